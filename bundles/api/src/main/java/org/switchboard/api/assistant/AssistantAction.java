@@ -1,0 +1,57 @@
+package org.switchboard.api.assistant;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One thing an assistant asks the call to do. The call carries out a turn's actions in order; the dialogue ends
+ * with the first {@link Transfer}, {@link Hangup} or {@link End}.
+ */
+public sealed interface AssistantAction {
+
+    /** Say text to the caller. */
+    record Say(String text, boolean bargeIn) implements AssistantAction {
+    }
+
+    /** Play an audio resource. */
+    record Play(String uri, boolean bargeIn) implements AssistantAction {
+    }
+
+    /** Listen for the caller's next input, with phrase hints for the recognizer. */
+    record Gather(boolean dtmf, boolean speech, int maxDigits, List<String> phrases, Duration timeout)
+            implements AssistantAction {
+        /** Copies the phrases. */
+        public Gather {
+            phrases = phrases == null ? List.of() : List.copyOf(phrases);
+        }
+    }
+
+    /** Hand the caller to a human agent, with a reason (e.g. the intent) and extra headers. */
+    record Transfer(String reason, String target, Map<String, String> headers) implements AssistantAction {
+        /** Copies the headers. */
+        public Transfer {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /** End the call from the bot side with extra headers. */
+    record Hangup(Map<String, String> headers) implements AssistantAction {
+        /** Copies the headers. */
+        public Hangup {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /** Merge values into the conversation context. */
+    record SetContext(Map<String, Object> values) implements AssistantAction {
+        /** Copies the values. */
+        public SetContext {
+            values = values == null ? Map.of() : Map.copyOf(values);
+        }
+    }
+
+    /** Give the dialogue back to the flow; the flow continues on the {@code resolved} edge. */
+    record End() implements AssistantAction {
+    }
+}

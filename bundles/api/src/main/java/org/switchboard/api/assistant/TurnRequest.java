@@ -1,0 +1,40 @@
+package org.switchboard.api.assistant;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One turn of the caller's side, given to a {@link VirtualAssistant}.
+ *
+ * @param sessionId the session
+ * @param botId the bot the assistant plays
+ * @param event what happened
+ * @param text the utterance for {@link Event#UTTERANCE}, else {@code null}
+ * @param confidence the recognizer's confidence for an utterance, in {@code [0, 1]}
+ * @param digits the digits for {@link Event#DTMF}, else {@code null}
+ * @param context the conversation context as the assistant left it last turn (empty at start)
+ */
+public record TurnRequest(String sessionId, String botId, Event event, String text, double confidence,
+        String digits, Map<String, Object> context) {
+
+    /** What the caller did. */
+    public enum Event {
+        /** The assistant takes over the dialogue; nothing was said yet. */
+        START,
+        /** The caller said something. */
+        UTTERANCE,
+        /** The caller pressed keys. */
+        DTMF,
+        /** The caller said nothing before the timeout. */
+        NO_INPUT,
+        /** The caller hung up; the assistant's answer is ignored. */
+        HANGUP
+    }
+
+    /** Checks the event and copies the context. */
+    public TurnRequest {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(event, "event");
+        context = context == null ? Map.of() : Map.copyOf(context);
+    }
+}

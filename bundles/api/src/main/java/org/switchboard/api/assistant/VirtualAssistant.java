@@ -1,0 +1,33 @@
+package org.switchboard.api.assistant;
+
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A bot that holds a dialogue one turn at a time: the built-in app, a webhook to an external bot, or any other
+ * implementation. Registered as an OSGi service with the property {@value #ASSISTANT_ID}; a flow's automation
+ * node names the id it wants and the flow runtime tracks the services with a dynamic reference.
+ *
+ * <p>Implemented by assistant bundles.
+ */
+@ConsumerType
+public interface VirtualAssistant {
+
+    /** The service property with the assistant's id, as a flow's automation node names it. */
+    String ASSISTANT_ID = "assistant.id";
+
+    /** The assistant's id; equal to its {@value #ASSISTANT_ID} property. */
+    String id();
+
+    /**
+     * Takes one turn. Must not block the calling thread; a stage that does not complete within the flow's turn
+     * timeout is treated as a failed turn.
+     */
+    CompletionStage<TurnResponse> takeTurn(TurnRequest request);
+
+    /** The phrases this assistant expects next in {@code context}, for a recognizer grammar; empty for free-form. */
+    default java.util.List<String> expectedPhrases(java.util.Map<String, Object> context) {
+        return java.util.List.of();
+    }
+}

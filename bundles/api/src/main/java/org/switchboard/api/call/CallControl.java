@@ -1,0 +1,42 @@
+package org.switchboard.api.call;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The control surface of one live call. The SIP bundle creates one per answered call and hands it to the flow
+ * runtime; flows, scripts and assistants drive a call only through it. It is not registered as a service.
+ *
+ * <p>All operations are asynchronous and never block the caller's thread; a stage completes exceptionally with
+ * {@link IllegalStateException} once the call has ended.
+ */
+@ProviderType
+public interface CallControl {
+
+    /** The session this call belongs to, with a snapshot of its variables. */
+    SessionContext session();
+
+    /** Whether the call is still up (no BYE sent or received). */
+    boolean isActive();
+
+    /** Sets a flow variable visible to later nodes, header templates and the summary. */
+    void setVariable(String name, Object value);
+
+    /** Synthesizes {@code text} and plays it; completes when playback ends or is barged in. */
+    CompletionStage<Void> say(String text, boolean bargeIn);
+
+    /** Plays an audio resource (WAV 8/16 kHz or G.711); completes when playback ends or is barged in. */
+    CompletionStage<Void> play(URI audio, boolean bargeIn);
+
+    /** Prompts (optionally) and collects digits and/or speech. */
+    CompletionStage<GatherResult> gather(GatherRequest request);
+
+    /** Hands the call back to the contact center by BYE with headers or by REFER. */
+    CompletionStage<TransferResult> transfer(Handoff handoff);
+
+    /** Ends the call from the bot side with a BYE carrying {@code headers} (and the adapter's own). */
+    CompletionStage<Void> hangup(Map<String, String> headers);
+}

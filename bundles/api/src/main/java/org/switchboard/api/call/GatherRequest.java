@@ -1,0 +1,35 @@
+package org.switchboard.api.call;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a gather collects from the caller: DTMF digits, speech, or both at once.
+ *
+ * @param prompt text to say before listening, or {@code null}
+ * @param bargeIn whether caller input stops the prompt
+ * @param dtmf collect DTMF digits
+ * @param maxDigits stop after this many digits (at least 1 when {@code dtmf})
+ * @param terminator the digit that ends entry early (e.g. {@code "#"}), or {@code null}
+ * @param speech collect speech
+ * @param phrases phrase hints (a grammar) for the recognizer; empty for free-form
+ * @param noInputTimeout how long to wait for the first input
+ * @param interDigitTimeout how long to wait between digits
+ */
+public record GatherRequest(String prompt, boolean bargeIn, boolean dtmf, int maxDigits, String terminator,
+        boolean speech, List<String> phrases, Duration noInputTimeout, Duration interDigitTimeout) {
+
+    /** Checks that something is collected and copies the phrases. */
+    public GatherRequest {
+        if (!dtmf && !speech) {
+            throw new IllegalArgumentException("a gather collects DTMF, speech or both");
+        }
+        if (dtmf && maxDigits < 1) {
+            throw new IllegalArgumentException("maxDigits must be at least 1, was " + maxDigits);
+        }
+        Objects.requireNonNull(noInputTimeout, "noInputTimeout");
+        Objects.requireNonNull(interDigitTimeout, "interDigitTimeout");
+        phrases = phrases == null ? List.of() : List.copyOf(phrases);
+    }
+}

@@ -1,0 +1,44 @@
+package org.switchboard.api.call;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a call leaves Switchboard: a BYE carrying headers (the contact center routes on them) or a REFER to a
+ * target. Built by a {@link org.switchboard.api.adapter.CallPolicy} and carried out by {@link CallControl}.
+ *
+ * @param method {@link Method#BYE} or {@link Method#REFER}
+ * @param referTo the REFER target (a number, which becomes {@code sip:<number>@<peer host>}, or a SIP URI);
+ *        {@code null} for BYE
+ * @param headers the SIP headers to add, in order; names are SIP tokens, values single-line
+ */
+public record Handoff(Method method, String referTo, Map<String, String> headers) {
+
+    /** The SIP method a handoff uses. */
+    public enum Method {
+        /** End the dialog with a BYE; the headers tell the peer why. */
+        BYE,
+        /** Ask the peer to transfer the caller (RFC 3515). */
+        REFER
+    }
+
+    /** Checks that a REFER has a target and keeps the header order in an unmodifiable copy. */
+    public Handoff {
+        Objects.requireNonNull(method, "method");
+        if (method == Method.REFER && (referTo == null || referTo.isBlank())) {
+            throw new IllegalArgumentException("a REFER handoff needs a referTo target");
+        }
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** A BYE with the given headers. */
+    public static Handoff bye(Map<String, String> headers) {
+        return new Handoff(Method.BYE, null, headers);
+    }
+
+    /** A REFER to {@code referTo} with the given headers. */
+    public static Handoff refer(String referTo, Map<String, String> headers) {
+        return new Handoff(Method.REFER, referTo, headers);
+    }
+}

@@ -1,0 +1,28 @@
+package org.switchboard.api.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A SIP message of a conversation's dialog, kept for the ladder diagram.
+ *
+ * @param sessionId the conversation
+ * @param at when it was sent or received
+ * @param direction which way it went
+ * @param firstLine the request line or status line
+ * @param headers the headers by name, values in order
+ */
+public record SipMessageRecord(String sessionId, Instant at, Direction direction, String firstLine,
+        Map<String, List<String>> headers) {
+
+    /** Checks the identifiers and copies the headers. */
+    public SipMessageRecord {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(firstLine, "firstLine");
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+}

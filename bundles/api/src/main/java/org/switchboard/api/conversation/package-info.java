@@ -1,0 +1,9 @@
+/**
+ * Conversation records: sessions, turns, events, SIP traces, and their summaries.
+ */
+@Export
+@Version("1.0.0")
+package org.switchboard.api.conversation;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

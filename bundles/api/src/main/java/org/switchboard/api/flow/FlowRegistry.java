@@ -1,0 +1,34 @@
+package org.switchboard.api.flow;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The flow-attachment registry: which flow answers which DID on which trunk, and the resolution of an inbound
+ * call to a route. One instance is registered as an OSGi service by the flow bundle; reach it with a DS reference.
+ */
+@ProviderType
+public interface FlowRegistry {
+
+    /**
+     * Resolves an INVITE.
+     *
+     * @param sourceAddress the IP address the INVITE came from
+     * @param did the Request-URI user part, with or without a leading {@code +}
+     */
+    Resolution resolve(String sourceAddress, String did);
+
+    /** All attachments, in trunk then DID order. */
+    List<FlowAttachment> attachments();
+
+    /**
+     * Attaches a flow to a DID on a trunk, replacing any earlier attachment of that DID.
+     *
+     * @throws IllegalArgumentException when the trunk, DID or flow does not exist
+     */
+    void attach(FlowAttachment attachment);
+
+    /** Detaches whatever flow is attached to {@code did} on {@code trunkId}; returns whether one was. */
+    boolean detach(String trunkId, String did);
+}

@@ -1,0 +1,9 @@
+/**
+ * The flow-attachment registry: which flow answers a DID on a trunk.
+ */
+@Export
+@Version("1.0.0")
+package org.switchboard.api.flow;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

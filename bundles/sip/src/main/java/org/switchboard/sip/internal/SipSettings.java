@@ -1,0 +1,86 @@
+package org.switchboard.sip.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Validated SIP stack settings. Every invalid value is reported with the PID, the property and the reason, all
+ * at once, so an operator fixes the configuration in one go.
+ */
+record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize, int workerThreads,
+        int maxMessageSize, int stopTimeoutMs, String stackLogLevel) {
+
+    private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+
+    static SipSettings from(SipConfig c) {
+        List<String> errors = new ArrayList<>();
+        String address = c.address() == null ? "" : c.address().trim();
+        if (address.isEmpty()) {
+            errors.add(problem("address", address, "must be an IP address"));
+        } else {
+            try {
+                if (!isIpLiteral(address)) {
+                    errors.add(problem("address", address, "must be an IP address, not a host name"));
+                } else {
+                    InetAddress.getByName(address);
+                }
+            } catch (UnknownHostException e) {
+                errors.add(problem("address", address, "is not a valid IP address"));
+            }
+        }
+        port(errors, "udp.port", c.udp_port());
+        port(errors, "tcp.port", c.tcp_port());
+        if (c.udp_port() == 0 && c.tcp_port() == 0) {
+            errors.add("PID " + SipStackOwner.PID + ": properties 'udp.port' and 'tcp.port' are both 0: enable at least one transport");
+        }
+        range(errors, "thread.pool.size", c.thread_pool_size(), 1, 256);
+        range(errors, "worker.threads", c.worker_threads(), 1, 256);
+        range(errors, "max.message.size", c.max_message_size(), 1024, 1 << 20);
+        range(errors, "stop.timeout.ms", c.stop_timeout_ms(), 100, 60_000);
+        String level = c.stack_log_level() == null ? "" : c.stack_log_level().trim().toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            errors.add(problem("stack.log.level", c.stack_log_level(), "must be one of ERROR, WARN, INFO, DEBUG, TRACE"));
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", errors));
+        }
+        return new SipSettings(address, c.udp_port(), c.tcp_port(), c.thread_pool_size(), c.worker_threads(),
+                c.max_message_size(), c.stop_timeout_ms(), level);
+    }
+
+    private static boolean isIpLiteral(String s) {
+        return s.matches("\\d{1,3}(\\.\\d{1,3}){3}") && java.util.Arrays.stream(s.split("\\."))
+                .allMatch(p -> Integer.parseInt(p) <= 255) || s.contains(":") && s.matches("[0-9A-Fa-f:.]+");
+    }
+
+    private static void port(List<String> errors, String name, int value) {
+        if (value < 0 || value > 65535) {
+            errors.add(problem(name, value, "must be between 1 and 65535 (0 disables the transport)"));
+        }
+    }
+
+    private static void range(List<String> errors, String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            errors.add(problem(name, value, "must be between " + min + " and " + max));
+        }
+    }
+
+    private static String problem(String property, Object value, String reason) {
+        return "PID " + SipStackOwner.PID + ": property '" + property + "' = '" + value + "': " + reason;
+    }
+
+    /** The JAIN-SIP numeric trace level for the configured name. */
+    int stackTraceLevel() {
+        return switch (stackLogLevel) {
+            case "TRACE" -> 64;
+            case "DEBUG" -> 32;
+            case "INFO" -> 16;
+            case "WARN" -> 8;
+            default -> 4;
+        };
+    }
+}

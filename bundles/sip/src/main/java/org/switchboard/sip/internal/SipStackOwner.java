@@ -1,0 +1,266 @@
+package org.switchboard.sip.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.RetryAfterHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+
+/**
+ * The one owner of the SIP stack: creates it from configuration, is its only listener, dispatches each request to
+ * the processor of its method on Switchboard's worker pool (never blocking the stack's threads), and stops the
+ * stack within a bounded time when the component goes away.
+ */
+@Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {})
+@Designate(ocd = SipConfig.class)
+public class SipStackOwner implements SipListener {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.sip";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipStackOwner.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+
+    private final SipSettings settings;
+    private final SipStackImpl stack;
+    private final SipProvider provider;
+    private final List<ListeningPoint> listeningPoints = new ArrayList<>();
+    private final Map<String, MethodProcessor> processors = new LinkedHashMap<>();
+    private final MethodProcessor notImplemented;
+    private final Responder responder;
+    private final ThreadPoolExecutor workers;
+
+    @Activate
+    public SipStackOwner(SipConfig config) throws Exception {
+        try {
+            settings = SipSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("SIP stack not started: {}", e.getMessage());
+            throw e;
+        }
+        TreeSet<String> allowed = new TreeSet<>(List.of(Request.OPTIONS, Request.BYE, Request.CANCEL, Request.ACK));
+        responder = new Responder(new MessageFactoryImpl(), new HeaderFactoryImpl(), allowed);
+        processors.put(Request.OPTIONS, new OptionsProcessor(responder));
+        MethodProcessor noDialog = new NoDialogProcessor(responder);
+        processors.put(Request.BYE, noDialog);
+        processors.put(Request.CANCEL, noDialog);
+        notImplemented = (event, tx) -> responder.send(tx, Response.NOT_IMPLEMENTED, null);
+
+        workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "sip-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
+
+        String name = "switchboard-" + STACKS.incrementAndGet();
+        stack = new SipStackImpl(StackProperties.of(settings, name));
+        try {
+            SipProvider p = null;
+            for (String transport : transports()) {
+                int port = transport.equals(ListeningPoint.UDP) ? settings.udpPort() : settings.tcpPort();
+                ListeningPoint lp;
+                try {
+                    lp = stack.createListeningPoint(settings.address(), port, transport);
+                } catch (Exception e) {
+                    throw new IllegalStateException("PID " + PID + ": cannot listen on " + transport.toLowerCase(Locale.ROOT)
+                            + " " + settings.address() + ":" + port + ": " + e.getMessage(), e);
+                }
+                listeningPoints.add(lp);
+                if (p == null) {
+                    p = stack.createSipProvider(lp);
+                } else {
+                    p.addListeningPoint(lp);
+                }
+            }
+            provider = p;
+            provider.addSipListener(this);
+            stack.start();
+        } catch (Exception e) {
+            LOG.error("SIP stack not started: {}", e.getMessage());
+            stopStack();
+            workers.shutdownNow();
+            throw e;
+        }
+        LOG.info("SIP listening on {} (udp {}, tcp {})", settings.address(), portText(settings.udpPort()),
+                portText(settings.tcpPort()));
+    }
+
+    private static String portText(int port) {
+        return port == 0 ? "off" : Integer.toString(port);
+    }
+
+    private List<String> transports() {
+        List<String> t = new ArrayList<>();
+        if (settings.udpPort() > 0) {
+            t.add(ListeningPoint.UDP);
+        }
+        if (settings.tcpPort() > 0) {
+            t.add(ListeningPoint.TCP);
+        }
+        return t;
+    }
+
+    /** The settings in force. */
+    SipSettings settings() {
+        return settings;
+    }
+
+    @Deactivate
+    void deactivate() {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        stopStack();
+        LOG.info("SIP stack stopped");
+    }
+
+    /** Stops the stack on a helper thread and waits at most the configured time: the RI's stop() can hang. */
+    private void stopStack() {
+        Thread stopper = new Thread(() -> {
+            try {
+                if (provider != null) {
+                    provider.removeSipListener(this);
+                    stack.deleteSipProvider(provider);
+                }
+                for (ListeningPoint lp : listeningPoints) {
+                    stack.deleteListeningPoint(lp);
+                }
+            } catch (Exception e) {
+                LOG.warn("Error while releasing SIP listening points: {}", e.toString());
+            }
+            stack.stop();
+        }, "sip-stack-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(settings.stopTimeoutMs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn("SIP stack did not stop within {} ms; its remaining threads are abandoned", settings.stopTimeoutMs());
+        }
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        try {
+            workers.execute(() -> dispatch(event, method));
+        } catch (RejectedExecutionException e) {
+            overloaded(event);
+        }
+    }
+
+    private void dispatch(RequestEvent event, String method) {
+        ServerTransaction tx = null;
+        try {
+            if (!Request.ACK.equals(method)) {
+                tx = event.getServerTransaction();
+                if (tx == null) {
+                    tx = provider.getNewServerTransaction(event.getRequest());
+                }
+            }
+            MethodProcessor processor = processors.get(method);
+            if (processor == null) {
+                if (tx == null) {
+                    return; // an ACK for nothing we answered: absorb it
+                }
+                processor = notImplemented;
+            }
+            processor.process(event, tx);
+        } catch (TransactionAlreadyExistsException e) {
+            LOG.debug("Retransmitted {} absorbed by its transaction", method);
+        } catch (Exception e) {
+            LOG.error("{} processing failed: {}", method, e.toString(), e);
+            if (tx != null) {
+                try {
+                    responder.send(tx, Response.SERVER_INTERNAL_ERROR, null);
+                } catch (Exception ignored) {
+                    // the transaction may have been answered already
+                }
+            }
+        }
+    }
+
+    private void overloaded(RequestEvent event) {
+        if (Request.ACK.equals(event.getRequest().getMethod())) {
+            return;
+        }
+        try {
+            Response busy = responder.create(Response.SERVICE_UNAVAILABLE, event.getRequest());
+            RetryAfterHeader retry = responder.headers().createRetryAfterHeader(5);
+            busy.setHeader(retry);
+            provider.sendResponse(busy);
+        } catch (Exception e) {
+            LOG.warn("Could not answer 503 under overload: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        // Switchboard sends no requests yet; a stray response is dropped (never answered).
+        LOG.debug("Dropped unmatched response {}", event.getResponse().getStatusCode());
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        LOG.debug("SIP transaction timeout: {}", event.getTimeout());
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.warn("SIP I/O error with {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing held per transaction yet
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // dialogs arrive with call handling
+    }
+}

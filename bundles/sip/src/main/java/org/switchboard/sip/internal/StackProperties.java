@@ -1,0 +1,36 @@
+package org.switchboard.sip.internal;
+
+import java.util.Properties;
+
+/** Every JAIN-SIP property Switchboard sets, in one place (see STACK.md, "JAIN-SIP tuning that matters"). */
+final class StackProperties {
+
+    static final String STACK_LOGGER_CLASS = "org.switchboard.jainsip.internal.Slf4jStackLogger";
+
+    private StackProperties() {
+    }
+
+    static Properties of(SipSettings s, String stackName) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", STACK_LOGGER_CLASS);
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", Integer.toString(s.stackTraceLevel()));
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.TCP_POST_PARSING_THREAD_POOL_SIZE", Integer.toString(s.threadPoolSize()));
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "65536");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(s.maxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "10000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "10000");
+        p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE", "300");
+        p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "60");
+        p.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "60");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+        return p;
+    }
+}

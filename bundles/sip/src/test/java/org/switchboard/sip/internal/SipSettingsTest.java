@@ -1,0 +1,58 @@
+package org.switchboard.sip.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.Test;
+import org.osgi.util.converter.Converters;
+
+public class SipSettingsTest {
+
+    static SipConfig config(Map<String, Object> props) {
+        return Converters.standardConverter().convert(new HashMap<>(props)).to(SipConfig.class);
+    }
+
+    @Test
+    public void defaults() {
+        SipSettings s = SipSettings.from(config(Map.of()));
+        assertEquals("127.0.0.1", s.address());
+        assertEquals(5060, s.udpPort());
+        assertEquals(5060, s.tcpPort());
+        assertEquals(4, s.stackTraceLevel());
+    }
+
+    @Test
+    public void portOutOfRangeNamesPidPropertyAndReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SipSettings.from(config(Map.of("udp.port", 70000))));
+        assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.sip"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'udp.port' = '70000'"));
+        assertTrue(e.getMessage(), e.getMessage().contains("between 1 and 65535"));
+    }
+
+    @Test
+    public void everyProblemIsReportedAtOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipSettings.from(config(
+                Map.of("address", "sip.example.com", "tcp.port", -1, "stack.log.level", "LOUD"))));
+        assertTrue(e.getMessage(), e.getMessage().contains("'address' = 'sip.example.com': must be an IP address, not a host name"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'tcp.port' = '-1'"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'stack.log.level' = 'LOUD'"));
+    }
+
+    @Test
+    public void bothTransportsOffIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SipSettings.from(config(Map.of("udp.port", 0, "tcp.port", 0))));
+        assertTrue(e.getMessage(), e.getMessage().contains("enable at least one transport"));
+    }
+
+    @Test
+    public void badOctetAndIpv6() {
+        assertThrows(IllegalArgumentException.class, () -> SipSettings.from(config(Map.of("address", "127.0.0.300"))));
+        assertEquals("::1", SipSettings.from(config(Map.of("address", "::1"))).address());
+    }
+}

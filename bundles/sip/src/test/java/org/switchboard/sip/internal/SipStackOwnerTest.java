@@ -1,0 +1,94 @@
+package org.switchboard.sip.internal;
+
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** Runs the real JAIN-SIP stack on free loopback ports and talks to it over real sockets. */
+public class SipStackOwnerTest {
+
+    private int port;
+    private SipStackOwner owner;
+
+    @Before
+    public void start() throws Exception {
+        port = RawSip.freePort();
+        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port)));
+    }
+
+    @After
+    public void stop() {
+        if (owner != null) {
+            owner.deactivate();
+        }
+    }
+
+    @Test
+    public void optionsOverUdpAndTcp() throws Exception {
+        String udp = RawSip.udp(port, "OPTIONS", "", 5000);
+        assertNotNull("no answer over UDP", udp);
+        assertTrue(udp, udp.startsWith("SIP/2.0 200 OK"));
+        assertTrue(udp, udp.matches("(?s).*\r\nAllow: [^\r]*OPTIONS.*"));
+        assertTrue(udp, udp.contains("Server: Switchboard/"));
+        String tcp = RawSip.tcp(port, "OPTIONS", "", 5000);
+        assertTrue(tcp, tcp.startsWith("SIP/2.0 200 OK"));
+    }
+
+    @Test
+    public void unknownMethodGets501WithAllow() throws Exception {
+        String r = RawSip.udp(port, "FROBNICATE", "", 5000);
+        assertNotNull(r);
+        assertTrue(r, r.startsWith("SIP/2.0 501"));
+        assertTrue(r, r.matches("(?s).*\r\nAllow: [^\r]*OPTIONS.*"));
+    }
+
+    @Test
+    public void byeForUnknownDialogGets481() throws Exception {
+        String r = RawSip.udp(port, "BYE", "", 5000);
+        assertNotNull(r);
+        assertTrue(r, r.startsWith("SIP/2.0 481"));
+    }
+
+    @Test
+    public void responsesAreNeverAnswered() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout(700);
+            String response = "SIP/2.0 200 OK\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + port + ";branch=z9hG4bKstray\r\n"
+                    + "From: <sip:a@127.0.0.1>;tag=1\r\nTo: <sip:b@127.0.0.1>;tag=2\r\n"
+                    + "Call-ID: stray@127.0.0.1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+            assertNull(RawSip.udpRaw(port, response, socket));
+        }
+        assertTrue(RawSip.udp(port, "OPTIONS", "", 5000).startsWith("SIP/2.0 200"));
+    }
+
+    @Test
+    public void stopReleasesPortsAndRestarts() throws Exception {
+        owner.deactivate();
+        owner = null;
+        try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+                DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            assertTrue(tcp.isBound() && udp.isBound());
+        }
+        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port)));
+        assertTrue(RawSip.udp(port, "OPTIONS", "", 5000).startsWith("SIP/2.0 200"));
+    }
+
+    @Test
+    public void portInUseIsAClearError() throws Exception {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new SipStackOwner(
+                SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", 0))));
+        assertTrue(e.getMessage(), e.getMessage().contains("cannot listen on udp 127.0.0.1:" + port));
+    }
+}
