@@ -1,0 +1,72 @@
+package org.switchboard.runtime.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Objects;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the Web Console never runs with its default admin/admin: sets the console's user name and a hash of
+ * the administrator password (see {@link Credentials}) in its configuration. A generated password is printed once,
+ * on the console only (never to the log).
+ */
+@Component(immediate = true, configurationPid = ConsoleCredentials.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AdminConfig.class)
+public class ConsoleCredentials {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.admin";
+    static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleCredentials.class);
+
+    @Activate
+    public ConsoleCredentials(BundleContext context, AdminConfig config, @Reference ConfigurationAdmin configAdmin)
+            throws IOException {
+        Credentials credentials;
+        try {
+            credentials = Credentials.resolve(config, System.getenv(), DataDirectory.of(context));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Administrator credentials rejected: {}", e.getMessage());
+            throw e;
+        }
+        apply(configAdmin, credentials);
+        if (credentials.generated()) {
+            System.out.println("Switchboard generated the administrator password for user '" + credentials.username()
+                    + "': " + credentials.password());
+            System.out.println("  It is kept in " + credentials.file() + " (owner-only) and will not be shown again.");
+            LOG.info("Generated an administrator password and saved it to {}", credentials.file());
+        }
+    }
+
+    static void apply(ConfigurationAdmin configAdmin, Credentials credentials) throws IOException {
+        Configuration console = configAdmin.getConfiguration(CONSOLE_PID, "?");
+        Dictionary<String, Object> props = console.getProperties();
+        if (props != null && Objects.equals(props.get("username"), credentials.username())
+                && ConsolePassword.matches(String.valueOf(props.get("password")), credentials.password())) {
+            return;
+        }
+        Dictionary<String, Object> updated = new Hashtable<>();
+        if (props != null) {
+            for (var keys = props.keys(); keys.hasMoreElements();) {
+                String key = keys.nextElement();
+                updated.put(key, props.get(key));
+            }
+        }
+        updated.put("username", credentials.username());
+        updated.put("password", ConsolePassword.hash(credentials.password()));
+        console.update(updated);
+        LOG.info("Web Console credentials set for user '{}'", credentials.username());
+    }
+}
