@@ -26,7 +26,10 @@ final class HealthReport {
 
     static HealthReport of(Bundle[] installed, ServiceComponentRuntime scr, HealthConfig config) {
         HealthReport r = new HealthReport();
-        List<String> missing = new ArrayList<>(Arrays.asList(config.required_bundles()));
+        List<String> missing = new ArrayList<>();
+        for (String entry : config.required_bundles()) {
+            Arrays.stream(entry.split(",")).map(String::trim).filter(e -> !e.isEmpty()).forEach(missing::add);
+        }
         for (Bundle b : installed) {
             String bsn = b.getSymbolicName();
             if (bsn == null || !(bsn.startsWith(config.bundle_prefix()) || missing.contains(bsn))) {
