@@ -78,9 +78,9 @@ final class HealthReport {
             if (configs.isEmpty()) {
                 boolean needsConfig = "require".equals(d.configurationPolicy);
                 c.put("state", needsConfig ? "waiting for configuration" : "not created");
-                if (!needsConfig) {
-                    problems.add("component " + d.name + " has no configuration instance");
-                }
+                problems.add("component " + d.name + (needsConfig
+                        ? " is waiting for its configuration (PID " + String.join(", ", d.configurationPid) + ")"
+                        : " has no configuration instance"));
                 continue;
             }
             List<String> states = new ArrayList<>();
@@ -90,7 +90,7 @@ final class HealthReport {
                     case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> {
                     }
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-                        problems.add("component " + d.name + " failed to activate: " + cc.failure);
+                        problems.add("component " + d.name + " failed to activate: " + rootCause(cc.failure));
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {
                         List<String> refs = new ArrayList<>();
                         for (UnsatisfiedReferenceDTO u : cc.unsatisfiedReferences) {
@@ -101,11 +101,28 @@ final class HealthReport {
                     default -> problems.add("component " + d.name + " is " + componentState(cc.state));
                 }
                 if (cc.failure != null) {
-                    c.put("failure", cc.failure);
+                    c.put("failure", rootCause(cc.failure));
                 }
             }
             c.put("state", states.size() == 1 ? states.get(0) : states);
         }
+    }
+
+    /**
+     * The message of the innermost cause in SCR's failure text (a stack trace), without its exception class:
+     * "PID org.switchboard.sip: property 'udp.port' = '70000': ..." rather than an InvocationTargetException.
+     */
+    static String rootCause(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        String cause = failure.lines().findFirst().orElse(failure);
+        for (String line : (Iterable<String>) failure.lines()::iterator) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause.replaceFirst("^[\\w.$]+(Exception|Error): ", "").trim();
     }
 
     static String componentState(int state) {

@@ -37,7 +37,7 @@ public class HealthServlet extends HttpServlet {
     public static final String PID = "org.switchboard.health";
 
     private static final long serialVersionUID = 1L;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
     private final transient BundleContext context;
     private final transient HealthConfig config;

@@ -61,7 +61,7 @@ public class LogBridge implements LogListener {
         forward(entry);
     }
 
-    /** Writes one entry to SLF4J under a logger named after the bundle that logged it. */
+    /** Writes one entry to SLF4J under {@code osgi.<logger name>}, or {@code osgi.<bundle>} when the entry has none. */
     static void forward(LogEntry entry) {
         if (isFrameworkEventNoise(entry)) {
             return;
@@ -85,7 +85,7 @@ public class LogBridge implements LogListener {
         if (name == null || name.isBlank() || "LogService".equals(name)) {
             return "osgi." + (bsn == null ? "framework" : bsn);
         }
-        return "osgi." + (bsn == null ? "" : bsn + ".") + name;
+        return "osgi." + name;
     }
 
     /** Framework events (bundle started, service registered) are routine: they are not forwarded. */

@@ -42,9 +42,10 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
 /**
  * The one owner of the SIP stack: creates it from configuration, is its only listener, dispatches each request to
  * the processor of its method on Switchboard's worker pool (never blocking the stack's threads), and stops the
- * stack within a bounded time when the component goes away.
+ * stack within a bounded time when the component goes away. It needs its configuration (felix-config ships one), so
+ * that it never binds a default port before the operator's settings arrive.
  */
-@Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})
 @Designate(ocd = SipConfig.class)
 public class SipStackOwner implements SipListener {

@@ -1,0 +1,91 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** Every bundle of the assembly resolves and starts; every Switchboard component is active; /health says so. */
+public class AssemblyIT extends SwitchboardTestSupport {
+
+    @Test
+    public void everyBundleIsActive() throws Exception {
+        awaitHealthy();
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (b.getState() != expected) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        assertTrue("bundles not active: " + notActive, notActive.isEmpty());
+        for (String bsn : List.of("org.switchboard.api", "org.switchboard.jain-sip", "org.switchboard.sip",
+                "org.switchboard.runtime", "org.apache.felix.webconsole", "org.apache.felix.http.jetty12")) {
+            assertEquals(bsn, Bundle.ACTIVE, installed(bsn).getState());
+        }
+    }
+
+    @Test
+    public void everySwitchboardComponentIsActive() throws Exception {
+        awaitHealthy();
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = context.getService(ref);
+        List<String> components = new ArrayList<>();
+        List<String> inactive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (!b.getSymbolicName().startsWith("org.switchboard.")) {
+                continue;
+            }
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+                components.add(d.name);
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    if (c.state != ComponentConfigurationDTO.ACTIVE) {
+                        inactive.add(d.name + " state " + c.state + " " + c.failure);
+                    }
+                }
+                if (scr.getComponentConfigurationDTOs(d).isEmpty()) {
+                    inactive.add(d.name + " has no configuration");
+                }
+            }
+        }
+        assertTrue("inactive: " + inactive, inactive.isEmpty());
+        assertTrue(components.toString(), components.contains("org.switchboard.sip.internal.SipStackOwner"));
+        assertTrue(components.toString(), components.contains("org.switchboard.runtime.internal.HealthServlet"));
+        assertTrue(components.toString(), components.contains("org.switchboard.runtime.internal.LogBridge"));
+    }
+
+    @Test
+    public void healthListsBundlesAndComponents() throws Exception {
+        JsonObject h = awaitHealthy().json();
+        assertEquals("UP", h.get("status").getAsString());
+        assertEquals(0, h.getAsJsonArray("problems").size());
+        List<String> bundles = new ArrayList<>();
+        for (JsonElement b : h.getAsJsonArray("bundles")) {
+            bundles.add(b.getAsJsonObject().get("symbolicName").getAsString());
+            assertEquals("ACTIVE", b.getAsJsonObject().get("state").getAsString());
+        }
+        assertTrue(bundles.toString(), bundles.containsAll(List.of("org.switchboard.api", "org.switchboard.jain-sip",
+                "org.switchboard.sip", "org.switchboard.runtime")));
+        boolean sip = false;
+        for (JsonElement c : h.getAsJsonArray("components")) {
+            JsonObject o = c.getAsJsonObject();
+            if (o.get("name").getAsString().endsWith("SipStackOwner")) {
+                sip = "active".equals(o.get("state").getAsString());
+            }
+        }
+        assertTrue("SIP component not listed as active: " + h, sip);
+    }
+}

@@ -1,0 +1,71 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/** Stopping, restarting and updating each Switchboard bundle leaves the container healthy and answering SIP. */
+public class BundleLifecycleIT extends SwitchboardTestSupport {
+
+    private static final List<String> OURS = List.of("org.switchboard.sip", "org.switchboard.jain-sip",
+            "org.switchboard.api", "org.switchboard.runtime");
+
+    @Test
+    public void stopAndRestartEachBundle() throws Exception {
+        awaitHealthy();
+        for (String bsn : OURS) {
+            Bundle b = installed(bsn);
+            b.stop();
+            if (bsn.equals("org.switchboard.runtime")) {
+                awaitHealth(h -> h.status() == 404, 10_000); // the health servlet itself is gone
+            } else {
+                Http down = awaitHealth(h -> h.status() == 503, 10_000);
+                assertTrue(down.body(), down.body().contains("bundle " + bsn + " is RESOLVED"));
+            }
+            b.start();
+            awaitHealthy();
+        }
+        sipp("options.xml", "udp");
+    }
+
+    @Test
+    public void updateAndRefreshTheSipBundle() throws Exception {
+        awaitHealthy();
+        Bundle sip = installed("org.switchboard.sip");
+        long before = sip.getLastModified();
+        sip.update();
+        refresh(sip);
+        assertEquals(Bundle.ACTIVE, sip.getState());
+        assertTrue(sip.getLastModified() >= before);
+        awaitHealthy();
+        sipp("options.xml", "tcp");
+    }
+
+    @Test
+    public void refreshingTheStackWrapperRewiresTheSipBundle() throws Exception {
+        awaitHealthy();
+        Bundle wrapper = installed("org.switchboard.jain-sip");
+        wrapper.update();
+        refresh(wrapper);
+        awaitHealthy();
+        sipp("options.xml", "udp");
+    }
+
+    private void refresh(Bundle b) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(b), e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
+                done.countDown();
+            }
+        });
+        assertTrue("refresh did not finish", done.await(30, TimeUnit.SECONDS));
+    }
+}

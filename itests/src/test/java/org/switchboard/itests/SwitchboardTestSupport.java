@@ -1,0 +1,230 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import javax.inject.Inject;
+
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+/**
+ * The one base of every integration test: a Felix container with exactly the bundles and run properties of the
+ * exported {@code features/target/switchboard.jar}, configured from the real {@code felix-config/}, on free
+ * loopback ports and a fresh data directory per test class. Ports and paths are published as system properties
+ * because the test methods run inside the container, in another class loader than {@link #config()}.
+ *
+ * <p>Debugging: run with {@code -Dswitchboard.itest.debug=5005} to make the container JVM's log verbose.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class SwitchboardTestSupport {
+
+    static final String SIP_PORT = "switchboard.sip.port";
+    static final String HTTP_PORT = "org.osgi.service.http.port";
+    static final String DATA = "switchboard.data";
+
+    @Inject
+    protected BundleContext context;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+                .resolve(getClass().getSimpleName() + "-" + System.nanoTime());
+        Path data = work.resolve("data");
+        Files.createDirectories(data);
+        List<Option> options = new ArrayList<>();
+        Properties launch = extractAssembly(home.resolve("features/target/switchboard.jar"), work.resolve("bundles"),
+                options);
+        for (String key : launch.stringPropertyNames()) {
+            if (!key.startsWith("launch.")) {
+                options.add(frameworkProperty(key).value(launch.getProperty(key)));
+            }
+        }
+        int sip = FreePorts.tcpAndUdp();
+        int http = FreePorts.tcpAndUdp();
+        Map<String, String> props = Map.of(
+                SIP_PORT, Integer.toString(sip),
+                "switchboard.sip.address", "127.0.0.1",
+                HTTP_PORT, Integer.toString(http),
+                "org.apache.felix.http.host", "127.0.0.1",
+                DATA, data.toString(),
+                "felix.fileinstall.dir", home.resolve("felix-config").toString(),
+                "logback.configurationFile", home.resolve("felix-config/logback.xml").toString(),
+                "gosh.args", "--nointeractive");
+        props.forEach((k, v) -> {
+            System.setProperty(k, v);
+            options.add(frameworkProperty(k).value(v));
+        });
+        options.add(systemProperty("switchboard.home").value(home.toString()));
+        options.add(junitBundles());
+        options.add(cleanCaches(true));
+        options.add(workingDirectory(work.resolve("exam").toString()));
+        return options(options.toArray(new Option[0]));
+    }
+
+    /** Copies the assembly's bundles out of the exported jar, in its start order, and returns its run properties. */
+    private static Properties extractAssembly(Path jar, Path dir, List<Option> options) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the features module first (mvn package)");
+        }
+        Files.createDirectories(dir);
+        Properties launch = new Properties();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            try (InputStream in = j.getInputStream(j.getEntry("launcher.properties"))) {
+                launch.load(in);
+            }
+            for (String entry : launch.getProperty("launch.bundles").split(",")) {
+                ZipEntry e = j.getEntry(entry.trim());
+                Path target = dir.resolve(Paths.get(e.getName()).getFileName().toString());
+                try (InputStream in = j.getInputStream(e)) {
+                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                options.add(bundle(target.toUri().toString()));
+            }
+        }
+        return launch;
+    }
+
+    // ---- helpers used inside the container ----
+
+    protected static int sipPort() {
+        return Integer.getInteger(SIP_PORT);
+    }
+
+    protected static int httpPort() {
+        return Integer.getInteger(HTTP_PORT);
+    }
+
+    protected static Path dataDir() {
+        return Paths.get(System.getProperty(DATA));
+    }
+
+    protected static Path home() {
+        return Paths.get(System.getProperty("switchboard.home"));
+    }
+
+    /** An HTTP answer: status and body. */
+    protected record Http(int status, String body) {
+        JsonObject json() {
+            return new Gson().fromJson(body, JsonObject.class);
+        }
+    }
+
+    protected static Http get(String path, String user, String password) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + httpPort() + path).openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(5000);
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            c.setRequestProperty("Authorization", "Basic " + token);
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        c.disconnect();
+        return new Http(status, body);
+    }
+
+    protected static Http health() {
+        try {
+            return get("/health", null, null);
+        } catch (IOException e) {
+            return new Http(-1, e.toString());
+        }
+    }
+
+    /** Waits until {@code /health} answers in a way {@code expected} accepts; fails with the last answer. */
+    protected static Http awaitHealth(Predicate<Http> expected, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        Http last = health();
+        while (!expected.test(last)) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("health did not reach the expected state within " + timeoutMs + " ms; last: " + last);
+            }
+            Thread.sleep(100);
+            last = health();
+        }
+        return last;
+    }
+
+    protected static Http awaitHealthy() throws InterruptedException {
+        return awaitHealth(h -> h.status() == 200, 30_000);
+    }
+
+    protected Bundle installed(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("bundle " + symbolicName + " is not installed");
+    }
+
+    /** Runs a sipp scenario from {@code examples/sipp} against the container over {@code udp} or {@code tcp}. */
+    protected static String sipp(String scenario, String transport) throws Exception {
+        Path dir = dataDir().resolveSibling("sipp-" + transport + "-" + System.nanoTime());
+        Files.createDirectories(dir);
+        ProcessBuilder pb = new ProcessBuilder("sipp", "-sf", home().resolve("examples/sipp/" + scenario).toString(),
+                "-m", "1", "-t", transport.equals("tcp") ? "t1" : "u1", "-i", "127.0.0.1",
+                "-p", Integer.toString(FreePorts.tcpAndUdp()), "-timeout", "15s", "-timeout_error",
+                "-trace_err", "-nostdin", "127.0.0.1:" + sipPort());
+        pb.directory(dir.toFile()).redirectErrorStream(true);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("sipp is not installed (Debian package sip-tester; .ci/run installs it)", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("sipp did not finish: " + out);
+        }
+        StringBuilder errors = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.toString().endsWith("_errors.log")) {
+                    errors.append(Files.readString(f));
+                }
+            }
+        }
+        assertEquals("sipp " + scenario + " over " + transport + " failed:\n" + out + "\n" + errors, 0, p.exitValue());
+        return out;
+    }
+}
