@@ -6,10 +6,11 @@ import java.util.Enumeration;
 import java.util.List;
 
 import org.osgi.framework.Bundle;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
@@ -20,29 +21,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies the OSGi Log Service into the container's SLF4J log, so that failures SCR, Config Admin and FileInstall
  * report only there (component activation errors, bad configurations) reach the console and the log file. Entries
- * logged before this component started are replayed from the log service's history, once per framework run.
+ * logged before a log reader was bound are replayed from its history, once per framework run. The reference is
+ * optional: in a container whose logging already covers the OSGi log (Karaf's pax-logging) nothing needs bridging.
  */
 @Component(immediate = true, service = {})
 public class LogBridge implements LogListener {
 
     static final String REPLAYED_PROPERTY = "org.switchboard.runtime.log.replayedUntil";
 
-    private final LogReaderService reader;
+    private final List<LogReaderService> readers = new ArrayList<>();
 
-    @Activate
-    public LogBridge(@Reference LogReaderService reader) {
-        this.reader = reader;
-        replayHistory();
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindReader(LogReaderService reader) {
+        replayHistory(reader);
         reader.addLogListener(this);
+        synchronized (readers) {
+            readers.add(reader);
+        }
+    }
+
+    void unbindReader(LogReaderService reader) {
+        reader.removeLogListener(this);
+        synchronized (readers) {
+            readers.remove(reader);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        reader.removeLogListener(this);
+        synchronized (readers) {
+            readers.forEach(r -> r.removeLogListener(this));
+            readers.clear();
+        }
         System.setProperty(REPLAYED_PROPERTY, Long.toString(System.currentTimeMillis()));
     }
 
-    private void replayHistory() {
+    private void replayHistory(LogReaderService reader) {
         long since = Long.getLong(REPLAYED_PROPERTY, 0L);
         List<LogEntry> history = new ArrayList<>();
         Enumeration<LogEntry> entries = reader.getLog();
