@@ -1,17 +1,17 @@
 package org.switchboard.itests;
 
-import static org.junit.Assert.assertTrue;
-
 import org.junit.Test;
 
-/** A real peer (sipp) probes the container's SIP listening points: OPTIONS 200 with Allow, unknown method 501. */
+/**
+ * A real peer (sipp, {@code examples/sipp/options.xml}) probes the container's SIP listening points: OPTIONS gets
+ * 200 with Allow and Server headers, an unknown method gets 501 with Allow. sipp fails the call otherwise.
+ */
 public class SipOptionsIT extends SwitchboardTestSupport {
 
     @Test
     public void optionsOverUdp() throws Exception {
         awaitHealthy();
-        String out = sipp("options.xml", "udp");
-        assertTrue(out, out.contains("Successful call") || out.isEmpty() || !out.contains("Failed call"));
+        sipp("options.xml", "udp");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.switchboard.itests;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
@@ -23,7 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -198,33 +196,6 @@ public abstract class SwitchboardTestSupport {
 
     /** Runs a sipp scenario from {@code examples/sipp} against the container over {@code udp} or {@code tcp}. */
     protected static String sipp(String scenario, String transport) throws Exception {
-        Path dir = dataDir().resolveSibling("sipp-" + transport + "-" + System.nanoTime());
-        Files.createDirectories(dir);
-        ProcessBuilder pb = new ProcessBuilder("sipp", "-sf", home().resolve("examples/sipp/" + scenario).toString(),
-                "-m", "1", "-t", transport.equals("tcp") ? "t1" : "u1", "-i", "127.0.0.1",
-                "-p", Integer.toString(FreePorts.tcpAndUdp()), "-timeout", "15s", "-timeout_error",
-                "-trace_err", "-nostdin", "127.0.0.1:" + sipPort());
-        pb.directory(dir.toFile()).redirectErrorStream(true);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new AssertionError("sipp is not installed (Debian package sip-tester; .ci/run installs it)", e);
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("sipp did not finish: " + out);
-        }
-        StringBuilder errors = new StringBuilder();
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.toString().endsWith("_errors.log")) {
-                    errors.append(Files.readString(f));
-                }
-            }
-        }
-        assertEquals("sipp " + scenario + " over " + transport + " failed:\n" + out + "\n" + errors, 0, p.exitValue());
-        return out;
+        return Sipp.run(home(), scenario, transport, sipPort(), dataDir().getParent());
     }
 }

@@ -1,0 +1,117 @@
+package org.switchboard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The README's run command end to end: {@code ./switchboard} started from an unrelated working directory reaches
+ * healthy, prints the console address, answers SIP OPTIONS, serves the console with the generated credentials,
+ * and stops cleanly on SIGTERM. The times are printed (for the record), not asserted, beyond "does not hang".
+ */
+public class LauncherIT {
+
+    private Process process;
+
+    @After
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    public void startsHealthyAnswersSipAndStopsCleanly() throws Exception {
+        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+                .resolve("LauncherIT-" + System.nanoTime());
+        Path cwd = Files.createDirectories(work.resolve("elsewhere"));
+        int http = FreePorts.tcpAndUdp();
+        int sip = FreePorts.tcpAndUdp();
+        Path out = work.resolve("console.txt");
+
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("switchboard").toString(), "--no-build");
+        pb.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(http));
+        pb.environment().put("SWITCHBOARD_SIP_PORT", Integer.toString(sip));
+        pb.environment().remove("SWITCHBOARD_DATA");
+        pb.directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        long start = System.nanoTime();
+        process = pb.start();
+
+        String banner = "Switchboard console: http://127.0.0.1:" + http + "/system/console";
+        awaitOutput(out, banner, 90);
+        int status = 0;
+        while (status != 200) {
+            if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(90)) {
+                fail("not healthy after 90 s:\n" + Files.readString(out));
+            }
+            status = status(http, "/health", null);
+            Thread.sleep(100);
+        }
+        long healthyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        Path data = cwd.resolve("data");
+        assertTrue("the data directory defaults to ./data of the working directory",
+                Files.isDirectory(data.resolve("felix-cache")));
+        Sipp.run(home, "options.xml", "udp", sip, work);
+        Sipp.run(home, "options.xml", "tcp", sip, work);
+
+        String password = Files.readString(data.resolve("admin.password")).trim();
+        assertEquals(200, status(http, "/system/console/bundles.json", "admin:" + password));
+        assertEquals(401, status(http, "/system/console/bundles.json", "admin:admin"));
+
+        long stopStart = System.nanoTime();
+        process.destroy(); // SIGTERM
+        assertTrue("did not stop within 15 s", process.waitFor(15, TimeUnit.SECONDS));
+        long stopMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopStart);
+        String console = Files.readString(out);
+        assertTrue(console, console.contains("SIP stack stopped"));
+        assertTrue(console, console.contains("Switchboard stopped"));
+        assertFalse("the password is printed once, on first start only, and never logged",
+                Files.readString(data.resolve("log/switchboard.log")).contains(password));
+        System.out.printf("LauncherIT: healthy %d ms after start, stopped %d ms after SIGTERM%n", healthyMs, stopMs);
+    }
+
+    private static void awaitOutput(Path out, String needle, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(out) && Files.readString(out).contains(needle)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("never printed '" + needle + "':\n" + (Files.exists(out) ? Files.readString(out) : ""));
+    }
+
+    private static int status(int port, String path, String credentials) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            if (credentials != null) {
+                c.setRequestProperty("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
+            int s = c.getResponseCode();
+            c.disconnect();
+            return s;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
