@@ -155,19 +155,15 @@ public class SipStackOwner implements SipListener {
         LOG.info("SIP stack stopped");
     }
 
-    /** Stops the stack on a helper thread and waits at most the configured time: the RI's stop() can hang. */
+    /**
+     * Stops the stack on a helper thread and waits at most the configured time: the RI's stop() can hang. stop()
+     * alone closes every socket and releases the ports; deleting the provider first would cost the RI's fixed
+     * one-second pause a second time.
+     */
     private void stopStack() {
         Thread stopper = new Thread(() -> {
-            try {
-                if (provider != null) {
-                    provider.removeSipListener(this);
-                    stack.deleteSipProvider(provider);
-                }
-                for (ListeningPoint lp : listeningPoints) {
-                    stack.deleteListeningPoint(lp);
-                }
-            } catch (Exception e) {
-                LOG.warn("Error while releasing SIP listening points: {}", e.toString());
+            if (provider != null) {
+                provider.removeSipListener(this);
             }
             stack.stop();
         }, "sip-stack-stop");
