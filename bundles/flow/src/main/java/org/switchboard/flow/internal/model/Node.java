@@ -1,0 +1,40 @@
+package org.switchboard.flow.internal.model;
+
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+
+/**
+ * A validated node of a flow.
+ *
+ * @param id unique within its flow
+ * @param type what it does
+ * @param settings its settings, checked against the type
+ * @param next outcome to node id
+ */
+public record Node(String id, NodeType type, JsonObject settings, Map<String, String> next) {
+
+    /** A string setting, or {@code fallback}. */
+    public String string(String name, String fallback) {
+        return settings.has(name) ? settings.get(name).getAsString() : fallback;
+    }
+
+    /** An integer setting, or {@code fallback}. */
+    public long integer(String name, long fallback) {
+        return settings.has(name) ? settings.get(name).getAsLong() : fallback;
+    }
+
+    /** A boolean setting, or {@code fallback}. */
+    public boolean bool(String name, boolean fallback) {
+        return settings.has(name) ? settings.get(name).getAsBoolean() : fallback;
+    }
+
+    /** A string-map setting (e.g. headers), in document order; empty when absent. */
+    public Map<String, String> stringMap(String name) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (settings.has(name)) {
+            settings.getAsJsonObject(name).entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return m;
+    }
+}
