@@ -14,7 +14,6 @@ import org.switchboard.flow.internal.model.Setting.Kind;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 
 /**
  * Reads a flow document and checks it completely: structure, node types, settings, edges and reachability. Every
@@ -22,7 +21,6 @@ import com.google.gson.JsonPrimitive;
  */
 public final class FlowParser {
 
-    static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     static final String BOT_ID_PATTERN = "st-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private FlowParser() {
@@ -42,13 +40,13 @@ public final class FlowParser {
             return Optional.empty();
         }
         JsonObject o = json.getAsJsonObject();
-        String id = idField(o, "id", path, null, problems);
-        String name = optionalString(o, "name", path, null, problems);
-        String botId = optionalString(o, "botId", path, null, problems);
+        String id = JsonFields.id(o, "id", path, null, problems);
+        String name = JsonFields.string(o, "name", path, null, problems);
+        String botId = JsonFields.string(o, "botId", path, null, problems);
         if (botId != null && !botId.matches(BOT_ID_PATTERN)) {
             problems.add(new Problem(path + ".botId", null, "'" + botId + "' is not a bot id (st-<uuid>, lower case)"));
         }
-        String start = optionalString(o, "start", path, null, problems);
+        String start = JsonFields.string(o, "start", path, null, problems);
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, String> nodePaths = new LinkedHashMap<>();
         JsonElement nodesJson = o.get("nodes");
@@ -82,8 +80,8 @@ public final class FlowParser {
             return Optional.empty();
         }
         JsonObject o = json.getAsJsonObject();
-        String id = idField(o, "id", path, null, problems);
-        String typeName = optionalString(o, "type", path, id, problems);
+        String id = JsonFields.id(o, "id", path, null, problems);
+        String typeName = JsonFields.string(o, "type", path, id, problems);
         if (id != null && nodes.containsKey(id)) {
             problems.add(new Problem(path + ".id", id, "duplicate node id"));
             return Optional.empty();
@@ -207,33 +205,5 @@ public final class FlowParser {
                 problems.add(new Problem(paths.get(id), id, "unreachable from the start node '" + start + "'"));
             }
         }
-    }
-
-    static String idField(JsonObject o, String field, String path, String nodeId, List<Problem> problems) {
-        String value = optionalString(o, field, path, nodeId, problems);
-        if (value == null) {
-            if (!o.has(field)) {
-                problems.add(new Problem(path + "." + field, nodeId, "missing"));
-            }
-            return null;
-        }
-        if (!value.matches(ID_PATTERN)) {
-            problems.add(new Problem(path + "." + field, nodeId, "'" + value
-                    + "' is not a valid id (1-64 letters, digits, . _ -, starting with a letter or digit)"));
-            return null;
-        }
-        return value;
-    }
-
-    static String optionalString(JsonObject o, String field, String path, String nodeId, List<Problem> problems) {
-        JsonElement v = o.get(field);
-        if (v == null || v.isJsonNull()) {
-            return null;
-        }
-        if (!(v instanceof JsonPrimitive p) || !p.isString()) {
-            problems.add(new Problem(path + "." + field, nodeId, "must be a string"));
-            return null;
-        }
-        return p.getAsString();
     }
 }

@@ -1,0 +1,28 @@
+package org.switchboard.flow.internal.workspace;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A "Transfer from IVR" configuration: a contact center's SIP peer and the DIDs it sends.
+ *
+ * @param id unique id, referenced by attachments
+ * @param name display name
+ * @param adapter the contact-center adapter type, e.g. {@code zcc}
+ * @param peers address blocks allowed to send INVITEs
+ * @param fqdn a host name whose A/AAAA addresses are also allowed (re-resolved periodically), or {@code null}
+ * @param dids the DIDs, E.164-normalised
+ * @param inbound whether calls from the contact center are accepted
+ * @param outbound whether Switchboard may send calls/REFERs to it
+ * @param transport {@code udp}, {@code tcp} or {@code tls}
+ * @param sipUri the SIP URI Switchboard shows for the contact center to dial
+ */
+public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, Set<String> dids,
+        boolean inbound, boolean outbound, String transport, String sipUri) {
+
+    /** Copies the collections. */
+    public Trunk {
+        peers = List.copyOf(peers);
+        dids = Set.copyOf(dids);
+    }
+}

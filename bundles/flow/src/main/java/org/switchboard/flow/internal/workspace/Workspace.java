@@ -1,0 +1,127 @@
+package org.switchboard.flow.internal.workspace;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.flow.internal.model.Flow;
+
+/**
+ * An immutable snapshot of the business configuration that routes calls: trunks, flows and the attachments of
+ * flows to (trunk, DID). Changes produce a new snapshot, so a call always resolves against one consistent state.
+ */
+public final class Workspace {
+
+    /** Nothing configured: every INVITE is refused as coming from an unknown source. */
+    public static final Workspace EMPTY = new Workspace(Map.of(), Map.of(), Map.of());
+
+    private final Map<String, Trunk> trunks;
+    private final Map<String, Flow> flows;
+    private final Map<String, FlowAttachment> attachments;
+
+    Workspace(Map<String, Trunk> trunks, Map<String, Flow> flows, Map<String, FlowAttachment> attachments) {
+        this.trunks = Collections.unmodifiableMap(new LinkedHashMap<>(trunks));
+        this.flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
+        this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
+    }
+
+    static String key(String trunkId, String did) {
+        return trunkId + "|" + did;
+    }
+
+    public Map<String, Trunk> trunks() {
+        return trunks;
+    }
+
+    public Map<String, Flow> flows() {
+        return flows;
+    }
+
+    /** The attachments in trunk then DID order. */
+    public List<FlowAttachment> attachments() {
+        List<FlowAttachment> list = new ArrayList<>(attachments.values());
+        list.sort((a, b) -> a.trunkId().equals(b.trunkId()) ? a.did().compareTo(b.did()) : a.trunkId().compareTo(b.trunkId()));
+        return list;
+    }
+
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(flows.get(id));
+    }
+
+    /**
+     * Resolves an INVITE: the first inbound trunk (in document order) that allows the source and has the DID.
+     *
+     * @param fqdnAddresses the current addresses of a trunk's FQDN
+     */
+    public Resolution resolve(InetAddress source, String rawDid, Function<String, List<InetAddress>> fqdnAddresses) {
+        String did = Did.normalize(rawDid).orElse(rawDid);
+        Trunk allowed = null;
+        for (Trunk t : trunks.values()) {
+            if (!t.inbound() || !allows(t, source, fqdnAddresses)) {
+                continue;
+            }
+            if (allowed == null) {
+                allowed = t;
+            }
+            if (t.dids().contains(did)) {
+                FlowAttachment a = attachments.get(key(t.id(), did));
+                if (a == null) {
+                    return new Resolution(Status.NO_FLOW, t.id(), t.adapter(), did, null, null);
+                }
+                Flow f = flows.get(a.flowId());
+                return new Resolution(Status.ROUTED, t.id(), t.adapter(), did, f.id(), f.botId());
+            }
+        }
+        if (allowed == null) {
+            return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
+        }
+        return new Resolution(Status.UNKNOWN_DID, allowed.id(), allowed.adapter(), did, null, null);
+    }
+
+    private static boolean allows(Trunk t, InetAddress source, Function<String, List<InetAddress>> fqdnAddresses) {
+        for (Cidr c : t.peers()) {
+            if (c.contains(source)) {
+                return true;
+            }
+        }
+        return t.fqdn() != null && fqdnAddresses.apply(t.fqdn()).contains(source);
+    }
+
+    /** A copy with {@code attachment} added or replacing the one for its (trunk, DID). */
+    public Workspace attach(FlowAttachment attachment) {
+        Trunk t = trunks.get(attachment.trunkId());
+        if (t == null) {
+            throw new IllegalArgumentException("no trunk '" + attachment.trunkId() + "'");
+        }
+        String did = Did.normalize(attachment.did())
+                .orElseThrow(() -> new IllegalArgumentException("'" + attachment.did() + "' is not a phone number"));
+        if (!t.dids().contains(did)) {
+            throw new IllegalArgumentException("trunk '" + t.id() + "' has no DID " + did);
+        }
+        if (!flows.containsKey(attachment.flowId())) {
+            throw new IllegalArgumentException("no flow '" + attachment.flowId() + "'");
+        }
+        Map<String, FlowAttachment> copy = new LinkedHashMap<>(attachments);
+        copy.put(key(t.id(), did), new FlowAttachment(t.id(), did, attachment.flowId()));
+        return new Workspace(trunks, flows, copy);
+    }
+
+    /** A copy without the attachment of {@code did} on {@code trunkId}, or this when there is none. */
+    public Workspace detach(String trunkId, String did) {
+        String k = key(trunkId, Did.normalize(did).orElse(did));
+        if (!attachments.containsKey(k)) {
+            return this;
+        }
+        Map<String, FlowAttachment> copy = new LinkedHashMap<>(attachments);
+        copy.remove(k);
+        return new Workspace(trunks, flows, copy);
+    }
+}

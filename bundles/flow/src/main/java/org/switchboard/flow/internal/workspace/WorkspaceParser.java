@@ -1,0 +1,199 @@
+package org.switchboard.flow.internal.workspace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.flow.internal.model.Flow;
+import org.switchboard.flow.internal.model.FlowParser;
+import org.switchboard.flow.internal.model.JsonFields;
+import org.switchboard.flow.internal.model.Problem;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * Reads a workspace file (trunks, flows, attachments) as a whole: either every part is valid and a
+ * {@link Workspace} is returned, or nothing is and every problem is listed with its path.
+ */
+public final class WorkspaceParser {
+
+    private static final Set<String> TOP = Set.of("version", "description", "trunks", "flows", "attachments");
+    private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "dids", "inbound",
+            "outbound", "transport", "sipUri", "description");
+    private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
+
+    private WorkspaceParser() {
+    }
+
+    public static Optional<Workspace> parse(String text, List<Problem> problems) {
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            problems.add(new Problem("$", null, "not valid JSON: " + e.getMessage()));
+            return Optional.empty();
+        }
+        if (!root.isJsonObject()) {
+            problems.add(new Problem("$", null, "a workspace must be a JSON object with trunks, flows and attachments"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        JsonObject o = root.getAsJsonObject();
+        for (String key : o.keySet()) {
+            if (!TOP.contains(key)) {
+                problems.add(new Problem(key, null, "unknown field; a workspace has trunks, flows, attachments"));
+            }
+        }
+        Map<String, Trunk> trunks = new LinkedHashMap<>();
+        JsonArray trunkArray = array(o, "trunks", problems);
+        for (int i = 0; i < trunkArray.size(); i++) {
+            String path = "trunks[" + i + "]";
+            trunk(trunkArray.get(i), path, problems).ifPresent(t -> {
+                if (trunks.putIfAbsent(t.id(), t) != null) {
+                    problems.add(new Problem(path + ".id", null, "duplicate trunk id '" + t.id() + "'"));
+                }
+            });
+        }
+        Map<String, Flow> flows = new LinkedHashMap<>();
+        JsonArray flowArray = array(o, "flows", problems);
+        for (int i = 0; i < flowArray.size(); i++) {
+            String path = "flows[" + i + "]";
+            FlowParser.parse(flowArray.get(i), path, problems).ifPresent(f -> {
+                if (flows.putIfAbsent(f.id(), f) != null) {
+                    problems.add(new Problem(path + ".id", null, "duplicate flow id '" + f.id() + "'"));
+                }
+            });
+        }
+        Map<String, FlowAttachment> attachments = new LinkedHashMap<>();
+        JsonArray attachArray = array(o, "attachments", problems);
+        for (int i = 0; i < attachArray.size(); i++) {
+            attachment(attachArray.get(i), "attachments[" + i + "]", trunks, flows, attachments, problems);
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Workspace(trunks, flows, attachments));
+    }
+
+    private static JsonArray array(JsonObject o, String field, List<Problem> problems) {
+        JsonElement v = o.get(field);
+        if (v == null || v.isJsonNull()) {
+            return new JsonArray();
+        }
+        if (!v.isJsonArray()) {
+            problems.add(new Problem(field, null, "must be a list"));
+            return new JsonArray();
+        }
+        return v.getAsJsonArray();
+    }
+
+    private static Optional<Trunk> trunk(JsonElement json, String path, List<Problem> problems) {
+        if (!json.isJsonObject()) {
+            problems.add(new Problem(path, null, "a trunk must be a JSON object"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        JsonObject o = json.getAsJsonObject();
+        for (String key : o.keySet()) {
+            if (!TRUNK_FIELDS.contains(key)) {
+                problems.add(new Problem(path + "." + key, null, "unknown field; a trunk has " + String.join(", ", new java.util.TreeSet<>(TRUNK_FIELDS))));
+            }
+        }
+        String id = JsonFields.id(o, "id", path, null, problems);
+        String adapter = JsonFields.string(o, "adapter", path, null, problems);
+        if (adapter == null) {
+            problems.add(new Problem(path + ".adapter", null, "missing: the contact-center adapter type, e.g. zcc"));
+        } else if (!adapter.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+            problems.add(new Problem(path + ".adapter", null, "'" + adapter + "' is not an adapter type (lower-case letters, digits, -)"));
+        }
+        List<Cidr> peers = new ArrayList<>();
+        List<String> peerTexts = JsonFields.strings(o, "peers", path, null, problems);
+        for (int i = 0; i < peerTexts.size(); i++) {
+            try {
+                peers.add(Cidr.parse(peerTexts.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(path + ".peers[" + i + "]", null, e.getMessage()));
+            }
+        }
+        String fqdn = JsonFields.string(o, "fqdn", path, null, problems);
+        if (fqdn != null && !fqdn.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+\\.?")) {
+            problems.add(new Problem(path + ".fqdn", null, "'" + fqdn + "' is not a fully qualified domain name"));
+        }
+        if (peerTexts.isEmpty() && fqdn == null) {
+            problems.add(new Problem(path + ".peers", null, "a trunk needs allowed peers (IP addresses/CIDR blocks) or an fqdn"));
+        }
+        Set<String> dids = new LinkedHashSet<>();
+        List<String> didTexts = JsonFields.strings(o, "dids", path, null, problems);
+        if (didTexts.isEmpty()) {
+            problems.add(new Problem(path + ".dids", null, "a trunk needs at least one DID"));
+        }
+        for (int i = 0; i < didTexts.size(); i++) {
+            String raw = didTexts.get(i);
+            Optional<String> did = Did.normalize(raw);
+            if (did.isEmpty()) {
+                problems.add(new Problem(path + ".dids[" + i + "]", null, "'" + raw + "' is not a phone number (E.164: + and 3-15 digits)"));
+            } else if (!dids.add(did.get())) {
+                problems.add(new Problem(path + ".dids[" + i + "]", null, "duplicate DID " + did.get()));
+            }
+        }
+        boolean inbound = JsonFields.bool(o, "inbound", true, path, problems);
+        boolean outbound = JsonFields.bool(o, "outbound", true, path, problems);
+        String transport = JsonFields.string(o, "transport", path, null, problems);
+        if (transport != null && !TRANSPORTS.contains(transport)) {
+            problems.add(new Problem(path + ".transport", null, "must be udp, tcp or tls"));
+        }
+        String sipUri = JsonFields.string(o, "sipUri", path, null, problems);
+        if (sipUri != null && !sipUri.matches("sips?:[^\\s<>\"]+")) {
+            problems.add(new Problem(path + ".sipUri", null, "'" + sipUri + "' is not a SIP URI"));
+        }
+        if (problems.size() > before || id == null) {
+            return Optional.empty();
+        }
+        String name = JsonFields.string(o, "name", path, null, problems);
+        return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, dids, inbound, outbound,
+                transport == null ? "udp" : transport, sipUri));
+    }
+
+    private static void attachment(JsonElement json, String path, Map<String, Trunk> trunks, Map<String, Flow> flows,
+            Map<String, FlowAttachment> attachments, List<Problem> problems) {
+        if (!json.isJsonObject()) {
+            problems.add(new Problem(path, null, "an attachment must be a JSON object with trunk, did and flow"));
+            return;
+        }
+        JsonObject o = json.getAsJsonObject();
+        String trunkId = JsonFields.string(o, "trunk", path, null, problems);
+        String rawDid = JsonFields.string(o, "did", path, null, problems);
+        String flowId = JsonFields.string(o, "flow", path, null, problems);
+        if (trunkId == null || rawDid == null || flowId == null) {
+            problems.add(new Problem(path, null, "an attachment needs trunk, did and flow"));
+            return;
+        }
+        Trunk trunk = trunks.get(trunkId);
+        Optional<String> did = Did.normalize(rawDid);
+        if (trunk == null) {
+            problems.add(new Problem(path + ".trunk", null, "no trunk '" + trunkId + "'"));
+        } else if (did.isEmpty()) {
+            problems.add(new Problem(path + ".did", null, "'" + rawDid + "' is not a phone number"));
+        } else if (!trunk.dids().contains(did.get())) {
+            problems.add(new Problem(path + ".did", null, "trunk '" + trunkId + "' has no DID " + did.get()));
+        }
+        if (!flows.containsKey(flowId)) {
+            problems.add(new Problem(path + ".flow", null, "no valid flow '" + flowId + "'"));
+        }
+        if (trunk != null && did.isPresent() && flows.containsKey(flowId)) {
+            FlowAttachment a = new FlowAttachment(trunkId, did.get(), flowId);
+            if (attachments.putIfAbsent(Workspace.key(trunkId, did.get()), a) != null) {
+                problems.add(new Problem(path, null, "DID " + did.get() + " on trunk '" + trunkId + "' is attached twice"));
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.switchboard.flow.internal.workspace;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.Test;
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.flow.internal.model.Problem;
+
+public class WorkspaceParserTest {
+
+    static final String WORKSPACE = """
+            {"trunks": [
+               {"id": "zcc", "adapter": "zcc", "peers": ["10.0.0.0/24"], "dids": ["+15550100", "1 555 0101", "+15550102"],
+                "sipUri": "sip:+15550100@gw.example.com"},
+               {"id": "zcc-fqdn", "adapter": "zcc", "fqdn": "sip.zcc.example.com", "dids": ["+15550199"]},
+               {"id": "off", "adapter": "zcc", "peers": ["10.9.0.1"], "dids": ["+15550100"], "inbound": false}],
+             "flows": [
+               {"id": "hangup", "botId": "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "start": "bye", "nodes": [{"id": "bye", "type": "hangup"}]},
+               {"id": "agent", "start": "t", "nodes": [{"id": "t", "type": "agentTransfer"}]}],
+             "attachments": [
+               {"trunk": "zcc", "did": "15550100", "flow": "hangup"},
+               {"trunk": "zcc", "did": "+15550101", "flow": "agent"},
+               {"trunk": "zcc-fqdn", "did": "+15550199", "flow": "agent"}]}
+            """;
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    static Workspace load(String json, List<Problem> problems) {
+        Optional<Workspace> w = WorkspaceParser.parse(json, problems);
+        assertEquals(List.of(), problems);
+        return w.get();
+    }
+
+    private static Resolution resolve(Workspace w, String ip, String did) throws Exception {
+        InetAddress zcc = InetAddress.getByName("192.0.2.10");
+        return w.resolve(InetAddress.getByName(ip), did, fqdn -> fqdn.equals("sip.zcc.example.com") ? List.of(zcc) : List.of());
+    }
+
+    @Test
+    public void resolvesEachOutcome() throws Exception {
+        Workspace w = load(WORKSPACE, problems);
+        Resolution routed = resolve(w, "10.0.0.7", "+15550100");
+        assertEquals(Status.ROUTED, routed.status());
+        assertEquals("zcc", routed.trunkId());
+        assertEquals("zcc", routed.adapterType());
+        assertEquals("hangup", routed.flowId());
+        assertEquals("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", routed.botId());
+        assertEquals(Status.ROUTED, resolve(w, "10.0.0.7", "15550101").status());
+        assertEquals(Status.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").status());
+        assertEquals(Status.UNKNOWN_DID, resolve(w, "10.0.0.7", "+15559999").status());
+        assertEquals(Status.SOURCE_NOT_ALLOWED, resolve(w, "10.0.1.7", "+15550100").status());
+        assertEquals(Status.SOURCE_NOT_ALLOWED, resolve(w, "10.9.0.1", "+15550100").status()); // inbound off
+        assertEquals(Status.ROUTED, resolve(w, "192.0.2.10", "+15550199").status()); // by FQDN
+    }
+
+    @Test
+    public void attachAndDetachMakeNewSnapshots() throws Exception {
+        Workspace w = load(WORKSPACE, problems);
+        Workspace attached = w.attach(new FlowAttachment("zcc", "+1 555 0102", "agent"));
+        assertEquals(Status.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").status());
+        assertEquals("agent", resolve(attached, "10.0.0.7", "+15550102").flowId());
+        assertEquals(Status.NO_FLOW, resolve(attached.detach("zcc", "15550102"), "10.0.0.7", "+15550102").status());
+        assertEquals(4, attached.attachments().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> w.attach(new FlowAttachment("zcc", "+15550199", "agent")));
+        assertEquals("trunk 'zcc' has no DID +15550199", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> w.attach(new FlowAttachment("zcc", "+15550100", "none")));
+        assertThrows(IllegalArgumentException.class, () -> w.attach(new FlowAttachment("nope", "+15550100", "agent")));
+    }
+
+    @Test
+    public void everyErrorIsListedByPathAndNothingIsReturned() {
+        Optional<Workspace> w = WorkspaceParser.parse("""
+                {"trunks": [
+                   {"id": "a", "adapter": "ZCC!", "peers": ["10.0.0.0/40", "zcc.example.com"], "dids": ["x", "+15550100", "15550100"],
+                    "transport": "sctp", "sipUri": "http://x", "colour": "red"},
+                   {"id": "b", "adapter": "zcc", "dids": []},
+                   {"id": "a", "adapter": "zcc", "peers": ["10.0.0.1"], "dids": ["+15550100"]}],
+                 "flows": [{"id": "f", "start": "n", "nodes": [{"id": "n", "type": "nope"}]}],
+                 "attachments": [{"trunk": "a", "did": "+15550123", "flow": "f"}, {"trunk": "zz", "did": "+1555", "flow": "g"}],
+                 "extra": 1}""", problems);
+        assertTrue(w.isEmpty());
+        List<String> expected = List.of(
+                "trunks[0].adapter: 'ZCC!' is not an adapter type",
+                "trunks[0].peers[0]: '10.0.0.0/40': the prefix length must be 0-32",
+                "trunks[0].peers[1]: 'zcc.example.com' is not an IP address or CIDR block",
+                "trunks[0].dids[0]: 'x' is not a phone number",
+                "trunks[0].dids[2]: duplicate DID +15550100",
+                "trunks[0].transport: must be udp, tcp or tls",
+                "trunks[0].sipUri: 'http://x' is not a SIP URI",
+                "trunks[0].colour: unknown field",
+                "trunks[1].peers: a trunk needs allowed peers",
+                "trunks[1].dids: a trunk needs at least one DID",
+                "flows[0].nodes[0].type (node 'n'): unknown node type 'nope'",
+                "attachments[0].flow: no valid flow 'f'",
+                "attachments[1].trunk: no trunk 'zz'",
+                "extra: unknown field");
+        for (String e : expected) {
+            assertTrue("missing <" + e + "> in\n" + problems,
+                    problems.stream().anyMatch(p -> p.toString().startsWith(e)));
+        }
+    }
+
+    @Test
+    public void duplicateTrunkAndBadJson() {
+        WorkspaceParser.parse("{\"trunks\": [{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.1\"], \"dids\": [\"+15550100\"]},"
+                + "{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.2\"], \"dids\": [\"+15550101\"]}]}", problems);
+        assertTrue(problems.toString(), problems.toString().contains("trunks[1].id: duplicate trunk id 'a'"));
+        problems.clear();
+        assertTrue(WorkspaceParser.parse("{\"trunks\": [", problems).isEmpty());
+        assertTrue(problems.get(0).toString().startsWith("$: not valid JSON"));
+        assertEquals(Map.of(), Workspace.EMPTY.trunks());
+    }
+}
