@@ -158,14 +158,30 @@ public class SipStackOwner implements SipListener {
     /**
      * Stops the stack on a helper thread and waits at most the configured time: the RI's stop() can hang. stop()
      * alone closes every socket and releases the ports; deleting the provider first would cost the RI's fixed
-     * one-second pause a second time.
+     * one-second pause a second time. The RI's UDP processor can race its own channel threads while stopping
+     * (ConcurrentModificationException after its socket is closed, skipping the rest of the stop); stop() is then
+     * repeated once those threads are gone.
      */
     private void stopStack() {
         Thread stopper = new Thread(() -> {
             if (provider != null) {
                 provider.removeSipListener(this);
             }
-            stack.stop();
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                try {
+                    stack.stop();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.debug("SIP stack stop attempt {} failed: {}", attempt, e.toString());
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            LOG.warn("SIP stack did not stop cleanly after 3 attempts");
         }, "sip-stack-stop");
         stopper.setDaemon(true);
         stopper.start();

@@ -39,6 +39,18 @@ public record Cidr(byte[] network, int prefix, String text) {
         return new Cidr(mask(bytes, prefix), prefix, s);
     }
 
+    /** The address {@code text} names when it is an IP literal; never a DNS look-up. */
+    public static java.util.Optional<InetAddress> literal(String text) {
+        if (text == null || !isLiteral(text.trim())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(InetAddress.getByName(text.trim()));
+        } catch (UnknownHostException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static boolean isLiteral(String a) {
         if (a.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             return Arrays.stream(a.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);

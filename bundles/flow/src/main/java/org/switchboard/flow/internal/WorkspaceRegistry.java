@@ -1,0 +1,212 @@
+package org.switchboard.flow.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.flow.internal.model.Flow;
+import org.switchboard.flow.internal.model.Problem;
+import org.switchboard.flow.internal.workspace.Cidr;
+import org.switchboard.flow.internal.workspace.Trunk;
+import org.switchboard.flow.internal.workspace.Workspace;
+import org.switchboard.flow.internal.workspace.WorkspaceParser;
+
+/**
+ * The flow-attachment registry over the workspace: imports the configured workspace file at start and whenever
+ * it changes, all or nothing (a file with errors is rejected with every problem logged by path, and the previous
+ * workspace stays in force), and resolves INVITEs against the current snapshot. Trunk FQDNs are re-resolved
+ * periodically off the call path.
+ */
+@Component(service = FlowRegistry.class, immediate = true, configurationPid = WorkspaceRegistry.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = WorkspaceConfig.class)
+public class WorkspaceRegistry implements FlowRegistry {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.workspace";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceRegistry.class);
+
+    private final AtomicReference<Workspace> current = new AtomicReference<>(Workspace.EMPTY);
+    private final Map<String, List<InetAddress>> fqdnAddresses = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private volatile Path path;
+    private volatile String loadedStamp;
+    private ScheduledFuture<?> watch;
+    private ScheduledFuture<?> fqdnRefresh;
+
+    @Activate
+    public WorkspaceRegistry(WorkspaceConfig config) {
+        check(config);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "workspace-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        apply(config);
+    }
+
+    /**
+     * A new configuration (another file, other intervals) applies in place: the component is not recreated, so a
+     * new file with errors leaves the previous workspace in force.
+     */
+    @Modified
+    void modified(WorkspaceConfig config) {
+        check(config);
+        apply(config);
+    }
+
+    private static void check(WorkspaceConfig config) {
+        if (config.fqdn_refresh_s() < 10 || config.fqdn_refresh_s() > 86_400) {
+            String message = "PID " + PID + ": property 'fqdn.refresh.s' = '" + config.fqdn_refresh_s()
+                    + "': must be between 10 and 86400";
+            LOG.error(message);
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private synchronized void apply(WorkspaceConfig config) {
+        if (watch != null) {
+            watch.cancel(false);
+            fqdnRefresh.cancel(false);
+        }
+        path = config.path().isBlank() ? null : Paths.get(config.path()).toAbsolutePath().normalize();
+        loadedStamp = null;
+        if (path == null) {
+            LOG.info("No workspace file configured (PID {} property 'path'): the current workspace stays ({} trunk(s))",
+                    PID, current.get().trunks().size());
+        } else {
+            reloadIfChanged();
+        }
+        int every = config.reload_interval_s();
+        watch = timer.scheduleWithFixedDelay(() -> {
+            if (every > 0 && path != null) {
+                reloadIfChanged();
+            }
+        }, Math.max(every, 1), Math.max(every, 1), TimeUnit.SECONDS);
+        fqdnRefresh = timer.scheduleWithFixedDelay(this::refreshFqdns, config.fqdn_refresh_s(), config.fqdn_refresh_s(),
+                TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+
+    /** The current snapshot. */
+    public Workspace workspace() {
+        return current.get();
+    }
+
+    void reloadIfChanged() {
+        Path path = this.path;
+        try {
+            String stamp = Files.getLastModifiedTime(path).toMillis() + ":" + Files.size(path);
+            if (stamp.equals(loadedStamp)) {
+                return;
+            }
+            loadedStamp = stamp;
+            load(path, Files.readString(path));
+        } catch (IOException e) {
+            if (!Objects.equals(loadedStamp, "unreadable")) {
+                LOG.error("Workspace {} cannot be read ({}); the previous workspace stays in force", path, e.toString());
+                loadedStamp = "unreadable";
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Workspace {} could not be imported; the previous workspace stays in force", path, e);
+        }
+    }
+
+    private void load(Path path, String text) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Workspace> parsed = WorkspaceParser.parse(text, problems);
+        if (parsed.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            problems.forEach(p -> b.append(System.lineSeparator()).append("  ").append(p));
+            LOG.error("Workspace {} rejected with {} problem(s); the previous workspace stays in force:{}", path,
+                    problems.size(), b);
+            return;
+        }
+        Workspace w = parsed.get();
+        current.set(w);
+        LOG.info("Workspace {} imported: {} trunk(s), {} flow(s), {} attachment(s)", path, w.trunks().size(),
+                w.flows().size(), w.attachments().size());
+        timer.execute(this::refreshFqdns);
+    }
+
+    private void refreshFqdns() {
+        for (Trunk t : current.get().trunks().values()) {
+            if (t.fqdn() == null) {
+                continue;
+            }
+            try {
+                fqdnAddresses.put(t.fqdn(), List.copyOf(Arrays.asList(InetAddress.getAllByName(t.fqdn()))));
+            } catch (UnknownHostException e) {
+                LOG.warn("Trunk '{}': FQDN {} does not resolve; keeping its last known addresses", t.id(), t.fqdn());
+            }
+        }
+    }
+
+    @Override
+    public Resolution resolve(String sourceAddress, String did) {
+        Optional<InetAddress> source = Cidr.literal(sourceAddress);
+        if (source.isEmpty()) {
+            return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
+        }
+        return current.get().resolve(source.get(), did, fqdn -> fqdnAddresses.getOrDefault(fqdn, List.of()));
+    }
+
+    /** The flow with this id in the current workspace. */
+    public Optional<Flow> flow(String flowId) {
+        return current.get().flow(flowId);
+    }
+
+    @Override
+    public List<FlowAttachment> attachments() {
+        return current.get().attachments();
+    }
+
+    @Override
+    public void attach(FlowAttachment attachment) {
+        current.updateAndGet(w -> w.attach(attachment));
+        LOG.info("Attached flow '{}' to {} on trunk '{}'", attachment.flowId(), attachment.did(), attachment.trunkId());
+    }
+
+    @Override
+    public boolean detach(String trunkId, String did) {
+        Workspace before = current.get();
+        Workspace after = current.updateAndGet(w -> w.detach(trunkId, did));
+        boolean changed = before != after;
+        if (changed) {
+            LOG.info("Detached {} on trunk '{}'", did, trunkId);
+        }
+        return changed;
+    }
+}

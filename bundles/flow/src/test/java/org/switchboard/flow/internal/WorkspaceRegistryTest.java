@@ -1,0 +1,104 @@
+package org.switchboard.flow.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.util.converter.Converters;
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.flow.Resolution.Status;
+
+public class WorkspaceRegistryTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private WorkspaceRegistry registry;
+
+    static WorkspaceConfig config(Map<String, Object> props) {
+        return Converters.standardConverter().convert(new HashMap<>(props)).to(WorkspaceConfig.class);
+    }
+
+    @After
+    public void stop() {
+        if (registry != null) {
+            registry.deactivate();
+        }
+    }
+
+    private static Path demo() {
+        return Paths.get("../../examples/workspace/demo.json").toAbsolutePath().normalize();
+    }
+
+    @Test
+    public void theShippedDemoWorkspaceIsValidAndRoutes() {
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
+        assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
+        assertEquals("demo-hangup", registry.resolve("::1", "15550101").flowId());
+        assertEquals(Status.UNKNOWN_DID, registry.resolve("127.0.0.1", "+15550999").status());
+        assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("192.0.2.1", "+15550100").status());
+        assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("localhost", "+15550100").status()); // never a DNS look-up
+        assertEquals(2, registry.attachments().size());
+    }
+
+    @Test
+    public void aBadFileKeepsThePreviousWorkspaceAndAGoodOneReplacesIt() throws Exception {
+        Path file = tmp.getRoot().toPath().resolve("ws.json");
+        Files.copy(demo(), file);
+        registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
+        assertEquals(Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+
+        Files.writeString(file, "{\"trunks\": [{\"id\": \"x\"}]}");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2000));
+        registry.reloadIfChanged();
+        assertEquals("the previous workspace stays", Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+
+        Files.writeString(file, Files.readString(demo()).replace("\"+15550100\", \"+15550101\"", "\"+15550100\", \"+15550101\", \"+15550102\""));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 4000));
+        registry.reloadIfChanged();
+        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550102").status());
+    }
+
+    @Test
+    public void reconfiguringToABadFileKeepsThePreviousWorkspace() throws Exception {
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
+        Path bad = tmp.getRoot().toPath().resolve("bad.json");
+        Files.writeString(bad, "{\"flows\": [{\"id\": \"f\"}]}");
+        registry.modified(config(Map.of("path", bad.toString(), "reload.interval.s", 0)));
+        assertEquals(Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+        registry.modified(config(Map.of("path", tmp.getRoot().toPath().resolve("missing.json").toString())));
+        assertEquals(Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+    }
+
+    @Test
+    public void attachAndDetachAtRuntime() {
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
+        registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-agent"));
+        assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550101").flowId());
+        assertTrue(registry.detach("zcc-demo", "+15550101"));
+        assertFalse(registry.detach("zcc-demo", "+15550101"));
+        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        assertThrows(IllegalArgumentException.class, () -> registry.attach(new FlowAttachment("zcc-demo", "+15550101", "nope")));
+    }
+
+    @Test
+    public void noPathMeansNothingIsRoutedAndBadRefreshIsRejected() {
+        registry = new WorkspaceRegistry(config(Map.of()));
+        assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("127.0.0.1", "+15550100").status());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new WorkspaceRegistry(config(Map.of("fqdn.refresh.s", 1))));
+        assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.workspace: property 'fqdn.refresh.s' = '1'"));
+    }
+}
