@@ -65,6 +65,16 @@ public class AssemblyIT extends SwitchboardTestSupport {
         assertTrue(components.toString(), components.contains("org.switchboard.sip.internal.SipStackOwner"));
         assertTrue(components.toString(), components.contains("org.switchboard.runtime.internal.HealthServlet"));
         assertTrue(components.toString(), components.contains("org.switchboard.runtime.internal.LogBridge"));
+        assertTrue(components.toString(), components.contains("org.switchboard.adapter.zcc.internal.ZccAdapter"));
+        assertTrue(components.toString(), components.contains("org.switchboard.flow.internal.WorkspaceRegistry"));
+    }
+
+    @Test
+    public void theZccAdapterIsRegisteredByType() throws Exception {
+        awaitHealthy();
+        var refs = context.getServiceReferences(org.switchboard.api.adapter.ContactCenterAdapter.class, "(adapter.type=zcc)");
+        assertEquals(1, refs.size());
+        assertEquals("zcc", context.getService(refs.iterator().next()).type());
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.switchboard.adapter.zcc.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.switchboard.api.adapter.CallPolicy;
+import org.switchboard.api.call.Handoff;
+import org.switchboard.api.call.SessionContext;
+
+/**
+ * One ZCC call's policy, fixed when the call starts (DOMAIN.md): {@code kore-session_id} and {@code kore-bot_id} on
+ * the 200 OK; {@code kore-reason: TransferToAgent} (BYE) or a REFER for an agent handoff; {@code kore-reason:
+ * HangUp} when the bot ends the call; configured headers after the adapter's own, flow headers after those. It
+ * holds only immutable state and loads all its classes when created, so it keeps working if the adapter bundle is
+ * updated or stopped during the call.
+ */
+final class ZccCallPolicy implements CallPolicy {
+
+    static final String SESSION_ID = "kore-session_id";
+    static final String BOT_ID = "kore-bot_id";
+    static final String REASON = "kore-reason";
+
+    private final ZccSettings settings;
+
+    ZccCallPolicy(ZccSettings settings) {
+        this.settings = settings;
+        warmUp();
+    }
+
+    /** Exercises every code path once so no class is loaded later from a bundle that may be gone. */
+    private void warmUp() {
+        SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
+                Instant.EPOCH, Map.of());
+        answerHeaders(probe);
+        agentHandoff(probe, null, Map.of("X-Warm", "{{context.x}}"));
+        agentHandoff(probe, "+1000", Map.of());
+        botHangup(probe, Map.of());
+        HeaderTemplate.truncate("é", 1);
+    }
+
+    @Override
+    public Map<String, String> answerHeaders(SessionContext session) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(SESSION_ID, session.sessionId());
+        if (session.botId() != null) {
+            h.put(BOT_ID, session.botId());
+        }
+        return h;
+    }
+
+    @Override
+    public Handoff agentHandoff(SessionContext session, String target, Map<String, String> headers) {
+        Map<String, String> h = new LinkedHashMap<>();
+        String referTo = target != null && !target.isBlank() ? target : settings.refer() ? settings.referTarget() : null;
+        if (referTo == null) {
+            h.put(REASON, "TransferToAgent");
+        }
+        settings.transferHeaders().renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
+        HeaderSet.ofFlow(headers).renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
+        return referTo == null ? Handoff.bye(h) : Handoff.refer(referTo, h);
+    }
+
+    @Override
+    public Handoff botHangup(SessionContext session, Map<String, String> headers) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(REASON, "HangUp");
+        settings.hangupHeaders().renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
+        HeaderSet.ofFlow(headers).renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
+        return Handoff.bye(h);
+    }
+}
