@@ -47,8 +47,11 @@ public class ZccAdapterTest {
 
     @Test
     public void agentTransferIsAByeWithReasonConfiguredThenFlowHeaders() {
+        Map<String, String> flowHeaders = new java.util.LinkedHashMap<>(); // flow documents keep their order
+        flowHeaders.put("X-Queue", "billing-{{session.did}}");
+        flowHeaders.put("X-Intent", "Flow wins");
         Handoff h = policy(Map.of("transfer.headers", new String[] {"X-Intent: {{context.intent}}", "X-Session: {{session.id}}"}))
-                .agentHandoff(SESSION, null, Map.of("X-Queue", "billing-{{session.did}}", "X-Intent", "Flow wins"));
+                .agentHandoff(SESSION, null, flowHeaders);
         assertEquals(Handoff.Method.BYE, h.method());
         assertNull(h.referTo());
         assertEquals(List.of("kore-reason", "X-Session", "X-Queue", "X-Intent"), List.copyOf(h.headers().keySet()));
