@@ -34,8 +34,17 @@ public interface CallControl {
     /** Prompts (optionally) and collects digits and/or speech. */
     CompletionStage<GatherResult> gather(GatherRequest request);
 
-    /** Hands the call back to the contact center by BYE with headers or by REFER. */
+    /** Hands the call back to the contact center by BYE with headers or by REFER, exactly as given. */
     CompletionStage<TransferResult> transfer(Handoff handoff);
+
+    /**
+     * Hands the caller to a human agent the way the call's contact-center adapter does it (for ZCC: a BYE with
+     * {@code kore-reason: TransferToAgent}, or a REFER when a target is given or configured).
+     *
+     * @param target a REFER target (a number or SIP URI), or {@code null} for the adapter's configured method
+     * @param headers extra headers (values may be templates over the session), added after the adapter's own
+     */
+    CompletionStage<TransferResult> agentTransfer(String target, Map<String, String> headers);
 
     /** Ends the call from the bot side with a BYE carrying {@code headers} (and the adapter's own). */
     CompletionStage<Void> hangup(Map<String, String> headers);

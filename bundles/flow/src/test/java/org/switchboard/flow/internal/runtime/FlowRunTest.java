@@ -1,0 +1,205 @@
+package org.switchboard.flow.internal.runtime;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Test;
+import org.switchboard.api.call.CallControl;
+import org.switchboard.api.call.GatherRequest;
+import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.call.Handoff;
+import org.switchboard.api.call.SessionContext;
+import org.switchboard.api.call.TransferResult;
+import org.switchboard.api.conversation.ConversationEvent;
+import org.switchboard.flow.internal.model.Flow;
+import org.switchboard.flow.internal.model.FlowParser;
+import org.switchboard.flow.internal.model.Problem;
+import org.switchboard.flow.internal.script.ScriptSandbox;
+
+import com.google.gson.JsonParser;
+
+public class FlowRunTest {
+
+    /** Records what the flow asks of the call; a fake for this unit test only. */
+    static final class FakeCall implements CallControl {
+        final List<String> log = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Object> variables = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean active = true;
+        volatile TransferResult transferResult = new TransferResult(true, 200, "OK");
+
+        @Override
+        public SessionContext session() {
+            return new SessionContext("64d0d2f2bfeaa2d58a566d08", "call-1", null, "zcc", "+15550100", "+14085551212",
+                    Instant.now(), variables);
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+
+        @Override
+        public void setVariable(String name, Object value) {
+            variables.put(name, value);
+        }
+
+        @Override
+        public CompletionStage<Void> say(String text, boolean bargeIn) {
+            log.add("say " + text);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> play(URI audio, boolean bargeIn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<GatherResult> gather(GatherRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<TransferResult> transfer(Handoff handoff) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<TransferResult> agentTransfer(String target, Map<String, String> headers) {
+            log.add("agentTransfer " + target + " " + headers);
+            if (transferResult.success()) {
+                active = false;
+            }
+            return CompletableFuture.completedFuture(transferResult);
+        }
+
+        @Override
+        public CompletionStage<Void> hangup(Map<String, String> headers) {
+            log.add("hangup " + headers);
+            active = false;
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final List<ConversationEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final FakeCall call = new FakeCall();
+
+    @After
+    public void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private String run(String flowJson) throws Exception {
+        List<Problem> problems = new ArrayList<>();
+        Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
+        return new FlowRun(flow, call, new ScriptSandbox(), scheduler, events::add).start()
+                .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    private boolean hasEvent(String type, String attribute) {
+        return events.stream().anyMatch(e -> e.type().equals(type) && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
+    }
+
+    static final String DEMO = """
+            {"id": "demo-agent", "start": "intent", "nodes": [
+              {"id": "intent", "type": "script", "settings": {"code": "context.intent = 'Billing'; print('routed');"},
+               "next": {"done": "agent", "error": "agent"}},
+              {"id": "agent", "type": "agentTransfer", "settings": {"headers": {"X-Intent": "{{context.intent}}"}},
+               "next": {"failed": "sorry"}},
+              {"id": "sorry", "type": "hangup", "settings": {"message": "No agent is free", "headers": {"X-Result": "no-agent"}}}]}""";
+
+    @Test
+    public void demoFlowSetsTheIntentAndHandsToAnAgent() throws Exception {
+        assertEquals("transfer", run(DEMO));
+        assertEquals(List.of("agentTransfer null {X-Intent={{context.intent}}}"), call.log);
+        assertEquals("Billing", call.variables.get("intent"));
+        assertTrue(events.toString(), hasEvent("flow.script.print", "routed"));
+        assertTrue(hasEvent("flow.node", "agentTransfer"));
+        assertTrue(hasEvent("flow.finished", "transfer"));
+        assertTrue(events.stream().allMatch(e -> e.sessionId().equals("64d0d2f2bfeaa2d58a566d08")));
+    }
+
+    @Test
+    public void aFailedTransferFollowsTheFailedEdge() throws Exception {
+        call.transferResult = new TransferResult(false, 486, "Busy Here");
+        assertEquals("hangup", run(DEMO));
+        assertEquals(List.of("agentTransfer null {X-Intent={{context.intent}}}", "say No agent is free",
+                "hangup {X-Result=no-agent}"), call.log);
+        assertTrue(hasEvent("flow.error", "transfer failed: 486 Busy Here"));
+    }
+
+    @Test
+    public void aScriptErrorTakesTheErrorEdgeAndIsRecorded() throws Exception {
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "s", "nodes": [
+                  {"id": "s", "type": "script", "settings": {"code": "print(voiceUtils.refer('m', ExternalPhoneNumber, {}))"},
+                   "next": {"error": "bye"}},
+                  {"id": "bye", "type": "hangup"}]}"""));
+        assertTrue(events.toString(), hasEvent("flow.error", "ExternalPhoneNumber"));
+        assertEquals(List.of("hangup {}"), call.log);
+    }
+
+    @Test
+    public void scriptReferTransfersAndItsFailureHasAnEdge() throws Exception {
+        String flow = """
+                {"id": "f", "start": "s", "nodes": [
+                  {"id": "s", "type": "script", "settings": {"code": "var ExternalPhoneNumber = '+919876543210'; voiceUtils.refer('Transferring', ExternalPhoneNumber, {'X-Reason': 'Call Received from Kore'})"},
+                   "next": {"transferFailed": "bye"}},
+                  {"id": "bye", "type": "hangup"}]}""";
+        assertEquals("transfer", run(flow));
+        assertEquals(List.of("say Transferring", "agentTransfer +919876543210 {X-Reason=Call Received from Kore}"), call.log);
+        call.log.clear();
+        call.active = true;
+        call.transferResult = new TransferResult(false, 0, "NOTIFY timeout after 15 s");
+        assertEquals("hangup", run(flow));
+        assertEquals("hangup {}", call.log.get(call.log.size() - 1));
+    }
+
+    @Test
+    public void conditionsBranchAndARunOutFlowIsEndedByTheBot() throws Exception {
+        call.variables.put("vip", true);
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "c", "nodes": [
+                  {"id": "c", "type": "condition", "settings": {"expression": "context.vip === true"}, "next": {"true": "w", "false": "t"}},
+                  {"id": "w", "type": "wait", "settings": {"ms": 50}},
+                  {"id": "t", "type": "agentTransfer"}]}"""));
+        assertEquals(List.of("hangup {}"), call.log);
+        assertTrue(hasEvent("flow.end", "no edge"));
+    }
+
+    @Test
+    public void loopsAreCutAndCallerHangupsStopTheFlow() throws Exception {
+        assertEquals("error: loop", run("""
+                {"id": "f", "start": "w", "nodes": [{"id": "w", "type": "wait", "settings": {"ms": 0}, "next": {"done": "w"}}]}"""));
+        assertTrue(hasEvent("flow.error", "the flow loops"));
+        call.active = true;
+        assertEquals("synchronous nodes loop without deep recursion", "error: loop", run("""
+                {"id": "f", "start": "s", "nodes": [{"id": "s", "type": "script", "settings": {"code": "context.n = (context.n || 0) + 1"}, "next": {"done": "s"}}]}"""));
+        call.active = true;
+        scheduler.schedule(() -> call.active = false, 100, TimeUnit.MILLISECONDS);
+        assertEquals("caller", run("""
+                {"id": "f", "start": "w", "nodes": [{"id": "w", "type": "wait", "settings": {"ms": 300}, "next": {"done": "w"}}]}"""));
+    }
+
+    @Test
+    public void mediaNodesEndTheCallWithARecordedReasonUntilTheMediaEngineExists() throws Exception {
+        assertEquals("error: no media", run("""
+                {"id": "f", "start": "m", "nodes": [{"id": "m", "type": "message", "settings": {"text": "Hello"}}]}"""));
+        assertTrue(hasEvent("flow.error", "needs the media engine"));
+        assertEquals(List.of("hangup {}"), call.log);
+    }
+}
