@@ -121,10 +121,13 @@ public final class FlowRun {
         });
     }
 
-    private void finish(String how, String nodeId) {
-        if (ended.complete(how)) {
-            event("flow.finished", nodeId, Map.of("ending", how));
+    /** Ends the run once; the last event is recorded before anyone waiting on the run sees it end. */
+    private synchronized void finish(String how, String nodeId) {
+        if (ended.isDone()) {
+            return;
         }
+        event("flow.finished", nodeId, Map.of("ending", how));
+        ended.complete(how);
     }
 
     /**

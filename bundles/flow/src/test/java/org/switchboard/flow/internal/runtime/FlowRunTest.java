@@ -111,7 +111,11 @@ public class FlowRunTest {
     }
 
     private boolean hasEvent(String type, String attribute) {
-        return events.stream().anyMatch(e -> e.type().equals(type) && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
+        List<ConversationEvent> seen;
+        synchronized (events) {
+            seen = List.copyOf(events);
+        }
+        return seen.stream().anyMatch(e -> e.type().equals(type) && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
     }
 
     static final String DEMO = """
