@@ -46,7 +46,8 @@ import com.google.gson.JsonObject;
  * loopback ports and a fresh data directory per test class. Ports and paths are published as system properties
  * because the test methods run inside the container, in another class loader than {@link #config()}.
  *
- * <p>Debugging: run with {@code -Dswitchboard.itest.debug=5005} to make the container JVM's log verbose.
+ * <p>Debugging: the native container runs inside the failsafe JVM, so {@code -Dmaven.failsafe.debug} debugs both;
+ * each test class's log is {@code target/itest/<class>-<time>/data/log/switchboard.log}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

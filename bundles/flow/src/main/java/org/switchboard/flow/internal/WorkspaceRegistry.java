@@ -31,7 +31,6 @@ import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
-import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.workspace.Cidr;
 import org.switchboard.flow.internal.workspace.Trunk;
@@ -120,11 +119,6 @@ public class WorkspaceRegistry implements FlowRegistry {
         timer.shutdownNow();
     }
 
-    /** The current snapshot. */
-    public Workspace workspace() {
-        return current.get();
-    }
-
     void reloadIfChanged() {
         Path path = this.path;
         try {
@@ -181,11 +175,6 @@ public class WorkspaceRegistry implements FlowRegistry {
             return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
         }
         return current.get().resolve(source.get(), did, fqdn -> fqdnAddresses.getOrDefault(fqdn, List.of()));
-    }
-
-    /** The flow with this id in the current workspace. */
-    public Optional<Flow> flow(String flowId) {
-        return current.get().flow(flowId);
     }
 
     @Override

@@ -137,11 +137,6 @@ public class SipStackOwner implements SipListener {
         return t;
     }
 
-    /** The settings in force. */
-    SipSettings settings() {
-        return settings;
-    }
-
     @Deactivate
     void deactivate() {
         workers.shutdown();
