@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a sipp scenario from {@code examples/sipp} once against a gateway and fails the test if sipp does. */
@@ -15,13 +17,21 @@ final class Sipp {
     private Sipp() {
     }
 
-    static String run(Path home, String scenario, String transport, int port, Path workDir) throws Exception {
+    /**
+     * Runs {@code scenario} once; {@code extra} sipp options come after the defaults and override them (e.g.
+     * {@code -i 127.0.0.2}, {@code -s +15550199}, {@code -key interval 3}).
+     */
+    static String run(Path home, String scenario, String transport, int port, Path workDir, String... extra)
+            throws Exception {
         Path dir = workDir.resolve("sipp-" + transport + "-" + System.nanoTime());
         Files.createDirectories(dir);
-        ProcessBuilder pb = new ProcessBuilder("sipp", "-sf", home.resolve("examples/sipp/" + scenario).toString(),
-                "-m", "1", "-t", transport.equals("tcp") ? "t1" : "u1", "-i", "127.0.0.1",
-                "-p", Integer.toString(FreePorts.tcpAndUdp()), "-timeout", "15s", "-timeout_error",
-                "-trace_err", "-nostdin", "127.0.0.1:" + port);
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf",
+                home.resolve("examples/sipp/" + scenario).toString(), "-m", "1", "-t", transport.equals("tcp") ? "t1" : "u1",
+                "-i", "127.0.0.1", "-p", Integer.toString(FreePorts.tcpAndUdp()), "-timeout", "15s", "-timeout_error",
+                "-trace_err", "-nostdin"));
+        command.addAll(List.of(extra));
+        command.add("127.0.0.1:" + port);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.directory(dir.toFile()).redirectErrorStream(true);
         Process p;
         try {

@@ -196,7 +196,7 @@ public abstract class SwitchboardTestSupport {
     }
 
     /** Runs a sipp scenario from {@code examples/sipp} against the container over {@code udp} or {@code tcp}. */
-    protected static String sipp(String scenario, String transport) throws Exception {
-        return Sipp.run(home(), scenario, transport, sipPort(), dataDir().getParent());
+    protected static String sipp(String scenario, String transport, String... extra) throws Exception {
+        return Sipp.run(home(), scenario, transport, sipPort(), dataDir().getParent(), extra);
     }
 }

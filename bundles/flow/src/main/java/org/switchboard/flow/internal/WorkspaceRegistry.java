@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
@@ -28,10 +31,16 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.call.CallControl;
+import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
+import org.switchboard.flow.internal.runtime.FlowRun;
+import org.switchboard.flow.internal.script.ScriptSandbox;
 import org.switchboard.flow.internal.workspace.Cidr;
 import org.switchboard.flow.internal.workspace.Trunk;
 import org.switchboard.flow.internal.workspace.Workspace;
@@ -41,12 +50,13 @@ import org.switchboard.flow.internal.workspace.WorkspaceParser;
  * The flow-attachment registry over the workspace: imports the configured workspace file at start and whenever
  * it changes, all or nothing (a file with errors is rejected with every problem logged by path, and the previous
  * workspace stays in force), and resolves INVITEs against the current snapshot. Trunk FQDNs are re-resolved
- * periodically off the call path.
+ * periodically off the call path. It also runs flows on calls ({@link FlowRunner}): a run takes the flow from the
+ * snapshot current when it starts and keeps it, so a reload never changes a call in progress.
  */
-@Component(service = FlowRegistry.class, immediate = true, configurationPid = WorkspaceRegistry.PID,
+@Component(service = {FlowRegistry.class, FlowRunner.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WorkspaceConfig.class)
-public class WorkspaceRegistry implements FlowRegistry {
+public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.workspace";
@@ -56,6 +66,8 @@ public class WorkspaceRegistry implements FlowRegistry {
     private final AtomicReference<Workspace> current = new AtomicReference<>(Workspace.EMPTY);
     private final Map<String, List<InetAddress>> fqdnAddresses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService runners;
+    private final ScriptSandbox sandbox = new ScriptSandbox();
     private volatile Path path;
     private volatile String loadedStamp;
     private ScheduledFuture<?> watch;
@@ -66,6 +78,12 @@ public class WorkspaceRegistry implements FlowRegistry {
         check(config);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "workspace-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger n = new AtomicInteger();
+        runners = Executors.newScheduledThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "flow-run-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -117,6 +135,7 @@ public class WorkspaceRegistry implements FlowRegistry {
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
+        runners.shutdownNow();
     }
 
     void reloadIfChanged() {
@@ -197,5 +216,18 @@ public class WorkspaceRegistry implements FlowRegistry {
             LOG.info("Detached {} on trunk '{}'", did, trunkId);
         }
         return changed;
+    }
+
+    @Override
+    public CompletionStage<String> run(String flowId, CallControl call, Consumer<ConversationEvent> events) {
+        Optional<Flow> flow = current.get().flow(flowId);
+        if (flow.isEmpty()) {
+            LOG.warn("Session {}: flow '{}' is no longer in the workspace; ending the call",
+                    call.session().sessionId(), flowId);
+            events.accept(new ConversationEvent(call.session().sessionId(), java.time.Instant.now(), "flow.error",
+                    Map.of("flow", flowId, "reason", "flow '" + flowId + "' is not in the workspace")));
+            return call.hangup(Map.of()).handle((v, e) -> "error: no flow");
+        }
+        return new FlowRun(flow.get(), call, sandbox, runners, events).start();
     }
 }

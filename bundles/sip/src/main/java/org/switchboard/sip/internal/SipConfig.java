@@ -29,6 +29,27 @@ public @interface SipConfig {
     @AttributeDefinition(name = "Stop timeout", description = "How long stopping the stack may take, in ms (100-60000).")
     int stop_timeout_ms() default 3000;
 
+    @AttributeDefinition(name = "Media address", description = "IP address put in SDP answers (c=) for RTP; empty: the SIP address.")
+    String media_address() default "";
+
+    @AttributeDefinition(name = "RTP port min", description = "Lowest RTP port offered in SDP answers (even, 1024-65534).")
+    int rtp_port_min() default 10000;
+
+    @AttributeDefinition(name = "RTP port max", description = "Highest RTP port offered in SDP answers (1025-65535, above the minimum).")
+    int rtp_port_max() default 20000;
+
+    @AttributeDefinition(name = "Answer delay", description = "Ring time before answering, in ms (0-60000); above 0 a 180 Ringing is sent first.")
+    int answer_delay_ms() default 0;
+
+    @AttributeDefinition(name = "Min-SE", description = "Smallest session interval accepted (RFC 4028), in seconds (1-86400; the RFC asks for at least 90).")
+    int min_se_s() default 90;
+
+    @AttributeDefinition(name = "REFER timeout", description = "How long to wait for a REFER's final NOTIFY, in ms (1000-300000).")
+    int refer_timeout_ms() default 15000;
+
+    @AttributeDefinition(name = "Retry-After", description = "Seconds in the Retry-After of a 503 (1-3600).")
+    int retry_after_s() default 5;
+
     @AttributeDefinition(name = "Stack log level", description = "JAIN-SIP trace level: ERROR, WARN, INFO, DEBUG, TRACE.")
     String stack_log_level() default "ERROR";
 }

@@ -12,25 +12,18 @@ import java.util.Set;
  * at once, so an operator fixes the configuration in one go.
  */
 record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize, int workerThreads,
-        int maxMessageSize, int stopTimeoutMs, String stackLogLevel) {
+        int maxMessageSize, int stopTimeoutMs, String stackLogLevel, String mediaAddress, int rtpPortMin,
+        int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
     static SipSettings from(SipConfig c) {
         List<String> errors = new ArrayList<>();
         String address = c.address() == null ? "" : c.address().trim();
-        if (address.isEmpty()) {
-            errors.add(problem("address", address, "must be an IP address"));
-        } else {
-            try {
-                if (!isIpLiteral(address)) {
-                    errors.add(problem("address", address, "must be an IP address, not a host name"));
-                } else {
-                    InetAddress.getByName(address);
-                }
-            } catch (UnknownHostException e) {
-                errors.add(problem("address", address, "is not a valid IP address"));
-            }
+        ipAddress(errors, "address", address);
+        String media = c.media_address() == null ? "" : c.media_address().trim();
+        if (!media.isEmpty()) {
+            ipAddress(errors, "media.address", media);
         }
         port(errors, "udp.port", c.udp_port());
         port(errors, "tcp.port", c.tcp_port());
@@ -41,6 +34,16 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "worker.threads", c.worker_threads(), 1, 256);
         range(errors, "max.message.size", c.max_message_size(), 1024, 1 << 20);
         range(errors, "stop.timeout.ms", c.stop_timeout_ms(), 100, 60_000);
+        range(errors, "rtp.port.min", c.rtp_port_min(), 1024, 65534);
+        range(errors, "rtp.port.max", c.rtp_port_max(), 1025, 65535);
+        if (c.rtp_port_max() <= c.rtp_port_min() + 1) {
+            errors.add(problem("rtp.port.max", c.rtp_port_max(), "must be above rtp.port.min + 1 (" + c.rtp_port_min()
+                    + ") so that at least one even port fits"));
+        }
+        range(errors, "answer.delay.ms", c.answer_delay_ms(), 0, 60_000);
+        range(errors, "min.se.s", c.min_se_s(), 1, 86_400);
+        range(errors, "refer.timeout.ms", c.refer_timeout_ms(), 1000, 300_000);
+        range(errors, "retry.after.s", c.retry_after_s(), 1, 3600);
         String level = c.stack_log_level() == null ? "" : c.stack_log_level().trim().toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {
             errors.add(problem("stack.log.level", c.stack_log_level(), "must be one of ERROR, WARN, INFO, DEBUG, TRACE"));
@@ -49,7 +52,25 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         return new SipSettings(address, c.udp_port(), c.tcp_port(), c.thread_pool_size(), c.worker_threads(),
-                c.max_message_size(), c.stop_timeout_ms(), level);
+                c.max_message_size(), c.stop_timeout_ms(), level, media.isEmpty() ? address : media,
+                c.rtp_port_min(), c.rtp_port_max(), c.answer_delay_ms(), c.min_se_s(), c.refer_timeout_ms(),
+                c.retry_after_s());
+    }
+
+    private static void ipAddress(List<String> errors, String name, String value) {
+        if (value.isEmpty()) {
+            errors.add(problem(name, value, "must be an IP address"));
+            return;
+        }
+        try {
+            if (!isIpLiteral(value)) {
+                errors.add(problem(name, value, "must be an IP address, not a host name"));
+            } else {
+                InetAddress.getByName(value);
+            }
+        } catch (UnknownHostException e) {
+            errors.add(problem(name, value, "is not a valid IP address"));
+        }
     }
 
     private static boolean isIpLiteral(String s) {

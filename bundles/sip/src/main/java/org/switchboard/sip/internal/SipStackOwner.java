@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,7 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
+import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
@@ -31,11 +35,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.adapter.ContactCenterAdapter;
+import org.switchboard.api.conversation.ConversationStore;
+import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.flow.FlowRunner;
 
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 
@@ -43,7 +55,9 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * The one owner of the SIP stack: creates it from configuration, is its only listener, dispatches each request to
  * the processor of its method on Switchboard's worker pool (never blocking the stack's threads), and stops the
  * stack within a bounded time when the component goes away. It needs its configuration (felix-config ships one), so
- * that it never binds a default port before the operator's settings arrive.
+ * that it never binds a default port before the operator's settings arrive. Everything it uses from other bundles
+ * (flow registry and runtime, adapters, conversation store) is a dynamic reference: those bundles may come and go
+ * without the stack, or any call, being restarted; a new call that needs a missing one gets 503.
  */
 @Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})
@@ -64,6 +78,19 @@ public class SipStackOwner implements SipListener {
     private final MethodProcessor notImplemented;
     private final Responder responder;
     private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timers;
+    private final AdapterDirectory adapters = new AdapterDirectory();
+    private final CallRecorder recorder;
+    private final SipContext calls;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FlowRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FlowRunner runner;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConversationStore store;
 
     @Activate
     public SipStackOwner(SipConfig config) throws Exception {
@@ -73,12 +100,9 @@ public class SipStackOwner implements SipListener {
             LOG.error("SIP stack not started: {}", e.getMessage());
             throw e;
         }
-        TreeSet<String> allowed = new TreeSet<>(List.of(Request.OPTIONS, Request.BYE, Request.CANCEL, Request.ACK));
+        TreeSet<String> allowed = new TreeSet<>(List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
+                Request.OPTIONS, Request.UPDATE, Request.NOTIFY, Request.INFO));
         responder = new Responder(new MessageFactoryImpl(), new HeaderFactoryImpl(), allowed);
-        processors.put(Request.OPTIONS, new OptionsProcessor(responder));
-        MethodProcessor noDialog = new NoDialogProcessor(responder);
-        processors.put(Request.BYE, noDialog);
-        processors.put(Request.CANCEL, noDialog);
         notImplemented = (event, tx) -> responder.send(tx, Response.NOT_IMPLEMENTED, null);
 
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 30, TimeUnit.SECONDS,
@@ -88,6 +112,12 @@ public class SipStackOwner implements SipListener {
                     return t;
                 });
         workers.allowCoreThreadTimeOut(true);
+        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sip-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        recorder = new CallRecorder(() -> store);
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));
@@ -110,16 +140,44 @@ public class SipStackOwner implements SipListener {
                 }
             }
             provider = p;
+            calls = new SipContext(provider, responder, new AddressFactoryImpl(), settings, timers, workers, recorder,
+                    () -> runner);
+            registerProcessors();
             provider.addSipListener(this);
             stack.start();
         } catch (Exception e) {
             LOG.error("SIP stack not started: {}", e.getMessage());
             stopStack();
             workers.shutdownNow();
+            timers.shutdownNow();
+            recorder.close(0);
             throw e;
         }
         LOG.info("SIP listening on {} (udp {}, tcp {})", settings.address(), portText(settings.udpPort()),
                 portText(settings.tcpPort()));
+    }
+
+    private void registerProcessors() {
+        processors.put(Request.INVITE, new InviteProcessor(calls, () -> registry, adapters));
+        processors.put(Request.ACK, InDialogProcessor.ack(calls));
+        processors.put(Request.BYE, new InDialogProcessor(calls, SipCall::bye));
+        processors.put(Request.CANCEL, new InDialogProcessor(calls, SipCall::cancel));
+        processors.put(Request.UPDATE, new InDialogProcessor(calls, (c, tx, r) -> c.refresh().refreshReceived(tx, r)));
+        processors.put(Request.NOTIFY, new InDialogProcessor(calls, SipCall::notifyReceived));
+        processors.put(Request.INFO, new InDialogProcessor(calls, SipCall::info));
+        processors.put(Request.OPTIONS, new OptionsProcessor(responder));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAdapter(ContactCenterAdapter adapter, Map<String, Object> properties) {
+        adapters.add(adapter, properties);
+        LOG.info("Contact-center adapter '{}' available", properties.get(ContactCenterAdapter.ADAPTER_TYPE));
+    }
+
+    void removeAdapter(ContactCenterAdapter adapter, Map<String, Object> properties) {
+        adapters.remove(adapter);
+        LOG.info("Contact-center adapter '{}' gone; calls in progress keep their policy",
+                properties.get(ContactCenterAdapter.ADAPTER_TYPE));
     }
 
     private static String portText(int port) {
@@ -139,6 +197,8 @@ public class SipStackOwner implements SipListener {
 
     @Deactivate
     void deactivate() {
+        endCalls();
+        timers.shutdownNow();
         workers.shutdown();
         try {
             workers.awaitTermination(1, TimeUnit.SECONDS);
@@ -147,7 +207,25 @@ public class SipStackOwner implements SipListener {
         }
         workers.shutdownNow();
         stopStack();
+        recorder.close(2000);
         LOG.info("SIP stack stopped");
+    }
+
+    /** Ends every call with a BYE before the stack goes away, waiting briefly for the answers. */
+    private void endCalls() {
+        List<CompletableFuture<?>> byes = new ArrayList<>();
+        for (SipCall call : calls.calls()) {
+            byes.add(call.sendBye(Map.of(), org.switchboard.api.conversation.EndedBy.ERROR, "Switchboard stopping", true));
+        }
+        if (byes.isEmpty()) {
+            return;
+        }
+        LOG.info("Ending {} call(s) before the SIP stack stops", byes.size());
+        try {
+            CompletableFuture.allOf(byes.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("Not every BYE was answered before stopping: {}", e.toString());
+        }
     }
 
     /**
@@ -248,12 +326,25 @@ public class SipStackOwner implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // Switchboard sends no requests yet; a stray response is dropped (never answered).
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
+            try {
+                workers.execute(() -> p.call().responseReceived(p, event.getResponse()));
+            } catch (RejectedExecutionException e) {
+                LOG.warn("Response {} dropped: workers are saturated", event.getResponse().getStatusCode());
+            }
+            return;
+        }
         LOG.debug("Dropped unmatched response {}", event.getResponse().getStatusCode());
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
+            workers.execute(() -> p.call().timedOut(p, ct.getRequest()));
+            return;
+        }
         LOG.debug("SIP transaction timeout: {}", event.getTimeout());
     }
 

@@ -1,0 +1,236 @@
+package org.switchboard.sip.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.adapter.CallPolicy;
+import org.switchboard.api.adapter.ContactCenterAdapter;
+import org.switchboard.api.adapter.InboundCall;
+import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.flow.Resolution;
+import org.switchboard.sip.internal.sdp.SdpAnswerer;
+import org.switchboard.sip.internal.sdp.SdpOffer;
+
+import gov.nist.javax.sip.message.SIPMessage;
+
+/**
+ * INVITE: a new call is routed (trunk by source address, flow by DID, adapter by the trunk's type), answered with
+ * 100 Trying and then 200 OK carrying the SDP answer and the adapter's headers, or rejected with the status that
+ * says why (403, 404, 480, 488, 422, 503) and logged. An INVITE inside a dialog is a session refresh.
+ */
+final class InviteProcessor implements MethodProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InviteProcessor.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SipContext ctx;
+    private final Supplier<FlowRegistry> registry;
+    private final AdapterDirectory adapters;
+
+    InviteProcessor(SipContext ctx, Supplier<FlowRegistry> registry, AdapterDirectory adapters) {
+        this.ctx = ctx;
+        this.registry = registry;
+        this.adapters = adapters;
+    }
+
+    @Override
+    public void process(RequestEvent event, ServerTransaction tx) throws Exception {
+        Request invite = event.getRequest();
+        if (((ToHeader) invite.getHeader(ToHeader.NAME)).getTag() != null) {
+            Optional<SipCall> call = ctx.find(invite);
+            if (call.isPresent()) {
+                call.get().refresh().refreshReceived(tx, invite);
+            } else {
+                ctx.responder.send(tx, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null);
+            }
+            return;
+        }
+        Instant startedAt = Instant.now();
+        Response trying = ctx.responder.create(Response.TRYING, invite);
+        tx.sendResponse(trying);
+
+        String source = ((SIPMessage) invite).getRemoteAddress().getHostAddress();
+        String callId = ((SIPMessage) invite).getCallId().getCallId();
+        String did = did(invite.getRequestURI());
+        FlowRegistry flows = registry.get();
+        if (flows == null) {
+            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "flow registry not present", source, did);
+            return;
+        }
+        if (did == null) {
+            reject(tx, invite, Response.NOT_FOUND, "no DID in the Request-URI " + invite.getRequestURI(), source, null);
+            return;
+        }
+        Resolution route = flows.resolve(source, did);
+        switch (route.status()) {
+            case SOURCE_NOT_ALLOWED -> {
+                reject(tx, invite, Response.FORBIDDEN, "source " + source + " is not allowed by any trunk", source, did);
+                return;
+            }
+            case UNKNOWN_DID -> {
+                reject(tx, invite, Response.NOT_FOUND, "DID " + did + " is unknown on trunk " + route.trunkId(), source, did);
+                return;
+            }
+            case NO_FLOW -> {
+                reject(tx, invite, Response.TEMPORARILY_UNAVAILABLE, "no flow attached to " + route.did() + " on trunk "
+                        + route.trunkId(), source, did);
+                return;
+            }
+            case ROUTED -> {
+                // go on
+            }
+        }
+        SessionTimer timer;
+        try {
+            timer = SessionTimer.from(invite, ctx.settings.minSeS());
+        } catch (SessionTimer.TooSmall e) {
+            Response r = ctx.responder.create(SessionTimer.TOO_SMALL_STATUS, invite);
+            r.addHeader(ctx.responder.headers().createHeader("Min-SE", Integer.toString(ctx.settings.minSeS())));
+            tx.sendResponse(r);
+            LOG.info("Rejected INVITE {} from {} to {}: 422 {}", callId, source, did, e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            reject(tx, invite, Response.BAD_REQUEST, e.getMessage(), source, did);
+            return;
+        }
+        Optional<ContactCenterAdapter> adapter = adapters.forType(route.adapterType());
+        if (adapter.isEmpty()) {
+            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' of trunk "
+                    + route.trunkId() + " is not present", source, did);
+            return;
+        }
+        if (ctx.runner.get() == null) {
+            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "flow runtime not present", source, did);
+            return;
+        }
+        byte[] body = invite.getRawContent();
+        if (body == null || body.length == 0) {
+            reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, "an SDP offer is required in the INVITE", source, did);
+            return;
+        }
+        SdpOffer offer;
+        try {
+            offer = SdpOffer.parse(new String(body, StandardCharsets.UTF_8));
+            SdpAnswerer.answer(offer, ctx.settings.mediaAddress(), 10000, 1, 1); // reject before taking a port
+        } catch (SdpOffer.Rejected e) {
+            reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
+            return;
+        }
+        OptionalInt port = ctx.rtpPorts.allocate();
+        if (port.isEmpty()) {
+            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "no RTP port free", source, did);
+            return;
+        }
+        accept(tx, invite, route, adapter.get(), offer, port.getAsInt(), timer, source, startedAt, trying);
+    }
+
+    private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,
+            SdpOffer offer, int port, SessionTimer timer, String source, Instant startedAt, Response trying)
+            throws Exception {
+        String sessionId = newSessionId();
+        String callId = ((SIPMessage) invite).getCallId().getCallId();
+        String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
+        String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
+        CallPolicy policy;
+        try {
+            policy = adapter.policyFor(new InboundCall(sessionId, callId, route.did(), caller, source, transport,
+                    route.trunkId(), route.botId(), SipMessages.lowerCaseHeaders(invite)));
+        } catch (RuntimeException e) {
+            ctx.rtpPorts.release(port);
+            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' refused the call: "
+                    + e.getMessage(), source, route.did());
+            return;
+        }
+        long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
+        SdpAnswerer.Answer answer = SdpAnswerer.answer(offer, ctx.settings.mediaAddress(), port, sdpSession, 1);
+        Dialog dialog = ctx.provider.getNewDialog(tx);
+        String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
+        CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
+                route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, port,
+                sdpSession, timer);
+        SipCall call = new SipCall(ctx, setup, policy, dialog);
+        if (!ctx.add(call)) {
+            ctx.rtpPorts.release(port);
+            reject(tx, invite, Response.LOOP_DETECTED, "Call-ID " + callId + " is already in a call", source, route.did());
+            return;
+        }
+        ctx.recorder.start(new Conversation(sessionId, callId, route.botId(), route.trunkId(), route.did(), caller,
+                startedAt, null, null, null, null, null, null));
+        call.record(Direction.INCOMING, invite);
+        call.record(Direction.OUTGOING, trying);
+        int delay = ctx.settings.answerDelayMs();
+        if (delay > 0) {
+            call.ring();
+            ctx.timers.schedule(() -> ctx.workers.execute(call::answer), delay, TimeUnit.MILLISECONDS);
+        } else {
+            call.answer();
+        }
+    }
+
+    private void reject(ServerTransaction tx, Request invite, int status, String reason, String source, String did)
+            throws Exception {
+        Response r = ctx.responder.create(status, invite);
+        r.addHeader(ctx.responder.headers().createReasonHeader("SIP", status, reason.replace('"', '\'')));
+        if (status == Response.SERVICE_UNAVAILABLE) {
+            r.addHeader(ctx.responder.headers().createRetryAfterHeader(ctx.settings.retryAfterS()));
+        }
+        if (status == Response.NOT_ACCEPTABLE_HERE) {
+            r.addHeader(ctx.responder.headers().createWarningHeader(ctx.settings.address(), 399, reason.replace('"', '\'')));
+        }
+        tx.sendResponse(r);
+        LOG.info("Rejected INVITE {} from {} to {}: {} {}", ((SIPMessage) invite).getCallId().getCallId(), source, did,
+                status, reason);
+    }
+
+    /** The DID: the user part of a SIP Request-URI, or a tel: number. */
+    static String did(URI uri) {
+        if (uri instanceof SipURI s) {
+            String user = s.getUser();
+            return user == null || user.isBlank() ? null : user;
+        }
+        if (uri instanceof TelURL t) {
+            return (t.isGlobal() ? "+" : "") + t.getPhoneNumber();
+        }
+        return null;
+    }
+
+    static String caller(URI uri) {
+        if (uri instanceof SipURI s && s.getUser() != null) {
+            return s.getUser();
+        }
+        if (uri instanceof TelURL t) {
+            return (t.isGlobal() ? "+" : "") + t.getPhoneNumber();
+        }
+        return uri.toString();
+    }
+
+    static String newSessionId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,440 @@
+package org.switchboard.sip.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.adapter.CallPolicy;
+import org.switchboard.api.call.CallControl;
+import org.switchboard.api.call.GatherRequest;
+import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.call.Handoff;
+import org.switchboard.api.call.SessionContext;
+import org.switchboard.api.call.TransferResult;
+import org.switchboard.api.conversation.ConversationEvent;
+import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.flow.FlowRunner;
+
+/**
+ * One answered (or ringing) inbound call: its dialog, its adapter's policy, its SDP, and the flow driving it. It is
+ * the call's {@link CallControl}. Every SIP message of the dialog is recorded; every state change happens under
+ * the call's lock; nothing here runs on a stack thread.
+ */
+final class SipCall implements CallControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
+    private static final long ACK_TIMEOUT_MS = 32_000;
+    private static final TransferResult FAILED = new TransferResult(false, 0, "pending");
+
+    enum State { RINGING, ANSWERED, CONFIRMED, ENDING, ENDED }
+
+    /** A request Switchboard sent in this dialog, awaiting its final response. */
+    record Pending(SipCall call, ResponseHandler handler) {
+    }
+
+    /** What to do with the final response (or the timeout) of a request Switchboard sent. */
+    interface ResponseHandler {
+        void handle(Response response);
+    }
+
+    final SipContext ctx;
+    private final CallSetup setup;
+    private final CallPolicy policy;
+    private final Dialog dialog;
+    private final Map<String, Object> variables = new LinkedHashMap<>();
+    private final CompletableFuture<EndedBy> ended = new CompletableFuture<>();
+    private final SessionRefresh refresh;
+    private State state = State.RINGING;
+    private ScheduledFuture<?> ackTimer;
+    private ReferTransfer refer;
+
+    SipCall(SipContext ctx, CallSetup setup, CallPolicy policy, Dialog dialog) {
+        this.ctx = ctx;
+        this.setup = setup;
+        this.policy = policy;
+        this.dialog = dialog;
+        this.refresh = new SessionRefresh(this, setup.timer());
+    }
+
+    String callId() {
+        return setup.callId();
+    }
+
+    String sessionId() {
+        return setup.sessionId();
+    }
+
+    CallSetup setup() {
+        return setup;
+    }
+
+    Dialog dialog() {
+        return dialog;
+    }
+
+    SessionRefresh refresh() {
+        return refresh;
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    CompletionStage<EndedBy> ended() {
+        return ended;
+    }
+
+    boolean matches(String toTag, String fromTag) {
+        return setup.localTag().equals(toTag) && (fromTag == null || fromTag.equals(setup.remoteTag()));
+    }
+
+    // ---- answering ----------------------------------------------------------------------------------------
+
+    /** Answers the INVITE with 200 OK, the SDP answer and the adapter's headers; waits for the ACK. */
+    void answer() {
+        Response ok;
+        synchronized (this) {
+            if (state != State.RINGING) {
+                return;
+            }
+            try {
+                ok = ctx.responder.create(Response.OK, setup.invite());
+                ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(setup.localTag());
+                ok.addHeader(ctx.contact(setup.transport()));
+                ctx.responder.addAllow(ok);
+                ok.addHeader(ctx.responder.headers().createSupportedHeader("timer"));
+                refresh.addTo(ok);
+                Headers.add(ctx.responder.headers(), ok, policy.answerHeaders(session()));
+                ContentTypeHeader sdp = ctx.responder.headers().createContentTypeHeader("application", "sdp");
+                ok.setContent(setup.answer().sdp(), sdp);
+                record(Direction.OUTGOING, ok);
+                setup.inviteTx().sendResponse(ok);
+            } catch (Exception e) {
+                LOG.error("Session {}: could not answer: {}", sessionId(), e.toString(), e);
+                rejectLocked(Response.SERVER_INTERNAL_ERROR, "answer failed");
+                return;
+            }
+            state = State.ANSWERED;
+            ackTimer = ctx.timers.schedule(this::ackTimeout, ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        Instant now = Instant.now();
+        ctx.recorder.answered(sessionId(), now);
+        LOG.info("Session {}: answered {} from {} on trunk '{}' (flow '{}', {} {}:{})", sessionId(), setup.did(),
+                setup.caller(), setup.trunkId(), setup.flowId(), setup.answer().codec(),
+                setup.answer().remoteAddress(), setup.answer().remotePort());
+    }
+
+    /** Sends 180 Ringing (with the dialog's To tag) before a delayed answer. */
+    synchronized void ring() throws Exception {
+        Response ringing = ctx.responder.create(Response.RINGING, setup.invite());
+        ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(setup.localTag());
+        ringing.addHeader(ctx.contact(setup.transport()));
+        record(Direction.OUTGOING, ringing);
+        setup.inviteTx().sendResponse(ringing);
+    }
+
+    /** Rejects the INVITE before it was answered (used on CANCEL and internal failure). */
+    private void rejectLocked(int status, String reason) {
+        try {
+            Response r = ctx.responder.create(status, setup.invite());
+            ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(setup.localTag());
+            record(Direction.OUTGOING, r);
+            setup.inviteTx().sendResponse(r);
+        } catch (Exception e) {
+            LOG.debug("Session {}: could not send {}: {}", sessionId(), status, e.toString());
+        }
+        finishLocked(status == Response.REQUEST_TERMINATED ? EndedBy.CALLER : EndedBy.ERROR, reason);
+    }
+
+    void ack(Request ack) {
+        record(Direction.INCOMING, ack);
+        synchronized (this) {
+            if (state != State.ANSWERED) {
+                return; // the ACK of a re-INVITE, or a retransmission
+            }
+            state = State.CONFIRMED;
+            ackTimer.cancel(false);
+            refresh.start();
+        }
+        startFlow();
+    }
+
+    private void ackTimeout() {
+        synchronized (this) {
+            if (state != State.ANSWERED) {
+                return;
+            }
+        }
+        LOG.warn("Session {}: no ACK for the 200 OK within {} s; ending the call", sessionId(), ACK_TIMEOUT_MS / 1000);
+        event("call.error", Map.of("reason", "no ACK"));
+        sendBye(Map.of(), EndedBy.ERROR, "no ACK", true);
+    }
+
+    private void startFlow() {
+        FlowRunner runner = ctx.runner.get();
+        if (runner == null) {
+            LOG.warn("Session {}: the flow runtime is not present; ending the call", sessionId());
+            event("flow.error", Map.of("reason", "flow runtime not present"));
+            sendBye(Map.of(), EndedBy.ERROR, "flow runtime not present", true);
+            return;
+        }
+        runner.run(setup.flowId(), this, this::flowEvent).whenComplete((how, failure) -> {
+            if (failure != null) {
+                LOG.warn("Session {}: flow '{}' failed: {}", sessionId(), setup.flowId(), failure.toString());
+            }
+            if (isActive()) {
+                // the flow ended without ending the call (e.g. its run was cut): never leave a call up unattended
+                sendBye(Map.of(), EndedBy.ERROR, "flow ended: " + how, true);
+            }
+        });
+    }
+
+    private void flowEvent(ConversationEvent e) {
+        ctx.recorder.event(e);
+        if (e.type().equals("flow.node") && e.attributes().containsKey("node")) {
+            ctx.recorder.task(sessionId(), e.attributes().get("node"));
+        }
+    }
+
+    void event(String type, Map<String, String> attributes) {
+        ctx.recorder.event(new ConversationEvent(sessionId(), Instant.now(), type, attributes));
+    }
+
+    // ---- requests from the peer ---------------------------------------------------------------------------
+
+    /** CANCEL before the answer: 200 to the CANCEL, 487 to the INVITE; after the answer it has no effect. */
+    void cancel(ServerTransaction tx, Request cancel) throws Exception {
+        record(Direction.INCOMING, cancel);
+        respond(tx, Response.OK);
+        synchronized (this) {
+            if (state == State.RINGING) {
+                rejectLocked(Response.REQUEST_TERMINATED, "cancelled");
+            }
+        }
+    }
+
+    /** The caller hangs up: 200 OK, nothing else sent, the session closes as ended by the caller. */
+    void bye(ServerTransaction tx, Request bye) throws Exception {
+        record(Direction.INCOMING, bye);
+        respond(tx, Response.OK);
+        ReferTransfer pending;
+        synchronized (this) {
+            if (state == State.ENDED) {
+                return;
+            }
+            pending = refer;
+        }
+        if (pending != null) {
+            pending.peerEnded();
+        }
+        boolean transferred = pending != null && pending.result().getNow(FAILED).success();
+        finish(transferred ? EndedBy.TRANSFER : EndedBy.CALLER,
+                transferred ? "peer ended the dialog after accepting the REFER" : "caller hung up");
+    }
+
+    /** A NOTIFY of the REFER subscription. */
+    void notifyReceived(ServerTransaction tx, Request notify) throws Exception {
+        record(Direction.INCOMING, notify);
+        respond(tx, Response.OK);
+        ReferTransfer pending;
+        synchronized (this) {
+            pending = refer;
+        }
+        if (pending == null) {
+            event("transfer.notify.ignored", Map.of("reason", "no REFER pending"));
+            return;
+        }
+        pending.notifyReceived(notify);
+    }
+
+    /** INFO (e.g. SIP INFO DTMF): acknowledged; the media issue interprets it. */
+    void info(ServerTransaction tx, Request info) throws Exception {
+        record(Direction.INCOMING, info);
+        respond(tx, Response.OK);
+    }
+
+    /** A response in {@code tx} to an in-dialog request, recorded. */
+    void respond(ServerTransaction tx, int status) throws Exception {
+        Response r = ctx.responder.create(status, tx.getRequest());
+        record(Direction.OUTGOING, r);
+        tx.sendResponse(r);
+    }
+
+    // ---- requests Switchboard sends -----------------------------------------------------------------------
+
+    /** Sends an in-dialog request; {@code handler} gets its final response (a 408 made here on timeout). */
+    void send(Request request, ResponseHandler handler) throws Exception {
+        ClientTransaction ct = ctx.provider.getNewClientTransaction(request);
+        ct.setApplicationData(new Pending(this, handler));
+        record(Direction.OUTGOING, request);
+        dialog.sendRequest(ct);
+    }
+
+    /** A response to a request sent by {@link #send}; provisional ones are only recorded. */
+    void responseReceived(Pending pending, Response response) {
+        record(Direction.INCOMING, response);
+        if (response.getStatusCode() >= 200) {
+            pending.handler().handle(response);
+        }
+    }
+
+    /** A request sent by {@link #send} timed out: its handler sees a 408 built here. */
+    void timedOut(Pending pending, Request request) {
+        try {
+            Response timeout = ctx.responder.create(Response.REQUEST_TIMEOUT, request);
+            pending.handler().handle(timeout);
+        } catch (Exception e) {
+            LOG.debug("Session {}: timeout handling failed: {}", sessionId(), e.toString());
+        }
+    }
+
+    /**
+     * Ends the call with a BYE carrying {@code headers}. The call stops being active at once; the result completes
+     * with the BYE's final response (a timeout counts as ended too).
+     */
+    CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
+            boolean force) {
+        CompletableFuture<TransferResult> done = new CompletableFuture<>();
+        synchronized (this) {
+            if (state == State.ENDING || state == State.ENDED || (!force && state != State.CONFIRMED)) {
+                done.completeExceptionally(new IllegalStateException("the call has ended"));
+                return done;
+            }
+            state = State.ENDING;
+            refresh.stop();
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            Headers.add(ctx.responder.headers(), bye, headers);
+            send(bye, response -> {
+                finish(by, reason);
+                int code = response.getStatusCode();
+                done.complete(new TransferResult(code < 300, code, response.getReasonPhrase()));
+            });
+        } catch (Exception e) {
+            LOG.warn("Session {}: BYE could not be sent: {}", sessionId(), e.toString());
+            finish(EndedBy.ERROR, reason + " (BYE not sent: " + e.getMessage() + ")");
+            done.complete(new TransferResult(false, 0, "BYE not sent: " + e.getMessage()));
+        }
+        return done;
+    }
+
+    synchronized void finish(EndedBy by, String reason) {
+        finishLocked(by, reason);
+    }
+
+    private void finishLocked(EndedBy by, String reason) {
+        if (state == State.ENDED) {
+            return;
+        }
+        state = State.ENDED;
+        if (ackTimer != null) {
+            ackTimer.cancel(false);
+        }
+        refresh.stop();
+        ctx.rtpPorts.release(setup.rtpPort());
+        ctx.remove(this);
+        ctx.recorder.end(sessionId(), Instant.now(), by, reason);
+        LOG.info("Session {}: ended by {} ({})", sessionId(), by.name().toLowerCase(java.util.Locale.ROOT), reason);
+        ended.complete(by);
+        if (refer != null) {
+            refer.callEnded();
+        }
+    }
+
+    void record(Direction direction, Message message) {
+        ctx.recorder.sipMessage(SipMessages.record(sessionId(), direction, message));
+    }
+
+    // ---- CallControl --------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized SessionContext session() {
+        return new SessionContext(sessionId(), callId(), setup.botId(), setup.trunkId(), setup.did(), setup.caller(),
+                setup.startedAt(), variables);
+    }
+
+    @Override
+    public synchronized boolean isActive() {
+        return state == State.RINGING || state == State.ANSWERED || state == State.CONFIRMED;
+    }
+
+    @Override
+    public synchronized void setVariable(String name, Object value) {
+        variables.put(name, value);
+    }
+
+    @Override
+    public CompletionStage<Void> say(String text, boolean bargeIn) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+    }
+
+    @Override
+    public CompletionStage<Void> play(URI audio, boolean bargeIn) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+    }
+
+    @Override
+    public CompletionStage<GatherResult> gather(GatherRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+    }
+
+    @Override
+    public CompletionStage<TransferResult> transfer(Handoff handoff) {
+        if (handoff.method() == Handoff.Method.BYE) {
+            ctx.recorder.handedOff(sessionId(), Instant.now());
+            event("transfer.bye", Map.of("headers", handoff.headers().toString()));
+            String reason = handoff.headers().getOrDefault("kore-reason", "TransferToAgent");
+            return sendBye(handoff.headers(), EndedBy.TRANSFER, reason, false);
+        }
+        ReferTransfer attempt;
+        synchronized (this) {
+            if (!isActive()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the call has ended"));
+            }
+            if (refer != null && !refer.result().isDone()) {
+                return CompletableFuture.completedFuture(new TransferResult(false, 491, "a REFER is already pending"));
+            }
+            attempt = new ReferTransfer(this, handoff);
+            refer = attempt;
+        }
+        attempt.start();
+        return attempt.result();
+    }
+
+    @Override
+    public CompletionStage<TransferResult> agentTransfer(String target, Map<String, String> headers) {
+        try {
+            return transfer(policy.agentHandoff(session(), target, headers));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> hangup(Map<String, String> headers) {
+        try {
+            Handoff bye = policy.botHangup(session(), headers);
+            return sendBye(bye.headers(), EndedBy.BOT, "HangUp", false).thenApply(r -> null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

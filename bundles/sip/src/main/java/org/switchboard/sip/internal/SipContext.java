@@ -1,0 +1,93 @@
+package org.switchboard.sip.internal;
+
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+
+import org.switchboard.api.flow.FlowRunner;
+import org.switchboard.sip.internal.sdp.RtpPorts;
+
+/** What every call shares: the provider and factories, timers, the recorder, the live calls and the RTP ports. */
+final class SipContext {
+
+    final SipProvider provider;
+    final Responder responder;
+    final AddressFactory addresses;
+    final SipSettings settings;
+    final ScheduledExecutorService timers;
+    final Executor workers;
+    final CallRecorder recorder;
+    final RtpPorts rtpPorts;
+    final Supplier<FlowRunner> runner;
+    private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+
+    SipContext(SipProvider provider, Responder responder, AddressFactory addresses, SipSettings settings,
+            ScheduledExecutorService timers, Executor workers, CallRecorder recorder, Supplier<FlowRunner> runner) {
+        this.provider = provider;
+        this.responder = responder;
+        this.addresses = addresses;
+        this.settings = settings;
+        this.timers = timers;
+        this.workers = workers;
+        this.recorder = recorder;
+        this.runner = runner;
+        this.rtpPorts = new RtpPorts(settings.rtpPortMin(), settings.rtpPortMax());
+    }
+
+    /** Registers a new call; {@code false} when a call with its Call-ID is already up (a merged request). */
+    boolean add(SipCall call) {
+        return calls.putIfAbsent(call.callId(), call) == null;
+    }
+
+    void remove(SipCall call) {
+        calls.remove(call.callId(), call);
+    }
+
+    Iterable<SipCall> calls() {
+        return calls.values();
+    }
+
+    int size() {
+        return calls.size();
+    }
+
+    /** The call a request belongs to, by Call-ID, checking the dialog's tags once the request has a To tag. */
+    Optional<SipCall> find(Request request) {
+        String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME))
+                .getCallId();
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+        String fromTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
+        if (toTag == null) {
+            return Request.CANCEL.equals(request.getMethod()) || Request.ACK.equals(request.getMethod())
+                    ? Optional.of(call) : Optional.empty();
+        }
+        return call.matches(toTag, fromTag) ? Optional.of(call) : Optional.empty();
+    }
+
+    /** Switchboard's Contact for a transport ({@code udp}/{@code tcp}). */
+    ContactHeader contact(String transport) throws ParseException {
+        boolean tcp = "tcp".equalsIgnoreCase(transport);
+        SipURI uri = addresses.createSipURI(null, settings.address());
+        uri.setPort(tcp ? settings.tcpPort() : settings.udpPort());
+        if (tcp) {
+            uri.setTransportParam("tcp");
+        }
+        return responder.headers().createContactHeader(addresses.createAddress(uri));
+    }
+}
