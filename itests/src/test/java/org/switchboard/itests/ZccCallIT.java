@@ -6,7 +6,7 @@ import org.osgi.framework.Bundle;
 /**
  * sipp plays Zoom Contact Center against the assembled container and the demo workspace, over UDP and TCP: the
  * three seed scenarios (answer headers, BYE headers, caller BYE answered 200 with nothing sent), REFER success and
- * failure with the BYE fallback, session refresh, and the routing rejections. Every check is a sipp regexp action
+ * failure with the BYE fallback, session refresh, the routing rejections and a malformed SDP offer (488). Every check is a sipp regexp action
  * or an expected message in {@code examples/sipp}; sipp fails on anything unexpected.
  */
 public class ZccCallIT extends SwitchboardTestSupport {
@@ -71,6 +71,7 @@ public class ZccCallIT extends SwitchboardTestSupport {
             sipp("invite-404.xml", t, "-s", "15550199");
             sipp("invite-480.xml", t, "-s", "+15550109");
             sipp("invite-480.xml", t, "-s", "15550109");
+            sipp("invite-488.xml", t, "-s", "+15550100");
         }
     }
 
