@@ -27,6 +27,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,8 @@ import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.api.store.WorkspaceRecord;
+import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.FlowRun;
@@ -45,12 +51,14 @@ import org.switchboard.flow.internal.workspace.Cidr;
 import org.switchboard.flow.internal.workspace.Trunk;
 import org.switchboard.flow.internal.workspace.Workspace;
 import org.switchboard.flow.internal.workspace.WorkspaceParser;
+import org.switchboard.flow.internal.workspace.WorkspaceRecords;
 
 /**
  * The flow-attachment registry over the workspace: imports the configured workspace file at start and whenever
  * it changes, all or nothing (a file with errors is rejected with every problem logged by path, and the previous
  * workspace stays in force), and resolves INVITEs against the current snapshot. Trunk FQDNs are re-resolved
- * periodically off the call path. It also runs flows on calls ({@link FlowRunner}): a run takes the flow from the
+ * periodically off the call path. When the store is present, an imported file is saved to it, and without a
+ * configured file the stored workspace is used (validated again when loaded). It also runs flows on calls ({@link FlowRunner}): a run takes the flow from the
  * snapshot current when it starts and keeps it, so a reload never changes a call in progress.
  */
 @Component(service = {FlowRegistry.class, FlowRunner.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
@@ -69,6 +77,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private final ScheduledExecutorService runners;
     private final ScriptSandbox sandbox = new ScriptSandbox();
     private volatile Path path;
+    private volatile WorkspaceRepository repository;
+    private volatile WorkspaceRecord record;
+    private volatile boolean fromFile;
     private volatile String loadedStamp;
     private ScheduledFuture<?> watch;
     private ScheduledFuture<?> fqdnRefresh;
@@ -169,6 +180,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }
         Workspace w = parsed.get();
         current.set(w);
+        record = WorkspaceRecords.fromDocument(text);
+        fromFile = true;
+        save();
         LOG.info("Workspace {} imported: {} trunk(s), {} flow(s), {} attachment(s)", path, w.trunks().size(),
                 w.flows().size(), w.attachments().size());
         timer.execute(this::refreshFqdns);
@@ -184,6 +198,70 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             } catch (UnknownHostException e) {
                 LOG.warn("Trunk '{}': FQDN {} does not resolve; keeping its last known addresses", t.id(), t.fqdn());
             }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRepository(WorkspaceRepository r) {
+        repository = r;
+        timer.execute(this::syncWithStore);
+    }
+
+    void unbindRepository(WorkspaceRepository r) {
+        if (repository == r) {
+            repository = null;
+        }
+    }
+
+    /** A file-imported workspace goes to the store; with no file configured the stored one is used. */
+    private synchronized void syncWithStore() {
+        WorkspaceRepository r = repository;
+        if (r == null) {
+            return;
+        }
+        if (fromFile) {
+            save();
+            return;
+        }
+        if (path != null) {
+            return; // the configured file failed to import: neither it nor the store's copy replaces what is in force
+        }
+        try {
+            Optional<WorkspaceRecord> stored = r.load();
+            if (stored.isEmpty()) {
+                LOG.info("No workspace file configured and none stored yet");
+                return;
+            }
+            List<Problem> problems = new ArrayList<>();
+            Optional<Workspace> parsed = WorkspaceParser.parse(WorkspaceRecords.toDocument(stored.get()), problems);
+            if (parsed.isEmpty()) {
+                LOG.error("The stored workspace is not valid ({} problem(s), first: {}); it is not used", problems.size(),
+                        problems.get(0));
+                return;
+            }
+            current.set(parsed.get());
+            record = stored.get();
+            LOG.info("Workspace loaded from the store: {} trunk(s), {} flow(s), {} attachment(s)",
+                    parsed.get().trunks().size(), parsed.get().flows().size(), parsed.get().attachments().size());
+            timer.execute(this::refreshFqdns);
+        } catch (RuntimeException e) {
+            LOG.error("The stored workspace could not be read: {}", e.getMessage());
+        }
+    }
+
+    private void save() {
+        WorkspaceRepository r = repository;
+        WorkspaceRecord w = record;
+        if (r == null || w == null) {
+            return;
+        }
+        try {
+            r.replace(w);
+            LOG.info("Workspace saved to the store ({} trunk(s), {} flow(s), {} attachment(s))", w.trunks().size(),
+                    w.flows().size(), w.attachments().size());
+        } catch (RuntimeException e) {
+            LOG.error("The workspace could not be saved to the store: {}", e.getMessage());
         }
     }
 
@@ -204,6 +282,11 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     @Override
     public void attach(FlowAttachment attachment) {
         current.updateAndGet(w -> w.attach(attachment));
+        record = withAttachments(current.get());
+        WorkspaceRepository r = repository;
+        if (r != null) {
+            r.attach(attachment);
+        }
         LOG.info("Attached flow '{}' to {} on trunk '{}'", attachment.flowId(), attachment.did(), attachment.trunkId());
     }
 
@@ -213,6 +296,11 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         Workspace after = current.updateAndGet(w -> w.detach(trunkId, did));
         boolean changed = before != after;
         if (changed) {
+            record = withAttachments(after);
+            WorkspaceRepository r = repository;
+            if (r != null) {
+                r.detach(trunkId, did);
+            }
             LOG.info("Detached {} on trunk '{}'", did, trunkId);
         }
         return changed;
@@ -229,5 +317,10 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             return call.hangup(Map.of()).handle((v, e) -> "error: no flow");
         }
         return new FlowRun(flow.get(), call, sandbox, runners, events).start();
+    }
+
+    private WorkspaceRecord withAttachments(Workspace w) {
+        WorkspaceRecord r = record;
+        return r == null ? null : new WorkspaceRecord(r.trunks(), r.flows(), w.attachments());
     }
 }

@@ -19,6 +19,8 @@ import org.junit.rules.TemporaryFolder;
 import org.osgi.util.converter.Converters;
 import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.api.store.WorkspaceRecord;
+import org.switchboard.api.store.WorkspaceRepository;
 
 public class WorkspaceRegistryTest {
 
@@ -101,5 +103,66 @@ public class WorkspaceRegistryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new WorkspaceRegistry(config(Map.of("fqdn.refresh.s", 1))));
         assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.workspace: property 'fqdn.refresh.s' = '1'"));
+    }
+
+    /** Keeps what the registry saves, in memory; a fake for this unit test (the store has its own tests). */
+    static final class MemoryRepository implements WorkspaceRepository {
+        volatile WorkspaceRecord stored;
+
+        @Override
+        public java.util.Optional<WorkspaceRecord> load() {
+            return java.util.Optional.ofNullable(stored);
+        }
+
+        @Override
+        public void replace(WorkspaceRecord w) {
+            stored = w;
+        }
+
+        @Override
+        public void attach(FlowAttachment a) {
+            java.util.List<FlowAttachment> l = new java.util.ArrayList<>(stored.attachments());
+            l.removeIf(x -> x.trunkId().equals(a.trunkId()) && x.did().equals(a.did()));
+            l.add(a);
+            stored = new WorkspaceRecord(stored.trunks(), stored.flows(), l);
+        }
+
+        @Override
+        public boolean detach(String trunkId, String did) {
+            java.util.List<FlowAttachment> l = new java.util.ArrayList<>(stored.attachments());
+            boolean removed = l.removeIf(x -> x.trunkId().equals(trunkId) && x.did().equals(did));
+            stored = new WorkspaceRecord(stored.trunks(), stored.flows(), l);
+            return removed;
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(condition.getAsBoolean());
+    }
+
+    @Test
+    public void anImportedFileIsStoredAndTheStoredWorkspaceServesWithoutAFile() throws Exception {
+        MemoryRepository store = new MemoryRepository();
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
+        registry.bindRepository(store);
+        await(() -> store.stored != null);
+        assertEquals(5, store.stored.trunks().get(0).dids().size());
+        assertEquals(4, store.stored.flows().size());
+        registry.detach("zcc-demo", "+15550101");
+        assertEquals(3, store.stored.attachments().size());
+        registry.deactivate();
+
+        registry = new WorkspaceRegistry(config(Map.of("path", "", "reload.interval.s", 0)));
+        assertEquals("nothing before the store binds", Status.SOURCE_NOT_ALLOWED,
+                registry.resolve("127.0.0.1", "+15550100").status());
+        registry.bindRepository(store);
+        await(() -> registry.resolve("127.0.0.1", "+15550100").status() == Status.ROUTED);
+        assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
+        assertEquals("the detach was kept", Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-wait"));
+        assertEquals(4, store.stored.attachments().size());
     }
 }

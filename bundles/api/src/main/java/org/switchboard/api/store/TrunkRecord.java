@@ -1,0 +1,31 @@
+package org.switchboard.api.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stored trunk ("Transfer from IVR" configuration), in the workspace document's terms.
+ *
+ * @param id unique id
+ * @param name display name, or {@code null}
+ * @param adapter the contact-center adapter type, e.g. {@code zcc}
+ * @param peers allowed source addresses and CIDR blocks, as written
+ * @param fqdn a host name whose addresses are also allowed, or {@code null}
+ * @param dids the DIDs, E.164-normalised with a leading {@code +}
+ * @param inbound whether calls from the contact center are accepted
+ * @param outbound whether Switchboard may send REFERs or calls to it
+ * @param transport {@code udp}, {@code tcp} or {@code tls}
+ * @param sipUri the SIP URI shown for the contact center to dial, or {@code null}
+ */
+public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, List<String> dids,
+        boolean inbound, boolean outbound, String transport, String sipUri) {
+
+    /** Checks the identifiers and copies the lists. */
+    public TrunkRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(adapter, "adapter");
+        Objects.requireNonNull(transport, "transport");
+        peers = peers == null ? List.of() : List.copyOf(peers);
+        dids = dids == null ? List.of() : List.copyOf(dids);
+    }
+}

@@ -1,0 +1,122 @@
+package org.switchboard.flow.internal.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowRecord;
+import org.switchboard.api.store.TrunkRecord;
+import org.switchboard.api.store.WorkspaceRecord;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Converts between a workspace document and the records the store keeps. Only a document that {@link WorkspaceParser}
+ * accepted is converted to records, and records are turned back into a document that is parsed (validated) again
+ * before it is used, so the store never bypasses validation.
+ */
+public final class WorkspaceRecords {
+
+    private WorkspaceRecords() {
+    }
+
+    /** The records of a valid workspace document (DIDs E.164-normalised). */
+    public static WorkspaceRecord fromDocument(String text) {
+        JsonObject doc = JsonParser.parseString(text).getAsJsonObject();
+        List<TrunkRecord> trunks = new ArrayList<>();
+        for (JsonElement e : array(doc, "trunks")) {
+            JsonObject t = e.getAsJsonObject();
+            List<String> dids = new ArrayList<>();
+            for (JsonElement d : array(t, "dids")) {
+                dids.add(Did.normalize(d.getAsString()).orElseThrow());
+            }
+            trunks.add(new TrunkRecord(t.get("id").getAsString(), string(t, "name"), t.get("adapter").getAsString(),
+                    strings(array(t, "peers")), string(t, "fqdn"), dids, bool(t, "inbound"), bool(t, "outbound"),
+                    t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri")));
+        }
+        List<FlowRecord> flows = new ArrayList<>();
+        for (JsonElement e : array(doc, "flows")) {
+            JsonObject f = e.getAsJsonObject();
+            String id = f.get("id").getAsString();
+            String name = string(f, "name");
+            flows.add(new FlowRecord(id, name == null ? id : name, string(f, "botId"), f.toString()));
+        }
+        List<FlowAttachment> attachments = new ArrayList<>();
+        for (JsonElement e : array(doc, "attachments")) {
+            JsonObject a = e.getAsJsonObject();
+            attachments.add(new FlowAttachment(a.get("trunk").getAsString(),
+                    Did.normalize(a.get("did").getAsString()).orElseThrow(), a.get("flow").getAsString()));
+        }
+        return new WorkspaceRecord(trunks, flows, attachments);
+    }
+
+    /** The workspace document of stored records, to be parsed before use. */
+    public static String toDocument(WorkspaceRecord w) {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("version", 1);
+        JsonArray trunks = new JsonArray();
+        for (TrunkRecord t : w.trunks()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", t.id());
+            if (t.name() != null) {
+                o.addProperty("name", t.name());
+            }
+            o.addProperty("adapter", t.adapter());
+            o.add("peers", array(t.peers()));
+            if (t.fqdn() != null) {
+                o.addProperty("fqdn", t.fqdn());
+            }
+            o.add("dids", array(t.dids()));
+            o.addProperty("inbound", t.inbound());
+            o.addProperty("outbound", t.outbound());
+            o.addProperty("transport", t.transport());
+            if (t.sipUri() != null) {
+                o.addProperty("sipUri", t.sipUri());
+            }
+            trunks.add(o);
+        }
+        doc.add("trunks", trunks);
+        JsonArray flows = new JsonArray();
+        for (FlowRecord f : w.flows()) {
+            flows.add(JsonParser.parseString(f.document()));
+        }
+        doc.add("flows", flows);
+        JsonArray attachments = new JsonArray();
+        for (FlowAttachment a : w.attachments()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("trunk", a.trunkId());
+            o.addProperty("did", a.did());
+            o.addProperty("flow", a.flowId());
+            attachments.add(o);
+        }
+        doc.add("attachments", attachments);
+        return doc.toString();
+    }
+
+    private static JsonArray array(JsonObject o, String name) {
+        return o.has(name) && o.get(name).isJsonArray() ? o.getAsJsonArray(name) : new JsonArray();
+    }
+
+    private static JsonArray array(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static List<String> strings(JsonArray a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(e -> out.add(e.getAsString()));
+        return out;
+    }
+
+    private static String string(JsonObject o, String name) {
+        return o.has(name) && !o.get(name).isJsonNull() ? o.get(name).getAsString() : null;
+    }
+
+    private static boolean bool(JsonObject o, String name) {
+        return !o.has(name) || o.get(name).getAsBoolean();
+    }
+}

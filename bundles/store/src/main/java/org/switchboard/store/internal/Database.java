@@ -1,0 +1,121 @@
+package org.switchboard.store.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: opened from configuration through the JDBC driver's {@link DataSourceFactory} (H2 by default; the
+ * {@code driver.target} property picks another), migrated to the current schema, and shared by the store's
+ * services through a small connection pool. Stopping the component closes every connection (an embedded H2
+ * database is then closed cleanly).
+ */
+@Component(service = Database.class, immediate = true, configurationPid = Database.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = StoreConfig.class)
+public final class Database {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.store";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+
+    private final ConnectionPool pool;
+    private final Jdbc jdbc;
+    private final String where;
+
+    @Activate
+    public Database(StoreConfig config, BundleContext context,
+            @Reference(name = "driver", target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory driver,
+            java.util.Map<String, Object> properties) throws SQLException {
+        String url = config.url().isBlank() ? defaultUrl(context) : config.url().trim();
+        where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+        check(config, url, properties);
+        Properties p = new Properties();
+        p.setProperty(DataSourceFactory.JDBC_URL, url);
+        if (!config.user().isBlank()) {
+            p.setProperty(DataSourceFactory.JDBC_USER, config.user());
+        }
+        if (!config._password().isEmpty()) {
+            p.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
+        }
+        DataSource source;
+        try {
+            source = driver.createDataSource(p);
+        } catch (SQLException e) {
+            throw fail("cannot use " + where + ": " + e.getMessage(), e);
+        }
+        pool = new ConnectionPool(source, config.pool_size());
+        jdbc = new Jdbc(pool);
+        try {
+            int version = Migrations.apply(jdbc, where);
+            LOG.info("Store open at {} (schema version {})", where, version);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw fail("cannot open " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(StoreConfig config, String url, java.util.Map<String, Object> properties) {
+        if (config.pool_size() < 1 || config.pool_size() > 64) {
+            throw fail("PID " + PID + ": property 'pool.size' = '" + config.pool_size() + "': must be between 1 and 64", null);
+        }
+        String target = String.valueOf(properties.getOrDefault("driver.target", ""));
+        String scheme = url.toLowerCase(Locale.ROOT);
+        if (!scheme.startsWith("jdbc:")) {
+            throw fail("PID " + PID + ": property 'url' = '" + url.replaceAll("(?i)password=[^&;]*", "password=***")
+                    + "': must be a JDBC URL (jdbc:h2:... or jdbc:postgresql://...)", null);
+        }
+        if (scheme.startsWith("jdbc:postgresql:") && !target.contains("org.postgresql.Driver")) {
+            throw fail("PID " + PID + ": property 'url' is a PostgreSQL URL but 'driver.target' selects " + target
+                    + ": set driver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)", null);
+        }
+        if (scheme.startsWith("jdbc:h2:") && target.contains("org.postgresql.Driver")) {
+            throw fail("PID " + PID + ": property 'url' is an H2 URL but 'driver.target' selects PostgreSQL", null);
+        }
+    }
+
+    private static String defaultUrl(BundleContext context) {
+        String data = context.getProperty("switchboard.data");
+        Path dir = Paths.get(data == null || data.isBlank() ? "data" : data).toAbsolutePath().normalize().resolve("db");
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw fail("cannot create the database directory " + dir + ": " + e.getMessage(), e);
+        }
+        return "jdbc:h2:file:" + dir.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static IllegalStateException fail(String message, Exception cause) {
+        LOG.error("Store not started: {}", message);
+        return new IllegalStateException(message, cause);
+    }
+
+    Jdbc jdbc() {
+        return jdbc;
+    }
+
+    @Deactivate
+    void close() {
+        pool.close();
+        LOG.info("Store closed at {}", where);
+    }
+}

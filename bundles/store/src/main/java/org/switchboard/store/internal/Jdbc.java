@@ -1,0 +1,81 @@
+package org.switchboard.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/** Runs work on a pooled connection, in a transaction when asked, and turns SQL failures into clear exceptions. */
+final class Jdbc {
+
+    /** Work on a connection. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final ConnectionPool pool;
+
+    Jdbc(ConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    <T> T query(String what, Work<T> work) {
+        Connection c = take(what);
+        boolean broken = false;
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            broken = isConnectionFailure(e);
+            throw new IllegalStateException("store: " + what + " failed: " + e.getMessage(), e);
+        } finally {
+            pool.release(c, broken);
+        }
+    }
+
+    <T> T transaction(String what, Work<T> work) {
+        Connection c = take(what);
+        boolean broken = false;
+        try {
+            c.setAutoCommit(false);
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                broken = true;
+            }
+            broken |= e instanceof SQLException s && isConnectionFailure(s);
+            throw new IllegalStateException("store: " + what + " failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                broken = true;
+            }
+            pool.release(c, broken);
+        }
+    }
+
+    private Connection take(String what) {
+        try {
+            return pool.take();
+        } catch (SQLException e) {
+            throw new IllegalStateException("store: " + what + ": no database connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isConnectionFailure(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08");
+    }
+
+    static void setLong(PreparedStatement s, int i, Long v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.BIGINT);
+        } else {
+            s.setLong(i, v);
+        }
+    }
+}

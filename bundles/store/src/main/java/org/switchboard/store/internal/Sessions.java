@@ -1,0 +1,389 @@
+package org.switchboard.store.internal;
+
+import java.lang.reflect.Type;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationEvent;
+import org.switchboard.api.conversation.ConversationQuery;
+import org.switchboard.api.conversation.ConversationStore;
+import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.conversation.SipMessageRecord;
+import org.switchboard.api.conversation.Summary;
+import org.switchboard.api.conversation.Turn;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+/**
+ * The conversation store on the session tables: one row per call, and its turns, events, SIP messages, task path and
+ * summary. Every write is committed when the method returns.
+ */
+@Component(service = ConversationStore.class)
+public final class Sessions implements ConversationStore {
+
+    private static final Gson GSON = new Gson();
+    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
+    private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
+    private static final String COLUMNS = "session_id, call_id, bot_id, trunk_id, did, caller, started_at, answered_at, "
+            + "handoff_at, ended_at, ended_by, end_reason";
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public Sessions(@Reference Database database) {
+        this.jdbc = database.jdbc();
+    }
+
+    @Override
+    public void start(Conversation c) {
+        jdbc.transaction("start session " + c.sessionId(), con -> {
+            try (PreparedStatement p = con.prepareStatement("SELECT 1 FROM sessions WHERE session_id = ?")) {
+                p.setString(1, c.sessionId());
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        return null; // recorded already: a replay after a retry
+                    }
+                }
+            }
+            try (PreparedStatement p = con.prepareStatement("INSERT INTO sessions (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, c.sessionId());
+                p.setString(2, c.callId());
+                p.setString(3, c.botId());
+                p.setString(4, c.trunkId());
+                p.setString(5, c.did());
+                p.setString(6, c.caller());
+                p.setLong(7, c.startedAt().toEpochMilli());
+                Jdbc.setLong(p, 8, millis(c.answeredAt()));
+                Jdbc.setLong(p, 9, millis(c.handoffAt()));
+                Jdbc.setLong(p, 10, millis(c.endedAt()));
+                p.setString(11, c.endedBy() == null ? null : c.endedBy().name());
+                p.setString(12, c.endReason());
+                p.executeUpdate();
+            }
+            int i = 0;
+            for (String task : c.taskPath()) {
+                insertTask(con, c.sessionId(), task);
+                i++;
+            }
+            return i;
+        });
+    }
+
+    @Override
+    public void answered(String sessionId, Instant at) {
+        setOnce(sessionId, "answered_at", at);
+    }
+
+    @Override
+    public void handedOff(String sessionId, Instant at) {
+        setOnce(sessionId, "handoff_at", at);
+    }
+
+    private void setOnce(String sessionId, String column, Instant at) {
+        jdbc.query("set " + column, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE sessions SET " + column + " = ? WHERE session_id = ? AND " + column + " IS NULL")) {
+                p.setLong(1, at.toEpochMilli());
+                p.setString(2, sessionId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void end(String sessionId, Instant at, EndedBy endedBy, String reason) {
+        jdbc.query("end session", c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
+                    + "WHERE session_id = ? AND ended_at IS NULL")) {
+                p.setLong(1, at.toEpochMilli());
+                p.setString(2, endedBy.name());
+                p.setString(3, truncate(reason, 1000));
+                p.setString(4, sessionId);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void addTurn(Turn t) {
+        jdbc.query("add turn", c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO session_turns (session_id, direction, at, text, "
+                    + "digits, confidence, task_name, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, t.sessionId());
+                p.setString(2, t.direction().name());
+                p.setLong(3, t.at().toEpochMilli());
+                p.setString(4, t.text());
+                p.setString(5, t.digits());
+                p.setDouble(6, t.confidence());
+                p.setString(7, t.taskName());
+                p.setString(8, t.lang());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void addEvent(ConversationEvent e) {
+        jdbc.query("add event", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)")) {
+                p.setString(1, e.sessionId());
+                p.setLong(2, e.at().toEpochMilli());
+                p.setString(3, truncate(e.type(), 100));
+                p.setString(4, GSON.toJson(e.attributes()));
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void addSipMessage(SipMessageRecord m) {
+        jdbc.query("add SIP message", c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO session_sip_messages (session_id, at, direction, "
+                    + "first_line, headers) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, m.sessionId());
+                p.setLong(2, m.at().toEpochMilli());
+                p.setString(3, m.direction().name());
+                p.setString(4, truncate(m.firstLine(), 2000));
+                p.setString(5, GSON.toJson(m.headers()));
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void addTask(String sessionId, String taskName) {
+        jdbc.query("add task", c -> {
+            insertTask(c, sessionId, taskName);
+            return null;
+        });
+    }
+
+    private static void insertTask(Connection c, String sessionId, String name) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO session_tasks (session_id, name) VALUES (?, ?)")) {
+            p.setString(1, sessionId);
+            p.setString(2, truncate(name, 400));
+            p.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Conversation> bySessionId(String sessionId) {
+        return jdbc.query("read session", c -> one(c, "SELECT " + COLUMNS + " FROM sessions WHERE session_id = ?", sessionId));
+    }
+
+    @Override
+    public Optional<Conversation> byCallId(String callId) {
+        return jdbc.query("read session by Call-ID", c -> one(c, "SELECT " + COLUMNS
+                + " FROM sessions WHERE call_id = ? ORDER BY started_at DESC LIMIT 1", callId));
+    }
+
+    private static Optional<Conversation> one(Connection c, String sql, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(conversation(c, r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Conversation conversation(Connection c, ResultSet r) throws SQLException {
+        String id = r.getString(1);
+        String endedBy = r.getString(11);
+        return new Conversation(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), instant(r, 9), instant(r, 10),
+                endedBy == null ? null : EndedBy.valueOf(endedBy), r.getString(12), tasks(c, id));
+    }
+
+    private static List<String> tasks(Connection c, String sessionId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT name FROM session_tasks WHERE session_id = ? ORDER BY id")) {
+            p.setString(1, sessionId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Turn> turns(String sessionId, int skip, int limit) {
+        return jdbc.query("read turns", c -> {
+            List<Turn> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT direction, at, text, digits, confidence, task_name, lang "
+                    + "FROM session_turns WHERE session_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
+                p.setString(1, sessionId);
+                p.setInt(2, Math.max(0, limit));
+                p.setInt(3, Math.max(0, skip));
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Turn(sessionId, Direction.valueOf(r.getString(1)), Instant.ofEpochMilli(r.getLong(2)),
+                                r.getString(3), r.getString(4), r.getDouble(5), r.getString(6), r.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<ConversationEvent> events(String sessionId) {
+        return jdbc.query("read events", c -> {
+            List<ConversationEvent> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT at, type, attributes FROM session_events WHERE session_id = ? ORDER BY id")) {
+                p.setString(1, sessionId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new ConversationEvent(sessionId, Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+                                GSON.fromJson(r.getString(3), ATTRIBUTES)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<SipMessageRecord> sipMessages(String sessionId) {
+        return jdbc.query("read SIP messages", c -> {
+            List<SipMessageRecord> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT at, direction, first_line, headers "
+                    + "FROM session_sip_messages WHERE session_id = ? ORDER BY id")) {
+                p.setString(1, sessionId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new SipMessageRecord(sessionId, Instant.ofEpochMilli(r.getLong(1)),
+                                Direction.valueOf(r.getString(2)), r.getString(3), GSON.fromJson(r.getString(4), HEADERS)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Conversation> find(ConversationQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sessions s WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.from() != null) {
+            sql.append(" AND started_at >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            sql.append(" AND started_at < ?");
+            args.add(q.to().toEpochMilli());
+        }
+        if (q.botId() != null) {
+            sql.append(" AND bot_id = ?");
+            args.add(q.botId());
+        }
+        if (q.did() != null) {
+            sql.append(" AND did = ?");
+            args.add(q.did());
+        }
+        if (q.endedBy() != null) {
+            sql.append(" AND ended_by = ?");
+            args.add(q.endedBy().name());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM session_turns t WHERE t.session_id = s.session_id"
+                    + " AND LOWER(t.text) LIKE ? ESCAPE '!')");
+            args.add("%" + likeEscape(q.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        sql.append(" ORDER BY started_at DESC, session_id LIMIT ? OFFSET ?");
+        args.add(q.limit());
+        args.add(q.skip());
+        return jdbc.query("find sessions", c -> {
+            List<Conversation> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    Object a = args.get(i);
+                    if (a instanceof Long l) {
+                        p.setLong(i + 1, l);
+                    } else if (a instanceof Integer n) {
+                        p.setInt(i + 1, n);
+                    } else {
+                        p.setString(i + 1, (String) a);
+                    }
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(conversation(c, r));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Summary> summary(String sessionId) {
+        return jdbc.query("read summary", c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT summary, lang, summarizer, created_at FROM session_summaries WHERE session_id = ?")) {
+                p.setString(1, sessionId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(new Summary(sessionId, r.getString(1), r.getString(2), r.getString(3),
+                            Instant.ofEpochMilli(r.getLong(4)))) : Optional.<Summary>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void saveSummary(Summary s) {
+        jdbc.transaction("save summary", c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM session_summaries WHERE session_id = ?")) {
+                p.setString(1, s.sessionId());
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO session_summaries (session_id, summary, lang, "
+                    + "summarizer, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                p.setString(1, s.sessionId());
+                p.setString(2, s.text());
+                p.setString(3, s.lang());
+                p.setString(4, s.summarizer());
+                p.setLong(5, s.createdAt().toEpochMilli());
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    private static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+}

@@ -1,0 +1,29 @@
+package org.switchboard.store.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the store, PID {@value JdbcStore#PID}. */
+@ObjectClassDefinition(name = "Switchboard store",
+        description = "The database behind the workspace and the conversations: embedded H2 by default, PostgreSQL by URL.")
+public @interface StoreConfig {
+
+    @AttributeDefinition(name = "JDBC URL", description = "jdbc:h2:... or jdbc:postgresql://host:port/db; empty: "
+            + "an embedded H2 database in <data>/db. A PostgreSQL URL also needs driver.target set to "
+            + "(osgi.jdbc.driver.class=org.postgresql.Driver).")
+    String url() default "";
+
+    @AttributeDefinition(name = "User", description = "Database user (empty for the embedded default).")
+    String user() default "";
+
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, description = "Database password.")
+    String _password() default "";
+
+    @AttributeDefinition(name = "Pool size", description = "Most connections open at once (1-64).")
+    int pool_size() default 8;
+
+    @AttributeDefinition(name = "JDBC driver", description = "Which registered JDBC driver to use (an LDAP filter on "
+            + "the DataSourceFactory services), e.g. (osgi.jdbc.driver.class=org.postgresql.Driver).")
+    String driver_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+}

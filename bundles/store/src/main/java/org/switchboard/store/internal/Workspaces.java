@@ -1,0 +1,175 @@
+package org.switchboard.store.internal;
+
+import java.lang.reflect.Type;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowRecord;
+import org.switchboard.api.store.TrunkRecord;
+import org.switchboard.api.store.WorkspaceRecord;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.switchboard.api.store.WorkspaceRepository;
+
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
+
+/** The workspace repository on its tables: trunks, their DIDs, flows and attachments, kept in document order. */
+@Component(service = WorkspaceRepository.class)
+public final class Workspaces implements WorkspaceRepository {
+
+    private static final Gson GSON = new Gson();
+    private static final Type STRINGS = new TypeToken<List<String>>() { }.getType();
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public Workspaces(@Reference Database database) {
+        this.jdbc = database.jdbc();
+    }
+
+    @Override
+    public Optional<WorkspaceRecord> load() {
+        return jdbc.query("load workspace", c -> {
+            Map<String, List<String>> dids = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT trunk_id, did FROM trunk_dids ORDER BY trunk_id, position")) {
+                while (r.next()) {
+                    dids.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+                }
+            }
+            List<TrunkRecord> trunks = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT id, name, adapter, peers, fqdn, inbound, outbound, transport, sip_uri FROM trunks ORDER BY position")) {
+                while (r.next()) {
+                    String id = r.getString(1);
+                    List<String> peers = GSON.fromJson(r.getString(4), STRINGS);
+                    trunks.add(new TrunkRecord(id, r.getString(2), r.getString(3), peers, r.getString(5),
+                            dids.getOrDefault(id, List.of()), r.getBoolean(6), r.getBoolean(7), r.getString(8),
+                            r.getString(9)));
+                }
+            }
+            List<FlowRecord> flows = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT id, name, bot_id, document FROM flows ORDER BY position")) {
+                while (r.next()) {
+                    flows.add(new FlowRecord(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+            List<FlowAttachment> attachments = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT trunk_id, did, flow_id FROM attachments ORDER BY trunk_id, did")) {
+                while (r.next()) {
+                    attachments.add(new FlowAttachment(r.getString(1), r.getString(2), r.getString(3)));
+                }
+            }
+            if (trunks.isEmpty() && flows.isEmpty()) {
+                return Optional.<WorkspaceRecord>empty();
+            }
+            return Optional.of(new WorkspaceRecord(trunks, flows, attachments));
+        });
+    }
+
+    @Override
+    public void replace(WorkspaceRecord w) {
+        jdbc.transaction("replace workspace", c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM attachments");
+                s.executeUpdate("DELETE FROM trunk_dids");
+                s.executeUpdate("DELETE FROM flows");
+                s.executeUpdate("DELETE FROM trunks");
+            }
+            insertTrunks(c, w.trunks());
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO flows (id, position, name, bot_id, document) VALUES (?, ?, ?, ?, ?)")) {
+                int i = 0;
+                for (FlowRecord f : w.flows()) {
+                    p.setString(1, f.id());
+                    p.setInt(2, i++);
+                    p.setString(3, f.name());
+                    p.setString(4, f.botId());
+                    p.setString(5, f.document());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            for (FlowAttachment a : w.attachments()) {
+                insertAttachment(c, a);
+            }
+            return null;
+        });
+    }
+
+    private static void insertTrunks(Connection c, List<TrunkRecord> trunks) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO trunks (id, position, name, adapter, peers, fqdn, "
+                + "inbound, outbound, transport, sip_uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement d = c.prepareStatement(
+                        "INSERT INTO trunk_dids (trunk_id, did, position) VALUES (?, ?, ?)")) {
+            int i = 0;
+            for (TrunkRecord t : trunks) {
+                p.setString(1, t.id());
+                p.setInt(2, i++);
+                p.setString(3, t.name());
+                p.setString(4, t.adapter());
+                p.setString(5, GSON.toJson(t.peers()));
+                p.setString(6, t.fqdn());
+                p.setBoolean(7, t.inbound());
+                p.setBoolean(8, t.outbound());
+                p.setString(9, t.transport());
+                p.setString(10, t.sipUri());
+                p.addBatch();
+                int j = 0;
+                for (String did : t.dids()) {
+                    d.setString(1, t.id());
+                    d.setString(2, did);
+                    d.setInt(3, j++);
+                    d.addBatch();
+                }
+            }
+            p.executeBatch();
+            d.executeBatch();
+        }
+    }
+
+    private static void insertAttachment(Connection c, FlowAttachment a) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO attachments (trunk_id, did, flow_id) VALUES (?, ?, ?)")) {
+            p.setString(1, a.trunkId());
+            p.setString(2, a.did());
+            p.setString(3, a.flowId());
+            p.executeUpdate();
+        }
+    }
+
+    @Override
+    public void attach(FlowAttachment a) {
+        jdbc.transaction("attach " + a.flowId() + " to " + a.did(), c -> {
+            delete(c, a.trunkId(), a.did());
+            insertAttachment(c, a);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean detach(String trunkId, String did) {
+        return jdbc.transaction("detach " + did, c -> delete(c, trunkId, did) > 0);
+    }
+
+    private static int delete(Connection c, String trunkId, String did) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM attachments WHERE trunk_id = ? AND did = ?")) {
+            p.setString(1, trunkId);
+            p.setString(2, did);
+            return p.executeUpdate();
+        }
+    }
+}

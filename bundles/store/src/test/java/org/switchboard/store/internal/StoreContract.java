@@ -1,0 +1,212 @@
+package org.switchboard.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationEvent;
+import org.switchboard.api.conversation.ConversationQuery;
+import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.conversation.SipMessageRecord;
+import org.switchboard.api.conversation.Summary;
+import org.switchboard.api.conversation.Turn;
+import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowRecord;
+import org.switchboard.api.store.TrunkRecord;
+import org.switchboard.api.store.WorkspaceRecord;
+
+/** The store's behaviour, run against each real database (embedded H2, PostgreSQL). */
+public abstract class StoreContract {
+
+    static final String S1 = "64d0d2f2bfeaa2d58a566d08";
+    static final String S2 = "0123456789abcdef01234567";
+
+    protected Database db;
+
+    /** The JDBC URL of an empty database for this test. */
+    protected abstract String url() throws Exception;
+
+    protected abstract DataSourceFactory driver();
+
+    protected abstract String driverTarget();
+
+    static StoreConfig config(String url) {
+        return new StoreConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return StoreConfig.class;
+            }
+
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public String user() {
+                return "";
+            }
+
+            @Override
+            public String _password() {
+                return "";
+            }
+
+            @Override
+            public int pool_size() {
+                return 4;
+            }
+
+            @Override
+            public String driver_target() {
+                return "";
+            }
+        };
+    }
+
+    protected Database open(String url) throws Exception {
+        return new Database(config(url), null, driver(), Map.of("driver.target", driverTarget()));
+    }
+
+    @Before
+    public void openEmpty() throws Exception {
+        db = open(url());
+    }
+
+    @After
+    public void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    public void migrationsRunOnceAndANewerSchemaIsRefused() throws Exception {
+        String url = url();
+        db.close();
+        db = open(url); // reopening applies nothing again
+        int rows = db.jdbc().query("count", c -> {
+            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+        assertEquals(Migrations.SCRIPTS.size(), rows);
+        db.jdbc().query("pretend a newer bundle ran", c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'V99', 0)");
+            }
+        });
+        db.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(url));
+        assertTrue(e.getMessage(), e.getMessage().contains("schema version 99, newer than this store bundle knows"));
+        db = null;
+    }
+
+    @Test
+    public void theWorkspaceRoundTripsInDocumentOrder() {
+        Workspaces w = new Workspaces(db);
+        assertTrue(w.load().isEmpty());
+        TrunkRecord b = new TrunkRecord("b-trunk", "B", "zcc", List.of("10.0.0.0/8", "::1"), "zcc.example", List.of(
+                "+15550101", "+15550100"), true, false, "tcp", "sip:+15550100@gw.example");
+        TrunkRecord a = new TrunkRecord("a-trunk", null, "zcc", List.of("127.0.0.1"), null, List.of(), false, true, "udp", null);
+        FlowRecord f = new FlowRecord("f1", "Flow one", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "{\"id\":\"f1\"}");
+        FlowRecord g = new FlowRecord("g", "G", null, "{\"id\":\"g\"}");
+        w.replace(new WorkspaceRecord(List.of(b, a), List.of(g, f), List.of(new FlowAttachment("b-trunk", "+15550100", "f1"))));
+        WorkspaceRecord loaded = w.load().orElseThrow();
+        assertEquals(List.of(b, a), loaded.trunks());
+        assertEquals(List.of(g, f), loaded.flows());
+        assertEquals(List.of(new FlowAttachment("b-trunk", "+15550100", "f1")), loaded.attachments());
+
+        w.attach(new FlowAttachment("b-trunk", "+15550100", "g"));
+        w.attach(new FlowAttachment("b-trunk", "+15550101", "f1"));
+        assertEquals("g", w.load().orElseThrow().attachments().get(0).flowId());
+        assertTrue(w.detach("b-trunk", "+15550101"));
+        assertFalse(w.detach("b-trunk", "+15550101"));
+        assertThrows("an attachment to an unknown flow breaks a foreign key", IllegalStateException.class,
+                () -> w.attach(new FlowAttachment("b-trunk", "+15550100", "nope")));
+        assertEquals("the failed attach left the previous one", "g", w.load().orElseThrow().attachments().get(0).flowId());
+
+        w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
+        assertEquals(List.of(a), w.load().orElseThrow().trunks());
+    }
+
+    @Test
+    public void aSessionRecordsItsLifeAndIsFoundAgain() {
+        Sessions s = new Sessions(db);
+        Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
+        s.start(new Conversation(S1, "call-1@zcc", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "zcc-demo", "+15550100",
+                "+14085551212", t0, null, null, null, null, null, null));
+        s.start(new Conversation(S1, "ignored", null, null, null, null, t0, null, null, null, null, null, null));
+        s.answered(S1, t0.plusMillis(5));
+        s.addTask(S1, "intent");
+        s.addTask(S1, "agent");
+        s.addEvent(new ConversationEvent(S1, t0.plusMillis(6), "flow.node", Map.of("node", "intent", "flow", "demo")));
+        s.addSipMessage(new SipMessageRecord(S1, t0, Direction.INCOMING, "INVITE sip:+15550100@gw SIP/2.0",
+                Map.of("Via", List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"), "Call-ID", List.of("call-1@zcc"))));
+        s.addSipMessage(new SipMessageRecord(S1, t0.plusMillis(1), Direction.OUTGOING, "SIP/2.0 200 OK",
+                Map.of("kore-session_id", List.of(S1))));
+        s.addTurn(new Turn(S1, Direction.OUTGOING, t0.plusMillis(7), "How can I help?", null, 1, "intent", "en"));
+        s.addTurn(new Turn(S1, Direction.INCOMING, t0.plusMillis(8), "My BILL is wrong", null, 0.8, "intent", "en"));
+        s.addTurn(new Turn(S1, Direction.INCOMING, t0.plusMillis(9), null, "1234", 1, "intent", "en"));
+        s.handedOff(S1, t0.plusMillis(10));
+        s.end(S1, t0.plusMillis(11), EndedBy.TRANSFER, "TransferToAgent");
+        s.end(S1, t0.plusMillis(99), EndedBy.CALLER, "too late");
+
+        Conversation c = s.bySessionId(S1).orElseThrow();
+        assertEquals("call-1@zcc", c.callId());
+        assertEquals(t0.plusMillis(5), c.answeredAt());
+        assertEquals(t0.plusMillis(10), c.handoffAt());
+        assertEquals(EndedBy.TRANSFER, c.endedBy());
+        assertEquals("TransferToAgent", c.endReason());
+        assertEquals(List.of("intent", "agent"), c.taskPath());
+        assertFalse(c.isActive());
+
+        List<SipMessageRecord> sip = s.sipMessages(S1);
+        assertEquals(2, sip.size());
+        assertEquals(List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"), sip.get(0).headers().get("Via"));
+        assertEquals("SIP/2.0 200 OK", sip.get(1).firstLine());
+        assertEquals(Map.of("node", "intent", "flow", "demo"), s.events(S1).get(0).attributes());
+        assertEquals(3, s.turns(S1, 0, 10).size());
+        assertEquals("1234", s.turns(S1, 2, 10).get(0).digits());
+        assertEquals(1, s.turns(S1, 1, 1).size());
+
+        s.start(new Conversation(S2, "call-1@zcc", null, "zcc-demo", "+15550101", "+1", t0.plusSeconds(60), null, null,
+                null, null, null, null));
+        assertEquals("the newest session of a Call-ID", S2, s.byCallId("call-1@zcc").orElseThrow().sessionId());
+        assertTrue(s.byCallId("nope").isEmpty());
+        assertTrue(s.bySessionId("ffffffffffffffffffffffff").isEmpty());
+        assertNull(s.bySessionId(S2).orElseThrow().endedBy());
+
+        assertEquals(List.of(S2, S1), ids(s.find(new ConversationQuery(null, null, null, null, null, null, 0, 10))));
+        assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, null, "bill", 0, 10))));
+        assertEquals(List.of(), ids(s.find(new ConversationQuery(null, null, null, null, null, "b_ll", 0, 10))));
+        assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, EndedBy.TRANSFER, null, 0, 10))));
+        assertEquals(List.of(S2), ids(s.find(new ConversationQuery(null, null, null, "+15550101", null, null, 0, 10))));
+        assertEquals(List.of(S1), ids(s.find(new ConversationQuery(t0, t0.plusSeconds(1), null, null, null, null, 0, 10))));
+        assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, null, null, 1, 10))));
+
+        assertTrue(s.summary(S1).isEmpty());
+        s.saveSummary(new Summary(S1, "Caller disputes a bill.", "en", "builtin", t0));
+        s.saveSummary(new Summary(S1, "Caller disputes a bill; wants an agent.", "en", "builtin", t0.plusSeconds(1)));
+        assertEquals("Caller disputes a bill; wants an agent.", s.summary(S1).orElseThrow().text());
+    }
+
+    private static List<String> ids(List<Conversation> cs) {
+        return cs.stream().map(Conversation::sessionId).toList();
+    }
+}
