@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# SIP call-rate benchmark (run on demand, not a test). sipp plays the contact center at increasing rates against
+# the assembled gateway, whose flow hangs up at once (bench/workspace.json), and against sipp's own UAS (the
+# loopback baseline), measured in the same run. Prints, per rate: calls completed and failed, and INVITE -> 200 OK
+# latency percentiles; then the highest rate each side completed with no failed call.
+#
+#   bench/sip-rate.sh [rate ...]          default rates: 100 200 400 800 1600 3200
+#   SECONDS_PER_RATE=5 bench/sip-rate.sh  how long each rate runs
+set -euo pipefail
+HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RATES=("$@")
+[ ${#RATES[@]} -gt 0 ] || RATES=(100 200 400 800 1600 3200)
+PER_RATE=${SECONDS_PER_RATE:-5}
+command -v sipp >/dev/null || { echo "sipp is required (apt-get install -y sip-tester)" >&2; exit 2; }
+[ -f "$HOME_DIR/features/target/switchboard.jar" ] || (cd "$HOME_DIR" && mvn -B -q -DskipTests install -pl features -am)
+
+WORK=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+GW_PID=""
+UAS_PID=""
+cleanup() {
+  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null || true
+  [ -n "$UAS_PID" ] && kill "$UAS_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The gateway: default configuration, but the benchmark workspace.
+cp -r "$HOME_DIR/felix-config" "$WORK/config"
+sed -i "s|^path=.*|path=$HOME_DIR/bench/workspace.json|" "$WORK/config/org.switchboard.workspace.cfg"
+SIP_PORT=$(free_port)
+HTTP_PORT=$(free_port)
+SWITCHBOARD_CONFIG="$WORK/config" SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT \
+  SWITCHBOARD_HTTP_PORT=$HTTP_PORT SWITCHBOARD_ADMIN_PASSWORD=bench-only-password \
+  "$HOME_DIR/switchboard" --no-build >"$WORK/gateway.out" 2>&1 </dev/null &
+GW_PID=$!
+for _ in $(seq 1 120); do
+  grep -q "Workspace .* imported" "$WORK/gateway.out" 2>/dev/null && grep -q "SIP listening" "$WORK/gateway.out" && break
+  sleep 0.5
+done
+grep -q "SIP listening" "$WORK/gateway.out" || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
+
+# sipp's own UAS, the baseline.
+UAS_PORT=$(free_port)
+sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -nostdin -bg >/dev/null 2>&1
+UAS_PID=$(pgrep -f "sipp -sn uas -i 127.0.0.1 -p $UAS_PORT" | head -n 1)
+
+# run <label> <rate> <sipp args...>: prints "ok failed p50 p95 p99"
+run() {
+  local label=$1 rate=$2
+  shift 2
+  local dir="$WORK/$label-$rate" calls=$((rate * PER_RATE))
+  mkdir -p "$dir"
+  (cd "$dir" && timeout $((PER_RATE * 4 + 60)) sipp "$@" -i 127.0.0.1 -p "$(free_port)" -r "$rate" -m "$calls" \
+    -l $((rate * 4)) -recv_timeout 10000 -timeout $((PER_RATE * 4 + 30))s -nostdin -trace_stat -fd 1 \
+    -trace_rtt -rtt_freq 1 >/dev/null 2>&1) || true
+  local stat rtt
+  stat=$(ls "$dir"/*_.csv 2>/dev/null | head -n 1)
+  rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -n 1)
+  local ok=0 failed=$calls
+  if [ -n "$stat" ]; then
+    read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+  fi
+  local pct="- - -"
+  if [ -n "$rtt" ]; then
+    pct=$(awk -F';' 'NR>1 && $2!=""{print $2}' "$rtt" | sort -n | awk '{v[NR]=$1} END{if(NR==0){print "- - -";exit}
+      printf "%.1f %.1f %.1f", v[int(NR*0.50)>0?int(NR*0.50):1], v[int(NR*0.95)>0?int(NR*0.95):1], v[int(NR*0.99)>0?int(NR*0.99):1]}')
+  fi
+  echo "$ok $failed $pct"
+}
+
+printf '\nSIP call rate, %s s per rate, UDP on loopback, %s cores\n\n' "$PER_RATE" "$(nproc)"
+printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) |\n'
+printf '|---:|---:|---:|---:|---:|\n'
+best_gw=0
+best_uas=0
+for rate in "${RATES[@]}"; do
+  read -r gok gfail g50 g95 g99 < <(run gateway "$rate" -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 \
+    "127.0.0.1:$SIP_PORT")
+  read -r uok ufail u50 u95 u99 < <(run uas "$rate" -sn uac -d 0 -s bench "127.0.0.1:$UAS_PORT")
+  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s |\n' "$rate" "$gok" "$gfail" "$g50" "$g95" "$g99" \
+    "$uok" "$ufail" "$u50" "$u95" "$u99"
+  [ "$gfail" = 0 ] && [ "$gok" -gt 0 ] && best_gw=$rate
+  [ "$ufail" = 0 ] && [ "$uok" -gt 0 ] && best_uas=$rate
+done
+printf '\nHighest rate with 0 failed calls: Switchboard %s calls/s, sipp UAS %s calls/s' "$best_gw" "$best_uas"
+if [ "$best_uas" -gt 0 ]; then
+  awk -v g="$best_gw" -v u="$best_uas" 'BEGIN{printf " (ratio %.2f)\n", g/u}'
+else
+  echo
+fi
+printf 'Gateway resident memory after the run: %s MiB\n' "$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)"/status 2>/dev/null || echo "?")"
