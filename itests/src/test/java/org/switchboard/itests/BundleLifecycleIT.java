@@ -12,11 +12,15 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 
-/** Stopping, restarting and updating each Switchboard bundle leaves the container healthy and answering SIP. */
+/**
+ * Stopping, restarting and updating each Switchboard bundle leaves the container healthy and taking calls; calls
+ * still work (unrecorded) while the store is away.
+ */
 public class BundleLifecycleIT extends SwitchboardTestSupport {
 
     private static final List<String> OURS = List.of("org.switchboard.sip", "org.switchboard.jain-sip",
-            "org.switchboard.api", "org.switchboard.runtime");
+            "org.switchboard.api", "org.switchboard.runtime", "org.switchboard.flow", "org.switchboard.adapter-zcc",
+            "org.switchboard.store");
 
     @Test
     public void stopAndRestartEachBundle() throws Exception {
@@ -34,6 +38,28 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
             awaitHealthy();
         }
         sipp("options.xml", "udp");
+        sipp("zcc-transfer-bye.xml", "udp");
+    }
+
+    @Test
+    public void callsGoOnWhileTheStoreIsAwayAndAfterItIsUpdated() throws Exception {
+        awaitHealthy();
+        Bundle store = installed("org.switchboard.store");
+        store.stop();
+        try {
+            sipp("zcc-bot-hangup.xml", "udp");
+        } finally {
+            store.start();
+        }
+        awaitHealthy();
+        store.update();
+        refresh(store);
+        awaitHealthy();
+        Bundle flow = installed("org.switchboard.flow");
+        flow.update();
+        refresh(flow);
+        awaitHealthy();
+        sipp("zcc-transfer-bye.xml", "tcp");
     }
 
     @Test
