@@ -6,6 +6,7 @@ CREATE TABLE trunks (
     adapter VARCHAR(64) NOT NULL,
     peers VARCHAR(8000) NOT NULL,
     fqdn VARCHAR(255),
+    resolve VARCHAR(8) NOT NULL,
     inbound BOOLEAN NOT NULL,
     outbound BOOLEAN NOT NULL,
     transport VARCHAR(8) NOT NULL,

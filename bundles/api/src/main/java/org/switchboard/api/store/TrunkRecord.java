@@ -11,13 +11,14 @@ import java.util.Objects;
  * @param adapter the contact-center adapter type, e.g. {@code zcc}
  * @param peers allowed source addresses and CIDR blocks, as written
  * @param fqdn a host name whose addresses are also allowed, or {@code null}
+ * @param resolve how the FQDN is resolved: {@code a} or {@code srv}
  * @param dids the DIDs, E.164-normalised with a leading {@code +}
  * @param inbound whether calls from the contact center are accepted
  * @param outbound whether Switchboard may send REFERs or calls to it
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param sipUri the SIP URI shown for the contact center to dial, or {@code null}
  */
-public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, List<String> dids,
+public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve, List<String> dids,
         boolean inbound, boolean outbound, String transport, String sipUri) {
 
     /** Checks the identifiers and copies the lists. */
@@ -25,6 +26,7 @@ public record TrunkRecord(String id, String name, String adapter, List<String> p
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(adapter, "adapter");
         Objects.requireNonNull(transport, "transport");
+        resolve = resolve == null ? "a" : resolve;
         peers = peers == null ? List.of() : List.copyOf(peers);
         dids = dids == null ? List.of() : List.copyOf(dids);
     }

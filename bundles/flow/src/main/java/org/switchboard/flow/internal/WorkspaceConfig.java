@@ -16,4 +16,7 @@ public @interface WorkspaceConfig {
 
     @AttributeDefinition(name = "FQDN refresh", description = "Seconds between DNS look-ups of trunk FQDNs (10-86400).")
     int fqdn_refresh_s() default 60;
+
+    @AttributeDefinition(name = "DNS server", description = "host[:port] of the DNS server for trunk FQDNs; empty: the system's.")
+    String dns_server() default "";
 }

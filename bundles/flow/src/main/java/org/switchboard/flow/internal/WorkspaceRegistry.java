@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +47,7 @@ import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.FlowRun;
 import org.switchboard.flow.internal.script.ScriptSandbox;
 import org.switchboard.flow.internal.workspace.Cidr;
+import org.switchboard.flow.internal.workspace.FqdnResolver;
 import org.switchboard.flow.internal.workspace.Trunk;
 import org.switchboard.flow.internal.workspace.Workspace;
 import org.switchboard.flow.internal.workspace.WorkspaceParser;
@@ -77,6 +77,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private final ScheduledExecutorService runners;
     private final ScriptSandbox sandbox = new ScriptSandbox();
     private volatile Path path;
+    private volatile FqdnResolver resolver = new FqdnResolver("");
     private volatile WorkspaceRepository repository;
     private volatile WorkspaceRecord record;
     private volatile boolean fromFile;
@@ -125,6 +126,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             watch.cancel(false);
             fqdnRefresh.cancel(false);
         }
+        resolver = new FqdnResolver(config.dns_server());
         path = config.path().isBlank() ? null : Paths.get(config.path()).toAbsolutePath().normalize();
         loadedStamp = null;
         if (path == null) {
@@ -194,9 +196,14 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
                 continue;
             }
             try {
-                fqdnAddresses.put(t.fqdn(), List.copyOf(Arrays.asList(InetAddress.getAllByName(t.fqdn()))));
-            } catch (UnknownHostException e) {
-                LOG.warn("Trunk '{}': FQDN {} does not resolve; keeping its last known addresses", t.id(), t.fqdn());
+                List<InetAddress> found = resolver.resolve(t);
+                List<InetAddress> before = fqdnAddresses.put(t.id(), found);
+                if (!found.equals(before)) {
+                    LOG.info("Trunk '{}': {} ({}) resolves to {}", t.id(), t.fqdn(), t.resolve(), found);
+                }
+            } catch (UnknownHostException | javax.naming.NamingException | RuntimeException e) {
+                LOG.warn("Trunk '{}': FQDN {} does not resolve ({}); keeping its last known addresses", t.id(), t.fqdn(),
+                        e.toString());
             }
         }
     }
@@ -271,7 +278,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         if (source.isEmpty()) {
             return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
         }
-        return current.get().resolve(source.get(), did, fqdn -> fqdnAddresses.getOrDefault(fqdn, List.of()));
+        return current.get().resolve(source.get(), did, t -> fqdnAddresses.getOrDefault(t.id(), List.of()));
     }
 
     @Override

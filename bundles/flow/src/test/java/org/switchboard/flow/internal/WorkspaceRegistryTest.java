@@ -21,6 +21,7 @@ import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;
+import org.switchboard.flow.internal.workspace.FqdnResolverTest;
 
 public class WorkspaceRegistryTest {
 
@@ -164,5 +165,22 @@ public class WorkspaceRegistryTest {
         assertEquals("the detach was kept", Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
         registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-wait"));
         assertEquals(4, store.stored.attachments().size());
+    }
+
+    @Test
+    public void aTrunkFqdnResolvedBySrvAllowsItsTargets() throws Exception {
+        try (FqdnResolverTest.TinyDns dns = new FqdnResolverTest.TinyDns(Map.of(
+                "_sip._tcp.zcc.test", Map.of(33, java.util.List.of(FqdnResolverTest.srv(1, 1, 5061, "sbc.zcc.test"))),
+                "sbc.zcc.test", Map.of(1, java.util.List.of(FqdnResolverTest.ip("10.1.2.3")))))) {
+            Path file = tmp.getRoot().toPath().resolve("srv.json");
+            Files.writeString(file, "{\"trunks\": [{\"id\": \"zcc\", \"adapter\": \"zcc\", \"fqdn\": \"zcc.test\", "
+                    + "\"resolve\": \"srv\", \"transport\": \"tcp\", \"dids\": [\"+15550100\"]}], \"flows\": [{\"id\": \"f\", "
+                    + "\"start\": \"bye\", \"nodes\": [{\"id\": \"bye\", \"type\": \"hangup\"}]}], "
+                    + "\"attachments\": [{\"trunk\": \"zcc\", \"did\": \"+15550100\", \"flow\": \"f\"}]}");
+            registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0,
+                    "dns.server", "127.0.0.1:" + dns.port())));
+            await(() -> registry.resolve("10.1.2.3", "+15550100").status() == Status.ROUTED);
+            assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("10.1.2.4", "+15550100").status());
+        }
     }
 }

@@ -10,14 +10,16 @@ import java.util.Set;
  * @param name display name
  * @param adapter the contact-center adapter type, e.g. {@code zcc}
  * @param peers address blocks allowed to send INVITEs
- * @param fqdn a host name whose A/AAAA addresses are also allowed (re-resolved periodically), or {@code null}
+ * @param fqdn a host name whose addresses are also allowed (re-resolved periodically), or {@code null}
+ * @param resolve how the FQDN is resolved: {@code a} (its A/AAAA records) or {@code srv} (the targets of its SIP SRV
+ *        records for the trunk's transport, then their A/AAAA records)
  * @param dids the DIDs, E.164-normalised
  * @param inbound whether calls from the contact center are accepted
  * @param outbound whether Switchboard may send calls/REFERs to it
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param sipUri the SIP URI Switchboard shows for the contact center to dial
  */
-public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, Set<String> dids,
+public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, String resolve, Set<String> dids,
         boolean inbound, boolean outbound, String transport, String sipUri) {
 
     /** Copies the collections. */

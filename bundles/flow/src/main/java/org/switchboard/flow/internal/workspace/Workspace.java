@@ -59,9 +59,9 @@ public final class Workspace {
     /**
      * Resolves an INVITE: the first inbound trunk (in document order) that allows the source and has the DID.
      *
-     * @param fqdnAddresses the current addresses of a trunk's FQDN
+     * @param fqdnAddresses the current addresses of a trunk's FQDN, by trunk
      */
-    public Resolution resolve(InetAddress source, String rawDid, Function<String, List<InetAddress>> fqdnAddresses) {
+    public Resolution resolve(InetAddress source, String rawDid, Function<Trunk, List<InetAddress>> fqdnAddresses) {
         String did = Did.normalize(rawDid).orElse(rawDid);
         Trunk allowed = null;
         for (Trunk t : trunks.values()) {
@@ -86,13 +86,13 @@ public final class Workspace {
         return new Resolution(Status.UNKNOWN_DID, allowed.id(), allowed.adapter(), did, null, null);
     }
 
-    private static boolean allows(Trunk t, InetAddress source, Function<String, List<InetAddress>> fqdnAddresses) {
+    private static boolean allows(Trunk t, InetAddress source, Function<Trunk, List<InetAddress>> fqdnAddresses) {
         for (Cidr c : t.peers()) {
             if (c.contains(source)) {
                 return true;
             }
         }
-        return t.fqdn() != null && fqdnAddresses.apply(t.fqdn()).contains(source);
+        return t.fqdn() != null && fqdnAddresses.apply(t).contains(source);
     }
 
     /** A copy with {@code attachment} added or replacing the one for its (trunk, DID). */

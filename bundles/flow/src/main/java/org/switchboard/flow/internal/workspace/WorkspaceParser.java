@@ -27,7 +27,7 @@ import com.google.gson.JsonParser;
 public final class WorkspaceParser {
 
     private static final Set<String> TOP = Set.of("version", "description", "trunks", "flows", "attachments");
-    private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "dids", "inbound",
+    private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
             "outbound", "transport", "sipUri", "description");
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
@@ -128,6 +128,12 @@ public final class WorkspaceParser {
         if (fqdn != null && !fqdn.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+\\.?")) {
             problems.add(new Problem(path + ".fqdn", null, "'" + fqdn + "' is not a fully qualified domain name"));
         }
+        String resolve = JsonFields.string(o, "resolve", path, null, problems);
+        if (resolve != null && !resolve.equals("a") && !resolve.equals("srv")) {
+            problems.add(new Problem(path + ".resolve", null, "must be a (A/AAAA records) or srv (SIP SRV records)"));
+        } else if (resolve != null && fqdn == null) {
+            problems.add(new Problem(path + ".resolve", null, "needs an fqdn to resolve"));
+        }
         if (peerTexts.isEmpty() && fqdn == null) {
             problems.add(new Problem(path + ".peers", null, "a trunk needs allowed peers (IP addresses/CIDR blocks) or an fqdn"));
         }
@@ -159,7 +165,7 @@ public final class WorkspaceParser {
             return Optional.empty();
         }
         String name = JsonFields.string(o, "name", path, null, problems);
-        return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, dids, inbound, outbound,
+        return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, resolve == null ? "a" : resolve, dids, inbound, outbound,
                 transport == null ? "udp" : transport, sipUri));
     }
 

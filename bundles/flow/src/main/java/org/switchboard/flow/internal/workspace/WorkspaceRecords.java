@@ -34,7 +34,7 @@ public final class WorkspaceRecords {
                 dids.add(Did.normalize(d.getAsString()).orElseThrow());
             }
             trunks.add(new TrunkRecord(t.get("id").getAsString(), string(t, "name"), t.get("adapter").getAsString(),
-                    strings(array(t, "peers")), string(t, "fqdn"), dids, bool(t, "inbound"), bool(t, "outbound"),
+                    strings(array(t, "peers")), string(t, "fqdn"), string(t, "resolve"), dids, bool(t, "inbound"), bool(t, "outbound"),
                     t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri")));
         }
         List<FlowRecord> flows = new ArrayList<>();
@@ -68,6 +68,7 @@ public final class WorkspaceRecords {
             o.add("peers", array(t.peers()));
             if (t.fqdn() != null) {
                 o.addProperty("fqdn", t.fqdn());
+                o.addProperty("resolve", t.resolve());
             }
             o.add("dids", array(t.dids()));
             o.addProperty("inbound", t.inbound());

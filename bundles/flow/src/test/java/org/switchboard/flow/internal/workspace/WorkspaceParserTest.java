@@ -43,7 +43,7 @@ public class WorkspaceParserTest {
 
     private static Resolution resolve(Workspace w, String ip, String did) throws Exception {
         InetAddress zcc = InetAddress.getByName("192.0.2.10");
-        return w.resolve(InetAddress.getByName(ip), did, fqdn -> fqdn.equals("sip.zcc.example.com") ? List.of(zcc) : List.of());
+        return w.resolve(InetAddress.getByName(ip), did, t -> "sip.zcc.example.com".equals(t.fqdn()) ? List.of(zcc) : List.of());
     }
 
     @Test
