@@ -27,6 +27,7 @@ import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
 import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -285,7 +286,15 @@ public class SipStackOwner implements SipListener {
             if (!Request.ACK.equals(method)) {
                 tx = event.getServerTransaction();
                 if (tx == null) {
-                    tx = provider.getNewServerTransaction(event.getRequest());
+                    try {
+                        tx = provider.getNewServerTransaction(event.getRequest());
+                    } catch (TransactionUnavailableException e) {
+                        if (e.getCause() instanceof java.text.ParseException bad) {
+                            badRequest(event, bad.getMessage());
+                            return;
+                        }
+                        throw e;
+                    }
                 }
             }
             MethodProcessor processor = processors.get(method);
@@ -307,6 +316,20 @@ public class SipStackOwner implements SipListener {
                     // the transaction may have been answered already
                 }
             }
+        }
+    }
+
+    /** A request the stack parsed but cannot hold a transaction for (a required header missing): 400, statelessly. */
+    private void badRequest(RequestEvent event, String reason) {
+        try {
+            Response r = responder.create(Response.BAD_REQUEST, event.getRequest());
+            r.addHeader(responder.headers().createWarningHeader(settings.address(), 399, reason.replace('"', '\'')));
+            provider.sendResponse(r);
+            LOG.info("Rejected {} from {}: 400 {}", event.getRequest().getMethod(),
+                    ((gov.nist.javax.sip.message.SIPMessage) event.getRequest()).getRemoteAddress().getHostAddress(),
+                    reason);
+        } catch (Exception e) {
+            LOG.warn("Could not answer a bad {} with 400: {}", event.getRequest().getMethod(), e.toString());
         }
     }
 

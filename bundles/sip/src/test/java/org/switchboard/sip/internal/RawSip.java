@@ -64,7 +64,7 @@ final class RawSip {
         return receive(socket);
     }
 
-    private static String receive(DatagramSocket socket) throws IOException {
+    static String receive(DatagramSocket socket) throws IOException {
         byte[] in = new byte[65536];
         DatagramPacket packet = new DatagramPacket(in, in.length);
         try {

@@ -54,6 +54,33 @@ public class SipStackOwnerTest {
     }
 
     @Test
+    public void inviteWithoutTheFlowRegistryGets100Then503WithRetryAfter() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout(5000);
+            String trying = RawSip.udpRaw(port, RawSip.request("INVITE", "UDP", socket.getLocalPort(), port, ""), socket);
+            assertTrue(trying, trying.startsWith("SIP/2.0 100"));
+            String busy = RawSip.receive(socket);
+            assertTrue(busy, busy.startsWith("SIP/2.0 503"));
+            assertTrue(busy, busy.contains("Retry-After: 5"));
+            assertTrue(busy, busy.contains("flow registry not present"));
+        }
+    }
+
+    @Test
+    public void inDialogRequestsForUnknownCallsGet481() throws Exception {
+        for (String method : new String[] {"UPDATE", "NOTIFY", "INFO", "CANCEL"}) {
+            String r = RawSip.udp(port, method, method.equals("NOTIFY") ? "Event: refer\r\nSubscription-State: active\r\n"
+                    : "", 5000);
+            assertNotNull(method, r);
+            assertTrue(method + ": " + r, r.startsWith("SIP/2.0 481"));
+        }
+        String bad = RawSip.udp(port, "NOTIFY", "", 5000);
+        assertNotNull("a NOTIFY missing required headers is answered", bad);
+        assertTrue(bad, bad.startsWith("SIP/2.0 400"));
+        assertTrue(bad, bad.contains("Warning: 399") && bad.contains("Missing a required header"));
+    }
+
+    @Test
     public void byeForUnknownDialogGets481() throws Exception {
         String r = RawSip.udp(port, "BYE", "", 5000);
         assertNotNull(r);
