@@ -23,10 +23,12 @@ public interface CallPolicy {
      * How to hand the caller to a human agent.
      *
      * @param session the session at the time of the handoff
-     * @param target a REFER target chosen by the flow, or {@code null} to use the adapter's configured method
+     * @param method the method the flow demands, or {@code null} for the adapter's configured method (a REFER when a
+     *        target is given)
+     * @param target a REFER target chosen by the flow, or {@code null} to use the adapter's configured one
      * @param headers extra headers chosen by the flow (already validated), added after the adapter's own
      */
-    Handoff agentHandoff(SessionContext session, String target, Map<String, String> headers);
+    Handoff agentHandoff(SessionContext session, Handoff.Method method, String target, Map<String, String> headers);
 
     /** The BYE the bot sends when it ends a resolved call (ZCC: {@code kore-reason: HangUp} plus configured headers). */
     Handoff botHangup(SessionContext session, Map<String, String> headers);

@@ -41,10 +41,12 @@ public interface CallControl {
      * Hands the caller to a human agent the way the call's contact-center adapter does it (for ZCC: a BYE with
      * {@code kore-reason: TransferToAgent}, or a REFER when a target is given or configured).
      *
-     * @param target a REFER target (a number or SIP URI), or {@code null} for the adapter's configured method
+     * @param method {@link Handoff.Method#BYE} or {@link Handoff.Method#REFER} as the flow demands, or {@code null} for
+     *        the adapter's configured method (a REFER when a target is given)
+     * @param target a REFER target (a number or SIP URI), or {@code null} for the adapter's configured one
      * @param headers extra headers (values may be templates over the session), added after the adapter's own
      */
-    CompletionStage<TransferResult> agentTransfer(String target, Map<String, String> headers);
+    CompletionStage<TransferResult> agentTransfer(Handoff.Method method, String target, Map<String, String> headers);
 
     /** Ends the call from the bot side with a BYE carrying {@code headers} (and the adapter's own). */
     CompletionStage<Void> hangup(Map<String, String> headers);

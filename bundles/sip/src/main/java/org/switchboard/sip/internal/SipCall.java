@@ -420,9 +420,10 @@ final class SipCall implements CallControl {
     }
 
     @Override
-    public CompletionStage<TransferResult> agentTransfer(String target, Map<String, String> headers) {
+    public CompletionStage<TransferResult> agentTransfer(Handoff.Method method, String target,
+            Map<String, String> headers) {
         try {
-            return transfer(policy.agentHandoff(session(), target, headers));
+            return transfer(policy.agentHandoff(session(), method, target, headers));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -33,8 +33,9 @@ final class ZccCallPolicy implements CallPolicy {
         SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
                 Instant.EPOCH, Map.of());
         answerHeaders(probe);
-        agentHandoff(probe, null, Map.of("X-Warm", "{{context.x}}"));
-        agentHandoff(probe, "+1000", Map.of());
+        agentHandoff(probe, null, null, Map.of("X-Warm", "{{context.x}}"));
+        agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
+        agentHandoff(probe, Handoff.Method.BYE, null, Map.of());
         botHangup(probe, Map.of());
         HeaderTemplate.truncate("é", 1);
     }
@@ -50,9 +51,21 @@ final class ZccCallPolicy implements CallPolicy {
     }
 
     @Override
-    public Handoff agentHandoff(SessionContext session, String target, Map<String, String> headers) {
+    public Handoff agentHandoff(SessionContext session, Handoff.Method method, String target,
+            Map<String, String> headers) {
         Map<String, String> h = new LinkedHashMap<>();
-        String referTo = target != null && !target.isBlank() ? target : settings.refer() ? settings.referTarget() : null;
+        boolean flowTarget = target != null && !target.isBlank();
+        String referTo;
+        if (method == Handoff.Method.BYE) {
+            referTo = null;
+        } else if (method == Handoff.Method.REFER) {
+            referTo = flowTarget ? target : settings.referTarget();
+            if (referTo == null || referTo.isBlank()) {
+                throw new IllegalArgumentException("a REFER handoff needs a target and refer.target is not configured");
+            }
+        } else {
+            referTo = flowTarget ? target : settings.refer() ? settings.referTarget() : null;
+        }
         if (referTo == null) {
             h.put(REASON, "TransferToAgent");
         }

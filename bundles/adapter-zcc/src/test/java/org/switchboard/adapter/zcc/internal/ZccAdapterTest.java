@@ -51,7 +51,7 @@ public class ZccAdapterTest {
         flowHeaders.put("X-Queue", "billing-{{session.did}}");
         flowHeaders.put("X-Intent", "Flow wins");
         Handoff h = policy(Map.of("transfer.headers", new String[] {"X-Intent: {{context.intent}}", "X-Session: {{session.id}}"}))
-                .agentHandoff(SESSION, null, flowHeaders);
+                .agentHandoff(SESSION, null, null, flowHeaders);
         assertEquals(Handoff.Method.BYE, h.method());
         assertNull(h.referTo());
         assertEquals(List.of("kore-reason", "X-Session", "X-Queue", "X-Intent"), List.copyOf(h.headers().keySet()));
@@ -63,13 +63,21 @@ public class ZccAdapterTest {
 
     @Test
     public void referWhenTheFlowNamesATargetOrTheMethodIsRefer() {
-        Handoff toFlowTarget = policy(Map.of()).agentHandoff(SESSION, "sip:queue@zcc.example", Map.of("X-Reason", "Call Received from Kore"));
+        Handoff toFlowTarget = policy(Map.of()).agentHandoff(SESSION, null, "sip:queue@zcc.example", Map.of("X-Reason", "Call Received from Kore"));
         assertEquals(Handoff.Method.REFER, toFlowTarget.method());
         assertEquals("sip:queue@zcc.example", toFlowTarget.referTo());
         assertFalse(toFlowTarget.headers().containsKey("kore-reason"));
         assertEquals("Call Received from Kore", toFlowTarget.headers().get("X-Reason"));
-        Handoff configured = policy(Map.of("transfer.method", "refer", "refer.target", "+18005550199")).agentHandoff(SESSION, null, Map.of());
+        Handoff configured = policy(Map.of("transfer.method", "refer", "refer.target", "+18005550199")).agentHandoff(SESSION, null, null, Map.of());
         assertEquals("+18005550199", configured.referTo());
+        Handoff forcedBye = policy(Map.of("transfer.method", "refer", "refer.target", "+18005550199"))
+                .agentHandoff(SESSION, Handoff.Method.BYE, null, Map.of());
+        assertEquals("the node's method wins over the adapter's", Handoff.Method.BYE, forcedBye.method());
+        assertEquals("TransferToAgent", forcedBye.headers().get("kore-reason"));
+        assertEquals(Handoff.Method.REFER, policy(Map.of("refer.target", "+18005550199"))
+                .agentHandoff(SESSION, Handoff.Method.REFER, null, Map.of()).method());
+        assertThrows(IllegalArgumentException.class, () -> policy(Map.of()).agentHandoff(SESSION, Handoff.Method.REFER, null,
+                Map.of()));
     }
 
     @Test
@@ -81,12 +89,12 @@ public class ZccAdapterTest {
 
     @Test
     public void renderedValuesAreOneLineCutAndLimited() {
-        Handoff h = policy(Map.of("max.value.bytes", 20, "max.custom.headers", 2)).agentHandoff(SESSION, null,
+        Handoff h = policy(Map.of("max.value.bytes", 20, "max.custom.headers", 2)).agentHandoff(SESSION, null, null,
                 Map.of("X-Note", "{{context.note}}", "X-Long", "ééééééééééééééééééé", "X-Third", "x"));
         assertTrue(h.headers().values().stream().noneMatch(v -> v.contains("\r") || v.contains("\n")));
         h.headers().values().forEach(v -> assertTrue(v, v.getBytes(StandardCharsets.UTF_8).length <= 20));
         assertEquals("kore-reason + 2 custom headers", 3, h.headers().size());
-        assertEquals("", policy(Map.of()).agentHandoff(SESSION, null, Map.of("X-Missing", "{{context.nothing}}")).headers().get("X-Missing"));
+        assertEquals("", policy(Map.of()).agentHandoff(SESSION, null, null, Map.of("X-Missing", "{{context.nothing}}")).headers().get("X-Missing"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.TransferResult;
 import org.switchboard.flow.internal.model.Node;
 import org.switchboard.flow.internal.runtime.FlowRun.Outcome;
@@ -71,7 +72,8 @@ final class NodeExecutors {
         run.updateVariables(r.context());
         for (VoiceAction action : r.actions()) {
             if (action instanceof VoiceAction.Refer refer) {
-                return say(refer.message()).thenCompose(v -> transfer(refer.referTo(), refer.headers(), "transferFailed"));
+                return say(refer.message()).thenCompose(v -> transfer(Handoff.Method.REFER, refer.referTo(),
+                        refer.headers(), "transferFailed"));
             }
             if (action instanceof VoiceAction.Hangup hangup) {
                 return hangup(hangup.message(), hangup.headers());
@@ -84,11 +86,14 @@ final class NodeExecutors {
         String target = node.string("target", null);
         run.event("flow.transfer", node.id(), target == null ? Map.of("method", node.string("method", "default"))
                 : Map.of("method", "refer", "target", target));
-        return say(node.string("message", null)).thenCompose(v -> transfer(target, node.stringMap("headers"), "failed"));
+        String method = node.string("method", null);
+        Handoff.Method m = method == null ? null : Handoff.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT));
+        return say(node.string("message", null)).thenCompose(v -> transfer(m, target, node.stringMap("headers"), "failed"));
     }
 
-    private CompletionStage<Outcome> transfer(String target, Map<String, String> headers, String failureOutcome) {
-        return run.call().agentTransfer(target, headers).handle((TransferResult result, Throwable failure) -> {
+    private CompletionStage<Outcome> transfer(Handoff.Method method, String target, Map<String, String> headers,
+            String failureOutcome) {
+        return run.call().agentTransfer(method, target, headers).handle((TransferResult result, Throwable failure) -> {
             if (failure == null && result.success()) {
                 return Outcome.ended("transfer");
             }

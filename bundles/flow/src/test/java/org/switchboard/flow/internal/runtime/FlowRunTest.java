@@ -78,8 +78,9 @@ public class FlowRunTest {
         }
 
         @Override
-        public CompletionStage<TransferResult> agentTransfer(String target, Map<String, String> headers) {
-            log.add("agentTransfer " + target + " " + headers);
+        public CompletionStage<TransferResult> agentTransfer(Handoff.Method method, String target,
+                Map<String, String> headers) {
+            log.add("agentTransfer " + (method == null ? "" : method + " ") + target + " " + headers);
             if (transferResult.success()) {
                 active = false;
             }
@@ -138,6 +139,12 @@ public class FlowRunTest {
     }
 
     @Test
+    public void theNodesMethodIsPassedOn() throws Exception {
+        assertEquals("transfer", run(DEMO.replace("\"settings\": {\"headers\"", "\"settings\": {\"method\": \"bye\", \"headers\"")));
+        assertEquals(List.of("agentTransfer BYE null {X-Intent={{context.intent}}}"), call.log);
+    }
+
+    @Test
     public void aFailedTransferFollowsTheFailedEdge() throws Exception {
         call.transferResult = new TransferResult(false, 486, "Busy Here");
         assertEquals("hangup", run(DEMO));
@@ -165,7 +172,7 @@ public class FlowRunTest {
                    "next": {"transferFailed": "bye"}},
                   {"id": "bye", "type": "hangup"}]}""";
         assertEquals("transfer", run(flow));
-        assertEquals(List.of("say Transferring", "agentTransfer +919876543210 {X-Reason=Call Received from Kore}"), call.log);
+        assertEquals(List.of("say Transferring", "agentTransfer REFER +919876543210 {X-Reason=Call Received from Kore}"), call.log);
         call.log.clear();
         call.active = true;
         call.transferResult = new TransferResult(false, 0, "NOTIFY timeout after 15 s");
