@@ -132,25 +132,27 @@ final class InviteProcessor implements MethodProcessor {
             reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, "an SDP offer is required in the INVITE", source, did);
             return;
         }
-        SdpOffer offer;
-        try {
-            offer = SdpOffer.parse(new String(body, StandardCharsets.UTF_8));
-            SdpAnswerer.answer(offer, ctx.settings.mediaAddress(), 10000, 1, 1); // reject before taking a port
-        } catch (SdpOffer.Rejected e) {
-            reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
-            return;
-        }
         OptionalInt port = ctx.rtpPorts.allocate();
         if (port.isEmpty()) {
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "no RTP port free", source, did);
             return;
         }
-        accept(tx, invite, route, adapter.get(), offer, port.getAsInt(), timer, source, startedAt, trying);
+        long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
+        SdpAnswerer.Answer answer;
+        try {
+            answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
+                    ctx.settings.mediaAddress(), port.getAsInt(), sdpSession, 1);
+        } catch (SdpOffer.Rejected e) {
+            ctx.rtpPorts.release(port.getAsInt());
+            reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
+            return;
+        }
+        accept(tx, invite, route, adapter.get(), answer, port.getAsInt(), sdpSession, timer, source, startedAt, trying);
     }
 
     private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,
-            SdpOffer offer, int port, SessionTimer timer, String source, Instant startedAt, Response trying)
-            throws Exception {
+            SdpAnswerer.Answer answer, int port, long sdpSession, SessionTimer timer, String source,
+            Instant startedAt, Response trying) throws Exception {
         String sessionId = newSessionId();
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
@@ -165,8 +167,6 @@ final class InviteProcessor implements MethodProcessor {
                     + e.getMessage(), source, route.did());
             return;
         }
-        long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
-        SdpAnswerer.Answer answer = SdpAnswerer.answer(offer, ctx.settings.mediaAddress(), port, sdpSession, 1);
         Dialog dialog = ctx.provider.getNewDialog(tx);
         String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
         CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
