@@ -59,7 +59,6 @@ final class SipCall implements CallControl {
     private final CallPolicy policy;
     private final Dialog dialog;
     private final Map<String, Object> variables = new LinkedHashMap<>();
-    private final CompletableFuture<EndedBy> ended = new CompletableFuture<>();
     private final SessionRefresh refresh;
     private State state = State.RINGING;
     private ScheduledFuture<?> ackTimer;
@@ -91,14 +90,6 @@ final class SipCall implements CallControl {
 
     SessionRefresh refresh() {
         return refresh;
-    }
-
-    synchronized State state() {
-        return state;
-    }
-
-    CompletionStage<EndedBy> ended() {
-        return ended;
     }
 
     boolean matches(String toTag, String fromTag) {
@@ -353,7 +344,6 @@ final class SipCall implements CallControl {
         ctx.remove(this);
         ctx.recorder.end(sessionId(), Instant.now(), by, reason);
         LOG.info("Session {}: ended by {} ({})", sessionId(), by.name().toLowerCase(java.util.Locale.ROOT), reason);
-        ended.complete(by);
         if (refer != null) {
             refer.callEnded();
         }

@@ -59,10 +59,6 @@ final class SipContext {
         return calls.values();
     }
 
-    int size() {
-        return calls.size();
-    }
-
     /** The call a request belongs to, by Call-ID, checking the dialog's tags once the request has a To tag. */
     Optional<SipCall> find(Request request) {
         String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME))
