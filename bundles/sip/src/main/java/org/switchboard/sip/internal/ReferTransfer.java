@@ -67,7 +67,14 @@ final class ReferTransfer {
             timeout = ctx.timers.schedule(() -> fail(0, "no final NOTIFY within " + ms / 1000 + " s"), ms,
                     TimeUnit.MILLISECONDS);
             call.event("transfer.refer", Map.of("referTo", target, "headers", handoff.headers().toString()));
-            call.send(refer, this::referAnswered);
+            try {
+                call.send(refer, this::referAnswered);
+            } catch (javax.sip.SipException e) {
+                // the stack can report a failure for a request that did go out (seen over TCP): the REFER's answer,
+                // its NOTIFYs or the timeout decide
+                LOG.warn("Session {}: REFER may not have been sent: {}{}", call.sessionId(), e.getMessage(),
+                        e.getCause() == null ? "" : ": " + e.getCause());
+            }
         } catch (IllegalArgumentException e) {
             fail(0, e.getMessage());
         } catch (Exception e) {

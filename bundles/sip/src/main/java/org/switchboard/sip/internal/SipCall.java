@@ -41,6 +41,7 @@ final class SipCall implements CallControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final long ACK_TIMEOUT_MS = 32_000;
+    private static final long BYE_GRACE_MS = 4_000;
     private static final TransferResult FAILED = new TransferResult(false, 0, "pending");
 
     enum State { RINGING, ANSWERED, CONFIRMED, ENDING, ENDED }
@@ -320,9 +321,14 @@ final class SipCall implements CallControl {
                 done.complete(new TransferResult(code < 300, code, response.getReasonPhrase()));
             });
         } catch (Exception e) {
-            LOG.warn("Session {}: BYE could not be sent: {}", sessionId(), e.toString());
-            finish(EndedBy.ERROR, reason + " (BYE not sent: " + e.getMessage() + ")");
-            done.complete(new TransferResult(false, 0, "BYE not sent: " + e.getMessage()));
+            // The stack can report a send failure for a BYE that did reach the peer (seen over TCP): its answer is
+            // still taken if it comes; otherwise the call ends as not handed over.
+            String why = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
+            LOG.warn("Session {}: BYE may not have been sent: {}", sessionId(), why);
+            ctx.timers.schedule(() -> {
+                finish(EndedBy.ERROR, reason + " (BYE not sent: " + why + ")");
+                done.complete(new TransferResult(false, 0, "BYE not sent: " + why));
+            }, BYE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
         return done;
     }
