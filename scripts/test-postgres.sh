@@ -9,7 +9,7 @@ start_test_postgres() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
-    echo "PostgreSQL server not installed (apt-get install -y postgresql): its store tests will be skipped" >&2
+    echo "PostgreSQL server not installed (apt-get install -y postgresql): the store's PostgreSQL tests will fail" >&2
     return 0
   fi
   PG_TEST_DIR=$(mktemp -d /tmp/switchboard-pg.XXXXXX)
