@@ -52,13 +52,8 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
             store.start();
         }
         awaitHealthy();
-        store.update();
-        refresh(store);
-        awaitHealthy();
-        Bundle flow = installed("org.switchboard.flow");
-        flow.update();
-        refresh(flow);
-        awaitHealthy();
+        updateAndRefresh(store);
+        updateAndRefresh(installed("org.switchboard.flow"));
         sipp("zcc-transfer-bye.xml", "tcp");
     }
 
@@ -67,22 +62,24 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
         awaitHealthy();
         Bundle sip = installed("org.switchboard.sip");
         long before = sip.getLastModified();
-        sip.update();
-        refresh(sip);
+        updateAndRefresh(sip);
         assertEquals(Bundle.ACTIVE, sip.getState());
         assertTrue(sip.getLastModified() >= before);
-        awaitHealthy();
         sipp("options.xml", "tcp");
     }
 
     @Test
     public void refreshingTheStackWrapperRewiresTheSipBundle() throws Exception {
         awaitHealthy();
-        Bundle wrapper = installed("org.switchboard.jain-sip");
-        wrapper.update();
-        refresh(wrapper);
-        awaitHealthy();
+        updateAndRefresh(installed("org.switchboard.jain-sip"));
         sipp("options.xml", "udp");
+    }
+
+    /** Updates a bundle in place, refreshes its wiring and waits until the container is healthy again. */
+    private void updateAndRefresh(Bundle b) throws Exception {
+        b.update();
+        refresh(b);
+        awaitHealthy();
     }
 
     private void refresh(Bundle b) throws InterruptedException {
