@@ -39,6 +39,7 @@ public final class Database {
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 
     private final ConnectionPool pool;
+    private final SecretBox secrets;
     private final Jdbc jdbc;
     private final String where;
 
@@ -49,6 +50,12 @@ public final class Database {
         String url = config.url().isBlank() ? defaultUrl(context) : config.url().trim();
         where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
         check(config, url, properties);
+        try {
+            secrets = config._secret_key().isBlank() ? SecretBox.fromFile(keyFile(config, context))
+                    : SecretBox.of(config._secret_key());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw fail("cannot load the secret key: " + e.getMessage(), e);
+        }
         Properties p = new Properties();
         p.setProperty(DataSourceFactory.JDBC_URL, url);
         if (!config.user().isBlank()) {
@@ -111,6 +118,18 @@ public final class Database {
 
     Jdbc jdbc() {
         return jdbc;
+    }
+
+    SecretBox secrets() {
+        return secrets;
+    }
+
+    private static Path keyFile(StoreConfig config, BundleContext context) {
+        if (!config.secret_key_file().isBlank()) {
+            return Paths.get(config.secret_key_file()).toAbsolutePath();
+        }
+        String data = context == null ? null : context.getProperty("switchboard.data");
+        return Paths.get(data == null || data.isBlank() ? "data" : data).toAbsolutePath().normalize().resolve("secrets.key");
     }
 
     @Deactivate

@@ -25,7 +25,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The migrations of this version of the bundle, in order. */
-    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql");
+    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql", "V3__bots.sql");
 
     private Migrations() {
     }

@@ -23,6 +23,14 @@ public @interface StoreConfig {
     @AttributeDefinition(name = "Pool size", description = "Most connections open at once (1-64).")
     int pool_size() default 8;
 
+    @AttributeDefinition(name = "Secret key", type = AttributeType.PASSWORD, description = "Base64 of 32 random bytes "
+            + "that encrypt client secrets at rest; share it between nodes on one PostgreSQL. Empty: the key file.")
+    String _secret_key() default "";
+
+    @AttributeDefinition(name = "Secret key file", description = "Where the generated key is kept when no key is "
+            + "configured; empty: <data>/secrets.key (owner-only).")
+    String secret_key_file() default "";
+
     @AttributeDefinition(name = "JDBC driver", description = "Which registered JDBC driver to use (an LDAP filter on "
             + "the DataSourceFactory services), e.g. (osgi.jdbc.driver.class=org.postgresql.Driver).")
     String driver_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";

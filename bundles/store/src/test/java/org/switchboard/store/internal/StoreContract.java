@@ -11,11 +11,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.jdbc.DataSourceFactory;
+import org.switchboard.api.bot.AppCredentials;
+import org.switchboard.api.bot.Bot;
+import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.ConversationQuery;
@@ -45,6 +49,10 @@ public abstract class StoreContract {
     protected abstract String driverTarget();
 
     static StoreConfig config(String url) {
+        return config(url, "");
+    }
+
+    static StoreConfig config(String url, String keyFile) {
         return new StoreConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -67,6 +75,16 @@ public abstract class StoreContract {
             }
 
             @Override
+            public String _secret_key() {
+                return "";
+            }
+
+            @Override
+            public String secret_key_file() {
+                return keyFile;
+            }
+
+            @Override
             public int pool_size() {
                 return 4;
             }
@@ -78,8 +96,21 @@ public abstract class StoreContract {
         };
     }
 
+    /** One key file per test class, outside the source tree. */
+    protected final java.nio.file.Path keyFile = tempKeyFile();
+
+    private static java.nio.file.Path tempKeyFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("switchboard-store-test");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("secrets.key");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected Database open(String url) throws Exception {
-        return new Database(config(url), null, driver(), Map.of("driver.target", driverTarget()));
+        return new Database(config(url, keyFile.toString()), null, driver(), Map.of("driver.target", driverTarget()));
     }
 
     @Before
@@ -208,5 +239,69 @@ public abstract class StoreContract {
 
     private static List<String> ids(List<Conversation> cs) {
         return cs.stream().map(Conversation::sessionId).toList();
+    }
+
+    @Test
+    public void botsAndAppsKeepSecretsSealedAndVerifyTokens() throws Exception {
+        Bots bots = new Bots(db);
+        Bot bot = bots.createBot("Billing bot", true, null);
+        assertTrue(bot.botId().matches(Bot.ID_PATTERN));
+        assertEquals("builtin", bots.bot(bot.botId()).orElseThrow().summarizer());
+        bots.saveBot(new Bot(bot.botId(), "Renamed", false, "llm", bot.createdAt()));
+        assertEquals("Renamed", bots.bot(bot.botId()).orElseThrow().name());
+        Bot fixed = bots.saveBot(new Bot("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "Demo", true, "builtin", Instant.EPOCH));
+        assertEquals(List.of("Demo", "Renamed"), bots.bots().stream().map(Bot::name).toList());
+
+        AppCredentials creds = bots.createApp(bot.botId(), "ZCC connector", Set.of(BotApp.CHAT_HISTORY), false);
+        assertTrue(creds.clientId().matches(BotApp.ID_PATTERN));
+        assertEquals("32 random bytes, base64url", 43, creds.clientSecret().length());
+        assertFalse(creds.toString().contains(creds.clientSecret()));
+        BotApp app = bots.app(creds.clientId()).orElseThrow();
+        assertEquals(Set.of(BotApp.CHAT_HISTORY), app.scopes());
+        assertEquals(List.of(app), bots.apps(bot.botId()));
+        String stored = db.jdbc().query("read", c -> {
+            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT secret FROM bot_apps")) {
+                r.next();
+                return r.getString(1);
+            }
+        });
+        assertFalse("the secret is not stored in clear", stored.contains(creds.clientSecret()));
+
+        byte[] input = "header.payload".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] good = SecretBox.hmac(creds.clientSecret(), input);
+        assertTrue(bots.verifySignature(creds.clientId(), input, good));
+        assertFalse(bots.verifySignature(creds.clientId(), input, SecretBox.hmac("wrong", input)));
+        assertFalse(bots.verifySignature("cs-00000000-0000-0000-0000-000000000000", input, good));
+        AppCredentials rotated = bots.rotateSecret(creds.clientId()).orElseThrow();
+        assertFalse("the old secret stops working", bots.verifySignature(creds.clientId(), input, good));
+        assertTrue(bots.verifySignature(creds.clientId(), input, SecretBox.hmac(rotated.clientSecret(), input)));
+        assertTrue(bots.rotateSecret("cs-00000000-0000-0000-0000-000000000000").isEmpty());
+
+        assertThrows(IllegalArgumentException.class, () -> bots.createApp(bot.botId(), "x", Set.of("admin"), false));
+        assertThrows(IllegalArgumentException.class, () -> bots.createApp("st-00000000-0000-0000-0000-000000000000", "x",
+                Set.of(), false));
+        AppCredentials other = bots.createApp(fixed.botId(), "other", Set.of(BotApp.CHAT_HISTORY,
+                BotApp.CONVERSATION_SUMMARY), true);
+        assertTrue(bots.app(other.clientId()).orElseThrow().enforceJti());
+        assertTrue(bots.deleteBot(bot.botId()));
+        assertTrue("a bot's apps go with it", bots.app(creds.clientId()).isEmpty());
+        assertTrue(bots.deleteApp(other.clientId()));
+        assertFalse(bots.deleteApp(other.clientId()));
+    }
+
+    @Test
+    public void anotherKeyCannotOpenTheSecrets() throws Exception {
+        Bots bots = new Bots(db);
+        Bot bot = bots.createBot("b", false, null);
+        AppCredentials creds = bots.createApp(bot.botId(), "a", Set.of(), false);
+        String url = url();
+        db.close();
+        db = new Database(config(url, keyFile.resolveSibling("other.key").toString()), null, driver(),
+                Map.of("driver.target", driverTarget()));
+        Bots reopened = new Bots(db);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> reopened.verifySignature(
+                creds.clientId(), new byte[1], new byte[32]));
+        assertTrue(e.getMessage(), e.getMessage().contains("cannot be decrypted with this key"));
+        assertFalse("the message names no secret", e.getMessage().contains(creds.clientSecret()));
     }
 }
