@@ -52,7 +52,8 @@ public class AssemblyIT extends SwitchboardTestSupport {
             for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
                 components.add(d.name);
                 for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
-                    if (c.state != ComponentConfigurationDTO.ACTIVE) {
+                    boolean delayedAndReady = !d.immediate && c.state == ComponentConfigurationDTO.SATISFIED;
+                    if (c.state != ComponentConfigurationDTO.ACTIVE && !delayedAndReady) { // delayed: made on first use
                         inactive.add(d.name + " state " + c.state + " " + c.failure);
                     }
                 }
