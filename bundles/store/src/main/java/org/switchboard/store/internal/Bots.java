@@ -102,12 +102,7 @@ public final class Bots implements BotRepository {
 
     @Override
     public boolean deleteBot(String botId) {
-        return jdbc.transaction("delete bot", c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM bots WHERE bot_id = ?")) {
-                p.setString(1, botId);
-                return p.executeUpdate() > 0;
-            }
-        });
+        return jdbc.update("delete bot", "DELETE FROM bots WHERE bot_id = ?", botId) > 0;
     }
 
     @Override
@@ -143,13 +138,8 @@ public final class Bots implements BotRepository {
     @Override
     public Optional<AppCredentials> rotateSecret(String clientId) {
         String secret = newSecret();
-        boolean found = jdbc.query("rotate secret", c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE bot_apps SET secret = ? WHERE client_id = ?")) {
-                p.setString(1, secrets.seal(secret));
-                p.setString(2, clientId);
-                return p.executeUpdate() > 0;
-            }
-        });
+        boolean found = jdbc.update("rotate secret", "UPDATE bot_apps SET secret = ? WHERE client_id = ?",
+                secrets.seal(secret), clientId) > 0;
         return found ? Optional.of(new AppCredentials(clientId, secret)) : Optional.empty();
     }
 
@@ -196,12 +186,7 @@ public final class Bots implements BotRepository {
 
     @Override
     public boolean deleteApp(String clientId) {
-        return jdbc.transaction("delete app", c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM bot_apps WHERE client_id = ?")) {
-                p.setString(1, clientId);
-                return p.executeUpdate() > 0;
-            }
-        });
+        return jdbc.update("delete app", "DELETE FROM bot_apps WHERE client_id = ?", clientId) > 0;
     }
 
     @Override

@@ -58,6 +58,36 @@ final class Jdbc {
         }
     }
 
+    /** Runs one INSERT, UPDATE or DELETE with {@code args} bound in order (see {@link #bind}); returns the row count. */
+    int update(String what, String sql, Object... args) {
+        return query(what, c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                bind(p, args);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** Binds String, Long, Integer, Boolean and Double values; {@code null} as SQL NULL. */
+    static void bind(PreparedStatement p, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                p.setNull(i + 1, Types.NULL);
+            } else if (a instanceof Long l) {
+                p.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                p.setInt(i + 1, n);
+            } else if (a instanceof Boolean b) {
+                p.setBoolean(i + 1, b);
+            } else if (a instanceof Double d) {
+                p.setDouble(i + 1, d);
+            } else {
+                p.setString(i + 1, (String) a);
+            }
+        }
+    }
+
     private Connection take(String what) {
         try {
             return pool.take();

@@ -97,89 +97,46 @@ public final class Sessions implements ConversationStore {
     }
 
     private void setOnce(String sessionId, String column, Instant at) {
-        jdbc.query("set " + column, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE sessions SET " + column + " = ? WHERE session_id = ? AND " + column + " IS NULL")) {
-                p.setLong(1, at.toEpochMilli());
-                p.setString(2, sessionId);
-                return p.executeUpdate();
-            }
-        });
+        jdbc.update("set " + column, "UPDATE sessions SET " + column + " = ? WHERE session_id = ? AND " + column
+                + " IS NULL", at.toEpochMilli(), sessionId);
     }
 
     @Override
     public void end(String sessionId, Instant at, EndedBy endedBy, String reason) {
-        jdbc.query("end session", c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
-                    + "WHERE session_id = ? AND ended_at IS NULL")) {
-                p.setLong(1, at.toEpochMilli());
-                p.setString(2, endedBy.name());
-                p.setString(3, truncate(reason, 1000));
-                p.setString(4, sessionId);
-                return p.executeUpdate();
-            }
-        });
+        jdbc.update("end session", "UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
+                + "WHERE session_id = ? AND ended_at IS NULL", at.toEpochMilli(), endedBy.name(), truncate(reason, 1000),
+                sessionId);
     }
 
     @Override
     public void addTurn(Turn t) {
-        jdbc.query("add turn", c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO session_turns (session_id, direction, at, text, "
-                    + "digits, confidence, task_name, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, t.sessionId());
-                p.setString(2, t.direction().name());
-                p.setLong(3, t.at().toEpochMilli());
-                p.setString(4, t.text());
-                p.setString(5, t.digits());
-                p.setDouble(6, t.confidence());
-                p.setString(7, t.taskName());
-                p.setString(8, t.lang());
-                return p.executeUpdate();
-            }
-        });
+        jdbc.update("add turn", "INSERT INTO session_turns (session_id, direction, at, text, digits, confidence, "
+                + "task_name, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", t.sessionId(), t.direction().name(),
+                t.at().toEpochMilli(), t.text(), t.digits(), t.confidence(), t.taskName(), t.lang());
     }
 
     @Override
     public void addEvent(ConversationEvent e) {
-        jdbc.query("add event", c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)")) {
-                p.setString(1, e.sessionId());
-                p.setLong(2, e.at().toEpochMilli());
-                p.setString(3, truncate(e.type(), 100));
-                p.setString(4, GSON.toJson(e.attributes()));
-                return p.executeUpdate();
-            }
-        });
+        jdbc.update("add event", "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)",
+                e.sessionId(), e.at().toEpochMilli(), truncate(e.type(), 100), GSON.toJson(e.attributes()));
     }
 
     @Override
     public void addSipMessage(SipMessageRecord m) {
-        jdbc.query("add SIP message", c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO session_sip_messages (session_id, at, direction, "
-                    + "first_line, headers) VALUES (?, ?, ?, ?, ?)")) {
-                p.setString(1, m.sessionId());
-                p.setLong(2, m.at().toEpochMilli());
-                p.setString(3, m.direction().name());
-                p.setString(4, truncate(m.firstLine(), 2000));
-                p.setString(5, GSON.toJson(m.headers()));
-                return p.executeUpdate();
-            }
-        });
+        jdbc.update("add SIP message", "INSERT INTO session_sip_messages (session_id, at, direction, first_line, "
+                + "headers) VALUES (?, ?, ?, ?, ?)", m.sessionId(), m.at().toEpochMilli(), m.direction().name(),
+                truncate(m.firstLine(), 2000), GSON.toJson(m.headers()));
     }
 
     @Override
     public void addTask(String sessionId, String taskName) {
-        jdbc.query("add task", c -> {
-            insertTask(c, sessionId, taskName);
-            return null;
-        });
+        jdbc.update("add task", "INSERT INTO session_tasks (session_id, name) VALUES (?, ?)", sessionId,
+                truncate(taskName, 400));
     }
 
     private static void insertTask(Connection c, String sessionId, String name) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO session_tasks (session_id, name) VALUES (?, ?)")) {
-            p.setString(1, sessionId);
-            p.setString(2, truncate(name, 400));
+            Jdbc.bind(p, sessionId, truncate(name, 400));
             p.executeUpdate();
         }
     }
@@ -316,16 +273,7 @@ public final class Sessions implements ConversationStore {
         return jdbc.query("find sessions", c -> {
             List<Conversation> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    Object a = args.get(i);
-                    if (a instanceof Long l) {
-                        p.setLong(i + 1, l);
-                    } else if (a instanceof Integer n) {
-                        p.setInt(i + 1, n);
-                    } else {
-                        p.setString(i + 1, (String) a);
-                    }
-                }
+                Jdbc.bind(p, args.toArray());
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.add(conversation(c, r));
