@@ -160,6 +160,25 @@ public abstract class SwitchboardTestSupport {
         return new Http(status, body);
     }
 
+    /** A request with a body and headers (e.g. a JSON POST with an {@code auth} header). */
+    protected static Http request(String method, String path, Map<String, String> headers, String body)
+            throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + httpPort() + path).openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(30000);
+        c.setRequestMethod(method);
+        headers.forEach(c::setRequestProperty);
+        if (body != null) {
+            c.setDoOutput(true);
+            c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        c.disconnect();
+        return new Http(status, text);
+    }
+
     protected static Http health() {
         try {
             return get("/health", null, null);

@@ -41,11 +41,14 @@ import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.store.WorkspaceRecord;
+import org.switchboard.api.bot.Bot;
+import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.FlowRun;
 import org.switchboard.flow.internal.script.ScriptSandbox;
+import org.switchboard.flow.internal.workspace.BotSpec;
 import org.switchboard.flow.internal.workspace.Cidr;
 import org.switchboard.flow.internal.workspace.FqdnResolver;
 import org.switchboard.flow.internal.workspace.Trunk;
@@ -79,6 +82,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private volatile Path path;
     private volatile FqdnResolver resolver = new FqdnResolver("");
     private volatile WorkspaceRepository repository;
+    private volatile BotRepository bots;
     private volatile WorkspaceRecord record;
     private volatile boolean fromFile;
     private volatile String loadedStamp;
@@ -185,6 +189,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         record = WorkspaceRecords.fromDocument(text);
         fromFile = true;
         save();
+        ensureBots(w);
         LOG.info("Workspace {} imported: {} trunk(s), {} flow(s), {} attachment(s)", path, w.trunks().size(),
                 w.flows().size(), w.attachments().size());
         timer.execute(this::refreshFqdns);
@@ -221,6 +226,50 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBots(BotRepository r) {
+        bots = r;
+        timer.execute(() -> ensureBots(current.get()));
+    }
+
+    void unbindBots(BotRepository r) {
+        if (bots == r) {
+            bots = null;
+        }
+    }
+
+    /**
+     * Every bot the workspace names has a record in the store: a bot in the {@code bots} list is created or updated
+     * to its name and summary settings; a bot only named by a flow is created (named after the flow) when missing.
+     */
+    private void ensureBots(Workspace w) {
+        BotRepository r = bots;
+        if (r == null) {
+            return;
+        }
+        try {
+            for (BotSpec spec : w.bots().values()) {
+                Bot existing = r.bot(spec.id()).orElse(null);
+                Bot wanted = new Bot(spec.id(), spec.name(), spec.summaryEnabled(), spec.summarizer(),
+                        existing == null ? java.time.Instant.now() : existing.createdAt());
+                if (!wanted.equals(existing)) {
+                    r.saveBot(wanted);
+                    LOG.info("Bot {} ('{}') {} from the workspace", spec.id(), spec.name(),
+                            existing == null ? "created" : "updated");
+                }
+            }
+            for (Flow f : w.flows().values()) {
+                if (f.botId() != null && !w.bots().containsKey(f.botId()) && r.bot(f.botId()).isEmpty()) {
+                    r.saveBot(new Bot(f.botId(), f.name(), true, null, java.time.Instant.now()));
+                    LOG.info("Bot {} created for flow '{}' (name it in the workspace's bots list)", f.botId(), f.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The workspace's bots could not be saved to the store: {}", e.getMessage());
+        }
+    }
+
     /** A file-imported workspace goes to the store; with no file configured the stored one is used. */
     private synchronized void syncWithStore() {
         WorkspaceRepository r = repository;
@@ -249,6 +298,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             }
             current.set(parsed.get());
             record = stored.get();
+            ensureBots(parsed.get());
             LOG.info("Workspace loaded from the store: {} trunk(s), {} flow(s), {} attachment(s)",
                     parsed.get().trunks().size(), parsed.get().flows().size(), parsed.get().attachments().size());
             timer.execute(this::refreshFqdns);

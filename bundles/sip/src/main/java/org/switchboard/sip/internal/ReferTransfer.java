@@ -66,7 +66,7 @@ final class ReferTransfer {
             int ms = ctx.settings.referTimeoutMs();
             timeout = ctx.timers.schedule(() -> fail(0, "no final NOTIFY within " + ms / 1000 + " s"), ms,
                     TimeUnit.MILLISECONDS);
-            call.event("transfer.refer", Map.of("referTo", target, "headers", handoff.headers().toString()));
+            call.event("transfer.refer", SipCall.withHeaders(Map.of("referTo", target), handoff.headers()));
             try {
                 call.send(refer, this::referAnswered);
             } catch (javax.sip.SipException e) {

@@ -209,6 +209,13 @@ final class SipCall implements CallControl {
         ctx.recorder.event(new ConversationEvent(sessionId(), Instant.now(), type, attributes));
     }
 
+    /** Event attributes for a handoff's headers: {@code header.<name>} each, after {@code first}. */
+    static Map<String, String> withHeaders(Map<String, String> first, Map<String, String> headers) {
+        Map<String, String> a = new java.util.LinkedHashMap<>(first);
+        headers.forEach((name, value) -> a.put("header." + name, value));
+        return a;
+    }
+
     // ---- requests from the peer ---------------------------------------------------------------------------
 
     /** CANCEL before the answer: 200 to the CANCEL, 487 to the INVITE; after the answer it has no effect. */
@@ -396,7 +403,7 @@ final class SipCall implements CallControl {
     public CompletionStage<TransferResult> transfer(Handoff handoff) {
         if (handoff.method() == Handoff.Method.BYE) {
             ctx.recorder.handedOff(sessionId(), Instant.now());
-            event("transfer.bye", Map.of("headers", handoff.headers().toString()));
+            event("transfer.bye", withHeaders(Map.of(), handoff.headers()));
             String reason = handoff.headers().getOrDefault("kore-reason", "TransferToAgent");
             return sendBye(handoff.headers(), EndedBy.TRANSFER, reason, false);
         }

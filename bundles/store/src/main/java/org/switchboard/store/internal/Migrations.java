@@ -25,7 +25,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The migrations of this version of the bundle, in order. */
-    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql", "V3__bots.sql");
+    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql", "V3__bots.sql",
+            "V4__summary_basis.sql");
 
     private Migrations() {
     }

@@ -288,11 +288,11 @@ public final class Sessions implements ConversationStore {
     public Optional<Summary> summary(String sessionId) {
         return jdbc.query("read summary", c -> {
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT summary, lang, summarizer, created_at FROM session_summaries WHERE session_id = ?")) {
+                    "SELECT summary, lang, summarizer, created_at, basis FROM session_summaries WHERE session_id = ?")) {
                 p.setString(1, sessionId);
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? Optional.of(new Summary(sessionId, r.getString(1), r.getString(2), r.getString(3),
-                            Instant.ofEpochMilli(r.getLong(4)))) : Optional.<Summary>empty();
+                            Instant.ofEpochMilli(r.getLong(4)), r.getString(5))) : Optional.<Summary>empty();
                 }
             }
         });
@@ -306,12 +306,13 @@ public final class Sessions implements ConversationStore {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO session_summaries (session_id, summary, lang, "
-                    + "summarizer, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "summarizer, created_at, basis) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, s.sessionId());
                 p.setString(2, s.text());
                 p.setString(3, s.lang());
                 p.setString(4, s.summarizer());
                 p.setLong(5, s.createdAt().toEpochMilli());
+                p.setString(6, s.basis());
                 return p.executeUpdate();
             }
         });

@@ -232,9 +232,13 @@ public abstract class StoreContract {
         assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, null, null, 1, 10))));
 
         assertTrue(s.summary(S1).isEmpty());
-        s.saveSummary(new Summary(S1, "Caller disputes a bill.", "en", "builtin", t0));
-        s.saveSummary(new Summary(S1, "Caller disputes a bill; wants an agent.", "en", "builtin", t0.plusSeconds(1)));
-        assertEquals("Caller disputes a bill; wants an agent.", s.summary(S1).orElseThrow().text());
+        s.saveSummary(new Summary(S1, "Caller disputes a bill.", "en", "builtin", t0, null));
+        s.saveSummary(new Summary(S1, "Caller disputes a bill; wants an agent.", "en", "llm", t0.plusSeconds(1), "turns=3"));
+        Summary stored = s.summary(S1).orElseThrow();
+        assertEquals("Caller disputes a bill; wants an agent.", stored.text());
+        assertEquals("llm", stored.summarizer());
+        assertEquals("turns=3", stored.basis());
+        assertEquals(t0.plusSeconds(1), stored.createdAt());
     }
 
     private static List<String> ids(List<Conversation> cs) {

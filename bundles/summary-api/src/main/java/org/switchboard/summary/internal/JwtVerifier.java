@@ -26,80 +26,78 @@ final class JwtVerifier {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final BotRepository bots;
     private final Clock clock;
     private final long skewSeconds;
     private final int maxTokenBytes;
     private final long jtiTtlSeconds;
     private final Map<String, Long> seenJti = new ConcurrentHashMap<>();
 
-    JwtVerifier(BotRepository bots, Clock clock, long skewSeconds, int maxTokenBytes, long jtiTtlSeconds) {
-        this.bots = bots;
+    JwtVerifier(Clock clock, long skewSeconds, int maxTokenBytes, long jtiTtlSeconds) {
         this.clock = clock;
         this.skewSeconds = skewSeconds;
         this.maxTokenBytes = maxTokenBytes;
         this.jtiTtlSeconds = jtiTtlSeconds;
     }
 
-    /** The app a valid token speaks for. */
-    BotApp verify(String token, String botId, String scope) throws AuthException {
+    /** The app a valid token speaks for, checked against the apps of {@code bots}. */
+    BotApp verify(BotRepository bots, String token, String botId, String scope) throws ApiException {
         if (token == null || token.isBlank()) {
-            throw new AuthException(401, "Missing token: send it in the 'auth' header", "no token");
+            throw new ApiException(401, "Missing token: send it in the 'auth' header", "no token");
         }
         token = token.trim();
         if (token.length() > maxTokenBytes) {
-            throw AuthException.unauthorized("token of " + token.length() + " bytes, over " + maxTokenBytes);
+            throw ApiException.unauthorized("token of " + token.length() + " bytes, over " + maxTokenBytes);
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
-            throw AuthException.unauthorized(parts.length + " segments");
+            throw ApiException.unauthorized(parts.length + " segments");
         }
         for (String p : parts) {
             if (!SEGMENT.matcher(p).matches()) {
-                throw AuthException.unauthorized("a segment is empty or not base64url");
+                throw ApiException.unauthorized("a segment is empty or not base64url");
             }
         }
         JsonObject header = json(parts[0], "header");
         JsonObject claims = json(parts[1], "payload");
         if (!new JsonPrimitive("HS256").equals(header.get("alg"))) {
-            throw AuthException.unauthorized("alg " + header.get("alg") + " is not HS256");
+            throw ApiException.unauthorized("alg " + header.get("alg") + " is not HS256");
         }
         if (header.has("crit")) {
-            throw AuthException.unauthorized("crit header");
+            throw ApiException.unauthorized("crit header");
         }
         String appId = string(claims, "appId");
         if (appId == null || !appId.matches(BotApp.ID_PATTERN)) {
-            throw AuthException.unauthorized("appId missing or not a client id");
+            throw ApiException.unauthorized("appId missing or not a client id");
         }
         byte[] signature;
         try {
             signature = Base64.getUrlDecoder().decode(parts[2]);
         } catch (IllegalArgumentException e) {
-            throw AuthException.unauthorized("signature is not base64url");
+            throw ApiException.unauthorized("signature is not base64url");
         }
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
         if (!bots.verifySignature(appId, signingInput, signature)) {
-            throw AuthException.unauthorized("bad signature or unknown app " + appId);
+            throw ApiException.unauthorized("bad signature or unknown app " + appId);
         }
-        BotApp app = bots.app(appId).orElseThrow(() -> AuthException.unauthorized("app " + appId + " deleted"));
+        BotApp app = bots.app(appId).orElseThrow(() -> ApiException.unauthorized("app " + appId + " deleted"));
         long now = clock.millis() / 1000;
         Long exp = time(claims, "exp");
         Long nbf = time(claims, "nbf");
         Long iat = time(claims, "iat");
         if (exp != null && now > exp + skewSeconds) {
-            throw AuthException.unauthorized("expired at " + exp);
+            throw ApiException.unauthorized("expired at " + exp);
         }
         if (nbf != null && now + skewSeconds < nbf) {
-            throw AuthException.unauthorized("not before " + nbf);
+            throw ApiException.unauthorized("not before " + nbf);
         }
         if (iat != null && now + skewSeconds < iat) {
-            throw AuthException.unauthorized("issued in the future at " + iat);
+            throw ApiException.unauthorized("issued in the future at " + iat);
         }
         if (!app.botId().equals(botId)) {
-            throw new AuthException(403, "This app is not authorized for bot " + botId, "app of bot " + app.botId());
+            throw new ApiException(403, "This app is not authorized for bot " + botId, "app of bot " + app.botId());
         }
         if (!app.scopes().contains(scope)) {
-            throw new AuthException(403, "This app does not have the '" + scope + "' scope", "scopes " + app.scopes());
+            throw new ApiException(403, "This app does not have the '" + scope + "' scope", "scopes " + app.scopes());
         }
         if (app.enforceJti()) {
             once(app, claims, exp, now);
@@ -107,49 +105,49 @@ final class JwtVerifier {
         return app;
     }
 
-    private void once(BotApp app, JsonObject claims, Long exp, long now) throws AuthException {
+    private void once(BotApp app, JsonObject claims, Long exp, long now) throws ApiException {
         String jti = string(claims, "jti");
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
-            throw AuthException.unauthorized("app enforces jti; none given");
+            throw ApiException.unauthorized("app enforces jti; none given");
         }
         seenJti.values().removeIf(until -> until < now);
         long until = Math.max(exp == null ? now + jtiTtlSeconds : exp + skewSeconds, now + 1);
         if (seenJti.putIfAbsent(app.clientId() + " " + jti, until) != null) {
-            throw AuthException.unauthorized("jti replayed");
+            throw ApiException.unauthorized("jti replayed");
         }
     }
 
-    private static JsonObject json(String segment, String what) throws AuthException {
+    private static JsonObject json(String segment, String what) throws ApiException {
         try {
             JsonElement e = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(segment),
                     StandardCharsets.UTF_8));
             if (!e.isJsonObject()) {
-                throw AuthException.unauthorized(what + " is not a JSON object");
+                throw ApiException.unauthorized(what + " is not a JSON object");
             }
             return e.getAsJsonObject();
         } catch (RuntimeException e) {
-            throw AuthException.unauthorized(what + " is not base64url JSON");
+            throw ApiException.unauthorized(what + " is not base64url JSON");
         }
     }
 
-    private static String string(JsonObject o, String name) throws AuthException {
+    private static String string(JsonObject o, String name) throws ApiException {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) {
             return null;
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw AuthException.unauthorized(name + " is not a string");
+            throw ApiException.unauthorized(name + " is not a string");
         }
         return e.getAsString();
     }
 
-    private static Long time(JsonObject o, String name) throws AuthException {
+    private static Long time(JsonObject o, String name) throws ApiException {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) {
             return null;
         }
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw AuthException.unauthorized(name + " is not a number");
+            throw ApiException.unauthorized(name + " is not a number");
         }
         return (long) Math.floor(e.getAsDouble());
     }

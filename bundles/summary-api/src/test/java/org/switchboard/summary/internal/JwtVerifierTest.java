@@ -136,11 +136,11 @@ public class JwtVerifierTest {
         apps.add(OTHER_APP, OTHER_BOT, Set.of(BotApp.CHAT_HISTORY), false);
         apps.add(NO_SCOPE_APP, BOT, Set.of(), false);
         apps.add(JTI_APP, BOT, Set.of(BotApp.CHAT_HISTORY), true);
-        verifier = new JwtVerifier(apps, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), 30, 4096, 600);
+        verifier = new JwtVerifier(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), 30, 4096, 600);
     }
 
     private int status(String token) {
-        AuthException e = assertThrows(AuthException.class, () -> verifier.verify(token, BOT, BotApp.CHAT_HISTORY));
+        ApiException e = assertThrows(ApiException.class, () -> verifier.verify(apps, token, BOT, BotApp.CHAT_HISTORY));
         if (e.status() == 401 && token != null && !token.isBlank()) {
             assertEquals("a 401 says nothing of why", "Invalid or expired token", e.getMessage());
         }
@@ -151,9 +151,9 @@ public class JwtVerifierTest {
     @Test
     public void aGoodTokenNamesItsApp() throws Exception {
         String t = hs256("{\"sub\":\"zoom\",\"appId\":\"" + APP + "\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}", APP);
-        assertEquals(APP, verifier.verify(t, BOT, BotApp.CHAT_HISTORY).clientId());
+        assertEquals(APP, verifier.verify(apps, t, BOT, BotApp.CHAT_HISTORY).clientId());
         assertEquals("the exact shape of the product document", APP,
-                verifier.verify(hs256("{\"sub\":\"1234\",\"appId\":\"" + APP + "\"}", APP), BOT, BotApp.CHAT_HISTORY).clientId());
+                verifier.verify(apps, hs256("{\"sub\":\"1234\",\"appId\":\"" + APP + "\"}", APP), BOT, BotApp.CHAT_HISTORY).clientId());
     }
 
     @Test
@@ -204,16 +204,16 @@ public class JwtVerifierTest {
 
     @Test
     public void withinTheSkewIsAccepted() throws Exception {
-        verifier.verify(hs256("{\"appId\":\"" + APP + "\",\"exp\":" + (NOW - 29) + ",\"nbf\":" + (NOW + 29) + "}", APP),
+        verifier.verify(apps, hs256("{\"appId\":\"" + APP + "\",\"exp\":" + (NOW - 29) + ",\"nbf\":" + (NOW + 29) + "}", APP),
                 BOT, BotApp.CHAT_HISTORY);
     }
 
     @Test
     public void anEnforcedJtiIsAcceptedOnce() throws Exception {
         String t = hs256("{\"appId\":\"" + JTI_APP + "\",\"jti\":\"abc\",\"exp\":" + (NOW + 60) + "}", JTI_APP);
-        verifier.verify(t, BOT, BotApp.CHAT_HISTORY);
+        verifier.verify(apps, t, BOT, BotApp.CHAT_HISTORY);
         assertEquals("replayed", 401, status(t));
         assertEquals("no jti", 401, status(hs256("{\"appId\":\"" + JTI_APP + "\"}", JTI_APP)));
-        verifier.verify(hs256("{\"appId\":\"" + JTI_APP + "\",\"jti\":\"abd\"}", JTI_APP), BOT, BotApp.CHAT_HISTORY);
+        verifier.verify(apps, hs256("{\"appId\":\"" + JTI_APP + "\",\"jti\":\"abd\"}", JTI_APP), BOT, BotApp.CHAT_HISTORY);
     }
 }

@@ -84,8 +84,16 @@ final class NodeExecutors {
 
     private CompletionStage<Outcome> agentTransfer(Node node) {
         String target = node.string("target", null);
-        run.event("flow.transfer", node.id(), target == null ? Map.of("method", node.string("method", "default"))
-                : Map.of("method", "refer", "target", target));
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        attributes.put("method", target == null ? node.string("method", "default") : "refer");
+        if (target != null) {
+            attributes.put("target", target);
+        }
+        String reason = node.string("reason", null);
+        if (reason != null) {
+            attributes.put("reason", reason);
+        }
+        run.event("flow.transfer", node.id(), attributes);
         String method = node.string("method", null);
         Handoff.Method m = method == null ? null : Handoff.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT));
         return say(node.string("message", null)).thenCompose(v -> transfer(m, target, node.stringMap("headers"), "failed"));

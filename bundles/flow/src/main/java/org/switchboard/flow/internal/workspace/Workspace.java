@@ -21,13 +21,16 @@ import org.switchboard.flow.internal.model.Flow;
 public final class Workspace {
 
     /** Nothing configured: every INVITE is refused as coming from an unknown source. */
-    public static final Workspace EMPTY = new Workspace(Map.of(), Map.of(), Map.of());
+    public static final Workspace EMPTY = new Workspace(Map.of(), Map.of(), Map.of(), Map.of());
 
+    private final Map<String, BotSpec> bots;
     private final Map<String, Trunk> trunks;
     private final Map<String, Flow> flows;
     private final Map<String, FlowAttachment> attachments;
 
-    Workspace(Map<String, Trunk> trunks, Map<String, Flow> flows, Map<String, FlowAttachment> attachments) {
+    Workspace(Map<String, BotSpec> bots, Map<String, Trunk> trunks, Map<String, Flow> flows,
+            Map<String, FlowAttachment> attachments) {
+        this.bots = Collections.unmodifiableMap(new LinkedHashMap<>(bots));
         this.trunks = Collections.unmodifiableMap(new LinkedHashMap<>(trunks));
         this.flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
         this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
@@ -35,6 +38,11 @@ public final class Workspace {
 
     static String key(String trunkId, String did) {
         return trunkId + "|" + did;
+    }
+
+    /** The bots the workspace declares, by id (empty when it has no {@code bots} list). */
+    public Map<String, BotSpec> bots() {
+        return bots;
     }
 
     public Map<String, Trunk> trunks() {
@@ -111,7 +119,7 @@ public final class Workspace {
         }
         Map<String, FlowAttachment> copy = new LinkedHashMap<>(attachments);
         copy.put(key(t.id(), did), new FlowAttachment(t.id(), did, attachment.flowId()));
-        return new Workspace(trunks, flows, copy);
+        return new Workspace(bots, trunks, flows, copy);
     }
 
     /** A copy without the attachment of {@code did} on {@code trunkId}, or this when there is none. */
@@ -122,6 +130,6 @@ public final class Workspace {
         }
         Map<String, FlowAttachment> copy = new LinkedHashMap<>(attachments);
         copy.remove(k);
-        return new Workspace(trunks, flows, copy);
+        return new Workspace(bots, trunks, flows, copy);
     }
 }

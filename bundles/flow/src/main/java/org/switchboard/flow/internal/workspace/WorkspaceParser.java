@@ -26,7 +26,9 @@ import com.google.gson.JsonParser;
  */
 public final class WorkspaceParser {
 
-    private static final Set<String> TOP = Set.of("version", "description", "trunks", "flows", "attachments");
+    private static final Set<String> TOP = Set.of("version", "description", "bots", "trunks", "flows", "attachments");
+    private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description");
+    private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
     private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
             "outbound", "transport", "sipUri", "description");
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
@@ -50,8 +52,18 @@ public final class WorkspaceParser {
         JsonObject o = root.getAsJsonObject();
         for (String key : o.keySet()) {
             if (!TOP.contains(key)) {
-                problems.add(new Problem(key, null, "unknown field; a workspace has trunks, flows, attachments"));
+                problems.add(new Problem(key, null, "unknown field; a workspace has bots, trunks, flows, attachments"));
             }
+        }
+        Map<String, BotSpec> bots = new LinkedHashMap<>();
+        JsonArray botArray = array(o, "bots", problems);
+        for (int i = 0; i < botArray.size(); i++) {
+            String path = "bots[" + i + "]";
+            bot(botArray.get(i), path, problems).ifPresent(b -> {
+                if (bots.putIfAbsent(b.id(), b) != null) {
+                    problems.add(new Problem(path + ".id", null, "duplicate bot id '" + b.id() + "'"));
+                }
+            });
         }
         Map<String, Trunk> trunks = new LinkedHashMap<>();
         JsonArray trunkArray = array(o, "trunks", problems);
@@ -73,6 +85,16 @@ public final class WorkspaceParser {
                 }
             });
         }
+        if (!botArray.isEmpty()) {
+            int i = 0;
+            for (Flow f : flows.values()) {
+                if (f.botId() != null && !bots.containsKey(f.botId())) {
+                    problems.add(new Problem("flows[" + i + "].botId", null, "bot '" + f.botId()
+                            + "' is not in the workspace's bots list"));
+                }
+                i++;
+            }
+        }
         Map<String, FlowAttachment> attachments = new LinkedHashMap<>();
         JsonArray attachArray = array(o, "attachments", problems);
         for (int i = 0; i < attachArray.size(); i++) {
@@ -81,7 +103,7 @@ public final class WorkspaceParser {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Workspace(trunks, flows, attachments));
+        return Optional.of(new Workspace(bots, trunks, flows, attachments));
     }
 
     private static JsonArray array(JsonObject o, String field, List<Problem> problems) {
@@ -94,6 +116,54 @@ public final class WorkspaceParser {
             return new JsonArray();
         }
         return v.getAsJsonArray();
+    }
+
+    private static Optional<BotSpec> bot(JsonElement json, String path, List<Problem> problems) {
+        if (!json.isJsonObject()) {
+            problems.add(new Problem(path, null, "a bot must be a JSON object with id and name"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        JsonObject o = json.getAsJsonObject();
+        for (String key : o.keySet()) {
+            if (!BOT_FIELDS.contains(key)) {
+                problems.add(new Problem(path + "." + key, null, "unknown field; a bot has "
+                        + String.join(", ", new java.util.TreeSet<>(BOT_FIELDS))));
+            }
+        }
+        String id = JsonFields.string(o, "id", path, null, problems);
+        if (id == null) {
+            problems.add(new Problem(path + ".id", null, "missing: the bot id (st-<uuid>, lower case)"));
+        } else if (!id.matches(org.switchboard.api.bot.Bot.ID_PATTERN)) {
+            problems.add(new Problem(path + ".id", null, "'" + id + "' is not a bot id (st-<uuid>, lower case)"));
+        }
+        String name = JsonFields.string(o, "name", path, null, problems);
+        if (name == null || name.isBlank() || name.length() > 200) {
+            problems.add(new Problem(path + ".name", null, "missing, empty or over 200 characters: the bot's display name"));
+        }
+        boolean enabled = true;
+        String summarizer = "builtin";
+        JsonElement summary = o.get("summary");
+        if (summary != null && !summary.isJsonNull()) {
+            if (!summary.isJsonObject()) {
+                problems.add(new Problem(path + ".summary", null, "must be an object with enabled and summarizer"));
+            } else {
+                JsonObject so = summary.getAsJsonObject();
+                for (String key : so.keySet()) {
+                    if (!SUMMARY_FIELDS.contains(key)) {
+                        problems.add(new Problem(path + ".summary." + key, null, "unknown field; summary has enabled, summarizer"));
+                    }
+                }
+                enabled = JsonFields.bool(so, "enabled", true, path + ".summary", problems);
+                String s = JsonFields.string(so, "summarizer", path + ".summary", null, problems);
+                if (s != null && !s.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
+                    problems.add(new Problem(path + ".summary.summarizer", null, "'" + s
+                            + "' is not a summarizer id (lower-case letters, digits, . and -), e.g. builtin or llm"));
+                }
+                summarizer = s == null ? summarizer : s;
+            }
+        }
+        return problems.size() > before ? Optional.empty() : Optional.of(new BotSpec(id, name.strip(), enabled, summarizer));
     }
 
     private static Optional<Trunk> trunk(JsonElement json, String path, List<Problem> problems) {

@@ -121,4 +121,38 @@ public class WorkspaceParserTest {
         assertTrue(problems.get(0).toString().startsWith("$: not valid JSON"));
         assertEquals(Map.of(), Workspace.EMPTY.trunks());
     }
+
+    @Test
+    public void botsAreDeclaredWithTheirSummarySettings() {
+        Workspace w = load("""
+                {"bots": [{"id": "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "name": " Acme support ",
+                           "summary": {"enabled": false, "summarizer": "llm"}},
+                          {"id": "st-00000000-0000-4000-8000-000000000001", "name": "Other"}],
+                 "flows": [{"id": "f", "botId": "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "start": "bye",
+                            "nodes": [{"id": "bye", "type": "hangup"}]}]}
+                """, problems);
+        assertEquals(new BotSpec("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "Acme support", false, "llm"),
+                w.bots().get("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0"));
+        assertEquals(new BotSpec("st-00000000-0000-4000-8000-000000000001", "Other", true, "builtin"),
+                w.bots().get("st-00000000-0000-4000-8000-000000000001"));
+    }
+
+    @Test
+    public void badBotsAreListedByPath() {
+        assertTrue(WorkspaceParser.parse("""
+                {"bots": [{"id": "bot-1", "name": "", "colour": "red", "summary": {"enabled": "yes", "summarizer": "LLM!"}},
+                          {"id": "st-00000000-0000-4000-8000-000000000001", "name": "A"},
+                          {"id": "st-00000000-0000-4000-8000-000000000001", "name": "B"}, 7],
+                 "flows": [{"id": "f", "botId": "st-00000000-0000-4000-8000-0000000000ff", "start": "bye",
+                            "nodes": [{"id": "bye", "type": "hangup"}]}]}
+                """, problems).isEmpty());
+        String all = problems.toString();
+        for (String expected : List.of("bots[0].colour: unknown field", "bots[0].id: 'bot-1' is not a bot id",
+                "bots[0].name: missing, empty", "bots[0].summary.enabled: must be true or false",
+                "bots[0].summary.summarizer: 'LLM!' is not a summarizer id", "bots[2].id: duplicate bot id",
+                "bots[3]: a bot must be a JSON object",
+                "flows[0].botId: bot 'st-00000000-0000-4000-8000-0000000000ff' is not in the workspace's bots list")) {
+            assertTrue(all, all.contains(expected));
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package org.switchboard.summary.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import org.junit.Test;
+
+/** What the conversation API takes in its body, and the 400s for what it does not. */
+public class DetailsRequestTest {
+
+    private static DetailsRequest parse(String body) throws ApiException {
+        return DetailsRequest.parse(body, 100, 1000);
+    }
+
+    private static String refused(String body) {
+        ApiException e = assertThrows(ApiException.class, () -> parse(body));
+        assertEquals(400, e.status());
+        return e.getMessage();
+    }
+
+    @Test
+    public void sessionIdWinsAndDefaultsApply() throws Exception {
+        DetailsRequest r = parse("{\"sessionId\":\"64D0D2F2BFEAA2D58A566D08\",\"callId\":\"abc@host\"}");
+        assertEquals("64d0d2f2bfeaa2d58a566d08", r.sessionId());
+        assertEquals("abc@host", r.callId());
+        assertFalse(r.summaryRequired());
+        assertEquals(0, r.skip());
+        assertEquals(100, r.limit());
+        assertEquals("en", r.lang());
+    }
+
+    @Test
+    public void koreClientsSendStringsForFlagsAndNumbers() throws Exception {
+        DetailsRequest r = parse("{\"callId\":\"c1\",\"isSummaryRequired\":\"true\",\"offset\":\"20\",\"limit\":\"5\","
+                + "\"lang\":\"en-US\",\"somethingElse\":[1]}");
+        assertNull(r.sessionId());
+        assertTrue(r.summaryRequired());
+        assertEquals(20, r.skip());
+        assertEquals(5, r.limit());
+        assertEquals("en-US", r.lang());
+        assertEquals(7, parse("{\"conversationId\":\"x\",\"skip\":7,\"offset\":7}").skip());
+    }
+
+    @Test
+    public void badBodiesAreNamed() {
+        assertTrue(refused("").contains("JSON object"));
+        assertTrue(refused("[1,2]").contains("not an array"));
+        assertTrue(refused("{\"sessionId\":").contains("not valid JSON"));
+        assertTrue(refused("{}").contains("One of sessionId, callId or conversationId"));
+        assertTrue(refused("{\"sessionId\":\"  \"}").contains("One of"));
+        assertTrue(refused("{\"sessionId\":123}").contains("sessionId must be a string, not a number"));
+        assertTrue(refused("{\"sessionId\":\"zz\"}").contains("24 hexadecimal"));
+        assertTrue(refused("{\"callId\":\"c\",\"isSummaryRequired\":\"yes\"}").contains("isSummaryRequired"));
+        assertTrue(refused("{\"callId\":\"c\",\"limit\":0}").contains("limit must be an integer between 1 and 1000"));
+        assertTrue(refused("{\"callId\":\"c\",\"limit\":1001}").contains("between 1 and 1000"));
+        assertTrue(refused("{\"callId\":\"c\",\"limit\":2.5}").contains("limit"));
+        assertTrue(refused("{\"callId\":\"c\",\"limit\":true}").contains("limit"));
+        assertTrue(refused("{\"callId\":\"c\",\"skip\":-1}").contains("skip"));
+        assertTrue(refused("{\"callId\":\"c\",\"skip\":1e999999999}").contains("skip"));
+        assertTrue(refused("{\"callId\":\"c\",\"skip\":1,\"offset\":2}").contains("give one"));
+        assertTrue(refused("{\"callId\":\"c\",\"lang\":\"english please\"}").contains("lang"));
+        assertTrue(refused("{\"callId\":\"" + "x".repeat(513) + "\"}").contains("longer than 512"));
+    }
+}
