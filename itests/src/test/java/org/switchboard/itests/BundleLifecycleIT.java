@@ -59,6 +59,10 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
         updateAndRefresh(store);
         updateAndRefresh(installed("org.switchboard.flow"));
         updateAndRefresh(installed("org.switchboard.summary-api"));
+        Bundle llm = installed("org.switchboard.summarizer-llm");
+        llm.stop();
+        llm.start();
+        updateAndRefresh(llm);
         sipp("zcc-transfer-bye.xml", "tcp");
     }
 
