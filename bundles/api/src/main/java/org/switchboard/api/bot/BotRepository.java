@@ -38,6 +38,13 @@ public interface BotRepository {
     /** Gives an app a new secret (the old one stops working at once); empty when there is no such app. */
     Optional<AppCredentials> rotateSecret(String clientId);
 
+    /**
+     * Changes an app's name, scopes and jti setting (its secret stays); empty when there is no such app.
+     *
+     * @throws IllegalArgumentException when a scope is unknown
+     */
+    Optional<BotApp> updateApp(String clientId, String name, Set<String> scopes, boolean enforceJti);
+
     /** An app by client id, without its secret. */
     Optional<BotApp> app(String clientId);
 

@@ -31,4 +31,25 @@ public interface FlowRegistry {
 
     /** Detaches whatever flow is attached to {@code did} on {@code trunkId}; returns whether one was. */
     boolean detach(String trunkId, String did);
+
+    /**
+     * The workspace in force as a JSON document ({@code bots}, {@code trunks}, {@code flows}, {@code attachments}),
+     * in the format {@link #importWorkspace} takes. A workspace holds no secrets.
+     */
+    String exportWorkspace();
+
+    /**
+     * Checks a workspace document without applying it.
+     *
+     * @return every problem, each as {@code <path> [node <id>]: <reason>}; empty when the document is valid
+     */
+    List<String> checkWorkspace(String document);
+
+    /**
+     * Replaces the workspace in force with a document, all or nothing: when it has any problem nothing changes.
+     * Calls in progress keep the flow they started with.
+     *
+     * @return every problem, as {@link #checkWorkspace}; empty when the document was imported
+     */
+    List<String> importWorkspace(String document);
 }

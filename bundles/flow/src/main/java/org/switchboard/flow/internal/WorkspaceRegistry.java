@@ -175,14 +175,21 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     }
 
     private void load(Path path, String text) {
-        List<Problem> problems = new ArrayList<>();
-        Optional<Workspace> parsed = WorkspaceParser.parse(text, problems);
-        if (parsed.isEmpty()) {
+        List<Problem> problems = use(text, path.toString());
+        if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder();
             problems.forEach(p -> b.append(System.lineSeparator()).append("  ").append(p));
             LOG.error("Workspace {} rejected with {} problem(s); the previous workspace stays in force:{}", path,
                     problems.size(), b);
-            return;
+        }
+    }
+
+    /** Puts a valid document in force (and in the store) or returns its problems and changes nothing. */
+    private synchronized List<Problem> use(String text, String source) {
+        List<Problem> problems = new ArrayList<>();
+        Optional<Workspace> parsed = WorkspaceParser.parse(text, problems);
+        if (parsed.isEmpty()) {
+            return problems;
         }
         Workspace w = parsed.get();
         current.set(w);
@@ -190,9 +197,43 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         fromFile = true;
         save();
         ensureBots(w);
-        LOG.info("Workspace {} imported: {} trunk(s), {} flow(s), {} attachment(s)", path, w.trunks().size(),
-                w.flows().size(), w.attachments().size());
+        LOG.info("Workspace {} imported: {} bot(s), {} trunk(s), {} flow(s), {} attachment(s)", source, w.bots().size(),
+                w.trunks().size(), w.flows().size(), w.attachments().size());
         timer.execute(this::refreshFqdns);
+        return List.of();
+    }
+
+    @Override
+    public String exportWorkspace() {
+        WorkspaceRecord r = record;
+        if (r == null) {
+            r = new WorkspaceRecord(List.of(), List.of(), current.get().attachments());
+        }
+        java.util.Map<String, BotSpec> specs = new java.util.LinkedHashMap<>(current.get().bots());
+        BotRepository repository = bots;
+        if (repository != null) {
+            for (Bot b : repository.bots()) {
+                specs.put(b.botId(), new BotSpec(b.botId(), b.name(), b.summaryEnabled(), b.summarizer()));
+            }
+        }
+        for (Flow f : current.get().flows().values()) {
+            if (f.botId() != null) {
+                specs.putIfAbsent(f.botId(), new BotSpec(f.botId(), f.name(), true, "builtin"));
+            }
+        }
+        return WorkspaceRecords.toDocument(r, List.copyOf(specs.values()));
+    }
+
+    @Override
+    public List<String> checkWorkspace(String document) {
+        List<Problem> problems = new ArrayList<>();
+        WorkspaceParser.parse(document, problems);
+        return problems.stream().map(Problem::toString).toList();
+    }
+
+    @Override
+    public List<String> importWorkspace(String document) {
+        return use(document, "from the admin API").stream().map(Problem::toString).toList();
     }
 
     private void refreshFqdns() {

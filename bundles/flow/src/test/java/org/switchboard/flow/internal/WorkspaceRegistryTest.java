@@ -183,4 +183,28 @@ public class WorkspaceRegistryTest {
             assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("10.1.2.4", "+15550100").status());
         }
     }
+
+    @Test
+    public void theWorkspaceExportsAndImportsAllOrNothing() {
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
+        String exported = registry.exportWorkspace();
+        assertTrue(exported, exported.contains("\"bots\":[{\"id\":\"st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0\","
+                + "\"name\":\"Acme support\""));
+        assertEquals(java.util.List.of(), registry.checkWorkspace(exported));
+
+        String broken = exported.replace("\"adapter\":\"zcc\"", "\"adapter\":\"ZCC!\"")
+                .replace("\"type\":\"hangup\"", "\"type\":\"hangUp\"");
+        java.util.List<String> problems = registry.importWorkspace(broken);
+        assertTrue(problems.toString(), problems.get(0).startsWith("trunks[0].adapter: 'ZCC!' is not an adapter type"));
+        assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.contains("unknown node type 'hangUp'")));
+        assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.startsWith("attachments[0].trunk")));
+        assertEquals("nothing changed", "demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
+
+        String moved = exported.replace("{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"demo-agent\"}",
+                "{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"demo-hangup\"}");
+        assertTrue(moved, !moved.equals(exported));
+        assertEquals(java.util.List.of(), registry.importWorkspace(moved));
+        assertEquals("demo-hangup", registry.resolve("127.0.0.1", "+15550100").flowId());
+        assertEquals(moved, registry.exportWorkspace());
+    }
 }

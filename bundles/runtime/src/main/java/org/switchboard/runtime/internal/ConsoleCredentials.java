@@ -6,15 +6,18 @@ import java.util.Hashtable;
 import java.util.Objects;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.admin.AdminAuthenticator;
 
 /**
  * Makes sure the Web Console never runs with its default admin/admin: sets the console's user name and a hash of
@@ -23,13 +26,17 @@ import org.slf4j.LoggerFactory;
  */
 @Component(immediate = true, configurationPid = ConsoleCredentials.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AdminConfig.class)
-public class ConsoleCredentials {
+public class ConsoleCredentials implements AdminAuthenticator {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.admin";
     static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleCredentials.class);
+
+    private final String username;
+    private final String passwordHash;
+    private final ServiceRegistration<AdminAuthenticator> registration;
 
     @Activate
     public ConsoleCredentials(BundleContext context, AdminConfig config, @Reference ConfigurationAdmin configAdmin)
@@ -42,12 +49,31 @@ public class ConsoleCredentials {
             throw e;
         }
         apply(configAdmin, credentials);
+        username = credentials.username();
+        passwordHash = ConsolePassword.hash(credentials.password());
+        // registered by hand: a DS service would publish this component's configuration, password included
+        registration = context.registerService(AdminAuthenticator.class, this, null);
         if (credentials.generated()) {
             System.out.println("Switchboard generated the administrator password for user '" + credentials.username()
                     + "': " + credentials.password());
             System.out.println("  It is kept in " + credentials.file() + " (owner-only) and will not be shown again.");
             LOG.info("Generated an administrator password and saved it to {}", credentials.file());
         }
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+
+    @Override
+    public boolean authenticate(String user, String password) {
+        if (user == null || password == null) {
+            return false;
+        }
+        boolean sameUser = java.security.MessageDigest.isEqual(user.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ConsolePassword.matches(passwordHash, password) && sameUser;
     }
 
     static void apply(ConfigurationAdmin configAdmin, Credentials credentials) throws IOException {

@@ -136,6 +136,37 @@ public final class Bots implements BotRepository {
     }
 
     @Override
+    public Optional<BotApp> updateApp(String clientId, String name, Set<String> scopes, boolean enforceJti) {
+        Optional<BotApp> before = app(clientId);
+        if (before.isEmpty()) {
+            return before;
+        }
+        BotApp after = new BotApp(clientId, before.get().botId(), name, scopes, enforceJti, before.get().createdAt());
+        jdbc.transaction("update app " + clientId, c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE bot_apps SET name = ?, enforce_jti = ? WHERE client_id = ?")) {
+                p.setString(1, name);
+                p.setBoolean(2, enforceJti);
+                p.setString(3, clientId);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM bot_app_scopes WHERE client_id = ?")) {
+                p.setString(1, clientId);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO bot_app_scopes (client_id, scope) VALUES (?, ?)")) {
+                for (String s : new TreeSet<>(after.scopes())) {
+                    p.setString(1, clientId);
+                    p.setString(2, s);
+                    p.executeUpdate();
+                }
+            }
+            return null;
+        });
+        return Optional.of(after);
+    }
+
+    @Override
     public Optional<AppCredentials> rotateSecret(String clientId) {
         String secret = newSecret();
         boolean found = jdbc.update("rotate secret", "UPDATE bot_apps SET secret = ? WHERE client_id = ?",

@@ -287,6 +287,14 @@ public abstract class StoreContract {
         AppCredentials other = bots.createApp(fixed.botId(), "other", Set.of(BotApp.CHAT_HISTORY,
                 BotApp.CONVERSATION_SUMMARY), true);
         assertTrue(bots.app(other.clientId()).orElseThrow().enforceJti());
+        BotApp changed = bots.updateApp(other.clientId(), "renamed", Set.of(BotApp.CONVERSATION_SUMMARY), false)
+                .orElseThrow();
+        assertEquals(changed, bots.app(other.clientId()).orElseThrow());
+        assertEquals(Set.of(BotApp.CONVERSATION_SUMMARY), changed.scopes());
+        assertEquals("renamed", changed.name());
+        assertFalse(changed.enforceJti());
+        assertTrue(bots.updateApp("cs-00000000-0000-0000-0000-000000000000", "x", Set.of(), false).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> bots.updateApp(other.clientId(), "x", Set.of("admin"), false));
         assertTrue(bots.deleteBot(bot.botId()));
         assertTrue("a bot's apps go with it", bots.app(creds.clientId()).isEmpty());
         assertTrue(bots.deleteApp(other.clientId()));

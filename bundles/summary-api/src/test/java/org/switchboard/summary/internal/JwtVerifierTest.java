@@ -89,6 +89,11 @@ public class JwtVerifierTest {
         }
 
         @Override
+        public Optional<BotApp> updateApp(String clientId, String name, Set<String> scopes, boolean enforceJti) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<AppCredentials> rotateSecret(String clientId) {
             throw new UnsupportedOperationException();
         }

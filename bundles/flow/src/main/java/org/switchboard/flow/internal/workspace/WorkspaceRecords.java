@@ -55,8 +55,27 @@ public final class WorkspaceRecords {
 
     /** The workspace document of stored records, to be parsed before use. */
     public static String toDocument(WorkspaceRecord w) {
+        return toDocument(w, List.of());
+    }
+
+    /** The workspace document of stored records with a {@code bots} list (none when {@code bots} is empty). */
+    public static String toDocument(WorkspaceRecord w, List<BotSpec> bots) {
         JsonObject doc = new JsonObject();
         doc.addProperty("version", 1);
+        if (!bots.isEmpty()) {
+            JsonArray list = new JsonArray();
+            for (BotSpec b : bots) {
+                JsonObject o = new JsonObject();
+                o.addProperty("id", b.id());
+                o.addProperty("name", b.name());
+                JsonObject summary = new JsonObject();
+                summary.addProperty("enabled", b.summaryEnabled());
+                summary.addProperty("summarizer", b.summarizer());
+                o.add("summary", summary);
+                list.add(o);
+            }
+            doc.add("bots", list);
+        }
         JsonArray trunks = new JsonArray();
         for (TrunkRecord t : w.trunks()) {
             JsonObject o = new JsonObject();
