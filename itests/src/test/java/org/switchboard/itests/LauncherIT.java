@@ -73,6 +73,17 @@ public class LauncherIT {
 
         String password = Files.readString(data.resolve("admin.password")).trim();
         assertEquals(200, status(http, "/system/console/bundles.json", "admin:" + password));
+
+        // the README's API example, as a user runs it: a call, then its details and summary with a fresh JWT app
+        Sipp.run(home, "zcc-transfer-bye.xml", "udp", sip, work);
+        ProcessBuilder example = new ProcessBuilder(home.resolve("examples/api/conversation-details.sh").toString());
+        example.environment().put("SWITCHBOARD_URL", "http://127.0.0.1:" + http);
+        example.directory(cwd.toFile()).redirectErrorStream(true);
+        Process ex = example.start();
+        String answer = new String(ex.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(answer, ex.waitFor(30, TimeUnit.SECONDS) && ex.exitValue() == 0);
+        assertTrue(answer, answer.contains("\"conversationInfo\""));
+        assertTrue(answer, answer.contains("handed the call to an agent"));
         assertEquals(401, status(http, "/system/console/bundles.json", "admin:admin"));
 
         long stopStart = System.nanoTime();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -61,25 +63,27 @@ public class AdminApiServlet extends HttpServlet {
     private final transient Router router = new Router();
     private final transient LoginLimiter limiter;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile AdminAuthenticator authenticator;
+    // Lists, not single optional references: SCR 2.2.18 fails (NPE in SingleDynamicCustomizer.tryInvokeBind0) when a
+    // single dynamic reference of this component is bound re-entrantly at startup; the list path has no such state.
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<AdminAuthenticator> authenticator = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile BotRepository bots;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<BotRepository> bots = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile FlowRegistry registry;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<FlowRegistry> registry = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile ConversationStore store;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<ConversationStore> store = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile ConfigurationAdmin configAdmin;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<ConfigurationAdmin> configAdmin = List.of();
 
     @Activate
     public AdminApiServlet(AdminApiConfig config) {
@@ -101,7 +105,9 @@ public class AdminApiServlet extends HttpServlet {
         }
     }
 
-    private static <T> T need(T service, String what) throws AdminException {
+    /** The best-ranked service of a reference list (SCR sorts it), or a 503. */
+    private static <T> T need(List<T> services, String what) throws AdminException {
+        T service = services.isEmpty() ? null : services.get(0);
         if (service == null) {
             throw new AdminException(503, "The " + what + " is not available right now; try again shortly");
         }
@@ -209,7 +215,8 @@ public class AdminApiServlet extends HttpServlet {
         }
         String address = "127.0.0.1";
         String port = "5060";
-        ConfigurationAdmin ca = configAdmin;
+        List<ConfigurationAdmin> admins = configAdmin;
+        ConfigurationAdmin ca = admins.isEmpty() ? null : admins.get(0);
         try {
             Configuration sip = ca == null ? null : ca.getConfiguration("org.switchboard.sip", "?");
             Dictionary<String, Object> p = sip == null ? null : sip.getProperties();
