@@ -134,6 +134,23 @@ public class AdminApiIT extends SwitchboardTestSupport {
         ok(admin("DELETE", "/flows/bye-now", null), 204);
         sipp("zcc-transfer-bye.xml", "udp");
 
+        ok(admin("PUT", "/header-sets/billing", "{\"X-Intent\":\"Billing\",\"X-Queue\":\"{{session.did}}\"}"), 201);
+        assertTrue(errors(admin("PUT", "/header-sets/broken", "{\"Bad Header\":\"x\"}"), 400)
+                .contains("not a valid SIP header name"));
+        ok(admin("PUT", "/flows/queue", "{\"name\":\"Queue\",\"botId\":\"st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0\","
+                + "\"start\":\"agent\",\"nodes\":[{\"id\":\"agent\",\"type\":\"agentTransfer\","
+                + "\"settings\":{\"headerSet\":\"billing\"}}]}"), 201);
+        ok(admin("PUT", "/attachments", "{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"queue\"}"), 200);
+        sipp("zcc-transfer-bye.xml", "udp");
+        assertTrue(errors(admin("DELETE", "/header-sets/billing", null), 409).contains("no header set 'billing'"));
+        JsonObject last = ok(admin("GET", "/conversations?limit=1", null), 200).getAsJsonObject().getAsJsonArray("items")
+                .get(0).getAsJsonObject();
+        String events = admin("GET", "/conversations/" + last.get("sessionId").getAsString(), null).body();
+        assertTrue(events, events.contains("\"header.X-Queue\": \"+15550100\""));
+        ok(admin("PUT", "/attachments", "{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"demo-agent\"}"), 200);
+        ok(admin("DELETE", "/flows/queue", null), 204);
+        ok(admin("DELETE", "/header-sets/billing", null), 204);
+
         String badTrunk = errors(admin("PUT", "/trunks/zcc-demo", "{\"adapter\":\"ZCC\",\"peers\":[\"300.1.1.1\"],"
                 + "\"dids\":[\"+15550100\"]}"), 400);
         assertTrue(badTrunk, badTrunk.contains("trunks[0].adapter") && badTrunk.contains("300.1.1.1"));

@@ -74,6 +74,38 @@ final class WorkspaceApi {
             apply(doc);
             return new Router.Reply(204, null);
         });
+        r.add("GET", "/header-sets", q -> Router.Reply.ok(headerSets(document())));
+        r.add("GET", "/header-sets/" + ID, q -> {
+            JsonObject sets = headerSets(document());
+            if (!sets.has(q.param(0))) {
+                throw AdminException.notFound("header set " + q.param(0));
+            }
+            return Router.Reply.ok(sets.get(q.param(0)));
+        });
+        r.add("PUT", "/header-sets/" + ID, q -> {
+            JsonObject headers = q.object();
+            JsonObject doc = document();
+            JsonObject sets = headerSets(doc);
+            boolean existed = sets.has(q.param(0));
+            sets.add(q.param(0), headers);
+            doc.add("headerSets", sets);
+            apply(doc);
+            return new Router.Reply(existed ? 200 : 201, headers);
+        });
+        r.add("DELETE", "/header-sets/" + ID, q -> {
+            JsonObject doc = document();
+            JsonObject sets = headerSets(doc);
+            if (sets.remove(q.param(0)) == null) {
+                throw AdminException.notFound("header set " + q.param(0));
+            }
+            doc.add("headerSets", sets);
+            List<String> problems = registry.get().checkWorkspace(doc.toString());
+            if (!problems.isEmpty()) {
+                throw new AdminException(409, "header set " + q.param(0) + " is in use: " + String.join("; ", problems));
+            }
+            apply(doc);
+            return new Router.Reply(204, null);
+        });
         r.add("GET", "/attachments", q -> Router.Reply.ok(array(list(document(), "attachments"))));
         r.add("PUT", "/attachments", q -> {
             JsonObject a = q.object();
@@ -88,6 +120,11 @@ final class WorkspaceApi {
         });
         r.add("DELETE", "/attachments/" + ID + "/([+0-9]{1,32})", q -> BotsApi.deleted(
                 registry.get().detach(q.param(0), q.param(1)), "attachment of " + q.param(1) + " on " + q.param(0)));
+    }
+
+    private static JsonObject headerSets(JsonObject doc) {
+        return doc.has("headerSets") && doc.get("headerSets").isJsonObject() ? doc.getAsJsonObject("headerSets")
+                : new JsonObject();
     }
 
     private Router.Reply put(String section, AdminRequest q) throws AdminException {

@@ -414,11 +414,11 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
                     Map.of("flow", flowId, "reason", "flow '" + flowId + "' is not in the workspace")));
             return call.hangup(Map.of()).handle((v, e) -> "error: no flow");
         }
-        return new FlowRun(flow.get(), call, sandbox, runners, events).start();
+        return new FlowRun(flow.get(), current.get().headerSets(), call, sandbox, runners, events).start();
     }
 
     private WorkspaceRecord withAttachments(Workspace w) {
         WorkspaceRecord r = record;
-        return r == null ? null : new WorkspaceRecord(r.trunks(), r.flows(), w.attachments());
+        return r == null ? null : new WorkspaceRecord(r.trunks(), r.flows(), w.attachments(), r.headerSets());
     }
 }

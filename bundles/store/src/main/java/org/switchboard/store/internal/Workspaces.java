@@ -74,10 +74,18 @@ public final class Workspaces implements WorkspaceRepository {
                     attachments.add(new FlowAttachment(r.getString(1), r.getString(2), r.getString(3)));
                 }
             }
+            Map<String, Map<String, String>> headerSets = new LinkedHashMap<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT set_name, header_name, "
+                    + "header_value FROM header_sets ORDER BY set_position, header_position")) {
+                while (r.next()) {
+                    headerSets.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>()).put(r.getString(2),
+                            r.getString(3));
+                }
+            }
             if (trunks.isEmpty() && flows.isEmpty()) {
                 return Optional.<WorkspaceRecord>empty();
             }
-            return Optional.of(new WorkspaceRecord(trunks, flows, attachments));
+            return Optional.of(new WorkspaceRecord(trunks, flows, attachments, headerSets));
         });
     }
 
@@ -89,6 +97,23 @@ public final class Workspaces implements WorkspaceRepository {
                 s.executeUpdate("DELETE FROM trunk_dids");
                 s.executeUpdate("DELETE FROM flows");
                 s.executeUpdate("DELETE FROM trunks");
+                s.executeUpdate("DELETE FROM header_sets");
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO header_sets (set_name, set_position, "
+                    + "header_name, header_position, header_value) VALUES (?, ?, ?, ?, ?)")) {
+                int set = 0;
+                for (Map.Entry<String, Map<String, String>> e : w.headerSets().entrySet()) {
+                    int h = 0;
+                    for (Map.Entry<String, String> header : e.getValue().entrySet()) {
+                        p.setString(1, e.getKey());
+                        p.setInt(2, set);
+                        p.setString(3, header.getKey());
+                        p.setInt(4, h++);
+                        p.setString(5, header.getValue());
+                        p.executeUpdate();
+                    }
+                    set++;
+                }
             }
             insertTrunks(c, w.trunks());
             try (PreparedStatement p = c.prepareStatement(

@@ -157,8 +157,16 @@ public abstract class StoreContract {
         TrunkRecord a = new TrunkRecord("a-trunk", null, "zcc", List.of("127.0.0.1"), null, null, List.of(), false, true, "udp", null);
         FlowRecord f = new FlowRecord("f1", "Flow one", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "{\"id\":\"f1\"}");
         FlowRecord g = new FlowRecord("g", "G", null, "{\"id\":\"g\"}");
-        w.replace(new WorkspaceRecord(List.of(b, a), List.of(g, f), List.of(new FlowAttachment("b-trunk", "+15550100", "f1"))));
+        Map<String, Map<String, String>> sets = new java.util.LinkedHashMap<>();
+        sets.put("zeta", new java.util.LinkedHashMap<>(Map.of("X-Queue", "billing")));
+        sets.get("zeta").put("X-Intent", "{{context.intent}}");
+        sets.put("alpha", Map.of("X-Priority", "high"));
+        w.replace(new WorkspaceRecord(List.of(b, a), List.of(g, f), List.of(new FlowAttachment("b-trunk", "+15550100", "f1")),
+                sets));
         WorkspaceRecord loaded = w.load().orElseThrow();
+        assertEquals(sets, loaded.headerSets());
+        assertEquals("document order", List.of("zeta", "alpha"), List.copyOf(loaded.headerSets().keySet()));
+        assertEquals(List.of("X-Queue", "X-Intent"), List.copyOf(loaded.headerSets().get("zeta").keySet()));
         assertEquals(List.of(b, a), loaded.trunks());
         assertEquals(List.of(g, f), loaded.flows());
         assertEquals(List.of(new FlowAttachment("b-trunk", "+15550100", "f1")), loaded.attachments());
@@ -174,6 +182,7 @@ public abstract class StoreContract {
 
         w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
         assertEquals(List.of(a), w.load().orElseThrow().trunks());
+        assertEquals(Map.of(), w.load().orElseThrow().headerSets());
     }
 
     @Test

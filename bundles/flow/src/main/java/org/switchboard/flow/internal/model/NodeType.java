@@ -36,10 +36,11 @@ public enum NodeType {
             Set.of("done", "error", "transferFailed")),
     /** Hand the call back to the contact center by BYE with headers or by REFER. */
     AGENT_TRANSFER("agentTransfer", List.of(optional("method", Kind.STRING), optional("target", Kind.STRING),
-            optional("reason", Kind.STRING), optional("message", Kind.STRING), optional("headers", Kind.STRING_MAP)),
-            Set.of("failed")),
+            optional("reason", Kind.STRING), optional("message", Kind.STRING), optional("headers", Kind.STRING_MAP),
+            optional("headerSet", Kind.STRING)), Set.of("failed")),
     /** End the call from the bot side. */
-    HANGUP("hangup", List.of(optional("message", Kind.STRING), optional("headers", Kind.STRING_MAP)), Set.of()),
+    HANGUP("hangup", List.of(optional("message", Kind.STRING), optional("headers", Kind.STRING_MAP),
+            optional("headerSet", Kind.STRING)), Set.of()),
     /** Pause for a number of milliseconds. */
     WAIT("wait", List.of(required("ms", Kind.INTEGER)), Set.of("done"));
 

@@ -33,11 +33,19 @@ public final class FlowRun {
     private final Consumer<ConversationEvent> events;
     private final Map<String, Object> variables;
     private final ScheduledExecutorService scheduler;
+    private final Map<String, Map<String, String>> headerSets;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private int steps;
 
     public FlowRun(Flow flow, CallControl call, ScriptSandbox sandbox, ScheduledExecutorService scheduler,
             Consumer<ConversationEvent> events) {
+        this(flow, Map.of(), call, sandbox, scheduler, events);
+    }
+
+    /** A run whose transfer and hang-up nodes may name one of the workspace's {@code headerSets}. */
+    public FlowRun(Flow flow, Map<String, Map<String, String>> headerSets, CallControl call, ScriptSandbox sandbox,
+            ScheduledExecutorService scheduler, Consumer<ConversationEvent> events) {
+        this.headerSets = headerSets;
         this.flow = Objects.requireNonNull(flow);
         this.call = Objects.requireNonNull(call);
         this.events = events;
@@ -54,6 +62,17 @@ public final class FlowRun {
 
     CallControl call() {
         return call;
+    }
+
+    /** A node's headers: those of its {@code headerSet}, then its own {@code headers} (which win). */
+    Map<String, String> headers(org.switchboard.flow.internal.model.Node node) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        String set = node.string("headerSet", null);
+        if (set != null) {
+            merged.putAll(headerSets.getOrDefault(set, Map.of()));
+        }
+        merged.putAll(node.stringMap("headers"));
+        return merged;
     }
 
     synchronized Map<String, Object> variables() {

@@ -39,7 +39,7 @@ final class NodeExecutors {
             case CONDITION -> condition(node);
             case SCRIPT -> script(node);
             case AGENT_TRANSFER -> agentTransfer(node);
-            case HANGUP -> hangup(node.string("message", null), node.stringMap("headers"));
+            case HANGUP -> hangup(node.string("message", null), run.headers(node));
             case MESSAGE, GATHER, AUTOMATION -> {
                 run.call().hangup(Map.of());
                 yield CompletableFuture.completedFuture(new Outcome(null, "error: no media",
@@ -96,7 +96,7 @@ final class NodeExecutors {
         run.event("flow.transfer", node.id(), attributes);
         String method = node.string("method", null);
         Handoff.Method m = method == null ? null : Handoff.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT));
-        return say(node.string("message", null)).thenCompose(v -> transfer(m, target, node.stringMap("headers"), "failed"));
+        return say(node.string("message", null)).thenCompose(v -> transfer(m, target, run.headers(node), "failed"));
     }
 
     private CompletionStage<Outcome> transfer(Handoff.Method method, String target, Map<String, String> headers,

@@ -21,16 +21,18 @@ import org.switchboard.flow.internal.model.Flow;
 public final class Workspace {
 
     /** Nothing configured: every INVITE is refused as coming from an unknown source. */
-    public static final Workspace EMPTY = new Workspace(Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Workspace EMPTY = new Workspace(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, BotSpec> bots;
+    private final Map<String, Map<String, String>> headerSets;
     private final Map<String, Trunk> trunks;
     private final Map<String, Flow> flows;
     private final Map<String, FlowAttachment> attachments;
 
-    Workspace(Map<String, BotSpec> bots, Map<String, Trunk> trunks, Map<String, Flow> flows,
-            Map<String, FlowAttachment> attachments) {
+    Workspace(Map<String, BotSpec> bots, Map<String, Map<String, String>> headerSets, Map<String, Trunk> trunks,
+            Map<String, Flow> flows, Map<String, FlowAttachment> attachments) {
         this.bots = Collections.unmodifiableMap(new LinkedHashMap<>(bots));
+        this.headerSets = Collections.unmodifiableMap(new LinkedHashMap<>(headerSets));
         this.trunks = Collections.unmodifiableMap(new LinkedHashMap<>(trunks));
         this.flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
         this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
@@ -43,6 +45,11 @@ public final class Workspace {
     /** The bots the workspace declares, by id (empty when it has no {@code bots} list). */
     public Map<String, BotSpec> bots() {
         return bots;
+    }
+
+    /** Named agent-transfer header sets, by name, for the {@code headerSet} setting of transfer and hang-up nodes. */
+    public Map<String, Map<String, String>> headerSets() {
+        return headerSets;
     }
 
     public Map<String, Trunk> trunks() {
@@ -119,7 +126,7 @@ public final class Workspace {
         }
         Map<String, FlowAttachment> copy = new LinkedHashMap<>(attachments);
         copy.put(key(t.id(), did), new FlowAttachment(t.id(), did, attachment.flowId()));
-        return new Workspace(bots, trunks, flows, copy);
+        return new Workspace(bots, headerSets, trunks, flows, copy);
     }
 
     /** A copy without the attachment of {@code did} on {@code trunkId}, or this when there is none. */
@@ -130,6 +137,6 @@ public final class Workspace {
         }
         Map<String, FlowAttachment> copy = new LinkedHashMap<>(attachments);
         copy.remove(k);
-        return new Workspace(bots, trunks, flows, copy);
+        return new Workspace(bots, headerSets, trunks, flows, copy);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.FlowParser;
+import org.switchboard.flow.internal.model.HeaderRules;
 import org.switchboard.flow.internal.model.JsonFields;
 import org.switchboard.flow.internal.model.Problem;
 
@@ -26,7 +27,8 @@ import com.google.gson.JsonParser;
  */
 public final class WorkspaceParser {
 
-    private static final Set<String> TOP = Set.of("version", "description", "bots", "trunks", "flows", "attachments");
+    private static final Set<String> TOP = Set.of("version", "description", "bots", "headerSets", "trunks", "flows",
+            "attachments");
     private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description");
     private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
     private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
@@ -52,7 +54,7 @@ public final class WorkspaceParser {
         JsonObject o = root.getAsJsonObject();
         for (String key : o.keySet()) {
             if (!TOP.contains(key)) {
-                problems.add(new Problem(key, null, "unknown field; a workspace has bots, trunks, flows, attachments"));
+                problems.add(new Problem(key, null, "unknown field; a workspace has bots, headerSets, trunks, flows, attachments"));
             }
         }
         Map<String, BotSpec> bots = new LinkedHashMap<>();
@@ -65,6 +67,7 @@ public final class WorkspaceParser {
                 }
             });
         }
+        Map<String, Map<String, String>> headerSets = headerSets(o, problems);
         Map<String, Trunk> trunks = new LinkedHashMap<>();
         JsonArray trunkArray = array(o, "trunks", problems);
         for (int i = 0; i < trunkArray.size(); i++) {
@@ -95,6 +98,17 @@ public final class WorkspaceParser {
                 i++;
             }
         }
+        int f = 0;
+        for (Flow flow : flows.values()) {
+            for (org.switchboard.flow.internal.model.Node n : flow.nodes().values()) {
+                String set = n.string("headerSet", null);
+                if (set != null && !headerSets.containsKey(set)) {
+                    problems.add(new Problem("flows[" + f + "].nodes." + n.id() + ".settings.headerSet", n.id(),
+                            "no header set '" + set + "' in the workspace's headerSets"));
+                }
+            }
+            f++;
+        }
         Map<String, FlowAttachment> attachments = new LinkedHashMap<>();
         JsonArray attachArray = array(o, "attachments", problems);
         for (int i = 0; i < attachArray.size(); i++) {
@@ -103,7 +117,7 @@ public final class WorkspaceParser {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Workspace(bots, trunks, flows, attachments));
+        return Optional.of(new Workspace(bots, headerSets, trunks, flows, attachments));
     }
 
     private static JsonArray array(JsonObject o, String field, List<Problem> problems) {
@@ -116,6 +130,43 @@ public final class WorkspaceParser {
             return new JsonArray();
         }
         return v.getAsJsonArray();
+    }
+
+    /** {@code "headerSets": {"<name>": {"<header>": "<value>", ...}, ...}}, each set checked like a node's headers. */
+    private static Map<String, Map<String, String>> headerSets(JsonObject o, List<Problem> problems) {
+        Map<String, Map<String, String>> sets = new LinkedHashMap<>();
+        JsonElement v = o.get("headerSets");
+        if (v == null || v.isJsonNull()) {
+            return sets;
+        }
+        if (!v.isJsonObject()) {
+            problems.add(new Problem("headerSets", null, "must be an object of named header sets"));
+            return sets;
+        }
+        for (Map.Entry<String, JsonElement> e : v.getAsJsonObject().entrySet()) {
+            String path = "headerSets." + e.getKey();
+            if (!e.getKey().matches(JsonFields.ID_PATTERN)) {
+                problems.add(new Problem(path, null, "'" + e.getKey() + "' is not a valid name (1-64 letters, digits, . _ -)"));
+            }
+            if (!e.getValue().isJsonObject()) {
+                problems.add(new Problem(path, null, "a header set is an object of header names to values"));
+                continue;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> h : e.getValue().getAsJsonObject().entrySet()) {
+                if (!h.getValue().isJsonPrimitive() || !h.getValue().getAsJsonPrimitive().isString()) {
+                    problems.add(new Problem(path + "." + h.getKey(), null, "a header value must be a string"));
+                } else {
+                    headers.put(h.getKey(), h.getValue().getAsString());
+                }
+            }
+            if (headers.isEmpty() && problems.stream().noneMatch(p -> p.path().startsWith(path + "."))) {
+                problems.add(new Problem(path, null, "a header set needs at least one header"));
+            }
+            HeaderRules.check(headers, path, null, problems);
+            sets.put(e.getKey(), headers);
+        }
+        return sets;
     }
 
     private static Optional<BotSpec> bot(JsonElement json, String path, List<Problem> problems) {

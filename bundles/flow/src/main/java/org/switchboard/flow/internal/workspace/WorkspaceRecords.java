@@ -50,7 +50,15 @@ public final class WorkspaceRecords {
             attachments.add(new FlowAttachment(a.get("trunk").getAsString(),
                     Did.normalize(a.get("did").getAsString()).orElseThrow(), a.get("flow").getAsString()));
         }
-        return new WorkspaceRecord(trunks, flows, attachments);
+        java.util.Map<String, java.util.Map<String, String>> sets = new java.util.LinkedHashMap<>();
+        if (doc.has("headerSets") && doc.get("headerSets").isJsonObject()) {
+            for (var set : doc.getAsJsonObject("headerSets").entrySet()) {
+                java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+                set.getValue().getAsJsonObject().entrySet().forEach(h -> headers.put(h.getKey(), h.getValue().getAsString()));
+                sets.put(set.getKey(), headers);
+            }
+        }
+        return new WorkspaceRecord(trunks, flows, attachments, sets);
     }
 
     /** The workspace document of stored records, to be parsed before use. */
@@ -75,6 +83,15 @@ public final class WorkspaceRecords {
                 list.add(o);
             }
             doc.add("bots", list);
+        }
+        if (!w.headerSets().isEmpty()) {
+            JsonObject sets = new JsonObject();
+            w.headerSets().forEach((name, headers) -> {
+                JsonObject h = new JsonObject();
+                headers.forEach(h::addProperty);
+                sets.add(name, h);
+            });
+            doc.add("headerSets", sets);
         }
         JsonArray trunks = new JsonArray();
         for (TrunkRecord t : w.trunks()) {

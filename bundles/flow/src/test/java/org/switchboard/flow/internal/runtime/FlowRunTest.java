@@ -111,6 +111,23 @@ public class FlowRunTest {
                 .toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
+    private String run(String flowJson, Map<String, Map<String, String>> headerSets) throws Exception {
+        List<Problem> problems = new ArrayList<>();
+        Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
+        return new FlowRun(flow, headerSets, call, new ScriptSandbox(), scheduler, events::add).start()
+                .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    public void aHeaderSetGivesItsHeadersAndTheNodesOwnWin() throws Exception {
+        assertEquals("transfer", run("""
+                {"id": "f", "start": "agent", "nodes": [
+                  {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing",
+                   "headers": {"X-Intent": "Refund"}}}]}""",
+                Map.of("billing", new java.util.TreeMap<>(Map.of("X-Intent", "Billing", "X-Queue", "q1")))));
+        assertEquals(List.of("agentTransfer null {X-Intent=Refund, X-Queue=q1}"), call.log);
+    }
+
     private boolean hasEvent(String type, String attribute) {
         List<ConversationEvent> seen;
         synchronized (events) {

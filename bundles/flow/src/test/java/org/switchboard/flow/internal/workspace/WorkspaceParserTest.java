@@ -155,4 +155,30 @@ public class WorkspaceParserTest {
             assertTrue(all, all.contains(expected));
         }
     }
+
+    @Test
+    public void headerSetsAreCheckedAndNodesMustNameOneThatExists() {
+        Workspace w = load("""
+                {"headerSets": {"billing": {"X-Intent": "Billing", "X-Queue": "{{context.queue}}"}},
+                 "flows": [{"id": "f", "start": "agent", "nodes": [
+                   {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing"}}]}]}
+                """, problems);
+        assertEquals(List.of("X-Intent", "X-Queue"), List.copyOf(w.headerSets().get("billing").keySet()));
+
+        assertTrue(WorkspaceParser.parse("""
+                {"headerSets": {"bad name!": {"X-A": "1"}, "empty": {}, "crlf": {"X-B": "a\\r\\nInjected: 1", "Bad Name": "x"},
+                                "num": {"X-C": 3}},
+                 "flows": [{"id": "f", "start": "bye", "nodes": [
+                   {"id": "bye", "type": "hangup", "settings": {"headerSet": "missing"}}]}]}
+                """, problems).isEmpty());
+        String all = problems.toString();
+        for (String expected : List.of("headerSets.bad name!: 'bad name!' is not a valid name",
+                "headerSets.empty: a header set needs at least one header",
+                "headerSets.crlf.X-B: a header value must not contain CR or LF",
+                "headerSets.crlf.Bad Name: 'Bad Name' is not a valid SIP header name",
+                "headerSets.num.X-C: a header value must be a string",
+                "flows[0].nodes.bye.settings.headerSet (node 'bye'): no header set 'missing'")) {
+            assertTrue(all, all.contains(expected));
+        }
+    }
 }
