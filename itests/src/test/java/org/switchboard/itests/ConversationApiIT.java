@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 import java.util.Set;
 
 import javax.crypto.Mac;
@@ -22,7 +22,7 @@ import org.switchboard.api.bot.AppCredentials;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.Conversation;
-import org.switchboard.api.conversation.ConversationQuery;
+
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Turn;
@@ -82,16 +82,7 @@ public class ConversationApiIT extends SwitchboardTestSupport {
 
     private Conversation handOffACall() throws Exception {
         sipp("zcc-transfer-bye.xml", "udp");
-        ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
-        for (int i = 0; i < 100; i++) {
-            Optional<Conversation> c = store.find(new ConversationQuery(null, null, BOT, "+15550100", null, null, 0, 1))
-                    .stream().findFirst();
-            if (c.isPresent() && !c.get().isActive()) {
-                return c.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no ended conversation for +15550100");
+        return awaitEndedConversation("+15550100");
     }
 
     private void say(Conversation c, Direction d, String text, String digits, int second) {

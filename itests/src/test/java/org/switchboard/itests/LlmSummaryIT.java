@@ -28,8 +28,7 @@ import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.Conversation;
-import org.switchboard.api.conversation.ConversationQuery;
-import org.switchboard.api.conversation.ConversationStore;
+
 
 import com.google.gson.JsonObject;
 
@@ -111,7 +110,7 @@ public class LlmSummaryIT extends SwitchboardTestSupport {
             AppCredentials app = bots.createApp(demo.botId(), "llm test", Set.of(BotApp.CHAT_HISTORY), false);
 
             sipp("zcc-transfer-bye.xml", "udp");
-            Conversation c = awaitEnded();
+            Conversation c = awaitEndedConversation("+15550100");
             String body = "{\"sessionId\":\"" + c.sessionId() + "\",\"isSummaryRequired\":true}";
             JsonObject summary = awaitSummary(app, body, "llm");
             assertEquals("LLM: caller was handed to billing.", summary.get("ConversationSummary").getAsString());
@@ -143,19 +142,6 @@ public class LlmSummaryIT extends SwitchboardTestSupport {
             Thread.sleep(100);
         }
         throw new AssertionError("no demo bot");
-    }
-
-    private Conversation awaitEnded() throws InterruptedException {
-        ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
-        for (int i = 0; i < 100; i++) {
-            Optional<Conversation> c = store.find(new ConversationQuery(null, null, null, "+15550100", null, null, 0, 1))
-                    .stream().findFirst();
-            if (c.isPresent() && !c.get().isActive()) {
-                return c.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no ended call");
     }
 
     /** The summary once the reconfigured components are back and the wanted summarizer wrote it. */

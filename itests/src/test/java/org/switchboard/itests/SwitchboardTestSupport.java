@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
@@ -36,6 +37,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationQuery;
+import org.switchboard.api.conversation.ConversationStore;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -203,6 +207,20 @@ public abstract class SwitchboardTestSupport {
 
     protected static Http awaitHealthy() throws InterruptedException {
         return awaitHealth(h -> h.status() == 200, 30_000);
+    }
+
+    /** The newest conversation on a DID once it has ended. */
+    protected Conversation awaitEndedConversation(String did) throws InterruptedException {
+        ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
+        for (int i = 0; i < 100; i++) {
+            Optional<Conversation> c = store.find(new ConversationQuery(null, null, null, did, null, null, 0, 1))
+                    .stream().findFirst();
+            if (c.isPresent() && !c.get().isActive()) {
+                return c.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no ended conversation for " + did);
     }
 
     protected Bundle installed(String symbolicName) {
