@@ -42,6 +42,9 @@ final class SipCall implements CallControl {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final long ACK_TIMEOUT_MS = 32_000;
     private static final long BYE_GRACE_MS = 4_000;
+
+    /** Takes the answer to a BYE the stack reported unsent, should it come without a transaction. */
+    private volatile ResponseHandler strayByeAnswer;
     private static final TransferResult FAILED = new TransferResult(false, 0, "pending");
 
     enum State { RINGING, ANSWERED, CONFIRMED, ENDING, ENDED }
@@ -319,15 +322,17 @@ final class SipCall implements CallControl {
             state = State.ENDING;
             refresh.stop();
         }
+        ResponseHandler answered = response -> {
+            finish(by, reason);
+            int code = response.getStatusCode();
+            done.complete(new TransferResult(code < 300, code, response.getReasonPhrase()));
+        };
         try {
             Request bye = dialog.createRequest(Request.BYE);
             Headers.add(ctx.responder.headers(), bye, headers);
-            send(bye, response -> {
-                finish(by, reason);
-                int code = response.getStatusCode();
-                done.complete(new TransferResult(code < 300, code, response.getReasonPhrase()));
-            });
+            send(bye, answered);
         } catch (Exception e) {
+            strayByeAnswer = answered;
             // The stack can report a send failure for a BYE that did reach the peer (seen over TCP): its answer is
             // still taken if it comes; otherwise the call ends as not handed over.
             String why = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
@@ -338,6 +343,21 @@ final class SipCall implements CallControl {
             }, BYE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
         return done;
+    }
+
+    /**
+     * A final response to this call's BYE that matched no transaction: over TCP the stack can report a BYE unsent
+     * that did reach the peer, and then drops the transaction its answer belongs to.
+     */
+    void strayByeResponse(Response response) {
+        ResponseHandler h = strayByeAnswer;
+        if (h == null || response.getStatusCode() < 200) {
+            return;
+        }
+        strayByeAnswer = null;
+        record(Direction.INCOMING, response);
+        LOG.info("Session {}: the BYE reported unsent was answered {}", sessionId(), response.getStatusCode());
+        h.handle(response);
     }
 
     synchronized void finish(EndedBy by, String reason) {

@@ -59,6 +59,11 @@ final class SipContext {
         return calls.values();
     }
 
+    /** The call with this Call-ID, if it is still known. */
+    Optional<SipCall> byCallId(String callId) {
+        return Optional.ofNullable(calls.get(callId));
+    }
+
     /** The call a request belongs to, by Call-ID, checking the dialog's tags once the request has a To tag. */
     Optional<SipCall> find(Request request) {
         String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME))

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -358,7 +359,22 @@ public class SipStackOwner implements SipListener {
             }
             return;
         }
-        LOG.debug("Dropped unmatched response {}", event.getResponse().getStatusCode());
+        javax.sip.message.Response r = event.getResponse();
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME);
+        javax.sip.header.CallIdHeader callId = (javax.sip.header.CallIdHeader) r.getHeader(
+                javax.sip.header.CallIdHeader.NAME);
+        if (cseq != null && callId != null && javax.sip.message.Request.BYE.equals(cseq.getMethod())) {
+            Optional<SipCall> call = calls.byCallId(callId.getCallId());
+            if (call.isPresent()) {
+                try {
+                    workers.execute(() -> call.get().strayByeResponse(r));
+                } catch (RejectedExecutionException e) {
+                    LOG.warn("Response {} dropped: workers are saturated", r.getStatusCode());
+                }
+                return;
+            }
+        }
+        LOG.debug("Dropped unmatched response {}", r.getStatusCode());
     }
 
     @Override
