@@ -26,7 +26,9 @@ public class CallRecordIT extends SwitchboardTestSupport {
     @Test
     public void aTransferredCallIsRecordedWithItsSipLadder() throws Exception {
         awaitHealthy();
-        sipp("zcc-transfer-bye.xml", "tcp");
+        // UDP: this test is about the record; over TCP the RI sometimes reports a delivered BYE as unsent right after
+        // start (see the issue notes), and ZccCallIT covers TCP calls
+        sipp("zcc-transfer-bye.xml", "udp");
         ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
         Conversation c = awaitEnded(store);
         assertEquals(EndedBy.TRANSFER, c.endedBy());
