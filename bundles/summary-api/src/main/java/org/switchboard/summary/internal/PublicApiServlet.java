@@ -84,17 +84,6 @@ public class PublicApiServlet extends HttpServlet {
                 config.jti_ttl_s());
     }
 
-    /** For tests: the services the container would inject. */
-    PublicApiServlet(SummaryApiConfig config, BotRepository bots, ConversationStore store,
-            ConversationSummaries summaries, Clock clock) {
-        Settings.check(config);
-        this.config = config;
-        this.verifier = new JwtVerifier(clock, config.clock_skew_s(), config.max_token_bytes(), config.jti_ttl_s());
-        this.bots = bots;
-        this.store = store;
-        this.summaries = summaries;
-    }
-
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();

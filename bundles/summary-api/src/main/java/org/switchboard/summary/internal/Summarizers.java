@@ -35,9 +35,4 @@ final class Summarizers {
     Summarizer get(String id) {
         return entries.stream().filter(e -> e.id().equals(id)).min(BEST).map(Entry::summarizer).orElse(null);
     }
-
-    /** The ids there are, sorted. */
-    List<String> ids() {
-        return entries.stream().map(Entry::id).distinct().sorted().toList();
-    }
 }
