@@ -44,25 +44,9 @@ public class LauncherIT {
         int sip = FreePorts.tcpAndUdp();
         Path out = work.resolve("console.txt");
 
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("switchboard").toString(), "--no-build");
-        pb.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(http));
-        pb.environment().put("SWITCHBOARD_SIP_PORT", Integer.toString(sip));
-        pb.environment().remove("SWITCHBOARD_DATA");
-        pb.directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         long start = System.nanoTime();
-        process = pb.start();
-
-        String banner = "Switchboard console: http://127.0.0.1:" + http + "/system/console";
-        awaitOutput(out, banner, 90);
-        int status = 0;
-        while (status != 200) {
-            if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(90)) {
-                fail("not healthy after 90 s:\n" + Files.readString(out));
-            }
-            status = status(http, "/health", null);
-            Thread.sleep(100);
-        }
+        launch(home, cwd, http, sip, out);
+        awaitHealthy(http, out, start);
         long healthyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         Path data = cwd.resolve("data");
@@ -96,6 +80,67 @@ public class LauncherIT {
         assertFalse("the password is printed once, on first start only, and never logged",
                 Files.readString(data.resolve("log/switchboard.log")).contains(password));
         System.out.printf("LauncherIT: healthy %d ms after start, stopped %d ms after SIGTERM%n", healthyMs, stopMs);
+    }
+
+    @Test
+    public void aRecordedCallSurvivesTheProcessBeingKilled() throws Exception {
+        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+                .resolve("LauncherIT-kill-" + System.nanoTime());
+        Path cwd = Files.createDirectories(work.resolve("elsewhere"));
+        int http = FreePorts.tcpAndUdp();
+        int sip = FreePorts.tcpAndUdp();
+        launch(home, cwd, http, sip, work.resolve("console-1.txt"));
+        awaitHealthy(http, work.resolve("console-1.txt"), System.nanoTime());
+
+        Sipp.run(home, "zcc-transfer-bye.xml", "udp", sip, work);
+        String auth = "admin:" + Files.readString(cwd.resolve("data/admin.password")).trim();
+        String ended = "/api/admin/conversations?did=%2B15550100&endedBy=transfer";
+        for (int i = 0; i < 100 && !get(http, ended, auth).contains("sessionId"); i++) {
+            Thread.sleep(50);
+        }
+        process.destroyForcibly(); // SIGKILL the moment the call shows as ended: no shutdown, no flush
+        assertTrue(process.waitFor(15, TimeUnit.SECONDS));
+
+        launch(home, cwd, http, sip, work.resolve("console-2.txt"));
+        awaitHealthy(http, work.resolve("console-2.txt"), System.nanoTime());
+        String list = get(http, ended, auth);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]{24})\"")
+                .matcher(list);
+        assertTrue("the ended call is still there after the kill: " + list, id.find());
+        String detail = get(http, "/api/admin/conversations/" + id.group(1), auth).replaceAll("\\s+", "");
+        assertTrue(detail, detail.contains("\"firstLine\":\"BYEsip:"));
+        assertTrue(detail, detail.contains("\"header.X-Intent\":\"Billing\""));
+    }
+
+    private void launch(Path home, Path cwd, int http, int sip, Path out) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("switchboard").toString(), "--no-build");
+        pb.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(http));
+        pb.environment().put("SWITCHBOARD_SIP_PORT", Integer.toString(sip));
+        pb.environment().remove("SWITCHBOARD_DATA");
+        pb.directory(cwd.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        process = pb.start();
+    }
+
+    private static void awaitHealthy(int http, Path out, long start) throws Exception {
+        awaitOutput(out, "Switchboard console: http://127.0.0.1:" + http + "/system/console", 90);
+        while (status(http, "/health", null) != 200) {
+            if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(90)) {
+                fail("not healthy after 90 s:\n" + Files.readString(out));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String get(int port, String path, String credentials) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+        c.setRequestProperty("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(path, 200, c.getResponseCode());
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void awaitOutput(Path out, String needle, int seconds) throws Exception {

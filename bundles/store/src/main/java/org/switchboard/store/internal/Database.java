@@ -42,12 +42,17 @@ public final class Database {
     private final SecretBox secrets;
     private final Jdbc jdbc;
     private final String where;
+    private final Path journalDir;
+    private final long journalMaxBytes;
 
     @Activate
     public Database(StoreConfig config, BundleContext context,
             @Reference(name = "driver", target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory driver,
             java.util.Map<String, Object> properties) throws SQLException {
-        String url = config.url().isBlank() ? defaultUrl(context) : config.url().trim();
+        String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim());
+        this.journalDir = config.journal_dir().isBlank() ? dataDir(context).resolve("journal")
+                : Paths.get(config.journal_dir()).toAbsolutePath();
+        this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
         where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
         check(config, url, properties);
         try {
@@ -82,6 +87,10 @@ public final class Database {
     }
 
     private static void check(StoreConfig config, String url, java.util.Map<String, Object> properties) {
+        if (config.journal_max_mb() < 1) {
+            throw fail("PID " + PID + ": property 'journal.max.mb' = '" + config.journal_max_mb() + "': must be at least 1",
+                    null);
+        }
         if (config.pool_size() < 1 || config.pool_size() > 64) {
             throw fail("PID " + PID + ": property 'pool.size' = '" + config.pool_size() + "': must be between 1 and 64", null);
         }
@@ -100,9 +109,26 @@ public final class Database {
         }
     }
 
+    private static Path dataDir(BundleContext context) {
+        String data = context == null ? null : context.getProperty("switchboard.data");
+        return Paths.get(data == null || data.isBlank() ? "data" : data).toAbsolutePath().normalize();
+    }
+
+    /**
+     * An H2 file database writes committed transactions to its file up to half a second later unless WRITE_DELAY is
+     * 0; a killed process would lose them (measured: all of them, table included). Conversations must not.
+     */
+    static String durable(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:") && !lower.contains(";write_delay=")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
+    }
+
     private static String defaultUrl(BundleContext context) {
-        String data = context.getProperty("switchboard.data");
-        Path dir = Paths.get(data == null || data.isBlank() ? "data" : data).toAbsolutePath().normalize().resolve("db");
+        Path dir = dataDir(context).resolve("db");
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
@@ -128,8 +154,16 @@ public final class Database {
         if (!config.secret_key_file().isBlank()) {
             return Paths.get(config.secret_key_file()).toAbsolutePath();
         }
-        String data = context == null ? null : context.getProperty("switchboard.data");
-        return Paths.get(data == null || data.isBlank() ? "data" : data).toAbsolutePath().normalize().resolve("secrets.key");
+        return dataDir(context).resolve("secrets.key");
+    }
+
+    /** The journal that keeps conversation records while this database is unreachable. */
+    Journal openJournal() {
+        try {
+            return new Journal(journalDir, journalMaxBytes);
+        } catch (java.io.IOException e) {
+            throw fail("cannot open the conversation journal in " + journalDir + ": " + e, e);
+        }
     }
 
     @Deactivate

@@ -26,7 +26,7 @@ final class Jdbc {
             return work.run(c);
         } catch (SQLException e) {
             broken = isConnectionFailure(e);
-            throw new IllegalStateException("store: " + what + " failed: " + e.getMessage(), e);
+            throw failure(what, e, broken);
         } finally {
             pool.release(c, broken);
         }
@@ -47,7 +47,7 @@ final class Jdbc {
                 broken = true;
             }
             broken |= e instanceof SQLException s && isConnectionFailure(s);
-            throw new IllegalStateException("store: " + what + " failed: " + e.getMessage(), e);
+            throw failure(what, e, broken);
         } finally {
             try {
                 c.setAutoCommit(true);
@@ -92,13 +92,19 @@ final class Jdbc {
         try {
             return pool.take();
         } catch (SQLException e) {
-            throw new IllegalStateException("store: " + what + ": no database connection: " + e.getMessage(), e);
+            throw new StoreUnavailableException("store: " + what + ": no database connection: " + e.getMessage(), e);
         }
     }
 
+    private static IllegalStateException failure(String what, Exception e, boolean connectionLost) {
+        String message = "store: " + what + " failed: " + e.getMessage();
+        return connectionLost ? new StoreUnavailableException(message, e) : new IllegalStateException(message, e);
+    }
+
+    /** Connection exceptions (SQLSTATE class 08), a server shutting down (57P01-57P03), H2's broken connection. */
     private static boolean isConnectionFailure(SQLException e) {
         String state = e.getSQLState();
-        return state != null && state.startsWith("08");
+        return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("90067"));
     }
 
     static void setLong(PreparedStatement s, int i, Long v) throws SQLException {

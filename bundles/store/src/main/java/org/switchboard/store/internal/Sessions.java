@@ -25,6 +25,7 @@ import org.switchboard.api.conversation.Turn;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.Gson;
@@ -32,7 +33,8 @@ import com.google.gson.reflect.TypeToken;
 
 /**
  * The conversation store on the session tables: one row per call, and its turns, events, SIP messages, task path and
- * summary. Every write is committed when the method returns.
+ * summary. Every write is committed when the method returns, or journalled on disk while the database is unreachable
+ * and written from the journal when it is back (see {@link DurableWrites}).
  */
 @Component(service = ConversationStore.class)
 public final class Sessions implements ConversationStore {
@@ -40,105 +42,60 @@ public final class Sessions implements ConversationStore {
     private static final Gson GSON = new Gson();
     private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
     private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
-    private static final String COLUMNS = "session_id, call_id, bot_id, trunk_id, did, caller, started_at, answered_at, "
-            + "handoff_at, ended_at, ended_by, end_reason";
+    private static final String COLUMNS = SessionWrites.COLUMNS;
 
     private final Jdbc jdbc;
+    private final DurableWrites writes;
 
     @Activate
     public Sessions(@Reference Database database) {
         this.jdbc = database.jdbc();
+        this.writes = new DurableWrites(new SessionWrites(jdbc), database.openJournal());
+    }
+
+    @Deactivate
+    void close() {
+        writes.close();
     }
 
     @Override
     public void start(Conversation c) {
-        jdbc.transaction("start session " + c.sessionId(), con -> {
-            try (PreparedStatement p = con.prepareStatement("SELECT 1 FROM sessions WHERE session_id = ?")) {
-                p.setString(1, c.sessionId());
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        return null; // recorded already: a replay after a retry
-                    }
-                }
-            }
-            try (PreparedStatement p = con.prepareStatement("INSERT INTO sessions (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, c.sessionId());
-                p.setString(2, c.callId());
-                p.setString(3, c.botId());
-                p.setString(4, c.trunkId());
-                p.setString(5, c.did());
-                p.setString(6, c.caller());
-                p.setLong(7, c.startedAt().toEpochMilli());
-                Jdbc.setLong(p, 8, millis(c.answeredAt()));
-                Jdbc.setLong(p, 9, millis(c.handoffAt()));
-                Jdbc.setLong(p, 10, millis(c.endedAt()));
-                p.setString(11, c.endedBy() == null ? null : c.endedBy().name());
-                p.setString(12, c.endReason());
-                p.executeUpdate();
-            }
-            int i = 0;
-            for (String task : c.taskPath()) {
-                insertTask(con, c.sessionId(), task);
-                i++;
-            }
-            return i;
-        });
+        writes.write(Recorded.start(c));
     }
 
     @Override
     public void answered(String sessionId, Instant at) {
-        setOnce(sessionId, "answered_at", at);
+        writes.write(Recorded.answered(sessionId, at));
     }
 
     @Override
     public void handedOff(String sessionId, Instant at) {
-        setOnce(sessionId, "handoff_at", at);
-    }
-
-    private void setOnce(String sessionId, String column, Instant at) {
-        jdbc.update("set " + column, "UPDATE sessions SET " + column + " = ? WHERE session_id = ? AND " + column
-                + " IS NULL", at.toEpochMilli(), sessionId);
+        writes.write(Recorded.handedOff(sessionId, at));
     }
 
     @Override
     public void end(String sessionId, Instant at, EndedBy endedBy, String reason) {
-        jdbc.update("end session", "UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
-                + "WHERE session_id = ? AND ended_at IS NULL", at.toEpochMilli(), endedBy.name(), truncate(reason, 1000),
-                sessionId);
+        writes.write(Recorded.end(sessionId, at, endedBy, reason));
     }
 
     @Override
     public void addTurn(Turn t) {
-        jdbc.update("add turn", "INSERT INTO session_turns (session_id, direction, at, text, digits, confidence, "
-                + "task_name, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", t.sessionId(), t.direction().name(),
-                t.at().toEpochMilli(), t.text(), t.digits(), t.confidence(), t.taskName(), t.lang());
+        writes.write(Recorded.turn(t));
     }
 
     @Override
     public void addEvent(ConversationEvent e) {
-        jdbc.update("add event", "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)",
-                e.sessionId(), e.at().toEpochMilli(), truncate(e.type(), 100), GSON.toJson(e.attributes()));
+        writes.write(Recorded.event(e));
     }
 
     @Override
     public void addSipMessage(SipMessageRecord m) {
-        jdbc.update("add SIP message", "INSERT INTO session_sip_messages (session_id, at, direction, first_line, "
-                + "headers) VALUES (?, ?, ?, ?, ?)", m.sessionId(), m.at().toEpochMilli(), m.direction().name(),
-                truncate(m.firstLine(), 2000), GSON.toJson(m.headers()));
+        writes.write(Recorded.sipMessage(m));
     }
 
     @Override
     public void addTask(String sessionId, String taskName) {
-        jdbc.update("add task", "INSERT INTO session_tasks (session_id, name) VALUES (?, ?)", sessionId,
-                truncate(taskName, 400));
-    }
-
-    private static void insertTask(Connection c, String sessionId, String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO session_tasks (session_id, name) VALUES (?, ?)")) {
-            Jdbc.bind(p, sessionId, truncate(name, 400));
-            p.executeUpdate();
-        }
+        writes.write(Recorded.task(sessionId, taskName));
     }
 
     @Override
@@ -318,17 +275,9 @@ public final class Sessions implements ConversationStore {
         });
     }
 
-    private static Long millis(Instant i) {
-        return i == null ? null : i.toEpochMilli();
-    }
-
     private static Instant instant(ResultSet r, int column) throws SQLException {
         long v = r.getLong(column);
         return r.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private static String likeEscape(String s) {

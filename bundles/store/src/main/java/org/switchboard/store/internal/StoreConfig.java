@@ -34,4 +34,12 @@ public @interface StoreConfig {
     @AttributeDefinition(name = "JDBC driver", description = "Which registered JDBC driver to use (an LDAP filter on "
             + "the DataSourceFactory services), e.g. (osgi.jdbc.driver.class=org.postgresql.Driver).")
     String driver_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
+
+    @AttributeDefinition(name = "Journal directory", description = "Where conversation records wait while the "
+            + "database is unreachable (forced to disk, replayed in order when it is back); empty: <data>/journal.")
+    String journal_dir() default "";
+
+    @AttributeDefinition(name = "Journal limit (MB)", description = "Most disk the journal may use; past it, records "
+            + "of an outage are refused and logged.")
+    int journal_max_mb() default 256;
 }

@@ -93,6 +93,16 @@ public abstract class StoreContract {
             public String driver_target() {
                 return "";
             }
+
+            @Override
+            public String journal_dir() {
+                return keyFile.isEmpty() ? "" : java.nio.file.Paths.get(keyFile).resolveSibling("journal").toString();
+            }
+
+            @Override
+            public int journal_max_mb() {
+                return 16;
+            }
         };
     }
 
@@ -324,5 +334,32 @@ public abstract class StoreContract {
                 creds.clientId(), new byte[1], new byte[32]));
         assertTrue(e.getMessage(), e.getMessage().contains("cannot be decrypted with this key"));
         assertFalse("the message names no secret", e.getMessage().contains(creds.clientSecret()));
+    }
+
+    @Test
+    public void aJournalEntryTheDatabaseRefusesIsSkippedAndTheRestIsWritten() throws Exception {
+        java.nio.file.Path dir = keyFile.resolveSibling("journal");
+        java.nio.file.Files.createDirectories(dir);
+        Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
+        String good = Recorded.start(new Conversation(S2, "call-j@zcc", null, "zcc-demo", "+15550100", "+1408", t0,
+                null, null, null, null, null, null)).toLine();
+        String refused = Recorded.turn(new Turn("s".repeat(30), Direction.INCOMING, t0, "too long an id", null, 1,
+                null, "en")).toLine();
+        String turn = Recorded.turn(new Turn(S2, Direction.INCOMING, t0, "still here", null, 1, null, "en")).toLine();
+        java.nio.file.Files.writeString(dir.resolve("conversations.journal"), good + "\n" + "garbage\n" + refused
+                + "\n" + turn + "\n");
+        Sessions s = new Sessions(db);
+        try {
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (java.nio.file.Files.size(dir.resolve("conversations.journal")) > 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(0, java.nio.file.Files.size(dir.resolve("conversations.journal")));
+            assertEquals("call-j@zcc", s.bySessionId(S2).orElseThrow().callId());
+            assertEquals(List.of("still here"), s.turns(S2, 0, 10).stream().map(Turn::text).collect(
+                    java.util.stream.Collectors.toList()));
+        } finally {
+            s.close();
+        }
     }
 }

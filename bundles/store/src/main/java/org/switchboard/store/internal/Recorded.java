@@ -1,0 +1,197 @@
+package org.switchboard.store.internal;
+
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationEvent;
+import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.conversation.SipMessageRecord;
+import org.switchboard.api.conversation.Turn;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
+
+/**
+ * One conversation write, applied to the database or kept as one line of JSON in the journal. Times are epoch
+ * milliseconds; every field is written by name so that a journal survives an upgrade of the store bundle.
+ */
+final class Recorded {
+
+    private static final Gson GSON = new Gson();
+    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
+    private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
+
+    private final String op;
+    private final JsonObject json;
+    private final Apply apply;
+
+    private interface Apply {
+        void to(SessionWrites w);
+    }
+
+    private Recorded(String op, JsonObject json, Apply apply) {
+        this.op = op;
+        this.json = json;
+        this.apply = apply;
+    }
+
+    void applyTo(SessionWrites w) {
+        apply.to(w);
+    }
+
+    String op() {
+        return op;
+    }
+
+    String toLine() {
+        JsonObject o = json.deepCopy();
+        o.addProperty("op", op);
+        return GSON.toJson(o);
+    }
+
+    static Recorded start(Conversation c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sessionId", c.sessionId());
+        o.addProperty("callId", c.callId());
+        o.addProperty("botId", c.botId());
+        o.addProperty("trunkId", c.trunkId());
+        o.addProperty("did", c.did());
+        o.addProperty("caller", c.caller());
+        o.addProperty("startedAt", c.startedAt().toEpochMilli());
+        o.addProperty("answeredAt", millis(c.answeredAt()));
+        o.addProperty("handoffAt", millis(c.handoffAt()));
+        o.addProperty("endedAt", millis(c.endedAt()));
+        o.addProperty("endedBy", c.endedBy() == null ? null : c.endedBy().name());
+        o.addProperty("endReason", c.endReason());
+        JsonArray tasks = new JsonArray();
+        c.taskPath().forEach(tasks::add);
+        o.add("taskPath", tasks);
+        return new Recorded("start", o, w -> w.start(c));
+    }
+
+    static Recorded answered(String sessionId, Instant at) {
+        return new Recorded("answered", time(sessionId, at), w -> w.answered(sessionId, at));
+    }
+
+    static Recorded handedOff(String sessionId, Instant at) {
+        return new Recorded("handedOff", time(sessionId, at), w -> w.handedOff(sessionId, at));
+    }
+
+    static Recorded end(String sessionId, Instant at, EndedBy by, String reason) {
+        JsonObject o = time(sessionId, at);
+        o.addProperty("endedBy", by.name());
+        o.addProperty("reason", reason);
+        return new Recorded("end", o, w -> w.end(sessionId, at, by, reason));
+    }
+
+    static Recorded turn(Turn t) {
+        JsonObject o = time(t.sessionId(), t.at());
+        o.addProperty("direction", t.direction().name());
+        o.addProperty("text", t.text());
+        o.addProperty("digits", t.digits());
+        o.addProperty("confidence", t.confidence());
+        o.addProperty("taskName", t.taskName());
+        o.addProperty("lang", t.lang());
+        return new Recorded("turn", o, w -> w.addTurn(t));
+    }
+
+    static Recorded event(ConversationEvent e) {
+        JsonObject o = time(e.sessionId(), e.at());
+        o.addProperty("type", e.type());
+        o.add("attributes", GSON.toJsonTree(e.attributes(), ATTRIBUTES));
+        return new Recorded("event", o, w -> w.addEvent(e));
+    }
+
+    static Recorded sipMessage(SipMessageRecord m) {
+        JsonObject o = time(m.sessionId(), m.at());
+        o.addProperty("direction", m.direction().name());
+        o.addProperty("firstLine", m.firstLine());
+        o.add("headers", GSON.toJsonTree(m.headers(), HEADERS));
+        return new Recorded("sip", o, w -> w.addSipMessage(m));
+    }
+
+    static Recorded task(String sessionId, String name) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sessionId", sessionId);
+        o.addProperty("name", name);
+        return new Recorded("task", o, w -> w.addTask(sessionId, name));
+    }
+
+    /** Reads a journal line back; an unreadable line is an {@link IllegalArgumentException} saying why. */
+    static Recorded parse(String line) {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(line).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+        }
+        String op = str(o, "op");
+        String id = str(o, "sessionId");
+        try {
+            return switch (op == null ? "" : op) {
+                case "start" -> start(new Conversation(id, str(o, "callId"), str(o, "botId"), str(o, "trunkId"),
+                        str(o, "did"), str(o, "caller"), instant(o, "startedAt"), instant(o, "answeredAt"),
+                        instant(o, "handoffAt"), instant(o, "endedAt"), endedBy(str(o, "endedBy")), str(o, "endReason"),
+                        strings(o.getAsJsonArray("taskPath"))));
+                case "answered" -> answered(id, instant(o, "at"));
+                case "handedOff" -> handedOff(id, instant(o, "at"));
+                case "end" -> end(id, instant(o, "at"), EndedBy.valueOf(str(o, "endedBy")), str(o, "reason"));
+                case "turn" -> turn(new Turn(id, Direction.valueOf(str(o, "direction")), instant(o, "at"),
+                        str(o, "text"), str(o, "digits"), o.get("confidence").getAsDouble(), str(o, "taskName"),
+                        str(o, "lang")));
+                case "event" -> event(new ConversationEvent(id, instant(o, "at"), str(o, "type"),
+                        GSON.fromJson(o.get("attributes"), ATTRIBUTES)));
+                case "sip" -> sipMessage(new SipMessageRecord(id, instant(o, "at"),
+                        Direction.valueOf(str(o, "direction")), str(o, "firstLine"), GSON.fromJson(o.get("headers"), HEADERS)));
+                case "task" -> task(id, str(o, "name"));
+                default -> throw new IllegalArgumentException("unknown op '" + op + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad '" + op + "' entry: " + e, e);
+        }
+    }
+
+    private static JsonObject time(String sessionId, Instant at) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sessionId", sessionId);
+        o.addProperty("at", at.toEpochMilli());
+        return o;
+    }
+
+    private static Long millis(Instant i) {
+        return i == null ? null : i.toEpochMilli();
+    }
+
+    private static String str(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    private static Instant instant(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e == null || e.isJsonNull() ? null : Instant.ofEpochMilli(e.getAsLong());
+    }
+
+    private static EndedBy endedBy(String name) {
+        return name == null ? null : EndedBy.valueOf(name);
+    }
+
+    private static List<String> strings(JsonArray a) {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            a.forEach(e -> out.add(e.getAsString()));
+        }
+        return out;
+    }
+}
