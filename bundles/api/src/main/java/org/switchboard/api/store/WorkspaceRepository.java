@@ -15,12 +15,21 @@ public interface WorkspaceRepository {
     /** The stored workspace, or empty when none was ever saved. */
     Optional<WorkspaceRecord> load();
 
-    /** Replaces everything stored with {@code workspace}, atomically. */
+    /** Replaces everything stored with {@code workspace}, atomically; marks the stored workspace edited. */
     void replace(WorkspaceRecord workspace);
 
-    /** Stores an attachment, replacing the one for its (trunk, DID). */
+    /**
+     * Replaces everything stored with {@code workspace} imported from a workspace file whose content has the SHA-256
+     * {@code fileHash}, and records that as its {@link #source()}, atomically.
+     */
+    void replace(WorkspaceRecord workspace, String fileHash);
+
+    /** The file the stored workspace was last imported from, or empty when it never came from a file. */
+    Optional<WorkspaceSource> source();
+
+    /** Stores an attachment, replacing the one for its (trunk, DID); marks the stored workspace edited. */
     void attach(FlowAttachment attachment);
 
-    /** Removes the attachment for (trunk, DID); returns whether there was one. */
+    /** Removes the attachment for (trunk, DID); returns whether there was one; marks the stored workspace edited. */
     boolean detach(String trunkId, String did);
 }

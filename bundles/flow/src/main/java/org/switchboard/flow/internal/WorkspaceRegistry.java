@@ -85,6 +85,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private volatile BotRepository bots;
     private volatile WorkspaceRecord record;
     private volatile boolean fromFile;
+    private volatile String fileHash;
     private volatile String loadedStamp;
     private ScheduledFuture<?> watch;
     private ScheduledFuture<?> fqdnRefresh;
@@ -175,7 +176,16 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     }
 
     private void load(Path path, String text) {
-        List<Problem> problems = use(text, path.toString());
+        String hash = sha256(text);
+        if (keepStored(hash)) {
+            WorkspaceRepository r = repository;
+            if (r != null && useStored(r, "the workspace file " + path + " is unchanged since it was imported; the "
+                    + "store's copy, changed since through the admin API, stays in force (change the file to replace it)")) {
+                return;
+            }
+        }
+        warnIfEditsAreReplaced(path, hash);
+        List<Problem> problems = use(text, path.toString(), hash);
         if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder();
             problems.forEach(p -> b.append(System.lineSeparator()).append("  ").append(p));
@@ -184,8 +194,11 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }
     }
 
-    /** Puts a valid document in force (and in the store) or returns its problems and changes nothing. */
-    private synchronized List<Problem> use(String text, String source) {
+    /**
+     * Puts a valid document in force (and in the store) or returns its problems and changes nothing; {@code hash} is
+     * the SHA-256 of a workspace file, null for a document from the admin API.
+     */
+    private synchronized List<Problem> use(String text, String source, String hash) {
         List<Problem> problems = new ArrayList<>();
         Optional<Workspace> parsed = WorkspaceParser.parse(text, problems);
         if (parsed.isEmpty()) {
@@ -195,6 +208,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         current.set(w);
         record = WorkspaceRecords.fromDocument(text);
         fromFile = true;
+        fileHash = hash;
         save();
         ensureBots(w);
         LOG.info("Workspace {} imported: {} bot(s), {} trunk(s), {} flow(s), {} attachment(s)", source, w.bots().size(),
@@ -233,7 +247,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
 
     @Override
     public List<String> importWorkspace(String document) {
-        return use(document, "from the admin API").stream().map(Problem::toString).toList();
+        return use(document, "from the admin API", null).stream().map(Problem::toString).toList();
     }
 
     private void refreshFqdns() {
@@ -318,33 +332,81 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             return;
         }
         if (fromFile) {
-            save();
+            String hash = fileHash;
+            if (hash == null || !keepStored(hash) || !useStored(r, "the workspace file is unchanged since it was "
+                    + "imported; the store's copy, changed since through the admin API, stays in force")) {
+                save();
+            }
             return;
         }
         if (path != null) {
             return; // the configured file failed to import: neither it nor the store's copy replaces what is in force
         }
+        useStored(r, "no workspace file configured");
+    }
+
+    private void warnIfEditsAreReplaced(Path path, String hash) {
+        WorkspaceRepository r = repository;
+        try {
+            if (r != null && r.source().filter(s -> s.editedSince() && !s.fileHash().equals(hash)).isPresent()) {
+                LOG.warn("Workspace file {} changed since it was last imported: importing it replaces the changes made "
+                        + "through the admin API since", path);
+            }
+        } catch (RuntimeException e) {
+            // the import itself reports a store that cannot be reached
+        }
+    }
+
+    /** Whether the store holds changes made after it imported exactly this file content. */
+    private boolean keepStored(String hash) {
+        WorkspaceRepository r = repository;
+        if (r == null) {
+            return false;
+        }
+        try {
+            return r.source().filter(s -> s.fileHash().equals(hash) && s.editedSince()).isPresent();
+        } catch (RuntimeException e) {
+            LOG.warn("The stored workspace's origin could not be read: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Puts the stored workspace in force; false when there is none or it is not valid (which is logged). */
+    private synchronized boolean useStored(WorkspaceRepository r, String why) {
         try {
             Optional<WorkspaceRecord> stored = r.load();
             if (stored.isEmpty()) {
-                LOG.info("No workspace file configured and none stored yet");
-                return;
+                LOG.info("No workspace stored yet ({})", why);
+                return false;
             }
             List<Problem> problems = new ArrayList<>();
             Optional<Workspace> parsed = WorkspaceParser.parse(WorkspaceRecords.toDocument(stored.get()), problems);
             if (parsed.isEmpty()) {
                 LOG.error("The stored workspace is not valid ({} problem(s), first: {}); it is not used", problems.size(),
                         problems.get(0));
-                return;
+                return false;
             }
             current.set(parsed.get());
             record = stored.get();
+            fromFile = false;
+            fileHash = null;
             ensureBots(parsed.get());
-            LOG.info("Workspace loaded from the store: {} trunk(s), {} flow(s), {} attachment(s)",
+            LOG.info("Workspace loaded from the store ({}): {} trunk(s), {} flow(s), {} attachment(s)", why,
                     parsed.get().trunks().size(), parsed.get().flows().size(), parsed.get().attachments().size());
             timer.execute(this::refreshFqdns);
+            return true;
         } catch (RuntimeException e) {
             LOG.error("The stored workspace could not be read: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -355,7 +417,12 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             return;
         }
         try {
-            r.replace(w);
+            String hash = fileHash;
+            if (hash == null) {
+                r.replace(w);
+            } else {
+                r.replace(w, hash);
+            }
             LOG.info("Workspace saved to the store ({} trunk(s), {} flow(s), {} attachment(s))", w.trunks().size(),
                     w.flows().size(), w.attachments().size());
         } catch (RuntimeException e) {

@@ -21,6 +21,7 @@ import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;
+import org.switchboard.api.store.WorkspaceSource;
 import org.switchboard.flow.internal.workspace.FqdnResolverTest;
 
 public class WorkspaceRegistryTest {
@@ -109,6 +110,7 @@ public class WorkspaceRegistryTest {
     /** Keeps what the registry saves, in memory; a fake for this unit test (the store has its own tests). */
     static final class MemoryRepository implements WorkspaceRepository {
         volatile WorkspaceRecord stored;
+        volatile WorkspaceSource source;
 
         @Override
         public java.util.Optional<WorkspaceRecord> load() {
@@ -118,10 +120,29 @@ public class WorkspaceRegistryTest {
         @Override
         public void replace(WorkspaceRecord w) {
             stored = w;
+            edited();
+        }
+
+        @Override
+        public void replace(WorkspaceRecord w, String fileHash) {
+            stored = w;
+            source = new WorkspaceSource(fileHash, java.time.Instant.now(), false);
+        }
+
+        @Override
+        public java.util.Optional<WorkspaceSource> source() {
+            return java.util.Optional.ofNullable(source);
+        }
+
+        private void edited() {
+            if (source != null) {
+                source = new WorkspaceSource(source.fileHash(), source.importedAt(), true);
+            }
         }
 
         @Override
         public void attach(FlowAttachment a) {
+            edited();
             java.util.List<FlowAttachment> l = new java.util.ArrayList<>(stored.attachments());
             l.removeIf(x -> x.trunkId().equals(a.trunkId()) && x.did().equals(a.did()));
             l.add(a);
@@ -130,6 +151,7 @@ public class WorkspaceRegistryTest {
 
         @Override
         public boolean detach(String trunkId, String did) {
+            edited();
             java.util.List<FlowAttachment> l = new java.util.ArrayList<>(stored.attachments());
             boolean removed = l.removeIf(x -> x.trunkId().equals(trunkId) && x.did().equals(did));
             stored = new WorkspaceRecord(stored.trunks(), stored.flows(), l);
@@ -142,6 +164,34 @@ public class WorkspaceRegistryTest {
             Thread.sleep(10);
         }
         assertTrue(condition.getAsBoolean());
+    }
+
+    @Test
+    public void changesMadeAfterAFileImportSurviveARestartUntilTheFileChanges() throws Exception {
+        Path file = tmp.getRoot().toPath().resolve("ws.json");
+        Files.copy(demo(), file);
+        MemoryRepository store = new MemoryRepository();
+        registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
+        registry.bindRepository(store);
+        await(() -> store.source != null);
+        registry.detach("zcc-demo", "+15550101");
+        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        registry.deactivate();
+
+        // restart, the store bound after the file was read (as in the container) and before
+        registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
+        registry.bindRepository(store);
+        await(() -> registry.resolve("127.0.0.1", "+15550101").status() == Status.NO_FLOW);
+        registry.deactivate();
+        registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
+        registry.bindRepository(store);
+        registry.modified(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
+        assertEquals("the edit is kept", Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+
+        Files.writeString(file, Files.readString(file).replace("\"demo-agent\"", "\"demo-agent\" "));
+        registry.modified(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
+        assertEquals("a changed file wins", "demo-hangup", registry.resolve("127.0.0.1", "+15550101").flowId());
+        assertFalse(store.source.editedSince());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.store.WorkspaceRepository;
+import org.switchboard.api.store.WorkspaceSource;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
@@ -91,7 +92,46 @@ public final class Workspaces implements WorkspaceRepository {
 
     @Override
     public void replace(WorkspaceRecord w) {
+        replaceAll(w, null);
+    }
+
+    @Override
+    public void replace(WorkspaceRecord w, String fileHash) {
+        replaceAll(w, java.util.Objects.requireNonNull(fileHash, "fileHash"));
+    }
+
+    @Override
+    public Optional<WorkspaceSource> source() {
+        return jdbc.query("read workspace source", c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT file_hash, imported_at, edited_since FROM workspace_source WHERE id = 1")) {
+                return r.next() ? Optional.of(new WorkspaceSource(r.getString(1), java.time.Instant.ofEpochMilli(
+                        r.getLong(2)), r.getBoolean(3))) : Optional.<WorkspaceSource>empty();
+            }
+        });
+    }
+
+    private static void recordSource(Connection c, String fileHash) throws SQLException {
+        if (fileHash == null) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE workspace_source SET edited_since = TRUE WHERE id = 1");
+            }
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM workspace_source");
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO workspace_source (id, file_hash, imported_at, edited_since) VALUES (1, ?, ?, FALSE)")) {
+            p.setString(1, fileHash);
+            p.setLong(2, System.currentTimeMillis());
+            p.executeUpdate();
+        }
+    }
+
+    private void replaceAll(WorkspaceRecord w, String fileHash) {
         jdbc.transaction("replace workspace", c -> {
+            recordSource(c, fileHash);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM attachments");
                 s.executeUpdate("DELETE FROM trunk_dids");
@@ -182,13 +222,17 @@ public final class Workspaces implements WorkspaceRepository {
         jdbc.transaction("attach " + a.flowId() + " to " + a.did(), c -> {
             delete(c, a.trunkId(), a.did());
             insertAttachment(c, a);
+            recordSource(c, null);
             return null;
         });
     }
 
     @Override
     public boolean detach(String trunkId, String did) {
-        return jdbc.transaction("detach " + did, c -> delete(c, trunkId, did) > 0);
+        return jdbc.transaction("detach " + did, c -> {
+            recordSource(c, null);
+            return delete(c, trunkId, did) > 0;
+        });
     }
 
     private static int delete(Connection c, String trunkId, String did) throws SQLException {

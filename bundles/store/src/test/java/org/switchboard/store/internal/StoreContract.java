@@ -196,6 +196,28 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void theWorkspaceRemembersTheFileItCameFromAndWhetherItWasEditedSince() {
+        Workspaces w = new Workspaces(db);
+        assertTrue(w.source().isEmpty());
+        TrunkRecord a = new TrunkRecord("a", null, "zcc", List.of("127.0.0.1"), null, null, List.of("+15550100"),
+                true, false, "udp", null);
+        FlowRecord f = new FlowRecord("f", "F", null, "{\"id\":\"f\"}");
+        w.replace(new WorkspaceRecord(List.of(a), List.of(f), List.of()), "aa11");
+        assertEquals("aa11", w.source().orElseThrow().fileHash());
+        assertFalse(w.source().orElseThrow().editedSince());
+        w.attach(new FlowAttachment("a", "+15550100", "f"));
+        assertTrue("an attach is an edit", w.source().orElseThrow().editedSince());
+        w.replace(new WorkspaceRecord(List.of(a), List.of(f), List.of()), "bb22");
+        assertFalse(w.source().orElseThrow().editedSince());
+        w.detach("a", "+15550100");
+        assertTrue(w.source().orElseThrow().editedSince());
+        w.replace(new WorkspaceRecord(List.of(a), List.of(f), List.of()), "bb22");
+        w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
+        assertEquals("an edit keeps the file it started from", "bb22", w.source().orElseThrow().fileHash());
+        assertTrue(w.source().orElseThrow().editedSince());
+    }
+
+    @Test
     public void aSessionRecordsItsLifeAndIsFoundAgain() {
         Sessions s = new Sessions(db);
         Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
