@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Conversation Details API benchmark (run on demand, not a test). Starts the assembled gateway with the demo
+# workspace, records CALLS calls placed by sipp (the ZCC BYE-handoff scenario), creates a JWT app for the demo bot
+# with the admin API, then runs bench/DetailsApiBench.java: conversationDetails (with summary) at each client count,
+# against /health of the same Jetty as the baseline measured in the same run. Prints one markdown table.
+#
+#   bench/details-api.sh [clients ...]           default: 1 4 16 64
+#   CALLS=500 SECONDS_PER_STEP=10 bench/details-api.sh
+set -euo pipefail
+HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CLIENTS=("$@")
+[ ${#CLIENTS[@]} -gt 0 ] || CLIENTS=(1 4 16 64)
+CALLS=${CALLS:-300}
+PER_STEP=${SECONDS_PER_STEP:-10}
+command -v sipp >/dev/null || { echo "sipp is required (apt-get install -y sip-tester)" >&2; exit 2; }
+[ -f "$HOME_DIR/features/target/switchboard.jar" ] || (cd "$HOME_DIR" && mvn -B -q -DskipTests install -pl features -am)
+
+WORK=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+GW_PID=""
+cleanup() {
+  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+SIP_PORT=$(free_port)
+HTTP_PORT=$(free_port)
+PASSWORD=bench-only-password
+SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT SWITCHBOARD_HTTP_PORT=$HTTP_PORT \
+  SWITCHBOARD_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/switchboard" --no-build >"$WORK/gateway.out" 2>&1 </dev/null &
+GW_PID=$!
+BASE="http://127.0.0.1:$HTTP_PORT"
+for _ in $(seq 1 180); do
+  curl -sf "$BASE/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "$BASE/health" >/dev/null || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
+
+(cd "$WORK" && sipp -sf "$HOME_DIR/examples/sipp/zcc-transfer-bye.xml" -i 127.0.0.1 -p "$(free_port)" -r 50 \
+  -m "$CALLS" -l 200 -timeout 120s -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
+sleep 2
+
+BOT=st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0
+field() { tr -d '\n ' | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+APP=$(curl -sSf -u "admin:$PASSWORD" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","scopes":["chat-history","conversation-summary"]}' "$BASE/api/admin/bots/$BOT/apps")
+java "$HOME_DIR/bench/DetailsApiBench.java" "$BASE" "$BOT" "$(printf '%s' "$APP" | field clientId)" \
+  "$(printf '%s' "$APP" | field clientSecret)" "admin:$PASSWORD" "$PER_STEP" "${CLIENTS[@]}"
+printf 'Gateway resident memory after the run: %s MiB\n' "$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)"/status 2>/dev/null || echo "?")"
