@@ -1,0 +1,16 @@
+package org.switchboard.api.media;
+
+import java.time.Duration;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** What a {@link MediaSession} reports to the call that owns it, on a media thread: return quickly. */
+@ConsumerType
+public interface MediaEvents {
+
+    /** A DTMF digit ({@code 0-9}, {@code *}, {@code #}, {@code A-D}) ended after {@code durationMs}. */
+    void dtmf(char digit, int durationMs);
+
+    /** No RTP arrived for {@code silence}: the call should end. Reported once. */
+    void mediaTimeout(Duration silence);
+}

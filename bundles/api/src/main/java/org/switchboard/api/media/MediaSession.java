@@ -1,0 +1,54 @@
+package org.switchboard.api.media;
+
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.switchboard.api.call.GatherRequest;
+import org.switchboard.api.call.GatherResult;
+
+/**
+ * The audio of one call: an RTP endpoint with prompt playback, DTMF in and out, and gathers. Operations never
+ * block; stages complete on media threads. After {@link #close()} every pending stage completes (playback as
+ * done, a gather with {@link GatherResult.Outcome#HANGUP}).
+ */
+@ProviderType
+public interface MediaSession extends AutoCloseable {
+
+    /** The bound local RTP port. */
+    int localPort();
+
+    /**
+     * Starts (or, on a re-INVITE, changes) the stream to the peer. Packets are sent to where the peer's packets
+     * come from once they arrive (symmetric RTP).
+     *
+     * @param remoteAddress the peer's address from the SDP
+     * @param remotePort the peer's RTP port from the SDP
+     * @param payloadType the negotiated G.711 payload type
+     * @param codec {@code PCMU} or {@code PCMA}
+     * @param dtmfPayloadType the telephone-event payload type, or -1 when not negotiated
+     */
+    void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType);
+
+    /** Synthesizes and plays {@code text}; completes when it ends or is barged in. */
+    CompletionStage<Void> say(String text, boolean bargeIn);
+
+    /** Plays a WAV (8 or 16 kHz, 16-bit PCM or G.711) or raw G.711 file; completes when it ends or is barged in. */
+    CompletionStage<Void> play(URI audio, boolean bargeIn);
+
+    /** Prompts (optionally) and collects DTMF and/or speech. */
+    CompletionStage<GatherResult> gather(GatherRequest request);
+
+    /** Sends DTMF digits as RFC 4733 events (when negotiated). */
+    void sendDtmf(String digits);
+
+    /** A DTMF digit that arrived by other means (SIP INFO), treated like one from RTP. */
+    void injectDtmf(char digit, int durationMs);
+
+    /** Counters for this session. */
+    MediaStats stats();
+
+    /** Stops the stream and releases the socket. */
+    @Override
+    void close();
+}
