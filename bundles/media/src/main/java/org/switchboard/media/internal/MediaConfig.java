@@ -1,0 +1,27 @@
+package org.switchboard.media.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the media engine, PID {@value MediaEngineImpl#PID}. */
+@ObjectClassDefinition(name = "Switchboard media", description = "RTP sessions, prompts, DTMF and speech input.")
+public @interface MediaConfig {
+
+    @AttributeDefinition(name = "Media timeout", description = "Seconds without RTP from the peer after which the call "
+            + "ends (reason recorded); 0: never.")
+    int media_timeout_s() default 60;
+
+    @AttributeDefinition(name = "Reorder depth", description = "Packets held while a missing one may still arrive (1-64).")
+    int reorder_depth() default 3;
+
+    @AttributeDefinition(name = "Speech threshold", description = "Lowest level (dBFS) that counts as the caller "
+            + "speaking, for barge-in and speech gathers.")
+    double vad_threshold_db() default -40;
+
+    @AttributeDefinition(name = "Longest utterance", description = "Seconds of speech after which a speech gather "
+            + "gives up on a result (no match).")
+    int max_speech_s() default 20;
+
+    @AttributeDefinition(name = "Prompt cache", description = "Synthesized prompts and loaded files kept in memory.")
+    int prompt_cache() default 500;
+}

@@ -1,0 +1,210 @@
+package org.switchboard.media.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.media.MediaEngine;
+import org.switchboard.api.media.MediaEvents;
+import org.switchboard.api.media.MediaSession;
+import org.switchboard.api.speech.Audio;
+import org.switchboard.api.speech.SpeechRecognizer;
+import org.switchboard.api.speech.SpeechSynthesizer;
+import org.switchboard.media.internal.audio.AudioFiles;
+
+/**
+ * The media engine: RTP sessions on two shared threads ({@link MediaLoop}), a small pool for synthesis, file
+ * loading and completions, a scheduler for gather timeouts, and a cache of prompts. Speech services are optional
+ * and may come and go: without a synthesizer prompts are silent (logged once), without a recognizer speech
+ * gathers listen for DTMF only.
+ */
+@Component(service = MediaEngine.class, immediate = true, configurationPid = MediaEngineImpl.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = MediaConfig.class)
+public final class MediaEngineImpl implements MediaEngine {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.media";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngineImpl.class);
+
+    private final Settings settings;
+    private final MediaLoop loop;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, short[]> cache;
+    private final List<SpeechSynthesizer> synthesizers = new CopyOnWriteArrayList<>();
+    private final List<SpeechRecognizer> recognizers = new CopyOnWriteArrayList<>();
+    private volatile boolean warnedSynthesizer;
+    private volatile boolean warnedRecognizer;
+
+    @Activate
+    public MediaEngineImpl(MediaConfig config) throws IOException {
+        try {
+            settings = Settings.of(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Media engine not started: {}", e.getMessage());
+            throw e;
+        }
+        int size = settings.promptCache();
+        cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, short[]> eldest) {
+                return size() > size;
+            }
+        });
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "media-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "media-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new MediaLoop();
+        LOG.info("Media engine started (media timeout {} s, reorder depth {})", config.media_timeout_s(),
+                settings.reorderDepth());
+    }
+
+    @Override
+    public MediaSession open(String sessionId, String localAddress, int localPort, MediaEvents events)
+            throws IOException {
+        DatagramChannel channel = DatagramChannel.open(localAddress.contains(":") ? StandardProtocolFamily.INET6
+                : StandardProtocolFamily.INET);
+        try {
+            channel.bind(new InetSocketAddress(localAddress, localPort));
+            channel.configureBlocking(false);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        RtpSession s = new RtpSession(sessionId, channel, events, this, settings);
+        loop.add(s);
+        return s;
+    }
+
+    void closed(RtpSession s) {
+        loop.remove(s);
+    }
+
+    ExecutorService pool() {
+        return pool;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    SpeechRecognizer recognizer() {
+        return recognizers.isEmpty() ? null : recognizers.get(0);
+    }
+
+    void warnNoRecognizer() {
+        if (!warnedRecognizer) {
+            warnedRecognizer = true;
+            LOG.warn("No speech recognizer is installed: speech gathers listen for DTMF only");
+        }
+    }
+
+    /** The prompt's samples, from the cache or the synthesizer; silence (logged once) without one. */
+    short[] synthesize(String text) {
+        SpeechSynthesizer s = synthesizers.isEmpty() ? null : synthesizers.get(0);
+        if (s == null) {
+            if (!warnedSynthesizer) {
+                warnedSynthesizer = true;
+                LOG.warn("No speech synthesizer is installed: text prompts are silent");
+            }
+            return new short[0];
+        }
+        short[] cached = cache.get("say:" + text);
+        if (cached != null) {
+            return cached;
+        }
+        Audio a = s.synthesize(text, null);
+        if (a.sampleRate() != 8000) {
+            throw new IllegalStateException("the synthesizer answered " + a.sampleRate() + " Hz audio, not 8000");
+        }
+        cache.put("say:" + text, a.samples());
+        return a.samples();
+    }
+
+    /** A prompt file's samples; {@link IllegalArgumentException} naming the file when it cannot be played. */
+    short[] load(URI audio) {
+        Path file;
+        try {
+            file = "file".equals(audio.getScheme()) ? Paths.get(audio) : Paths.get(audio.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unplayable prompt " + audio + ": not a file path or file: URI");
+        }
+        try {
+            String key = "file:" + file + "@" + Files.getLastModifiedTime(file).toMillis();
+            short[] cached = cache.get(key);
+            if (cached == null) {
+                cached = AudioFiles.read(file).samples();
+                cache.put(key, cached);
+            }
+            return cached;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unplayable prompt file " + file + ": " + e, e);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSynthesizer(SpeechSynthesizer s) {
+        synthesizers.add(s);
+        warnedSynthesizer = false;
+    }
+
+    void unbindSynthesizer(SpeechSynthesizer s) {
+        synthesizers.remove(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRecognizer(SpeechRecognizer r) {
+        recognizers.add(r);
+        warnedRecognizer = false;
+    }
+
+    void unbindRecognizer(SpeechRecognizer r) {
+        recognizers.remove(r);
+    }
+
+    @Deactivate
+    void deactivate() {
+        loop.close();
+        scheduler.shutdownNow();
+        pool.shutdown();
+        LOG.info("Media engine stopped");
+    }
+}

@@ -1,0 +1,149 @@
+package org.switchboard.media.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two threads every call shares: a receiver that waits on one NIO selector for the sockets of all sessions,
+ * and a pacer that, every 20 ms on an absolute schedule (no drift), lets each session send its next frame. A
+ * session's work per packet or frame is small, so a thousand calls fit in these two threads.
+ */
+final class MediaLoop implements AutoCloseable {
+
+    static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final Logger LOG = LoggerFactory.getLogger(MediaLoop.class);
+
+    private final Selector selector;
+    private final Queue<RtpSession> pending = new ConcurrentLinkedQueue<>();
+    private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Thread receiver;
+    private final Thread pacer;
+    private final AtomicLong overruns = new AtomicLong();
+    private volatile boolean running = true;
+
+    MediaLoop() throws IOException {
+        selector = Selector.open();
+        receiver = new Thread(this::receive, "media-receiver");
+        pacer = new Thread(this::pace, "media-pacer");
+        receiver.setDaemon(true);
+        pacer.setDaemon(true);
+        pacer.setPriority(Thread.MAX_PRIORITY);
+        receiver.start();
+        pacer.start();
+    }
+
+    void add(RtpSession s) {
+        sessions.add(s);
+        pending.add(s);
+        selector.wakeup();
+    }
+
+    void remove(RtpSession s) {
+        sessions.remove(s);
+        selector.wakeup();
+    }
+
+    int sessions() {
+        return sessions.size();
+    }
+
+    long overruns() {
+        return overruns.get();
+    }
+
+    private void receive() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
+        while (running) {
+            try {
+                selector.select(200);
+                RtpSession s;
+                while ((s = pending.poll()) != null) {
+                    DatagramChannel c = s.channel();
+                    if (c.isOpen()) {
+                        c.register(selector, SelectionKey.OP_READ, s);
+                    }
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    RtpSession session = (RtpSession) key.attachment();
+                    DatagramChannel channel = (DatagramChannel) key.channel();
+                    for (int i = 0; i < 16; i++) {
+                        buffer.clear();
+                        InetSocketAddress from;
+                        try {
+                            from = (InetSocketAddress) channel.receive(buffer);
+                        } catch (IOException e) {
+                            break;
+                        }
+                        if (from == null) {
+                            break;
+                        }
+                        buffer.flip();
+                        try {
+                            session.onPacket(buffer, from);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Session {}: packet handling failed: {}", session.id(), e.toString());
+                        }
+                    }
+                }
+                selector.selectedKeys().clear();
+            } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+                if (running) {
+                    LOG.error("Media receiver: {}", e.toString());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Media receiver failed and goes on", e);
+            }
+        }
+    }
+
+    private void pace() {
+        long next = System.nanoTime();
+        while (running) {
+            next += FRAME_NANOS;
+            long now = System.nanoTime();
+            for (RtpSession s : sessions) {
+                try {
+                    s.tick(now);
+                } catch (RuntimeException e) {
+                    LOG.warn("Session {}: frame failed: {}", s.id(), e.toString());
+                }
+            }
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (-wait > 5 * FRAME_NANOS) {
+                overruns.incrementAndGet();
+                next = System.nanoTime(); // too far behind to catch up: skip, do not burst
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        try {
+            receiver.join(1000);
+            pacer.join(1000);
+            selector.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("Media selector: {}", e.toString());
+        }
+    }
+}

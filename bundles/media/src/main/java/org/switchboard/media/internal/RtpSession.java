@@ -1,0 +1,389 @@
+package org.switchboard.media.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.switchboard.api.call.GatherRequest;
+import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.media.MediaEvents;
+import org.switchboard.api.media.MediaSession;
+import org.switchboard.api.media.MediaStats;
+import org.switchboard.media.internal.audio.EnergyVad;
+import org.switchboard.media.internal.audio.G711;
+import org.switchboard.media.internal.rtp.DtmfReceiver;
+import org.switchboard.media.internal.rtp.ReorderBuffer;
+import org.switchboard.media.internal.rtp.RtpPacket;
+import org.switchboard.media.internal.rtp.TelephoneEvent;
+
+/**
+ * One call's RTP: receives on the shared selector thread (source latching, payload-type checks, reorder buffer,
+ * DTMF, voice detection), sends one 20 ms frame per pacer tick (the head prompt, or silence), and runs prompts
+ * and gathers. State shared between the threads and the API is guarded by this object's monitor.
+ */
+final class RtpSession implements MediaSession {
+
+    static final int FRAME = 160;
+    private static final int MAX_PAYLOAD = 1200;
+
+    private final String id;
+    private final DatagramChannel channel;
+    private final MediaEvents events;
+    private final MediaEngineImpl engine;
+    private final Settings settings;
+
+    private volatile InetSocketAddress sdpRemote;
+    private volatile InetSocketAddress latched;
+    private volatile int payloadType = -1;
+    private volatile boolean ulaw = true;
+    private volatile int dtmfPayloadType = -1;
+    private volatile boolean closed;
+    private volatile long lastReceived;
+    private boolean timedOut;
+
+    // pacer thread
+    private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
+    private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
+    private final long ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
+    private final ByteBuffer tx = ByteBuffer.allocate(RtpPacket.HEADER + FRAME);
+    private final short[] frame = new short[FRAME];
+    private final byte[] encoded = new byte[FRAME];
+    private boolean talking;
+
+    // receiver thread
+    private final ReorderBuffer reorder;
+    private final DtmfReceiver dtmf = new DtmfReceiver(this::onDigit);
+    private final EnergyVad vad;
+
+    // guarded by this
+    private final Deque<Prompt> prompts = new ArrayDeque<>();
+    private final Deque<TelephoneEvent> dtmfOut = new ArrayDeque<>();
+    private GatherRun gather;
+    private long dtmfOutTimestamp = -1;
+
+    private final AtomicLong in = new AtomicLong();
+    private final AtomicLong out = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong digits = new AtomicLong();
+
+    RtpSession(String id, DatagramChannel channel, MediaEvents events, MediaEngineImpl engine, Settings settings) {
+        this.id = id;
+        this.channel = channel;
+        this.events = events;
+        this.engine = engine;
+        this.settings = settings;
+        this.reorder = new ReorderBuffer(settings.reorderDepth());
+        this.vad = new EnergyVad(settings.vadThresholdDb(), 12, 3, 40);
+        this.lastReceived = System.nanoTime();
+    }
+
+    String id() {
+        return id;
+    }
+
+    DatagramChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public int localPort() {
+        return channel.socket().getLocalPort();
+    }
+
+    @Override
+    public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt) {
+        InetSocketAddress remote = new InetSocketAddress(remoteAddress, remotePort);
+        if (sdpRemote != null && !sdpRemote.equals(remote)) {
+            latched = null; // a re-INVITE moved the peer: latch again
+        }
+        ulaw = !"PCMA".equalsIgnoreCase(codec);
+        dtmfPayloadType = dtmfPt;
+        payloadType = pt;
+        sdpRemote = remote;
+        lastReceived = System.nanoTime();
+    }
+
+    // ---- receiving (selector thread)
+
+    void onPacket(ByteBuffer data, InetSocketAddress from) {
+        if (closed) {
+            return;
+        }
+        int pt = payloadType;
+        RtpPacket p = data.remaining() > RtpPacket.HEADER + MAX_PAYLOAD ? null : RtpPacket.parse(data);
+        if (p == null || pt < 0 || (p.payloadType() != pt && p.payloadType() != dtmfPayloadType)) {
+            dropped.incrementAndGet();
+            return;
+        }
+        InetSocketAddress source = latched;
+        if (source == null) {
+            latched = from;
+        } else if (!source.equals(from)) {
+            dropped.incrementAndGet();
+            return;
+        }
+        lastReceived = System.nanoTime();
+        if (p.payloadType() == dtmfPayloadType) {
+            TelephoneEvent e = TelephoneEvent.parse(p.payload());
+            if (e == null) {
+                dropped.incrementAndGet();
+                return;
+            }
+            in.incrementAndGet();
+            dtmf.accept(p.timestamp(), e);
+            return;
+        }
+        if (p.payload().length == 0) {
+            dropped.incrementAndGet();
+            return;
+        }
+        in.incrementAndGet();
+        reorder.add(p, this::onAudio);
+    }
+
+    private void onAudio(RtpPacket p) {
+        byte[] payload = p.payload();
+        short[] pcm = new short[payload.length];
+        G711.decode(ulaw, payload, 0, payload.length, pcm, 0);
+        EnergyVad.Change change = EnergyVad.Change.NONE;
+        for (int at = 0; at + FRAME <= pcm.length; at += FRAME) {
+            EnergyVad.Change c = vad.frame(pcm, at, FRAME);
+            if (c != EnergyVad.Change.NONE) {
+                change = c;
+            }
+        }
+        synchronized (this) {
+            if (change == EnergyVad.Change.SPEECH_START) {
+                bargeIn();
+                if (gather != null) {
+                    gather.onSpeechStart();
+                }
+            }
+            if (gather != null) {
+                gather.onAudio(pcm);
+            }
+        }
+    }
+
+    private void onDigit(char digit, int durationMs) {
+        digits.incrementAndGet();
+        events.dtmf(digit, durationMs); // in arrival order, on the receiving thread
+        synchronized (this) {
+            bargeIn();
+            if (gather != null) {
+                gather.onDigit(digit);
+            }
+        }
+    }
+
+    @Override
+    public void injectDtmf(char digit, int durationMs) {
+        if (TelephoneEvent.code(digit) >= 0) {
+            onDigit(Character.toUpperCase(digit), durationMs);
+        }
+    }
+
+    /** Stops the bargeable prompts at the head of the queue. Holding the monitor. */
+    private void bargeIn() {
+        while (!prompts.isEmpty() && prompts.peek().bargeIn) {
+            Prompt p = prompts.poll();
+            engine.pool().execute(() -> p.done.complete(null));
+        }
+    }
+
+    // ---- sending (pacer thread)
+
+    void tick(long now) {
+        InetSocketAddress to = latched != null ? latched : sdpRemote;
+        int pt = payloadType;
+        if (closed || to == null || pt < 0) {
+            return;
+        }
+        long silence = settings.mediaTimeoutNanos();
+        if (silence > 0 && !timedOut && now - lastReceived > silence) {
+            timedOut = true;
+            engine.pool().execute(() -> events.mediaTimeout(Duration.ofNanos(silence)));
+        }
+        TelephoneEvent event;
+        Prompt finished = null;
+        boolean sound;
+        synchronized (this) {
+            event = dtmfOut.poll();
+            sound = false;
+            if (event == null) {
+                Prompt head = prompts.peek();
+                if (head != null && head.isReady()) {
+                    head.next(frame);
+                    sound = true;
+                    if (head.finished()) {
+                        finished = prompts.poll();
+                    }
+                }
+            }
+        }
+        tx.clear();
+        if (event != null) {
+            if (dtmfOutTimestamp < 0) {
+                dtmfOutTimestamp = timestamp;
+            }
+            byte[] payload = event.encode();
+            RtpPacket.write(tx, event.duration() == 160, dtmfPayloadType, sequence, dtmfOutTimestamp, ssrc, payload,
+                    payload.length);
+            if (event.end() && (dtmfOut.isEmpty() || !dtmfOut.peek().end())) {
+                dtmfOutTimestamp = -1;
+            }
+        } else {
+            if (!sound) {
+                java.util.Arrays.fill(frame, (short) 0);
+            }
+            G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
+            RtpPacket.write(tx, sound && !talking, pt, sequence, timestamp, ssrc, encoded, FRAME);
+            talking = sound;
+        }
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
+        tx.flip();
+        try {
+            channel.send(tx, to);
+            out.incrementAndGet();
+        } catch (IOException e) {
+            dropped.incrementAndGet();
+        }
+        if (finished != null) {
+            Prompt f = finished;
+            engine.pool().execute(() -> f.done.complete(null));
+        }
+    }
+
+    // ---- prompts and gathers
+
+    @Override
+    public CompletionStage<Void> say(String text, boolean bargeIn) {
+        Prompt p = enqueue(bargeIn, text);
+        if (p.done.isDone()) {
+            return p.done;
+        }
+        engine.pool().execute(() -> {
+            try {
+                p.ready(engine.synthesize(text));
+            } catch (RuntimeException e) {
+                fail(p, e);
+            }
+        });
+        return p.done;
+    }
+
+    @Override
+    public CompletionStage<Void> play(URI audio, boolean bargeIn) {
+        Prompt p = enqueue(bargeIn, audio.toString());
+        if (p.done.isDone()) {
+            return p.done;
+        }
+        engine.pool().execute(() -> {
+            try {
+                p.ready(engine.load(audio));
+            } catch (RuntimeException e) {
+                fail(p, e);
+            }
+        });
+        return p.done;
+    }
+
+    private synchronized Prompt enqueue(boolean bargeIn, String label) {
+        Prompt p = new Prompt(bargeIn, label);
+        if (closed) {
+            p.done.complete(null);
+        } else {
+            prompts.add(p);
+        }
+        return p;
+    }
+
+    private void fail(Prompt p, RuntimeException e) {
+        synchronized (this) {
+            prompts.remove(p);
+        }
+        p.done.completeExceptionally(e);
+    }
+
+    @Override
+    public CompletionStage<GatherResult> gather(GatherRequest request) {
+        GatherRun g;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.completedFuture(new GatherResult(GatherResult.Outcome.HANGUP, null, null, 0));
+            }
+            if (gather != null) {
+                gather.finish(GatherResult.Outcome.NO_INPUT);
+            }
+            g = new GatherRun(this, request, engine, settings);
+            gather = g;
+        }
+        g.start();
+        return g.result();
+    }
+
+    /** Called by a gather when it ends. Holding the monitor. */
+    void gatherEnded(GatherRun g) {
+        if (gather == g) {
+            gather = null;
+        }
+    }
+
+    @Override
+    public synchronized void sendDtmf(String digitsToSend) {
+        for (char c : digitsToSend.toCharArray()) {
+            int code = TelephoneEvent.code(c);
+            if (code < 0 || dtmfPayloadType < 0) {
+                continue;
+            }
+            for (int d = 160; d < 800; d += 160) {
+                dtmfOut.add(new TelephoneEvent(code, false, 10, d));
+            }
+            for (int i = 0; i < 3; i++) {
+                dtmfOut.add(new TelephoneEvent(code, true, 10, 800));
+            }
+        }
+    }
+
+    @Override
+    public MediaStats stats() {
+        return new MediaStats(in.get(), out.get(), reorder.late(), reorder.lost(), dropped.get(), digits.get());
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Prompt p : prompts) {
+                engine.pool().execute(() -> p.done.complete(null));
+            }
+            prompts.clear();
+            if (gather != null) {
+                gather.finish(GatherResult.Outcome.HANGUP);
+            }
+        }
+        engine.closed(this);
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.switchboard.media.internal;
+
+import java.util.concurrent.TimeUnit;
+
+/** The media configuration, checked. */
+record Settings(long mediaTimeoutNanos, int reorderDepth, double vadThresholdDb, long maxSpeechMs, int promptCache) {
+
+    static Settings of(MediaConfig c) {
+        check(c.media_timeout_s() >= 0 && c.media_timeout_s() <= 3600, "media.timeout.s", c.media_timeout_s(),
+                "between 0 (off) and 3600");
+        check(c.reorder_depth() >= 1 && c.reorder_depth() <= 64, "reorder.depth", c.reorder_depth(), "between 1 and 64");
+        check(c.vad_threshold_db() >= -90 && c.vad_threshold_db() <= 0, "vad.threshold.db", c.vad_threshold_db(),
+                "between -90 and 0");
+        check(c.max_speech_s() >= 1 && c.max_speech_s() <= 300, "max.speech.s", c.max_speech_s(), "between 1 and 300");
+        check(c.prompt_cache() >= 0 && c.prompt_cache() <= 100_000, "prompt.cache", c.prompt_cache(),
+                "between 0 and 100000");
+        return new Settings(TimeUnit.SECONDS.toNanos(c.media_timeout_s()), c.reorder_depth(), c.vad_threshold_db(),
+                c.max_speech_s() * 1000L, c.prompt_cache());
+    }
+
+    private static void check(boolean ok, String property, Object value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("PID " + MediaEngineImpl.PID + ": property '" + property + "' = '" + value
+                    + "': must be " + rule);
+        }
+    }
+}
