@@ -16,6 +16,7 @@ import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
+import org.switchboard.api.conversation.Turn;
 
 /**
  * Writes what happens in calls to the conversation store, in order, on one thread of its own, so SIP processing
@@ -62,6 +63,22 @@ final class CallRecorder {
 
     void task(String sessionId, String name) {
         write(s -> s.addTask(sessionId, name));
+    }
+
+    /**
+     * Writes a turn at once, on the calling thread (the flow's), so that a turn is in the store (or its journal)
+     * before the conversation goes on: a crash loses nothing already said.
+     */
+    void turn(Turn t) {
+        ConversationStore s = store.get();
+        if (s == null) {
+            return;
+        }
+        try {
+            s.addTurn(t);
+        } catch (RuntimeException e) {
+            LOG.warn("Conversation store: turn not written: {}", e.toString());
+        }
     }
 
     void sipMessage(SipMessageRecord m) {

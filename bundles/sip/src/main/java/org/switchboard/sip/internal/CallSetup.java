@@ -28,9 +28,10 @@ import org.switchboard.sip.internal.sdp.SdpAnswerer;
  * @param rtpPort the local RTP port in that answer
  * @param sdpSessionId the o= session id of Switchboard's SDP
  * @param timer the negotiated session interval, or {@code null}
+ * @param media the call's media session, or {@code null} when no media engine is present
  */
 record CallSetup(String sessionId, String callId, String localTag, String remoteTag, Request invite,
         ServerTransaction inviteTx, String transport, String source, String did, String caller, String trunkId,
         String flowId, String botId, Instant startedAt, SdpAnswerer.Answer answer, int rtpPort, long sdpSessionId,
-        SessionTimer timer) {
+        SessionTimer timer, CallMedia media) {
 }

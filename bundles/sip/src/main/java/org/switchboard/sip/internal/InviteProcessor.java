@@ -132,7 +132,10 @@ final class InviteProcessor implements MethodProcessor {
             reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, "an SDP offer is required in the INVITE", source, did);
             return;
         }
-        OptionalInt port = ctx.rtpPorts.allocate();
+        String sessionId = newSessionId();
+        CallMedia[] media = new CallMedia[1];
+        OptionalInt port = CallMedia.allocate(ctx.rtpPorts, ctx.media.get(), sessionId, ctx.settings.mediaAddress(),
+                media);
         if (port.isEmpty()) {
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "no RTP port free", source, did);
             return;
@@ -143,17 +146,24 @@ final class InviteProcessor implements MethodProcessor {
             answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
                     ctx.settings.mediaAddress(), port.getAsInt(), sdpSession, 1);
         } catch (SdpOffer.Rejected e) {
-            ctx.rtpPorts.release(port.getAsInt());
+            release(port.getAsInt(), media[0]);
             reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
             return;
         }
-        accept(tx, invite, route, adapter.get(), answer, port.getAsInt(), sdpSession, timer, source, startedAt, trying);
+        accept(tx, invite, route, adapter.get(), answer, port.getAsInt(), sdpSession, timer, source, startedAt, trying,
+                sessionId, media[0]);
+    }
+
+    private void release(int port, CallMedia media) {
+        if (media != null) {
+            media.close();
+        }
+        ctx.rtpPorts.release(port);
     }
 
     private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,
             SdpAnswerer.Answer answer, int port, long sdpSession, SessionTimer timer, String source,
-            Instant startedAt, Response trying) throws Exception {
-        String sessionId = newSessionId();
+            Instant startedAt, Response trying, String sessionId, CallMedia media) throws Exception {
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
         String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
@@ -162,7 +172,7 @@ final class InviteProcessor implements MethodProcessor {
             policy = adapter.policyFor(new InboundCall(sessionId, callId, route.did(), caller, source, transport,
                     route.trunkId(), route.botId(), SipMessages.lowerCaseHeaders(invite)));
         } catch (RuntimeException e) {
-            ctx.rtpPorts.release(port);
+            release(port, media);
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' refused the call: "
                     + e.getMessage(), source, route.did());
             return;
@@ -171,10 +181,10 @@ final class InviteProcessor implements MethodProcessor {
         String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
         CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
                 route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, port,
-                sdpSession, timer);
+                sdpSession, timer, media);
         SipCall call = new SipCall(ctx, setup, policy, dialog);
         if (!ctx.add(call)) {
-            ctx.rtpPorts.release(port);
+            release(port, media);
             reject(tx, invite, Response.LOOP_DETECTED, "Call-ID " + callId + " is already in a call", source, route.did());
             return;
         }

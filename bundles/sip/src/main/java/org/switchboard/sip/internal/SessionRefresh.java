@@ -151,7 +151,9 @@ final class SessionRefresh {
         String same = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion).sdp();
         if (!same.equals(sdp)) {
             sdpVersion++;
-            sdp = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion).sdp();
+            SdpAnswerer.Answer changed = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion);
+            sdp = changed.sdp();
+            call.mediaChanged(changed);
         }
         return sdp;
     }

@@ -64,6 +64,8 @@ final class SipCall implements CallControl {
     private final Dialog dialog;
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final SessionRefresh refresh;
+    private final CallMedia media;
+    private volatile String task;
     private State state = State.RINGING;
     private ScheduledFuture<?> ackTimer;
     private ReferTransfer refer;
@@ -74,6 +76,10 @@ final class SipCall implements CallControl {
         this.policy = policy;
         this.dialog = dialog;
         this.refresh = new SessionRefresh(this, setup.timer());
+        this.media = setup.media();
+        if (media != null) {
+            media.attach(this);
+        }
     }
 
     String callId() {
@@ -128,6 +134,9 @@ final class SipCall implements CallControl {
             }
             state = State.ANSWERED;
             ackTimer = ctx.timers.schedule(this::ackTimeout, ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (media != null) {
+                media.connect(setup.answer());
+            }
         }
         Instant now = Instant.now();
         ctx.recorder.answered(sessionId(), now);
@@ -204,6 +213,7 @@ final class SipCall implements CallControl {
     private void flowEvent(ConversationEvent e) {
         ctx.recorder.event(e);
         if (e.type().equals("flow.node") && e.attributes().containsKey("node")) {
+            task = e.attributes().get("node");
             ctx.recorder.task(sessionId(), e.attributes().get("node"));
         }
     }
@@ -266,10 +276,43 @@ final class SipCall implements CallControl {
         pending.notifyReceived(notify);
     }
 
-    /** INFO (e.g. SIP INFO DTMF): acknowledged; the media issue interprets it. */
+    /** INFO: acknowledged; a DTMF relay ({@code application/dtmf-relay}, {@code Signal=5}) is a digit. */
     void info(ServerTransaction tx, Request info) throws Exception {
         record(Direction.INCOMING, info);
         respond(tx, Response.OK);
+        byte[] body = info.getRawContent();
+        ContentTypeHeader type = (ContentTypeHeader) info.getHeader(ContentTypeHeader.NAME);
+        if (media == null || body == null || type == null || !"dtmf-relay".equalsIgnoreCase(type.getContentSubType())) {
+            return;
+        }
+        java.util.regex.Matcher signal = java.util.regex.Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#a-d])")
+                .matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        java.util.regex.Matcher duration = java.util.regex.Pattern.compile("(?im)^\\s*duration\\s*=\\s*(\\d{1,6})")
+                .matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (signal.find()) {
+            media.session().injectDtmf(signal.group(1).charAt(0), duration.find() ? Integer.parseInt(duration.group(1)) : 100);
+        }
+    }
+
+    /** No RTP from the peer for {@code silence}: the call ends as an error, with the reason recorded. */
+    void mediaTimeout(java.time.Duration silence) {
+        String reason = "media timeout: no RTP for " + silence.toSeconds() + " s";
+        LOG.warn("Session {}: {}", sessionId(), reason);
+        event("media.timeout", Map.of("seconds", Long.toString(silence.toSeconds())));
+        Map<String, String> headers;
+        try {
+            headers = policy.botHangup(session(), Map.of()).headers();
+        } catch (RuntimeException e) {
+            headers = Map.of();
+        }
+        sendBye(headers, EndedBy.ERROR, reason, true);
+    }
+
+    /** A re-INVITE or UPDATE changed the SDP: the stream follows. */
+    void mediaChanged(org.switchboard.sip.internal.sdp.SdpAnswerer.Answer answer) {
+        if (media != null) {
+            media.connect(answer);
+        }
     }
 
     /** A response in {@code tx} to an in-dialog request, recorded. */
@@ -373,6 +416,9 @@ final class SipCall implements CallControl {
             ackTimer.cancel(false);
         }
         refresh.stop();
+        if (media != null) {
+            media.close();
+        }
         ctx.rtpPorts.release(setup.rtpPort());
         ctx.remove(this);
         ctx.recorder.end(sessionId(), Instant.now(), by, reason);
@@ -406,17 +452,45 @@ final class SipCall implements CallControl {
 
     @Override
     public CompletionStage<Void> say(String text, boolean bargeIn) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        if (media == null) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        }
+        turn(Direction.OUTGOING, text, null, 1.0);
+        return media.session().say(text, bargeIn);
     }
 
     @Override
     public CompletionStage<Void> play(URI audio, boolean bargeIn) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        if (media == null) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        }
+        String path = audio.getPath() == null ? audio.toString() : audio.getPath();
+        turn(Direction.OUTGOING, "[audio " + path.substring(path.lastIndexOf('/') + 1) + "]", null, 1.0);
+        return media.session().play(audio, bargeIn);
     }
 
     @Override
     public CompletionStage<GatherResult> gather(GatherRequest request) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        if (media == null) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        }
+        if (request.prompt() != null && !request.prompt().isBlank()) {
+            turn(Direction.OUTGOING, request.prompt(), null, 1.0);
+        }
+        return media.session().gather(request).thenApply(r -> {
+            if (r.outcome() == GatherResult.Outcome.MATCH) {
+                turn(Direction.INCOMING, r.text(), r.digits(), r.confidence());
+            }
+            return r;
+        });
+    }
+
+    private void turn(Direction direction, String text, String digits, double confidence) {
+        if ((text == null || text.isBlank()) && (digits == null || digits.isEmpty())) {
+            return;
+        }
+        ctx.recorder.turn(new org.switchboard.api.conversation.Turn(sessionId(), direction, Instant.now(), text, digits,
+                confidence, task, "en"));
     }
 
     @Override

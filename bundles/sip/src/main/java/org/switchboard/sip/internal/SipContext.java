@@ -31,10 +31,12 @@ final class SipContext {
     final CallRecorder recorder;
     final RtpPorts rtpPorts;
     final Supplier<FlowRunner> runner;
+    final Supplier<org.switchboard.api.media.MediaEngine> media;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
 
     SipContext(SipProvider provider, Responder responder, AddressFactory addresses, SipSettings settings,
-            ScheduledExecutorService timers, Executor workers, CallRecorder recorder, Supplier<FlowRunner> runner) {
+            ScheduledExecutorService timers, Executor workers, CallRecorder recorder, Supplier<FlowRunner> runner,
+            Supplier<org.switchboard.api.media.MediaEngine> media) {
         this.provider = provider;
         this.responder = responder;
         this.addresses = addresses;
@@ -43,6 +45,7 @@ final class SipContext {
         this.workers = workers;
         this.recorder = recorder;
         this.runner = runner;
+        this.media = media;
         this.rtpPorts = new RtpPorts(settings.rtpPortMin(), settings.rtpPortMax());
     }
 

@@ -94,6 +94,10 @@ public class SipStackOwner implements SipListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConversationStore store;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile org.switchboard.api.media.MediaEngine media;
+
     @Activate
     public SipStackOwner(SipConfig config) throws Exception {
         try {
@@ -143,7 +147,7 @@ public class SipStackOwner implements SipListener {
             }
             provider = p;
             calls = new SipContext(provider, responder, new AddressFactoryImpl(), settings, timers, workers, recorder,
-                    () -> runner);
+                    () -> runner, () -> media);
             registerProcessors();
             provider.addSipListener(this);
             stack.start();

@@ -29,6 +29,15 @@ public record Node(String id, NodeType type, JsonObject settings, Map<String, St
         return settings.has(name) ? settings.get(name).getAsBoolean() : fallback;
     }
 
+    /** A string-list setting, in document order; empty when absent. */
+    public java.util.List<String> strings(String name) {
+        java.util.List<String> l = new java.util.ArrayList<>();
+        if (settings.has(name)) {
+            settings.getAsJsonArray(name).forEach(e -> l.add(e.getAsString()));
+        }
+        return l;
+    }
+
     /** A string-map setting (e.g. headers), in document order; empty when absent. */
     public Map<String, String> stringMap(String name) {
         Map<String, String> m = new java.util.LinkedHashMap<>();

@@ -1,11 +1,14 @@
 package org.switchboard.flow.internal.runtime;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.switchboard.api.call.GatherRequest;
+import org.switchboard.api.call.GatherResult;
 import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.TransferResult;
 import org.switchboard.flow.internal.model.Node;
@@ -40,12 +43,79 @@ final class NodeExecutors {
             case SCRIPT -> script(node);
             case AGENT_TRANSFER -> agentTransfer(node);
             case HANGUP -> hangup(node.string("message", null), run.headers(node));
-            case MESSAGE, GATHER, AUTOMATION -> {
+            case MESSAGE -> message(node);
+            case GATHER -> gather(node, 0);
+            case AUTOMATION -> {
                 run.call().hangup(Map.of());
                 yield CompletableFuture.completedFuture(new Outcome(null, "error: no media",
                         "node type '" + node.type().jsonName() + "' needs the media engine, which is not installed"));
             }
         };
+    }
+
+    private CompletionStage<Outcome> message(Node node) {
+        boolean bargeIn = node.bool("bargeIn", true);
+        String audio = node.string("audio", null);
+        CompletionStage<Void> played = audio != null
+                ? run.call().play(java.nio.file.Paths.get(audio).toAbsolutePath().toUri(), bargeIn)
+                : run.call().say(node.string("text", ""), bargeIn);
+        return played.handle((v, failure) -> failure == null ? Outcome.of("done")
+                : Outcome.error("message failed: " + cause(failure).getMessage()));
+    }
+
+    private CompletionStage<Outcome> gather(Node node, int attempt) {
+        GatherRequest request;
+        try {
+            boolean speech = node.bool("speech", false);
+            request = new GatherRequest(node.string("prompt", null), node.bool("bargeIn", true),
+                    node.bool("dtmf", true), (int) node.integer("maxDigits", 1), node.string("terminator", null), speech,
+                    node.strings("phrases"), Duration.ofMillis(node.integer("noInputTimeoutMs", 5000)),
+                    Duration.ofMillis(node.integer("interDigitTimeoutMs", 3000)));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.error("gather: " + e.getMessage()));
+        }
+        long retries = node.integer("retries", 1);
+        return run.call().gather(request).handle((r, failure) -> {
+            if (failure != null) {
+                return CompletableFuture.completedFuture(Outcome.error("gather failed: " + cause(failure).getMessage()));
+            }
+            GatherResult.Outcome o = r.outcome();
+            if (o == GatherResult.Outcome.MATCH && r.text() != null && !matchesPhrase(r.text(), request.phrases())) {
+                o = GatherResult.Outcome.NO_MATCH;
+            }
+            switch (o) {
+                case MATCH -> {
+                    run.updateVariables(Map.of(node.string("variable", "input"), r.digits() != null ? r.digits()
+                            : r.text()));
+                    return CompletableFuture.completedFuture(Outcome.of("match"));
+                }
+                case HANGUP -> {
+                    return CompletableFuture.completedFuture(Outcome.ended("caller hung up"));
+                }
+                default -> {
+                    run.event("gather." + (o == GatherResult.Outcome.NO_INPUT ? "noInput" : "noMatch"), node.id(),
+                            Map.of("attempt", Integer.toString(attempt + 1)));
+                    if (attempt < retries && run.call().isActive()) {
+                        return gather(node, attempt + 1);
+                    }
+                    return CompletableFuture.completedFuture(Outcome.of(o == GatherResult.Outcome.NO_INPUT ? "noInput"
+                            : "noMatch"));
+                }
+            }
+        }).thenCompose(stage -> stage);
+    }
+
+    /** With phrases, an utterance matches when it contains one of them (the recognizer may add words). */
+    private static boolean matchesPhrase(String text, java.util.List<String> phrases) {
+        if (phrases.isEmpty()) {
+            return true;
+        }
+        String t = " " + text.toLowerCase(java.util.Locale.ROOT).trim() + " ";
+        return phrases.stream().anyMatch(p -> t.contains(" " + p.toLowerCase(java.util.Locale.ROOT).trim() + " "));
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     private CompletionStage<Outcome> waitFor(long ms) {

@@ -64,12 +64,18 @@ public class FlowRunTest {
 
         @Override
         public CompletionStage<Void> play(URI audio, boolean bargeIn) {
-            throw new UnsupportedOperationException();
+            return CompletableFuture.failedFuture(new IllegalArgumentException("unplayable prompt file " + audio.getPath()
+                    + ": no data chunk"));
         }
+
+        final java.util.Deque<GatherResult> heard = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
         @Override
         public CompletionStage<GatherResult> gather(GatherRequest request) {
-            throw new UnsupportedOperationException();
+            log.add("gather " + request.prompt() + (request.speech() ? " speech " + request.phrases() : ""));
+            GatherResult r = heard.poll();
+            return r == null ? CompletableFuture.failedFuture(new IllegalStateException("nothing scripted"))
+                    : CompletableFuture.completedFuture(r);
         }
 
         @Override
@@ -224,10 +230,51 @@ public class FlowRunTest {
     }
 
     @Test
-    public void mediaNodesEndTheCallWithARecordedReasonUntilTheMediaEngineExists() throws Exception {
-        assertEquals("error: no media", run("""
-                {"id": "f", "start": "m", "nodes": [{"id": "m", "type": "message", "settings": {"text": "Hello"}}]}"""));
-        assertTrue(hasEvent("flow.error", "needs the media engine"));
+    public void aGatherRepromptsOnNoInputAndStoresTheMatchInItsVariable() throws Exception {
+        call.heard.add(new GatherResult(GatherResult.Outcome.NO_INPUT, null, null, 0));
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, "2", null, 1));
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "m", "nodes": [
+                  {"id": "m", "type": "message", "settings": {"text": "Hello"}, "next": {"done": "g"}},
+                  {"id": "g", "type": "gather", "settings": {"variable": "choice", "prompt": "Press 1 or 2", "retries": 1},
+                   "next": {"match": "h", "noInput": "t"}},
+                  {"id": "h", "type": "hangup"},
+                  {"id": "t", "type": "agentTransfer"}]}"""));
+        assertEquals(List.of("say Hello", "gather Press 1 or 2", "gather Press 1 or 2", "hangup {}"), call.log);
+        assertEquals("2", call.variables.get("choice"));
+        assertTrue(hasEvent("gather.noInput", "1"));
+    }
+
+    @Test
+    public void speechMustContainAPhraseAndRetriesRunOutOnTheirEdge() throws Exception {
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "what is the weather", 0.8));
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "g", "nodes": [
+                  {"id": "g", "type": "gather", "settings": {"variable": "v", "speech": true, "phrases": ["billing", "order status"],
+                   "retries": 0}, "next": {"match": "t", "noMatch": "h"}},
+                  {"id": "h", "type": "hangup"},
+                  {"id": "t", "type": "agentTransfer"}]}"""));
+        assertEquals("gather null speech [billing, order status]", call.log.get(0));
+        assertEquals("hangup {}", call.log.get(1));
+
+        call.active = true;
+        call.log.clear();
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "uh order status please", 0.8));
+        run("""
+                {"id": "f", "start": "g", "nodes": [
+                  {"id": "g", "type": "gather", "settings": {"variable": "v", "speech": true, "phrases": ["billing", "order status"]},
+                   "next": {"match": "h"}},
+                  {"id": "h", "type": "hangup"}]}""");
+        assertEquals("uh order status please", call.variables.get("v"));
+    }
+
+    @Test
+    public void anUnplayableFileTakesTheErrorEdgeNamingTheFile() throws Exception {
+        run("""
+                {"id": "f", "start": "m", "nodes": [
+                  {"id": "m", "type": "message", "settings": {"audio": "/prompts/missing.wav"}, "next": {"error": "h"}},
+                  {"id": "h", "type": "hangup"}]}""");
         assertEquals(List.of("hangup {}"), call.log);
+        assertTrue(hasEvent("flow.error", "/prompts/missing.wav"));
     }
 }
