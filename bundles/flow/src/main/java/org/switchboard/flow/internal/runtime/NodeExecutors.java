@@ -45,11 +45,8 @@ final class NodeExecutors {
             case HANGUP -> hangup(node.string("message", null), run.headers(node));
             case MESSAGE -> message(node);
             case GATHER -> gather(node, 0);
-            case AUTOMATION -> {
-                run.call().hangup(Map.of());
-                yield CompletableFuture.completedFuture(new Outcome(null, "error: no media",
-                        "node type '" + node.type().jsonName() + "' needs the media engine, which is not installed"));
-            }
+            case AUTOMATION -> CompletableFuture.completedFuture(Outcome.error("node type 'automation' needs a virtual "
+                    + "assistant, and no assistant bundle is installed"));
         };
     }
 
