@@ -11,17 +11,7 @@ HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RATES=("$@")
 [ ${#RATES[@]} -gt 0 ] || RATES=(100 200 400 800 1600 3200)
 PER_RATE=${SECONDS_PER_RATE:-5}
-command -v sipp >/dev/null || { echo "sipp is required (apt-get install -y sip-tester)" >&2; exit 2; }
-[ -f "$HOME_DIR/features/target/switchboard.jar" ] || (cd "$HOME_DIR" && mvn -B -q -DskipTests install -pl features -am)
-
-WORK=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
+. "$HOME_DIR/bench/common.sh"
 GW_PID=""
 UAS_PID=""
 cleanup() {

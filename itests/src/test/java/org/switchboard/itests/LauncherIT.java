@@ -36,9 +36,8 @@ public class LauncherIT {
 
     @Test
     public void startsHealthyAnswersSipAndStopsCleanly() throws Exception {
-        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
-        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
-                .resolve("LauncherIT-" + System.nanoTime());
+        Path home = home();
+        Path work = workDir("LauncherIT-");
         Path cwd = Files.createDirectories(work.resolve("elsewhere"));
         int http = FreePorts.tcpAndUdp();
         int sip = FreePorts.tcpAndUdp();
@@ -84,9 +83,8 @@ public class LauncherIT {
 
     @Test
     public void aRecordedCallSurvivesTheProcessBeingKilled() throws Exception {
-        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
-        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
-                .resolve("LauncherIT-kill-" + System.nanoTime());
+        Path home = home();
+        Path work = workDir("LauncherIT-kill-");
         Path cwd = Files.createDirectories(work.resolve("elsewhere"));
         int http = FreePorts.tcpAndUdp();
         int sip = FreePorts.tcpAndUdp();
@@ -111,6 +109,15 @@ public class LauncherIT {
         String detail = get(http, "/api/admin/conversations/" + id.group(1), auth).replaceAll("\\s+", "");
         assertTrue(detail, detail.contains("\"firstLine\":\"BYEsip:"));
         assertTrue(detail, detail.contains("\"header.X-Intent\":\"Billing\""));
+    }
+
+    private static Path home() {
+        return Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+    }
+
+    private static Path workDir(String prefix) {
+        return Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+                .resolve(prefix + System.nanoTime());
     }
 
     private void launch(Path home, Path cwd, int http, int sip, Path out) throws IOException {
