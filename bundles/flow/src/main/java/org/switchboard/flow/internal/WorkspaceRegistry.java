@@ -44,6 +44,7 @@ import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.store.WorkspaceRepository;
+import org.switchboard.api.store.WorkspaceSource;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.FlowRun;
@@ -177,14 +178,17 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
 
     private void load(Path path, String text) {
         String hash = sha256(text);
-        if (keepStored(hash)) {
+        Optional<WorkspaceSource> edited = storedSource().filter(WorkspaceSource::editedSince);
+        if (edited.isPresent() && edited.get().fileHash().equals(hash)) {
             WorkspaceRepository r = repository;
             if (r != null && useStored(r, "the workspace file " + path + " is unchanged since it was imported; the "
                     + "store's copy, changed since through the admin API, stays in force (change the file to replace it)")) {
                 return;
             }
+        } else if (edited.isPresent()) {
+            LOG.warn("Workspace file {} changed since it was last imported: importing it replaces the changes made "
+                    + "through the admin API since", path);
         }
-        warnIfEditsAreReplaced(path, hash);
         List<Problem> problems = use(text, path.toString(), hash);
         if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder();
@@ -345,29 +349,22 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         useStored(r, "no workspace file configured");
     }
 
-    private void warnIfEditsAreReplaced(Path path, String hash) {
-        WorkspaceRepository r = repository;
-        try {
-            if (r != null && r.source().filter(s -> s.editedSince() && !s.fileHash().equals(hash)).isPresent()) {
-                LOG.warn("Workspace file {} changed since it was last imported: importing it replaces the changes made "
-                        + "through the admin API since", path);
-            }
-        } catch (RuntimeException e) {
-            // the import itself reports a store that cannot be reached
-        }
-    }
-
     /** Whether the store holds changes made after it imported exactly this file content. */
     private boolean keepStored(String hash) {
+        return storedSource().filter(s -> s.fileHash().equals(hash) && s.editedSince()).isPresent();
+    }
+
+    /** Where the stored workspace came from; empty without a store or when that cannot be read (logged). */
+    private Optional<WorkspaceSource> storedSource() {
         WorkspaceRepository r = repository;
         if (r == null) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return r.source().filter(s -> s.fileHash().equals(hash) && s.editedSince()).isPresent();
+            return r.source();
         } catch (RuntimeException e) {
             LOG.warn("The stored workspace's origin could not be read: {}", e.getMessage());
-            return false;
+            return Optional.empty();
         }
     }
 

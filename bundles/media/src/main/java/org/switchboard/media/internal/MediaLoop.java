@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
@@ -32,7 +31,6 @@ final class MediaLoop implements AutoCloseable {
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Thread receiver;
     private final Thread pacer;
-    private final AtomicLong overruns = new AtomicLong();
     private volatile boolean running = true;
 
     MediaLoop() throws IOException {
@@ -55,14 +53,6 @@ final class MediaLoop implements AutoCloseable {
     void remove(RtpSession s) {
         sessions.remove(s);
         selector.wakeup();
-    }
-
-    int sessions() {
-        return sessions.size();
-    }
-
-    long overruns() {
-        return overruns.get();
     }
 
     private void receive() {
@@ -126,7 +116,6 @@ final class MediaLoop implements AutoCloseable {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             } else if (-wait > 5 * FRAME_NANOS) {
-                overruns.incrementAndGet();
                 next = System.nanoTime(); // too far behind to catch up: skip, do not burst
             }
         }

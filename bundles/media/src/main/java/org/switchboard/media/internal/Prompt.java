@@ -24,14 +24,13 @@ final class Prompt {
         return samples != null;
     }
 
-    /** Copies the next frame into {@code frame} (silence past the end); returns whether samples remain after it. */
-    boolean next(short[] frame) {
+    /** Copies the next frame into {@code frame} (silence past the end). */
+    void next(short[] frame) {
         short[] s = samples;
         int n = Math.max(0, Math.min(frame.length, s.length - position));
         System.arraycopy(s, position, frame, 0, n);
         java.util.Arrays.fill(frame, n, frame.length, (short) 0);
         position += n;
-        return position < s.length;
     }
 
     boolean finished() {

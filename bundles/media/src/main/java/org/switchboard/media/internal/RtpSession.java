@@ -58,6 +58,7 @@ final class RtpSession implements MediaSession {
     private final short[] frame = new short[FRAME];
     private final byte[] encoded = new byte[FRAME];
     private boolean talking;
+    private long dtmfOutTimestamp = -1;
 
     // receiver thread
     private final ReorderBuffer reorder;
@@ -68,7 +69,6 @@ final class RtpSession implements MediaSession {
     private final Deque<Prompt> prompts = new ArrayDeque<>();
     private final Deque<TelephoneEvent> dtmfOut = new ArrayDeque<>();
     private GatherRun gather;
-    private long dtmfOutTimestamp = -1;
 
     private final AtomicLong in = new AtomicLong();
     private final AtomicLong out = new AtomicLong();
@@ -214,10 +214,14 @@ final class RtpSession implements MediaSession {
             engine.pool().execute(() -> events.mediaTimeout(Duration.ofNanos(silence)));
         }
         TelephoneEvent event;
+        boolean lastOfDigit = false;
         Prompt finished = null;
         boolean sound;
         synchronized (this) {
             event = dtmfOut.poll();
+            if (event != null) {
+                lastOfDigit = event.end() && (dtmfOut.isEmpty() || !dtmfOut.peek().end());
+            }
             sound = false;
             if (event == null) {
                 Prompt head = prompts.peek();
@@ -238,7 +242,7 @@ final class RtpSession implements MediaSession {
             byte[] payload = event.encode();
             RtpPacket.write(tx, event.duration() == 160, dtmfPayloadType, sequence, dtmfOutTimestamp, ssrc, payload,
                     payload.length);
-            if (event.end() && (dtmfOut.isEmpty() || !dtmfOut.peek().end())) {
+            if (lastOfDigit) {
                 dtmfOutTimestamp = -1;
             }
         } else {
@@ -358,10 +362,6 @@ final class RtpSession implements MediaSession {
     @Override
     public MediaStats stats() {
         return new MediaStats(in.get(), out.get(), reorder.late(), reorder.lost(), dropped.get(), digits.get());
-    }
-
-    boolean isClosed() {
-        return closed;
     }
 
     @Override

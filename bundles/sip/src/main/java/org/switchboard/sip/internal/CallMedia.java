@@ -26,26 +26,39 @@ final class CallMedia implements MediaEvents {
     private volatile MediaSession session;
     private volatile SipCall call;
 
-    /** A port from {@code ports} and, when {@code engine} is present, a media session bound to it; empty if none. */
-    static OptionalInt allocate(RtpPorts ports, MediaEngine engine, String sessionId, String address,
-            CallMedia[] media) {
+    /** An RTP port and the media session bound to it ({@code null} without a media engine). */
+    record Allocation(int port, CallMedia media) {
+
+        /** Closes the media session and gives the port back. */
+        void release(RtpPorts ports) {
+            if (media != null) {
+                media.close();
+            }
+            ports.release(port);
+        }
+    }
+
+    /** A port from {@code ports} and, when {@code engine} is present, a media session bound to it; null if none. */
+    static Allocation allocate(RtpPorts ports, MediaEngine engine, String sessionId, String address) {
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             OptionalInt port = ports.allocate();
-            if (port.isEmpty() || engine == null) {
-                return port;
+            if (port.isEmpty()) {
+                return null;
+            }
+            if (engine == null) {
+                return new Allocation(port.getAsInt(), null);
             }
             CallMedia m = new CallMedia();
             try {
                 m.session = engine.open(sessionId, address, port.getAsInt(), m);
-                media[0] = m;
-                return port;
+                return new Allocation(port.getAsInt(), m);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Session {}: RTP port {}:{} cannot be bound ({}); trying another", sessionId, address,
                         port.getAsInt(), e.toString());
                 ports.release(port.getAsInt());
             }
         }
-        return OptionalInt.empty();
+        return null;
     }
 
     MediaSession session() {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -133,10 +132,9 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         String sessionId = newSessionId();
-        CallMedia[] media = new CallMedia[1];
-        OptionalInt port = CallMedia.allocate(ctx.rtpPorts, ctx.media.get(), sessionId, ctx.settings.mediaAddress(),
-                media);
-        if (port.isEmpty()) {
+        CallMedia.Allocation rtp = CallMedia.allocate(ctx.rtpPorts, ctx.media.get(), sessionId,
+                ctx.settings.mediaAddress());
+        if (rtp == null) {
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "no RTP port free", source, did);
             return;
         }
@@ -144,26 +142,18 @@ final class InviteProcessor implements MethodProcessor {
         SdpAnswerer.Answer answer;
         try {
             answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
-                    ctx.settings.mediaAddress(), port.getAsInt(), sdpSession, 1);
+                    ctx.settings.mediaAddress(), rtp.port(), sdpSession, 1);
         } catch (SdpOffer.Rejected e) {
-            release(port.getAsInt(), media[0]);
+            rtp.release(ctx.rtpPorts);
             reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
             return;
         }
-        accept(tx, invite, route, adapter.get(), answer, port.getAsInt(), sdpSession, timer, source, startedAt, trying,
-                sessionId, media[0]);
-    }
-
-    private void release(int port, CallMedia media) {
-        if (media != null) {
-            media.close();
-        }
-        ctx.rtpPorts.release(port);
+        accept(tx, invite, route, adapter.get(), answer, rtp, sdpSession, timer, source, startedAt, trying, sessionId);
     }
 
     private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,
-            SdpAnswerer.Answer answer, int port, long sdpSession, SessionTimer timer, String source,
-            Instant startedAt, Response trying, String sessionId, CallMedia media) throws Exception {
+            SdpAnswerer.Answer answer, CallMedia.Allocation rtp, long sdpSession, SessionTimer timer, String source,
+            Instant startedAt, Response trying, String sessionId) throws Exception {
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
         String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
@@ -172,7 +162,7 @@ final class InviteProcessor implements MethodProcessor {
             policy = adapter.policyFor(new InboundCall(sessionId, callId, route.did(), caller, source, transport,
                     route.trunkId(), route.botId(), SipMessages.lowerCaseHeaders(invite)));
         } catch (RuntimeException e) {
-            release(port, media);
+            rtp.release(ctx.rtpPorts);
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' refused the call: "
                     + e.getMessage(), source, route.did());
             return;
@@ -180,11 +170,11 @@ final class InviteProcessor implements MethodProcessor {
         Dialog dialog = ctx.provider.getNewDialog(tx);
         String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
         CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
-                route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, port,
-                sdpSession, timer, media);
+                route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, rtp.port(),
+                sdpSession, timer, rtp.media());
         SipCall call = new SipCall(ctx, setup, policy, dialog);
         if (!ctx.add(call)) {
-            release(port, media);
+            rtp.release(ctx.rtpPorts);
             reject(tx, invite, Response.LOOP_DETECTED, "Call-ID " + callId + " is already in a call", source, route.did());
             return;
         }

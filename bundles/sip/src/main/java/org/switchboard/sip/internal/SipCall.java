@@ -42,6 +42,10 @@ final class SipCall implements CallControl {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final long ACK_TIMEOUT_MS = 32_000;
     private static final long BYE_GRACE_MS = 4_000;
+    private static final java.util.regex.Pattern DTMF_SIGNAL =
+            java.util.regex.Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#a-d])");
+    private static final java.util.regex.Pattern DTMF_DURATION =
+            java.util.regex.Pattern.compile("(?im)^\\s*duration\\s*=\\s*(\\d{1,6})");
 
     /** Takes the answer to a BYE the stack reported unsent, should it come without a transaction. */
     private volatile ResponseHandler strayByeAnswer;
@@ -285,10 +289,9 @@ final class SipCall implements CallControl {
         if (media == null || body == null || type == null || !"dtmf-relay".equalsIgnoreCase(type.getContentSubType())) {
             return;
         }
-        java.util.regex.Matcher signal = java.util.regex.Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#a-d])")
-                .matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        java.util.regex.Matcher duration = java.util.regex.Pattern.compile("(?im)^\\s*duration\\s*=\\s*(\\d{1,6})")
-                .matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        String relay = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher signal = DTMF_SIGNAL.matcher(relay);
+        java.util.regex.Matcher duration = DTMF_DURATION.matcher(relay);
         if (signal.find()) {
             media.session().injectDtmf(signal.group(1).charAt(0), duration.find() ? Integer.parseInt(duration.group(1)) : 100);
         }

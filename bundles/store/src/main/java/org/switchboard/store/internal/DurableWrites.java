@@ -138,13 +138,6 @@ final class DurableWrites implements AutoCloseable {
         }
     }
 
-    /** Whether records wait in the journal (for tests and health). */
-    boolean replaying() {
-        synchronized (lock) {
-            return replayer != null;
-        }
-    }
-
     /** Waits without interrupting anything: an interrupt in the middle of H2's file I/O closes the database. */
     private void sleep(long ms) {
         synchronized (lock) {
