@@ -1,4 +1,4 @@
-package org.switchboard.media.internal.audio;
+package org.switchboard.api.audio;
 
 /**
  * 2:1 sample-rate conversion between 16 and 8 kHz with a windowed-sinc low-pass FIR (cut-off just under 4 kHz),
@@ -6,7 +6,8 @@ package org.switchboard.media.internal.audio;
  */
 public final class Resampler {
 
-    private static final double[] TAPS = lowPass(63, 0.23);
+    /** The filter: 63 taps, cut-off at 0.23 of the higher rate (3.7 kHz at 16 kHz). */
+    static final double[] TAPS = lowPass(63, 0.23);
 
     private Resampler() {
     }
@@ -46,8 +47,14 @@ public final class Resampler {
         return out;
     }
 
-    /** Blackman-windowed sinc, {@code cutoff} as a fraction of the sample rate, unity gain at DC. */
-    static double[] lowPass(int taps, double cutoff) {
+    /**
+     * A Blackman-windowed sinc low-pass filter with unity gain at DC.
+     *
+     * @param taps the number of coefficients (odd for a symmetric filter with a whole-sample delay)
+     * @param cutoff the cut-off frequency as a fraction of the sample rate
+     * @return the coefficients
+     */
+    public static double[] lowPass(int taps, double cutoff) {
         double[] h = new double[taps];
         int m = taps - 1;
         double sum = 0;
@@ -64,7 +71,7 @@ public final class Resampler {
         return h;
     }
 
-    private static short clip(double v) {
+    static short clip(double v) {
         long r = Math.round(v);
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
     }
