@@ -21,7 +21,8 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
     private static final List<String> OURS = List.of("org.switchboard.sip", "org.switchboard.jain-sip",
             "org.switchboard.api", "org.switchboard.runtime", "org.switchboard.flow", "org.switchboard.adapter-zcc",
             "org.switchboard.store", "org.switchboard.summary-api",
-            "org.switchboard.admin-api", "org.switchboard.media");
+            "org.switchboard.admin-api", "org.switchboard.media",
+            "org.switchboard.speech-freetts", "org.switchboard.speech-vosk");
 
     @Test
     public void stopAndRestartEachBundle() throws Exception {

@@ -1,0 +1,164 @@
+package org.switchboard.speech.freetts.internal;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.audio.Resampler;
+import org.switchboard.api.speech.Audio;
+import org.switchboard.api.speech.SpeechRecognizer;
+import org.switchboard.api.speech.SpeechSynthesizer;
+
+import com.sun.speech.freetts.Voice;
+import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
+
+/**
+ * {@link SpeechSynthesizer} on FreeTTS: a pool of allocated voices per voice name (a FreeTTS voice is not
+ * thread-safe), output collected in memory and given as 8 kHz samples, and an LRU cache so that a repeated prompt
+ * costs a map lookup.
+ */
+@Component(service = SpeechSynthesizer.class, immediate = true, configurationPid = FreeTtsSynthesizer.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = {SpeechRecognizer.ENGINE + "=freetts", SpeechRecognizer.LANGUAGES + "=en-US",
+                FreeTtsSynthesizer.VOICES + "=kevin", FreeTtsSynthesizer.VOICES + "=kevin16"})
+@Designate(ocd = FreeTtsConfig.class)
+public final class FreeTtsSynthesizer implements SpeechSynthesizer {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.speech.freetts";
+    /** The service property listing the voice names. */
+    public static final String VOICES = "speech.voices";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FreeTtsSynthesizer.class);
+    private static final Set<String> NAMES = Set.of("kevin", "kevin16");
+
+    private final String defaultVoice;
+    private final Map<String, BlockingQueue<Speaker>> pools = new LinkedHashMap<>();
+    private final Map<String, Audio> cache;
+
+    /** One allocated voice with the player that collects its output. */
+    private record Speaker(Voice voice, CollectingPlayer player) {
+    }
+
+    @Activate
+    public FreeTtsSynthesizer(FreeTtsConfig config) {
+        try {
+            check(NAMES.contains(config.default_voice()), "default.voice", config.default_voice(),
+                    "one of " + NAMES);
+            check(config.pool_size() >= 1 && config.pool_size() <= 16, "pool.size", config.pool_size(),
+                    "between 1 and 16");
+            check(config.cache_size() >= 0 && config.cache_size() <= 100_000, "cache.size", config.cache_size(),
+                    "between 0 and 100000");
+            check(config.rate_wpm() >= 80 && config.rate_wpm() <= 300, "rate.wpm", config.rate_wpm(),
+                    "between 80 and 300");
+        } catch (IllegalArgumentException e) {
+            LOG.error("FreeTTS synthesizer not started: {}", e.getMessage());
+            throw e;
+        }
+        defaultVoice = config.default_voice();
+        int size = config.cache_size();
+        cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Audio> eldest) {
+                return size() > size;
+            }
+        });
+        long start = System.nanoTime();
+        for (String name : NAMES) {
+            BlockingQueue<Speaker> pool = new ArrayBlockingQueue<>(config.pool_size());
+            for (int i = 0; i < config.pool_size(); i++) {
+                pool.add(allocate(name, config.rate_wpm()));
+            }
+            pools.put(name, pool);
+        }
+        LOG.info("FreeTTS synthesizer started: voices {} (default {}), {} each, in {} ms", NAMES, defaultVoice,
+                config.pool_size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void check(boolean ok, String property, Object value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("PID " + PID + ": property '" + property + "' = '" + value
+                    + "': must be " + rule);
+        }
+    }
+
+    private static Speaker allocate(String name, int rate) {
+        for (Voice v : new KevinVoiceDirectory().getVoices()) {
+            if (v.getName().equals(name)) {
+                CollectingPlayer player = new CollectingPlayer();
+                v.setAudioPlayer(player);
+                v.allocate();
+                v.setRate(rate);
+                return new Speaker(v, player);
+            }
+        }
+        throw new IllegalStateException("FreeTTS has no voice '" + name + "'");
+    }
+
+    @Override
+    public Audio synthesize(String text, String voice) {
+        String name = voice == null || voice.isBlank() ? defaultVoice : voice;
+        BlockingQueue<Speaker> pool = pools.get(name);
+        if (pool == null) {
+            throw new IllegalArgumentException("unknown voice '" + name + "': FreeTTS has " + NAMES);
+        }
+        String key = name + "\n" + text;
+        Audio cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Speaker s;
+        try {
+            s = pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a free voice", e);
+        }
+        short[] samples;
+        int rate;
+        try {
+            s.player().clear();
+            if (!s.voice().speak(text)) {
+                throw new IllegalStateException("FreeTTS could not speak \"" + text + "\"");
+            }
+            samples = s.player().samples();
+            rate = s.player().sampleRate();
+        } finally {
+            pool.add(s);
+        }
+        Audio audio = switch (rate) {
+            case 8000 -> new Audio(8000, samples);
+            case 16000 -> new Audio(8000, Resampler.downsample2(samples));
+            default -> throw new IllegalStateException("FreeTTS wrote " + rate + " Hz audio");
+        };
+        cache.put(key, audio);
+        return audio;
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (BlockingQueue<Speaker> pool : pools.values()) {
+            for (Speaker s : pool) {
+                try {
+                    s.voice().deallocate();
+                } catch (RuntimeException e) {
+                    LOG.debug("FreeTTS deallocate: {}", e.toString());
+                }
+            }
+        }
+        cache.clear();
+        LOG.info("FreeTTS synthesizer stopped");
+    }
+}

@@ -1,0 +1,141 @@
+package org.switchboard.speech.vosk.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.speech.RecognitionListener;
+import org.switchboard.api.speech.RecognitionSession;
+import org.switchboard.api.speech.SpeechRecognizer;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * {@link SpeechRecognizer} on Vosk: one model loaded at activation and shared by every stream, streams decoded on
+ * a fixed pool, at most {@code max.sessions} open at once. A missing or unreadable model fails activation with an
+ * error naming the path; the service is then absent and speech gathers listen for DTMF only.
+ */
+@Component(service = SpeechRecognizer.class, immediate = true, configurationPid = VoskRecognizer.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = {SpeechRecognizer.ENGINE + "=vosk", SpeechRecognizer.LANGUAGES + "=en-US"})
+@Designate(ocd = VoskConfig.class)
+public final class VoskRecognizer implements SpeechRecognizer {
+
+    /** The configuration PID. */
+    public static final String PID = "org.switchboard.speech.vosk";
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoskRecognizer.class);
+    private static final float RATE = 16000f;
+
+    private final Model model;
+    private final ExecutorService pool;
+    private final Semaphore sessions;
+    private final int maxBacklogMs;
+    private final AtomicLong samplesDecoded = new AtomicLong();
+    private final AtomicLong decodeNanos = new AtomicLong();
+
+    @Activate
+    public VoskRecognizer(VoskConfig config, BundleContext context) throws IOException {
+        this(config, modelDirectory(config, context));
+    }
+
+    VoskRecognizer(VoskConfig config, Path modelDir) throws IOException {
+        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        if (config.threads() < 0 || config.threads() > 256 || config.max_sessions() < 1
+                || config.max_backlog_ms() < 100) {
+            IllegalArgumentException e = new IllegalArgumentException("PID " + PID + ": threads must be 0-256, "
+                    + "max.sessions at least 1 and max.backlog.ms at least 100 (were " + config.threads() + ", "
+                    + config.max_sessions() + ", " + config.max_backlog_ms() + ")");
+            LOG.error("Vosk recognizer not started: {}", e.getMessage());
+            throw e;
+        }
+        long start = System.nanoTime();
+        try {
+            ModelFiles.check(modelDir);
+            LibVosk.setLogLevel(LogLevel.WARNINGS);
+            model = new Model(modelDir.toString());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            IOException error = new IOException("cannot load the Vosk model at " + modelDir + ": "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            LOG.error("Vosk recognizer not started: {}; speech gathers will listen for DTMF only", error.getMessage());
+            throw error;
+        }
+        sessions = new Semaphore(config.max_sessions());
+        maxBacklogMs = config.max_backlog_ms();
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vosk-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        LOG.info("Vosk recognizer started: model {} loaded in {} ms, {} threads, up to {} streams", modelDir,
+                (System.nanoTime() - start) / 1_000_000, threads, config.max_sessions());
+    }
+
+    private static Path modelDirectory(VoskConfig config, BundleContext context) throws IOException {
+        if (!config.model_path().isBlank()) {
+            return Paths.get(config.model_path().trim()).toAbsolutePath();
+        }
+        Path target = context.getDataFile("model-en-us").toPath();
+        try {
+            return ModelFiles.extract(context.getBundle(), target);
+        } catch (IOException e) {
+            LOG.error("Vosk recognizer not started: cannot copy the embedded model to {}: {}", target, e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public RecognitionSession open(List<String> phrases, RecognitionListener listener) {
+        if (!sessions.tryAcquire()) {
+            throw new IllegalStateException("all " + sessions.availablePermits() + " recognition streams are busy");
+        }
+        try {
+            Recognizer r = phrases == null || phrases.isEmpty() || Grammar.normalize(phrases).isEmpty()
+                    ? new Recognizer(model, RATE) : new Recognizer(model, RATE, Grammar.json(phrases));
+            r.setWords(true);
+            return new VoskStream(r, listener, pool, this, maxBacklogMs);
+        } catch (IOException | RuntimeException e) {
+            sessions.release();
+            throw new IllegalStateException("Vosk cannot open a recognizer: " + e.getMessage(), e);
+        }
+    }
+
+    void decoded(int samples8k, long nanos) {
+        samplesDecoded.addAndGet(samples8k);
+        decodeNanos.addAndGet(nanos);
+    }
+
+    void released() {
+        sessions.release();
+    }
+
+    /** Decoding time over audio time since activation (below 1: faster than real time). */
+    double realTimeFactor() {
+        long samples = samplesDecoded.get();
+        return samples == 0 ? 0 : decodeNanos.get() / (samples / 8000.0 * 1e9);
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.shutdownNow();
+        model.close();
+        LOG.info("Vosk recognizer stopped");
+    }
+}

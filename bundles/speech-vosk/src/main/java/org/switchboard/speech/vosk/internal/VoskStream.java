@@ -1,0 +1,153 @@
+package org.switchboard.speech.vosk.internal;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.switchboard.api.audio.StreamUpsampler;
+import org.switchboard.api.speech.Recognition;
+import org.switchboard.api.speech.RecognitionListener;
+import org.switchboard.api.speech.RecognitionSession;
+import org.vosk.Recognizer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * One recognition stream: {@link #feed} queues a copy of the 8 kHz audio and returns; a task on the shared pool
+ * (at most one per stream at a time, so results stay in order) upsamples it to 16 kHz and decodes it. Each end of
+ * utterance Vosk finds is delivered as a final result. A stream whose backlog grows beyond the limit gives up with
+ * an error (the gather goes on with DTMF).
+ */
+final class VoskStream implements RecognitionSession {
+
+    private final Recognizer recognizer;
+    private final RecognitionListener listener;
+    private final Executor pool;
+    private final VoskRecognizer engine;
+    private final int maxBacklogSamples;
+    private final ConcurrentLinkedQueue<short[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final StreamUpsampler upsampler = new StreamUpsampler();
+    private volatile boolean closed;
+    private boolean freed;
+
+    VoskStream(Recognizer recognizer, RecognitionListener listener, Executor pool, VoskRecognizer engine,
+            int maxBacklogMs) {
+        this.recognizer = recognizer;
+        this.listener = listener;
+        this.pool = pool;
+        this.engine = engine;
+        this.maxBacklogSamples = maxBacklogMs * 8;
+    }
+
+    @Override
+    public void feed(short[] samples, int offset, int length) {
+        if (closed || length <= 0) {
+            return;
+        }
+        if (backlog.get() + length > maxBacklogSamples) {
+            fail(new IllegalStateException("the recognizer is more than " + maxBacklogSamples / 8
+                    + " ms behind (too many recognitions for the threads)"));
+            return;
+        }
+        short[] copy = new short[length];
+        System.arraycopy(samples, offset, copy, 0, length);
+        queue.add(copy);
+        backlog.addAndGet(length);
+        schedule();
+    }
+
+    private void schedule() {
+        if (!closed && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            try {
+                pool.execute(this::drain);
+            } catch (RuntimeException e) {
+                scheduled.set(false);
+                fail(e);
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            short[] chunk;
+            while (!closed && (chunk = queue.poll()) != null) {
+                backlog.addAndGet(-chunk.length);
+                String result = null;
+                long start = System.nanoTime();
+                synchronized (this) {
+                    if (freed) {
+                        return;
+                    }
+                    short[] wide = upsampler.process(chunk, 0, chunk.length);
+                    if (recognizer.acceptWaveForm(wide, wide.length)) {
+                        result = recognizer.getResult();
+                    }
+                }
+                engine.decoded(chunk.length, System.nanoTime() - start);
+                if (result != null && !closed) {
+                    listener.onResult(parse(result));
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            fail(e instanceof Exception ex ? ex : new IllegalStateException(e.toString(), e));
+        } finally {
+            scheduled.set(false);
+            schedule();
+        }
+    }
+
+    /** A Vosk result ({@code {"text": ..., "result": [{"conf": ...}, ...]}}) as a final recognition. */
+    static Recognition parse(String json) {
+        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+        String text = o.has("text") ? o.get("text").getAsString().trim() : "";
+        double conf = 0;
+        int words = 0;
+        if (o.has("result") && o.get("result").isJsonArray()) {
+            JsonArray a = o.getAsJsonArray("result");
+            for (JsonElement e : a) {
+                JsonObject w = e.getAsJsonObject();
+                if (w.has("conf")) {
+                    conf += w.get("conf").getAsDouble();
+                    words++;
+                }
+            }
+        }
+        double confidence = text.isEmpty() || text.equals("[unk]") ? 0 : words == 0 ? 1 : conf / words;
+        return new Recognition(text, Math.max(0, Math.min(1, confidence)), true);
+    }
+
+    private void fail(Exception e) {
+        boolean first;
+        synchronized (this) {
+            first = !closed;
+            closed = true;
+            free();
+        }
+        if (first) {
+            listener.onError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();
+        synchronized (this) {
+            free();
+        }
+    }
+
+    private void free() {
+        if (!freed) {
+            freed = true;
+            recognizer.close();
+            engine.released();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.switchboard.speech.vosk.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.switchboard.api.speech.Recognition;
+import org.switchboard.api.speech.RecognitionListener;
+import org.switchboard.api.speech.RecognitionSession;
+
+/** The real recognizer with the model this module unpacks, hearing flite's voice as 8 kHz audio. */
+public class VoskRecognizerTest {
+
+    @ClassRule
+    public static final TemporaryFolder TMP = new TemporaryFolder();
+
+    private static VoskRecognizer vosk;
+
+    static VoskConfig config(int threads, int maxSessions, int backlogMs) {
+        return new VoskConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return VoskConfig.class;
+            }
+
+            @Override
+            public String model_path() {
+                return "";
+            }
+
+            @Override
+            public int threads() {
+                return threads;
+            }
+
+            @Override
+            public int max_sessions() {
+                return maxSessions;
+            }
+
+            @Override
+            public int max_backlog_ms() {
+                return backlogMs;
+            }
+        };
+    }
+
+    static Path model() {
+        return Paths.get(System.getProperty("vosk.model", "target/vosk-model/assets/model-en-us"));
+    }
+
+    @BeforeClass
+    public static void load() throws IOException {
+        vosk = new VoskRecognizer(config(2, 4, 30_000), model());
+    }
+
+    @AfterClass
+    public static void unload() {
+        vosk.deactivate();
+    }
+
+    /** Collects the first final result, or the error. */
+    static final class First implements RecognitionListener {
+        final CompletableFuture<Recognition> result = new CompletableFuture<>();
+
+        @Override
+        public void onResult(Recognition r) {
+            result.complete(r);
+        }
+
+        @Override
+        public void onError(Exception error) {
+            result.completeExceptionally(error);
+        }
+    }
+
+    /** Feeds the clip in 20 ms frames then two seconds of silence, as RTP would. */
+    static Recognition hear(RecognitionSession s, First first, short[] clip) throws Exception {
+        short[] padded = new short[clip.length + 16000];
+        System.arraycopy(clip, 0, padded, 4000, Math.min(clip.length, padded.length - 4000));
+        for (int i = 0; i < padded.length && !first.result.isDone(); i += 160) {
+            s.feed(padded, i, Math.min(160, padded.length - i));
+        }
+        try {
+            return first.result.get(20, TimeUnit.SECONDS);
+        } finally {
+            s.close();
+        }
+    }
+
+    static Recognition recognize(List<String> phrases, String text) throws Exception {
+        First first = new First();
+        return hear(vosk.open(phrases, first), first, Clips.say(text, TMP.getRoot().toPath()));
+    }
+
+    @Test
+    public void grammarModeHearsTheExpectedPhrase() throws Exception {
+        List<String> menu = List.of("billing", "order status", "agent", "representative");
+        for (String said : List.of("order status", "billing", "agent")) {
+            Recognition r = recognize(menu, said);
+            assertTrue(r.isFinal());
+            assertEquals(said, r.text());
+            assertTrue("confidence " + r.confidence(), r.confidence() > 0.5);
+        }
+    }
+
+    @Test
+    public void grammarModeHearsDigitsSpokenAsWords() throws Exception {
+        List<String> digits = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "oh");
+        Recognition r = recognize(digits, "four seven one two");
+        assertEquals("four seven one two", r.text());
+    }
+
+    @Test
+    public void freeFormTranscribesASentence() throws Exception {
+        Recognition r = recognize(List.of(), "I would like to check my order status");
+        assertTrue(r.text(), r.text().contains("order status"));
+    }
+
+    @Test
+    public void silenceGivesNoWords() throws Exception {
+        First first = new First();
+        RecognitionSession s = vosk.open(List.of("billing"), first);
+        short[] quiet = new short[8000 * 3];
+        for (int i = 0; i < quiet.length; i += 160) {
+            s.feed(quiet, i, 160);
+        }
+        Recognition r = first.result.isDone() ? first.result.get() : null;
+        s.close();
+        assertTrue(r == null || r.text().isEmpty());
+    }
+
+    @Test
+    public void aClosedStreamDeliversNothing() throws Exception {
+        First first = new First();
+        RecognitionSession s = vosk.open(List.of("billing"), first);
+        s.close();
+        short[] clip = Clips.say("billing", TMP.getRoot().toPath());
+        s.feed(clip, 0, clip.length);
+        Thread.sleep(300);
+        assertFalse(first.result.isDone());
+    }
+
+    @Test
+    public void streamsBeyondTheLimitAreRefusedAndFreedOnClose() throws Exception {
+        RecognitionSession[] open = new RecognitionSession[4];
+        for (int i = 0; i < open.length; i++) {
+            open[i] = vosk.open(List.of(), new First());
+        }
+        assertThrows(IllegalStateException.class, () -> vosk.open(List.of(), new First()));
+        for (RecognitionSession s : open) {
+            s.close();
+        }
+        vosk.open(List.of(), new First()).close();
+    }
+
+    @Test
+    public void aStreamTooFarBehindGivesUpWithAnError() throws Exception {
+        VoskRecognizer small = new VoskRecognizer(config(1, 2, 100), model());
+        try {
+            First first = new First();
+            RecognitionSession s = small.open(List.of(), first);
+            short[] second = new short[8000];
+            for (int i = 0; i < 10; i++) {
+                s.feed(second, 0, second.length);
+            }
+            Exception e = assertThrows(Exception.class, () -> first.result.get(5, TimeUnit.SECONDS));
+            assertTrue(e.getMessage(), e.getMessage().contains("behind"));
+        } finally {
+            small.deactivate();
+        }
+    }
+
+    @Test
+    public void aMissingModelIsAnErrorNamingThePath() {
+        Path missing = TMP.getRoot().toPath().resolve("no-such-model");
+        IOException e = assertThrows(IOException.class, () -> new VoskRecognizer(config(1, 1, 1000), missing));
+        assertTrue(e.getMessage(), e.getMessage().contains(missing.toString()));
+    }
+
+    @Test
+    public void aCorruptModelIsAnErrorNamingThePath() throws IOException {
+        Path bad = TMP.newFolder("bad-model").toPath();
+        Files.createDirectories(bad.resolve("am"));
+        Files.createDirectories(bad.resolve("conf"));
+        Files.createDirectories(bad.resolve("graph"));
+        Files.writeString(bad.resolve("am/final.mdl"), "not a model");
+        Files.copy(model().resolve("conf/model.conf"), bad.resolve("conf/model.conf"));
+        Files.copy(model().resolve("conf/mfcc.conf"), bad.resolve("conf/mfcc.conf"));
+        IOException e = assertThrows(IOException.class, () -> new VoskRecognizer(config(1, 1, 1000), bad));
+        assertTrue(e.getMessage(), e.getMessage().contains(bad.toString()));
+    }
+}
