@@ -22,7 +22,8 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
             "org.switchboard.api", "org.switchboard.runtime", "org.switchboard.flow", "org.switchboard.adapter-zcc",
             "org.switchboard.store", "org.switchboard.summary-api",
             "org.switchboard.admin-api", "org.switchboard.media",
-            "org.switchboard.speech-freetts", "org.switchboard.speech-vosk");
+            "org.switchboard.speech-freetts", "org.switchboard.speech-vosk",
+            "org.switchboard.assistant");
 
     @Test
     public void stopAndRestartEachBundle() throws Exception {

@@ -53,7 +53,7 @@ public class CallRecordIT extends SwitchboardTestSupport {
 
         assertTrue(Files.isRegularFile(dataDir().resolve("db/switchboard.mv.db")));
         WorkspaceRepository workspace = context.getService(context.getServiceReference(WorkspaceRepository.class));
-        assertEquals(5, workspace.load().orElseThrow().flows().size());
+        assertEquals(6, workspace.load().orElseThrow().flows().size());
     }
 
     private static Conversation awaitEnded(ConversationStore store) throws InterruptedException {

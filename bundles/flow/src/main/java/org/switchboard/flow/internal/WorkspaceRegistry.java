@@ -38,6 +38,8 @@ import org.switchboard.api.call.CallControl;
 import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.FlowRunner;
+import org.switchboard.api.assistant.AssistantFactory;
+import org.switchboard.api.assistant.VirtualAssistant;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.store.WorkspaceRecord;
@@ -47,6 +49,7 @@ import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.api.store.WorkspaceSource;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
+import org.switchboard.flow.internal.runtime.Assistants;
 import org.switchboard.flow.internal.runtime.FlowRun;
 import org.switchboard.flow.internal.script.ScriptSandbox;
 import org.switchboard.flow.internal.workspace.BotSpec;
@@ -80,6 +83,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private final ScheduledExecutorService timer;
     private final ScheduledExecutorService runners;
     private final ScriptSandbox sandbox = new ScriptSandbox();
+    private final Assistants assistants = new Assistants();
     private volatile Path path;
     private volatile FqdnResolver resolver = new FqdnResolver("");
     private volatile WorkspaceRepository repository;
@@ -205,7 +209,8 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private synchronized List<Problem> use(String text, String source, String hash) {
         List<Problem> problems = new ArrayList<>();
         Optional<Workspace> parsed = WorkspaceParser.parse(text, problems);
-        if (parsed.isEmpty()) {
+        parsed.ifPresent(w -> assistants.check(List.copyOf(w.flows().values()), problems));
+        if (!problems.isEmpty()) {
             return problems;
         }
         Workspace w = parsed.get();
@@ -245,7 +250,8 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     @Override
     public List<String> checkWorkspace(String document) {
         List<Problem> problems = new ArrayList<>();
-        WorkspaceParser.parse(document, problems);
+        WorkspaceParser.parse(document, problems)
+                .ifPresent(w -> assistants.check(List.copyOf(w.flows().values()), problems));
         return problems.stream().map(Problem::toString).toList();
     }
 
@@ -283,6 +289,26 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         if (repository == r) {
             repository = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAssistantFactory(AssistantFactory f, Map<String, Object> properties) {
+        assistants.addFactory(f, properties);
+    }
+
+    void unbindAssistantFactory(AssistantFactory f) {
+        assistants.removeFactory(f);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAssistant(VirtualAssistant a, Map<String, Object> properties) {
+        assistants.addService(a, properties);
+    }
+
+    void unbindAssistant(VirtualAssistant a) {
+        assistants.removeService(a);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -478,7 +504,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
                     Map.of("flow", flowId, "reason", "flow '" + flowId + "' is not in the workspace")));
             return call.hangup(Map.of()).handle((v, e) -> "error: no flow");
         }
-        return new FlowRun(flow.get(), current.get().headerSets(), call, sandbox, runners, events).start();
+        return new FlowRun(flow.get(), current.get().headerSets(), assistants, call, sandbox, runners, events).start();
     }
 
     private WorkspaceRecord withAttachments(Workspace w) {

@@ -55,7 +55,8 @@ public class WorkspaceRegistryTest {
         assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("192.0.2.1", "+15550100").status());
         assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("localhost", "+15550100").status()); // never a DNS look-up
         assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550109").status());
-        assertEquals(5, registry.attachments().size());
+        assertEquals(6, registry.attachments().size());
+        assertEquals("acme-support", registry.resolve("127.0.0.1", "+15550105").flowId());
     }
 
     @Test
@@ -200,10 +201,10 @@ public class WorkspaceRegistryTest {
         registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
         registry.bindRepository(store);
         await(() -> store.stored != null);
-        assertEquals(6, store.stored.trunks().get(0).dids().size());
-        assertEquals(5, store.stored.flows().size());
+        assertEquals(7, store.stored.trunks().get(0).dids().size());
+        assertEquals(6, store.stored.flows().size());
         registry.detach("zcc-demo", "+15550101");
-        assertEquals(4, store.stored.attachments().size());
+        assertEquals(5, store.stored.attachments().size());
         registry.deactivate();
 
         registry = new WorkspaceRegistry(config(Map.of("path", "", "reload.interval.s", 0)));
@@ -214,7 +215,7 @@ public class WorkspaceRegistryTest {
         assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
         assertEquals("the detach was kept", Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
         registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-wait"));
-        assertEquals(5, store.stored.attachments().size());
+        assertEquals(6, store.stored.attachments().size());
     }
 
     @Test

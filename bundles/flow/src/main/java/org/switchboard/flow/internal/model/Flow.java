@@ -11,8 +11,15 @@ import java.util.Optional;
  * @param botId the bot answering calls of this flow ({@code st-<uuid>}), or {@code null}
  * @param start the first node's id
  * @param nodes nodes by id, in document order
+ * @param assistants the virtual assistants its automation nodes may name, by id
  */
-public record Flow(String id, String name, String botId, String start, Map<String, Node> nodes) {
+public record Flow(String id, String name, String botId, String start, Map<String, Node> nodes,
+        Map<String, AssistantSpec> assistants) {
+
+    /** A flow without assistants. */
+    public Flow(String id, String name, String botId, String start, Map<String, Node> nodes) {
+        this(id, name, botId, start, nodes, Map.of());
+    }
 
     /** The node with this id. */
     public Optional<Node> node(String nodeId) {

@@ -64,6 +64,15 @@ public final class FlowParser {
         } else if (!nodes.isEmpty() && !nodes.containsKey(start)) {
             problems.add(new Problem(path + ".start", start, "no node has the id '" + start + "'"));
         }
+        Map<String, AssistantSpec> assistants = assistants(o.get("assistants"), path + ".assistants", problems);
+        for (Node n : nodes.values()) {
+            String a = n.type() == NodeType.AUTOMATION ? n.string("assistant", null) : null;
+            if (a != null && !a.isBlank() && !assistants.containsKey(a)) {
+                problems.add(new Problem(nodePaths.get(n.id()) + ".settings.assistant", n.id(), "unknown assistant '" + a
+                        + "': declare it in the flow's assistants" + (assistants.isEmpty() ? ""
+                                : " (declared: " + String.join(", ", assistants.keySet()) + ")")));
+            }
+        }
         checkEdges(nodes, nodePaths, problems);
         if (start != null && nodes.containsKey(start)) {
             checkReachable(start, nodes, nodePaths, problems);
@@ -71,7 +80,43 @@ public final class FlowParser {
         if (problems.size() > before || id == null) {
             return Optional.empty();
         }
-        return Optional.of(new Flow(id, name == null ? id : name, botId, start, java.util.Collections.unmodifiableMap(nodes)));
+        return Optional.of(new Flow(id, name == null ? id : name, botId, start, java.util.Collections.unmodifiableMap(nodes),
+                java.util.Collections.unmodifiableMap(assistants)));
+    }
+
+    /** {@code "assistants": {"<id>": {"type": "app" | "webhook" | "service", ...}}}; the rest is the factory's. */
+    private static Map<String, AssistantSpec> assistants(JsonElement json, String path, List<Problem> problems) {
+        Map<String, AssistantSpec> out = new LinkedHashMap<>();
+        if (json == null || json.isJsonNull()) {
+            return out;
+        }
+        if (!json.isJsonObject()) {
+            problems.add(new Problem(path, null, "must map assistant ids to definitions, e.g. {\"support\": "
+                    + "{\"type\": \"app\", ...}}"));
+            return out;
+        }
+        for (Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
+            String p = path + "." + e.getKey();
+            if (!e.getKey().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                problems.add(new Problem(p, null, "an assistant id is 1-64 letters, digits, '.', '_' or '-'"));
+                continue;
+            }
+            if (!e.getValue().isJsonObject()) {
+                problems.add(new Problem(p, null, "an assistant definition must be a JSON object with a type"));
+                continue;
+            }
+            JsonObject d = e.getValue().getAsJsonObject();
+            String type = JsonFields.string(d, "type", p, null, problems);
+            if (type == null) {
+                problems.add(new Problem(p + ".type", null, "missing: one of " + AssistantSpec.TYPES));
+            } else if (!AssistantSpec.TYPES.contains(type)) {
+                problems.add(new Problem(p + ".type", null, "unknown assistant type '" + type + "'; known: "
+                        + AssistantSpec.TYPES));
+            } else {
+                out.put(e.getKey(), new AssistantSpec(e.getKey(), type, d.toString()));
+            }
+        }
+        return out;
     }
 
     private static Optional<Node> parseNode(JsonElement json, String path, Map<String, Node> nodes, List<Problem> problems) {

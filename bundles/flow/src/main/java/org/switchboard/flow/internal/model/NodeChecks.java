@@ -40,7 +40,11 @@ final class NodeChecks {
                 }
                 nonBlank(s, "variable", path, id, problems);
             }
-            case AUTOMATION -> nonBlank(s, "assistant", path, id, problems);
+            case AUTOMATION -> {
+                nonBlank(s, "assistant", path, id, problems);
+                range(s, "turnTimeoutMs", 100, 120_000, path, id, problems);
+                range(s, "maxTurns", 1, 10_000, path, id, problems);
+            }
             case CONDITION -> nonBlank(s, "expression", path, id, problems);
             case SCRIPT -> {
                 nonBlank(s, "code", path, id, problems);

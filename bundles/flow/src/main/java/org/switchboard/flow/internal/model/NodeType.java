@@ -27,7 +27,8 @@ public enum NodeType {
             optional("retries", Kind.INTEGER), optional("bargeIn", Kind.BOOLEAN)),
             Set.of("match", "noInput", "noMatch", "error")),
     /** Hand the dialogue to a virtual assistant until it ends. */
-    AUTOMATION("automation", List.of(required("assistant", Kind.STRING)),
+    AUTOMATION("automation", List.of(required("assistant", Kind.STRING), optional("turnTimeoutMs", Kind.INTEGER),
+            optional("maxTurns", Kind.INTEGER)),
             Set.of("resolved", "hangup", "agent", "error")),
     /** Branch on a JavaScript expression over the context. */
     CONDITION("condition", List.of(required("expression", Kind.STRING)), Set.of("true", "false", "error")),

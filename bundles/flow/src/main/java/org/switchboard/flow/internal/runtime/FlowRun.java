@@ -34,6 +34,7 @@ public final class FlowRun {
     private final Map<String, Object> variables;
     private final ScheduledExecutorService scheduler;
     private final Map<String, Map<String, String>> headerSets;
+    private final Assistants assistants;
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private int steps;
 
@@ -45,6 +46,13 @@ public final class FlowRun {
     /** A run whose transfer and hang-up nodes may name one of the workspace's {@code headerSets}. */
     public FlowRun(Flow flow, Map<String, Map<String, String>> headerSets, CallControl call, ScriptSandbox sandbox,
             ScheduledExecutorService scheduler, Consumer<ConversationEvent> events) {
+        this(flow, headerSets, new Assistants(), call, sandbox, scheduler, events);
+    }
+
+    /** A run whose automation nodes reach assistants through {@code assistants}. */
+    public FlowRun(Flow flow, Map<String, Map<String, String>> headerSets, Assistants assistants, CallControl call,
+            ScriptSandbox sandbox, ScheduledExecutorService scheduler, Consumer<ConversationEvent> events) {
+        this.assistants = assistants;
         this.headerSets = headerSets;
         this.flow = Objects.requireNonNull(flow);
         this.call = Objects.requireNonNull(call);
@@ -62,6 +70,14 @@ public final class FlowRun {
 
     CallControl call() {
         return call;
+    }
+
+    Flow flow() {
+        return flow;
+    }
+
+    Assistants assistants() {
+        return assistants;
     }
 
     /** A node's headers: those of its {@code headerSet}, then its own {@code headers} (which win). */

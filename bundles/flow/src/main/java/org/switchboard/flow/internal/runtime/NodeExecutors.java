@@ -19,8 +19,8 @@ import org.switchboard.flow.internal.script.ScriptSandbox.ScriptFailure;
 import org.switchboard.flow.internal.script.VoiceAction;
 
 /**
- * What each node type does. The signalling node types run here; {@code message}, {@code gather} and
- * {@code automation} need the media engine and end the call with a recorded error until it is installed.
+ * What each node type does; {@code automation} runs an {@link AutomationRun}. Media failures (no media engine, an
+ * unplayable file) take the node's error edge with the reason recorded.
  */
 final class NodeExecutors {
 
@@ -45,9 +45,22 @@ final class NodeExecutors {
             case HANGUP -> hangup(node.string("message", null), run.headers(node));
             case MESSAGE -> message(node);
             case GATHER -> gather(node, 0);
-            case AUTOMATION -> CompletableFuture.completedFuture(Outcome.error("node type 'automation' needs a virtual "
-                    + "assistant, and no assistant bundle is installed"));
+            case AUTOMATION -> automation(node);
         };
+    }
+
+    private CompletionStage<Outcome> automation(Node node) {
+        String id = node.string("assistant", "");
+        org.switchboard.flow.internal.model.AssistantSpec spec = run.flow().assistants().get(id);
+        if (spec == null) {
+            return CompletableFuture.completedFuture(Outcome.error("the flow declares no assistant '" + id + "'"));
+        }
+        try {
+            return new AutomationRun(run, node, id, run.assistants().resolve(spec)).start();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(Outcome.error("assistant '" + id + "' is not available: "
+                    + e.getMessage()));
+        }
     }
 
     private CompletionStage<Outcome> message(Node node) {

@@ -1,0 +1,92 @@
+package org.switchboard.assistant.internal.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.assistant.AssistantAction;
+import org.switchboard.api.assistant.TurnRequest;
+import org.switchboard.api.assistant.TurnResponse;
+import org.switchboard.api.assistant.VirtualAssistant;
+
+/**
+ * A bot behind an HTTP endpoint: each turn is a POST of the turn request as JSON, answered with actions. When the
+ * bot is slow (no answer within the timeout), down (no connection, a non-2xx status) or answers something that is
+ * not a turn response, the turn takes the fallback: an optional apology, then an agent transfer (or a hang-up, or
+ * back to the flow), with the reason in the context as {@code webhookError}.
+ */
+final class WebhookAssistant implements VirtualAssistant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookAssistant.class);
+
+    private final String id;
+    private final WebhookSettings settings;
+    private final HttpClient client;
+
+    WebhookAssistant(String id, WebhookSettings settings, HttpClient client) {
+        this.id = id;
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url()).timeout(settings.timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TurnCodec.request(request, id)));
+        settings.headers().forEach(b::header);
+        return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            String problem;
+            if (failure != null) {
+                Throwable c = failure.getCause() != null ? failure.getCause() : failure;
+                problem = c instanceof java.net.http.HttpTimeoutException ? "no answer within "
+                        + settings.timeout().toMillis() + " ms" : "unreachable (" + c.getClass().getSimpleName()
+                                + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")";
+            } else if (response.statusCode() / 100 != 2) {
+                problem = "answered HTTP " + response.statusCode();
+            } else {
+                try {
+                    return TurnCodec.response(response.body());
+                } catch (IllegalArgumentException e) {
+                    problem = "answered something that is not a turn response: " + e.getMessage();
+                }
+            }
+            LOG.warn("Session {}: webhook assistant '{}' at {} {}; taking the fallback ({})", request.sessionId(), id,
+                    settings.url(), problem, settings.fallback());
+            return fallback(request, problem);
+        });
+    }
+
+    private TurnResponse fallback(TurnRequest request, String problem) {
+        List<AssistantAction> actions = new ArrayList<>();
+        actions.add(new AssistantAction.SetContext(Map.of("webhookError", problem)));
+        if (request.event() == TurnRequest.Event.HANGUP) {
+            return new TurnResponse(actions, request.context(), null);
+        }
+        if (settings.fallbackMessage() != null) {
+            actions.add(new AssistantAction.Say(settings.fallbackMessage(), false));
+        }
+        actions.add(switch (settings.fallback()) {
+            case "hangup" -> new AssistantAction.Hangup(Map.of());
+            case "resolved" -> new AssistantAction.End();
+            default -> new AssistantAction.Transfer(settings.fallbackReason(), null, settings.fallbackHeaders());
+        });
+        Map<String, Object> ctx = new LinkedHashMap<>(request.context());
+        ctx.put("webhookError", problem);
+        return new TurnResponse(actions, ctx, null);
+    }
+}

@@ -1,0 +1,21 @@
+package org.switchboard.assistant.internal.webhook;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import org.osgi.service.component.annotations.Component;
+import org.switchboard.api.assistant.AssistantFactory;
+import org.switchboard.api.assistant.VirtualAssistant;
+
+/** Makes webhook assistants from {@code {"type": "webhook", "url": ...}} definitions; one HTTP client for all. */
+@Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=webhook")
+public final class WebhookAssistantFactory implements AssistantFactory {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public VirtualAssistant create(String id, String definition) {
+        return new WebhookAssistant(id, WebhookSettings.parse(definition), client);
+    }
+}

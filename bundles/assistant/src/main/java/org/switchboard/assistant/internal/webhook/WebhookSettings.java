@@ -1,0 +1,80 @@
+package org.switchboard.assistant.internal.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** A webhook definition, checked: {@code url}, {@code timeoutMs}, {@code headers} and the fallback. */
+record WebhookSettings(URI url, Duration timeout, Map<String, String> headers, String fallback,
+        String fallbackMessage, String fallbackReason, Map<String, String> fallbackHeaders) {
+
+    private static final Set<String> FIELDS = Set.of("type", "url", "timeoutMs", "headers", "fallback",
+            "fallbackMessage", "fallbackReason", "fallbackHeaders");
+    private static final List<String> FALLBACKS = List.of("agent", "hangup", "resolved");
+
+    static WebhookSettings parse(String json) {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(json).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("$: not a JSON object");
+        }
+        for (String k : o.keySet()) {
+            if (!FIELDS.contains(k)) {
+                throw new IllegalArgumentException("$." + k + ": unknown field; known: "
+                        + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
+        if (!o.has("url") || !o.get("url").isJsonPrimitive()) {
+            throw new IllegalArgumentException("$.url: missing (the bot's http:// or https:// endpoint)");
+        }
+        URI url;
+        try {
+            url = URI.create(o.get("url").getAsString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("$.url: not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("$.url: must be an http:// or https:// URL with a host");
+        }
+        long timeout = o.has("timeoutMs") ? o.get("timeoutMs").getAsLong() : 3000;
+        if (timeout < 100 || timeout > 60_000) {
+            throw new IllegalArgumentException("$.timeoutMs: must be 100-60000");
+        }
+        String fallback = o.has("fallback") ? o.get("fallback").getAsString() : "agent";
+        if (!FALLBACKS.contains(fallback)) {
+            throw new IllegalArgumentException("$.fallback: must be one of " + FALLBACKS);
+        }
+        return new WebhookSettings(url, Duration.ofMillis(timeout), map(o, "headers"), fallback,
+                o.has("fallbackMessage") ? o.get("fallbackMessage").getAsString()
+                        : "Sorry, I am having trouble right now. Let me get you to an agent.",
+                o.has("fallbackReason") ? o.get("fallbackReason").getAsString() : "TransferToAgent",
+                map(o, "fallbackHeaders"));
+    }
+
+    private static Map<String, String> map(JsonObject o, String name) {
+        Map<String, String> m = new LinkedHashMap<>();
+        JsonElement v = o.get(name);
+        if (v == null) {
+            return m;
+        }
+        if (!v.isJsonObject()) {
+            throw new IllegalArgumentException("$." + name + ": must map header names to values");
+        }
+        v.getAsJsonObject().entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+        return m;
+    }
+
+    /** Never shows header values: they may hold credentials. */
+    @Override
+    public String toString() {
+        return "webhook " + url + " (timeout " + timeout.toMillis() + " ms, headers " + headers.keySet() + ")";
+    }
+}
