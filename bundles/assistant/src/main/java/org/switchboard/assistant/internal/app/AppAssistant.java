@@ -28,7 +28,10 @@ final class AppAssistant implements VirtualAssistant {
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*context\\.([A-Za-z0-9_-]+)\\s*(\\|\\s*digits\\s*)?}}");
     private static final Duration MENU_WAIT = Duration.ofSeconds(5);
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
-    private static final List<String> YES_NO = List.of("yes", "no", "yeah", "nope", "correct");
+    private static final List<String> YES_NO = List.of("yes", "yes please", "yeah", "correct", "no", "no thanks",
+            "nope");
+    /** A yes or no heard with less confidence than this is asked again: mistaking one for the other is costly. */
+    static final double YES_NO_CONFIDENCE = 0.6;
     private static final int MAX_JUMPS = 50;
 
     private final String id;
@@ -222,7 +225,8 @@ final class AppAssistant implements VirtualAssistant {
         String v = switch (ask.entity()) {
             case DIGITS, NUMBER -> Words.digits(input);
             case YES_NO -> r.event() == TurnRequest.Event.DTMF ? input.startsWith("1") ? "yes"
-                    : input.startsWith("2") ? "no" : null : Words.yesNo(input);
+                    : input.startsWith("2") ? "no" : null
+                    : r.confidence() < YES_NO_CONFIDENCE ? null : Words.yesNo(input);
             case TEXT -> input.trim();
         };
         if (v == null) {

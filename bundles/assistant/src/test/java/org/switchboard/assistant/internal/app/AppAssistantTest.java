@@ -93,6 +93,16 @@ public class AppAssistantTest {
     }
 
     @Test
+    public void anUnsureYesOrNoIsAskedAgain() {
+        turn(Event.START, null, null);
+        turn(Event.UTTERANCE, "order status", null);
+        turn(Event.UTTERANCE, "four seven one two", null);
+        TurnResponse r = app.takeTurn(new TurnRequest("s1", "st-x", Event.UTTERANCE, "no", 0.55, null, context))
+                .toCompletableFuture().join();
+        assertTrue(said(r.actions()), said(r.actions()).startsWith("Sorry, I did not get that. Can I help you"));
+    }
+
+    @Test
     public void keypadWorksEverywhere() {
         turn(Event.START, null, null);
         turn(Event.DTMF, null, "2");

@@ -120,6 +120,16 @@ public class VoskRecognizerTest {
     }
 
     @Test
+    public void grammarModeTellsYesFromNo() throws Exception {
+        List<String> yesNo = List.of("yes", "yes please", "yeah", "no", "no thanks", "nope");
+        for (String said : List.of("yes please", "no thanks", "yes", "no")) {
+            Recognition r = recognize(yesNo, said);
+            System.out.println("yes/no: said '" + said + "', heard '" + r.text() + "' " + r.confidence());
+            assertEquals(said.split(" ")[0], r.text().split(" ")[0].replace("yeah", "yes").replace("nope", "no"));
+        }
+    }
+
+    @Test
     public void grammarModeHearsDigitsSpokenAsWords() throws Exception {
         List<String> digits = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "oh");
         Recognition r = recognize(digits, "four seven one two");

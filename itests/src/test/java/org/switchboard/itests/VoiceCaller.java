@@ -1,0 +1,231 @@
+package org.switchboard.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+/**
+ * The caller's side of a call's audio, as a phone would do it: G.711 u-law RTP every 20 ms from one UDP port
+ * (silence unless speech was queued), and what Switchboard sends back decoded and measured frame by frame (a frame above -40 dBFS is "loud": a prompt is playing). Speech comes from Debian's flite.
+ */
+final class VoiceCaller implements AutoCloseable {
+
+    private static final double LOUD_DB = -40;
+
+    private final DatagramSocket socket;
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+    private final Thread receiver;
+    private final ConcurrentLinkedQueue<byte[]> outgoing = new ConcurrentLinkedQueue<>();
+    private final AtomicLong packetsIn = new AtomicLong();
+    private final AtomicLong loudFrames = new AtomicLong();
+    private volatile InetSocketAddress peer;
+    private volatile long lastLoudNanos;
+    private volatile long lastPacketNanos;
+    private volatile double loudestDb = -120;
+    private int seq;
+    private long timestamp;
+    private final int ssrc = 0x5eed1234;
+
+    VoiceCaller() throws SocketException {
+        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        receiver = new Thread(this::receive, "voice-caller");
+        receiver.setDaemon(true);
+        receiver.start();
+        sender.scheduleAtFixedRate(this::sendFrame, 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    long packetsIn() {
+        return packetsIn.get();
+    }
+
+    long loudFrames() {
+        return loudFrames.get();
+    }
+
+    double loudestDb() {
+        return loudestDb;
+    }
+
+    /** Queues 8 kHz speech to be sent in 20 ms frames after what is already queued. */
+    void say(short[] pcm) {
+        for (int i = 0; i < pcm.length; i += 160) {
+            byte[] frame = new byte[160];
+            for (int k = 0; k < 160; k++) {
+                frame[k] = ulaw(i + k < pcm.length ? pcm[i + k] : 0);
+            }
+            outgoing.add(frame);
+        }
+    }
+
+    /** Whether queued speech is still being sent. */
+    boolean speaking() {
+        return !outgoing.isEmpty();
+    }
+
+    /** Waits until the queued speech has been sent. */
+    void awaitSaid() throws InterruptedException {
+        while (speaking()) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits for Switchboard to start a prompt; returns when it did (System.nanoTime). */
+    long awaitLoud(long timeoutMs) throws InterruptedException {
+        long since = System.nanoTime();
+        long deadline = since + timeoutMs * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (lastLoudNanos > since) {
+                return lastLoudNanos;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no prompt heard within " + timeoutMs + " ms (" + packetsIn + " packets in)");
+    }
+
+    /** Waits until nothing loud came for {@code quietMs} (the prompt ended); returns when the last loud frame came. */
+    long awaitQuiet(long quietMs, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (System.nanoTime() - lastLoudNanos > quietMs * 1_000_000 && lastPacketNanos > lastLoudNanos) {
+                return lastLoudNanos;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the prompt did not stop within " + timeoutMs + " ms");
+    }
+
+    /** Waits for the next prompt and for its end. */
+    void awaitPrompt(long timeoutMs) throws InterruptedException {
+        awaitLoud(timeoutMs);
+        awaitQuiet(900, 60_000);
+    }
+
+    private void sendFrame() {
+        InetSocketAddress to = peer;
+        if (to == null) {
+            return;
+        }
+        byte[] payload = outgoing.poll();
+        if (payload == null) {
+            payload = new byte[160];
+            java.util.Arrays.fill(payload, (byte) 0xFF);
+        }
+        ByteBuffer b = ByteBuffer.allocate(12 + 160);
+        b.put((byte) 0x80).put((byte) (seq == 0 ? 0x80 : 0)).putShort((short) seq++).putInt((int) timestamp)
+                .putInt(ssrc).put(payload);
+        timestamp += 160;
+        try {
+            socket.send(new DatagramPacket(b.array(), b.position(), to));
+        } catch (IOException e) {
+            // the test notices: nothing will be heard
+        }
+    }
+
+    private void receive() {
+        byte[] buf = new byte[2048];
+        while (!socket.isClosed()) {
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(p);
+            } catch (IOException e) {
+                return;
+            }
+            if (p.getLength() < 12 || (buf[1] & 0x7f) != 0) {
+                continue;
+            }
+            peer = (InetSocketAddress) p.getSocketAddress();
+            packetsIn.incrementAndGet();
+            lastPacketNanos = System.nanoTime();
+            double sum = 0;
+            int n = p.getLength() - 12;
+            for (int i = 12; i < p.getLength(); i++) {
+                double s = linear(buf[i]);
+                sum += s * s;
+            }
+            double db = 20 * Math.log10(Math.sqrt(sum / Math.max(1, n)) / 32768 + 1e-9);
+            if (db > LOUD_DB) {
+                loudFrames.incrementAndGet();
+                lastLoudNanos = System.nanoTime();
+                loudestDb = Math.max(loudestDb, db);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        socket.close();
+    }
+
+    /** G.711 u-law (the ITU reference algorithm). */
+    static byte ulaw(short sample) {
+        int s = sample;
+        int sign = s < 0 ? 0x80 : 0;
+        if (s < 0) {
+            s = -s;
+        }
+        s = Math.min(s, 32635) + 0x84;
+        int exponent = 7;
+        for (int mask = 0x4000; (s & mask) == 0 && exponent > 0; mask >>= 1) {
+            exponent--;
+        }
+        int mantissa = (s >> (exponent + 3)) & 0x0f;
+        return (byte) ~(sign | (exponent << 4) | mantissa);
+    }
+
+    static int linear(byte u) {
+        int v = ~u & 0xff;
+        int t = ((v & 0x0f) << 3) + 0x84;
+        t <<= (v & 0x70) >> 4;
+        return (v & 0x80) != 0 ? 0x84 - t : t - 0x84;
+    }
+
+    /** {@code text} spoken by flite's slt voice, as 8 kHz samples. */
+    static short[] speech(String text, Path dir) throws IOException, InterruptedException {
+        Path wav = Files.createTempFile(dir, "clip", ".wav");
+        Process p;
+        try {
+            p = new ProcessBuilder("flite", "-voice", "slt", "-t", text, "-o", wav.toString()).redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new AssertionError("flite is needed for speech clips (Debian package flite; ./test installs it)", e);
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("flite failed for \"" + text + "\"");
+        }
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(new File(wav.toString()))) {
+            byte[] bytes = in.readAllBytes();
+            short[] s = new short[bytes.length / 2];
+            ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer().get(s);
+            if (in.getFormat().getSampleRate() == 8000) {
+                return s;
+            }
+            return org.switchboard.api.audio.Resampler.downsample2(s); // flite's slt voice is 16 kHz
+        } catch (javax.sound.sampled.UnsupportedAudioFileException e) {
+            throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(wav);
+        }
+    }
+}
