@@ -162,7 +162,7 @@ public class AdminApiIT extends SwitchboardTestSupport {
         assertTrue(all, all.contains("unknown node type 'hangUp'"));
         sipp("zcc-transfer-bye.xml", "udp");
         JsonObject counts = ok(admin("PUT", "/workspace", exported.toString()), 200).getAsJsonObject();
-        assertEquals(5, counts.get("flows").getAsInt());
+        assertEquals(6, counts.get("flows").getAsInt());
         assertEquals(exported, ok(admin("GET", "/workspace", null), 200));
     }
 
