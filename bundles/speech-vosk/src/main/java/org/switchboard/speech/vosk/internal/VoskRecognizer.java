@@ -47,6 +47,7 @@ public final class VoskRecognizer implements SpeechRecognizer {
     private final ExecutorService pool;
     private final Semaphore sessions;
     private final int maxBacklogMs;
+    private final int maxSessions;
     private final AtomicLong samplesDecoded = new AtomicLong();
     private final AtomicLong decodeNanos = new AtomicLong();
 
@@ -76,7 +77,8 @@ public final class VoskRecognizer implements SpeechRecognizer {
             LOG.error("Vosk recognizer not started: {}; speech gathers will listen for DTMF only", error.getMessage());
             throw error;
         }
-        sessions = new Semaphore(config.max_sessions());
+        maxSessions = config.max_sessions();
+        sessions = new Semaphore(maxSessions);
         maxBacklogMs = config.max_backlog_ms();
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(threads, r -> {
@@ -104,7 +106,7 @@ public final class VoskRecognizer implements SpeechRecognizer {
     @Override
     public RecognitionSession open(List<String> phrases, RecognitionListener listener) {
         if (!sessions.tryAcquire()) {
-            throw new IllegalStateException("all " + sessions.availablePermits() + " recognition streams are busy");
+            throw new IllegalStateException("all " + maxSessions + " recognition streams are busy");
         }
         try {
             Recognizer r = phrases == null || phrases.isEmpty() || Grammar.normalize(phrases).isEmpty()

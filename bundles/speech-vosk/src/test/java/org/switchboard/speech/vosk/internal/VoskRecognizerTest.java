@@ -172,7 +172,8 @@ public class VoskRecognizerTest {
         for (int i = 0; i < open.length; i++) {
             open[i] = vosk.open(List.of(), new First());
         }
-        assertThrows(IllegalStateException.class, () -> vosk.open(List.of(), new First()));
+        IllegalStateException busy = assertThrows(IllegalStateException.class, () -> vosk.open(List.of(), new First()));
+        assertTrue(busy.getMessage(), busy.getMessage().contains("all 4 recognition streams are busy"));
         for (RecognitionSession s : open) {
             s.close();
         }
