@@ -13,4 +13,13 @@ public interface MediaEvents {
 
     /** No RTP arrived for {@code silence}: the call should end. Reported once. */
     void mediaTimeout(Duration silence);
+
+    /**
+     * The session's audio (both directions) is being recorded to {@code file}, from now on. Reported once, when
+     * the first frame is written; never when recording is off.
+     *
+     * @since 1.1
+     */
+    default void recording(String file) {
+    }
 }

@@ -24,4 +24,15 @@ public @interface MediaConfig {
 
     @AttributeDefinition(name = "Prompt cache", description = "Synthesized prompts and loaded files kept in memory.")
     int prompt_cache() default 500;
+
+    @AttributeDefinition(name = "Record calls", description = "Record every call's audio (caller left, Switchboard "
+            + "right) to a stereo WAV file.")
+    boolean recording_enabled() default false;
+
+    @AttributeDefinition(name = "Recordings directory", description = "Where recordings go, in one directory per "
+            + "UTC day. Empty: 'recordings' in the data directory.")
+    String recording_dir() default "";
+
+    @AttributeDefinition(name = "Keep recordings (days)", description = "Days a recording is kept; 0: forever.")
+    int recording_keep_days() default 0;
 }

@@ -15,8 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,6 +37,7 @@ import org.switchboard.api.speech.Audio;
 import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.api.speech.SpeechSynthesizer;
 import org.switchboard.media.internal.audio.AudioFiles;
+import org.switchboard.media.internal.record.Recordings;
 
 /**
  * The media engine: RTP sessions on two shared threads ({@link MediaLoop}), a small pool for synthesis, file
@@ -57,13 +60,14 @@ public final class MediaEngineImpl implements MediaEngine {
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
     private final Map<String, short[]> cache;
+    private final Recordings recordings;
     private final List<SpeechSynthesizer> synthesizers = new CopyOnWriteArrayList<>();
     private final List<SpeechRecognizer> recognizers = new CopyOnWriteArrayList<>();
     private volatile boolean warnedSynthesizer;
     private volatile boolean warnedRecognizer;
 
     @Activate
-    public MediaEngineImpl(MediaConfig config) throws IOException {
+    public MediaEngineImpl(MediaConfig config, BundleContext context) throws IOException {
         try {
             settings = Settings.of(config);
         } catch (IllegalArgumentException e) {
@@ -90,9 +94,13 @@ public final class MediaEngineImpl implements MediaEngine {
             t.setDaemon(true);
             return t;
         });
+        recordings = settings.recording() ? new Recordings(recordingDir(settings, context), settings.keepDays()) : null;
+        if (recordings != null) {
+            scheduler.scheduleWithFixedDelay(recordings::expire, 0, 1, TimeUnit.DAYS);
+        }
         loop = new MediaLoop();
-        LOG.info("Media engine started (media timeout {} s, reorder depth {})", config.media_timeout_s(),
-                settings.reorderDepth());
+        LOG.info("Media engine started (media timeout {} s, reorder depth {}, recording {})", config.media_timeout_s(),
+                settings.reorderDepth(), recordings == null ? "off" : "to " + recordings.dir());
     }
 
     @Override
@@ -107,9 +115,21 @@ public final class MediaEngineImpl implements MediaEngine {
             channel.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        RtpSession s = new RtpSession(sessionId, channel, events, this, settings);
+        RtpSession s = new RtpSession(sessionId, channel, events, this, settings,
+                recordings == null ? null : recordings.open(sessionId));
         loop.add(s);
         return s;
+    }
+
+    private static Path recordingDir(Settings settings, BundleContext context) {
+        if (!settings.recordingDir().isEmpty()) {
+            return Paths.get(settings.recordingDir()).toAbsolutePath().normalize();
+        }
+        String data = context == null ? null : context.getProperty("switchboard.data");
+        if (data == null || data.isBlank()) {
+            data = System.getProperty("switchboard.data", "data");
+        }
+        return Paths.get(data, "recordings").toAbsolutePath().normalize();
     }
 
     void closed(RtpSession s) {
@@ -202,8 +222,12 @@ public final class MediaEngineImpl implements MediaEngine {
 
     @Deactivate
     void deactivate() {
+        loop.sessions().forEach(RtpSession::close); // sockets freed, recordings finished
         loop.close();
         scheduler.shutdownNow();
+        if (recordings != null) {
+            recordings.close();
+        }
         pool.shutdown();
         LOG.info("Media engine stopped");
     }

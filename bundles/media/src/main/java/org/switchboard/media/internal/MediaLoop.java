@@ -50,6 +50,11 @@ final class MediaLoop implements AutoCloseable {
         selector.wakeup();
     }
 
+    /** The open sessions, a copy. */
+    java.util.List<RtpSession> sessions() {
+        return java.util.List.copyOf(sessions);
+    }
+
     void remove(RtpSession s) {
         sessions.remove(s);
         selector.wakeup();

@@ -20,6 +20,7 @@ import org.switchboard.api.media.MediaSession;
 import org.switchboard.api.media.MediaStats;
 import org.switchboard.media.internal.audio.EnergyVad;
 import org.switchboard.media.internal.audio.G711;
+import org.switchboard.media.internal.record.CallRecorder;
 import org.switchboard.media.internal.rtp.DtmfReceiver;
 import org.switchboard.media.internal.rtp.ReorderBuffer;
 import org.switchboard.media.internal.rtp.RtpPacket;
@@ -40,6 +41,7 @@ final class RtpSession implements MediaSession {
     private final MediaEvents events;
     private final MediaEngineImpl engine;
     private final Settings settings;
+    private final CallRecorder recorder;
 
     private volatile InetSocketAddress sdpRemote;
     private volatile InetSocketAddress latched;
@@ -75,8 +77,10 @@ final class RtpSession implements MediaSession {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong digits = new AtomicLong();
 
-    RtpSession(String id, DatagramChannel channel, MediaEvents events, MediaEngineImpl engine, Settings settings) {
+    RtpSession(String id, DatagramChannel channel, MediaEvents events, MediaEngineImpl engine, Settings settings,
+            CallRecorder recorder) {
         this.id = id;
+        this.recorder = recorder;
         this.channel = channel;
         this.events = events;
         this.engine = engine;
@@ -154,6 +158,9 @@ final class RtpSession implements MediaSession {
         byte[] payload = p.payload();
         short[] pcm = new short[payload.length];
         G711.decode(ulaw, payload, 0, payload.length, pcm, 0);
+        if (recorder != null) {
+            recorder.caller(pcm, pcm.length);
+        }
         EnergyVad.Change change = EnergyVad.Change.NONE;
         for (int at = 0; at + FRAME <= pcm.length; at += FRAME) {
             EnergyVad.Change c = vad.frame(pcm, at, FRAME);
@@ -252,6 +259,9 @@ final class RtpSession implements MediaSession {
             G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
             RtpPacket.write(tx, sound && !talking, pt, sequence, timestamp, ssrc, encoded, FRAME);
             talking = sound;
+        }
+        if (recorder != null && recorder.tick(event == null && sound ? frame : null)) {
+            engine.pool().execute(() -> events.recording(recorder.file().toString()));
         }
         sequence = (sequence + 1) & 0xFFFF;
         timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
@@ -380,6 +390,9 @@ final class RtpSession implements MediaSession {
             }
         }
         engine.closed(this);
+        if (recorder != null) {
+            recorder.close();
+        }
         try {
             channel.close();
         } catch (IOException ignored) {

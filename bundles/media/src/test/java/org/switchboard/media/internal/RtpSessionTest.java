@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -46,42 +45,24 @@ public class RtpSessionTest {
     private int seq = 100;
 
     static MediaConfig config(int timeoutS) {
-        return new MediaConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return MediaConfig.class;
-            }
+        return config(java.util.Map.of("media_timeout_s", timeoutS, "max_speech_s", 5, "prompt_cache", 10));
+    }
 
-            @Override
-            public int media_timeout_s() {
-                return timeoutS;
-            }
-
-            @Override
-            public int reorder_depth() {
-                return 3;
-            }
-
-            @Override
-            public double vad_threshold_db() {
-                return -40;
-            }
-
-            @Override
-            public int max_speech_s() {
-                return 5;
-            }
-
-            @Override
-            public int prompt_cache() {
-                return 10;
-            }
-        };
+    /** A configuration with the given values and the defaults for the rest. */
+    static MediaConfig config(java.util.Map<String, Object> values) {
+        return (MediaConfig) java.lang.reflect.Proxy.newProxyInstance(MediaConfig.class.getClassLoader(),
+                new Class<?>[] {MediaConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("annotationType")) {
+                        return MediaConfig.class;
+                    }
+                    Object v = values.get(method.getName());
+                    return v != null ? v : method.getDefaultValue();
+                });
     }
 
     @Before
     public void open() throws IOException {
-        engine = new MediaEngineImpl(config(1));
+        engine = new MediaEngineImpl(config(1), null);
         peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         peer.setSoTimeout(2000);
         int port;

@@ -86,6 +86,14 @@ final class CallMedia implements MediaEvents {
     }
 
     @Override
+    public void recording(String file) {
+        SipCall c = call;
+        if (c != null) {
+            c.event("media.recording", Map.of("file", file));
+        }
+    }
+
+    @Override
     public void mediaTimeout(Duration silence) {
         SipCall c = call;
         if (c != null) {
