@@ -25,8 +25,19 @@ public interface CallControl {
     /** Sets a flow variable visible to later nodes, header templates and the summary. */
     void setVariable(String name, Object value);
 
-    /** Synthesizes {@code text} and plays it; completes when playback ends or is barged in. */
-    CompletionStage<Void> say(String text, boolean bargeIn);
+    /** Synthesizes {@code text} in the default voice and plays it; completes when playback ends or is barged in. */
+    default CompletionStage<Void> say(String text, boolean bargeIn) {
+        return say(text, null, bargeIn);
+    }
+
+    /**
+     * Synthesizes {@code text} in {@code voice} and plays it; completes when playback ends or is barged in, and
+     * exceptionally with {@link IllegalArgumentException} when no installed synthesizer has that voice.
+     *
+     * @param voice a voice one of the synthesizers lists in {@code speech.voices}, or {@code null} for the default
+     * @since 1.1
+     */
+    CompletionStage<Void> say(String text, String voice, boolean bargeIn);
 
     /** Plays an audio resource (WAV 8/16 kHz or G.711); completes when playback ends or is barged in. */
     CompletionStage<Void> play(URI audio, boolean bargeIn);

@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param phrases phrase hints (a grammar) for the recognizer; empty for free-form
  * @param noInputTimeout how long to wait for the first input
  * @param interDigitTimeout how long to wait between digits
+ * @param voice the prompt's voice, or {@code null} for the synthesizer's default (since 1.1)
  */
 public record GatherRequest(String prompt, boolean bargeIn, boolean dtmf, int maxDigits, String terminator,
-        boolean speech, List<String> phrases, Duration noInputTimeout, Duration interDigitTimeout) {
+        boolean speech, List<String> phrases, Duration noInputTimeout, Duration interDigitTimeout, String voice) {
+
+    /** A gather whose prompt is said in the default voice. */
+    public GatherRequest(String prompt, boolean bargeIn, boolean dtmf, int maxDigits, String terminator,
+            boolean speech, List<String> phrases, Duration noInputTimeout, Duration interDigitTimeout) {
+        this(prompt, bargeIn, dtmf, maxDigits, terminator, speech, phrases, noInputTimeout, interDigitTimeout, null);
+    }
 
     /** Checks that something is collected and copies the phrases. */
     public GatherRequest {

@@ -30,8 +30,18 @@ public interface MediaSession extends AutoCloseable {
      */
     void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType);
 
-    /** Synthesizes and plays {@code text}; completes when it ends or is barged in. */
-    CompletionStage<Void> say(String text, boolean bargeIn);
+    /** Synthesizes and plays {@code text} in the default voice; completes when it ends or is barged in. */
+    default CompletionStage<Void> say(String text, boolean bargeIn) {
+        return say(text, null, bargeIn);
+    }
+
+    /**
+     * Synthesizes and plays {@code text} in {@code voice} ({@code null}: the default); completes when it ends or is
+     * barged in, exceptionally with {@link IllegalArgumentException} when no synthesizer has that voice.
+     *
+     * @since 1.1
+     */
+    CompletionStage<Void> say(String text, String voice, boolean bargeIn);
 
     /** Plays a WAV (8 or 16 kHz, 16-bit PCM or G.711) or raw G.711 file; completes when it ends or is barged in. */
     CompletionStage<Void> play(URI audio, boolean bargeIn);

@@ -40,6 +40,7 @@ import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.api.speech.SpeechSynthesizer;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.assistant.AssistantFactory;
 import org.switchboard.api.assistant.VirtualAssistant;
@@ -50,6 +51,7 @@ import org.switchboard.api.store.WorkspaceSource;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.Assistants;
+import org.switchboard.flow.internal.runtime.Voices;
 import org.switchboard.flow.internal.runtime.FlowRun;
 import org.switchboard.flow.internal.script.ScriptSandbox;
 import org.switchboard.flow.internal.workspace.BotSpec;
@@ -84,6 +86,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private final ScheduledExecutorService runners;
     private final ScriptSandbox sandbox = new ScriptSandbox();
     private final Assistants assistants = new Assistants();
+    private final Voices voices = new Voices();
     private volatile Path path;
     private volatile FqdnResolver resolver = new FqdnResolver("");
     private volatile WorkspaceRepository repository;
@@ -209,7 +212,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private synchronized List<Problem> use(String text, String source, String hash) {
         List<Problem> problems = new ArrayList<>();
         Optional<Workspace> parsed = WorkspaceParser.parse(text, problems);
-        parsed.ifPresent(w -> assistants.check(List.copyOf(w.flows().values()), problems));
+        parsed.ifPresent(w -> checkInstalled(w, problems));
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -250,9 +253,15 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     @Override
     public List<String> checkWorkspace(String document) {
         List<Problem> problems = new ArrayList<>();
-        WorkspaceParser.parse(document, problems)
-                .ifPresent(w -> assistants.check(List.copyOf(w.flows().values()), problems));
+        WorkspaceParser.parse(document, problems).ifPresent(w -> checkInstalled(w, problems));
         return problems.stream().map(Problem::toString).toList();
+    }
+
+    /** The checks that depend on what is installed: assistant definitions, voices. */
+    private void checkInstalled(Workspace w, List<Problem> problems) {
+        List<Flow> flows = List.copyOf(w.flows().values());
+        assistants.check(flows, problems);
+        voices.check(flows, problems);
     }
 
     @Override
@@ -309,6 +318,16 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
 
     void unbindAssistant(VirtualAssistant a) {
         assistants.removeService(a);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSynthesizer(SpeechSynthesizer s, Map<String, Object> properties) {
+        voices.add(s, properties);
+    }
+
+    void unbindSynthesizer(SpeechSynthesizer s) {
+        voices.remove(s);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -236,6 +236,25 @@ public class WorkspaceRegistryTest {
     }
 
     @Test
+    public void aVoiceNoInstalledSynthesizerHasIsRejected() {
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
+        String withVoice = registry.exportWorkspace().replace("\"message\":\"Connecting you to an agent.",
+                "\"voice\":\"alan\",\"message\":\"Connecting you to an agent.");
+        assertTrue(withVoice.contains("alan"));
+        assertEquals("no synthesizer installed: not checked", java.util.List.of(), registry.checkWorkspace(withVoice));
+        org.switchboard.api.speech.SpeechSynthesizer tts = (text, voice) -> null;
+        registry.bindSynthesizer(tts, Map.of(org.switchboard.api.speech.SpeechSynthesizer.VOICES,
+                new String[] {"kevin", "kevin16"}));
+        java.util.List<String> problems = registry.importWorkspace(withVoice);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0), problems.get(0).matches("flows\\[\\d\\]\\.nodes\\.[a-z-]+\\.settings\\.voice "
+                + "\\(node '[a-z-]+'\\): unknown voice 'alan'; the installed synthesizers have: kevin, kevin16"));
+        assertEquals(java.util.List.of(), registry.checkWorkspace(withVoice.replace("alan", "kevin16")));
+        registry.unbindSynthesizer(tts);
+        assertEquals(java.util.List.of(), registry.checkWorkspace(withVoice));
+    }
+
+    @Test
     public void theWorkspaceExportsAndImportsAllOrNothing() {
         registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
         String exported = registry.exportWorkspace();

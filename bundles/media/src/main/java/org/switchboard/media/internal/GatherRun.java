@@ -49,7 +49,7 @@ final class GatherRun implements RecognitionListener {
 
     void start() {
         CompletionStage<Void> prompt = request.prompt() == null || request.prompt().isBlank()
-                ? CompletableFuture.completedFuture(null) : session.say(request.prompt(), request.bargeIn());
+                ? CompletableFuture.completedFuture(null) : session.say(request.prompt(), request.voice(), request.bargeIn());
         synchronized (session) {
             if (request.speech()) {
                 SpeechRecognizer r = engine.recognizer();

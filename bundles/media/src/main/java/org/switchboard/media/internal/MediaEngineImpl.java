@@ -61,7 +61,7 @@ public final class MediaEngineImpl implements MediaEngine {
     private final ScheduledExecutorService scheduler;
     private final Map<String, short[]> cache;
     private final Recordings recordings;
-    private final List<SpeechSynthesizer> synthesizers = new CopyOnWriteArrayList<>();
+    private final Map<SpeechSynthesizer, List<String>> synthesizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SpeechRecognizer> recognizers = new CopyOnWriteArrayList<>();
     private volatile boolean warnedSynthesizer;
     private volatile boolean warnedRecognizer;
@@ -155,9 +155,12 @@ public final class MediaEngineImpl implements MediaEngine {
         }
     }
 
-    /** The prompt's samples, from the cache or the synthesizer; silence (logged once) without one. */
-    short[] synthesize(String text) {
-        SpeechSynthesizer s = synthesizers.isEmpty() ? null : synthesizers.get(0);
+    /**
+     * The prompt's samples, from the cache or the synthesizer that has {@code voice} (any, for null); silence
+     * (logged once) without a synthesizer; {@link IllegalArgumentException} when none has the voice.
+     */
+    short[] synthesize(String text, String voice) {
+        SpeechSynthesizer s = synthesizer(voice);
         if (s == null) {
             if (!warnedSynthesizer) {
                 warnedSynthesizer = true;
@@ -165,16 +168,30 @@ public final class MediaEngineImpl implements MediaEngine {
             }
             return new short[0];
         }
-        short[] cached = cache.get("say:" + text);
+        String key = "say:" + (voice == null ? "" : voice) + ":" + text;
+        short[] cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        Audio a = s.synthesize(text, null);
+        Audio a = s.synthesize(text, voice);
         if (a.sampleRate() != 8000) {
             throw new IllegalStateException("the synthesizer answered " + a.sampleRate() + " Hz audio, not 8000");
         }
-        cache.put("say:" + text, a.samples());
+        cache.put(key, a.samples());
         return a.samples();
+    }
+
+    private SpeechSynthesizer synthesizer(String voice) {
+        if (synthesizers.isEmpty()) {
+            return null;
+        }
+        if (voice == null) {
+            return synthesizers.keySet().iterator().next();
+        }
+        return synthesizers.entrySet().stream().filter(e -> e.getValue().contains(voice)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown voice '" + voice
+                        + "' (installed: " + String.join(", ", synthesizers.values().stream().flatMap(List::stream)
+                                .sorted().toList()) + ")"));
     }
 
     /** A prompt file's samples; {@link IllegalArgumentException} naming the file when it cannot be played. */
@@ -200,8 +217,8 @@ public final class MediaEngineImpl implements MediaEngine {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindSynthesizer(SpeechSynthesizer s) {
-        synthesizers.add(s);
+    void bindSynthesizer(SpeechSynthesizer s, Map<String, Object> properties) {
+        synthesizers.put(s, SpeechSynthesizer.voices(properties));
         warnedSynthesizer = false;
     }
 

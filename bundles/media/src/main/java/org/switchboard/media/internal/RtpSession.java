@@ -281,14 +281,14 @@ final class RtpSession implements MediaSession {
     // ---- prompts and gathers
 
     @Override
-    public CompletionStage<Void> say(String text, boolean bargeIn) {
+    public CompletionStage<Void> say(String text, String voice, boolean bargeIn) {
         Prompt p = enqueue(bargeIn, text);
         if (p.done.isDone()) {
             return p.done;
         }
         engine.pool().execute(() -> {
             try {
-                p.ready(engine.synthesize(text));
+                p.ready(engine.synthesize(text, voice));
             } catch (RuntimeException e) {
                 fail(p, e);
             }

@@ -115,6 +115,28 @@ public class RtpSessionTest {
     }
 
     @Test
+    public void aPromptIsSaidByTheSynthesizerThatHasItsVoiceAndAnUnknownVoiceFailsIt() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        engine.bindSynthesizer((text, voice) -> {
+            asked.add("a:" + voice);
+            return new org.switchboard.api.speech.Audio(8000, new short[160]);
+        }, java.util.Map.of("speech.voices", "alto, bass"));
+        engine.bindSynthesizer((text, voice) -> {
+            asked.add("b:" + voice);
+            return new org.switchboard.api.speech.Audio(8000, new short[160]);
+        }, java.util.Map.of("speech.voices", new String[] {"tenor"}));
+        session.say("one", "tenor", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
+        session.say("two", "bass", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
+        assertEquals(List.of("b:tenor", "a:bass"), asked);
+        try {
+            session.say("three", "soprano", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
+            throw new AssertionError("an unknown voice was accepted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertEquals("unknown voice 'soprano' (installed: alto, bass, tenor)", e.getCause().getMessage());
+        }
+    }
+
+    @Test
     public void dtmfIsReportedOnceAndAGatherCollectsDigitsUpToTheTerminator() throws Exception {
         var gather = session.gather(new GatherRequest(null, true, true, 5, "#", false, List.of(),
                 Duration.ofSeconds(5), Duration.ofSeconds(3))).toCompletableFuture();

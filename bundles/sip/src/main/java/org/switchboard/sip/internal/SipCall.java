@@ -454,12 +454,12 @@ final class SipCall implements CallControl {
     }
 
     @Override
-    public CompletionStage<Void> say(String text, boolean bargeIn) {
+    public CompletionStage<Void> say(String text, String voice, boolean bargeIn) {
         if (media == null) {
             return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
         }
         turn(Direction.OUTGOING, text, null, 1.0);
-        return media.session().say(text, bargeIn);
+        return media.session().say(text, voice, bargeIn);
     }
 
     @Override

@@ -124,7 +124,7 @@ final class AutomationRun {
                 listen(say.text(), say.bargeIn(), g);
                 return;
             }
-            run.call().say(say.text(), say.bargeIn()).whenComplete((v, e) -> perform(actions, i + 1));
+            run.call().say(say.text(), node.string("voice", null), say.bargeIn()).whenComplete((v, e) -> perform(actions, i + 1));
         } else if (action instanceof AssistantAction.Play play) {
             URI uri;
             try {
@@ -172,7 +172,7 @@ final class AutomationRun {
         try {
             request = new GatherRequest(prompt, bargeIn, g.dtmf(), Math.max(1, g.maxDigits()), g.maxDigits() > 1 ? "#"
                     : null, g.speech(), phrases, g.timeout() == null ? DEFAULT_LISTEN : g.timeout(),
-                    Duration.ofSeconds(3));
+                    Duration.ofSeconds(3), node.string("voice", null));
         } catch (IllegalArgumentException e) {
             result.complete(Outcome.error("assistant '" + assistantId + "': bad gather: " + e.getMessage()));
             return;

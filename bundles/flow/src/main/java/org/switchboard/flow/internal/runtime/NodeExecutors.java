@@ -42,7 +42,7 @@ final class NodeExecutors {
             case CONDITION -> condition(node);
             case SCRIPT -> script(node);
             case AGENT_TRANSFER -> agentTransfer(node);
-            case HANGUP -> hangup(node.string("message", null), run.headers(node));
+            case HANGUP -> hangup(node.string("message", null), node.string("voice", null), run.headers(node));
             case MESSAGE -> message(node);
             case GATHER -> gather(node, 0);
             case AUTOMATION -> automation(node);
@@ -68,7 +68,7 @@ final class NodeExecutors {
         String audio = node.string("audio", null);
         CompletionStage<Void> played = audio != null
                 ? run.call().play(java.nio.file.Paths.get(audio).toAbsolutePath().toUri(), bargeIn)
-                : run.call().say(node.string("text", ""), bargeIn);
+                : run.call().say(node.string("text", ""), node.string("voice", null), bargeIn);
         return played.handle((v, failure) -> failure == null ? Outcome.of("done")
                 : Outcome.error("message failed: " + cause(failure).getMessage()));
     }
@@ -80,7 +80,7 @@ final class NodeExecutors {
             request = new GatherRequest(node.string("prompt", null), node.bool("bargeIn", true),
                     node.bool("dtmf", true), (int) node.integer("maxDigits", 1), node.string("terminator", null), speech,
                     node.strings("phrases"), Duration.ofMillis(node.integer("noInputTimeoutMs", 5000)),
-                    Duration.ofMillis(node.integer("interDigitTimeoutMs", 3000)));
+                    Duration.ofMillis(node.integer("interDigitTimeoutMs", 3000)), node.string("voice", null));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Outcome.error("gather: " + e.getMessage()));
         }
@@ -152,11 +152,11 @@ final class NodeExecutors {
         run.updateVariables(r.context());
         for (VoiceAction action : r.actions()) {
             if (action instanceof VoiceAction.Refer refer) {
-                return say(refer.message()).thenCompose(v -> transfer(Handoff.Method.REFER, refer.referTo(),
+                return say(refer.message(), null).thenCompose(v -> transfer(Handoff.Method.REFER, refer.referTo(),
                         refer.headers(), "transferFailed"));
             }
             if (action instanceof VoiceAction.Hangup hangup) {
-                return hangup(hangup.message(), hangup.headers());
+                return hangup(hangup.message(), null, hangup.headers());
             }
         }
         return CompletableFuture.completedFuture(Outcome.of("done"));
@@ -176,7 +176,8 @@ final class NodeExecutors {
         run.event("flow.transfer", node.id(), attributes);
         String method = node.string("method", null);
         Handoff.Method m = method == null ? null : Handoff.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT));
-        return say(node.string("message", null)).thenCompose(v -> transfer(m, target, run.headers(node), "failed"));
+        return say(node.string("message", null), node.string("voice", null))
+                .thenCompose(v -> transfer(m, target, run.headers(node), "failed"));
     }
 
     private CompletionStage<Outcome> transfer(Handoff.Method method, String target, Map<String, String> headers,
@@ -190,16 +191,16 @@ final class NodeExecutors {
         });
     }
 
-    private CompletionStage<Outcome> hangup(String message, Map<String, String> headers) {
-        return say(message).thenCompose(v -> run.call().hangup(headers)).handle((v, failure) ->
+    private CompletionStage<Outcome> hangup(String message, String voice, Map<String, String> headers) {
+        return say(message, voice).thenCompose(v -> run.call().hangup(headers)).handle((v, failure) ->
                 failure == null ? Outcome.ended("hangup") : new Outcome(null, "hangup", "hang-up failed: " + failure));
     }
 
     /** Says a message when there is one; a failure to say it does not stop the flow. */
-    private CompletionStage<Void> say(String message) {
+    private CompletionStage<Void> say(String message, String voice) {
         if (message == null || message.isBlank()) {
             return CompletableFuture.completedFuture(null);
         }
-        return run.call().say(message, false).exceptionally(e -> null);
+        return run.call().say(message, voice, false).exceptionally(e -> null);
     }
 }

@@ -57,8 +57,8 @@ public class FlowRunTest {
         }
 
         @Override
-        public CompletionStage<Void> say(String text, boolean bargeIn) {
-            log.add("say " + text);
+        public CompletionStage<Void> say(String text, String voice, boolean bargeIn) {
+            log.add("say " + text + (voice == null ? "" : " [" + voice + "]"));
             return CompletableFuture.completedFuture(null);
         }
 
@@ -72,7 +72,8 @@ public class FlowRunTest {
 
         @Override
         public CompletionStage<GatherResult> gather(GatherRequest request) {
-            log.add("gather " + request.prompt() + (request.speech() ? " speech " + request.phrases() : ""));
+            log.add("gather " + request.prompt() + (request.speech() ? " speech " + request.phrases() : "")
+                    + (request.voice() == null ? "" : " [" + request.voice() + "]"));
             GatherResult r = heard.poll();
             return r == null ? CompletableFuture.failedFuture(new IllegalStateException("nothing scripted"))
                     : CompletableFuture.completedFuture(r);
@@ -243,6 +244,19 @@ public class FlowRunTest {
         assertEquals(List.of("say Hello", "gather Press 1 or 2", "gather Press 1 or 2", "hangup {}"), call.log);
         assertEquals("2", call.variables.get("choice"));
         assertTrue(hasEvent("gather.noInput", "1"));
+    }
+
+    @Test
+    public void promptsAreSaidInTheNodesVoice() throws Exception {
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, "1", null, 1));
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "m", "nodes": [
+                  {"id": "m", "type": "message", "settings": {"text": "Hello", "voice": "kevin16"}, "next": {"done": "g"}},
+                  {"id": "g", "type": "gather", "settings": {"variable": "v", "prompt": "Press 1", "voice": "kevin"},
+                   "next": {"match": "h"}},
+                  {"id": "h", "type": "hangup", "settings": {"message": "Bye", "voice": "kevin16"}}]}"""));
+        assertEquals(List.of("say Hello [kevin16]", "gather Press 1 [kevin]", "say Bye [kevin16]", "hangup {}"),
+                call.log);
     }
 
     @Test

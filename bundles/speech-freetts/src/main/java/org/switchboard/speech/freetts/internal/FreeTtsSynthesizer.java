@@ -30,14 +30,12 @@ import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 @Component(service = SpeechSynthesizer.class, immediate = true, configurationPid = FreeTtsSynthesizer.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {SpeechRecognizer.ENGINE + "=freetts", SpeechRecognizer.LANGUAGES + "=en-US",
-                FreeTtsSynthesizer.VOICES + "=kevin", FreeTtsSynthesizer.VOICES + "=kevin16"})
+                SpeechSynthesizer.VOICES + "=kevin", SpeechSynthesizer.VOICES + "=kevin16"})
 @Designate(ocd = FreeTtsConfig.class)
 public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.speech.freetts";
-    /** The service property listing the voice names. */
-    public static final String VOICES = "speech.voices";
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeTtsSynthesizer.class);
     private static final Set<String> NAMES = Set.of("kevin", "kevin16");
