@@ -11,6 +11,10 @@ public @interface MediaConfig {
             + "ends (reason recorded); 0: never.")
     int media_timeout_s() default 60;
 
+    @AttributeDefinition(name = "Media threads", description = "Receiver/pacer thread pairs the calls are spread "
+            + "over (1-16); 0: one per processor.")
+    int media_threads() default 0;
+
     @AttributeDefinition(name = "Reorder depth", description = "Packets held while a missing one may still arrive (1-64).")
     int reorder_depth() default 3;
 

@@ -56,7 +56,8 @@ public final class MediaEngineImpl implements MediaEngine {
     private static final Logger LOG = LoggerFactory.getLogger(MediaEngineImpl.class);
 
     private final Settings settings;
-    private final MediaLoop loop;
+    private final MediaLoop[] loops;
+    private final AtomicInteger nextLoop = new AtomicInteger();
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
     private final Map<String, short[]> cache;
@@ -98,9 +99,13 @@ public final class MediaEngineImpl implements MediaEngine {
         if (recordings != null) {
             scheduler.scheduleWithFixedDelay(recordings::expire, 0, 1, TimeUnit.DAYS);
         }
-        loop = new MediaLoop();
-        LOG.info("Media engine started (media timeout {} s, reorder depth {}, recording {})", config.media_timeout_s(),
-                settings.reorderDepth(), recordings == null ? "off" : "to " + recordings.dir());
+        loops = new MediaLoop[settings.threads()];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new MediaLoop(i + 1);
+        }
+        LOG.info("Media engine started ({} media loop(s), media timeout {} s, reorder depth {}, recording {})",
+                loops.length, config.media_timeout_s(), settings.reorderDepth(),
+                recordings == null ? "off" : "to " + recordings.dir());
     }
 
     @Override
@@ -117,7 +122,7 @@ public final class MediaEngineImpl implements MediaEngine {
         }
         RtpSession s = new RtpSession(sessionId, channel, events, this, settings,
                 recordings == null ? null : recordings.open(sessionId));
-        loop.add(s);
+        loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)].add(s);
         return s;
     }
 
@@ -133,7 +138,9 @@ public final class MediaEngineImpl implements MediaEngine {
     }
 
     void closed(RtpSession s) {
-        loop.remove(s);
+        for (MediaLoop loop : loops) {
+            loop.remove(s);
+        }
     }
 
     ExecutorService pool() {
@@ -239,8 +246,10 @@ public final class MediaEngineImpl implements MediaEngine {
 
     @Deactivate
     void deactivate() {
-        loop.sessions().forEach(RtpSession::close); // sockets freed, recordings finished
-        loop.close();
+        for (MediaLoop loop : loops) {
+            loop.sessions().forEach(RtpSession::close); // sockets freed, recordings finished
+            loop.close();
+        }
         scheduler.shutdownNow();
         if (recordings != null) {
             recordings.close();

@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two threads every call shares: a receiver that waits on one NIO selector for the sockets of all sessions,
+ * The two threads a share of the calls uses (the engine runs one loop per configured media thread and spreads
+ * sessions over them): a receiver that waits on one NIO selector for the sockets of all sessions,
  * and a pacer that, every 20 ms on an absolute schedule (no drift), lets each session send its next frame. A
- * session's work per packet or frame is small, so a thousand calls fit in these two threads.
+ * session's work per packet or frame is small, so hundreds of calls fit in these two threads.
  */
 final class MediaLoop implements AutoCloseable {
 
@@ -29,14 +30,15 @@ final class MediaLoop implements AutoCloseable {
     private final Selector selector;
     private final Queue<RtpSession> pending = new ConcurrentLinkedQueue<>();
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
+    private volatile RtpSession[] ticking = new RtpSession[0]; // what the pacer walks: a copy made on each change
     private final Thread receiver;
     private final Thread pacer;
     private volatile boolean running = true;
 
-    MediaLoop() throws IOException {
+    MediaLoop(int number) throws IOException {
         selector = Selector.open();
-        receiver = new Thread(this::receive, "media-receiver");
-        pacer = new Thread(this::pace, "media-pacer");
+        receiver = new Thread(this::receive, "media-receiver-" + number);
+        pacer = new Thread(this::pace, "media-pacer-" + number);
         receiver.setDaemon(true);
         pacer.setDaemon(true);
         pacer.setPriority(Thread.MAX_PRIORITY);
@@ -46,6 +48,7 @@ final class MediaLoop implements AutoCloseable {
 
     void add(RtpSession s) {
         sessions.add(s);
+        ticking = sessions.toArray(RtpSession[]::new);
         pending.add(s);
         selector.wakeup();
     }
@@ -56,7 +59,9 @@ final class MediaLoop implements AutoCloseable {
     }
 
     void remove(RtpSession s) {
-        sessions.remove(s);
+        if (sessions.remove(s)) {
+            ticking = sessions.toArray(RtpSession[]::new);
+        }
         selector.wakeup();
     }
 
@@ -110,7 +115,7 @@ final class MediaLoop implements AutoCloseable {
         while (running) {
             next += FRAME_NANOS;
             long now = System.nanoTime();
-            for (RtpSession s : sessions) {
+            for (RtpSession s : ticking) {
                 try {
                     s.tick(now);
                 } catch (RuntimeException e) {

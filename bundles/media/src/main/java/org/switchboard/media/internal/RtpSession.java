@@ -35,6 +35,8 @@ final class RtpSession implements MediaSession {
 
     static final int FRAME = 160;
     private static final int MAX_PAYLOAD = 1200;
+    private static final byte[] SILENCE_ULAW = silence(true);
+    private static final byte[] SILENCE_ALAW = silence(false);
 
     private final String id;
     private final DatagramChannel channel;
@@ -88,6 +90,12 @@ final class RtpSession implements MediaSession {
         this.reorder = new ReorderBuffer(settings.reorderDepth());
         this.vad = new EnergyVad(settings.vadThresholdDb(), 12, 3, 40);
         this.lastReceived = System.nanoTime();
+    }
+
+    private static byte[] silence(boolean ulaw) {
+        byte[] b = new byte[FRAME];
+        G711.encode(ulaw, new short[FRAME], 0, FRAME, b, 0);
+        return b;
     }
 
     String id() {
@@ -253,14 +261,14 @@ final class RtpSession implements MediaSession {
                 dtmfOutTimestamp = -1;
             }
         } else {
-            if (!sound) {
-                java.util.Arrays.fill(frame, (short) 0);
+            if (sound) {
+                G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
             }
-            G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
-            RtpPacket.write(tx, sound && !talking, pt, sequence, timestamp, ssrc, encoded, FRAME);
+            RtpPacket.write(tx, sound && !talking, pt, sequence, timestamp, ssrc,
+                    sound ? encoded : ulaw ? SILENCE_ULAW : SILENCE_ALAW, FRAME);
             talking = sound;
         }
-        if (recorder != null && recorder.tick(event == null && sound ? frame : null)) {
+        if (recorder != null && recorder.tick(event == null && sound ? frame : null)) { // null: silence
             engine.pool().execute(() -> events.recording(recorder.file().toString()));
         }
         sequence = (sequence + 1) & 0xFFFF;

@@ -66,11 +66,11 @@ public final class EnergyVad {
         if (length == 0) {
             return -96;
         }
-        double sum = 0;
+        long sum = 0;
         for (int i = offset; i < offset + length; i++) {
-            sum += (double) samples[i] * samples[i];
+            sum += samples[i] * samples[i];
         }
-        double rms = Math.sqrt(sum / length);
+        double rms = Math.sqrt((double) sum / length);
         return rms < 1 ? -96 : 20 * Math.log10(rms / 32768.0);
     }
 }
