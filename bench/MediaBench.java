@@ -54,6 +54,9 @@ public final class MediaBench {
         volatile boolean answered;
         volatile boolean ended;
         volatile boolean byeReceived;
+        volatile boolean byeAnswered;
+        long ssrcHeard = -1;
+        long foreign;
         int seq = ThreadLocalRandom.current().nextInt(0x10000);
         long ts = ThreadLocalRandom.current().nextInt();
         final int ssrc = ThreadLocalRandom.current().nextInt();
@@ -176,7 +179,14 @@ public final class MediaBench {
     void response(Call c, String m) throws IOException {
         int status = Integer.parseInt(m.substring(8, 11));
         Matcher cseq = CSEQ.matcher(m);
-        if (!cseq.find() || !cseq.group(2).equals("INVITE") || status < 200) {
+        if (!cseq.find() || status < 200) {
+            return;
+        }
+        if (cseq.group(2).equals("BYE")) {
+            c.byeAnswered = true;
+            return;
+        }
+        if (!cseq.group(2).equals("INVITE")) {
             return;
         }
         if (status >= 300) {
@@ -269,9 +279,16 @@ public final class MediaBench {
                         }
                         int pt = b.get(1) & 0x7F;
                         int seq = b.getShort(2) & 0xFFFF;
+                        long ssrc = b.getInt(8) & 0xFFFFFFFFL;
                         int n = b.remaining() - 12;
                         b.position(12);
                         b.get(payload, 0, n);
+                        if (c.ssrcHeard < 0) {
+                            c.ssrcHeard = ssrc;
+                        } else if (c.ssrcHeard != ssrc) {
+                            c.foreign++; // another stream on this port (an earlier call's, not yet ended)
+                            continue;
+                        }
                         if (pt == 0 && measuring) {
                             rtp(c, seq, now, payload, n);
                         }
@@ -433,13 +450,19 @@ public final class MediaBench {
         long heap = jvm ? heapKb(pid) : -1;
         long dropped = all.stream().filter(c -> c.byeReceived).count();
 
-        for (Call c : all) {
-            if (c.answered && !c.ended) {
-                b.inDialog(c, "BYE", 2);
-                c.ended = true;
+        List<Call> hangUp = all.stream().filter(c -> c.answered && !c.ended).toList();
+        hangUp.forEach(c -> c.ended = true);
+        long byeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (hangUp.stream().anyMatch(c -> !c.byeAnswered) && System.nanoTime() < byeDeadline) {
+            for (Call c : hangUp) {
+                if (!c.byeAnswered) {
+                    b.inDialog(c, "BYE", 2); // again until answered: a far end still streaming spoils the next level
+                    Thread.sleep(2);
+                }
             }
+            Thread.sleep(500);
         }
-        Thread.sleep(1000);
+        long unanswered = hangUp.stream().filter(c -> !c.byeAnswered).count();
         b.running = false;
 
         long received = all.stream().mapToLong(c -> c.received).sum();
@@ -449,13 +472,16 @@ public final class MediaBench {
         double jitter = all.stream().mapToDouble(c -> c.jitter).average().orElse(0) / 1e6;
         double maxJitter = all.stream().mapToDouble(c -> c.jitter).max().orElse(0) / 1e6;
         long expected = received + lost;
+        long callsWithLoss = all.stream().filter(c -> c.lost > 0).count();
+        long foreign = all.stream().mapToLong(c -> c.foreign).sum();
         System.out.printf(java.util.Locale.ROOT, "label=%s calls=%d up=%d dropped=%d received=%d expected_per_call=%.0f "
                 + "lost_pct=%.3f late_pct=%.3f jitter_ms=%.2f max_jitter_ms=%.2f loud_pct=%.1f cpu_pct=%.1f "
-                + "self_cpu_pct=%.1f rss_per_call_kb=%.0f heap_per_call_kb=%s%n", label, n, up, dropped, received,
+                + "self_cpu_pct=%.1f rss_per_call_kb=%.0f heap_per_call_kb=%s calls_with_loss=%d foreign=%d bye_unanswered=%d%n", label, n, up, dropped, received,
                 seconds * 50.0, 100.0 * lost / Math.max(1, expected), 100.0 * late / Math.max(1, received), jitter,
                 maxJitter, 100.0 * loud / Math.max(1, received), cpu * 100, selfCpu * 100,
                 (rss - rss0) / (double) Math.max(1, up),
-                jvm && heap >= 0 && heap0 >= 0 ? String.format(java.util.Locale.ROOT, "%.1f", (heap - heap0) / (double) Math.max(1, up)) : "-");
+                jvm && heap >= 0 && heap0 >= 0 ? String.format(java.util.Locale.ROOT, "%.1f", (heap - heap0) / (double) Math.max(1, up)) : "-",
+                callsWithLoss, foreign, unanswered);
         System.exit(0);
     }
 }

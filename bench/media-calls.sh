@@ -53,7 +53,7 @@ bench "127.0.0.1:$SIP_PORT" +15550901 50 "$JVM_PID" switchboard >/dev/null # war
 
 printf '\nConcurrent media calls, RTP both ways, %s s measured per level after all calls are up, %s cores\n\n' \
   "$MEASURE" "$(nproc)"
-printf '| calls | far end | up / dropped | lost | late | jitter avg / max (ms) | frames with sound | far-end CPU | far-end RSS per call | heap per call | generator CPU |\n'
+printf '| calls | far end | up / dropped | lost (calls) | late | jitter avg / max (ms) | frames with sound | far-end CPU | far-end RSS per call | heap per call | generator CPU |\n'
 printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${LEVELS[@]}"; do
   for side in switchboard sipp-uas; do
@@ -63,8 +63,13 @@ for n in "${LEVELS[@]}"; do
       line=$(bench "127.0.0.1:$UAS_PORT" bench "$n" "$UAS_PID" sipp-uas)
     fi
     [ -n "$line" ] || { echo "| $n | $side | no result (see $WORK/bench.err) |"; continue; }
-    printf '| %s | %s | %s / %s | %s %% | %s %% | %s / %s | %s %% | %s %% | %s KiB | %s KiB | %s %% |\n' "$n" "$side" \
-      "$(field up "$line")" "$(field dropped "$line")" "$(field lost_pct "$line")" "$(field late_pct "$line")" \
+    if [ "$(field foreign "$line")" != 0 ] || [ "$(field bye_unanswered "$line")" != 0 ]; then
+      echo "$side, $n calls: $(field foreign "$line") packets of other streams ignored," \
+        "$(field bye_unanswered "$line") BYEs unanswered" >>"$WORK/bench.err"
+    fi
+    printf '| %s | %s | %s / %s | %s %% (%s) | %s %% | %s / %s | %s %% | %s %% | %s KiB | %s KiB | %s %% |\n' "$n" "$side" \
+      "$(field up "$line")" "$(field dropped "$line")" "$(field lost_pct "$line")" "$(field calls_with_loss "$line")" \
+      "$(field late_pct "$line")" \
       "$(field jitter_ms "$line")" "$(field max_jitter_ms "$line")" "$(field loud_pct "$line")" \
       "$(field cpu_pct "$line")" "$(field rss_per_call_kb "$line")" "$(field heap_per_call_kb "$line")" \
       "$(field self_cpu_pct "$line")"

@@ -24,6 +24,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.api.metrics.RequestMetrics;
 import org.switchboard.api.admin.AdminAuthenticator;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.ConversationStore;
@@ -45,11 +48,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * no login. Every answer is JSON; every refusal is {@code {"errors":[{"msg", "code"}, ...]}} with the HTTP status as
  * the code. Changes are logged with the administrator's name, never with their bodies.
  */
-@Component(service = Servlet.class, configurationPid = AdminApiServlet.PID,
+@Component(service = {Servlet.class, MetricsSource.class}, configurationPid = AdminApiServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/admin/*")
 @Designate(ocd = AdminApiConfig.class)
-public class AdminApiServlet extends HttpServlet {
+public class AdminApiServlet extends HttpServlet implements MetricsSource {
+
+    private final transient RequestMetrics requestMetrics = new RequestMetrics("admin");
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.adminapi";
@@ -115,7 +120,21 @@ public class AdminApiServlet extends HttpServlet {
     }
 
     @Override
+    public void collect(MetricsWriter out) {
+        requestMetrics.writeTo(out);
+    }
+
+    @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
+        try {
+            handle(req, resp);
+        } finally {
+            requestMetrics.observe(resp.getStatus(), System.nanoTime() - start);
+        }
+    }
+
+    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         String method = req.getMethod();
         if (path.equals("/openapi.json") && method.equals("GET")) {

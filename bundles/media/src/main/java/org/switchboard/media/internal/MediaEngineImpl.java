@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaEvents;
 import org.switchboard.api.media.MediaSession;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
 import org.switchboard.api.speech.Audio;
 import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.api.speech.SpeechSynthesizer;
@@ -45,10 +47,10 @@ import org.switchboard.media.internal.record.Recordings;
  * and may come and go: without a synthesizer prompts are silent (logged once), without a recognizer speech
  * gathers listen for DTMF only.
  */
-@Component(service = MediaEngine.class, immediate = true, configurationPid = MediaEngineImpl.PID,
+@Component(service = {MediaEngine.class, MetricsSource.class}, immediate = true, configurationPid = MediaEngineImpl.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MediaConfig.class)
-public final class MediaEngineImpl implements MediaEngine {
+public final class MediaEngineImpl implements MediaEngine, MetricsSource {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.media";
@@ -62,6 +64,7 @@ public final class MediaEngineImpl implements MediaEngine {
     private final ScheduledExecutorService scheduler;
     private final Map<String, short[]> cache;
     private final Recordings recordings;
+    private final MediaCounters ended = new MediaCounters();
     private final Map<SpeechSynthesizer, List<String>> synthesizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SpeechRecognizer> recognizers = new CopyOnWriteArrayList<>();
     private volatile boolean warnedSynthesizer;
@@ -141,6 +144,7 @@ public final class MediaEngineImpl implements MediaEngine {
         for (MediaLoop loop : loops) {
             loop.remove(s);
         }
+        ended.add(s.stats());
     }
 
     ExecutorService pool() {
@@ -242,6 +246,20 @@ public final class MediaEngineImpl implements MediaEngine {
 
     void unbindRecognizer(SpeechRecognizer r) {
         recognizers.remove(r);
+    }
+
+    @Override
+    public void collect(MetricsWriter out) {
+        MediaCounters all = ended.copy();
+        int active = 0;
+        for (MediaLoop loop : loops) {
+            for (RtpSession s : loop.sessions()) {
+                all.add(s.stats());
+                active++;
+            }
+        }
+        out.gauge("switchboard_media_sessions_active", "RTP sessions open", Map.of(), active);
+        all.writeTo(out);
     }
 
     @Deactivate

@@ -178,6 +178,7 @@ final class InviteProcessor implements MethodProcessor {
             reject(tx, invite, Response.LOOP_DETECTED, "Call-ID " + callId + " is already in a call", source, route.did());
             return;
         }
+        ctx.metrics.started(route.trunkId());
         ctx.recorder.start(new Conversation(sessionId, callId, route.botId(), route.trunkId(), route.did(), caller,
                 startedAt, null, null, null, null, null, null));
         call.record(Direction.INCOMING, invite);
@@ -193,6 +194,7 @@ final class InviteProcessor implements MethodProcessor {
 
     private void reject(ServerTransaction tx, Request invite, int status, String reason, String source, String did)
             throws Exception {
+        ctx.metrics.rejected(status);
         Response r = ctx.responder.create(status, invite);
         r.addHeader(ctx.responder.headers().createReasonHeader("SIP", status, reason.replace('"', '\'')));
         if (status == Response.SERVICE_UNAVAILABLE) {

@@ -143,6 +143,7 @@ final class SipCall implements CallControl {
             }
         }
         Instant now = Instant.now();
+        ctx.metrics.answered(java.time.Duration.between(setup.startedAt(), now));
         ctx.recorder.answered(sessionId(), now);
         LOG.info("Session {}: answered {} from {} on trunk '{}' (flow '{}', {} {}:{})", sessionId(), setup.did(),
                 setup.caller(), setup.trunkId(), setup.flowId(), setup.answer().codec(),
@@ -424,6 +425,7 @@ final class SipCall implements CallControl {
         }
         ctx.rtpPorts.release(setup.rtpPort());
         ctx.remove(this);
+        ctx.metrics.ended(setup.trunkId(), by);
         ctx.recorder.end(sessionId(), Instant.now(), by, reason);
         LOG.info("Session {}: ended by {} ({})", sessionId(), by.name().toLowerCase(java.util.Locale.ROOT), reason);
         if (refer != null) {
@@ -436,6 +438,10 @@ final class SipCall implements CallControl {
     }
 
     // ---- CallControl --------------------------------------------------------------------------------------
+
+    String trunkId() {
+        return setup.trunkId();
+    }
 
     @Override
     public synchronized SessionContext session() {

@@ -32,6 +32,7 @@ final class SipContext {
     final RtpPorts rtpPorts;
     final Supplier<FlowRunner> runner;
     final Supplier<org.switchboard.api.media.MediaEngine> media;
+    final SipMetrics metrics = new SipMetrics();
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
 
     SipContext(SipProvider provider, Responder responder, AddressFactory addresses, SipSettings settings,

@@ -47,6 +47,8 @@ import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.FlowRunner;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
 
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
@@ -62,9 +64,9 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * without the stack, or any call, being restarted; a new call that needs a missing one gets 503.
  */
 @Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {})
+        service = MetricsSource.class)
 @Designate(ocd = SipConfig.class)
-public class SipStackOwner implements SipListener {
+public class SipStackOwner implements SipListener, MetricsSource {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.sip";
@@ -199,6 +201,14 @@ public class SipStackOwner implements SipListener {
             t.add(ListeningPoint.TCP);
         }
         return t;
+    }
+
+    @Override
+    public void collect(MetricsWriter out) {
+        SipContext c = calls;
+        if (c != null) {
+            c.metrics.collect(out, c.calls());
+        }
     }
 
     @Deactivate

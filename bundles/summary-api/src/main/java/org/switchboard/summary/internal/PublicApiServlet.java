@@ -21,6 +21,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.api.metrics.RequestMetrics;
 import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
@@ -46,11 +49,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Authorization: Bearer}). Every answer is JSON; every refusal is {@code {"errors":[{"msg", "code"}]}} with
  * the HTTP status as its code.
  */
-@Component(service = Servlet.class, configurationPid = PublicApiServlet.PID,
+@Component(service = {Servlet.class, MetricsSource.class}, configurationPid = PublicApiServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/public/*")
 @Designate(ocd = SummaryApiConfig.class)
-public class PublicApiServlet extends HttpServlet {
+public class PublicApiServlet extends HttpServlet implements MetricsSource {
+
+    private final transient RequestMetrics requestMetrics = new RequestMetrics("summary");
 
     /** The configuration PID, shared with the summary service. */
     public static final String PID = "org.switchboard.summary";
@@ -85,7 +90,21 @@ public class PublicApiServlet extends HttpServlet {
     }
 
     @Override
+    public void collect(MetricsWriter out) {
+        requestMetrics.writeTo(out);
+    }
+
+    @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
+        try {
+            handle(req, resp);
+        } finally {
+            requestMetrics.observe(resp.getStatus(), System.nanoTime() - start);
+        }
+    }
+
+    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         Matcher details = DETAILS.matcher(path);
         Matcher summary = SUMMARY.matcher(path);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -18,6 +19,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
 import org.switchboard.api.speech.RecognitionListener;
 import org.switchboard.api.speech.RecognitionSession;
 import org.switchboard.api.speech.SpeechRecognizer;
@@ -31,11 +34,11 @@ import org.vosk.Recognizer;
  * a fixed pool, at most {@code max.sessions} open at once. A missing or unreadable model fails activation with an
  * error naming the path; the service is then absent and speech gathers listen for DTMF only.
  */
-@Component(service = SpeechRecognizer.class, immediate = true, configurationPid = VoskRecognizer.PID,
+@Component(service = {SpeechRecognizer.class, MetricsSource.class}, immediate = true, configurationPid = VoskRecognizer.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {SpeechRecognizer.ENGINE + "=vosk", SpeechRecognizer.LANGUAGES + "=en-US"})
 @Designate(ocd = VoskConfig.class)
-public final class VoskRecognizer implements SpeechRecognizer {
+public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.speech.vosk";
@@ -50,6 +53,9 @@ public final class VoskRecognizer implements SpeechRecognizer {
     private final int maxSessions;
     private final AtomicLong samplesDecoded = new AtomicLong();
     private final AtomicLong decodeNanos = new AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     @Activate
     public VoskRecognizer(VoskConfig config, BundleContext context) throws IOException {
@@ -106,12 +112,14 @@ public final class VoskRecognizer implements SpeechRecognizer {
     @Override
     public RecognitionSession open(List<String> phrases, RecognitionListener listener) {
         if (!sessions.tryAcquire()) {
+            refused.incrementAndGet();
             throw new IllegalStateException("all " + maxSessions + " recognition streams are busy");
         }
         try {
             Recognizer r = phrases == null || phrases.isEmpty() || Grammar.normalize(phrases).isEmpty()
                     ? new Recognizer(model, RATE) : new Recognizer(model, RATE, Grammar.json(phrases));
             r.setWords(true);
+            opened.incrementAndGet();
             return new VoskStream(r, listener, pool, this, maxBacklogMs);
         } catch (IOException | RuntimeException e) {
             sessions.release();
@@ -122,6 +130,28 @@ public final class VoskRecognizer implements SpeechRecognizer {
     void decoded(int samples8k, long nanos) {
         samplesDecoded.addAndGet(samples8k);
         decodeNanos.addAndGet(nanos);
+    }
+
+    void failed() {
+        failed.incrementAndGet();
+    }
+
+    @Override
+    public void collect(MetricsWriter out) {
+        Map<String, String> none = Map.of();
+        out.counter("switchboard_recognitions_total", "Recognition streams opened", none, opened.get());
+        out.counter("switchboard_recognitions_refused_total", "Streams refused: all max.sessions busy", none,
+                refused.get());
+        out.counter("switchboard_recognition_errors_total", "Streams that gave up (backlog, decoder error)", none,
+                failed.get());
+        out.gauge("switchboard_recognitions_active", "Recognition streams open", none,
+                maxSessions - sessions.availablePermits());
+        out.counter("switchboard_recognition_audio_seconds_total", "Audio decoded", none,
+                samplesDecoded.get() / 8000.0);
+        out.counter("switchboard_recognition_decode_seconds_total", "Time spent decoding", none,
+                decodeNanos.get() / 1e9);
+        out.gauge("switchboard_recognition_real_time_factor", "Decode time over audio time since start", none,
+                realTimeFactor());
     }
 
     void released() {

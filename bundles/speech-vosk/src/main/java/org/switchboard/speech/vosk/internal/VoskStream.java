@@ -130,6 +130,7 @@ final class VoskStream implements RecognitionSession {
             free();
         }
         if (first) {
+            engine.failed();
             listener.onError(e);
         }
     }

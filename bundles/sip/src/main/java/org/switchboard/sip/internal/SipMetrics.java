@@ -1,0 +1,53 @@
+package org.switchboard.sip.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.metrics.Histogram;
+import org.switchboard.api.metrics.LabeledCounter;
+import org.switchboard.api.metrics.MetricsWriter;
+
+/** The SIP bundle's counters: calls by trunk and ending, refused INVITEs, INVITE to 200 OK latency. */
+final class SipMetrics {
+
+    private final LabeledCounter started = new LabeledCounter("trunk");
+    private final LabeledCounter ended = new LabeledCounter("trunk", "ended_by");
+    private final LabeledCounter rejected = new LabeledCounter("status");
+    private final Histogram answer = new Histogram(Histogram.LATENCY_SECONDS);
+
+    void started(String trunk) {
+        started.increment(trunk);
+    }
+
+    void answered(Duration sinceInvite) {
+        answer.observe(sinceInvite.toNanos() / 1e9);
+    }
+
+    void ended(String trunk, EndedBy by) {
+        ended.increment(trunk, by.name().toLowerCase(Locale.ROOT));
+    }
+
+    void rejected(int status) {
+        rejected.increment(Integer.toString(status));
+    }
+
+    void collect(MetricsWriter out, Iterable<SipCall> live) {
+        Map<String, Integer> active = new TreeMap<>();
+        for (SipCall c : live) {
+            active.merge(c.trunkId(), 1, Integer::sum);
+        }
+        if (active.isEmpty()) {
+            out.gauge("switchboard_calls_active", "Calls in progress", Map.of(), 0);
+        }
+        active.forEach((trunk, n) -> out.gauge("switchboard_calls_active", "Calls in progress",
+                Map.of("trunk", trunk), n));
+        started.writeTo(out, "switchboard_calls_started_total", "Calls accepted");
+        ended.writeTo(out, "switchboard_calls_total", "Calls ended, by trunk and how they ended");
+        rejected.writeTo(out, "switchboard_invites_rejected_total", "INVITEs refused, by status");
+        out.histogram("switchboard_invite_answer_seconds", "INVITE received to 200 OK sent", Map.of(),
+                answer.snapshot());
+    }
+}
