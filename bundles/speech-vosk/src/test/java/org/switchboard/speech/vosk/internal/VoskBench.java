@@ -123,6 +123,7 @@ public final class VoskBench {
         private final Deque<Expected> expected = new ArrayDeque<>();
         private int clip;
         private int at;
+        private long stoppedAt;
         int spoken;
 
         Feeder(int index, short[][] clips, VoskRecognizer vosk, List<Long> latencies, AtomicInteger right,
@@ -137,6 +138,9 @@ public final class VoskBench {
         }
 
         void frame(long now, boolean speaking) {
+            if (!speaking && stoppedAt == 0) {
+                stoppedAt = now;
+            }
             short[] frame = new short[160];
             if (!speaking && at < 0) {
                 session.feed(frame, 0, 160);
@@ -189,7 +193,9 @@ public final class VoskBench {
         void close() {
             session.close();
             synchronized (expected) {
-                expected.forEach(e -> MISHEARD.merge("'" + e.text + "' with no result", 1, Integer::sum));
+                expected.forEach(e -> MISHEARD.merge("'" + e.text + "' with no result" + (stoppedAt != 0
+                        && e.endNanos > stoppedAt - 1_000_000_000L ? " (said in the last second of the run)" : ""), 1,
+                        Integer::sum));
             }
         }
     }
