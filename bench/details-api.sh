@@ -13,25 +13,8 @@ CLIENTS=("$@")
 CALLS=${CALLS:-300}
 PER_STEP=${SECONDS_PER_STEP:-10}
 . "$HOME_DIR/bench/common.sh"
-GW_PID=""
-cleanup() {
-  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-SIP_PORT=$(free_port)
-HTTP_PORT=$(free_port)
-PASSWORD=bench-only-password
-SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT SWITCHBOARD_HTTP_PORT=$HTTP_PORT \
-  SWITCHBOARD_ADMIN_PASSWORD=$PASSWORD "$HOME_DIR/switchboard" --no-build >"$WORK/gateway.out" 2>&1 </dev/null &
-GW_PID=$!
+start_gateway
 BASE="http://127.0.0.1:$HTTP_PORT"
-for _ in $(seq 1 180); do
-  curl -sf "$BASE/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -sf "$BASE/health" >/dev/null || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
 
 (cd "$WORK" && sipp -sf "$HOME_DIR/examples/sipp/zcc-transfer-bye.xml" -i 127.0.0.1 -p "$(free_port)" -r 50 \
   -m "$CALLS" -l 200 -timeout 120s -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true

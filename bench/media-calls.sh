@@ -15,33 +15,12 @@ LEVELS=("$@")
 MEASURE=${SECONDS_PER_LEVEL:-20}
 . "$HOME_DIR/bench/common.sh"
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-GW_PID=""
-UAS_PID=""
-cleanup() {
-  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null || true
-  [ -n "$UAS_PID" ] && kill "$UAS_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-cp -r "$HOME_DIR/felix-config" "$WORK/config"
-sed -i "s|^path=.*|path=$HOME_DIR/bench/workspace.json|" "$WORK/config/org.switchboard.workspace.cfg"
-SIP_PORT=$(free_port)
-SWITCHBOARD_CONFIG="$WORK/config" SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT \
-  SWITCHBOARD_HTTP_PORT=$(free_port) SWITCHBOARD_ADMIN_PASSWORD=bench-only-password \
-  "$HOME_DIR/switchboard" --no-build >"$WORK/gateway.out" 2>&1 </dev/null &
-GW_PID=$!
-for _ in $(seq 1 120); do
-  grep -q "Workspace .* imported" "$WORK/gateway.out" 2>/dev/null && grep -q "SIP listening" "$WORK/gateway.out" \
-    && grep -q "Media engine started" "$WORK/gateway.out" && break
-  sleep 0.5
-done
-grep -q "SIP listening" "$WORK/gateway.out" || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
-JVM_PID=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
+start_gateway "$HOME_DIR/bench/workspace.json"
 
 UAS_PORT=$(free_port)
 (cd "$WORK" && exec sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -mp "$(free_port)" -rtp_echo -nostdin >/dev/null 2>&1) &
 UAS_PID=$!
+EXTRA_PIDS+=("$UAS_PID")
 sleep 1
 
 bench() { # bench <host:port> <did> <calls> <pid> <label>

@@ -12,34 +12,12 @@ RATES=("$@")
 [ ${#RATES[@]} -gt 0 ] || RATES=(100 200 400 800 1600 3200)
 PER_RATE=${SECONDS_PER_RATE:-5}
 . "$HOME_DIR/bench/common.sh"
-GW_PID=""
-UAS_PID=""
-cleanup() {
-  [ -n "$GW_PID" ] && kill "$GW_PID" 2>/dev/null && wait "$GW_PID" 2>/dev/null || true
-  [ -n "$UAS_PID" ] && kill "$UAS_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# The gateway: default configuration, but the benchmark workspace.
-cp -r "$HOME_DIR/felix-config" "$WORK/config"
-sed -i "s|^path=.*|path=$HOME_DIR/bench/workspace.json|" "$WORK/config/org.switchboard.workspace.cfg"
-SIP_PORT=$(free_port)
-HTTP_PORT=$(free_port)
-SWITCHBOARD_CONFIG="$WORK/config" SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT \
-  SWITCHBOARD_HTTP_PORT=$HTTP_PORT SWITCHBOARD_ADMIN_PASSWORD=bench-only-password \
-  "$HOME_DIR/switchboard" --no-build >"$WORK/gateway.out" 2>&1 </dev/null &
-GW_PID=$!
-for _ in $(seq 1 120); do
-  grep -q "Workspace .* imported" "$WORK/gateway.out" 2>/dev/null && grep -q "SIP listening" "$WORK/gateway.out" && break
-  sleep 0.5
-done
-grep -q "SIP listening" "$WORK/gateway.out" || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
+start_gateway "$HOME_DIR/bench/workspace.json"
 
 # sipp's own UAS, the baseline.
 UAS_PORT=$(free_port)
 sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -nostdin >/dev/null 2>&1 &
-UAS_PID=$!
+EXTRA_PIDS+=($!)
 
 # run <label> <rate> <sipp args...>: prints "ok failed p50 p95 p99"
 run() {
@@ -90,4 +68,4 @@ if [ "$best_uas" -gt 0 ]; then
 else
   echo
 fi
-printf 'Gateway resident memory after the run: %s MiB\n' "$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)"/status 2>/dev/null || echo "?")"
+printf 'Gateway resident memory after the run: %s MiB\n' "$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$JVM_PID"/status 2>/dev/null || echo "?")"
