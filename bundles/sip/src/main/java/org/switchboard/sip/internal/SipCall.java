@@ -443,6 +443,12 @@ final class SipCall implements CallControl {
         return setup.trunkId();
     }
 
+    /** What operators see of this call. */
+    synchronized org.switchboard.api.call.LiveCalls.LiveCall live() {
+        return new org.switchboard.api.call.LiveCalls.LiveCall(sessionId(), callId(), setup.trunkId(), setup.did(),
+                setup.caller(), setup.flowId(), task, setup.startedAt(), state != State.RINGING);
+    }
+
     @Override
     public synchronized SessionContext session() {
         return new SessionContext(sessionId(), callId(), setup.botId(), setup.trunkId(), setup.did(), setup.caller(),
@@ -533,6 +539,13 @@ final class SipCall implements CallControl {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** An operator ends the call (shell, console): a bot hang-up, with the reason recorded. */
+    void operatorHangup(String reason) {
+        event("operator.hangup", Map.of("reason", reason == null ? "" : reason));
+        LOG.info("Session {}: hung up by an operator ({})", sessionId(), reason);
+        hangup(Map.of());
     }
 
     @Override

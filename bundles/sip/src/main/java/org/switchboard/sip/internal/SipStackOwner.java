@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.call.LiveCalls;
 import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.metrics.MetricsSource;
 import org.switchboard.api.metrics.MetricsWriter;
@@ -64,9 +65,9 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * without the stack, or any call, being restarted; a new call that needs a missing one gets 503.
  */
 @Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = MetricsSource.class)
+        service = {MetricsSource.class, LiveCalls.class})
 @Designate(ocd = SipConfig.class)
-public class SipStackOwner implements SipListener, MetricsSource {
+public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.sip";
@@ -201,6 +202,42 @@ public class SipStackOwner implements SipListener, MetricsSource {
             t.add(ListeningPoint.TCP);
         }
         return t;
+    }
+
+    @Override
+    public List<LiveCall> calls() {
+        SipContext c = calls;
+        List<LiveCall> live = new java.util.ArrayList<>();
+        if (c != null) {
+            c.calls().forEach(call -> live.add(call.live()));
+        }
+        live.sort(java.util.Comparator.comparing(LiveCall::startedAt));
+        return live;
+    }
+
+    @Override
+    public Optional<LiveCall> find(String sessionOrCallId) {
+        return call(sessionOrCallId).map(SipCall::live);
+    }
+
+    @Override
+    public boolean hangup(String sessionOrCallId, String reason) {
+        Optional<SipCall> call = call(sessionOrCallId);
+        call.ifPresent(c -> c.operatorHangup(reason));
+        return call.isPresent();
+    }
+
+    private Optional<SipCall> call(String id) {
+        SipContext c = calls;
+        if (c == null || id == null) {
+            return Optional.empty();
+        }
+        for (SipCall call : c.calls()) {
+            if (call.sessionId().equals(id) || call.callId().equals(id)) {
+                return call.isActive() ? Optional.of(call) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
