@@ -43,6 +43,8 @@ import gov.nist.javax.sip.message.SIPMessage;
  */
 final class InviteProcessor implements MethodProcessor {
 
+    private static final long RETRY_MS = 50;
+
     private static final Logger LOG = LoggerFactory.getLogger(InviteProcessor.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,11 +73,22 @@ final class InviteProcessor implements MethodProcessor {
         Instant startedAt = Instant.now();
         Response trying = ctx.responder.create(Response.TRYING, invite);
         tx.sendResponse(trying);
+        route(tx, invite, startedAt, trying, System.nanoTime() + ctx.settings.serviceWaitMs() * 1_000_000L);
+    }
 
+    /**
+     * Routes a new INVITE (its 100 Trying sent). When a service it needs is away, as while its bundle is updated,
+     * the INVITE is looked at again every {@value #RETRY_MS} ms until {@code deadline}, and only then refused.
+     */
+    private void route(ServerTransaction tx, Request invite, Instant startedAt, Response trying, long deadline)
+            throws Exception {
         String source = ((SIPMessage) invite).getRemoteAddress().getHostAddress();
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String did = did(invite.getRequestURI());
         FlowRegistry flows = registry.get();
+        if (flows == null && later(tx, invite, startedAt, trying, deadline)) {
+            return;
+        }
         if (flows == null) {
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "flow registry not present", source, did);
             return;
@@ -117,6 +130,9 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         Optional<ContactCenterAdapter> adapter = adapters.forType(route.adapterType());
+        if ((adapter.isEmpty() || ctx.runner.get() == null) && later(tx, invite, startedAt, trying, deadline)) {
+            return;
+        }
         if (adapter.isEmpty()) {
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' of trunk "
                     + route.trunkId() + " is not present", source, did);
@@ -149,6 +165,23 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         accept(tx, invite, route, adapter.get(), answer, rtp, sdpSession, timer, source, startedAt, trying, sessionId);
+    }
+
+    /** Looks at the INVITE again shortly, unless the wait is over or the transaction ended; false then. */
+    private boolean later(ServerTransaction tx, Request invite, Instant startedAt, Response trying, long deadline) {
+        if (System.nanoTime() + RETRY_MS * 1_000_000L > deadline || tx.getState() == null
+                || tx.getState().getValue() > javax.sip.TransactionState._PROCEEDING) {
+            return false;
+        }
+        ctx.timers.schedule(() -> ctx.workers.execute(() -> {
+            try {
+                route(tx, invite, startedAt, trying, deadline);
+            } catch (Exception e) {
+                LOG.error("INVITE {} could not be processed: {}", ((SIPMessage) invite).getCallId().getCallId(),
+                        e.toString(), e);
+            }
+        }), RETRY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return true;
     }
 
     private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,

@@ -50,6 +50,11 @@ public @interface SipConfig {
     @AttributeDefinition(name = "Retry-After", description = "Seconds in the Retry-After of a 503 (1-3600).")
     int retry_after_s() default 5;
 
+    @AttributeDefinition(name = "Service wait", description = "How long a new INVITE waits, in ms, for the flow "
+            + "registry, the trunk's adapter or the flow runtime when one is away (a bundle being updated) before it "
+            + "is refused with 503 (0-30000).")
+    int service_wait_ms() default 5000;
+
     @AttributeDefinition(name = "Stack log level", description = "JAIN-SIP trace level: ERROR, WARN, INFO, DEBUG, TRACE.")
     String stack_log_level() default "ERROR";
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize, int workerThreads,
         int maxMessageSize, int stopTimeoutMs, String stackLogLevel, String mediaAddress, int rtpPortMin,
-        int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS) {
+        int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS, int serviceWaitMs) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
@@ -44,6 +44,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "min.se.s", c.min_se_s(), 1, 86_400);
         range(errors, "refer.timeout.ms", c.refer_timeout_ms(), 1000, 300_000);
         range(errors, "retry.after.s", c.retry_after_s(), 1, 3600);
+        range(errors, "service.wait.ms", c.service_wait_ms(), 0, 30_000);
         String level = c.stack_log_level() == null ? "" : c.stack_log_level().trim().toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {
             errors.add(problem("stack.log.level", c.stack_log_level(), "must be one of ERROR, WARN, INFO, DEBUG, TRACE"));
@@ -54,7 +55,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         return new SipSettings(address, c.udp_port(), c.tcp_port(), c.thread_pool_size(), c.worker_threads(),
                 c.max_message_size(), c.stop_timeout_ms(), level, media.isEmpty() ? address : media,
                 c.rtp_port_min(), c.rtp_port_max(), c.answer_delay_ms(), c.min_se_s(), c.refer_timeout_ms(),
-                c.retry_after_s());
+                c.retry_after_s(), c.service_wait_ms());
     }
 
     private static void ipAddress(List<String> errors, String name, String value) {
