@@ -61,4 +61,5 @@ for rate in "${RATES[@]}"; do
   read -r uok ufail ugap < <(run upgrade "$rate" "$n")
   printf '| %s | %s / %s | %s | %s / %s | %s |\n' "$rate" "$bok" "$bfail" "$bgap" "$uok" "$ufail" "$ugap"
 done
-printf '\nAdapter now: %s\n' "$(grep -o 'Deploy: [^ ]* installed [^,]*' "$WORK/data/log/switchboard.log" | tail -n 1)"
+printf '\nWhat the deploy directory did:\n'
+grep -o 'Deploy: .*' "$WORK/data/log/switchboard.log" | sed 's/^/  /'

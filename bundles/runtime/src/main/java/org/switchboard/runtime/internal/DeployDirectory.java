@@ -213,8 +213,11 @@ public final class DeployDirectory {
                 String old = describe(previous);
                 Path oldFile = fileOf(previous.getLocation());
                 previous.uninstall();
-                if (oldFile != null) {
-                    deployed.remove(oldFile);
+                if (oldFile != null && deployed.remove(oldFile) != null) {
+                    Stamp superseded = stamp(oldFile);
+                    if (superseded != null) {
+                        refused.put(oldFile, superseded); // left alone until it changes; removing it does nothing
+                    }
                 }
                 refresh(List.of(previous, b));
                 LOG.info("Deploy: {} installed {}, replacing {}", file.getFileName(), describe(b), old);
