@@ -126,12 +126,7 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        long start = System.nanoTime();
-        try {
-            handle(req, resp);
-        } finally {
-            requestMetrics.observe(resp.getStatus(), System.nanoTime() - start);
-        }
+        requestMetrics.time(() -> handle(req, resp), resp::getStatus);
     }
 
     private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {

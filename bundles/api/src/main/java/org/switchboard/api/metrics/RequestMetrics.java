@@ -13,6 +13,25 @@ public final class RequestMetrics {
         this.api = api;
     }
 
+    /** Something that answers a request and may fail with an I/O error. */
+    @FunctionalInterface
+    public interface Handler {
+        void handle() throws java.io.IOException;
+    }
+
+    /**
+     * Runs {@code handler} and counts its request, with the status {@code status} reads afterwards (e.g. the
+     * servlet response's), failed or not.
+     */
+    public void time(Handler handler, java.util.function.IntSupplier status) throws java.io.IOException {
+        long start = System.nanoTime();
+        try {
+            handler.handle();
+        } finally {
+            observe(status.getAsInt(), System.nanoTime() - start);
+        }
+    }
+
     /** One request answered with {@code status} after {@code nanos}. */
     public void observe(int status, long nanos) {
         requests.increment(api, Integer.toString(status));
