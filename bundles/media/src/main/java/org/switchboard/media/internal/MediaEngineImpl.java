@@ -42,8 +42,9 @@ import org.switchboard.media.internal.audio.AudioFiles;
 import org.switchboard.media.internal.record.Recordings;
 
 /**
- * The media engine: RTP sessions on two shared threads ({@link MediaLoop}), a small pool for synthesis, file
- * loading and completions, a scheduler for gather timeouts, and a cache of prompts. Speech services are optional
+ * The media engine: RTP sessions spread over {@code media.threads} loops of two threads each ({@link MediaLoop}),
+ * a small pool for synthesis, file loading and completions, a scheduler for gather timeouts, a cache of prompts,
+ * and optional recordings ({@link Recordings}, with a writer thread of their own). Speech services are optional
  * and may come and go: without a synthesizer prompts are silent (logged once), without a recognizer speech
  * gathers listen for DTMF only.
  */
@@ -100,7 +101,8 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         });
         recordings = settings.recording() ? new Recordings(recordingDir(settings, context), settings.keepDays()) : null;
         if (recordings != null) {
-            scheduler.scheduleWithFixedDelay(recordings::expire, 0, 1, TimeUnit.DAYS);
+            // the deleting runs on the recordings' writer thread, not on the gather timers' thread
+            scheduler.scheduleWithFixedDelay(() -> recordings.submit(0, recordings::expire), 0, 1, TimeUnit.DAYS);
         }
         loops = new MediaLoop[settings.threads()];
         for (int i = 0; i < loops.length; i++) {

@@ -47,8 +47,10 @@ final class MediaLoop implements AutoCloseable {
     }
 
     void add(RtpSession s) {
-        sessions.add(s);
-        ticking = sessions.toArray(RtpSession[]::new);
+        synchronized (sessions) { // concurrent changes must not leave an older copy in place
+            sessions.add(s);
+            ticking = sessions.toArray(RtpSession[]::new);
+        }
         pending.add(s);
         selector.wakeup();
     }
@@ -59,8 +61,10 @@ final class MediaLoop implements AutoCloseable {
     }
 
     void remove(RtpSession s) {
-        if (sessions.remove(s)) {
-            ticking = sessions.toArray(RtpSession[]::new);
+        synchronized (sessions) {
+            if (sessions.remove(s)) {
+                ticking = sessions.toArray(RtpSession[]::new);
+            }
         }
         selector.wakeup();
     }

@@ -58,8 +58,8 @@ public final class Recordings implements AutoCloseable {
         return new CallRecorder(file, this);
     }
 
-    /** Queues {@code task} (writing {@code bytes} bytes) unless too much is waiting already. */
-    boolean submit(int bytes, Runnable task) {
+    /** Queues {@code task} (writing {@code bytes} bytes) on the writer thread unless too much is waiting already. */
+    public boolean submit(int bytes, Runnable task) {
         if (pending.addAndGet(bytes) > MAX_PENDING) {
             pending.addAndGet(-bytes);
             if (dropped.getAndIncrement() % 1000 == 0) {
