@@ -23,7 +23,8 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
             "org.switchboard.store", "org.switchboard.summary-api",
             "org.switchboard.admin-api", "org.switchboard.media",
             "org.switchboard.speech-freetts", "org.switchboard.speech-vosk",
-            "org.switchboard.assistant", "org.switchboard.shell");
+            "org.switchboard.assistant", "org.switchboard.shell",
+            "org.switchboard.webconsole");
 
     @Test
     public void stopAndRestartEachBundle() throws Exception {

@@ -43,4 +43,14 @@ public interface LiveCalls {
      * @return false when no call with that id is in progress (it ended already, or never was)
      */
     boolean hangup(String sessionOrCallId, String reason);
+
+    /**
+     * Hands a call to a human agent the way its adapter does it (ZCC: a BYE with {@code kore-reason: TransferToAgent}
+     * and the configured headers, or a REFER when so configured), recording {@code reason} and who asked. The flow
+     * running the call stops.
+     *
+     * @return false when no call with that id is in progress (it ended already, or never was)
+     * @since 1.2
+     */
+    boolean transferToAgent(String sessionOrCallId, String reason);
 }

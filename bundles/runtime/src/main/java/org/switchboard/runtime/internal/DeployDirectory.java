@@ -1,12 +1,18 @@
 package org.switchboard.runtime.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.regex.Pattern;
 import java.util.jar.Manifest;
 
 import org.osgi.framework.Bundle;
@@ -30,6 +38,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.deploy.Deployments;
 
 /**
  * The deploy directory: a bundle file dropped there is installed and started; a file with a newer version of an
@@ -40,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * and are reconciled with the directory at start.
  */
 @Component(immediate = true, configurationPid = DeployDirectory.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {})
+        service = Deployments.class)
 @Designate(ocd = DeployConfig.class)
-public final class DeployDirectory {
+public final class DeployDirectory implements Deployments {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.deploy";
@@ -50,12 +59,15 @@ public final class DeployDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployDirectory.class);
     private static final long SETTLE_MS = 500;
+    private static final int MAX_OUTCOMES = 100;
+    private static final Pattern UPLOAD_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.jar");
 
     private final BundleContext context;
     private final Path dir;
     private final ScheduledExecutorService poller;
     private final Map<Path, Deployed> deployed = new HashMap<>();
     private final Map<Path, Stamp> refused = new HashMap<>();
+    private final Deque<Outcome> outcomes = new ArrayDeque<>();
 
     private record Stamp(long modified, long size) {
     }
@@ -158,9 +170,9 @@ public final class DeployDirectory {
             String name = describe(b);
             b.uninstall();
             refresh(List.of(b));
-            LOG.info("Deploy: {} removed, {} uninstalled", file.getFileName(), name);
+            done(file, "removed, " + name + " uninstalled");
         } catch (BundleException | IllegalStateException e) {
-            LOG.error("Deploy: {} removed but its bundle could not be uninstalled: {}", file.getFileName(), e.toString());
+            failed(file, "removed but its bundle could not be uninstalled: " + e);
         }
     }
 
@@ -170,7 +182,7 @@ public final class DeployDirectory {
             c = candidate(file);
         } catch (IOException | IllegalArgumentException e) {
             refused.put(file, stamp);
-            LOG.error("Deploy: {} refused: {}", file.getFileName(), e.getMessage());
+            failed(file, "refused: " + e.getMessage());
             return;
         }
         Deployed mine = deployed.get(file);
@@ -180,8 +192,8 @@ public final class DeployDirectory {
         }
         if (previous != null && previous.getVersion().compareTo(c.version) > 0) {
             refused.put(file, stamp);
-            LOG.warn("Deploy: {} refused: {} {} is older than the installed {}", file.getFileName(), c.symbolicName,
-                    c.version, previous.getVersion());
+            failed(file, "refused: " + c.symbolicName + " " + c.version + " is older than the installed "
+                    + previous.getVersion());
             return;
         }
         try {
@@ -192,7 +204,7 @@ public final class DeployDirectory {
                 refresh(List.of(previous));
                 start(previous);
                 deployed.put(file, new Deployed(previous.getBundleId(), stamp));
-                LOG.info("Deploy: {} updated {} in place", file.getFileName(), describe(previous));
+                done(file, "updated " + describe(previous) + " in place");
                 return;
             }
             Bundle b;
@@ -204,8 +216,8 @@ public final class DeployDirectory {
             } catch (BundleException e) {
                 b.uninstall();
                 refused.put(file, stamp);
-                LOG.error("Deploy: {} ({} {}) does not start: {}{}", file.getFileName(), c.symbolicName, c.version,
-                        e.getMessage(), previous == null ? "" : "; " + describe(previous) + " keeps running");
+                failed(file, "(" + c.symbolicName + " " + c.version + ") does not start: " + e.getMessage()
+                        + (previous == null ? "" : "; " + describe(previous) + " keeps running"));
                 return;
             }
             deployed.put(file, new Deployed(b.getBundleId(), stamp));
@@ -220,13 +232,13 @@ public final class DeployDirectory {
                     }
                 }
                 refresh(List.of(previous, b));
-                LOG.info("Deploy: {} installed {}, replacing {}", file.getFileName(), describe(b), old);
+                done(file, "installed " + describe(b) + ", replacing " + old);
             } else {
-                LOG.info("Deploy: {} installed {}", file.getFileName(), describe(b));
+                done(file, "installed " + describe(b));
             }
         } catch (BundleException | IOException | IllegalStateException e) {
             refused.put(file, stamp);
-            LOG.error("Deploy: {} ({} {}) failed: {}", file.getFileName(), c.symbolicName, c.version, e.toString());
+            failed(file, "(" + c.symbolicName + " " + c.version + ") failed: " + e);
         }
     }
 
@@ -243,6 +255,22 @@ public final class DeployDirectory {
         } catch (IOException e) {
             throw new IOException("not a jar file (" + e.getMessage() + ")", e);
         }
+        return candidate(m);
+    }
+
+    static Candidate candidate(byte[] content) {
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(content))) {
+            Manifest m = in.getManifest();
+            if (m == null && in.getNextJarEntry() == null) {
+                throw new IllegalArgumentException("not a jar file");
+            }
+            return candidate(m);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a jar file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Candidate candidate(Manifest m) {
         String bsn = m == null ? null : m.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
         if (bsn == null || bsn.isBlank()) {
             throw new IllegalArgumentException("not an OSGi bundle: its manifest has no Bundle-SymbolicName");
@@ -277,6 +305,58 @@ public final class DeployDirectory {
 
     private static String describe(Bundle b) {
         return b.getSymbolicName() + " " + b.getVersion() + " [" + b.getBundleId() + "]";
+    }
+
+    private void done(Path file, String message) {
+        LOG.info("Deploy: {} {}", file.getFileName(), message);
+        record(file, true, message);
+    }
+
+    private void failed(Path file, String message) {
+        LOG.error("Deploy: {} {}", file.getFileName(), message);
+        record(file, false, message);
+    }
+
+    private void record(Path file, boolean ok, String message) {
+        synchronized (outcomes) {
+            outcomes.addFirst(new Outcome(Instant.now(), file.getFileName().toString(), ok, message));
+            while (outcomes.size() > MAX_OUTCOMES) {
+                outcomes.removeLast();
+            }
+        }
+    }
+
+    @Override
+    public String directory() {
+        return dir.toString();
+    }
+
+    @Override
+    public List<Outcome> outcomes() {
+        synchronized (outcomes) {
+            return List.copyOf(outcomes);
+        }
+    }
+
+    @Override
+    public String upload(String fileName, byte[] content) {
+        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "");
+        if (!UPLOAD_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("the file name '" + name + "' is not accepted: use letters, digits, "
+                    + "'.', '_' and '-', ending in .jar");
+        }
+        Candidate c = candidate(content);
+        Path target = dir.resolve(name);
+        Path part = dir.resolve("." + name + ".part");
+        try {
+            Files.write(part, content);
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        LOG.info("Deploy: {} uploaded ({} {}, {} bytes)", name, c.symbolicName, c.version, content.length);
+        record(target, true, "uploaded (" + c.symbolicName + " " + c.version + ", " + content.length + " bytes)");
+        return name;
     }
 
     @Deactivate

@@ -12,7 +12,8 @@ public @interface HealthConfig {
     String[] required_bundles() default { "org.switchboard.api", "org.switchboard.jain-sip", "org.switchboard.sip",
             "org.switchboard.flow", "org.switchboard.runtime", "org.switchboard.store", "org.switchboard.summary-api", "org.switchboard.admin-api",
             "org.switchboard.media", "org.switchboard.speech-freetts",
-            "org.switchboard.speech-vosk", "org.switchboard.assistant", "org.switchboard.shell" };
+            "org.switchboard.speech-vosk", "org.switchboard.assistant", "org.switchboard.shell",
+            "org.switchboard.webconsole" };
 
     @AttributeDefinition(name = "Bundle prefix",
             description = "Every installed bundle whose symbolic name starts with this must be active, and all its components satisfied.")

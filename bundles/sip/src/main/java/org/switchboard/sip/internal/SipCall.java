@@ -548,6 +548,17 @@ final class SipCall implements CallControl {
         hangup(Map.of());
     }
 
+    /** An operator hands the call to an agent (console): the adapter's agent handoff, with the reason recorded. */
+    void operatorTransfer(String reason) {
+        event("operator.transfer", Map.of("reason", reason == null ? "" : reason));
+        LOG.info("Session {}: handed to an agent by an operator ({})", sessionId(), reason);
+        agentTransfer(null, null, Map.of()).whenComplete((r, e) -> {
+            if (e != null || !r.success()) {
+                LOG.warn("Session {}: operator transfer failed: {}", sessionId(), e != null ? e.toString() : r);
+            }
+        });
+    }
+
     @Override
     public CompletionStage<Void> hangup(Map<String, String> headers) {
         try {

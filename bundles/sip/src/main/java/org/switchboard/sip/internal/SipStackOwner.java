@@ -227,6 +227,13 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         return call.isPresent();
     }
 
+    @Override
+    public boolean transferToAgent(String sessionOrCallId, String reason) {
+        Optional<SipCall> call = call(sessionOrCallId);
+        call.ifPresent(c -> c.operatorTransfer(reason));
+        return call.isPresent();
+    }
+
     private Optional<SipCall> call(String id) {
         SipContext c = calls;
         if (c == null || id == null) {

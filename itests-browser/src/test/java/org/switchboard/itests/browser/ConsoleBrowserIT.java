@@ -1,0 +1,292 @@
+package org.switchboard.itests.browser;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Every Switchboard console page in headless Chromium against the running gateway, with real calls from sipp:
+ * live calls (hang-up, transfer, an action on a call that ended), interactions (filters, detail, ladder with headers,
+ * summary on demand, hostile header shown as text), trunks (detach refuses calls, attach restores them), flows
+ * (drawing, check, import), deployments (uploads refused or reported) and the actions' cross-site protection.
+ * Screenshots of each page are saved under {@code target/screenshots}.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ConsoleBrowserIT {
+
+    private static Gateway gateway;
+    private static Browser browser;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        gateway = Gateway.start("ConsoleBrowserIT");
+        browser = new Browser(gateway.basicAuth(), gateway.work.resolve("chromium-profile"));
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private static String page(String label) {
+        return gateway.url("/system/console/" + label);
+    }
+
+    private static WebElement liveRow() {
+        List<WebElement> rows = browser.all("#sb-calls tr[data-session]");
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    @Test
+    public void a_liveCallsHangUpAndTransfer() throws Exception {
+        Process held = gateway.call("held-hangup.xml");
+        browser.open(page("switchboard-calls"));
+        browser.await("the held call to be listed", 20, true, () -> liveRow() != null);
+        WebElement row = liveRow();
+        assertTrue(row.getText(), row.getText().contains("+15550102"));
+        assertTrue(row.getText(), row.getText().contains("demo-wait"));
+        String session = row.getAttribute("data-session");
+        assertTrue(session, session.matches("[0-9a-f]{24}"));
+        browser.screenshot("live-calls");
+
+        String stale = browser.driver.getWindowHandle();
+        browser.newTab();
+        browser.open(page("switchboard-calls"));
+        browser.clickAndConfirm(browser.find("tr[data-session='" + session + "'] button"));
+        browser.await("the hang-up message", 10, false, () -> browser.text(".sb-msg").contains("Hanging up"));
+        gateway.awaitSuccess(held, "held-hangup.xml (a BYE with kore-reason: HangUp)");
+
+        browser.driver.close();
+        browser.driver.switchTo().window(stale);
+        browser.clickAndConfirm(browser.find("tr[data-session='" + session + "'] button"));
+        browser.await("the message about the ended call", 10, false,
+                () -> browser.text(".sb-msg.sb-err").contains("is no longer in progress"));
+        browser.screenshot("live-calls-ended");
+
+        Process transferred = gateway.call("held-transfer.xml");
+        browser.open(page("switchboard-calls"));
+        browser.await("the second held call", 20, true, () -> liveRow() != null);
+        List<WebElement> buttons = liveRow().findElements(org.openqa.selenium.By.cssSelector("button"));
+        assertEquals("Transfer to agent", buttons.get(1).getText());
+        browser.clickAndConfirm(buttons.get(1));
+        browser.await("the transfer message", 10, false, () -> browser.text(".sb-msg").contains("to an agent"));
+        gateway.awaitSuccess(transferred, "held-transfer.xml (a BYE with kore-reason: TransferToAgent)");
+    }
+
+    @Test
+    public void b_interactionsFilterDetailLadderAndSummary() throws Exception {
+        gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
+        browser.open(page("switchboard-interactions"));
+        browser.await("three conversations", 10, true, () -> browser.all("#sb-conversations tbody tr").size() >= 3);
+        browser.screenshot("interactions");
+
+        browser.find("input[name=did]").sendKeys("+15550100");
+        browser.find("#sb-filters button").click();
+        List<WebElement> rows = browser.all("#sb-conversations tbody tr");
+        assertFalse(rows.isEmpty());
+        rows.forEach(r -> assertTrue(r.getText(), r.getText().contains("+15550100")));
+
+        browser.find("input[name=did]").clear();
+        browser.find("input[name=did]").sendKeys("+15550102");
+        new Select(browser.find("select[name=endedBy]")).selectByValue("transfer");
+        browser.find("#sb-filters button").click();
+        rows = browser.all("#sb-conversations tbody tr");
+        assertEquals(1, rows.size());
+        assertTrue(rows.get(0).getText(), rows.get(0).getText().contains("transfer"));
+        new Select(browser.find("select[name=endedBy]")).selectByValue("bot");
+        browser.find("#sb-filters button").click();
+        rows = browser.all("#sb-conversations tbody tr");
+        assertEquals("the operator's hang-up ends as the bot's", 1, rows.size());
+        String hungUp = rows.get(0).findElement(org.openqa.selenium.By.cssSelector("a.sb-id")).getText();
+
+        browser.find("input[name=q]").sendKeys("no caller ever said this");
+        browser.find("#sb-filters button").click();
+        assertTrue(browser.text("#sb-none").contains("No conversations match"));
+        browser.open(page("switchboard-interactions") + "?from=yesterday");
+        assertTrue(browser.text(".sb-msg.sb-err").contains("A time must look like"));
+
+        browser.open(page("switchboard-interactions") + "?did=%2B15550100");
+        browser.find("#sb-conversations tbody tr a.sb-id").click();
+        String session = browser.text("#sb-id-session");
+        assertTrue(session, session.matches("[0-9a-f]{24}"));
+        assertTrue(browser.text("#sb-id-bot").startsWith("st-"));
+        WebElement copy = browser.find("#sb-ids button.sb-copy");
+        copy.click();
+        browser.await("the copy button to say copied", 5, false, () -> copy.getText().equals("copied"));
+        assertEquals("intent → agent", browser.text("#sb-path"));
+        assertTrue(browser.text("#sb-ended").contains("transfer (TransferToAgent)"));
+
+        List<WebElement> arrows = browser.all("svg.sb-ladder a[data-sip]");
+        StringBuilder labels = new StringBuilder();
+        arrows.forEach(a -> labels.append(a.getText()).append('|'));
+        String ladder = labels.toString();
+        for (String expected : new String[] {"INVITE", "200 OK (INVITE)", "ACK", "BYE", "200 OK (BYE)"}) {
+            assertTrue(expected + " in " + ladder, ladder.contains(expected));
+        }
+        assertTrue(ladder, ladder.indexOf("INVITE") < ladder.indexOf("ACK")
+                && ladder.indexOf("ACK") < ladder.indexOf("BYE"));
+        WebElement bye = arrows.stream().filter(a -> a.getText().endsWith("BYE")).findFirst().orElseThrow();
+        assertEquals("the BYE goes from Switchboard to ZCC", "sb-msg-out", bye.getAttribute("class"));
+        bye.click();
+        WebElement headers = browser.find("#sip-" + bye.getAttribute("data-sip"));
+        assertEquals("true", headers.getAttribute("open"));
+        assertTrue(headers.getText(), headers.getText().contains("kore-reason: TransferToAgent"));
+        assertTrue(headers.getText(), headers.getText().contains("X-Intent: Billing"));
+        browser.screenshot("interaction-ladder");
+
+        assertTrue(browser.text("#sb-summary").contains("No summary written yet"));
+        browser.find("#sb-summary button").click();
+        browser.await("the summary", 15, false, () -> browser.text(".sb-msg.sb-ok").contains("Summary written"));
+        String summary = browser.text("#sb-summary");
+        assertFalse(summary, summary.contains("No summary written yet"));
+        assertTrue(summary, summary.contains("agent"));
+        browser.screenshot("interaction-summary");
+
+        browser.open(page("switchboard-interactions") + "?session=" + hungUp);
+        String sip = browser.text("#sb-sip");
+        WebElement invite = browser.find("svg.sb-ladder a[data-sip='0']");
+        invite.click();
+        String inviteHeaders = browser.text("#sip-0");
+        assertTrue(inviteHeaders, inviteHeaders.contains("X-Note: <script>window.sbXss=1</script>"));
+        assertNull("caller-controlled text never runs", browser.driver.executeScript("return window.sbXss"));
+        assertTrue(sip, browser.text("#sb-events").contains("operator.hangup"));
+    }
+
+    @Test
+    public void c_trunksDetachAndAttach() throws Exception {
+        browser.open(page("switchboard-trunks"));
+        WebElement row = browser.find("table.sb-dids tr[data-did='+15550100']");
+        assertTrue(row.getText(), row.getText().contains("sip:+15550100@"));
+        assertTrue(row.getText(), row.getText().contains("demo-agent"));
+        browser.screenshot("trunks");
+
+        row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Detach']")).click();
+        assertTrue(browser.text(".sb-msg.sb-ok").contains("Detached +15550100"));
+        assertTrue(browser.text("tr[data-did='+15550100'] .sb-flow").contains("none"));
+        gateway.callAndWait("examples/sipp/invite-480.xml", "-s", "+15550100");
+
+        row = browser.find("table.sb-dids tr[data-did='+15550100']");
+        new Select(row.findElement(org.openqa.selenium.By.cssSelector("select[name=flow]")))
+                .selectByValue("demo-agent");
+        row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Attach']")).click();
+        assertTrue(browser.text(".sb-msg.sb-ok").contains("demo-agent now answers +15550100"));
+        gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
+    }
+
+    @Test
+    public void d_flowsDrawCheckAndImport() throws Exception {
+        browser.open(page("switchboard-flows"));
+        assertTrue(browser.text("tr[data-flow='demo-agent']").contains("zcc-demo +15550100"));
+        browser.find("tr[data-flow='demo-agent'] a").click();
+        List<String> nodes = browser.all("svg.sb-graph g.sb-node").stream().map(n -> n.getAttribute("data-node"))
+                .toList();
+        assertEquals(List.of("intent", "agent", "bye"), nodes);
+        List<String> edges = browser.all("svg.sb-graph g.sb-edge").stream().map(e -> e.getAttribute("data-from")
+                + " -" + e.getText() + "-> " + e.getAttribute("data-to")).toList();
+        assertEquals(List.of("intent -done, error-> agent", "agent -failed-> bye"), edges);
+        assertTrue(browser.text("#sb-document").contains("\"agentTransfer\""));
+        browser.screenshot("flow-graph");
+
+        browser.open(page("switchboard-flows"));
+        browser.find("#sb-doc").sendKeys("{\"version\": 1, \"flows\": [{\"id\": \"broken\"}]}");
+        browser.find("#sb-check-btn").click();
+        assertTrue(browser.text("#sb-check"), browser.text("#sb-check").contains("problem(s); nothing was changed"));
+        browser.screenshot("flows-check");
+
+        browser.find("#sb-doc").clear();
+        browser.find("#sb-current").click();
+        browser.find("#sb-check-btn").click();
+        assertTrue(browser.text("#sb-check"), browser.text("#sb-check").contains("no problems"));
+        browser.clickAndConfirm(browser.find("#sb-import-btn"));
+        assertTrue(browser.text(".sb-msg.sb-ok").contains("Workspace imported"));
+    }
+
+    @Test
+    public void e_deployUploadsRefusedOrReported() throws Exception {
+        Path dir = Files.createDirectories(gateway.work.resolve("uploads"));
+        Path notes = Files.writeString(dir.resolve("notes.jar"), "these are notes, not a bundle");
+        Path plain = dir.resolve("plain.jar");
+        Files.write(plain, jar(new Manifest()));
+        Manifest broken = new Manifest();
+        broken.getMainAttributes().putValue("Bundle-SymbolicName", "org.example.broken");
+        broken.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+        broken.getMainAttributes().putValue("Import-Package", "org.example.nowhere");
+        Path brokenJar = dir.resolve("broken.jar");
+        Files.write(brokenJar, jar(broken));
+
+        browser.open(page("switchboard-deploy"));
+        assertTrue(browser.text("#sb-deploy-dir").endsWith("deploy"));
+        upload(notes);
+        browser.await("the refusal", 10, false, () -> browser.text("#sb-upload-result").contains("Refused"));
+        assertTrue(browser.text("#sb-upload-result").contains("not a jar file"));
+        upload(plain);
+        browser.await("the refusal", 10, false,
+                () -> browser.text("#sb-upload-result").contains("not an OSGi bundle"));
+        upload(brokenJar);
+        browser.await("the acceptance", 10, false, () -> browser.text("#sb-upload-result").startsWith("Accepted"));
+        browser.await("the failure report", 20, true, () -> browser.all("#sb-outcomes tr.sb-failed").stream()
+                .anyMatch(r -> r.getText().contains("broken.jar") && r.getText().contains("does not start")));
+        browser.screenshot("deploy");
+        assertTrue(gateway.log().contains("Deploy: broken.jar (org.example.broken 1.0.0) does not start"));
+    }
+
+    @Test
+    public void f_actionsNeedTheTokenAndTheSameOrigin() throws Exception {
+        browser.open(page("switchboard-trunks"));
+        String token = browser.find("input[name='sb-csrf']").getAttribute("value");
+        String form = "action=detach&trunk=zcc-demo&did=" + URLEncoder.encode("+15550101", StandardCharsets.UTF_8);
+        String path = "/system/console/switchboard-trunks";
+        assertEquals(403, gateway.post(path, form, Map.of()));
+        assertEquals(403, gateway.post(path, form + "&sb-csrf=forged", Map.of()));
+        assertEquals(403, gateway.post(path, form + "&sb-csrf=" + token, Map.of("Origin", "http://evil.example")));
+        assertEquals(403, gateway.post(path, form + "&sb-csrf=" + token, Map.of("Sec-Fetch-Site", "cross-site")));
+        browser.open(page("switchboard-trunks"));
+        assertTrue("nothing was detached", browser.text("tr[data-did='+15550101'] .sb-flow").contains("demo-hangup"));
+        assertEquals("the same request from the console's own origin acts", 303, gateway.post(path, form + "&sb-csrf="
+                + token, Map.of("Origin", gateway.url(""))));
+        browser.open(page("switchboard-trunks"));
+        assertTrue(browser.text("tr[data-did='+15550101'] .sb-flow").contains("none"));
+    }
+
+    private static void upload(Path file) {
+        browser.driver.executeScript("document.getElementById('sb-upload-result').textContent=''");
+        browser.find("#sb-upload input[type=file]").sendKeys(file.toString());
+        browser.find("#sb-upload button").click();
+    }
+
+    private static byte[] jar(Manifest m) throws IOException {
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+            jar.write("x".getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,186 @@
+package org.switchboard.itests.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as an operator runs it: {@code ./switchboard --no-build} in its own working directory on free
+ * loopback ports, with sipp calls placed against it.
+ */
+final class Gateway implements AutoCloseable {
+
+    final Path home;
+    final Path work;
+    final int http;
+    final int sip;
+    private final Process process;
+    private final List<Process> calls = new ArrayList<>();
+
+    private Gateway(Path home, Path work, int http, int sip, Process process) {
+        this.home = home;
+        this.work = work;
+        this.http = http;
+        this.sip = sip;
+        this.process = process;
+    }
+
+    static Gateway start(String name) throws Exception {
+        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+                .resolve(name + "-" + System.nanoTime());
+        Files.createDirectories(work);
+        int http = freePort();
+        int sip = freePort();
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("switchboard").toString(), "--no-build");
+        pb.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(http));
+        pb.environment().put("SWITCHBOARD_SIP_PORT", Integer.toString(sip));
+        pb.environment().remove("SWITCHBOARD_DATA");
+        Path out = work.resolve("console.txt");
+        pb.directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Gateway g = new Gateway(home, work, http, sip, pb.start());
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (g.status("/health") != 200) {
+            if (System.currentTimeMillis() > deadline || !g.process.isAlive()) {
+                g.close();
+                throw new IllegalStateException("not healthy after 90 s:\n" + Files.readString(out));
+            }
+            Thread.sleep(200);
+        }
+        return g;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + http + path;
+    }
+
+    String password() throws IOException {
+        return Files.readString(work.resolve("data/admin.password")).trim();
+    }
+
+    String basicAuth() throws IOException {
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    String log() throws IOException {
+        return Files.readString(work.resolve("data/log/switchboard.log"));
+    }
+
+    int status(String path) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(url(path)).openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            int s = c.getResponseCode();
+            c.disconnect();
+            return s;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A POST with the administrator's credentials (any header may be set, Origin included); returns the status. */
+    int post(String path, String form, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basicAuth())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        headers.forEach(b::header);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Starts a sipp call from a scenario (a resource of this test, or an example's path); returns its process. */
+    Process call(String scenario, String... extra) throws IOException {
+        Path file = scenario.startsWith("examples/") ? home.resolve(scenario) : copyResource(scenario);
+        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", file.toString(), "-m", "1", "-t", "u1", "-i",
+                "127.0.0.1", "-p", Integer.toString(freePort()), "-nostdin", "-trace_err", "-timeout", "90s",
+                "-timeout_error"));
+        cmd.addAll(List.of(extra));
+        cmd.add("127.0.0.1:" + sip);
+        Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("sipp-" + System.nanoTime() + ".out").toFile()).start();
+        calls.add(p);
+        return p;
+    }
+
+    /** Runs a call to its end and requires sipp's success. */
+    void callAndWait(String scenario, String... extra) throws Exception {
+        awaitSuccess(call(scenario, extra), scenario);
+    }
+
+    /** Waits for a sipp call and returns its exit code (0: the scenario passed). */
+    static int await(Process p) throws InterruptedException {
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    void awaitSuccess(Process p, String what) throws Exception {
+        int rc = await(p);
+        if (rc != 0) {
+            StringBuilder errors = new StringBuilder();
+            try (var files = Files.list(work)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().endsWith("_errors.log")).toList()) {
+                    errors.append(Files.readString(f));
+                }
+            }
+            throw new AssertionError("sipp " + what + " ended with " + rc + ":\n" + errors);
+        }
+    }
+
+    private Path copyResource(String name) throws IOException {
+        Path target = work.resolve(name);
+        try (var in = Gateway.class.getResourceAsStream("/sipp/" + name)) {
+            if (in == null) {
+                throw new IOException("no test scenario " + name);
+            }
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    static int freePort() throws IOException {
+        for (int i = 0; i < 100; i++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no port free for both TCP and UDP");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        calls.forEach(Process::destroyForcibly);
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
