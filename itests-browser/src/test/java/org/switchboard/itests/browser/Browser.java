@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,6 +75,13 @@ final class Browser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** Clicks something that loads a page and waits until the old page is gone. */
+    void clickToLoad(WebElement e) {
+        WebElement old = find("html");
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+    }
+
     /** Clicks and accepts the confirmation dialog the click opens. */
     void clickAndConfirm(WebElement button) {
         button.click();
@@ -112,6 +120,11 @@ final class Browser implements AutoCloseable {
                 driver.navigate().refresh();
             }
         }
+    }
+
+    /** Waits up to 10 s for an element whose text contains {@code needle} (a page loading after a click). */
+    void awaitText(String css, String needle) {
+        await("'" + needle + "' in " + css, 10, false, () -> text(css).contains(needle));
     }
 
     /** Saves a screenshot of the whole page as {@code <name>.png}. */

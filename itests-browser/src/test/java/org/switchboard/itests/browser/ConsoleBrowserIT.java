@@ -107,7 +107,7 @@ public class ConsoleBrowserIT {
         browser.screenshot("interactions");
 
         browser.find("input[name=did]").sendKeys("+15550100");
-        browser.find("#sb-filters button").click();
+        browser.clickToLoad(browser.find("#sb-filters button"));
         List<WebElement> rows = browser.all("#sb-conversations tbody tr");
         assertFalse(rows.isEmpty());
         rows.forEach(r -> assertTrue(r.getText(), r.getText().contains("+15550100")));
@@ -115,24 +115,24 @@ public class ConsoleBrowserIT {
         browser.find("input[name=did]").clear();
         browser.find("input[name=did]").sendKeys("+15550102");
         new Select(browser.find("select[name=endedBy]")).selectByValue("transfer");
-        browser.find("#sb-filters button").click();
+        browser.clickToLoad(browser.find("#sb-filters button"));
         rows = browser.all("#sb-conversations tbody tr");
         assertEquals(1, rows.size());
         assertTrue(rows.get(0).getText(), rows.get(0).getText().contains("transfer"));
         new Select(browser.find("select[name=endedBy]")).selectByValue("bot");
-        browser.find("#sb-filters button").click();
+        browser.clickToLoad(browser.find("#sb-filters button"));
         rows = browser.all("#sb-conversations tbody tr");
         assertEquals("the operator's hang-up ends as the bot's", 1, rows.size());
         String hungUp = rows.get(0).findElement(org.openqa.selenium.By.cssSelector("a.sb-id")).getText();
 
         browser.find("input[name=q]").sendKeys("no caller ever said this");
-        browser.find("#sb-filters button").click();
-        assertTrue(browser.text("#sb-none").contains("No conversations match"));
+        browser.clickToLoad(browser.find("#sb-filters button"));
+        browser.awaitText("#sb-none", "No conversations match");
         browser.open(page("switchboard-interactions") + "?from=yesterday");
-        assertTrue(browser.text(".sb-msg.sb-err").contains("A time must look like"));
+        browser.awaitText(".sb-msg.sb-err", "A time must look like");
 
         browser.open(page("switchboard-interactions") + "?did=%2B15550100");
-        browser.find("#sb-conversations tbody tr a.sb-id").click();
+        browser.clickToLoad(browser.find("#sb-conversations tbody tr a.sb-id"));
         String session = browser.text("#sb-id-session");
         assertTrue(session, session.matches("[0-9a-f]{24}"));
         assertTrue(browser.text("#sb-id-bot").startsWith("st-"));
@@ -140,7 +140,7 @@ public class ConsoleBrowserIT {
         copy.click();
         browser.await("the copy button to say copied", 5, false, () -> copy.getText().equals("copied"));
         assertEquals("intent → agent", browser.text("#sb-path"));
-        assertTrue(browser.text("#sb-ended").contains("transfer (TransferToAgent)"));
+        browser.awaitText("#sb-ended", "transfer (TransferToAgent)");
 
         List<WebElement> arrows = browser.all("svg.sb-ladder a[data-sip]");
         StringBuilder labels = new StringBuilder();
@@ -160,8 +160,8 @@ public class ConsoleBrowserIT {
         assertTrue(headers.getText(), headers.getText().contains("X-Intent: Billing"));
         browser.screenshot("interaction-ladder");
 
-        assertTrue(browser.text("#sb-summary").contains("No summary written yet"));
-        browser.find("#sb-summary button").click();
+        browser.awaitText("#sb-summary", "No summary written yet");
+        browser.clickToLoad(browser.find("#sb-summary button"));
         browser.await("the summary", 15, false, () -> browser.text(".sb-msg.sb-ok").contains("Summary written"));
         String summary = browser.text("#sb-summary");
         assertFalse(summary, summary.contains("No summary written yet"));
@@ -186,24 +186,24 @@ public class ConsoleBrowserIT {
         assertTrue(row.getText(), row.getText().contains("demo-agent"));
         browser.screenshot("trunks");
 
-        row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Detach']")).click();
-        assertTrue(browser.text(".sb-msg.sb-ok").contains("Detached +15550100"));
-        assertTrue(browser.text("tr[data-did='+15550100'] .sb-flow").contains("none"));
+        browser.clickToLoad(row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Detach']")));
+        browser.awaitText(".sb-msg.sb-ok", "Detached +15550100");
+        browser.awaitText("tr[data-did='+15550100'] .sb-flow", "none");
         gateway.callAndWait("examples/sipp/invite-480.xml", "-s", "+15550100");
 
         row = browser.find("table.sb-dids tr[data-did='+15550100']");
         new Select(row.findElement(org.openqa.selenium.By.cssSelector("select[name=flow]")))
                 .selectByValue("demo-agent");
-        row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Attach']")).click();
-        assertTrue(browser.text(".sb-msg.sb-ok").contains("demo-agent now answers +15550100"));
+        browser.clickToLoad(row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Attach']")));
+        browser.awaitText(".sb-msg.sb-ok", "demo-agent now answers +15550100");
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
     }
 
     @Test
     public void d_flowsDrawCheckAndImport() throws Exception {
         browser.open(page("switchboard-flows"));
-        assertTrue(browser.text("tr[data-flow='demo-agent']").contains("zcc-demo +15550100"));
-        browser.find("tr[data-flow='demo-agent'] a").click();
+        browser.awaitText("tr[data-flow='demo-agent']", "zcc-demo +15550100");
+        browser.clickToLoad(browser.find("tr[data-flow='demo-agent'] a"));
         List<String> nodes = browser.all("svg.sb-graph g.sb-node").stream().map(n -> n.getAttribute("data-node"))
                 .toList();
         assertEquals(List.of("intent", "agent", "bye"), nodes);
@@ -215,16 +215,16 @@ public class ConsoleBrowserIT {
 
         browser.open(page("switchboard-flows"));
         browser.find("#sb-doc").sendKeys("{\"version\": 1, \"flows\": [{\"id\": \"broken\"}]}");
-        browser.find("#sb-check-btn").click();
-        assertTrue(browser.text("#sb-check"), browser.text("#sb-check").contains("problem(s); nothing was changed"));
+        browser.clickToLoad(browser.find("#sb-check-btn"));
+        browser.awaitText("#sb-check", "problem(s); nothing was changed");
         browser.screenshot("flows-check");
 
         browser.find("#sb-doc").clear();
         browser.find("#sb-current").click();
-        browser.find("#sb-check-btn").click();
-        assertTrue(browser.text("#sb-check"), browser.text("#sb-check").contains("no problems"));
+        browser.clickToLoad(browser.find("#sb-check-btn"));
+        browser.awaitText("#sb-check", "no problems");
         browser.clickAndConfirm(browser.find("#sb-import-btn"));
-        assertTrue(browser.text(".sb-msg.sb-ok").contains("Workspace imported"));
+        browser.awaitText(".sb-msg.sb-ok", "Workspace imported");
     }
 
     @Test
@@ -244,7 +244,7 @@ public class ConsoleBrowserIT {
         assertTrue(browser.text("#sb-deploy-dir").endsWith("deploy"));
         upload(notes);
         browser.await("the refusal", 10, false, () -> browser.text("#sb-upload-result").contains("Refused"));
-        assertTrue(browser.text("#sb-upload-result").contains("not a jar file"));
+        browser.awaitText("#sb-upload-result", "not a jar file");
         upload(plain);
         browser.await("the refusal", 10, false,
                 () -> browser.text("#sb-upload-result").contains("not an OSGi bundle"));
@@ -271,7 +271,7 @@ public class ConsoleBrowserIT {
         assertEquals("the same request from the console's own origin acts", 303, gateway.post(path, form + "&sb-csrf="
                 + token, Map.of("Origin", gateway.url(""))));
         browser.open(page("switchboard-trunks"));
-        assertTrue(browser.text("tr[data-did='+15550101'] .sb-flow").contains("none"));
+        browser.awaitText("tr[data-did='+15550101'] .sb-flow", "none");
     }
 
     private static void upload(Path file) {
