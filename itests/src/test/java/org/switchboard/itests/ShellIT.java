@@ -4,6 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +22,8 @@ import java.util.regex.Pattern;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.flow.FlowRegistry;
 
 /** The sb: commands through the container's Gogo runtime, on a real call held by sipp. */
@@ -86,5 +95,73 @@ public class ShellIT extends SwitchboardTestSupport {
         String helpText = help + " " + out.toString(StandardCharsets.UTF_8);
         assertTrue(helpText, helpText.contains("end a call in progress with a BYE from the bot side"));
         shell.close();
+    }
+
+    @Test
+    public void theRemoteShellNeedsTheAdministratorsLoginAndRunsTheCommands() throws Exception {
+        awaitHealthy();
+        int port = FreePorts.tcpAndUdp();
+        ConfigurationAdmin ca = context.getService(context.getServiceReference(ConfigurationAdmin.class));
+        Configuration remote = ca.getConfiguration("org.switchboard.shell.remote", "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("enabled", "true");
+        props.put("address", "127.0.0.1");
+        props.put("port", Integer.toString(port));
+        remote.update(props);
+        String password = Files.readString(dataDir().resolve("admin.password")).trim();
+        try {
+            Socket socket = null;
+            for (int i = 0; i < 100 && socket == null; i++) {
+                try {
+                    socket = new Socket("127.0.0.1", port);
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue("the remote shell listens on 127.0.0.1:" + port, socket != null);
+            try (Socket s = socket) {
+                s.setSoTimeout(10_000);
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream();
+                assertTrue(readUntil(in, "login: ").startsWith("Switchboard shell"));
+                out.write("admin\r\n".getBytes(StandardCharsets.UTF_8));
+                readUntil(in, "password: ");
+                out.write("wrong\r\n".getBytes(StandardCharsets.UTF_8));
+                assertTrue(readUntil(in, "login: ").contains("Login incorrect."));
+                out.write(("admin\r\n" + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                assertTrue(readUntil(in, "sb> ").contains("Logged in."));
+                out.write("sb:trunks\r\n".getBytes(StandardCharsets.UTF_8));
+                String trunks = readUntil(in, "sb> ");
+                assertTrue(trunks, trunks.matches("(?s).*zcc-demo +zcc +\\S+ +\\+15550100 +demo-agent.*"));
+                out.write("sb:nosuchcommand\r\n".getBytes(StandardCharsets.UTF_8));
+                assertTrue(readUntil(in, "sb> ").contains("error: "));
+                out.write("exit\r\n".getBytes(StandardCharsets.UTF_8));
+                assertEquals("the shell closes the connection on exit", -1, in.read());
+            }
+            String log = Files.readString(dataDir().resolve("log/switchboard.log"));
+            assertTrue(log.contains("Remote shell: failed login from 127.0.0.1"));
+            assertTrue("the password is never logged", !log.contains(password));
+        } finally {
+            props.put("enabled", "false");
+            remote.update(props);
+        }
+        boolean closed = false;
+        for (int i = 0; i < 100 && !closed; i++) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                Thread.sleep(100);
+            } catch (IOException refused) {
+                closed = true;
+            }
+        }
+        assertTrue("disabled again, nothing listens", closed);
+    }
+
+    private static String readUntil(InputStream in, String end) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while (!b.toString().endsWith(end) && (c = in.read()) >= 0) {
+            b.append((char) c);
+        }
+        return b.toString();
     }
 }
