@@ -184,6 +184,8 @@ public class ConsoleBrowserIT {
         WebElement row = browser.find("table.sb-dids tr[data-did='+15550100']");
         assertTrue(row.getText(), row.getText().contains("sip:+15550100@"));
         assertTrue(row.getText(), row.getText().contains("demo-agent"));
+        String other = browser.text("table.sb-dids tr[data-did='+15550101']");
+        assertTrue("each DID has its own URI: " + other, other.contains("sip:+15550101@"));
         browser.screenshot("trunks");
 
         browser.clickToLoad(row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Detach']")));

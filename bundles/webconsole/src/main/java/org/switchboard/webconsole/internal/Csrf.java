@@ -20,9 +20,15 @@ import jakarta.servlet.http.HttpServletRequest;
 final class Csrf {
 
     static final String FIELD = "sb-csrf";
-    private static final byte[] KEY = new SecureRandom().generateSeed(32);
+    private static final byte[] KEY = key();
 
     private Csrf() {
+    }
+
+    private static byte[] key() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /** The token for the user of {@code request}. */

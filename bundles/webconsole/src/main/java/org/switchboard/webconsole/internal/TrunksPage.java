@@ -93,10 +93,11 @@ public final class TrunksPage extends ConsolePage {
                 .toString());
     }
 
-    /** The trunk's own SIP URI, or one built from the SIP listener's address and the trunk's transport. */
+    /** The trunk's own SIP URI with the DID as its user part, or one built from the SIP listener's address and the trunk's transport. */
     String sipUri(TrunkRecord t, String did) {
         if (t.sipUri() != null && !t.sipUri().isBlank()) {
-            return t.sipUri().contains("@") ? t.sipUri() : t.sipUri().replaceFirst("^(sips?:)", "$1" + did + "@");
+            return t.sipUri().trim().replaceFirst("^(sips?:)([^@;]*@)?", "$1" + java.util.regex.Matcher
+                    .quoteReplacement(did) + "@");
         }
         String address = "127.0.0.1";
         String port = "tls".equals(t.transport()) ? "5061" : "5060";
