@@ -59,7 +59,9 @@ public class SipStackOwnerTest {
             socket.setSoTimeout(5000);
             String trying = RawSip.udpRaw(port, RawSip.request("INVITE", "UDP", socket.getLocalPort(), port, ""), socket);
             assertTrue(trying, trying.startsWith("SIP/2.0 100"));
+            socket.setSoTimeout(15_000); // the INVITE waits service.wait.ms (5 s) for the registry before the 503
             String busy = RawSip.receive(socket);
+            assertNotNull("no 503 within 15 s", busy);
             assertTrue(busy, busy.startsWith("SIP/2.0 503"));
             assertTrue(busy, busy.contains("Retry-After: 5"));
             assertTrue(busy, busy.contains("flow registry not present"));
