@@ -2,11 +2,14 @@ package org.switchboard.webconsole.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Optional;
 
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.ServletConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.store.WorkspaceRecord;
+import org.switchboard.api.store.WorkspaceRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,16 +69,10 @@ abstract class ConsolePage extends AbstractServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String refusal = Csrf.refusal(request);
-        Outcome outcome;
-        if (refusal != null) {
-            LOG.warn("Console: refused a {} action from {}: {}", getClass().getSimpleName(), request.getRemoteAddr(),
-                    refusal);
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().print("Refused: " + refusal + ".");
+        if (refused(request, response)) {
             return;
         }
+        Outcome outcome;
         try {
             outcome = act(request);
         } catch (RuntimeException e) {
@@ -89,6 +86,25 @@ abstract class ConsolePage extends AbstractServlet {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", root(request) + "?" + query + "ok=" + (outcome.ok() ? "1" : "0") + "&msg="
                 + Html.u(outcome.message()));
+    }
+
+    /** Answers 403 and returns true when {@link Csrf} refuses the request. */
+    boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String refusal = Csrf.refusal(request);
+        if (refusal == null) {
+            return false;
+        }
+        LOG.warn("Console: refused a {} action from {}: {}", getClass().getSimpleName(), request.getRemoteAddr(),
+                refusal);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().print("Refused: " + refusal + ".");
+        return true;
+    }
+
+    /** The stored workspace, or empty when the store is away or holds none. */
+    static Optional<WorkspaceRecord> workspace(WorkspaceRepository repository) {
+        return repository == null ? Optional.empty() : repository.load();
     }
 
     static String root(HttpServletRequest request) {

@@ -74,13 +74,10 @@ public final class DeployPage extends ConsolePage {
             super.doPost(request, response);
             return;
         }
-        response.setContentType("text/plain;charset=UTF-8");
-        String refusal = Csrf.refusal(request);
-        if (refusal != null) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.getWriter().print("Refused: " + refusal + ".");
+        if (refused(request, response)) {
             return;
         }
+        response.setContentType("text/plain;charset=UTF-8");
         Deployments d = deployments;
         if (d == null) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -48,7 +48,7 @@ public final class FlowsPage extends ConsolePage {
     @Override
     void render(HttpServletRequest request, PrintWriter out, String root) {
         WorkspaceRepository r = workspace;
-        Optional<WorkspaceRecord> loaded = r == null ? Optional.empty() : r.load();
+        Optional<WorkspaceRecord> loaded = workspace(r);
         String flowId = param(request, "flow");
         if (flowId != null && request.getAttribute(DOCUMENT) == null) {
             out.print("<p><a href=\"" + Html.a(root) + "\">&laquo; all flows</a></p>");

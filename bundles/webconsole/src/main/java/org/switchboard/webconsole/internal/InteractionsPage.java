@@ -134,7 +134,7 @@ public final class InteractionsPage extends ConsolePage {
     private Optional<WorkspaceRecord> workspaceRecord() {
         WorkspaceRepository r = workspace;
         try {
-            return r == null ? Optional.empty() : r.load();
+            return workspace(r);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -46,7 +46,7 @@ public final class TrunksPage extends ConsolePage {
     @Override
     void render(HttpServletRequest request, PrintWriter out, String root) {
         WorkspaceRepository r = workspace;
-        Optional<WorkspaceRecord> loaded = r == null ? Optional.empty() : r.load();
+        Optional<WorkspaceRecord> loaded = workspace(r);
         if (loaded.isEmpty()) {
             out.print("<p class=\"sb-msg sb-err\">No workspace is stored (is the store running?).</p>");
             return;
