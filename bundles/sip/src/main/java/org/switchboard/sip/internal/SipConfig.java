@@ -26,6 +26,10 @@ public @interface SipConfig {
     @AttributeDefinition(name = "Max message size", description = "Largest SIP message accepted, in bytes (1024-1048576).")
     int max_message_size() default 65536;
 
+    @AttributeDefinition(name = "Max header fields", description = "Most header fields a SIP message may have (10-1000); "
+            + "more is answered 400.")
+    int max_header_fields() default 200;
+
     @AttributeDefinition(name = "Stop timeout", description = "How long stopping the stack may take, in ms (100-60000).")
     int stop_timeout_ms() default 3000;
 

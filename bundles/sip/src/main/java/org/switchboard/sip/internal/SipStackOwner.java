@@ -77,10 +77,13 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
     private final SipSettings settings;
     private final SipStackImpl stack;
+    private final GuardedParser frontDoor;
     private final SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private final Map<String, MethodProcessor> processors = new LinkedHashMap<>();
     private final MethodProcessor notImplemented;
+    /** REGISTER: a method of RFC 3261 Switchboard knows but, not being a registrar, does not allow (405). */
+    private final MethodProcessor notAllowed;
     private final Responder responder;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
@@ -113,6 +116,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                 Request.OPTIONS, Request.UPDATE, Request.NOTIFY, Request.INFO));
         responder = new Responder(new MessageFactoryImpl(), new HeaderFactoryImpl(), allowed);
         notImplemented = (event, tx) -> responder.send(tx, Response.NOT_IMPLEMENTED, null);
+        notAllowed = (event, tx) -> responder.send(tx, Response.METHOD_NOT_ALLOWED, null);
 
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -130,6 +134,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));
+        frontDoor = new GuardedParser(new FrontDoor(settings.maxMessageSize(), settings.maxHeaderFields()), timers);
+        stack.setMessageParserFactory(frontDoor);
         try {
             SipProvider p = null;
             for (String transport : transports()) {
@@ -247,6 +253,11 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         return Optional.empty();
     }
 
+    /** Server transactions the stack holds (tests check none is left behind). */
+    int serverTransactions() {
+        return stack.getServerTransactionTableSize();
+    }
+
     @Override
     public void collect(MetricsWriter out) {
         SipContext c = calls;
@@ -361,7 +372,14 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                 if (tx == null) {
                     return; // an ACK for nothing we answered: absorb it
                 }
-                processor = notImplemented;
+                processor = Request.REGISTER.equals(method) ? notAllowed : notImplemented;
+            } else if (tx != null) {
+                Response refusal = RequestChecks.check(event.getRequest(), responder);
+                if (refusal != null) {
+                    tx.sendResponse(refusal);
+                    LOG.debug("{} refused with {}", method, refusal.getStatusCode());
+                    return;
+                }
             }
             processor.process(event, tx);
         } catch (TransactionAlreadyExistsException e) {

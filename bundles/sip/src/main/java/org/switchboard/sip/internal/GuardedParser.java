@@ -1,0 +1,289 @@
+package org.switchboard.sip.internal;
+
+import java.lang.reflect.Field;
+import java.net.DatagramPacket;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import gov.nist.javax.sip.header.ContentLength;
+import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.Server;
+import gov.nist.javax.sip.header.To;
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.header.Warning;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
+import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import gov.nist.javax.sip.stack.UDPMessageChannel;
+
+/**
+ * The stack's message parser: every message a channel receives goes through {@link FrontDoor} first. A request
+ * that fails is answered statelessly (no transaction is created) from the header lines it has, with a Warning that
+ * says what is wrong, and sent back where it came from: the datagram's source over UDP, the connection over a stream.
+ * Over a stream the connection is closed afterwards when the rejected request announced a body, since where that
+ * body ends can no longer be trusted. Responses and ACKs that fail are dropped. Messages the stack parses for itself
+ * (no channel) go to the RI's parser unchanged.
+ */
+final class GuardedParser implements MessageParserFactory, MessageParser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedParser.class);
+    private static final StringMsgParser PLAIN = new StringMsgParser();
+    /** The RI keeps a datagram's source only in this private field until after parsing (checked by the tests). */
+    private static final Field UDP_PACKET = field(UDPMessageChannel.class, "incomingPacket");
+    /** A connection's socket (protected in the RI). */
+    private static final Field STREAM_SOCKET = field(ConnectionOrientedMessageChannel.class, "mySock");
+    private static final long LOG_INTERVAL_NS = 10_000_000_000L;
+
+    private static final long CLOSE_GRACE_MS = 1000;
+
+    private final FrontDoor door;
+    private final ScheduledExecutorService timers;
+    private final Set<MessageChannel> closing = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NS);
+    private final AtomicLong unlogged = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    GuardedParser(FrontDoor door, ScheduledExecutorService timers) {
+        this.door = door;
+        this.timers = timers;
+    }
+
+    @Override
+    public MessageParser createMessageParser(SIPTransactionStack stack) {
+        return this;
+    }
+
+    /** Requests answered or dropped by the front door since start. */
+    long rejected() {
+        return rejected.get();
+    }
+
+    @Override
+    public SIPMessage parseSIPMessage(byte[] raw, boolean readBody, boolean strict, ParseExceptionListener listener)
+            throws ParseException {
+        if (!(listener instanceof MessageChannel channel)) {
+            return PLAIN.parseSIPMessage(raw, readBody, strict, listener);
+        }
+        if (closing.contains(channel)) {
+            return null;
+        }
+        FrontDoor.Verdict v = door.inspect(raw, readBody);
+        if (v.accepted()) {
+            alignVia(v.message(), channel);
+            return v.message();
+        }
+        rejected.incrementAndGet();
+        RawMessage message = RawMessage.of(new String(raw, StandardCharsets.ISO_8859_1));
+        String method = message.method();
+        String what = method == null ? "response" : FrontDoor.printable(method);
+        if (v.answer() && !"ACK".equals(method)) {
+            try {
+                send(channel, reply(message, v.status(), v.reason(), channel.getHost()));
+                report("Rejected {} from {} over {}: {} {}", what, source(channel), channel.getTransport(),
+                        v.status(), v.reason());
+            } catch (Exception e) {
+                LOG.debug("Reply failed", e);
+                report("Could not answer a malformed {} from {} with {}: {}", what, source(channel), v.status(),
+                        e.toString());
+            }
+            if (channel instanceof ConnectionOrientedMessageChannel stream && announcesBody(message)) {
+                closeSoon(stream);
+            }
+        } else {
+            LOG.debug("Dropped a malformed {} from {}: {}", what, source(channel), v.reason());
+        }
+        return null;
+    }
+
+    /**
+     * Where a rejected request's body ends is not known, so nothing more read from its connection can be trusted:
+     * it is ignored, and the connection closed once answers already under way (to earlier requests) have gone out.
+     */
+    private void closeSoon(ConnectionOrientedMessageChannel stream) {
+        closing.add(stream);
+        try {
+            timers.schedule(() -> {
+                try {
+                    stream.close();
+                } finally {
+                    closing.remove(stream);
+                }
+            }, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            closing.remove(stream);
+            stream.close();
+        }
+    }
+
+    /**
+     * A request whose top Via names another transport than the one it came over (a UDP Via on a TCP connection) is
+     * answered over the transport it came on, as RFC 3261 §18.2.2 intends for the same connection: the RI would
+     * otherwise try to reach the Via's host over the Via's transport and the answer would be lost.
+     */
+    private static void alignVia(SIPMessage message, MessageChannel channel) {
+        Via via = message.getTopmostVia();
+        String transport = channel.getTransport();
+        if (message instanceof SIPRequest && via != null && transport != null
+                && !transport.equalsIgnoreCase(via.getTransport())) {
+            try {
+                via.setTransport(transport.toUpperCase(java.util.Locale.ROOT));
+            } catch (ParseException e) {
+                LOG.debug("Via transport not aligned: {}", e.toString());
+            }
+        }
+    }
+
+    /** Logs at most one line per ten seconds, saying how many were left out meanwhile (a flood must not flood the log). */
+    private void report(String format, Object... args) {
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last >= LOG_INTERVAL_NS && lastLogged.compareAndSet(last, now)) {
+            long skipped = unlogged.getAndSet(0);
+            LOG.info(format + (skipped > 0 ? " (and " + skipped + " more not logged)" : ""), args);
+        } else {
+            unlogged.incrementAndGet();
+            LOG.debug(format, args);
+        }
+    }
+
+    /** A stateless reply built from the request's own Via, From, To, Call-ID and CSeq, each kept only if it parses. */
+    static SIPResponse reply(RawMessage request, int status, String reason, String host) throws Exception {
+        SIPResponse r = new StatelessReply();
+        r.setStatusCode(status);
+        r.setReasonPhrase(SIPResponse.getReasonPhrase(status));
+        for (String via : request.fields("Via", "v")) {
+            copy(r, via);
+        }
+        copyFirst(r, request.fields("From", "f"));
+        copyFirst(r, request.fields("To", "t"));
+        copyFirst(r, request.fields("Call-ID", "i"));
+        copyFirst(r, request.fields("CSeq", null));
+        if (r.getTo() != null && r.getTo().getTag() == null) {
+            ((To) r.getTo()).setTag(Responder.newTag());
+        }
+        Server server = new Server();
+        server.addProductToken(Responder.PRODUCT);
+        r.setHeader(server);
+        Warning warning = new Warning();
+        warning.setCode(399);
+        warning.setAgent(host);
+        warning.setText(FrontDoor.printable(reason, 200));
+        r.setHeader(warning);
+        r.setHeader(new ContentLength(0));
+        return r;
+    }
+
+    private static void copyFirst(SIPResponse r, List<String> fields) {
+        if (!fields.isEmpty()) {
+            copy(r, fields.get(0));
+        }
+    }
+
+    /** Copies a header field parsed, or as the request wrote it when it does not parse (the peer gets its own back). */
+    private static void copy(SIPResponse r, String field) {
+        try {
+            SIPHeader h = (SIPHeader) StringMsgParser.parseSIPHeader(field + "\r\n");
+            r.addHeader(h);
+        } catch (ParseException | RuntimeException e) {
+            r.addUnparsed(field);
+        }
+    }
+
+    /** A reply that may lack the headers the RI derives a transaction id from; it belongs to no transaction. */
+    private static final class StatelessReply extends SIPResponse {
+        private static final long serialVersionUID = 1L;
+
+        /** Without a Via that parses, the RI's encoder (which sets the Via's transport) cannot be used. */
+        @Override
+        public byte[] encodeAsBytes(String transport) {
+            return getTopmostVia() == null ? encode().getBytes(StandardCharsets.UTF_8) : super.encodeAsBytes(transport);
+        }
+
+        @Override
+        public String getTransactionId() {
+            try {
+                return super.getTransactionId();
+            } catch (RuntimeException e) {
+                return "stateless";
+            }
+        }
+    }
+
+    private static void send(MessageChannel channel, SIPResponse response) throws Exception {
+        if (channel instanceof UDPMessageChannel) {
+            DatagramPacket packet = UDP_PACKET == null ? null : (DatagramPacket) UDP_PACKET.get(channel);
+            if (packet == null) {
+                throw new IllegalStateException("the datagram's source is not known");
+            }
+            channel.sendMessage(response, packet.getAddress(), packet.getPort());
+            return;
+        }
+        // The RI's own send path needs state a connection only has after its first good message (peer transport,
+        // the socket in its cache): write to the connection itself, under the channel's lock as the RI does.
+        Socket socket = STREAM_SOCKET == null ? null : (Socket) STREAM_SOCKET.get(channel);
+        if (socket == null) {
+            throw new IllegalStateException("the connection's socket is not known");
+        }
+        byte[] bytes = response.encodeAsBytes(channel.getTransport());
+        synchronized (channel) {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    private static String source(MessageChannel channel) {
+        try {
+            if (channel instanceof UDPMessageChannel && UDP_PACKET != null) {
+                DatagramPacket p = (DatagramPacket) UDP_PACKET.get(channel);
+                InetAddress a = p == null ? null : p.getAddress();
+                return a == null ? "?" : a.getHostAddress() + ":" + p.getPort();
+            }
+            return channel.getPeerAddress() + ":" + channel.getPeerPort();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    /** True unless the request says, in one Content-Length that parses, that it has no body. */
+    private static boolean announcesBody(RawMessage message) {
+        List<String> lengths = message.fields("Content-Length", "l");
+        if (lengths.size() != 1) {
+            return true;
+        }
+        String value = lengths.get(0).substring(lengths.get(0).indexOf(':') + 1).strip();
+        return !value.equals("0");
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LoggerFactory.getLogger(GuardedParser.class).error("JAIN-SIP's {} has no field {}: malformed requests "
+                    + "will not be answered ({})", type.getSimpleName(), name, e.toString());
+            return null;
+        }
+    }
+}
