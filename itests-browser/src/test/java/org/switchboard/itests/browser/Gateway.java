@@ -81,6 +81,12 @@ final class Gateway implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password()).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A GET without credentials; returns the body. */
+    String get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     String log() throws IOException {
         return Files.readString(work.resolve("data/log/switchboard.log"));
     }

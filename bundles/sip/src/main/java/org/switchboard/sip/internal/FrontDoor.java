@@ -41,7 +41,7 @@ import javax.sip.message.Request;
  * <li>a malformed header the call depends on (Via, From, To, Call-ID, CSeq, Content-Length, Max-Forwards, Contact,
  *     Content-Type): 400 naming it; a malformed header of any other kind is kept unparsed and ignored;</li>
  * <li>Via, From, To, Call-ID or CSeq missing, one of the single-valued headers given twice, or a CSeq method other
- *     than the request's: 400.</li>
+ *     than the request's, or a Via branch that is the RFC 3261 magic cookie alone: 400.</li>
  * </ul>
  * A response that fails any of these is dropped: nothing can be answered to a response.
  */
@@ -260,6 +260,10 @@ final class FrontDoor {
             return reject(400, "Missing header field" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
         if (message instanceof SIPRequest request) {
+            String branch = request.getTopmostVia().getBranch();
+            if (branch != null && branch.equalsIgnoreCase("z9hG4bK")) {
+                return reject(400, "Via branch is the magic cookie alone: no transaction identifier");
+            }
             if (!request.getMethod().equals(request.getCSeq().getMethod())) {
                 return reject(400, "CSeq method " + printable(request.getCSeq().getMethod())
                         + " does not match the request method " + printable(request.getMethod()));

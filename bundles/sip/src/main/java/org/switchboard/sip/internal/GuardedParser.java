@@ -52,6 +52,8 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     private static final Field UDP_PACKET = field(UDPMessageChannel.class, "incomingPacket");
     /** A connection's socket (protected in the RI). */
     private static final Field STREAM_SOCKET = field(ConnectionOrientedMessageChannel.class, "mySock");
+    /** The RI learns an accepted connection's transport only from its first good request (protected field). */
+    private static final Field STREAM_PROTOCOL = field(ConnectionOrientedMessageChannel.class, "peerProtocol");
     private static final long LOG_INTERVAL_NS = 10_000_000_000L;
 
     private static final long CLOSE_GRACE_MS = 1000;
@@ -87,6 +89,7 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         if (closing.contains(channel)) {
             return null;
         }
+        knowTransport(channel);
         FrontDoor.Verdict v = door.inspect(raw, readBody);
         if (v.accepted()) {
             alignVia(v.message(), channel);
@@ -113,6 +116,22 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
             LOG.debug("Dropped a malformed {} from {}: {}", what, source(channel), v.reason());
         }
         return null;
+    }
+
+    /**
+     * Until a connection has carried one good request the RI does not know its transport and cannot write to it:
+     * a keep-alive answer (RFC 5626 CRLF) after a rejected first request would fail. It is set from the start.
+     */
+    private static void knowTransport(MessageChannel channel) {
+        if (channel instanceof ConnectionOrientedMessageChannel && STREAM_PROTOCOL != null) {
+            try {
+                if (STREAM_PROTOCOL.get(channel) == null) {
+                    STREAM_PROTOCOL.set(channel, channel.getTransport());
+                }
+            } catch (IllegalAccessException e) {
+                LOG.debug("Connection transport not set: {}", e.toString());
+            }
+        }
     }
 
     /**

@@ -136,6 +136,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         stack = new SipStackImpl(StackProperties.of(settings, name));
         frontDoor = new GuardedParser(new FrontDoor(settings.maxMessageSize(), settings.maxHeaderFields()), timers);
         stack.setMessageParserFactory(frontDoor);
+        stack.sipMessageValves.add(new CutBodyValve());
         try {
             SipProvider p = null;
             for (String transport : transports()) {

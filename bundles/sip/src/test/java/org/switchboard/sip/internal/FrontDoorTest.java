@@ -14,6 +14,8 @@ import java.util.Map;
 import javax.sip.address.SipURI;
 
 import org.junit.Test;
+import org.switchboard.sip.conformance.Corpus;
+import org.switchboard.sip.conformance.Wire;
 
 import gov.nist.javax.sip.header.Contact;
 import gov.nist.javax.sip.message.SIPMessage;
@@ -43,7 +45,7 @@ public class FrontDoorTest {
             Map.entry("bigcode.dat", "0 "), Map.entry("insuf.dat", "400 From, To, Call-ID"),
             Map.entry("multi01.dat", "400 More than one"), Map.entry("mcl01.dat", "400 Content-Length"),
             Map.entry("inv2543.dat", "400 Contact"), Map.entry("test.dat", "400 Request-Line"),
-            Map.entry("ipv6-bad.dat", "400 IPv6"), Map.entry("baddn.with-terminating-crlf.dat", "400 quoted"));
+            Map.entry("ipv6-bad.dat", "400 IPv6"), Map.entry("badbranch.dat", "400 magic cookie"), Map.entry("baddn.with-terminating-crlf.dat", "400 quoted"));
 
     @Test
     public void everyCorpusMessageGetsItsVerdict() {

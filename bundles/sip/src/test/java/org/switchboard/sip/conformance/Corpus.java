@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal;
+package org.switchboard.sip.conformance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,22 +13,23 @@ import java.util.List;
  * The SIP torture corpora in the repository's {@code conformance/} folder (RFC 4475 byte for byte, RFC 5118 with
  * its bare LF line ends) and the outcome table {@code conformance/outcomes.tsv} every conformance test asserts.
  */
-final class Corpus {
+public final class Corpus {
 
     /** One message and what Switchboard must do with it over UDP and over TCP. */
-    record Case(String file, byte[] bytes, String udp, String tcp, String why) {
+    public record Case(String file, byte[] bytes, String udp, String tcp, String why) {
 
         /**
-         * The message with a suffix on every RFC 3261 branch (badbranch.dat, whose torture is its branch, as is).
-         * The corpus reuses branch values across files and the RI matches a server transaction by branch alone, so
-         * without it a file would be taken for a retransmission of an earlier one.
+         * The message with a suffix on every RFC 3261 branch (badbranch.dat's, whose torture is its branch, is kept)
+         * and on its Call-ID. The corpus reuses branch values across files and the RI matches a server transaction
+         * by branch alone (RFC 2543 requests by Call-ID and CSeq): without it a file, or the same file sent again
+         * over another transport, would be taken for a retransmission of an earlier one.
          */
-        byte[] unique(String suffix) {
-            if (file.endsWith("/badbranch.dat")) {
-                return bytes;
-            }
+        public byte[] unique(String suffix) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            return text.replaceAll("(?i)(branch\\s*=\\s*z9hG4bK[^;,\\s]*)", "$1." + suffix)
+            if (!file.endsWith("/badbranch.dat")) {
+                text = text.replaceAll("(?i)(branch\\s*=\\s*z9hG4bK[^;,\\s]*)", "$1." + suffix);
+            }
+            return text.replaceAll("(?im)^((?:call-id|i)[ \\t]*:[ \\t]*[^\\s]+)", "$1." + suffix)
                     .getBytes(StandardCharsets.ISO_8859_1);
         }
 
@@ -41,7 +42,7 @@ final class Corpus {
     private Corpus() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         Path p = Paths.get("").toAbsolutePath();
         while (p != null && !Files.isDirectory(p.resolve("conformance/rfc4475"))) {
             p = p.getParent();
@@ -52,7 +53,7 @@ final class Corpus {
         return p.resolve("conformance");
     }
 
-    static List<Case> cases() {
+    public static List<Case> cases() {
         try {
             List<Case> cases = new ArrayList<>();
             for (String line : Files.readAllLines(dir().resolve("outcomes.tsv"), StandardCharsets.UTF_8)) {
@@ -73,7 +74,7 @@ final class Corpus {
     }
 
     /** RFC 5118's files: CRLF line ends, the empty line after the headers, a Content-Length that fits the body. */
-    static byte[] normalise(byte[] raw) {
+    public static byte[] normalise(byte[] raw) {
         String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
         int end = text.indexOf("\n\n");
         String head = end < 0 ? text.stripTrailing() : text.substring(0, end);

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal;
+package org.switchboard.sip.conformance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,14 +12,15 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Sends one raw message over UDP or TCP and collects what comes back, up to the first final response. */
-final class Wire {
+public final class Wire {
 
     /** The responses (whole texts) and, over TCP, whether the gateway closed the connection. */
-    record Exchange(List<String> responses, boolean closed) {
+    public record Exchange(List<String> responses, boolean closed) {
         /** The status codes in order, e.g. "100 404"; "drop" when nothing came. */
-        String codes() {
+        public String codes() {
             if (responses.isEmpty()) {
                 return "drop";
             }
@@ -30,15 +31,18 @@ final class Wire {
             return String.join(" ", codes);
         }
 
-        String last() {
+        public String last() {
             return responses.isEmpty() ? "" : responses.get(responses.size() - 1);
         }
     }
 
+    /** Statuses that come from the front door or the UAS checks, never from call routing. */
+    private static final Set<String> CHECK_CODES = Set.of("400", "406", "413", "415", "416", "420", "505", "513");
+
     private Wire() {
     }
 
-    static Exchange udp(int port, byte[] message, int waitMs) throws IOException {
+    public static Exchange udp(int port, byte[] message, int waitMs) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), port));
             List<String> responses = new ArrayList<>();
@@ -62,7 +66,7 @@ final class Wire {
         }
     }
 
-    static Exchange tcp(int port, byte[] message, int waitMs, boolean all, int closeWaitMs) throws IOException {
+    public static Exchange tcp(int port, byte[] message, int waitMs, boolean all, int closeWaitMs) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.getOutputStream().write(message);
             socket.getOutputStream().flush();
@@ -106,6 +110,38 @@ final class Wire {
                 }
             }
             return new Exchange(responses, closed);
+        }
+    }
+
+    /**
+     * Whether an exchange has the outcome {@code conformance/outcomes.tsv} gives: status codes in order, "app" (100
+     * Trying, then a final answer from call routing rather than from a check), "drop" or "wait" (nothing), "a,b"
+     * (both, any order), each optionally with "+close" (the gateway closed the connection; without it, it did not).
+     */
+    public static boolean matches(String expected, Wire.Exchange x) {
+        boolean close = expected.endsWith("+close");
+        String codes = close ? expected.substring(0, expected.length() - "+close".length()) : expected;
+        if (close != x.closed()) {
+            return false;
+        }
+        switch (codes) {
+            case "drop":
+            case "wait":
+                return x.responses().isEmpty();
+            case "app": {
+                String got = x.codes();
+                String last = got.substring(got.lastIndexOf(' ') + 1);
+                return got.startsWith("100 ") && !CHECK_CODES.contains(last);
+            }
+            default:
+                if (codes.contains(",")) {
+                    List<String> want = new ArrayList<>(List.of(codes.split(",")));
+                    List<String> got = new ArrayList<>(List.of(x.codes().split(" ")));
+                    want.sort(null);
+                    got.sort(null);
+                    return want.equals(got);
+                }
+                return codes.equals(x.codes());
         }
     }
 
