@@ -1,7 +1,5 @@
 package org.switchboard.sip.internal;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sip.SipStack;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Response;
@@ -25,14 +23,11 @@ final class CutBodyValve implements SIPMessageValve {
 
     private static final Logger LOG = LoggerFactory.getLogger(CutBodyValve.class);
 
-    private final AtomicLong dropped = new AtomicLong();
-
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         if (!(channel instanceof ConnectionOrientedMessageChannel) || !textBodyWithNul(request)) {
             return true;
         }
-        dropped.incrementAndGet();
         LOG.info("Dropped {} {} from {}: its body has zero bytes where text was due (the connection closed before "
                 + "the announced {} bytes arrived)", request.getMethod(), request.getCallId().getCallId(),
                 channel.getPeerAddress(), request.getContentLength().getContentLength());
@@ -57,10 +52,6 @@ final class CutBodyValve implements SIPMessageValve {
             }
         }
         return false;
-    }
-
-    long dropped() {
-        return dropped.get();
     }
 
     @Override

@@ -90,9 +90,10 @@ final class FrontDoor {
     Verdict inspect(byte[] raw, boolean readBody) {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         boolean response = text.startsWith("SIP/");
-        Verdict v = precheck(raw.length, text, response);
+        RawMessage fields = RawMessage.of(text);
+        Verdict v = precheck(raw.length, fields, response);
         if (v == null && readBody) {
-            v = bodyLength(text);
+            v = bodyLength(text, fields.contentLength());
         }
         if (v == null) {
             v = parse(raw, readBody, text, response);
@@ -103,11 +104,10 @@ final class FrontDoor {
         return v;
     }
 
-    private Verdict precheck(int length, String text, boolean response) {
+    private Verdict precheck(int length, RawMessage raw, boolean response) {
         if (length > maxSize) {
             return reject(513, "Message Too Large: " + length + " bytes, at most " + maxSize);
         }
-        RawMessage raw = RawMessage.of(text);
         if (raw.headerCount() > maxHeaders) {
             return reject(400, "Too many header fields: " + raw.headerCount() + ", at most " + maxHeaders);
         }
@@ -192,18 +192,12 @@ final class FrontDoor {
     }
 
     /** A datagram holds the whole message: a Content-Length beyond its end is an error (RFC 3261 18.3). */
-    private static Verdict bodyLength(String text) {
-        List<String> lengths = RawMessage.of(text).fields("Content-Length", "l");
-        if (lengths.size() != 1) {
-            return null;
-        }
-        String value = lengths.get(0).substring(lengths.get(0).indexOf(':') + 1).strip();
+    private static Verdict bodyLength(String text, int declared) {
         int end = text.indexOf("\r\n\r\n");
-        if (end < 0 || !value.matches("\\d{1,9}")) {
+        if (end < 0 || declared < 0) {
             return null;
         }
         int body = text.length() - end - 4;
-        int declared = Integer.parseInt(value);
         return declared > body ? reject(400, "Content-Length " + declared + " is larger than the body (" + body
                 + " bytes)") : null;
     }

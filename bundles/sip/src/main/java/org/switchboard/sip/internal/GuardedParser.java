@@ -63,7 +63,6 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     private final Set<MessageChannel> closing = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NS);
     private final AtomicLong unlogged = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
 
     GuardedParser(FrontDoor door, ScheduledExecutorService timers) {
         this.door = door;
@@ -73,11 +72,6 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         return this;
-    }
-
-    /** Requests answered or dropped by the front door since start. */
-    long rejected() {
-        return rejected.get();
     }
 
     @Override
@@ -95,7 +89,6 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
             alignVia(v.message(), channel);
             return v.message();
         }
-        rejected.incrementAndGet();
         RawMessage message = RawMessage.of(new String(raw, StandardCharsets.ISO_8859_1));
         String method = message.method();
         String what = method == null ? "response" : FrontDoor.printable(method);
@@ -109,7 +102,7 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
                 report("Could not answer a malformed {} from {} with {}: {}", what, source(channel), v.status(),
                         e.toString());
             }
-            if (channel instanceof ConnectionOrientedMessageChannel stream && announcesBody(message)) {
+            if (channel instanceof ConnectionOrientedMessageChannel stream && message.contentLength() != 0) {
                 closeSoon(stream);
             }
         } else {
@@ -282,16 +275,6 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         } catch (Exception e) {
             return "?";
         }
-    }
-
-    /** True unless the request says, in one Content-Length that parses, that it has no body. */
-    private static boolean announcesBody(RawMessage message) {
-        List<String> lengths = message.fields("Content-Length", "l");
-        if (lengths.size() != 1) {
-            return true;
-        }
-        String value = lengths.get(0).substring(lengths.get(0).indexOf(':') + 1).strip();
-        return !value.equals("0");
     }
 
     private static Field field(Class<?> type, String name) {

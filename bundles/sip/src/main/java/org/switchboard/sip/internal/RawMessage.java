@@ -70,6 +70,16 @@ record RawMessage(String startLine, List<String> fields) {
         return found;
     }
 
+    /** The one Content-Length's value; -1 when it is absent, given twice or not a number of at most 9 digits. */
+    int contentLength() {
+        List<String> lengths = fields("Content-Length", "l");
+        if (lengths.size() != 1) {
+            return -1;
+        }
+        String value = lengths.get(0).substring(lengths.get(0).indexOf(':') + 1).strip();
+        return value.matches("\\d{1,9}") ? Integer.parseInt(value) : -1;
+    }
+
     /** The request method, or null for a response. */
     String method() {
         if (startLine.startsWith("SIP/")) {
