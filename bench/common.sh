@@ -20,11 +20,15 @@ cleanup() {
 }
 trap cleanup EXIT
 # start_gateway [workspace.json]: the assembled gateway on free ports (SIP_PORT, HTTP_PORT), data in $WORK/data,
-# the default configuration but the given workspace; waits for /health; sets GW_PID and JVM_PID (the java process).
+# the default configuration but the given workspace and the overload limits of MAX_CALLS and MAX_CALLS_PER_SECOND
+# (default 0: none, so that what is measured is the gateway, not its limits); waits for /health; sets GW_PID and
+# JVM_PID (the java process).
 PASSWORD=bench-only-password
 start_gateway() {
   cp -r "$HOME_DIR/felix-config" "$WORK/config"
   [ -z "${1:-}" ] || sed -i "s|^path=.*|path=$1|" "$WORK/config/org.switchboard.workspace.cfg"
+  sed -i "s|^max.calls=.*|max.calls=${MAX_CALLS:-0}|; s|^max.calls.per.second=.*|max.calls.per.second=${MAX_CALLS_PER_SECOND:-0}|" \
+    "$WORK/config/org.switchboard.sip.cfg"
   SIP_PORT=$(free_port)
   HTTP_PORT=$(free_port)
   SWITCHBOARD_CONFIG="$WORK/config" SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT \

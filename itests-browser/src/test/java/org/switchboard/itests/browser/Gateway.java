@@ -116,16 +116,32 @@ final class Gateway implements AutoCloseable {
 
     /** Starts a sipp call from a scenario (a resource of this test, or an example's path); returns its process. */
     Process call(String scenario, String... extra) throws IOException {
+        List<String> options = new ArrayList<>(List.of("-m", "1"));
+        options.addAll(List.of(extra));
+        return sipp(scenario, options);
+    }
+
+    /** Starts sipp on a scenario with the given options (calls, rate, ...) over UDP; returns its process. */
+    Process sipp(String scenario, List<String> options) throws IOException {
         Path file = scenario.startsWith("examples/") ? home.resolve(scenario) : copyResource(scenario);
-        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", file.toString(), "-m", "1", "-t", "u1", "-i",
+        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", file.toString(), "-t", "u1", "-i",
                 "127.0.0.1", "-p", Integer.toString(freePort()), "-nostdin", "-trace_err", "-timeout", "90s",
                 "-timeout_error"));
-        cmd.addAll(List.of(extra));
+        cmd.addAll(options);
         cmd.add("127.0.0.1:" + sip);
         Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve("sipp-" + System.nanoTime() + ".out").toFile()).start();
         calls.add(p);
         return p;
+    }
+
+    /** A request with the administrator's credentials and a JSON body (or none); returns status and body. */
+    HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basicAuth())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Runs a call to its end and requires sipp's success. */

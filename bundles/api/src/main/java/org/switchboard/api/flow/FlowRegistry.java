@@ -1,8 +1,10 @@
 package org.switchboard.api.flow;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.switchboard.api.store.TrunkRecord;
 
 /**
  * The flow-attachment registry: which flow answers which DID on which trunk, and the resolution of an inbound
@@ -18,6 +20,13 @@ public interface FlowRegistry {
      * @param did the Request-URI user part, with or without a leading {@code +}
      */
     Resolution resolve(String sourceAddress, String did);
+
+    /**
+     * A trunk of the workspace in force, with its limits, as a workspace document would list it.
+     *
+     * @since 1.1
+     */
+    Optional<TrunkRecord> trunk(String trunkId);
 
     /** All attachments, in trunk then DID order. */
     List<FlowAttachment> attachments();

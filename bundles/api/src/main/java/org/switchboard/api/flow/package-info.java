@@ -2,7 +2,7 @@
  * The flow-attachment registry: which flow answers a DID on a trunk.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.flow;
 
 import org.osgi.annotation.bundle.Export;

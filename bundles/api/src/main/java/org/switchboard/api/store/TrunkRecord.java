@@ -17,17 +17,28 @@ import java.util.Objects;
  * @param outbound whether Switchboard may send REFERs or calls to it
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param sipUri the SIP URI shown for the contact center to dial, or {@code null}
+ * @param maxCalls the most calls from this trunk in progress at once; 0: no limit of the trunk's own
+ * @param maxCallsPerSecond the most new calls per second from this trunk; 0: no limit of the trunk's own
  */
 public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve, List<String> dids,
-        boolean inbound, boolean outbound, String transport, String sipUri) {
+        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond) {
 
-    /** Checks the identifiers and copies the lists. */
+    /** Checks the identifiers and limits and copies the lists. */
     public TrunkRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(adapter, "adapter");
         Objects.requireNonNull(transport, "transport");
+        if (maxCalls < 0 || maxCallsPerSecond < 0) {
+            throw new IllegalArgumentException("trunk " + id + ": limits must be 0 (none) or positive");
+        }
         resolve = resolve == null ? "a" : resolve;
         peers = peers == null ? List.of() : List.copyOf(peers);
         dids = dids == null ? List.of() : List.copyOf(dids);
+    }
+
+    /** A trunk without limits of its own (the form of version 1.0 of this package). */
+    public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
+            List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri) {
+        this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, 0, 0);
     }
 }

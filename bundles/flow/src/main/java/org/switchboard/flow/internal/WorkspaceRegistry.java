@@ -58,6 +58,7 @@ import org.switchboard.flow.internal.workspace.BotSpec;
 import org.switchboard.flow.internal.workspace.Cidr;
 import org.switchboard.flow.internal.workspace.FqdnResolver;
 import org.switchboard.flow.internal.workspace.Trunk;
+import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.flow.internal.workspace.Workspace;
 import org.switchboard.flow.internal.workspace.WorkspaceParser;
 import org.switchboard.flow.internal.workspace.WorkspaceRecords;
@@ -479,6 +480,14 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
         }
         return current.get().resolve(source.get(), did, t -> fqdnAddresses.getOrDefault(t.id(), List.of()));
+    }
+
+    @Override
+    public Optional<TrunkRecord> trunk(String trunkId) {
+        Trunk t = trunkId == null ? null : current.get().trunks().get(trunkId);
+        return t == null ? Optional.empty() : Optional.of(new TrunkRecord(t.id(), t.name(), t.adapter(),
+                t.peers().stream().map(Cidr::text).toList(), t.fqdn(), t.resolve(), List.copyOf(t.dids()), t.inbound(),
+                t.outbound(), t.transport(), t.sipUri(), t.maxCalls(), t.maxCallsPerSecond()));
     }
 
     @Override

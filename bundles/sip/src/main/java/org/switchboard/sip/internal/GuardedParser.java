@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +60,7 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     private final FrontDoor door;
     private final ScheduledExecutorService timers;
     private final Set<MessageChannel> closing = ConcurrentHashMap.newKeySet();
-    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NS);
-    private final AtomicLong unlogged = new AtomicLong();
+    private final ThrottledLog reports = new ThrottledLog(LOG, LOG_INTERVAL_NS);
 
     GuardedParser(FrontDoor door, ScheduledExecutorService timers) {
         this.door = door;
@@ -165,17 +163,9 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         }
     }
 
-    /** Logs at most one line per ten seconds, saying how many were left out meanwhile (a flood must not flood the log). */
+    /** Logs at most one line per ten seconds (a flood must not flood the log). */
     private void report(String format, Object... args) {
-        long now = System.nanoTime();
-        long last = lastLogged.get();
-        if (now - last >= LOG_INTERVAL_NS && lastLogged.compareAndSet(last, now)) {
-            long skipped = unlogged.getAndSet(0);
-            LOG.info(format + (skipped > 0 ? " (and " + skipped + " more not logged)" : ""), args);
-        } else {
-            unlogged.incrementAndGet();
-            LOG.debug(format, args);
-        }
+        reports.info(format, args);
     }
 
     /** A stateless reply built from the request's own Via, From, To, Call-ID and CSeq, each kept only if it parses. */
@@ -241,7 +231,8 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         }
     }
 
-    private static void send(MessageChannel channel, SIPResponse response) throws Exception {
+    /** Sends a response outside any transaction: to a datagram's source, or down the request's connection. */
+    static void send(MessageChannel channel, SIPResponse response) throws Exception {
         if (channel instanceof UDPMessageChannel) {
             DatagramPacket packet = UDP_PACKET == null ? null : (DatagramPacket) UDP_PACKET.get(channel);
             if (packet == null) {

@@ -122,6 +122,7 @@ final class InviteProcessor implements MethodProcessor {
         } catch (SessionTimer.TooSmall e) {
             Response r = ctx.responder.create(SessionTimer.TOO_SMALL_STATUS, invite);
             r.addHeader(ctx.responder.headers().createHeader("Min-SE", Integer.toString(ctx.settings.minSeS())));
+            giveBack(invite);
             tx.sendResponse(r);
             LOG.info("Rejected INVITE {} from {} to {}: 422 {}", callId, source, did, e.getMessage());
             return;
@@ -211,6 +212,9 @@ final class InviteProcessor implements MethodProcessor {
             reject(tx, invite, Response.LOOP_DETECTED, "Call-ID " + callId + " is already in a call", source, route.did());
             return;
         }
+        if (((SIPMessage) invite).getApplicationData() instanceof CallAdmission.Ticket t) {
+            ctx.admission.bind(t);
+        }
         ctx.metrics.started(route.trunkId());
         ctx.recorder.start(new Conversation(sessionId, callId, route.botId(), route.trunkId(), route.did(), caller,
                 startedAt, null, null, null, null, null, null));
@@ -227,6 +231,7 @@ final class InviteProcessor implements MethodProcessor {
 
     private void reject(ServerTransaction tx, Request invite, int status, String reason, String source, String did)
             throws Exception {
+        giveBack(invite);
         ctx.metrics.rejected(status);
         Response r = ctx.responder.create(status, invite);
         r.addHeader(ctx.responder.headers().createReasonHeader("SIP", status, reason.replace('"', '\'')));
@@ -239,6 +244,13 @@ final class InviteProcessor implements MethodProcessor {
         tx.sendResponse(r);
         LOG.info("Rejected INVITE {} from {} to {}: {} {}", ((SIPMessage) invite).getCallId().getCallId(), source, did,
                 status, reason);
+    }
+
+    /** An INVITE refused gives back its place in the overload count. */
+    private void giveBack(Request invite) {
+        if (((SIPMessage) invite).getApplicationData() instanceof CallAdmission.Ticket t) {
+            ctx.admission.refused(t);
+        }
     }
 
     /** The DID: the user part of a SIP Request-URI, or a tel: number. */

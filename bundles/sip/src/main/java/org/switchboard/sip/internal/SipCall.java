@@ -425,6 +425,7 @@ final class SipCall implements CallControl {
         }
         ctx.rtpPorts.release(setup.rtpPort());
         ctx.remove(this);
+        ctx.admission.ended(callId());
         ctx.metrics.ended(setup.trunkId(), by);
         ctx.recorder.end(sessionId(), Instant.now(), by, reason);
         LOG.info("Session {}: ended by {} ({})", sessionId(), by.name().toLowerCase(java.util.Locale.ROOT), reason);

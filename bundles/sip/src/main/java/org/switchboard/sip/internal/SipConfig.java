@@ -30,6 +30,16 @@ public @interface SipConfig {
             + "more is answered 400.")
     int max_header_fields() default 200;
 
+    @AttributeDefinition(name = "Max calls", description = "Most calls in progress at once, counted from the INVITE "
+            + "(0-100000; 0: no limit). A new INVITE above it is answered 503 with Retry-After before any transaction "
+            + "exists; trunks may have lower limits of their own (maxCalls in the workspace).")
+    int max_calls() default 2000;
+
+    @AttributeDefinition(name = "Max calls per second", description = "Most new calls per second (0-10000; 0: no "
+            + "limit), a token bucket holding one second's calls; above it a new INVITE is answered 503 with "
+            + "Retry-After. Trunks may have lower limits of their own (maxCallsPerSecond in the workspace).")
+    int max_calls_per_second() default 200;
+
     @AttributeDefinition(name = "Stop timeout", description = "How long stopping the stack may take, in ms (100-60000).")
     int stop_timeout_ms() default 3000;
 

@@ -32,12 +32,13 @@ final class SipContext {
     final RtpPorts rtpPorts;
     final Supplier<FlowRunner> runner;
     final Supplier<org.switchboard.api.media.MediaEngine> media;
-    final SipMetrics metrics = new SipMetrics();
+    final SipMetrics metrics;
+    final CallAdmission admission;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
 
     SipContext(SipProvider provider, Responder responder, AddressFactory addresses, SipSettings settings,
             ScheduledExecutorService timers, Executor workers, CallRecorder recorder, Supplier<FlowRunner> runner,
-            Supplier<org.switchboard.api.media.MediaEngine> media) {
+            Supplier<org.switchboard.api.media.MediaEngine> media, SipMetrics metrics, CallAdmission admission) {
         this.provider = provider;
         this.responder = responder;
         this.addresses = addresses;
@@ -47,6 +48,8 @@ final class SipContext {
         this.recorder = recorder;
         this.runner = runner;
         this.media = media;
+        this.metrics = metrics;
+        this.admission = admission;
         this.rtpPorts = new RtpPorts(settings.rtpPortMin(), settings.rtpPortMax());
     }
 

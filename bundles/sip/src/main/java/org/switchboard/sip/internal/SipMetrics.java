@@ -16,6 +16,7 @@ final class SipMetrics {
     private final LabeledCounter started = new LabeledCounter("trunk");
     private final LabeledCounter ended = new LabeledCounter("trunk", "ended_by");
     private final LabeledCounter rejected = new LabeledCounter("status");
+    private final LabeledCounter overload = new LabeledCounter("scope", "limit");
     private final Histogram answer = new Histogram(Histogram.LATENCY_SECONDS);
 
     void started(String trunk) {
@@ -34,6 +35,12 @@ final class SipMetrics {
         rejected.increment(Integer.toString(status));
     }
 
+    /** An INVITE refused with 503 at the door: over a call limit of the gateway or of its trunk. */
+    void overloaded(CallAdmission.Refusal refusal) {
+        rejected(503);
+        overload.increment(refusal.scope(), refusal.limit().label);
+    }
+
     void collect(MetricsWriter out, Iterable<SipCall> live) {
         Map<String, Integer> active = new TreeMap<>();
         for (SipCall c : live) {
@@ -47,6 +54,8 @@ final class SipMetrics {
         started.writeTo(out, "switchboard_calls_started_total", "Calls accepted");
         ended.writeTo(out, "switchboard_calls_total", "Calls ended, by trunk and how they ended");
         rejected.writeTo(out, "switchboard_invites_rejected_total", "INVITEs refused, by status");
+        overload.writeTo(out, "switchboard_invites_overload_total",
+                "INVITEs refused with 503 over a call limit, by scope (global, trunk) and limit (calls, rate)");
         out.histogram("switchboard_invite_answer_seconds", "INVITE received to 200 OK sent", Map.of(),
                 answer.snapshot());
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize, int workerThreads,
         int maxMessageSize, int stopTimeoutMs, String stackLogLevel, String mediaAddress, int rtpPortMin,
         int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS, int serviceWaitMs,
-        int maxHeaderFields) {
+        int maxHeaderFields, int maxCalls, int maxCallsPerSecond) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
@@ -35,6 +35,8 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "worker.threads", c.worker_threads(), 1, 256);
         range(errors, "max.message.size", c.max_message_size(), 1024, 1 << 20);
         range(errors, "max.header.fields", c.max_header_fields(), 10, 1000);
+        range(errors, "max.calls", c.max_calls(), 0, 100_000);
+        range(errors, "max.calls.per.second", c.max_calls_per_second(), 0, 10_000);
         range(errors, "stop.timeout.ms", c.stop_timeout_ms(), 100, 60_000);
         range(errors, "rtp.port.min", c.rtp_port_min(), 1024, 65534);
         range(errors, "rtp.port.max", c.rtp_port_max(), 1025, 65535);
@@ -57,7 +59,8 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         return new SipSettings(address, c.udp_port(), c.tcp_port(), c.thread_pool_size(), c.worker_threads(),
                 c.max_message_size(), c.stop_timeout_ms(), level, media.isEmpty() ? address : media,
                 c.rtp_port_min(), c.rtp_port_max(), c.answer_delay_ms(), c.min_se_s(), c.refer_timeout_ms(),
-                c.retry_after_s(), c.service_wait_ms(), c.max_header_fields());
+                c.retry_after_s(), c.service_wait_ms(), c.max_header_fields(), c.max_calls(),
+                c.max_calls_per_second());
     }
 
     private static void ipAddress(List<String> errors, String name, String value) {

@@ -90,6 +90,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     private final AdapterDirectory adapters = new AdapterDirectory();
     private final CallRecorder recorder;
     private final SipContext calls;
+    private final CallAdmission admission;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FlowRegistry registry;
@@ -137,6 +138,9 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         frontDoor = new GuardedParser(new FrontDoor(settings.maxMessageSize(), settings.maxHeaderFields()), timers);
         stack.setMessageParserFactory(frontDoor);
         stack.sipMessageValves.add(new CutBodyValve());
+        SipMetrics metrics = new SipMetrics();
+        admission = new CallAdmission(settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime);
+        stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> registry, settings.retryAfterS(), metrics));
         try {
             SipProvider p = null;
             for (String transport : transports()) {
@@ -157,10 +161,11 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             }
             provider = p;
             calls = new SipContext(provider, responder, new AddressFactoryImpl(), settings, timers, workers, recorder,
-                    () -> runner, () -> media);
+                    () -> runner, () -> media, metrics, admission);
             registerProcessors();
             provider.addSipListener(this);
             stack.start();
+            timers.scheduleWithFixedDelay(this::sweepAdmissions, 5, 5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.error("SIP stack not started: {}", e.getMessage());
             stopStack();
@@ -252,6 +257,19 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             }
         }
         return Optional.empty();
+    }
+
+    private void sweepAdmissions() {
+        int lost = admission.sweep();
+        if (lost > 0) {
+            LOG.warn("{} admitted INVITE(s) never became a call nor were refused within {} s; their places are "
+                    + "given back", lost, CallAdmission.UNBOUND_TTL_NANOS / 1_000_000_000L);
+        }
+    }
+
+    /** Calls counted against the overload limits (tests check every place is given back). */
+    int admitted() {
+        return admission.inUse();
     }
 
     /** Server transactions the stack holds (tests check none is left behind). */
@@ -361,6 +379,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                         tx = provider.getNewServerTransaction(event.getRequest());
                     } catch (TransactionUnavailableException e) {
                         if (e.getCause() instanceof java.text.ParseException bad) {
+                            giveBack(event.getRequest());
                             badRequest(event, bad.getMessage());
                             return;
                         }
@@ -377,6 +396,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             } else if (tx != null) {
                 Response refusal = RequestChecks.check(event.getRequest(), responder);
                 if (refusal != null) {
+                    giveBack(event.getRequest());
                     tx.sendResponse(refusal);
                     LOG.debug("{} refused with {}", method, refusal.getStatusCode());
                     return;
@@ -384,8 +404,10 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             }
             processor.process(event, tx);
         } catch (TransactionAlreadyExistsException e) {
+            giveBack(event.getRequest());
             LOG.debug("Retransmitted {} absorbed by its transaction", method);
         } catch (Exception e) {
+            giveBack(event.getRequest());
             LOG.error("{} processing failed: {}", method, e.toString(), e);
             if (tx != null) {
                 try {
@@ -394,6 +416,13 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                     // the transaction may have been answered already
                 }
             }
+        }
+    }
+
+    /** An INVITE that will not become a call gives back its place in the overload count. */
+    private void giveBack(Request request) {
+        if (((gov.nist.javax.sip.message.SIPMessage) request).getApplicationData() instanceof CallAdmission.Ticket t) {
+            admission.refused(t);
         }
     }
 
@@ -415,9 +444,10 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         if (Request.ACK.equals(event.getRequest().getMethod())) {
             return;
         }
+        giveBack(event.getRequest());
         try {
             Response busy = responder.create(Response.SERVICE_UNAVAILABLE, event.getRequest());
-            RetryAfterHeader retry = responder.headers().createRetryAfterHeader(5);
+            RetryAfterHeader retry = responder.headers().createRetryAfterHeader(settings.retryAfterS());
             busy.setHeader(retry);
             provider.sendResponse(busy);
         } catch (Exception e) {

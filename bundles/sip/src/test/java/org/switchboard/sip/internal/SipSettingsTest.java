@@ -23,6 +23,18 @@ public class SipSettingsTest {
         assertEquals(5060, s.udpPort());
         assertEquals(5060, s.tcpPort());
         assertEquals(4, s.stackTraceLevel());
+        assertEquals(2000, s.maxCalls());
+        assertEquals(200, s.maxCallsPerSecond());
+    }
+
+    @Test
+    public void callLimitsMayBeOffButNotNegative() {
+        SipSettings off = SipSettings.from(config(Map.of("max.calls", 0, "max.calls.per.second", 0)));
+        assertEquals(0, off.maxCalls());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipSettings.from(config(
+                Map.of("max.calls", -1, "max.calls.per.second", 20_000))));
+        assertTrue(e.getMessage(), e.getMessage().contains("'max.calls' = '-1': must be between 0 and 100000"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'max.calls.per.second' = '20000': must be between 0 and 10000"));
     }
 
     @Test

@@ -59,7 +59,9 @@ public final class TrunksPage extends ConsolePage {
                     + "<tr><td>Transport</td><td>" + Html.h(t.transport()) + (t.inbound() ? ", inbound" : "")
                     + (t.outbound() ? ", outbound" : "") + "</td></tr><tr><td>Peers</td><td>"
                     + Html.h(String.join(", ", t.peers())) + (t.fqdn() == null ? "" : " " + Html.h(t.fqdn()) + " ("
-                    + Html.h(t.resolve()) + ")") + "</td></tr></table>");
+                    + Html.h(t.resolve()) + ")") + "</td></tr><tr><td>Limits</td><td class=\"sb-limits\">"
+                    + limit(t.maxCalls(), "calls at once") + ", " + limit(t.maxCallsPerSecond(), "new calls per second")
+                    + "</td></tr></table>");
             out.print("<table class=\"sb-table sb-dids\" data-trunk=\"" + Html.a(t.id()) + "\"><thead><tr><th>DID</th>"
                     + "<th>SIP URI to give the contact center</th><th>Flow</th><th>Actions</th></tr></thead><tbody>");
             for (String did : t.dids()) {
@@ -79,6 +81,10 @@ public final class TrunksPage extends ConsolePage {
         if (w.trunks().isEmpty()) {
             out.print("<p class=\"sb-muted\">No trunks are defined; import a workspace on the Flows page.</p>");
         }
+    }
+
+    private static String limit(int value, String what) {
+        return value == 0 ? "no limit of its own on " + what : value + " " + what;
     }
 
     private static String attachForm(HttpServletRequest request, String root, WorkspaceRecord w, String trunk,

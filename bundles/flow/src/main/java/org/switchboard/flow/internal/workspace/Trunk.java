@@ -18,9 +18,11 @@ import java.util.Set;
  * @param outbound whether Switchboard may send calls/REFERs to it
  * @param transport {@code udp}, {@code tcp} or {@code tls}
  * @param sipUri the SIP URI Switchboard shows for the contact center to dial
+ * @param maxCalls the most calls in progress at once from this trunk (0: none of its own)
+ * @param maxCallsPerSecond the most new calls per second from this trunk (0: none of its own)
  */
 public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, String resolve, Set<String> dids,
-        boolean inbound, boolean outbound, String transport, String sipUri) {
+        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond) {
 
     /** Copies the collections. */
     public Trunk {

@@ -32,7 +32,7 @@ public final class WorkspaceParser {
     private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description");
     private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
     private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
-            "outbound", "transport", "sipUri", "description");
+            "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond");
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
     private WorkspaceParser() {
@@ -282,12 +282,31 @@ public final class WorkspaceParser {
         if (sipUri != null && !sipUri.matches("sips?:[^\\s<>\"]+")) {
             problems.add(new Problem(path + ".sipUri", null, "'" + sipUri + "' is not a SIP URI"));
         }
+        int maxCalls = limit(o, "maxCalls", 100_000, path, problems);
+        int maxRate = limit(o, "maxCallsPerSecond", 10_000, path, problems);
         if (problems.size() > before || id == null) {
             return Optional.empty();
         }
         String name = JsonFields.string(o, "name", path, null, problems);
         return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, resolve == null ? "a" : resolve, dids, inbound, outbound,
-                transport == null ? "udp" : transport, sipUri));
+                transport == null ? "udp" : transport, sipUri, maxCalls, maxRate));
+    }
+
+    /** An optional whole number between 0 (no limit) and {@code max}; 0 when absent. */
+    private static int limit(JsonObject o, String field, int max, String path, List<Problem> problems) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            return 0;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double v = e.getAsDouble();
+            if (v == Math.rint(v) && v >= 0 && v <= max) {
+                return (int) v;
+            }
+        }
+        problems.add(new Problem(path + "." + field, null, "must be a whole number from 0 (no limit) to " + max
+                + ", not " + e));
+        return 0;
     }
 
     private static void attachment(JsonElement json, String path, Map<String, Trunk> trunks, Map<String, Flow> flows,

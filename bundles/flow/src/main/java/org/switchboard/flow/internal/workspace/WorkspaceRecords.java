@@ -35,7 +35,9 @@ public final class WorkspaceRecords {
             }
             trunks.add(new TrunkRecord(t.get("id").getAsString(), string(t, "name"), t.get("adapter").getAsString(),
                     strings(array(t, "peers")), string(t, "fqdn"), string(t, "resolve"), dids, bool(t, "inbound"), bool(t, "outbound"),
-                    t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri")));
+                    t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri"),
+                    t.has("maxCalls") ? t.get("maxCalls").getAsInt() : 0,
+                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0));
         }
         List<FlowRecord> flows = new ArrayList<>();
         for (JsonElement e : array(doc, "flows")) {
@@ -112,6 +114,12 @@ public final class WorkspaceRecords {
             o.addProperty("transport", t.transport());
             if (t.sipUri() != null) {
                 o.addProperty("sipUri", t.sipUri());
+            }
+            if (t.maxCalls() > 0) {
+                o.addProperty("maxCalls", t.maxCalls());
+            }
+            if (t.maxCallsPerSecond() > 0) {
+                o.addProperty("maxCallsPerSecond", t.maxCallsPerSecond());
             }
             trunks.add(o);
         }

@@ -83,8 +83,9 @@ public class WorkspaceParserTest {
         Optional<Workspace> w = WorkspaceParser.parse("""
                 {"trunks": [
                    {"id": "a", "adapter": "ZCC!", "peers": ["10.0.0.0/40", "zcc.example.com"], "dids": ["x", "+15550100", "15550100"],
-                    "transport": "sctp", "sipUri": "http://x", "colour": "red"},
-                   {"id": "b", "adapter": "zcc", "dids": []},
+                    "transport": "sctp", "sipUri": "http://x", "colour": "red", "maxCalls": -1,
+                    "maxCallsPerSecond": 2.5},
+                   {"id": "b", "adapter": "zcc", "dids": [], "maxCalls": "ten"},
                    {"id": "a", "adapter": "zcc", "peers": ["10.0.0.1"], "dids": ["+15550100"]}],
                  "flows": [{"id": "f", "start": "n", "nodes": [{"id": "n", "type": "nope"}]}],
                  "attachments": [{"trunk": "a", "did": "+15550123", "flow": "f"}, {"trunk": "zz", "did": "+1555", "flow": "g"}],
@@ -99,6 +100,9 @@ public class WorkspaceParserTest {
                 "trunks[0].transport: must be udp, tcp or tls",
                 "trunks[0].sipUri: 'http://x' is not a SIP URI",
                 "trunks[0].colour: unknown field",
+                "trunks[0].maxCalls: must be a whole number from 0 (no limit) to 100000, not -1",
+                "trunks[0].maxCallsPerSecond: must be a whole number from 0 (no limit) to 10000, not 2.5",
+                "trunks[1].maxCalls: must be a whole number from 0 (no limit) to 100000, not \"ten\"",
                 "trunks[1].peers: a trunk needs allowed peers",
                 "trunks[1].dids: a trunk needs at least one DID",
                 "flows[0].nodes[0].type (node 'n'): unknown node type 'nope'",
@@ -109,6 +113,24 @@ public class WorkspaceParserTest {
             assertTrue("missing <" + e + "> in\n" + problems,
                     problems.stream().anyMatch(p -> p.toString().startsWith(e)));
         }
+    }
+
+    @Test
+    public void trunkLimitsAreReadAndRoundTripThroughTheRecords() {
+        String doc = """
+                {"trunks": [{"id": "a", "adapter": "zcc", "peers": ["10.0.0.1"], "dids": ["+15550100"],
+                             "maxCalls": 20, "maxCallsPerSecond": 5},
+                            {"id": "b", "adapter": "zcc", "peers": ["10.0.0.2"], "dids": ["+15550101"]}]}""";
+        Workspace w = load(doc, problems);
+        assertEquals(20, w.trunks().get("a").maxCalls());
+        assertEquals(5, w.trunks().get("a").maxCallsPerSecond());
+        assertEquals("absent: no limit of the trunk's own", 0, w.trunks().get("b").maxCalls());
+        var records = WorkspaceRecords.fromDocument(doc);
+        assertEquals(20, records.trunks().get(0).maxCalls());
+        assertEquals(5, records.trunks().get(0).maxCallsPerSecond());
+        String again = WorkspaceRecords.toDocument(records);
+        assertTrue(again, again.contains("\"maxCalls\":20") && again.contains("\"maxCallsPerSecond\":5"));
+        assertTrue("no limit is not written out: " + again, again.indexOf("maxCalls") == again.lastIndexOf("maxCalls\""));
     }
 
     @Test
