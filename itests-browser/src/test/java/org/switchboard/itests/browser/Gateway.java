@@ -44,6 +44,14 @@ final class Gateway implements AutoCloseable {
     }
 
     static Gateway start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /**
+     * Starts the gateway with properties of the SIP stack's configuration ({@code org.switchboard.sip.cfg}) set or
+     * replaced in a copy of {@code felix-config}.
+     */
+    static Gateway start(String name, Map<String, String> sipConfig) throws Exception {
         Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
         Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
                 .resolve(name + "-" + System.nanoTime());
@@ -54,6 +62,23 @@ final class Gateway implements AutoCloseable {
         pb.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(http));
         pb.environment().put("SWITCHBOARD_SIP_PORT", Integer.toString(sip));
         pb.environment().remove("SWITCHBOARD_DATA");
+        if (!sipConfig.isEmpty()) {
+            Path config = work.resolve("config");
+            try (var files = Files.list(home.resolve("felix-config"))) {
+                Files.createDirectories(config);
+                for (Path f : files.toList()) {
+                    Files.copy(f, config.resolve(f.getFileName()));
+                }
+            }
+            Path cfg = config.resolve("org.switchboard.sip.cfg");
+            List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
+            sipConfig.forEach((k, v) -> {
+                lines.removeIf(l -> l.startsWith(k + "="));
+                lines.add(k + "=" + v);
+            });
+            Files.write(cfg, lines);
+            pb.environment().put("SWITCHBOARD_CONFIG", config.toString());
+        }
         Path out = work.resolve("console.txt");
         pb.directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

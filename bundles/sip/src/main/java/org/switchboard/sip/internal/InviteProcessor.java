@@ -116,6 +116,11 @@ final class InviteProcessor implements MethodProcessor {
                 // go on
             }
         }
+        if (!RequestChecks.overTls(invite) && flows.trunk(route.trunkId())
+                .map(t -> "tls".equalsIgnoreCase(t.transport())).orElse(false)) {
+            reject(tx, invite, Response.FORBIDDEN, "trunk " + route.trunkId() + " takes calls over TLS only", source, did);
+            return;
+        }
         SessionTimer timer;
         try {
             timer = SessionTimer.from(invite, ctx.settings.minSeS());

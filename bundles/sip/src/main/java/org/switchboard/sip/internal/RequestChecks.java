@@ -29,11 +29,23 @@ final class RequestChecks {
     private RequestChecks() {
     }
 
+    /** Whether the request came over TLS (its top Via names the transport it came over; see GuardedParser). */
+    static boolean overTls(Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via != null && "TLS".equalsIgnoreCase(via.getTransport());
+    }
+
     /** The response that must be sent instead of processing {@code request}, or {@code null} when it may go on. */
     static Response check(Request request, Responder responder) throws Exception {
         String scheme = request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
             return responder.create(Response.UNSUPPORTED_URI_SCHEME, request);
+        }
+        if ("sips".equals(scheme) && !overTls(request) && !Request.ACK.equals(request.getMethod())) {
+            Response r = responder.create(Response.FORBIDDEN, request);
+            r.addHeader(responder.headers().createWarningHeader("switchboard", 399,
+                    "a sips: Request-URI must arrive over TLS"));
+            return r;
         }
         List<String> unsupported = new ArrayList<>();
         ListIterator<?> require = request.getHeaders("Require");

@@ -121,7 +121,7 @@ final class SessionRefresh {
             return;
         }
         Response ok = call.ctx.responder.create(Response.OK, request);
-        ok.addHeader(call.ctx.contact(call.setup().transport()));
+        ok.addHeader(call.contact());
         call.ctx.responder.addAllow(ok);
         ok.addHeader(call.ctx.responder.headers().createSupportedHeader("timer"));
         synchronized (this) {
@@ -184,7 +184,7 @@ final class SessionRefresh {
             Request refresh = call.dialog().createRequest(update ? Request.UPDATE : Request.INVITE);
             refresh.addHeader(call.ctx.responder.headers().createHeader("Session-Expires", t.headerValue()));
             refresh.addHeader(call.ctx.responder.headers().createSupportedHeader("timer"));
-            refresh.addHeader(call.ctx.contact(call.setup().transport()));
+            refresh.addHeader(call.contact());
             if (!update) {
                 refresh.setContent(currentSdp(),
                         call.ctx.responder.headers().createContentTypeHeader("application", "sdp"));

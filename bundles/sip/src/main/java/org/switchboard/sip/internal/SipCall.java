@@ -86,6 +86,12 @@ final class SipCall implements CallControl {
         }
     }
 
+    /** Switchboard's Contact in this call: its transport, and {@code sips:} when the INVITE's URI was. */
+    javax.sip.header.ContactHeader contact() throws java.text.ParseException {
+        return ctx.contact(setup.transport(), setup.invite().getRequestURI() instanceof javax.sip.address.SipURI u
+                && u.isSecure());
+    }
+
     String callId() {
         return setup.callId();
     }
@@ -122,7 +128,7 @@ final class SipCall implements CallControl {
             try {
                 ok = ctx.responder.create(Response.OK, setup.invite());
                 ((ToHeader) ok.getHeader(ToHeader.NAME)).setTag(setup.localTag());
-                ok.addHeader(ctx.contact(setup.transport()));
+                ok.addHeader(contact());
                 ctx.responder.addAllow(ok);
                 ok.addHeader(ctx.responder.headers().createSupportedHeader("timer"));
                 refresh.addTo(ok);
@@ -154,7 +160,7 @@ final class SipCall implements CallControl {
     synchronized void ring() throws Exception {
         Response ringing = ctx.responder.create(Response.RINGING, setup.invite());
         ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(setup.localTag());
-        ringing.addHeader(ctx.contact(setup.transport()));
+        ringing.addHeader(contact());
         record(Direction.OUTGOING, ringing);
         setup.inviteTx().sendResponse(ringing);
     }

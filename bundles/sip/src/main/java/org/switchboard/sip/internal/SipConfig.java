@@ -1,6 +1,7 @@
 package org.switchboard.sip.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the SIP stack, PID {@value SipStackOwner#PID}. */
@@ -16,6 +17,43 @@ public @interface SipConfig {
 
     @AttributeDefinition(name = "TCP port", description = "TCP listening port (1-65535); 0 disables TCP.")
     int tcp_port() default 5060;
+
+    @AttributeDefinition(name = "TLS port", description = "SIP over TLS listening port (1-65535); 0 turns TLS off. "
+            + "TLS listens only when a keystore is configured.")
+    int tls_port() default 5061;
+
+    @AttributeDefinition(name = "TLS keystore", description = "Keystore file holding the server's private key and "
+            + "certificate chain (PKCS12 or JKS); empty: no TLS.")
+    String tls_keystore() default "";
+
+    @AttributeDefinition(name = "TLS keystore password", type = AttributeType.PASSWORD,
+            description = "Password of the keystore and of its key.")
+    String tls_keystore_password() default "";
+
+    @AttributeDefinition(name = "TLS keystore type", description = "PKCS12 or JKS.")
+    String tls_keystore_type() default "PKCS12";
+
+    @AttributeDefinition(name = "TLS truststore", description = "Truststore file with the certificates (or CAs) of "
+            + "peers that present one; empty: the keystore.")
+    String tls_truststore() default "";
+
+    @AttributeDefinition(name = "TLS truststore password", type = AttributeType.PASSWORD,
+            description = "Password of the truststore.")
+    String tls_truststore_password() default "";
+
+    @AttributeDefinition(name = "TLS truststore type", description = "PKCS12 or JKS.")
+    String tls_truststore_type() default "PKCS12";
+
+    @AttributeDefinition(name = "TLS client certificates", description = "none, want (asked for, checked when given) "
+            + "or need (a peer without a trusted certificate cannot connect).")
+    String tls_client_auth() default "none";
+
+    @AttributeDefinition(name = "TLS protocols", description = "Protocols enabled: TLSv1.2 and/or TLSv1.3 (nothing older).")
+    String tls_protocols() default "TLSv1.3,TLSv1.2";
+
+    @AttributeDefinition(name = "TLS cipher suites", description = "Cipher suites enabled, comma-separated; empty: "
+            + "forward-secret AEAD suites only (TLS 1.3's, ECDHE with AES-GCM or ChaCha20-Poly1305).")
+    String tls_cipher_suites() default "";
 
     @AttributeDefinition(name = "Stack threads", description = "Threads of the stack's reentrant listener pool (1-256).")
     int thread_pool_size() default 8;

@@ -88,13 +88,27 @@ final class SipContext {
         return call.matches(toTag, fromTag) ? Optional.of(call) : Optional.empty();
     }
 
-    /** Switchboard's Contact for a transport ({@code udp}/{@code tcp}). */
-    ContactHeader contact(String transport) throws ParseException {
-        boolean tcp = "tcp".equalsIgnoreCase(transport);
+    /**
+     * Switchboard's Contact for a transport ({@code udp}/{@code tcp}/{@code tls}); {@code secure} (the call's
+     * Request-URI was {@code sips:}) gives a {@code sips:} URI, as RFC 3261 §12.1.1 asks.
+     */
+    ContactHeader contact(String transport, boolean secure) throws ParseException {
+        String t = transport == null ? "udp" : transport.toLowerCase(java.util.Locale.ROOT);
         SipURI uri = addresses.createSipURI(null, settings.address());
-        uri.setPort(tcp ? settings.tcpPort() : settings.udpPort());
-        if (tcp) {
-            uri.setTransportParam("tcp");
+        switch (t) {
+            case "tcp" -> {
+                uri.setPort(settings.tcpPort());
+                uri.setTransportParam("tcp");
+            }
+            case "tls" -> {
+                uri.setPort(settings.tlsPort());
+                if (secure) {
+                    uri.setSecure(true);
+                } else {
+                    uri.setTransportParam("tls");
+                }
+            }
+            default -> uri.setPort(settings.udpPort());
         }
         return responder.headers().createContactHeader(addresses.createAddress(uri));
     }

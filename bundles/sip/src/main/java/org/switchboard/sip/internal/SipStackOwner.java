@@ -144,7 +144,11 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         try {
             SipProvider p = null;
             for (String transport : transports()) {
-                int port = transport.equals(ListeningPoint.UDP) ? settings.udpPort() : settings.tcpPort();
+                int port = switch (transport) {
+                    case ListeningPoint.UDP -> settings.udpPort();
+                    case ListeningPoint.TLS -> settings.tlsPort();
+                    default -> settings.tcpPort();
+                };
                 ListeningPoint lp;
                 try {
                     lp = stack.createListeningPoint(settings.address(), port, transport);
@@ -174,8 +178,12 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             recorder.close(0);
             throw e;
         }
-        LOG.info("SIP listening on {} (udp {}, tcp {})", settings.address(), portText(settings.udpPort()),
-                portText(settings.tcpPort()));
+        LOG.info("SIP listening on {} (udp {}, tcp {}, tls {})", settings.address(), portText(settings.udpPort()),
+                portText(settings.tcpPort()), portText(settings.tlsPort()));
+        if (settings.tls() != null) {
+            LOG.info("SIP over TLS: {} as {}, client certificates {}, {}", settings.tls().keystore(),
+                    settings.tls().subject(), settings.tls().clientAuthName(), settings.tls().protocols());
+        }
     }
 
     private void registerProcessors() {
@@ -212,6 +220,9 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         }
         if (settings.tcpPort() > 0) {
             t.add(ListeningPoint.TCP);
+        }
+        if (settings.tlsPort() > 0) {
+            t.add(ListeningPoint.TLS);
         }
         return t;
     }

@@ -34,6 +34,18 @@ final class StackProperties {
         // Answer a request at the port it came from when its Via names another (RFC 3581 behaviour without rport):
         // peers behind NAT and peers whose Via is wrong still get their responses.
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
+        TlsSettings tls = s.tls();
+        if (tls != null) {
+            p.setProperty("javax.net.ssl.keyStore", tls.keystore());
+            p.setProperty("javax.net.ssl.keyStorePassword", tls.keystorePassword());
+            p.setProperty("javax.net.ssl.keyStoreType", tls.keystoreType());
+            p.setProperty("javax.net.ssl.trustStore", tls.truststore());
+            p.setProperty("javax.net.ssl.trustStorePassword", tls.truststorePassword());
+            p.setProperty("javax.net.ssl.trustStoreType", tls.truststoreType());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", tls.clientAuth());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", tls.protocols()));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", tls.cipherSuites()));
+        }
         return p;
     }
 }
