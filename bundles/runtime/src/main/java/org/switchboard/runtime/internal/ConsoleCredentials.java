@@ -54,9 +54,9 @@ public class ConsoleCredentials implements AdminAuthenticator {
         // registered by hand: a DS service would publish this component's configuration, password included
         registration = context.registerService(AdminAuthenticator.class, this, null);
         if (credentials.generated()) {
+            // never the password itself: a terminal's output ends up in journald, docker logs, CI logs
             System.out.println("Switchboard generated the administrator password for user '" + credentials.username()
-                    + "': " + credentials.password());
-            System.out.println("  It is kept in " + credentials.file() + " (owner-only) and will not be shown again.");
+                    + "': read it from " + credentials.file() + " (owner-only)");
             LOG.info("Generated an administrator password and saved it to {}", credentials.file());
         }
     }

@@ -1,0 +1,225 @@
+package org.switchboard.itests.browser;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Security of a running install: no secret (the generated administrator password, the TLS keystore password, a
+ * bot app's client secret before and after rotation, a JWT signed with it, a wrong password tried at login) appears
+ * in any log file of a run that used them all; and a trunk's allow-list holds on every transport (an INVITE from
+ * 127.0.0.2, which no trunk allows, gets 403 over UDP, TCP and TLS).
+ */
+public class SecurityIT {
+
+    private static final String KEYSTORE_PASSWORD = "ks-Secret-4417-never-logged";
+    private static final String WRONG_PASSWORD = "wrong-Guess-8812-never-logged";
+    private static final String BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
+    private static Gateway gateway;
+    private static int tlsPort;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/itest/security-keys-" + System.nanoTime())).toAbsolutePath();
+        Path keystore = dir.resolve("gateway.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass",
+                KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
+        tlsPort = Gateway.freePort();
+        gateway = Gateway.start("SecurityIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
+                keystore.toString(), "tls.keystore.password", KEYSTORE_PASSWORD));
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    public void noSecretReachesAnyLog() throws Exception {
+        List<String> secrets = new ArrayList<>(List.of(gateway.password(), KEYSTORE_PASSWORD, WRONG_PASSWORD));
+        assertNotEquals("the administrator password is generated, not a default", "admin", gateway.password());
+        assertTrue(gateway.password().length() >= 16);
+
+        HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(gateway.url("/api/admin/bots"))).header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + WRONG_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+
+        var app = gateway.admin("POST", "/api/admin/bots/" + BOT + "/apps",
+                "{\"name\":\"ZCC\",\"scopes\":[\"chat-history\",\"conversation-summary\"]}");
+        assertEquals(app.body(), 201, app.statusCode());
+        String clientId = field(app.body(), "clientId");
+        String secret = field(app.body(), "clientSecret");
+        secrets.add(secret);
+        String jwt = jwt(clientId, secret);
+        secrets.add(jwt);
+        secrets.add(jwt.substring(jwt.lastIndexOf('.') + 1));
+        int status = summaryApi(jwt);
+        assertEquals("a valid token is accepted (no such session: 404)", 404, status);
+        assertEquals(401, summaryApi(jwt(clientId, "not-the-secret")));
+        var listing = gateway.admin("GET", "/api/admin/bots/" + BOT, null);
+        assertTrue(listing.body().contains(clientId));
+        assertTrue("a secret is never listed", !listing.body().contains(secret));
+
+        var rotated = gateway.admin("POST", "/api/admin/apps/" + clientId + "/secret", null);
+        assertEquals(rotated.body(), 200, rotated.statusCode());
+        secrets.add(field(rotated.body(), "clientSecret"));
+        assertEquals("the old secret stops at once", 401, summaryApi(jwt));
+
+        gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml", "-s", "+15550100");
+
+        List<String> found = new ArrayList<>();
+        try (var files = Files.walk(gateway.work)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")
+                    || f.toString().endsWith(".txt") || f.toString().endsWith(".out")).toList()) {
+                String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                for (String s : secrets) {
+                    if (text.contains(s)) {
+                        found.add(s.substring(0, 4) + "... in " + gateway.work.relativize(f));
+                    }
+                }
+            }
+        }
+        assertTrue("secrets in the logs: " + found, found.isEmpty());
+        assertTrue("the run did log (this test reads the right files)", gateway.log().contains("Session "));
+    }
+
+    @Test
+    public void aTrunkAllowListHoldsOnEveryTransport() throws Exception {
+        InetAddress stranger = InetAddress.getByName("127.0.0.2");
+        try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(stranger, 0))) {
+            d.setSoTimeout(5000);
+            byte[] out = invite("UDP", "127.0.0.2", d.getLocalPort(), gateway.sip).getBytes(StandardCharsets.UTF_8);
+            d.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), gateway.sip));
+            String r = "";
+            while (r.isEmpty() || r.startsWith("SIP/2.0 1")) {
+                byte[] in = new byte[8192];
+                DatagramPacket packet = new DatagramPacket(in, in.length);
+                d.receive(packet);
+                r = new String(in, 0, packet.getLength(), StandardCharsets.UTF_8);
+            }
+            assertTrue("UDP: " + r, r.startsWith("SIP/2.0 403"));
+        }
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(stranger, 0));
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), gateway.sip), 5000);
+            assertTrue(finalAnswer(s, invite("TCP", "127.0.0.2", s.getLocalPort(), gateway.sip))
+                    .startsWith("SIP/2.0 403"));
+        }
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort,
+                stranger, 0)) {
+            assertTrue(finalAnswer(s, invite("TLS", "127.0.0.2", s.getLocalPort(), tlsPort))
+                    .startsWith("SIP/2.0 403"));
+        }
+    }
+
+    private static String invite(String transport, String host, int localPort, int port) {
+        String uri = "sip:+15550100@127.0.0.1:" + port;
+        String sdp = "v=0\r\no=x 1 1 IN IP4 " + host + "\r\ns=-\r\nc=IN IP4 " + host + "\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n";
+        return "INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/" + transport + " " + host + ":" + localPort
+                + ";branch=z9hG4bKsec" + System.nanoTime() + "\r\nFrom: <sip:intruder@" + host + ">;tag=i1\r\n"
+                + "To: <" + uri + ">\r\nCall-ID: sec-" + System.nanoTime() + "\r\nCSeq: 1 INVITE\r\n"
+                + "Max-Forwards: 70\r\nContact: <sip:intruder@" + host + ":" + localPort + ">\r\n"
+                + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** Sends a request on a connection and returns the first final response's status line. */
+    private static String finalAnswer(Socket s, String request) throws Exception {
+        s.setSoTimeout(5000);
+        s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        InputStream in = s.getInputStream();
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                String l = line.toString().trim();
+                if (l.startsWith("SIP/2.0 ") && !l.startsWith("SIP/2.0 1")) {
+                    return l;
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return m.group(1);
+    }
+
+    private static String jwt(String clientId, String secret) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String h = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String p = b64.encodeToString(("{\"sub\":\"zcc\",\"appId\":\"" + clientId + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return h + "." + p + "." + b64.encodeToString(mac.doFinal((h + "." + p).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int summaryApi(String jwt) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url(
+                "/api/public/bot/" + BOT + "/conversationDetails"))).header("auth", jwt)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"000000000000000000000000\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
