@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +28,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -49,17 +46,11 @@ public class SecurityIT {
     private static final String BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
     private static Gateway gateway;
     private static int tlsPort;
+    private static Path keystore;
 
     @BeforeClass
     public static void start() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target/itest/security-keys-" + System.nanoTime())).toAbsolutePath();
-        Path keystore = dir.resolve("gateway.p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass",
-                KEYSTORE_PASSWORD, "-keypass", KEYSTORE_PASSWORD).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
+        keystore = Keystores.selfSigned(KEYSTORE_PASSWORD);
         tlsPort = Gateway.freePort();
         gateway = Gateway.start("SecurityIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
                 keystore.toString(), "tls.keystore.password", KEYSTORE_PASSWORD));
@@ -145,21 +136,7 @@ public class SecurityIT {
             assertTrue(finalAnswer(s, invite("TCP", "127.0.0.2", s.getLocalPort(), gateway.sip))
                     .startsWith("SIP/2.0 403"));
         }
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
-            }
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
-            }
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
+        SSLContext tls = Keystores.trusting(keystore, KEYSTORE_PASSWORD);
         try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort,
                 stranger, 0)) {
             assertTrue(finalAnswer(s, invite("TLS", "127.0.0.2", s.getLocalPort(), tlsPort))

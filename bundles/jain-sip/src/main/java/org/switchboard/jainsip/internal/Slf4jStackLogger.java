@@ -114,9 +114,24 @@ public class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        if (enabled) {
-            log.error(message, ex);
+        if (!enabled) {
+            return;
         }
+        if (keepAliveOnClosedConnection(message, ex)) {
+            log.debug("Keep-alive (CRLF) answer skipped: the connection was closed meanwhile ({})", ex.toString());
+            return;
+        }
+        log.error(message, ex);
+    }
+
+    /**
+     * The RI's stream reader answers a double CRLF (RFC 5626 keep-alive) on its parser thread while another thread may
+     * be closing the connection; it checks the socket and then uses it, and loses that race with a
+     * NullPointerException. Nothing is lost (the connection is gone), so it is not an error worth a stack trace.
+     */
+    static boolean keepAliveOnClosedConnection(String message, Exception ex) {
+        return ex instanceof NullPointerException && message != null
+                && message.startsWith("A problem occured while trying to send a single CLRF");
     }
 
     @Override
