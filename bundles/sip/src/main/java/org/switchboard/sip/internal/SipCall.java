@@ -354,6 +354,7 @@ final class SipCall implements CallControl {
     void timedOut(Pending pending, Request request) {
         try {
             Response timeout = ctx.responder.create(Response.REQUEST_TIMEOUT, request);
+            timeout.setReasonPhrase("no response within the transaction timeout");
             pending.handler().handle(timeout);
         } catch (Exception e) {
             LOG.debug("Session {}: timeout handling failed: {}", sessionId(), e.toString());
@@ -376,8 +377,10 @@ final class SipCall implements CallControl {
             refresh.stop();
         }
         ResponseHandler answered = response -> {
-            finish(by, reason);
             int code = response.getStatusCode();
+            // the peer never answered (the transaction timed out) or answered 408: the session ends all the same
+            finish(by, code == Response.REQUEST_TIMEOUT ? reason + " (BYE not answered: "
+                    + response.getReasonPhrase() + ")" : reason);
             done.complete(new TransferResult(code < 300, code, response.getReasonPhrase()));
         };
         try {
