@@ -30,6 +30,23 @@ public interface MediaSession extends AutoCloseable {
      */
     void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType);
 
+    /**
+     * Like {@link #connect(String, int, int, String, int)}, over SRTP when {@code srtp} is not {@code null}: every
+     * packet sent is encrypted and authenticated, and every packet received must authenticate (plain RTP and
+     * replays are dropped). Reconnecting with the same local key keeps the sending context (no keystream reuse).
+     *
+     * @param srtp the negotiated keys, or {@code null} for plain RTP
+     * @throws UnsupportedOperationException when this media engine has no SRTP and {@code srtp} is given
+     * @since 1.2
+     */
+    default void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType,
+            SrtpParameters srtp) {
+        if (srtp != null) {
+            throw new UnsupportedOperationException("this media engine does not do SRTP");
+        }
+        connect(remoteAddress, remotePort, payloadType, codec, dtmfPayloadType);
+    }
+
     /** Synthesizes and plays {@code text} in the default voice; completes when it ends or is barged in. */
     default CompletionStage<Void> say(String text, boolean bargeIn) {
         return say(text, null, bargeIn);

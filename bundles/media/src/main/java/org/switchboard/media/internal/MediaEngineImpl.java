@@ -66,6 +66,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
     private final Map<String, short[]> cache;
     private final Recordings recordings;
     private final MediaCounters ended = new MediaCounters();
+    private final SrtpRefusals srtp = new SrtpRefusals();
     private final Map<SpeechSynthesizer, List<String>> synthesizers = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<SpeechRecognizer> recognizers = new CopyOnWriteArrayList<>();
     private volatile boolean warnedSynthesizer;
@@ -142,11 +143,18 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         return Paths.get(data, "recordings").toAbsolutePath().normalize();
     }
 
+    /** Counts an SRTP packet refused, and says so once per session (a wrong key shows at once, not per packet). */
+    void srtpRefused(RtpSession s, org.switchboard.media.internal.srtp.SrtpReceiver.Outcome outcome,
+            InetSocketAddress from) {
+        srtp.refused(s.id(), outcome, from);
+    }
+
     void closed(RtpSession s) {
         for (MediaLoop loop : loops) {
             loop.remove(s);
         }
         ended.add(s.stats());
+        srtp.forget(s.id());
     }
 
     ExecutorService pool() {
@@ -262,6 +270,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         }
         out.gauge("switchboard_media_sessions_active", "RTP sessions open", Map.of(), active);
         all.writeTo(out);
+        srtp.writeTo(out);
     }
 
     @Deactivate

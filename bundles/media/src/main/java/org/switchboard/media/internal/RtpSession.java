@@ -18,6 +18,7 @@ import org.switchboard.api.call.GatherResult;
 import org.switchboard.api.media.MediaEvents;
 import org.switchboard.api.media.MediaSession;
 import org.switchboard.api.media.MediaStats;
+import org.switchboard.api.media.SrtpParameters;
 import org.switchboard.media.internal.audio.EnergyVad;
 import org.switchboard.media.internal.audio.G711;
 import org.switchboard.media.internal.record.CallRecorder;
@@ -25,6 +26,9 @@ import org.switchboard.media.internal.rtp.DtmfReceiver;
 import org.switchboard.media.internal.rtp.ReorderBuffer;
 import org.switchboard.media.internal.rtp.RtpPacket;
 import org.switchboard.media.internal.rtp.TelephoneEvent;
+import org.switchboard.media.internal.srtp.SrtpReceiver;
+import org.switchboard.media.internal.srtp.SrtpSender;
+import org.switchboard.media.internal.srtp.SrtpSuite;
 
 /**
  * One call's RTP: receives on the shared selector thread (source latching, payload-type checks, reorder buffer,
@@ -51,6 +55,7 @@ final class RtpSession implements MediaSession {
     private volatile boolean ulaw = true;
     private volatile int dtmfPayloadType = -1;
     private volatile boolean closed;
+    private volatile Srtp srtp;
     private volatile long lastReceived;
     private boolean timedOut;
 
@@ -58,7 +63,7 @@ final class RtpSession implements MediaSession {
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
     private final long ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
-    private final ByteBuffer tx = ByteBuffer.allocate(RtpPacket.HEADER + FRAME);
+    private final ByteBuffer tx = ByteBuffer.allocate(RtpPacket.HEADER + FRAME + SrtpSuite.MAX_TAG);
     private final short[] frame = new short[FRAME];
     private final byte[] encoded = new byte[FRAME];
     private boolean talking;
@@ -68,6 +73,7 @@ final class RtpSession implements MediaSession {
     private final ReorderBuffer reorder;
     private final DtmfReceiver dtmf = new DtmfReceiver(this::onDigit);
     private final EnergyVad vad;
+    private final byte[] srtpIn = new byte[RtpPacket.HEADER + MAX_PAYLOAD + 64];
 
     // guarded by this
     private final Deque<Prompt> prompts = new ArrayDeque<>();
@@ -111,8 +117,30 @@ final class RtpSession implements MediaSession {
         return channel.socket().getLocalPort();
     }
 
+    /** The keys in use and the contexts made from them; replaced as a whole when a re-INVITE changes them. */
+    private record Srtp(SrtpParameters keys, SrtpSender sender, SrtpReceiver receiver) {
+    }
+
     @Override
     public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt) {
+        connect(remoteAddress, remotePort, pt, codec, dtmfPt, null);
+    }
+
+    @Override
+    public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt,
+            SrtpParameters keys) {
+        Srtp current = srtp;
+        if (keys == null) {
+            srtp = null;
+        } else if (current == null || !current.keys.equals(keys)) {
+            SrtpSuite suite = SrtpSuite.of(keys.suite());
+            boolean sameSending = current != null && current.keys.suite().equals(keys.suite())
+                    && java.util.Arrays.equals(current.keys.localKey(), keys.localKey());
+            boolean sameReceiving = current != null && current.keys.suite().equals(keys.suite())
+                    && java.util.Arrays.equals(current.keys.remoteKey(), keys.remoteKey());
+            srtp = new Srtp(keys, sameSending ? current.sender : new SrtpSender(suite, keys.localKey()),
+                    sameReceiving ? current.receiver : new SrtpReceiver(suite, keys.remoteKey()));
+        }
         InetSocketAddress remote = new InetSocketAddress(remoteAddress, remotePort);
         if (sdpRemote != null && !sdpRemote.equals(remote)) {
             latched = null; // a re-INVITE moved the peer: latch again
@@ -129,6 +157,14 @@ final class RtpSession implements MediaSession {
     void onPacket(ByteBuffer data, InetSocketAddress from) {
         if (closed) {
             return;
+        }
+        Srtp secure = srtp;
+        if (secure != null) {
+            data = unprotect(secure.receiver, data, from);
+            if (data == null) {
+                dropped.incrementAndGet();
+                return;
+            }
         }
         int pt = payloadType;
         RtpPacket p = data.remaining() > RtpPacket.HEADER + MAX_PAYLOAD ? null : RtpPacket.parse(data);
@@ -160,6 +196,21 @@ final class RtpSession implements MediaSession {
         }
         in.incrementAndGet();
         reorder.add(p, this::onAudio);
+    }
+
+    /** The packet decrypted into this session's buffer, or {@code null} when it is not authentic or replayed. */
+    private ByteBuffer unprotect(SrtpReceiver receiver, ByteBuffer data, InetSocketAddress from) {
+        int length = data.remaining();
+        if (length > srtpIn.length) {
+            return null;
+        }
+        data.get(srtpIn, 0, length);
+        SrtpReceiver.Outcome outcome = receiver.unprotect(srtpIn, 0, length);
+        if (outcome == SrtpReceiver.Outcome.OK) {
+            return ByteBuffer.wrap(srtpIn, 0, receiver.length());
+        }
+        engine.srtpRefused(this, outcome, from);
+        return null;
     }
 
     private void onAudio(RtpPacket p) {
@@ -274,6 +325,10 @@ final class RtpSession implements MediaSession {
         sequence = (sequence + 1) & 0xFFFF;
         timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
         tx.flip();
+        Srtp secure = srtp;
+        if (secure != null) {
+            tx.limit(secure.sender.protect(tx.array(), 0, tx.limit()));
+        }
         try {
             channel.send(tx, to);
             out.incrementAndGet();
