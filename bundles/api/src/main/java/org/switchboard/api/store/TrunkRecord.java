@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param sipUri the SIP URI shown for the contact center to dial, or {@code null}
  * @param maxCalls the most calls from this trunk in progress at once; 0: no limit of the trunk's own
  * @param maxCallsPerSecond the most new calls per second from this trunk; 0: no limit of the trunk's own
+ * @param srtp {@code optional} (SRTP when the peer offers it, else plain RTP) or {@code required} (an offer
+ *        without SRTP is refused); {@code null} reads as {@code optional}
  */
 public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve, List<String> dids,
-        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond) {
+        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond,
+        String srtp) {
+
+    /** SRTP when the peer offers it. */
+    public static final String SRTP_OPTIONAL = "optional";
+    /** Only calls whose offer has SRTP. */
+    public static final String SRTP_REQUIRED = "required";
 
     /** Checks the identifiers and limits and copies the lists. */
     public TrunkRecord {
@@ -30,6 +38,10 @@ public record TrunkRecord(String id, String name, String adapter, List<String> p
         Objects.requireNonNull(transport, "transport");
         if (maxCalls < 0 || maxCallsPerSecond < 0) {
             throw new IllegalArgumentException("trunk " + id + ": limits must be 0 (none) or positive");
+        }
+        srtp = srtp == null ? SRTP_OPTIONAL : srtp;
+        if (!srtp.equals(SRTP_OPTIONAL) && !srtp.equals(SRTP_REQUIRED)) {
+            throw new IllegalArgumentException("trunk " + id + ": srtp must be optional or required, not " + srtp);
         }
         resolve = resolve == null ? "a" : resolve;
         peers = peers == null ? List.of() : List.copyOf(peers);
@@ -40,5 +52,18 @@ public record TrunkRecord(String id, String name, String adapter, List<String> p
     public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
             List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri) {
         this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, 0, 0);
+    }
+
+    /** A trunk with SRTP optional (the form of version 1.1 of this package). */
+    public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
+            List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls,
+            int maxCallsPerSecond) {
+        this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, maxCalls,
+                maxCallsPerSecond, SRTP_OPTIONAL);
+    }
+
+    /** Whether calls from this trunk must use SRTP. */
+    public boolean srtpRequired() {
+        return SRTP_REQUIRED.equals(srtp);
     }
 }

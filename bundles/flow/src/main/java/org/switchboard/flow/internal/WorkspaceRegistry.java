@@ -487,7 +487,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         Trunk t = trunkId == null ? null : current.get().trunks().get(trunkId);
         return t == null ? Optional.empty() : Optional.of(new TrunkRecord(t.id(), t.name(), t.adapter(),
                 t.peers().stream().map(Cidr::text).toList(), t.fqdn(), t.resolve(), List.copyOf(t.dids()), t.inbound(),
-                t.outbound(), t.transport(), t.sipUri(), t.maxCalls(), t.maxCallsPerSecond()));
+                t.outbound(), t.transport(), t.sipUri(), t.maxCalls(), t.maxCallsPerSecond(), t.srtp()));
     }
 
     @Override

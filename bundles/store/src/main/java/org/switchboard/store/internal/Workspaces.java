@@ -53,13 +53,13 @@ public final class Workspaces implements WorkspaceRepository {
             List<TrunkRecord> trunks = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                     "SELECT id, name, adapter, peers, fqdn, inbound, outbound, transport, sip_uri, resolve, max_calls, "
-                    + "max_calls_per_second FROM trunks ORDER BY position")) {
+                    + "max_calls_per_second, srtp FROM trunks ORDER BY position")) {
                 while (r.next()) {
                     String id = r.getString(1);
                     List<String> peers = GSON.fromJson(r.getString(4), STRINGS);
                     trunks.add(new TrunkRecord(id, r.getString(2), r.getString(3), peers, r.getString(5), r.getString(10),
                             dids.getOrDefault(id, List.of()), r.getBoolean(6), r.getBoolean(7), r.getString(8),
-                            r.getString(9), r.getInt(11), r.getInt(12)));
+                            r.getString(9), r.getInt(11), r.getInt(12), r.getString(13)));
                 }
             }
             List<FlowRecord> flows = new ArrayList<>();
@@ -179,8 +179,8 @@ public final class Workspaces implements WorkspaceRepository {
 
     private static void insertTrunks(Connection c, List<TrunkRecord> trunks) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO trunks (id, position, name, adapter, peers, fqdn, "
-                + "inbound, outbound, transport, sip_uri, resolve, max_calls, max_calls_per_second) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "inbound, outbound, transport, sip_uri, resolve, max_calls, max_calls_per_second, srtp) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement d = c.prepareStatement(
                         "INSERT INTO trunk_dids (trunk_id, did, position) VALUES (?, ?, ?)")) {
             int i = 0;
@@ -198,6 +198,7 @@ public final class Workspaces implements WorkspaceRepository {
                 p.setString(11, t.resolve());
                 p.setInt(12, t.maxCalls());
                 p.setInt(13, t.maxCallsPerSecond());
+                p.setString(14, t.srtp());
                 p.addBatch();
                 int j = 0;
                 for (String did : t.dids()) {

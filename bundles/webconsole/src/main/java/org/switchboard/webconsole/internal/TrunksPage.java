@@ -57,7 +57,8 @@ public final class TrunksPage extends ConsolePage {
                     + (t.name() == null ? "" : " &middot; " + Html.h(t.name())) + "</h2>"
                     + "<table class=\"sb-table sb-ids\"><tr><td>Adapter</td><td>" + Html.h(t.adapter()) + "</td></tr>"
                     + "<tr><td>Transport</td><td>" + Html.h(t.transport()) + (t.inbound() ? ", inbound" : "")
-                    + (t.outbound() ? ", outbound" : "") + "</td></tr><tr><td>Peers</td><td>"
+                    + (t.outbound() ? ", outbound" : "") + "</td></tr><tr><td>Media</td><td class=\"sb-srtp\">"
+                    + (t.srtpRequired() ? "SRTP required" : "SRTP when offered, else RTP") + "</td></tr><tr><td>Peers</td><td>"
                     + Html.h(String.join(", ", t.peers())) + (t.fqdn() == null ? "" : " " + Html.h(t.fqdn()) + " ("
                     + Html.h(t.resolve()) + ")") + "</td></tr><tr><td>Limits</td><td class=\"sb-limits\">"
                     + limit(t.maxCalls(), "calls at once") + ", " + limit(t.maxCallsPerSecond(), "new calls per second")

@@ -20,9 +20,11 @@ import java.util.Set;
  * @param sipUri the SIP URI Switchboard shows for the contact center to dial
  * @param maxCalls the most calls in progress at once from this trunk (0: none of its own)
  * @param maxCallsPerSecond the most new calls per second from this trunk (0: none of its own)
+ * @param srtp {@code optional} or {@code required}
  */
 public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, String resolve, Set<String> dids,
-        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond) {
+        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond,
+        String srtp) {
 
     /** Copies the collections. */
     public Trunk {

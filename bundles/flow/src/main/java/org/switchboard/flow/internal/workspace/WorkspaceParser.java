@@ -32,7 +32,7 @@ public final class WorkspaceParser {
     private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description");
     private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
     private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
-            "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond");
+            "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond", "srtp");
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
     private WorkspaceParser() {
@@ -284,12 +284,16 @@ public final class WorkspaceParser {
         }
         int maxCalls = limit(o, "maxCalls", 100_000, path, problems);
         int maxRate = limit(o, "maxCallsPerSecond", 10_000, path, problems);
+        String srtp = JsonFields.string(o, "srtp", path, null, problems);
+        if (srtp != null && !srtp.equals("optional") && !srtp.equals("required")) {
+            problems.add(new Problem(path + ".srtp", null, "must be optional or required"));
+        }
         if (problems.size() > before || id == null) {
             return Optional.empty();
         }
         String name = JsonFields.string(o, "name", path, null, problems);
         return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, resolve == null ? "a" : resolve, dids, inbound, outbound,
-                transport == null ? "udp" : transport, sipUri, maxCalls, maxRate));
+                transport == null ? "udp" : transport, sipUri, maxCalls, maxRate, srtp == null ? "optional" : srtp));
     }
 
     /** An optional whole number between 0 (no limit) and {@code max}; 0 when absent. */

@@ -37,7 +37,7 @@ public final class WorkspaceRecords {
                     strings(array(t, "peers")), string(t, "fqdn"), string(t, "resolve"), dids, bool(t, "inbound"), bool(t, "outbound"),
                     t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri"),
                     t.has("maxCalls") ? t.get("maxCalls").getAsInt() : 0,
-                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0));
+                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0, string(t, "srtp")));
         }
         List<FlowRecord> flows = new ArrayList<>();
         for (JsonElement e : array(doc, "flows")) {
@@ -120,6 +120,9 @@ public final class WorkspaceRecords {
             }
             if (t.maxCallsPerSecond() > 0) {
                 o.addProperty("maxCallsPerSecond", t.maxCallsPerSecond());
+            }
+            if (t.srtpRequired()) {
+                o.addProperty("srtp", t.srtp());
             }
             trunks.add(o);
         }

@@ -84,7 +84,7 @@ public class WorkspaceParserTest {
                 {"trunks": [
                    {"id": "a", "adapter": "ZCC!", "peers": ["10.0.0.0/40", "zcc.example.com"], "dids": ["x", "+15550100", "15550100"],
                     "transport": "sctp", "sipUri": "http://x", "colour": "red", "maxCalls": -1,
-                    "maxCallsPerSecond": 2.5},
+                    "maxCallsPerSecond": 2.5, "srtp": "always"},
                    {"id": "b", "adapter": "zcc", "dids": [], "maxCalls": "ten"},
                    {"id": "a", "adapter": "zcc", "peers": ["10.0.0.1"], "dids": ["+15550100"]}],
                  "flows": [{"id": "f", "start": "n", "nodes": [{"id": "n", "type": "nope"}]}],
@@ -102,6 +102,7 @@ public class WorkspaceParserTest {
                 "trunks[0].colour: unknown field",
                 "trunks[0].maxCalls: must be a whole number from 0 (no limit) to 100000, not -1",
                 "trunks[0].maxCallsPerSecond: must be a whole number from 0 (no limit) to 10000, not 2.5",
+                "trunks[0].srtp: must be optional or required",
                 "trunks[1].maxCalls: must be a whole number from 0 (no limit) to 100000, not \"ten\"",
                 "trunks[1].peers: a trunk needs allowed peers",
                 "trunks[1].dids: a trunk needs at least one DID",
@@ -119,7 +120,7 @@ public class WorkspaceParserTest {
     public void trunkLimitsAreReadAndRoundTripThroughTheRecords() {
         String doc = """
                 {"trunks": [{"id": "a", "adapter": "zcc", "peers": ["10.0.0.1"], "dids": ["+15550100"],
-                             "maxCalls": 20, "maxCallsPerSecond": 5},
+                             "maxCalls": 20, "maxCallsPerSecond": 5, "srtp": "required"},
                             {"id": "b", "adapter": "zcc", "peers": ["10.0.0.2"], "dids": ["+15550101"]}]}""";
         Workspace w = load(doc, problems);
         assertEquals(20, w.trunks().get("a").maxCalls());
@@ -131,6 +132,10 @@ public class WorkspaceParserTest {
         String again = WorkspaceRecords.toDocument(records);
         assertTrue(again, again.contains("\"maxCalls\":20") && again.contains("\"maxCallsPerSecond\":5"));
         assertTrue("no limit is not written out: " + again, again.indexOf("maxCalls") == again.lastIndexOf("maxCalls\""));
+        assertTrue(w.trunks().get("a").srtp().equals("required") && w.trunks().get("b").srtp().equals("optional"));
+        assertTrue(records.trunks().get(0).srtpRequired() && !records.trunks().get(1).srtpRequired());
+        assertTrue("only required is written out: " + again, again.contains("\"srtp\":\"required\"")
+                && again.indexOf("srtp") == again.lastIndexOf("srtp"));
     }
 
     @Test
