@@ -31,6 +31,18 @@ final class Keystores {
         return keystore;
     }
 
+    /** The certificate of {@code keystore} as a PEM file next to it (for peers that read PEM). */
+    static Path certificatePem(Path keystore, String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, password.toCharArray());
+        }
+        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(ks.getCertificate("gateway").getEncoded());
+        return Files.writeString(keystore.resolveSibling("gateway.pem"),
+                "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
+    }
+
     /** A TLS client context trusting the certificate of {@code keystore}. */
     static SSLContext trusting(Path keystore, String password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");

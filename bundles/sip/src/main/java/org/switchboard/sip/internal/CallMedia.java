@@ -70,7 +70,7 @@ final class CallMedia implements MediaEvents {
     }
 
     void connect(SdpAnswerer.Answer a) {
-        session.connect(a.remoteAddress(), a.remotePort(), a.payloadType(), a.codec(), a.dtmfPayloadType());
+        session.connect(a.remoteAddress(), a.remotePort(), a.payloadType(), a.codec(), a.dtmfPayloadType(), a.srtp());
     }
 
     void close() {

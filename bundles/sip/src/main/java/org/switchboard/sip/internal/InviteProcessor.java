@@ -31,7 +31,9 @@ import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.sip.internal.sdp.SdpAnswerer;
+import org.switchboard.sip.internal.sdp.SdpCrypto;
 import org.switchboard.sip.internal.sdp.SdpOffer;
 
 import gov.nist.javax.sip.message.SIPMessage;
@@ -161,16 +163,19 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
+        SdpAnswerer.SrtpPolicy srtp = new SdpAnswerer.SrtpPolicy(
+                flows.trunk(route.trunkId()).map(TrunkRecord::srtpRequired).orElse(false), SdpCrypto.newKey());
         SdpAnswerer.Answer answer;
         try {
             answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
-                    ctx.settings.mediaAddress(), rtp.port(), sdpSession, 1);
+                    ctx.settings.mediaAddress(), rtp.port(), sdpSession, 1, srtp);
         } catch (SdpOffer.Rejected e) {
             rtp.release(ctx.rtpPorts);
             reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
             return;
         }
-        accept(tx, invite, route, adapter.get(), answer, rtp, sdpSession, timer, source, startedAt, trying, sessionId);
+        accept(tx, invite, route, adapter.get(), answer, rtp, sdpSession, timer, source, startedAt, trying, sessionId,
+                srtp);
     }
 
     /** Looks at the INVITE again shortly, unless the wait is over or the transaction ended; false then. */
@@ -192,7 +197,7 @@ final class InviteProcessor implements MethodProcessor {
 
     private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,
             SdpAnswerer.Answer answer, CallMedia.Allocation rtp, long sdpSession, SessionTimer timer, String source,
-            Instant startedAt, Response trying, String sessionId) throws Exception {
+            Instant startedAt, Response trying, String sessionId, SdpAnswerer.SrtpPolicy srtp) throws Exception {
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
         String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
@@ -210,7 +215,7 @@ final class InviteProcessor implements MethodProcessor {
         String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
         CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
                 route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, rtp.port(),
-                sdpSession, timer, rtp.media());
+                sdpSession, timer, rtp.media(), srtp);
         SipCall call = new SipCall(ctx, setup, policy, dialog);
         if (!ctx.add(call)) {
             rtp.release(ctx.rtpPorts);

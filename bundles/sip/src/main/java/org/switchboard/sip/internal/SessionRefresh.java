@@ -29,6 +29,7 @@ final class SessionRefresh {
     private final SipCall call;
     private SessionTimer timer;
     private String sdp;
+    private org.switchboard.api.media.SrtpParameters srtp;
     private long sdpVersion = 1;
     private ScheduledFuture<?> task;
     private boolean running;
@@ -37,6 +38,7 @@ final class SessionRefresh {
         this.call = call;
         this.timer = timer;
         this.sdp = call.setup().answer().sdp();
+        this.srtp = call.setup().answer().srtp();
     }
 
     /** Adds Session-Expires (and Require: timer when the peer supports it) to a 2xx. */
@@ -148,12 +150,18 @@ final class SessionRefresh {
     private synchronized String answerFor(SdpOffer offer) throws SdpOffer.Rejected {
         CallSetup s = call.setup();
         String media = call.ctx.settings.mediaAddress();
-        String same = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion).sdp();
-        if (!same.equals(sdp)) {
+        SdpAnswerer.Answer same = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion,
+                s.srtp());
+        if (!same.sdp().equals(sdp)) {
             sdpVersion++;
-            SdpAnswerer.Answer changed = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion);
+            SdpAnswerer.Answer changed = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion,
+                    s.srtp());
             sdp = changed.sdp();
+            srtp = changed.srtp();
             call.mediaChanged(changed);
+        } else if (!java.util.Objects.equals(same.srtp(), srtp)) {
+            srtp = same.srtp(); // the peer's key changed, Switchboard's answer did not
+            call.mediaChanged(same);
         }
         return sdp;
     }

@@ -12,9 +12,9 @@ import java.util.Map;
  */
 public record SdpOffer(String connection, List<Media> media) {
 
-    /** One {@code m=} section. */
+    /** One {@code m=} section; {@code crypto} holds its {@code a=crypto:} values in order. */
     public record Media(String type, int port, String protocol, List<Integer> formats, Map<Integer, String> rtpmap,
-            Map<Integer, String> fmtp, String connection, String direction, Integer ptime) {
+            Map<Integer, String> fmtp, String connection, String direction, Integer ptime, List<String> crypto) {
     }
 
     /** Thrown for an offer that cannot be answered; the message is the reason. */
@@ -117,6 +117,7 @@ public record SdpOffer(String connection, List<Media> media) {
         String connection;
         String direction;
         Integer ptime;
+        List<String> crypto = new ArrayList<>();
 
         static MediaBuilder parse(String value, int line) throws Rejected {
             String[] p = value.split("\\s+");
@@ -163,6 +164,8 @@ public record SdpOffer(String connection, List<Media> media) {
             } else if (a.startsWith("fmtp:")) {
                 String[] p = a.substring(5).split("\\s+", 2);
                 fmtp.put(payload(p[0], line), p.length == 2 ? p[1].trim() : "");
+            } else if (a.startsWith("crypto:")) {
+                crypto.add(a.substring(7));
             } else if (a.startsWith("ptime:")) {
                 try {
                     ptime = Integer.parseInt(a.substring(6).trim());
@@ -182,7 +185,7 @@ public record SdpOffer(String connection, List<Media> media) {
 
         Media build(String sessionDirection) {
             return new Media(type, port, protocol, List.copyOf(formats), Map.copyOf(rtpmap), Map.copyOf(fmtp),
-                    connection, direction == null ? sessionDirection : direction, ptime);
+                    connection, direction == null ? sessionDirection : direction, ptime, List.copyOf(crypto));
         }
     }
 }

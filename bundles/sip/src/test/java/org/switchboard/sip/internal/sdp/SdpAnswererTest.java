@@ -75,7 +75,7 @@ public class SdpAnswererTest {
     public void unanswerableOffersSayWhy() {
         assertEquals("no common codec: offered 18 (G729/8000), 9 (G722/8000); Switchboard answers PCMU or PCMA",
                 assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 192.0.2.1\nm=audio 5000 RTP/AVP 18 9\na=rtpmap:18 G729/8000\na=rtpmap:9 G722/8000\n")).getMessage());
-        assertEquals("SRTP (RTP/SAVP) audio is not supported yet; offer RTP/AVP",
+        assertEquals("SRTP is not available here; offer RTP/AVP",
                 assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 192.0.2.1\nm=audio 5000 RTP/SAVP 0\n")).getMessage());
         assertEquals("the offer has no connection address (c=) for its audio",
                 assertThrows(Rejected.class, () -> answer("v=0\nm=audio 5000 RTP/AVP 0\n")).getMessage());
