@@ -34,6 +34,7 @@ final class GatherRun implements RecognitionListener {
     private RecognitionSession recognition;
     private ScheduledFuture<?> timer;
     private boolean heard;
+    private boolean promptDone;
     private boolean done;
 
     GatherRun(RtpSession session, GatherRequest request, MediaEngineImpl engine, Settings settings) {
@@ -66,6 +67,7 @@ final class GatherRun implements RecognitionListener {
         }
         prompt.whenComplete((v, failure) -> {
             synchronized (session) {
+                promptDone = true;
                 if (!done && !heard) {
                     schedule(request.noInputTimeout().toMillis(), Outcome.NO_INPUT);
                 }
@@ -129,6 +131,17 @@ final class GatherRun implements RecognitionListener {
             LOG.warn("Session {}: the recognizer failed ({}); this gather goes on with DTMF only", session.id(),
                     error.toString());
             closeRecognition();
+            if (!done && digits.length() == 0 && heard) {
+                // speech was being recognised: the caller now gets the no-input time to use the keypad instead
+                heard = false;
+                if (timer != null) {
+                    timer.cancel(false);
+                    timer = null;
+                }
+                if (promptDone) {
+                    schedule(request.noInputTimeout().toMillis(), Outcome.NO_INPUT);
+                }
+            }
         }
     }
 
