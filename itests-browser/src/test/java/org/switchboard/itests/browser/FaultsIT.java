@@ -3,12 +3,15 @@ package org.switchboard.itests.browser;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+
+import com.sun.net.httpserver.HttpServer;
 
 /** Faults a gateway meets on the wire, against {@code ./switchboard}: each ends cleanly and is recorded. */
 public class FaultsIT {
@@ -49,5 +52,65 @@ public class FaultsIT {
             Thread.sleep(500);
         }
         throw new AssertionError("session " + session + " was not closed with the BYE's timeout recorded");
+    }
+
+    @Test
+    public void aSlowOrDownWebhookBotHandsTheCallToAnAgentWithTheReasonRecorded() throws Exception {
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext("/turn", exchange -> {
+            try {
+                Thread.sleep(3000);
+                byte[] body = "{\"actions\": [{\"type\": \"hangup\"}]}".getBytes();
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException | java.io.IOException e) {
+                // the gateway gave up first
+            } finally {
+                exchange.close();
+            }
+        });
+        slow.start();
+        try {
+            String reason = webhookCall("webhook-slow", "http://127.0.0.1:" + slow.getAddress().getPort() + "/turn");
+            assertTrue(reason, reason.contains("no answer within 800 ms"));
+        } finally {
+            slow.stop(0);
+        }
+        String reason = webhookCall("webhook-down", "http://127.0.0.1:" + Gateway.freePort() + "/turn");
+        assertTrue(reason, reason.contains("unreachable"));
+        assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
+    }
+
+    /** A call to a flow whose webhook bot is at {@code url}; returns the conversation once it ended. */
+    private static String webhookCall(String flow, String url) throws Exception {
+        String doc = "{\"id\": \"" + flow + "\", \"botId\": \"st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0\", "
+                + "\"start\": \"bot\", \"assistants\": {\"orders\": {\"type\": \"webhook\", \"url\": \"" + url
+                + "\", \"timeoutMs\": 800, \"fallbackMessage\": \"One moment.\", "
+                + "\"fallbackHeaders\": {\"X-Intent\": \"AssistantUnavailable\"}}}, \"nodes\": ["
+                + "{\"id\": \"bot\", \"type\": \"automation\", \"settings\": {\"assistant\": \"orders\"}, "
+                + "\"next\": {\"resolved\": \"bye\", \"error\": \"bye\"}}, {\"id\": \"bye\", \"type\": \"hangup\"}]}";
+        var put = gateway.admin("PUT", "/api/admin/flows/" + flow, doc);
+        assertTrue(put.body(), put.statusCode() == 200 || put.statusCode() == 201);
+        var attach = gateway.admin("PUT", "/api/admin/attachments",
+                "{\"trunk\": \"zcc-demo\", \"did\": \"+15550109\", \"flow\": \"" + flow + "\"}");
+        assertEquals(attach.body(), 200, attach.statusCode());
+        gateway.callAndWait("webhook-fallback.xml", "-s", "+15550109");
+        long deadline = System.currentTimeMillis() + 20_000;
+        String c = "";
+        while (System.currentTimeMillis() < deadline) {
+            String list = gateway.admin("GET", "/api/admin/conversations?did=%2B15550109&limit=1", null).body();
+            Matcher m = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"").matcher(list);
+            if (m.find()) {
+                c = gateway.admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
+                if (c.matches("(?s).*\"endedAt\":\\s*\".*") && c.contains(flow.equals("webhook-slow") ? "800 ms"
+                        : "unreachable")) {
+                    assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
+                    assertTrue("the apology was said: " + c, c.contains("One moment."));
+                    return c;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no ended conversation for " + flow + " with its webhook's failure: " + c);
     }
 }
