@@ -81,6 +81,30 @@ public class FaultsIT {
         assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
     }
 
+    @Test
+    public void aCallersTcpConnectionDroppingMidCallEndsTheSessionWithTheReasonRecorded() throws Exception {
+        Process sipp = gateway.call("connection-drop.xml", "-t", "t1", "-s", "+15550101");
+        assertEquals("sipp stopped itself after the ACK (exit 97: an internal command)", 97, Gateway.await(sipp));
+        long deadline = System.currentTimeMillis() + 20_000;
+        String c = "";
+        while (System.currentTimeMillis() < deadline) {
+            String list = gateway.admin("GET", "/api/admin/conversations?did=%2B15550101&limit=1", null).body();
+            Matcher m = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"").matcher(list);
+            if (m.find()) {
+                c = gateway.admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
+                if (c.contains("BYE not sent")) {
+                    assertTrue(c, c.contains("Could not connect"));
+                    assertTrue(c, c.matches("(?s).*\"endedAt\":\\s*\".*"));
+                    assertTrue("the call's SIP ladder is kept: " + c, c.contains("SIP/2.0/TCP"));
+                    assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
+                    return;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the session was not ended with the BYE's failure recorded: " + c);
+    }
+
     /** A call to a flow whose webhook bot is at {@code url}; returns the conversation once it ended. */
     private static String webhookCall(String flow, String url) throws Exception {
         String doc = "{\"id\": \"" + flow + "\", \"botId\": \"st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0\", "
