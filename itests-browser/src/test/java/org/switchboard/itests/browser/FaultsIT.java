@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.net.InetSocketAddress;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -33,25 +31,11 @@ public class FaultsIT {
     @Test
     public void aByeThePeerNeverAnswersClosesTheSessionWithTheReasonRecorded() throws Exception {
         Process sipp = gateway.call("bye-unanswered.xml");
-        String session = null;
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            String list = gateway.admin("GET", "/api/admin/conversations?did=%2B15550101&limit=1", null).body();
-            Matcher m = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"").matcher(list);
-            if (m.find()) {
-                session = m.group(1);
-                String c = gateway.admin("GET", "/api/admin/conversations/" + session, null).body();
-                if (c.contains("BYE not answered")) {
-                    assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"bot\".*"));
-                    assertTrue(c, c.contains("no response within the transaction timeout"));
-                    assertEquals("the caller's side ended as its scenario says", 0, Gateway.await(sipp));
-                    assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
-                    return;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("session " + session + " was not closed with the BYE's timeout recorded");
+        String c = gateway.awaitConversation("+15550101", d -> d.contains("BYE not answered"), 60);
+        assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"bot\".*"));
+        assertTrue(c, c.contains("no response within the transaction timeout"));
+        assertEquals("the caller's side ended as its scenario says", 0, Gateway.await(sipp));
+        assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
     }
 
     @Test
@@ -85,24 +69,11 @@ public class FaultsIT {
     public void aCallersTcpConnectionDroppingMidCallEndsTheSessionWithTheReasonRecorded() throws Exception {
         Process sipp = gateway.call("connection-drop.xml", "-t", "t1", "-s", "+15550101");
         assertEquals("sipp stopped itself after the ACK (exit 97: an internal command)", 97, Gateway.await(sipp));
-        long deadline = System.currentTimeMillis() + 20_000;
-        String c = "";
-        while (System.currentTimeMillis() < deadline) {
-            String list = gateway.admin("GET", "/api/admin/conversations?did=%2B15550101&limit=1", null).body();
-            Matcher m = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"").matcher(list);
-            if (m.find()) {
-                c = gateway.admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
-                if (c.contains("BYE not sent")) {
-                    assertTrue(c, c.contains("Could not connect"));
-                    assertTrue(c, c.matches("(?s).*\"endedAt\":\\s*\".*"));
-                    assertTrue("the call's SIP ladder is kept: " + c, c.contains("SIP/2.0/TCP"));
-                    assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
-                    return;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the session was not ended with the BYE's failure recorded: " + c);
+        String c = gateway.awaitConversation("+15550101", d -> d.contains("BYE not sent"), 20);
+        assertTrue(c, c.contains("Could not connect"));
+        assertTrue(c, Gateway.has(c, "endedAt"));
+        assertTrue("the call's SIP ladder is kept: " + c, c.contains("SIP/2.0/TCP"));
+        assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
     }
 
     /** A call to a flow whose webhook bot is at {@code url}; returns the conversation once it ended. */
@@ -119,22 +90,10 @@ public class FaultsIT {
                 "{\"trunk\": \"zcc-demo\", \"did\": \"+15550109\", \"flow\": \"" + flow + "\"}");
         assertEquals(attach.body(), 200, attach.statusCode());
         gateway.callAndWait("webhook-fallback.xml", "-s", "+15550109");
-        long deadline = System.currentTimeMillis() + 20_000;
-        String c = "";
-        while (System.currentTimeMillis() < deadline) {
-            String list = gateway.admin("GET", "/api/admin/conversations?did=%2B15550109&limit=1", null).body();
-            Matcher m = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"").matcher(list);
-            if (m.find()) {
-                c = gateway.admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
-                if (c.matches("(?s).*\"endedAt\":\\s*\".*") && c.contains(flow.equals("webhook-slow") ? "800 ms"
-                        : "unreachable")) {
-                    assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
-                    assertTrue("the apology was said: " + c, c.contains("One moment."));
-                    return c;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("no ended conversation for " + flow + " with its webhook's failure: " + c);
+        String failure = flow.equals("webhook-slow") ? "800 ms" : "unreachable";
+        String c = gateway.awaitConversation("+15550109", d -> Gateway.has(d, "endedAt") && d.contains(failure), 20);
+        assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
+        assertTrue("the apology was said: " + c, c.contains("One moment."));
+        return c;
     }
 }

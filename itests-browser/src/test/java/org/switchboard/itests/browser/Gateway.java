@@ -169,6 +169,34 @@ final class Gateway implements AutoCloseable {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The details of the newest conversation to {@code did} once {@code done} holds for them; an AssertionError
+     * with the last details seen after {@code seconds}.
+     */
+    String awaitConversation(String did, java.util.function.Predicate<String> done, int seconds) throws Exception {
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        String last = "";
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"");
+        while (System.currentTimeMillis() < deadline) {
+            String list = admin("GET", "/api/admin/conversations?did=" + did.replace("+", "%2B") + "&limit=1", null)
+                    .body();
+            java.util.regex.Matcher m = id.matcher(list);
+            if (m.find()) {
+                last = admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no conversation to " + did + " as expected after " + seconds + " s: " + last);
+    }
+
+    /** Whether conversation details have a time in {@code field} (e.g. {@code endedAt}), not null. */
+    static boolean has(String conversation, String field) {
+        return java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"").matcher(conversation).find();
+    }
+
     /** Runs a call to its end and requires sipp's success. */
     void callAndWait(String scenario, String... extra) throws Exception {
         awaitSuccess(call(scenario, extra), scenario);

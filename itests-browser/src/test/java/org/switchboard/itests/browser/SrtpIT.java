@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -96,23 +94,7 @@ public class SrtpIT {
         }
     }
 
-    /** The newest conversation to {@code did} once its {@code field} has a time. */
     private static String awaitConversation(String did, String field, int seconds) throws Exception {
-        Pattern mark = Pattern.compile("\"" + field + "\":\\s*\"");
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        String last = "";
-        while (System.currentTimeMillis() < deadline) {
-            String list = gateway.admin("GET", "/api/admin/conversations?did=" + did.replace("+", "%2B") + "&limit=1",
-                    null).body();
-            Matcher m = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]+)\"").matcher(list);
-            if (m.find()) {
-                last = gateway.admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
-                if (mark.matcher(last).find()) {
-                    return last;
-                }
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("no conversation to " + did + " with " + field + ": " + last);
+        return gateway.awaitConversation(did, d -> Gateway.has(d, field), seconds);
     }
 }
