@@ -101,7 +101,17 @@ public class KarafIT {
     @After
     public void stop() throws InterruptedException {
         if (karaf != null) {
+            // bin/karaf starts the JVM as its child: stop that too, or it outlives the test
+            List<ProcessHandle> jvm = karaf.descendants().toList();
+            jvm.forEach(ProcessHandle::destroy);
             karaf.destroy();
+            for (ProcessHandle p : jvm) {
+                try {
+                    p.onExit().get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    p.destroyForcibly();
+                }
+            }
             if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
                 karaf.destroyForcibly();
             }
