@@ -46,11 +46,7 @@ public class RecognizerFailureTest {
         engine.bindRecognizer((phrases, listener) -> new FailingSession(listener));
         peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         peer.setSoTimeout(2000);
-        int port;
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            port = probe.getLocalPort();
-        }
-        session = engine.open("00000000000000000000bbbb", "127.0.0.1", port, new MediaEvents() {
+        session = RtpSessionTest.openOnFreePort(engine, "00000000000000000000bbbb", new MediaEvents() {
             @Override
             public void dtmf(char digit, int durationMs) {
             }

@@ -60,16 +60,21 @@ public class RtpSessionTest {
                 });
     }
 
+    /** Opens a media session on a loopback port that was free a moment ago. */
+    static MediaSession openOnFreePort(MediaEngineImpl engine, String id, MediaEvents events) throws IOException {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            port = probe.getLocalPort();
+        }
+        return engine.open(id, "127.0.0.1", port, events);
+    }
+
     @Before
     public void open() throws IOException {
         engine = new MediaEngineImpl(config(1), null);
         peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         peer.setSoTimeout(2000);
-        int port;
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            port = probe.getLocalPort();
-        }
-        session = engine.open("0123456789abcdef01234567", "127.0.0.1", port, new MediaEvents() {
+        session = openOnFreePort(engine, "0123456789abcdef01234567", new MediaEvents() {
             @Override
             public void dtmf(char digit, int durationMs) {
                 digits.add(digit + "/" + durationMs);

@@ -52,11 +52,7 @@ public class SrtpSessionTest {
         engine = new MediaEngineImpl(RtpSessionTest.config(30), null);
         peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         peer.setSoTimeout(2000);
-        int port;
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-            port = probe.getLocalPort();
-        }
-        session = engine.open("00000000000000000000aaaa", "127.0.0.1", port, new MediaEvents() {
+        session = RtpSessionTest.openOnFreePort(engine, "00000000000000000000aaaa", new MediaEvents() {
             @Override
             public void dtmf(char digit, int durationMs) {
                 digits.add(String.valueOf(digit));

@@ -118,8 +118,8 @@ final class InviteProcessor implements MethodProcessor {
                 // go on
             }
         }
-        if (!RequestChecks.overTls(invite) && flows.trunk(route.trunkId())
-                .map(t -> "tls".equalsIgnoreCase(t.transport())).orElse(false)) {
+        Optional<TrunkRecord> trunk = flows.trunk(route.trunkId());
+        if (!RequestChecks.overTls(invite) && trunk.map(t -> "tls".equalsIgnoreCase(t.transport())).orElse(false)) {
             reject(tx, invite, Response.FORBIDDEN, "trunk " + route.trunkId() + " takes calls over TLS only", source, did);
             return;
         }
@@ -164,7 +164,7 @@ final class InviteProcessor implements MethodProcessor {
         }
         long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
         SdpAnswerer.SrtpPolicy srtp = new SdpAnswerer.SrtpPolicy(
-                flows.trunk(route.trunkId()).map(TrunkRecord::srtpRequired).orElse(false), SdpCrypto.newKey());
+                trunk.map(TrunkRecord::srtpRequired).orElse(false), SdpCrypto.newKey());
         SdpAnswerer.Answer answer;
         try {
             answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),

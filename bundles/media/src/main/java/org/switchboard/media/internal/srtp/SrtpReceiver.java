@@ -1,6 +1,5 @@
 package org.switchboard.media.internal.srtp;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class SrtpReceiver extends SrtpStream {
         }
         int body = len - tag;
         byte[] mac = mac(b, off, body, roc);
-        if (!MessageDigest.isEqual(slice(mac, tag), slice(b, off + body, tag))) {
+        if (!tagMatches(mac, b, off + body, tag)) {
             return last = Outcome.AUTHENTICATION_FAILED;
         }
         crypt(ssrc, index, b, off + header, body - header);
@@ -94,12 +93,13 @@ public final class SrtpReceiver extends SrtpStream {
         return last;
     }
 
-    private static byte[] slice(byte[] b, int off, int len) {
-        return Arrays.copyOfRange(b, off, off + len);
-    }
-
-    private static byte[] slice(byte[] b, int len) {
-        return Arrays.copyOf(b, len);
+    /** Compares the first {@code len} bytes of {@code mac} with the packet's tag in constant time, copying nothing. */
+    private static boolean tagMatches(byte[] mac, byte[] b, int off, int len) {
+        int diff = 0;
+        for (int i = 0; i < len; i++) {
+            diff |= mac[i] ^ b[off + i];
+        }
+        return diff == 0;
     }
 
     /** One source's rollover counter, highest sequence number and replay window. */

@@ -65,7 +65,7 @@ public final class SdpCrypto {
         String tag = p[0];
         String suite = p[1];
         if (!SUITES.contains(suite)) {
-            throw new IllegalArgumentException("crypto " + tag + ": suite " + abbreviate(suite)
+            throw new IllegalArgumentException("crypto " + tag + ": suite " + SdpOffer.abbreviate(suite)
                     + " is not supported (Switchboard answers AES_CM_128_HMAC_SHA1_80 or AES_CM_128_HMAC_SHA1_32)");
         }
         if (p[2].contains(";")) {
@@ -90,13 +90,13 @@ public final class SdpCrypto {
                 throw new IllegalArgumentException("crypto " + tag + ": an MKI is not supported");
             }
             if (!key[i].matches("2\\^[0-9]{1,2}|[0-9]{1,15}")) {
-                throw new IllegalArgumentException("crypto " + tag + ": bad key lifetime '" + abbreviate(key[i]) + "'");
+                throw new IllegalArgumentException("crypto " + tag + ": bad key lifetime '" + SdpOffer.abbreviate(key[i]) + "'");
             }
         }
         for (int i = 3; i < p.length; i++) {
             String s = p[i];
             if (!s.startsWith("WSH=") && !s.equals("UNENCRYPTED_SRTCP") && !s.equals("KDR=0")) {
-                throw new IllegalArgumentException("crypto " + tag + ": session parameter " + abbreviate(s)
+                throw new IllegalArgumentException("crypto " + tag + ": session parameter " + SdpOffer.abbreviate(s)
                         + " is not supported");
             }
         }
@@ -106,9 +106,5 @@ public final class SdpCrypto {
     /** The answer's attribute value for the chosen line and Switchboard's key. */
     static String answer(Usable chosen, byte[] localKey) {
         return "crypto:" + chosen.tag() + " " + chosen.suite() + " inline:" + Base64.getEncoder().encodeToString(localKey);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

@@ -103,7 +103,8 @@ public record SdpOffer(String connection, List<Media> media) {
         return a.equals("sendrecv") || a.equals("sendonly") || a.equals("recvonly") || a.equals("inactive");
     }
 
-    private static String abbreviate(String s) {
+    /** At most 40 characters of {@code s}, for a reason sent back to the peer. */
+    static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
