@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param maxCallsPerSecond the most new calls per second from this trunk; 0: no limit of the trunk's own
  * @param srtp {@code optional} (SRTP when the peer offers it, else plain RTP) or {@code required} (an offer
  *        without SRTP is refused); {@code null} reads as {@code optional}
+ * @param auth the digest authentication the trunk's peer must pass, or {@code null} when its address is enough
  */
 public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve, List<String> dids,
         boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond,
-        String srtp) {
+        String srtp, TrunkAuth auth) {
 
     /** SRTP when the peer offers it. */
     public static final String SRTP_OPTIONAL = "optional";
@@ -60,6 +61,14 @@ public record TrunkRecord(String id, String name, String adapter, List<String> p
             int maxCallsPerSecond) {
         this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, maxCalls,
                 maxCallsPerSecond, SRTP_OPTIONAL);
+    }
+
+    /** A trunk without digest authentication (the form of version 1.2 of this package). */
+    public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
+            List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls,
+            int maxCallsPerSecond, String srtp) {
+        this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, maxCalls,
+                maxCallsPerSecond, srtp, null);
     }
 
     /** Whether calls from this trunk must use SRTP. */

@@ -258,11 +258,12 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         return problems.stream().map(Problem::toString).toList();
     }
 
-    /** The checks that depend on what is installed: assistant definitions, voices. */
+    /** The checks that depend on what is installed: assistant definitions, voices, trunks' password files. */
     private void checkInstalled(Workspace w, List<Problem> problems) {
         List<Flow> flows = List.copyOf(w.flows().values());
         assistants.check(flows, problems);
         voices.check(flows, problems);
+        WorkspaceParser.checkPasswordFiles(w, problems);
     }
 
     @Override
@@ -487,7 +488,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         Trunk t = trunkId == null ? null : current.get().trunks().get(trunkId);
         return t == null ? Optional.empty() : Optional.of(new TrunkRecord(t.id(), t.name(), t.adapter(),
                 t.peers().stream().map(Cidr::text).toList(), t.fqdn(), t.resolve(), List.copyOf(t.dids()), t.inbound(),
-                t.outbound(), t.transport(), t.sipUri(), t.maxCalls(), t.maxCallsPerSecond(), t.srtp()));
+                t.outbound(), t.transport(), t.sipUri(), t.maxCalls(), t.maxCallsPerSecond(), t.srtp(), t.auth()));
     }
 
     @Override

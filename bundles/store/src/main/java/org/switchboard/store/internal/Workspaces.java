@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
+import org.switchboard.api.store.TrunkAuth;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;
 
@@ -53,13 +54,14 @@ public final class Workspaces implements WorkspaceRepository {
             List<TrunkRecord> trunks = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                     "SELECT id, name, adapter, peers, fqdn, inbound, outbound, transport, sip_uri, resolve, max_calls, "
-                    + "max_calls_per_second, srtp FROM trunks ORDER BY position")) {
+                    + "max_calls_per_second, srtp, auth_username, auth_realm, auth_password_file, auth_algorithms "
+                    + "FROM trunks ORDER BY position")) {
                 while (r.next()) {
                     String id = r.getString(1);
                     List<String> peers = GSON.fromJson(r.getString(4), STRINGS);
                     trunks.add(new TrunkRecord(id, r.getString(2), r.getString(3), peers, r.getString(5), r.getString(10),
                             dids.getOrDefault(id, List.of()), r.getBoolean(6), r.getBoolean(7), r.getString(8),
-                            r.getString(9), r.getInt(11), r.getInt(12), r.getString(13)));
+                            r.getString(9), r.getInt(11), r.getInt(12), r.getString(13), auth(r)));
                 }
             }
             List<FlowRecord> flows = new ArrayList<>();
@@ -177,10 +179,22 @@ public final class Workspaces implements WorkspaceRepository {
         });
     }
 
+    /** Columns 14 to 17 of a trunk row: its digest authentication, or {@code null}. */
+    private static TrunkAuth auth(ResultSet r) throws SQLException {
+        String username = r.getString(14);
+        if (username == null) {
+            return null;
+        }
+        String algorithms = r.getString(17);
+        return new TrunkAuth(username, r.getString(15), r.getString(16),
+                algorithms == null || algorithms.isBlank() ? List.of() : List.of(algorithms.split(",")));
+    }
+
     private static void insertTrunks(Connection c, List<TrunkRecord> trunks) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO trunks (id, position, name, adapter, peers, fqdn, "
-                + "inbound, outbound, transport, sip_uri, resolve, max_calls, max_calls_per_second, srtp) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "inbound, outbound, transport, sip_uri, resolve, max_calls, max_calls_per_second, srtp, auth_username, "
+                + "auth_realm, auth_password_file, auth_algorithms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement d = c.prepareStatement(
                         "INSERT INTO trunk_dids (trunk_id, did, position) VALUES (?, ?, ?)")) {
             int i = 0;
@@ -199,6 +213,11 @@ public final class Workspaces implements WorkspaceRepository {
                 p.setInt(12, t.maxCalls());
                 p.setInt(13, t.maxCallsPerSecond());
                 p.setString(14, t.srtp());
+                TrunkAuth auth = t.auth();
+                p.setString(15, auth == null ? null : auth.username());
+                p.setString(16, auth == null ? null : auth.realm());
+                p.setString(17, auth == null ? null : auth.passwordFile());
+                p.setString(18, auth == null ? null : String.join(",", auth.algorithms()));
                 p.addBatch();
                 int j = 0;
                 for (String did : t.dids()) {

@@ -163,7 +163,9 @@ public abstract class StoreContract {
         Workspaces w = new Workspaces(db);
         assertTrue(w.load().isEmpty());
         TrunkRecord b = new TrunkRecord("b-trunk", "B", "zcc", List.of("10.0.0.0/8", "::1"), "zcc.example", "srv", List.of(
-                "+15550101", "+15550100"), true, false, "tcp", "sip:+15550100@gw.example", 40, 7, "required");
+                "+15550101", "+15550100"), true, false, "tcp", "sip:+15550100@gw.example", 40, 7, "required",
+                new org.switchboard.api.store.TrunkAuth("zcc-peer", "gw.example", "/etc/switchboard/zcc.password",
+                        List.of("MD5")));
         TrunkRecord a = new TrunkRecord("a-trunk", null, "zcc", List.of("127.0.0.1"), null, null, List.of(), false, true, "udp", null);
         FlowRecord f = new FlowRecord("f1", "Flow one", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "{\"id\":\"f1\"}");
         FlowRecord g = new FlowRecord("g", "G", null, "{\"id\":\"g\"}");

@@ -58,7 +58,11 @@ public final class TrunksPage extends ConsolePage {
                     + "<table class=\"sb-table sb-ids\"><tr><td>Adapter</td><td>" + Html.h(t.adapter()) + "</td></tr>"
                     + "<tr><td>Transport</td><td>" + Html.h(t.transport()) + (t.inbound() ? ", inbound" : "")
                     + (t.outbound() ? ", outbound" : "") + "</td></tr><tr><td>Media</td><td class=\"sb-srtp\">"
-                    + (t.srtpRequired() ? "SRTP required" : "SRTP when offered, else RTP") + "</td></tr><tr><td>Peers</td><td>"
+                    + (t.srtpRequired() ? "SRTP required" : "SRTP when offered, else RTP") + "</td></tr>"
+                    + "<tr><td>Authentication</td><td class=\"sb-auth\">" + (t.auth() == null ? "by address only"
+                            : "digest as " + Html.h(t.auth().username()) + " in realm " + Html.h(t.auth().realm()) + " ("
+                            + Html.h(String.join(", ", t.auth().algorithms())) + ")")
+                    + "</td></tr><tr><td>Peers</td><td>"
                     + Html.h(String.join(", ", t.peers())) + (t.fqdn() == null ? "" : " " + Html.h(t.fqdn()) + " ("
                     + Html.h(t.resolve()) + ")") + "</td></tr><tr><td>Limits</td><td class=\"sb-limits\">"
                     + limit(t.maxCalls(), "calls at once") + ", " + limit(t.maxCallsPerSecond(), "new calls per second")

@@ -3,6 +3,8 @@ package org.switchboard.flow.internal.workspace;
 import java.util.List;
 import java.util.Set;
 
+import org.switchboard.api.store.TrunkAuth;
+
 /**
  * A "Transfer from IVR" configuration: a contact center's SIP peer and the DIDs it sends.
  *
@@ -21,10 +23,11 @@ import java.util.Set;
  * @param maxCalls the most calls in progress at once from this trunk (0: none of its own)
  * @param maxCallsPerSecond the most new calls per second from this trunk (0: none of its own)
  * @param srtp {@code optional} or {@code required}
+ * @param auth the digest authentication its peer must pass, or {@code null}
  */
 public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, String resolve, Set<String> dids,
         boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond,
-        String srtp) {
+        String srtp, TrunkAuth auth) {
 
     /** Copies the collections. */
     public Trunk {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.switchboard.api.store.TrunkAuth;
+
 import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.FlowParser;
@@ -32,7 +34,7 @@ public final class WorkspaceParser {
     private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description");
     private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
     private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
-            "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond", "srtp");
+            "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond", "srtp", "auth");
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
     private WorkspaceParser() {
@@ -288,12 +290,30 @@ public final class WorkspaceParser {
         if (srtp != null && !srtp.equals("optional") && !srtp.equals("required")) {
             problems.add(new Problem(path + ".srtp", null, "must be optional or required"));
         }
+        TrunkAuth auth = TrunkAuthParser.parse(o, path, problems);
         if (problems.size() > before || id == null) {
             return Optional.empty();
         }
         String name = JsonFields.string(o, "name", path, null, problems);
         return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, resolve == null ? "a" : resolve, dids, inbound, outbound,
-                transport == null ? "udp" : transport, sipUri, maxCalls, maxRate, srtp == null ? "optional" : srtp));
+                transport == null ? "udp" : transport, sipUri, maxCalls, maxRate, srtp == null ? "optional" : srtp, auth));
+    }
+
+    /**
+     * Adds a problem for each trunk of a parsed workspace whose password file cannot be read on this host. Not part
+     * of {@link #parse}: a stored workspace is still used when a file went missing, and that trunk's calls are refused.
+     */
+    public static void checkPasswordFiles(Workspace w, List<Problem> problems) {
+        int i = 0;
+        for (Trunk t : w.trunks().values()) {
+            if (t.auth() != null) {
+                Problem p = TrunkAuthParser.checkPasswordFile(t.auth(), "trunks[" + i + "]");
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
+            i++;
+        }
     }
 
     /** An optional whole number between 0 (no limit) and {@code max}; 0 when absent. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.switchboard.api.flow.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
+import org.switchboard.api.store.TrunkAuth;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;
 
@@ -23,6 +24,15 @@ public final class WorkspaceRecords {
     private WorkspaceRecords() {
     }
 
+    private static TrunkAuth auth(JsonObject trunk) {
+        if (!trunk.has("auth")) {
+            return null;
+        }
+        JsonObject a = trunk.getAsJsonObject("auth");
+        return new TrunkAuth(a.get("username").getAsString(), string(a, "realm"), a.get("passwordFile").getAsString(),
+                strings(array(a, "algorithms")));
+    }
+
     /** The records of a valid workspace document (DIDs E.164-normalised). */
     public static WorkspaceRecord fromDocument(String text) {
         JsonObject doc = JsonParser.parseString(text).getAsJsonObject();
@@ -37,7 +47,8 @@ public final class WorkspaceRecords {
                     strings(array(t, "peers")), string(t, "fqdn"), string(t, "resolve"), dids, bool(t, "inbound"), bool(t, "outbound"),
                     t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri"),
                     t.has("maxCalls") ? t.get("maxCalls").getAsInt() : 0,
-                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0, string(t, "srtp")));
+                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0, string(t, "srtp"),
+                    auth(t)));
         }
         List<FlowRecord> flows = new ArrayList<>();
         for (JsonElement e : array(doc, "flows")) {
@@ -123,6 +134,14 @@ public final class WorkspaceRecords {
             }
             if (t.srtpRequired()) {
                 o.addProperty("srtp", t.srtp());
+            }
+            if (t.auth() != null) {
+                JsonObject a = new JsonObject();
+                a.addProperty("username", t.auth().username());
+                a.addProperty("realm", t.auth().realm());
+                a.addProperty("passwordFile", t.auth().passwordFile());
+                a.add("algorithms", array(t.auth().algorithms()));
+                o.add("auth", a);
             }
             trunks.add(o);
         }

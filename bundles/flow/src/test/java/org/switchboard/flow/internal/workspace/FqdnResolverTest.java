@@ -123,7 +123,8 @@ public class FqdnResolverTest {
     }
 
     private static Trunk trunk(String fqdn, String resolve, String transport) {
-        return new Trunk("t", "t", "zcc", List.of(), fqdn, resolve, Set.of("+15550100"), true, true, transport, null, 0, 0, "optional");
+        return new Trunk("t", "t", "zcc", List.of(), fqdn, resolve, Set.of("+15550100"), true, true, transport, null, 0, 0, "optional",
+                null);
     }
 
     @Test
