@@ -50,6 +50,8 @@ final class InviteProcessor implements MethodProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(InviteProcessor.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final ThrottledLog challenges = new ThrottledLog(LOG, 1_000_000_000L);
+
     private final SipContext ctx;
     private final Supplier<FlowRegistry> registry;
     private final AdapterDirectory adapters;
@@ -123,6 +125,9 @@ final class InviteProcessor implements MethodProcessor {
             reject(tx, invite, Response.FORBIDDEN, "trunk " + route.trunkId() + " takes calls over TLS only", source, did);
             return;
         }
+        if (trunk.isPresent() && trunk.get().auth() != null && !authenticated(tx, invite, trunk.get(), source, did)) {
+            return;
+        }
         SessionTimer timer;
         try {
             timer = SessionTimer.from(invite, ctx.settings.minSeS());
@@ -176,6 +181,41 @@ final class InviteProcessor implements MethodProcessor {
         }
         accept(tx, invite, route, adapter.get(), answer, rtp, sdpSession, timer, source, startedAt, trying, sessionId,
                 srtp);
+    }
+
+    /** Checks the digest credentials of an INVITE from a trunk with auth; false when it was answered (401, 400...). */
+    private boolean authenticated(ServerTransaction tx, Request invite, TrunkRecord trunk, String source, String did)
+            throws Exception {
+        DigestAuthenticator.Verdict v = ctx.digest.verify(invite, trunk.auth(), ctx.addresses);
+        ctx.metrics.authenticated(v.label());
+        switch (v.kind()) {
+            case ACCEPTED -> {
+                return true;
+            }
+            case BAD_REQUEST -> reject(tx, invite, Response.BAD_REQUEST, v.reason(), source, did);
+            case UNAVAILABLE -> {
+                LOG.error("Trunk {} cannot authenticate its calls: {}", trunk.id(), v.reason());
+                reject(tx, invite, Response.SERVICE_UNAVAILABLE, "authentication of trunk " + trunk.id()
+                        + " is not available", source, did);
+            }
+            case CHALLENGE -> {
+                giveBack(invite);
+                ctx.metrics.rejected(Response.UNAUTHORIZED);
+                Response r = ctx.responder.create(Response.UNAUTHORIZED, invite);
+                for (String value : ctx.digest.challenges(trunk.auth(), v.stale())) {
+                    r.addHeader(ctx.responder.headers().createHeader("WWW-Authenticate", value));
+                }
+                tx.sendResponse(r);
+                String callId = ((SIPMessage) invite).getCallId().getCallId();
+                if ("no_credentials".equals(v.label())) {
+                    LOG.debug("Challenged INVITE {} from {} to {} (trunk {})", callId, source, did, trunk.id());
+                } else {
+                    challenges.info("Challenged INVITE {} from {} to {} again (trunk {}): {}", callId, source, did,
+                            trunk.id(), v.reason());
+                }
+            }
+        }
+        return false;
     }
 
     /** Looks at the INVITE again shortly, unless the wait is over or the transaction ended; false then. */

@@ -107,6 +107,10 @@ public @interface SipConfig {
             + "is refused with 503 (0-30000).")
     int service_wait_ms() default 5000;
 
+    @AttributeDefinition(name = "Digest nonce lifetime", description = "How long a digest challenge's nonce is "
+            + "good for, in seconds (5-3600), on trunks with auth. A later answer gets a new challenge with stale=true.")
+    int auth_nonce_s() default 300;
+
     @AttributeDefinition(name = "Stack log level", description = "JAIN-SIP trace level: ERROR, WARN, INFO, DEBUG, TRACE.")
     String stack_log_level() default "ERROR";
 }

@@ -34,6 +34,7 @@ final class SipContext {
     final Supplier<org.switchboard.api.media.MediaEngine> media;
     final SipMetrics metrics;
     final CallAdmission admission;
+    final DigestAuthenticator digest;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
 
     SipContext(SipProvider provider, Responder responder, AddressFactory addresses, SipSettings settings,
@@ -51,6 +52,7 @@ final class SipContext {
         this.metrics = metrics;
         this.admission = admission;
         this.rtpPorts = new RtpPorts(settings.rtpPortMin(), settings.rtpPortMax());
+        this.digest = new DigestAuthenticator(settings.authNonceS());
     }
 
     /** Registers a new call; {@code false} when a call with its Call-ID is already up (a merged request). */

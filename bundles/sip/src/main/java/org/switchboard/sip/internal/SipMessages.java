@@ -19,6 +19,10 @@ import org.switchboard.api.conversation.SipMessageRecord;
 /** Reads SIP messages: header values as text, and the record of a message kept for a session's ladder. */
 final class SipMessages {
 
+    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "proxy-authorization");
+    private static final java.util.regex.Pattern RESPONSE = java.util.regex.Pattern.compile(
+            "(?i)(\\bresponse\\s*=\\s*)(\"[^\"]*\"|[^,\\s]*)");
+
     private SipMessages() {
     }
 
@@ -34,7 +38,7 @@ final class SipMessages {
         return "SIP/2.0 " + r.getStatusCode() + " " + r.getReasonPhrase();
     }
 
-    /** Every header by its name as sent, values in order. */
+    /** Every header by its name as sent, values in order; a digest response is left out of credentials. */
     static Map<String, List<String>> headers(Message message) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         ListIterator<?> names = message.getHeaderNames();
@@ -42,8 +46,10 @@ final class SipMessages {
             String name = (String) names.next();
             List<String> values = new ArrayList<>();
             ListIterator<?> hs = message.getHeaders(name);
+            boolean credentials = CREDENTIALS.contains(name.toLowerCase(Locale.ROOT));
             while (hs.hasNext()) {
-                values.add(value((Header) hs.next()));
+                String v = value((Header) hs.next());
+                values.add(credentials ? RESPONSE.matcher(v).replaceAll("$1\"(redacted)\"") : v);
             }
             all.put(name, values);
         }

@@ -17,6 +17,7 @@ final class SipMetrics {
     private final LabeledCounter ended = new LabeledCounter("trunk", "ended_by");
     private final LabeledCounter rejected = new LabeledCounter("status");
     private final LabeledCounter overload = new LabeledCounter("scope", "limit");
+    private final LabeledCounter auth = new LabeledCounter("outcome");
     private final Histogram answer = new Histogram(Histogram.LATENCY_SECONDS);
 
     void started(String trunk) {
@@ -41,6 +42,11 @@ final class SipMetrics {
         overload.increment(refusal.scope(), refusal.limit().label);
     }
 
+    /** A digest verdict on an INVITE of a trunk with auth: accepted, or why it was challenged or refused. */
+    void authenticated(String outcome) {
+        auth.increment(outcome);
+    }
+
     void collect(MetricsWriter out, Iterable<SipCall> live) {
         Map<String, Integer> active = new TreeMap<>();
         for (SipCall c : live) {
@@ -56,6 +62,8 @@ final class SipMetrics {
         rejected.writeTo(out, "switchboard_invites_rejected_total", "INVITEs refused, by status");
         overload.writeTo(out, "switchboard_invites_overload_total",
                 "INVITEs refused with 503 over a call limit, by scope (global, trunk) and limit (calls, rate)");
+        auth.writeTo(out, "switchboard_sip_auth_total", "Digest verdicts on INVITEs of trunks with auth, by outcome "
+                + "(accepted, no_credentials, wrong_response, stale, replay, nonce, username, ...)");
         out.histogram("switchboard_invite_answer_seconds", "INVITE received to 200 OK sent", Map.of(),
                 answer.snapshot());
     }

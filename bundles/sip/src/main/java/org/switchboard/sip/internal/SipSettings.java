@@ -14,7 +14,7 @@ import java.util.Set;
 record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize, int workerThreads,
         int maxMessageSize, int stopTimeoutMs, String stackLogLevel, String mediaAddress, int rtpPortMin,
         int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS, int serviceWaitMs,
-        int maxHeaderFields, int maxCalls, int maxCallsPerSecond, TlsSettings tls) {
+        int maxHeaderFields, int maxCalls, int maxCallsPerSecond, int authNonceS, TlsSettings tls) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
@@ -49,6 +49,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "refer.timeout.ms", c.refer_timeout_ms(), 1000, 300_000);
         range(errors, "retry.after.s", c.retry_after_s(), 1, 3600);
         range(errors, "service.wait.ms", c.service_wait_ms(), 0, 30_000);
+        range(errors, "auth.nonce.s", c.auth_nonce_s(), 5, 3600);
         TlsSettings tls = TlsSettings.from(c, errors);
         if (tls != null && (tls.port() == c.tcp_port() && c.tcp_port() != 0)) {
             errors.add(problem("tls.port", c.tls_port(), "is also the TCP port"));
@@ -64,7 +65,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
                 c.max_message_size(), c.stop_timeout_ms(), level, media.isEmpty() ? address : media,
                 c.rtp_port_min(), c.rtp_port_max(), c.answer_delay_ms(), c.min_se_s(), c.refer_timeout_ms(),
                 c.retry_after_s(), c.service_wait_ms(), c.max_header_fields(), c.max_calls(),
-                c.max_calls_per_second(), tls);
+                c.max_calls_per_second(), c.auth_nonce_s(), tls);
     }
 
     private static void ipAddress(List<String> errors, String name, String value) {
