@@ -21,8 +21,8 @@ cleanup() {
 trap cleanup EXIT
 # start_gateway [workspace.json]: the assembled gateway on free ports (SIP_PORT, HTTP_PORT), data in $WORK/data,
 # the default configuration but the given workspace and the overload limits of MAX_CALLS and MAX_CALLS_PER_SECOND
-# (default 0: none, so that what is measured is the gateway, not its limits); waits for /health; sets GW_PID and
-# JVM_PID (the java process).
+# (default 0: none, so that what is measured is the gateway, not its limits); waits for /health; sets GW_PID,
+# JVM_PID (the java process) and HEALTHY_MS (launch to the first healthy answer, polled every 50 ms).
 PASSWORD=bench-only-password
 start_gateway() {
   cp -r "$HOME_DIR/felix-config" "$WORK/config"
@@ -31,15 +31,51 @@ start_gateway() {
     "$WORK/config/org.switchboard.sip.cfg"
   SIP_PORT=$(free_port)
   HTTP_PORT=$(free_port)
+  launch_gateway
+}
+# launch_gateway: starts the gateway again with the configuration and data of the last start_gateway
+launch_gateway() {
+  local t0
+  t0=$(date +%s%N)
   SWITCHBOARD_CONFIG="$WORK/config" SWITCHBOARD_DATA="$WORK/data" SWITCHBOARD_SIP_PORT=$SIP_PORT \
     SWITCHBOARD_HTTP_PORT=$HTTP_PORT SWITCHBOARD_ADMIN_PASSWORD=$PASSWORD \
-    "$HOME_DIR/switchboard" --no-build >"$WORK/gateway.out" 2>&1 </dev/null &
+    "$HOME_DIR/switchboard" --no-build >>"$WORK/gateway.out" 2>&1 </dev/null &
   GW_PID=$!
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 3600); do
     curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && break
-    sleep 0.5
+    kill -0 "$GW_PID" 2>/dev/null || break
+    sleep 0.05
   done
   curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null \
     || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
+  HEALTHY_MS=$((($(date +%s%N) - t0) / 1000000))
   JVM_PID=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
+}
+# stop_gateway: stops it and waits for its JVM to be gone
+stop_gateway() {
+  [ -n "$GW_PID" ] || return 0
+  kill "$GW_PID" 2>/dev/null || true
+  wait "$GW_PID" 2>/dev/null || true
+  while [ -n "${JVM_PID:-}" ] && kill -0 "$JVM_PID" 2>/dev/null; do sleep 0.1; done
+  GW_PID=""
+}
+# When RESULTS_DIR is set (bench/run.sh sets it), a script keeps its raw data there:
+#   result <name> <csv line>   appends a line to $RESULTS_DIR/<name>.csv (its first call should write the header)
+#   keep <path> <name>         copies a file or directory of raw data (sipp's statistics...) to $RESULTS_DIR/raw/<name>
+result() {
+  [ -n "${RESULTS_DIR:-}" ] || return 0
+  printf '%s\n' "$2" >>"$RESULTS_DIR/$1.csv"
+}
+keep() {
+  [ -n "${RESULTS_DIR:-}" ] && [ -e "$1" ] || return 0
+  mkdir -p "$RESULTS_DIR/raw"
+  cp -r "$1" "$RESULTS_DIR/raw/$2"
+}
+# jvm_metric <name> [label filter]: a value from the gateway's /metrics, e.g. jvm_metric jvm_memory_used_bytes 'area="heap"'
+jvm_metric() {
+  curl -sf "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v n="$1" -v l="${2:-}" \
+    '$1 == n || (index($1, n "{") == 1 && (l == "" || index($1, l) > 0)) {print $2; exit}'
+}
+rss_mib() {
+  awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$1"/status 2>/dev/null || echo "?"
 }

@@ -34,6 +34,7 @@ printf '\nConcurrent media calls, RTP both ways, %s s measured per level after a
   "$MEASURE" "$(nproc)"
 printf '| calls | far end | up / dropped | lost (calls) | late | jitter avg / max (ms) | frames with sound | far-end CPU | far-end RSS per call | heap per call | generator CPU |\n'
 printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+result media-calls "calls,far_end,up,dropped,lost_pct,calls_with_loss,late_pct,jitter_ms,max_jitter_ms,loud_pct,cpu_pct,rss_per_call_kb,heap_per_call_kb,generator_cpu_pct"
 for n in "${LEVELS[@]}"; do
   for side in switchboard sipp-uas; do
     if [ "$side" = switchboard ]; then
@@ -52,6 +53,7 @@ for n in "${LEVELS[@]}"; do
       "$(field jitter_ms "$line")" "$(field max_jitter_ms "$line")" "$(field loud_pct "$line")" \
       "$(field cpu_pct "$line")" "$(field rss_per_call_kb "$line")" "$(field heap_per_call_kb "$line")" \
       "$(field self_cpu_pct "$line")"
+    result media-calls "$n,$side,$(field up "$line"),$(field dropped "$line"),$(field lost_pct "$line"),$(field calls_with_loss "$line"),$(field late_pct "$line"),$(field jitter_ms "$line"),$(field max_jitter_ms "$line"),$(field loud_pct "$line"),$(field cpu_pct "$line"),$(field rss_per_call_kb "$line"),$(field heap_per_call_kb "$line"),$(field self_cpu_pct "$line")"
     sleep 3
   done
 done

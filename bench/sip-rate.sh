@@ -51,6 +51,7 @@ PER_RATE=10 run warmup 200 -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +155
 printf '\nSIP call rate, %s s per rate, UDP on loopback, %s cores\n\n' "$PER_RATE" "$(nproc)"
 printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) |\n'
 printf '|---:|---:|---:|---:|---:|\n'
+result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99"
 best_gw=0
 best_uas=0
 for rate in "${RATES[@]}"; do
@@ -59,6 +60,9 @@ for rate in "${RATES[@]}"; do
   read -r uok ufail u50 u95 u99 < <(run uas "$rate" -sn uac -d 0 -s bench "127.0.0.1:$UAS_PORT")
   printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s |\n' "$rate" "$gok" "$gfail" "$g50" "$g95" "$g99" \
     "$uok" "$ufail" "$u50" "$u95" "$u99"
+  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99"
+  keep "$WORK/gateway-$rate" "sip-rate-gateway-$rate"
+  keep "$WORK/uas-$rate" "sip-rate-uas-$rate"
   [ "$gfail" = 0 ] && [ "$gok" -gt 0 ] && best_gw=$rate
   [ "$ufail" = 0 ] && [ "$uok" -gt 0 ] && best_uas=$rate
 done
@@ -68,4 +72,6 @@ if [ "$best_uas" -gt 0 ]; then
 else
   echo
 fi
-printf 'Gateway resident memory after the run: %s MiB\n' "$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$JVM_PID"/status 2>/dev/null || echo "?")"
+printf 'Gateway resident memory after the run: %s MiB\n' "$(rss_mib "$JVM_PID")"
+result sip-rate-best "gateway,uas"
+result sip-rate-best "$best_gw,$best_uas"

@@ -1,0 +1,196 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The suite's one table: reads the markdown tables each benchmark printed into a results directory (bench/run.sh)
+ * and prints one row per measure, Switchboard beside the baseline measured in the same run, and their ratio.
+ *
+ * <pre>java bench/Summary.java bench/results/&lt;run&gt;</pre>
+ */
+public class Summary {
+
+    private final Path dir;
+    private final List<String> rows = new ArrayList<>();
+
+    Summary(Path dir) {
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Summary s = new Summary(Path.of(args[0]));
+        s.sipRate();
+        s.media();
+        s.asr();
+        s.details();
+        s.hotUpgrade();
+        s.startup();
+        s.soak();
+        System.out.println("| measure | Switchboard | baseline (same run) | ratio |");
+        System.out.println("|---|---:|---:|---:|");
+        s.rows.forEach(System.out::println);
+    }
+
+    private void row(String measure, String value, String baseline, String ratio) {
+        rows.add("| " + measure + " | " + value + " | " + baseline + " | " + ratio + " |");
+    }
+
+    private void sipRate() throws IOException {
+        String md = read("sip-rate.md");
+        if (md == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("Switchboard (\\d+) calls/s, sipp UAS (\\d+) calls/s").matcher(md);
+        if (m.find()) {
+            double g = Double.parseDouble(m.group(1)), u = Double.parseDouble(m.group(2));
+            row("highest call rate with 0 failed calls (sipp UAC, stepped rates)", m.group(1) + " calls/s",
+                    "sipp's UAS: " + m.group(2) + " calls/s", u == 0 ? "-" : ratio(g / u));
+        }
+        for (List<String> r : table(md)) {
+            if (r.get(0).equals("100") || r.get(0).equals("400")) {
+                String[] g = r.get(2).split(" / "), u = r.get(4).split(" / ");
+                row("INVITE→200 OK p50 / p99 at " + r.get(0) + " calls/s", g[0] + " / " + g[2] + " ms",
+                        u[0] + " / " + u[2] + " ms", "-");
+            }
+        }
+    }
+
+    private void media() throws IOException {
+        String md = read("media-calls.md");
+        if (md == null) {
+            return;
+        }
+        int sw = 0, uas = 0;
+        for (List<String> r : table(md)) {
+            if (r.size() < 5) {
+                continue;
+            }
+            int calls = Integer.parseInt(r.get(0));
+            String[] up = r.get(2).split(" / ");
+            boolean clean = up.length == 2 && up[0].equals(r.get(0)) && up[1].equals("0")
+                    && percent(r.get(3)) < 1 && percent(r.get(4)) < 1;
+            if (clean && r.get(1).equals("switchboard")) {
+                sw = Math.max(sw, calls);
+            } else if (clean) {
+                uas = Math.max(uas, calls);
+            }
+        }
+        row("concurrent media calls with none dropped, < 1 % packets lost and < 1 % late (highest level tried)",
+                sw + " calls", "sipp's UAS echoing RTP: " + uas + " calls", uas == 0 ? "-" : ratio((double) sw / uas));
+    }
+
+    private void asr() throws IOException {
+        String md = read("asr.md");
+        if (md == null) {
+            return;
+        }
+        int best = 0;
+        String rtf = "-", one = "-";
+        for (List<String> r : table(md)) {
+            if (r.get(0).equals("1")) {
+                one = r.get(4);
+            }
+            if (Double.parseDouble(r.get(4)) < 1 && r.get(7).equals("0")) {
+                int streams = Integer.parseInt(r.get(0));
+                if (streams > best) {
+                    best = streams;
+                    rtf = r.get(4) + ", CPU " + r.get(6);
+                }
+            }
+        }
+        row("grammar ASR streams in real time, none giving up (highest level tried)", best + " streams (RTF " + rtf
+                + ")", "1 stream: RTF " + one, "-");
+    }
+
+    private void details() throws IOException {
+        String md = read("details-api.md");
+        if (md == null) {
+            return;
+        }
+        List<String> best = null;
+        for (List<String> r : table(md)) {
+            if (best == null || Double.parseDouble(r.get(1)) > Double.parseDouble(best.get(1))) {
+                best = r;
+            }
+        }
+        if (best != null) {
+            row("Conversation Details API (with summary), " + best.get(0) + " clients: req/s, p99", best.get(1)
+                    + " req/s, p99 " + best.get(2).split(" / ")[1] + " ms (errors " + best.get(3) + ")",
+                    "/health: " + best.get(4) + " req/s, p99 " + best.get(5).split(" / ")[1] + " ms", best.get(6));
+        }
+    }
+
+    private void hotUpgrade() throws IOException {
+        String md = read("hot-upgrade.md");
+        if (md == null) {
+            return;
+        }
+        for (List<String> r : table(md)) {
+            String[] up = r.get(3).split(" / "), base = r.get(1).split(" / ");
+            row("failed calls while the ZCC adapter is upgraded 3 times at " + r.get(0) + " calls/s", up[1] + " of "
+                    + (Integer.parseInt(up[0]) + Integer.parseInt(up[1])) + " (longest gap " + r.get(4) + " ms)",
+                    "no upgrade: " + base[1] + " failed (gap " + r.get(2) + " ms)", "-");
+        }
+    }
+
+    private void startup() throws IOException {
+        String md = read("startup.md");
+        if (md == null) {
+            return;
+        }
+        for (List<String> r : table(md)) {
+            row("start to healthy (first start / later starts)", r.get(0) + " / " + r.get(1), "JVM alone: " + r.get(2),
+                    "-");
+            row("idle resident memory (heap used after GC)", r.get(3) + " (" + r.get(6) + ")", "-", "-");
+        }
+    }
+
+    private void soak() throws IOException {
+        String md = read("soak.md");
+        if (md == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("Soak, (\\S+) min at (\\d+) calls/s").matcher(md);
+        Matcher c = Pattern.compile("Calls completed (\\S+), failed (\\S+)\\. Heap after a full GC: (\\S+) MiB after "
+                + "warm-up, (\\S+) MiB at the end").matcher(md);
+        if (m.find() && c.find()) {
+            row("soak, " + m.group(1) + " min at " + m.group(2) + " calls/s: failed calls, heap after GC start → end",
+                    c.group(2) + " of " + c.group(1) + "; " + c.group(3) + " → " + c.group(4) + " MiB", "-", "-");
+        }
+    }
+
+    private String read(String name) throws IOException {
+        Path p = dir.resolve(name);
+        return Files.exists(p) ? Files.readString(p) : null;
+    }
+
+    /** The body rows of the markdown tables in {@code md} whose first cell is a number, as trimmed cells. */
+    static List<List<String>> table(String md) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : md.split("\n")) {
+            if (!line.matches("\\|\\s*[0-9].*")) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
+                cells.add(cell.trim());
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private static double percent(String cell) {
+        Matcher m = Pattern.compile("([0-9.]+)\\s*%").matcher(cell);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
+    }
+
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2f", r);
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Soak (run on demand, not a test): sipp calls the assembled gateway at a steady rate for a long time
+# (bench/workspace.json's +15550900: answered, the bot hangs up at once) while the gateway's heap, resident memory,
+# threads and calls in progress are sampled every SAMPLE_S seconds. The heap is also measured after a full GC (jcmd)
+# once warmed up and at the end, so a leak shows as a growing floor, not as the collector's sawtooth. Prints the
+# calls completed and failed, one row per REPORT_S of the samples (the heap's lowest and highest in that span) and
+# the heap after GC at the start and the end.
+#
+#   bench/soak.sh [minutes] [rate]      default: 30 minutes at 200 calls/s
+#   SAMPLE_S=10 REPORT_S=300 bench/soak.sh 30 400
+set -euo pipefail
+HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MINUTES=${1:-30}
+RATE=${2:-200}
+SAMPLE=${SAMPLE_S:-10}
+REPORT=${REPORT_S:-300}
+. "$HOME_DIR/bench/common.sh"
+start_gateway "$HOME_DIR/bench/workspace.json"
+SECONDS_TOTAL=$((MINUTES * 60))
+mib() { awk -v b="$1" 'BEGIN{ if (b == "") print ""; else printf "%.1f", b / 1048576 }'; }
+gc_heap() {
+  jcmd "$JVM_PID" GC.run >/dev/null 2>&1 || true
+  sleep 1
+  mib "$(jvm_metric jvm_memory_used_bytes 'area="heap"')"
+}
+
+# warm-up: 20 s at the soak rate, then the heap after GC is the starting floor
+(cd "$WORK" && timeout 120 sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 -i 127.0.0.1 \
+  -p "$(free_port)" -r "$RATE" -m $((RATE * 20)) -l $((RATE * 4)) -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
+heap_start=$(gc_heap)
+
+DIR="$WORK/soak"
+mkdir -p "$DIR"
+(cd "$DIR" && exec timeout $((SECONDS_TOTAL + 120)) sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 \
+  -i 127.0.0.1 -p "$(free_port)" -r "$RATE" -m $((RATE * SECONDS_TOTAL)) -l $((RATE * 4)) -recv_timeout 10000 \
+  -nostdin -trace_stat -fd 10 "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) &
+SIPP_PID=$!
+EXTRA_PIDS+=("$SIPP_PID")
+CSV="$WORK/soak.csv"
+echo "seconds,heap_used_mib,heap_committed_mib,rss_mib,threads,calls_active" >"$CSV"
+t0=$(date +%s)
+while kill -0 "$SIPP_PID" 2>/dev/null; do
+  now=$(($(date +%s) - t0))
+  echo "$now,$(mib "$(jvm_metric jvm_memory_used_bytes 'area="heap"')"),$(mib "$(jvm_metric jvm_memory_committed_bytes 'area="heap"')"),$(rss_mib "$JVM_PID"),$(jvm_metric jvm_threads_live),$(jvm_metric switchboard_calls_active)" >>"$CSV"
+  sleep "$SAMPLE"
+done
+wait "$SIPP_PID" || true
+heap_end=$(gc_heap)
+ok=0
+failed=?
+stat=$(ls "$DIR"/*_.csv 2>/dev/null | head -n 1)
+if [ -n "$stat" ]; then
+  read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+fi
+
+printf '\nSoak, %s min at %s calls/s (bot hangs up at once), UDP on loopback, %s cores\n\n' "$MINUTES" "$RATE" "$(nproc)"
+printf 'Calls completed %s, failed %s. Heap after a full GC: %s MiB after warm-up, %s MiB at the end.\n\n' \
+  "$ok" "$failed" "$heap_start" "$heap_end"
+printf '| minutes | heap used, lowest / highest (MiB) | heap committed (MiB) | RSS (MiB) | threads | calls in progress |\n'
+printf '|---:|---:|---:|---:|---:|---:|\n'
+awk -F, -v span="$REPORT" 'NR > 1 && $2 != "" {
+    b = int($1 / span); if (!(b in lo) || $2 < lo[b]) lo[b] = $2; if ($2 > hi[b]) hi[b] = $2
+    com[b] = $3; rss[b] = $4; thr[b] = $5; act[b] = $6; last = b
+  } END { for (b = 0; b <= last; b++) if (b in lo)
+    printf "| %.1f-%.1f | %s / %s | %s | %s | %s | %s |\n", b * span / 60, (b + 1) * span / 60, lo[b], hi[b], com[b], rss[b], thr[b], act[b] }' "$CSV"
+result soak-summary "minutes,rate,ok,failed,heap_after_gc_start_mib,heap_after_gc_end_mib"
+result soak-summary "$MINUTES,$RATE,$ok,$failed,$heap_start,$heap_end"
+if [ -n "${RESULTS_DIR:-}" ]; then
+  awk -F, 'NR == 1 {print $0 ",minutes"; next} {printf "%s,%.2f\n", $0, $1 / 60}' "$CSV" >"$RESULTS_DIR/soak.csv"
+fi
+keep "$DIR" soak-sipp

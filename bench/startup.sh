@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Start-to-healthy time and idle memory (run on demand, not a test). Starts the assembled gateway with the demo
+# workspace RUNS times: the first on an empty data directory (the store's migrations run), the others on the data
+# it left. Each is timed from launch to the first 200 of /health (polled every 50 ms). After the last start the
+# gateway idles IDLE_S seconds; then its resident memory and Java heap are read, before and after a full GC
+# (jcmd). Baseline of the same run: a JVM that only prints its version, started the same way.
+#
+#   bench/startup.sh                 RUNS=3 IDLE_S=30
+set -euo pipefail
+HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUNS=${RUNS:-3}
+IDLE=${IDLE_S:-30}
+. "$HOME_DIR/bench/common.sh"
+
+times=()
+start_gateway
+times+=("$HEALTHY_MS")
+for _ in $(seq 2 "$RUNS"); do
+  stop_gateway
+  launch_gateway
+  times+=("$HEALTHY_MS")
+done
+t0=$(date +%s%N)
+java -version >/dev/null 2>&1
+jvm_ms=$((($(date +%s%N) - t0) / 1000000))
+sleep "$IDLE"
+rss=$(rss_mib "$JVM_PID")
+heap=$(jvm_metric jvm_memory_used_bytes 'area="heap"')
+jcmd "$JVM_PID" GC.run >/dev/null 2>&1 || true
+sleep 1
+rss_gc=$(rss_mib "$JVM_PID")
+heap_gc=$(jvm_metric jvm_memory_used_bytes 'area="heap"')
+warm=$(printf '%s\n' "${times[@]:1}" | sort -n | awk '{v[NR]=$1} END{print NR ? v[int((NR+1)/2)] : "-"}')
+mib() { awk -v b="$1" 'BEGIN{ if (b == "") print "?"; else printf "%.0f", b / 1048576 }'; }
+
+printf '\nStart to healthy and idle memory, %s starts, %s s idle, %s cores\n\n' "$RUNS" "$IDLE" "$(nproc)"
+printf '| start to healthy, first (empty data) | start to healthy, median of the others | JVM start alone | idle RSS | idle heap used | RSS after GC | heap after GC |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| %s ms | %s ms | %s ms | %s MiB | %s MiB | %s MiB | %s MiB |\n' "${times[0]}" "$warm" "$jvm_ms" "$rss" \
+  "$(mib "$heap")" "$rss_gc" "$(mib "$heap_gc")"
+result startup "first_ms,warm_median_ms,jvm_alone_ms,idle_rss_mib,idle_heap_mib,gc_rss_mib,gc_heap_mib,all_ms"
+result startup "${times[0]},$warm,$jvm_ms,$rss,$(mib "$heap"),$rss_gc,$(mib "$heap_gc"),$(IFS=' '; echo "${times[*]}")"
