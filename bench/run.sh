@@ -48,10 +48,11 @@ step() {
   wanted "$name" || return 0
   echo "== $name" >&2
   local t0=$SECONDS
-  if ! "$@" 2>"$RESULTS_DIR/$name.err" | tee "$RESULTS_DIR/$name.md"; then
+  if ! "$@" 2>"$RESULTS_DIR/$name.err" | sed -u 's/\x1b\[[0-9;]*m//g' | tee "$RESULTS_DIR/$name.md"; then
     echo "$name failed (see $RESULTS_DIR/$name.err)" | tee -a "$RESULTS_DIR/failures.txt" >&2
   fi
-  [ -s "$RESULTS_DIR/$name.err" ] || rm -f "$RESULTS_DIR/$name.err"
+  sed -i 's/\x1b\[[0-9;]*m//g' "$RESULTS_DIR/$name.err"
+  [ -n "$(tr -d '[:space:]' <"$RESULTS_DIR/$name.err")" ] || rm -f "$RESULTS_DIR/$name.err"
   echo "$name: $((SECONDS - t0)) s" >>"$RESULTS_DIR/durations.txt"
 }
 

@@ -7,13 +7,13 @@
 # the heap after GC at the start and the end.
 #
 #   bench/soak.sh [minutes] [rate]      default: 30 minutes at 200 calls/s
-#   SAMPLE_S=10 REPORT_S=300 bench/soak.sh 30 400
+#   SAMPLE_S=10 REPORT_S=300 bench/soak.sh 30 400   (REPORT_S default: a tenth of the soak, at least 60 s)
 set -euo pipefail
 HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MINUTES=${1:-30}
 RATE=${2:-200}
 SAMPLE=${SAMPLE_S:-10}
-REPORT=${REPORT_S:-300}
+REPORT=${REPORT_S:-$((MINUTES * 10 < 60 ? 60 : MINUTES * 10))}
 . "$HOME_DIR/bench/common.sh"
 start_gateway "$HOME_DIR/bench/workspace.json"
 SECONDS_TOTAL=$((MINUTES * 60))
