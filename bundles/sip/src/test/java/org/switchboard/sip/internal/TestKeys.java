@@ -41,15 +41,33 @@ final class TestKeys {
 
     /** A client TLS context trusting the certificate in {@code keystore}. */
     static SSLContext trusting(Path keystore, String password) throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, trustManagers(keystore, password), null);
+        return ctx;
+    }
+
+    /** A client TLS context presenting the key in {@code own} and trusting the certificate in {@code trusted}. */
+    static SSLContext presenting(Path own, Path trusted, String password) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(own)) {
+            ks.load(in, password.toCharArray());
+        }
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password.toCharArray());
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), trustManagers(trusted, password), null);
+        return ctx;
+    }
+
+    private static javax.net.ssl.TrustManager[] trustManagers(Path keystore, String password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             ks.load(in, password.toCharArray());
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ks);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
+        return tmf.getTrustManagers();
     }
 
     private static void keytool(String... args) throws Exception {
