@@ -197,6 +197,23 @@ final class Gateway implements AutoCloseable {
         return java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"").matcher(conversation).find();
     }
 
+    /** Which of {@code secrets} (their first 4 characters) appear in which log, console or sipp output of this run. */
+    List<String> secretsInLogs(List<String> secrets) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (var files = Files.walk(work)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")
+                    || f.toString().endsWith(".txt") || f.toString().endsWith(".out")).toList()) {
+                String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                for (String s : secrets) {
+                    if (text.contains(s)) {
+                        found.add(s.substring(0, 4) + "... in " + work.relativize(f));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Runs a call to its end and requires sipp's success. */
     void callAndWait(String scenario, String... extra) throws Exception {
         awaitSuccess(call(scenario, extra), scenario);

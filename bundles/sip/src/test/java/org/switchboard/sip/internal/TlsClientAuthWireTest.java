@@ -4,11 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -103,19 +100,7 @@ public class TlsClientAuthWireTest {
                 tlsPort)) {
             s.setSoTimeout(5000);
             s.startHandshake();
-            String request = RawSip.request("OPTIONS", "TLS", s.getLocalPort(), tlsPort, "");
-            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            s.getOutputStream().flush();
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                head.write(b);
-                if (head.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
-                    break;
-                }
-            }
-            return head.toString(StandardCharsets.UTF_8);
+            return TlsWireTest.exchange(s, RawSip.request("OPTIONS", "TLS", s.getLocalPort(), tlsPort, ""));
         }
     }
 }

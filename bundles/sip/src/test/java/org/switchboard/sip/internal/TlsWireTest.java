@@ -64,7 +64,8 @@ public class TlsWireTest {
         return s;
     }
 
-    private static String exchange(SSLSocket s, String request) throws IOException {
+    /** Sends a request and reads the answer's head (up to the empty line); empty when the peer closed first. */
+    static String exchange(SSLSocket s, String request) throws IOException {
         s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
         s.getOutputStream().flush();
         InputStream in = s.getInputStream();
