@@ -94,6 +94,21 @@ public class SrtpIT {
         }
     }
 
+    @Test
+    public void aCallersTlsConnectionDroppingMidCallEndsTheSessionWithTheReasonRecorded() throws Exception {
+        String uri = "sip:+15550104@127.0.0.1:" + tlsPort + ";transport=tls";
+        try (Baresip caller = Baresip.dial(gateway.work, "tls-drop", "sip:caller@127.0.0.1;transport=tls",
+                ";mediaenc=srtp-mand", ca, uri)) {
+            assertTrue(caller.output(), caller.await("Call established", 20));
+            caller.kill();
+        }
+        // the menu times out twice and hands the call to an agent with a BYE that has nowhere to go
+        String c = gateway.awaitConversation("+15550104", d -> d.contains("BYE not sent"), 60);
+        assertTrue(c, Gateway.has(c, "endedAt"));
+        assertTrue("the call's SIP ladder is kept: " + c, c.contains("SIP/2.0/TLS"));
+        assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
+    }
+
     private static String awaitConversation(String did, String field, int seconds) throws Exception {
         return gateway.awaitConversation(did, d -> Gateway.has(d, field), seconds);
     }
