@@ -40,8 +40,19 @@ final class DigestAuthenticator {
     record Verdict(Kind kind, boolean stale, String reason, String label) {
         static final Verdict ACCEPTED = new Verdict(Kind.ACCEPTED, false, "accepted", "accepted");
 
+        static final String NO_CREDENTIALS = "no_credentials";
+
         static Verdict challenge(String label, String reason) {
             return new Verdict(Kind.CHALLENGE, false, reason, label);
+        }
+
+        static Verdict malformed(String reason) {
+            return new Verdict(Kind.BAD_REQUEST, false, reason, "malformed");
+        }
+
+        /** Whether this is the first challenge of a call (no credentials yet), not a failure. */
+        boolean firstChallenge() {
+            return NO_CREDENTIALS.equals(label);
         }
     }
 
@@ -69,11 +80,11 @@ final class DigestAuthenticator {
     Verdict verify(Request request, TrunkAuth auth, AddressFactory addresses) {
         AuthorizationHeader h = credentials(request, auth.realm());
         if (h == null) {
-            return Verdict.challenge("no_credentials", "no credentials for realm " + auth.realm());
+            return Verdict.challenge(Verdict.NO_CREDENTIALS, "no credentials for realm " + auth.realm());
         }
         for (String p : List.of("username", "nonce", "uri", "response")) {
             if (h.getParameter(p) == null) {
-                return new Verdict(Kind.BAD_REQUEST, false, "the Authorization header has no " + p, "malformed");
+                return Verdict.malformed("the Authorization header has no " + p);
             }
         }
         String algorithm = h.getAlgorithm() == null ? TrunkAuth.MD5 : h.getAlgorithm().toUpperCase(Locale.ROOT);
@@ -89,13 +100,13 @@ final class DigestAuthenticator {
                 return Verdict.challenge("qop", "qop " + qop + " was not offered");
             }
             if (cnonce == null || ncText == null || !ncText.matches("[0-9a-fA-F]{8}")) {
-                return new Verdict(Kind.BAD_REQUEST, false, "qop=auth needs cnonce and an 8-digit hex nc", "malformed");
+                return Verdict.malformed("qop=auth needs cnonce and an 8-digit hex nc");
             }
             nc = Long.parseLong(ncText, 16);
         }
         String uri = h.getParameter("uri");
         if (!sameUri(uri, request, addresses)) {
-            return new Verdict(Kind.BAD_REQUEST, false, "the digest uri " + uri + " is not the Request-URI", "malformed");
+            return Verdict.malformed("the digest uri " + uri + " is not the Request-URI");
         }
         DigestNonces.State state = nonces.check(h.getNonce(), auth.realm());
         if (state == DigestNonces.State.FORGED) {

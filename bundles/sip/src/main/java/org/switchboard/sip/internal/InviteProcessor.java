@@ -207,7 +207,7 @@ final class InviteProcessor implements MethodProcessor {
                 }
                 tx.sendResponse(r);
                 String callId = ((SIPMessage) invite).getCallId().getCallId();
-                if ("no_credentials".equals(v.label())) {
+                if (v.firstChallenge()) {
                     LOG.debug("Challenged INVITE {} from {} to {} (trunk {})", callId, source, did, trunk.id());
                 } else {
                     challenges.info("Challenged INVITE {} from {} to {} again (trunk {}): {}", callId, source, did,
