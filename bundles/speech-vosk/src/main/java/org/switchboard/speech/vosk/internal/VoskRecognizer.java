@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -164,9 +165,20 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         return samples == 0 ? 0 : decodeNanos.get() / (samples / 8000.0 * 1e9);
     }
 
+    /**
+     * Stops decoding, then frees the model once no decoding thread is inside Vosk's native code (a thread still
+     * decoding while the JVM exits runs native code beside the library's teardown).
+     */
     @Deactivate
     void deactivate() {
         pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Vosk decoding threads still busy 5 s after stop; freeing the model anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         model.close();
         LOG.info("Vosk recognizer stopped");
     }
