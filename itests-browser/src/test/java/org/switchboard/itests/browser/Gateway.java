@@ -32,14 +32,16 @@ final class Gateway implements AutoCloseable {
     final Path work;
     final int http;
     final int sip;
+    private final ProcessBuilder builder;
     private final Process process;
     private final List<Process> calls = new ArrayList<>();
 
-    private Gateway(Path home, Path work, int http, int sip, Process process) {
+    private Gateway(Path home, Path work, int http, int sip, ProcessBuilder builder, Process process) {
         this.home = home;
         this.work = work;
         this.http = http;
         this.sip = sip;
+        this.builder = builder;
         this.process = process;
     }
 
@@ -79,10 +81,14 @@ final class Gateway implements AutoCloseable {
             Files.write(cfg, lines);
             pb.environment().put("SWITCHBOARD_CONFIG", config.toString());
         }
+        return launch(home, work, http, sip, pb);
+    }
+
+    private static Gateway launch(Path home, Path work, int http, int sip, ProcessBuilder pb) throws Exception {
         Path out = work.resolve("console.txt");
-        pb.directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile())
+        pb.directory(work.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Gateway g = new Gateway(home, work, http, sip, pb.start());
+        Gateway g = new Gateway(home, work, http, sip, pb, pb.start());
         long deadline = System.currentTimeMillis() + 90_000;
         while (g.status("/health") != 200) {
             if (System.currentTimeMillis() > deadline || !g.process.isAlive()) {
@@ -92,6 +98,30 @@ final class Gateway implements AutoCloseable {
             Thread.sleep(200);
         }
         return g;
+    }
+
+    /** Kills the gateway's JVM at once (SIGKILL: no bundle stops, as in a crash). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
+    }
+
+    /** Asks the gateway to stop (SIGTERM, as an init system does) and waits for it; returns its exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the gateway did not stop within 30 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** Starts the gateway again, stopped or killed, on the same directories and ports. */
+    Gateway restart() throws Exception {
+        if (process.isAlive()) {
+            throw new IllegalStateException("still running");
+        }
+        return launch(home, work, http, sip, builder);
     }
 
     String url(String path) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true, service = {})
 public class GracefulShutdown {
 
-    static final long STOP_TIMEOUT_MS = 4000;
+    static final long STOP_TIMEOUT_MS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 

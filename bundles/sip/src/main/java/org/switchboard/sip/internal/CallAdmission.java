@@ -19,7 +19,7 @@ final class CallAdmission {
 
     /** Why a call was refused. */
     enum Limit {
-        CALLS("calls"), RATE("rate");
+        CALLS("calls"), RATE("rate"), DRAINING("draining");
 
         final String label;
 
@@ -42,6 +42,9 @@ final class CallAdmission {
 
         /** What the Reason header tells the peer. */
         String reason() {
+            if (limit == Limit.DRAINING) {
+                return "Switchboard is stopping: no new calls";
+            }
             String where = trunkId == null ? "the gateway" : "trunk " + trunkId;
             return limit == Limit.CALLS ? "Overload: " + where + " has its " + value + " calls in progress"
                     : "Overload: more than " + value + " new calls per second on " + where;
@@ -69,11 +72,17 @@ final class CallAdmission {
     private final Map<String, Ticket> byCallId = new HashMap<>();
     private final Map<String, Integer> perTrunk = new HashMap<>();
     private final Map<String, RateLimiter> trunkRates = new HashMap<>();
+    private boolean draining;
 
     CallAdmission(int maxCalls, int maxCallsPerSecond, LongSupplier nanoClock) {
         this.maxCalls = maxCalls;
         this.rate = maxCallsPerSecond > 0 ? new RateLimiter(maxCallsPerSecond, nanoClock.getAsLong()) : null;
         this.clock = nanoClock;
+    }
+
+    /** From now on every new call is refused (the gateway is stopping); calls in progress keep their places. */
+    synchronized void drain() {
+        draining = true;
     }
 
     /** Whether a ticket for this Call-ID is out (a retransmitted or merged INVITE is not a new call). */
@@ -88,6 +97,9 @@ final class CallAdmission {
      * @return the ticket, or the refusal
      */
     synchronized Decision admit(String callId, String trunkId, int trunkMaxCalls, int trunkMaxPerSecond) {
+        if (draining) {
+            return new Refusal(Limit.DRAINING, null, 0);
+        }
         long now = clock.getAsLong();
         if (maxCalls > 0 && byCallId.size() >= maxCalls) {
             return new Refusal(Limit.CALLS, null, maxCalls);

@@ -110,6 +110,25 @@ final class CallRecorder {
         }
     }
 
+    /** Waits, at most {@code ms}, until every record queued so far has been handed to the store; whether they were. */
+    boolean flush(long ms) {
+        try {
+            writer.submit(() -> { }).get(ms, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Records waiting for the store. */
+    int queued() {
+        return writer.getQueue().size();
+    }
+
     /** Lets queued records reach the store, for at most {@code ms}. */
     void close(long ms) {
         writer.shutdown();

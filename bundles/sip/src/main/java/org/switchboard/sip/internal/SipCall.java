@@ -551,6 +551,28 @@ final class SipCall implements CallControl {
         }
     }
 
+    /**
+     * The gateway is stopping: the call ends with the adapter's hang-up BYE ({@code kore-reason: HangUp} on ZCC), or
+     * with its agent handoff BYE when {@code toAgent}, and the session is closed as ended by the system.
+     */
+    CompletableFuture<TransferResult> shutdown(boolean toAgent) {
+        String reason = "Switchboard stopping";
+        event("system.shutdown", Map.of("handoff", toAgent ? "agent" : "hangup"));
+        Map<String, String> headers;
+        try {
+            headers = toAgent ? policy.agentHandoff(session(), Handoff.Method.BYE, null, Map.of()).headers()
+                    : policy.botHangup(session(), Map.of()).headers();
+        } catch (RuntimeException e) {
+            LOG.warn("Session {}: the adapter gave no {} headers ({}); ending the call without them", sessionId(),
+                    toAgent ? "handoff" : "hang-up", e.toString());
+            headers = Map.of();
+        }
+        if (toAgent) {
+            ctx.recorder.handedOff(sessionId(), Instant.now());
+        }
+        return sendBye(headers, toAgent ? EndedBy.TRANSFER : EndedBy.SYSTEM, reason, true);
+    }
+
     /** An operator ends the call (shell, console): a bot hang-up, with the reason recorded. */
     void operatorHangup(String reason) {
         event("operator.hangup", Map.of("reason", reason == null ? "" : reason));

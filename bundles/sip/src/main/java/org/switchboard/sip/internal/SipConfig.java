@@ -81,6 +81,15 @@ public @interface SipConfig {
     @AttributeDefinition(name = "Stop timeout", description = "How long stopping the stack may take, in ms (100-60000).")
     int stop_timeout_ms() default 3000;
 
+    @AttributeDefinition(name = "Shutdown handoff", description = "How calls in progress end when the gateway stops: "
+            + "'hangup' (the adapter's hang-up BYE, kore-reason: HangUp on ZCC) or 'agent' (its agent handoff BYE, "
+            + "kore-reason: TransferToAgent). New calls get 503 from the moment the stop begins.")
+    String shutdown_handoff() default "hangup";
+
+    @AttributeDefinition(name = "Drain time", description = "How long a stop waits, in ms, for the BYEs of the calls "
+            + "it ends to be answered and for their records to be written (100-30000).")
+    int drain_timeout_ms() default 2000;
+
     @AttributeDefinition(name = "Media address", description = "IP address put in SDP answers (c=) for RTP; empty: the SIP address.")
     String media_address() default "";
 

@@ -33,6 +33,9 @@ import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -105,8 +108,19 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile org.switchboard.api.media.MediaEngine media;
 
+    /** Drains the gateway when the framework begins to stop, before any bundle (the store above all) is stopped. */
+    private final SynchronousBundleListener frameworkStopping;
+    private final BundleContext context;
+    private final java.util.concurrent.atomic.AtomicBoolean drained = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A stack outside a framework (tests): drained when deactivated. */
+    SipStackOwner(SipConfig config) throws Exception {
+        this(config, null);
+    }
+
     @Activate
-    public SipStackOwner(SipConfig config) throws Exception {
+    public SipStackOwner(SipConfig config, BundleContext context) throws Exception {
+        this.context = context;
         try {
             settings = SipSettings.from(config);
         } catch (IllegalArgumentException e) {
@@ -170,6 +184,14 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             provider.addSipListener(this);
             stack.start();
             timers.scheduleWithFixedDelay(this::sweepAdmissions, 5, 5, TimeUnit.SECONDS);
+            frameworkStopping = event -> {
+                if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
+                    drain();
+                }
+            };
+            if (context != null) {
+                context.addBundleListener(frameworkStopping);
+            }
         } catch (Exception e) {
             LOG.error("SIP stack not started: {}", e.getMessage());
             stopStack();
@@ -298,7 +320,14 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
     @Deactivate
     void deactivate() {
-        endCalls();
+        if (context != null) {
+            try {
+                context.removeBundleListener(frameworkStopping);
+            } catch (IllegalStateException stopped) {
+                // the bundle's context is already invalid
+            }
+        }
+        drain();
         timers.shutdownNow();
         workers.shutdown();
         try {
@@ -312,20 +341,50 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         LOG.info("SIP stack stopped");
     }
 
-    /** Ends every call with a BYE before the stack goes away, waiting briefly for the answers. */
-    private void endCalls() {
-        List<CompletableFuture<?>> byes = new ArrayList<>();
-        for (SipCall call : calls.calls()) {
-            byes.add(call.sendBye(Map.of(), org.switchboard.api.conversation.EndedBy.ERROR, "Switchboard stopping", true));
-        }
-        if (byes.isEmpty()) {
+    /**
+     * The orderly end of service, once: new INVITEs get 503 from now on; every call in progress ends with the
+     * adapter's hang-up (or agent handoff, per {@code shutdown.handoff}) BYE; then, within {@code drain.timeout.ms}
+     * in all, the BYEs' answers are awaited and every record reaches the store, which is still there: the framework
+     * stops no bundle before this returns.
+     */
+    void drain() {
+        if (!drained.compareAndSet(false, true)) {
             return;
         }
-        LOG.info("Ending {} call(s) before the SIP stack stops", byes.size());
-        try {
-            CompletableFuture.allOf(byes.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("Not every BYE was answered before stopping: {}", e.toString());
+        admission.drain();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.drainTimeoutMs());
+        Map<SipCall, CompletableFuture<?>> ending = new LinkedHashMap<>();
+        for (SipCall call : calls.calls()) {
+            if (call.isActive()) {
+                ending.put(call, call.shutdown(settings.shutdownToAgent()));
+            }
+        }
+        List<CompletableFuture<?>> byes = new ArrayList<>(ending.values());
+        if (!byes.isEmpty()) {
+            LOG.info("Stopping: ending {} call(s) with the adapter's {} BYE", byes.size(),
+                    settings.shutdownToAgent() ? "agent handoff" : "hang-up");
+            try {
+                CompletableFuture.allOf(byes.toArray(CompletableFuture[]::new))
+                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("Stopping: {} of {} BYE(s) not answered within {} ms; their sessions end as not answered",
+                        byes.stream().filter(f -> !f.isDone()).count(), byes.size(), settings.drainTimeoutMs());
+                ending.forEach((call, bye) -> {
+                    if (!bye.isDone()) {
+                        call.finish(settings.shutdownToAgent() ? org.switchboard.api.conversation.EndedBy.TRANSFER
+                                : org.switchboard.api.conversation.EndedBy.SYSTEM,
+                                "Switchboard stopping (BYE not answered)");
+                    }
+                });
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("A BYE failed while stopping: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (!recorder.flush(Math.max(100, left))) {
+            LOG.warn("Stopping: {} call record(s) not yet written to the store", recorder.queued());
         }
     }
 

@@ -44,6 +44,7 @@ public final class Database {
     private final String where;
     private final Path journalDir;
     private final long journalMaxBytes;
+    private final String nodeId;
 
     @Activate
     public Database(StoreConfig config, BundleContext context,
@@ -55,6 +56,7 @@ public final class Database {
         this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
         where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
         check(config, url, properties);
+        nodeId = nodeId(config, context);
         try {
             secrets = config._secret_key().isBlank() ? SecretBox.fromFile(keyFile(config, context))
                     : SecretBox.of(config._secret_key());
@@ -79,7 +81,7 @@ public final class Database {
         jdbc = new Jdbc(pool);
         try {
             int version = Migrations.apply(jdbc, where);
-            LOG.info("Store open at {} (schema version {})", where, version);
+            LOG.info("Store open at {} (schema version {}) as node {}", where, version, nodeId);
         } catch (RuntimeException e) {
             pool.close();
             throw fail("cannot open " + where + ": " + e.getMessage(), e);
@@ -107,6 +109,32 @@ public final class Database {
         if (scheme.startsWith("jdbc:h2:") && target.contains("org.postgresql.Driver")) {
             throw fail("PID " + PID + ": property 'url' is an H2 URL but 'driver.target' selects PostgreSQL", null);
         }
+    }
+
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** The configured node id, else the framework's {@code switchboard.node.id}, else the host name. */
+    static String nodeId(StoreConfig config, BundleContext context) {
+        String id = config.node_id().trim();
+        String from = "property 'node.id'";
+        if (id.isEmpty() && context != null && context.getProperty("switchboard.node.id") != null) {
+            id = context.getProperty("switchboard.node.id").trim();
+            from = "framework property 'switchboard.node.id'";
+        }
+        if (id.isEmpty()) {
+            try {
+                id = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                id = "node";
+            }
+            id = id.replaceAll("[^A-Za-z0-9._-]", "-");
+            return id.length() > 64 ? id.substring(0, 64) : id;
+        }
+        if (!NODE_ID.matcher(id).matches()) {
+            throw fail("PID " + PID + ": " + from + " = '" + id.replaceAll("\\p{Cntrl}", "?")
+                    + "': must be 1-64 of letters, digits, '.', '_', '-'", null);
+        }
+        return id;
     }
 
     private static Path dataDir(BundleContext context) {
@@ -144,6 +172,11 @@ public final class Database {
 
     Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** This gateway's node id, recorded on the sessions it holds. */
+    String nodeId() {
+        return nodeId;
     }
 
     SecretBox secrets() {

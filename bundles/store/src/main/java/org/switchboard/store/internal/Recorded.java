@@ -126,6 +126,15 @@ final class Recorded {
         return new Recorded("task", o, w -> w.addTask(sessionId, name));
     }
 
+    /** Closes the sessions this node left open before {@code before} (see {@link SessionWrites#closeAbandoned}). */
+    static Recorded abandoned(Instant before, Instant at, String reason) {
+        JsonObject o = new JsonObject();
+        o.addProperty("before", before.toEpochMilli());
+        o.addProperty("at", at.toEpochMilli());
+        o.addProperty("reason", reason);
+        return new Recorded("abandoned", o, w -> w.closeAbandoned(before, at, reason));
+    }
+
     /** Reads a journal line back; an unreadable line is an {@link IllegalArgumentException} saying why. */
     static Recorded parse(String line) {
         JsonObject o;
@@ -153,6 +162,7 @@ final class Recorded {
                 case "sip" -> sipMessage(new SipMessageRecord(id, instant(o, "at"),
                         Direction.valueOf(str(o, "direction")), str(o, "firstLine"), GSON.fromJson(o.get("headers"), HEADERS)));
                 case "task" -> task(id, str(o, "name"));
+                case "abandoned" -> abandoned(instant(o, "before"), instant(o, "at"), str(o, "reason"));
                 default -> throw new IllegalArgumentException("unknown op '" + op + "'");
             };
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,9 @@ import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Turn;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.google.gson.Gson;
 
 /**
@@ -25,10 +28,14 @@ final class SessionWrites {
             + "handoff_at, ended_at, ended_by, end_reason";
     private static final Gson GSON = new Gson();
 
-    private final Jdbc jdbc;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWrites.class);
 
-    SessionWrites(Jdbc jdbc) {
+    private final Jdbc jdbc;
+    private final String nodeId;
+
+    SessionWrites(Jdbc jdbc, String nodeId) {
         this.jdbc = jdbc;
+        this.nodeId = nodeId;
     }
 
     void start(Conversation c) {
@@ -42,7 +49,7 @@ final class SessionWrites {
                 }
             }
             try (PreparedStatement p = con.prepareStatement("INSERT INTO sessions (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, c.sessionId());
                 p.setString(2, c.callId());
                 p.setString(3, c.botId());
@@ -55,6 +62,7 @@ final class SessionWrites {
                 Jdbc.setLong(p, 10, millis(c.endedAt()));
                 p.setString(11, c.endedBy() == null ? null : c.endedBy().name());
                 p.setString(12, c.endReason());
+                p.setString(13, nodeId);
                 p.executeUpdate();
             }
             for (String task : c.taskPath()) {
@@ -81,6 +89,23 @@ final class SessionWrites {
         jdbc.update("end session", "UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? "
                 + "WHERE session_id = ? AND ended_at IS NULL", at.toEpochMilli(), endedBy.name(), truncate(reason, 1000),
                 sessionId);
+    }
+
+    /**
+     * Ends the sessions this node left open when it went away without ending them (a crash, a kill): those it
+     * started before {@code before} (this process's start), and those recorded before nodes were named.
+     *
+     * @return how many were closed
+     */
+    int closeAbandoned(Instant before, Instant at, String reason) {
+        int closed = jdbc.update("close abandoned sessions", "UPDATE sessions SET ended_at = ?, ended_by = ?, "
+                + "end_reason = ? WHERE ended_at IS NULL AND started_at < ? AND (node_id = ? OR node_id IS NULL)",
+                at.toEpochMilli(), EndedBy.SYSTEM.name(), reason, before.toEpochMilli(), nodeId);
+        if (closed > 0) {
+            LOG.warn("Closed {} session(s) node {} left open when it stopped without ending them: ended by system, "
+                    + "'{}'", closed, nodeId, reason);
+        }
+        return closed;
     }
 
     void addTurn(Turn t) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,22 @@ public final class Sessions implements ConversationStore {
     private final Jdbc jdbc;
     private final DurableWrites writes;
 
+    /** The end reason of the sessions a node left open, closed when it starts again. */
+    static final String NODE_RESTARTED = "node restarted";
+
     @Activate
     public Sessions(@Reference Database database) {
+        this(database, Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+    }
+
+    /**
+     * Opens the session tables and closes, in order after whatever the journal still holds, every session this node
+     * started before {@code processStart} and never ended: no call of this process can be among them.
+     */
+    Sessions(Database database, Instant processStart) {
         this.jdbc = database.jdbc();
-        this.writes = new DurableWrites(new SessionWrites(jdbc), database.openJournal());
+        this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId()), database.openJournal());
+        writes.write(Recorded.abandoned(processStart, Instant.now(), NODE_RESTARTED));
     }
 
     @Deactivate

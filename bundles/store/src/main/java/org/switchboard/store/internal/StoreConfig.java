@@ -42,4 +42,9 @@ public @interface StoreConfig {
     @AttributeDefinition(name = "Journal limit (MB)", description = "Most disk the journal may use; past it, records "
             + "of an outage are refused and logged.")
     int journal_max_mb() default 256;
+
+    @AttributeDefinition(name = "Node id", description = "This gateway's name on the sessions it records (1-64 of "
+            + "letters, digits, '.', '_', '-'); each node of a cluster needs its own. At start, the sessions this node "
+            + "left open (a crash) are closed. Empty: the framework property switchboard.node.id, else the host name.")
+    String node_id() default "";
 }

@@ -53,6 +53,10 @@ public abstract class StoreContract {
     }
 
     static StoreConfig config(String url, String keyFile) {
+        return config(url, keyFile, "node-a");
+    }
+
+    static StoreConfig config(String url, String keyFile, String nodeId) {
         return new StoreConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -102,6 +106,11 @@ public abstract class StoreContract {
             @Override
             public int journal_max_mb() {
                 return 16;
+            }
+
+            @Override
+            public String node_id() {
+                return nodeId;
             }
         };
     }
@@ -217,6 +226,40 @@ public abstract class StoreContract {
         w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
         assertEquals("an edit keeps the file it started from", "bb22", w.source().orElseThrow().fileHash());
         assertTrue(w.source().orElseThrow().editedSince());
+    }
+
+    @Test
+    public void aNodeStartingAgainClosesTheSessionsItLeftOpenAndNoOtherNodes() throws Exception {
+        Instant t0 = Instant.now().minusSeconds(60);
+        Sessions a = new Sessions(db, t0.minusSeconds(3600));
+        a.start(new Conversation(S1, "left-open@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
+                null, null, null));
+        a.start(new Conversation(S2, "ended@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
+                null, null, null));
+        a.end(S2, t0.plusSeconds(5), EndedBy.CALLER, "BYE");
+        String other = "aaaaaaaaaaaaaaaaaaaaaaaa";
+        Database b = new Database(config(url(), keyFile.toString(), "node-b"), null, driver(),
+                Map.of("driver.target", driverTarget()));
+        try {
+            new Sessions(b, t0.minusSeconds(3600)).start(new Conversation(other, "held-by-b@zcc", null, "zcc-demo",
+                    "+15550102", "+1408", t0, t0, null, null, null, null, null));
+        } finally {
+            b.close();
+        }
+        String late = "bbbbbbbbbbbbbbbbbbbbbbbb";
+        a.start(new Conversation(late, "this-run@zcc", null, "zcc-demo", "+15550102", "+1408", t0.plusSeconds(30),
+                null, null, null, null, null, null));
+
+        Sessions restarted = new Sessions(db, t0.plusSeconds(10));
+
+        Conversation closed = restarted.bySessionId(S1).orElseThrow();
+        assertEquals(EndedBy.SYSTEM, closed.endedBy());
+        assertEquals("node restarted", closed.endReason());
+        assertFalse(closed.isActive());
+        assertEquals("an ended session keeps its end", EndedBy.CALLER, restarted.bySessionId(S2).orElseThrow().endedBy());
+        assertTrue("another node's call is its own", restarted.bySessionId(other).orElseThrow().isActive());
+        assertTrue("a call of this run stays open", restarted.bySessionId(late).orElseThrow().isActive());
+        assertEquals(1, restarted.find(new ConversationQuery(null, null, null, null, EndedBy.SYSTEM, null, 0, 10)).size());
     }
 
     @Test

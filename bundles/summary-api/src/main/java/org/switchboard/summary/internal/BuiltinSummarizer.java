@@ -171,6 +171,7 @@ public class BuiltinSummarizer implements Summarizer {
                     + ".";
             case ERROR -> "The call ended on an error" + after + ": "
                     + clean(error != null ? error : reason != null ? reason : "unknown", 160) + ".";
+            case SYSTEM -> "The gateway ended the call" + after + (reason == null ? "" : " (" + reason + ")") + ".";
         };
     }
 

@@ -66,6 +66,7 @@ final class SummaryPrompt {
             case BOT -> "ended by the bot" + reason;
             case CALLER -> "the caller hung up";
             case ERROR -> "ended by an error" + reason;
+            case SYSTEM -> "ended by the gateway" + reason;
         };
     }
 
