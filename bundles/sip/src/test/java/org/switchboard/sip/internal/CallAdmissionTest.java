@@ -52,6 +52,21 @@ public class CallAdmissionTest {
     }
 
     @Test
+    public void aDrainingGatewayRefusesEveryNewCallAndKeepsCountingTheOnesUp() {
+        CallAdmission a = new CallAdmission(0, 0, now::get);
+        Ticket up = ticket(a.admit("c1", "zcc", 0, 0));
+        a.bind(up);
+        a.drain();
+        Refusal r = refusal(a.admit("c2", "zcc", 0, 0));
+        assertEquals(Limit.DRAINING, r.limit());
+        assertEquals("Switchboard is stopping: no new calls", r.reason());
+        assertEquals(1, a.inUse());
+        a.ended("c1");
+        assertEquals(0, a.inUse());
+        refusal(a.admit("c3", null, 0, 0));
+    }
+
+    @Test
     public void aTrunkLimitAppliesToItsOwnCallsOnly() {
         CallAdmission a = new CallAdmission(0, 0, now::get);
         ticket(a.admit("a1", "a", 1, 0));
