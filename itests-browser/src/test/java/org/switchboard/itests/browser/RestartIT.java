@@ -4,6 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.After;
 import org.junit.Test;
 
@@ -14,6 +26,7 @@ import org.junit.Test;
 public class RestartIT {
 
     private static final String HELD = "+15550102";
+    private static final String BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
 
     private Gateway gateway;
 
@@ -29,6 +42,7 @@ public class RestartIT {
         gateway = Gateway.start("RestartIT-stop");
         Process sipp = gateway.call("examples/sipp/zcc-operator-hangup.xml");
         awaitHeld();
+        String token = spentToken();
 
         gateway.terminate();
         assertEquals("the held call got a BYE with kore-reason: HangUp and answered it", 0, Gateway.await(sipp));
@@ -41,6 +55,45 @@ public class RestartIT {
         assertTrue(c, c.matches("(?s).*\"endReason\":\\s*\"Switchboard stopping\".*"));
         assertTrue("the BYE and its answer are in the ladder: " + c, c.contains("kore-reason") && c.contains("200 OK"));
         assertFalse(c, c.contains("node restarted"));
+        assertEquals("a jti spent before the restart stays spent", 401, details(token).statusCode());
+    }
+
+    /** A token of a new app that enforces jti, spent once (200) and refused when replayed (401). */
+    private String spentToken() throws Exception {
+        HttpResponse<String> app = gateway.admin("POST", "/api/admin/bots/" + BOT + "/apps",
+                "{\"name\": \"once\", \"scopes\": [\"chat-history\"], \"enforceJti\": true}");
+        assertEquals(app.body(), 201, app.statusCode());
+        String token = hs256("{\"appId\": \"" + field(app.body(), "clientId") + "\", \"jti\": \"once-1\", "
+                + "\"exp\": " + (System.currentTimeMillis() / 1000 + 3600) + "}", field(app.body(), "clientSecret"));
+        HttpResponse<String> first = details(token);
+        assertEquals(first.body(), 200, first.statusCode());
+        assertEquals("a replay", 401, details(token).statusCode());
+        return token;
+    }
+
+    private HttpResponse<String> details(String token) throws Exception {
+        String session = field(gateway.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null).body(),
+                "sessionId");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url(
+                "/api/public/bot/" + BOT + "/conversationDetails"))).header("auth", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\": \"" + session + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"([^\"]+)\"").matcher(json);
+        assertTrue(name + " in " + json, m.find());
+        return m.group(1);
+    }
+
+    private static String hs256(String claims, String secret) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

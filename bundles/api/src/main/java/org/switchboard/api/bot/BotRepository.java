@@ -1,5 +1,6 @@
 package org.switchboard.api.bot;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,4 +60,14 @@ public interface BotRepository {
      * constant time). {@code false} for an unknown app.
      */
     boolean verifySignature(String clientId, byte[] signingInput, byte[] signature);
+
+    /**
+     * Spends a token id ({@code jti}) of an app: records it as used until {@code until} and says whether it was still
+     * unused. Kept in the database, so a restarted gateway, or another node on the same database, refuses a token
+     * that was spent before. Ids are forgotten after {@code until}.
+     *
+     * @return {@code true} the first time, {@code false} for a replay before {@code until}
+     * @since 1.1
+     */
+    boolean spendTokenId(String clientId, String jti, Instant until);
 }

@@ -31,11 +31,18 @@ public final class Bots implements BotRepository {
 
     private final Jdbc jdbc;
     private final SecretBox secrets;
+    private final TokenIds tokenIds;
 
     @Activate
     public Bots(@Reference Database database) {
         this.jdbc = database.jdbc();
         this.secrets = database.secrets();
+        this.tokenIds = new TokenIds(jdbc);
+    }
+
+    @Override
+    public boolean spendTokenId(String clientId, String jti, Instant until) {
+        return tokenIds.spend(clientId, jti, until, Instant.now());
     }
 
     @Override

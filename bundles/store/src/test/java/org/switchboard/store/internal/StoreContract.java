@@ -332,6 +332,24 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aSpentTokenIdStaysSpentAcrossARestartUntilItExpires() throws Exception {
+        String app = "cs-44444444-4444-4444-8444-444444444444";
+        Instant later = Instant.now().plusSeconds(3600);
+        Bots bots = new Bots(db);
+        assertTrue(bots.spendTokenId(app, "abc", later));
+        assertFalse("a replay", bots.spendTokenId(app, "abc", later));
+        assertTrue("another app's id of the same name", bots.spendTokenId("cs-55555555-5555-4555-8555-555555555555",
+                "abc", later));
+        db.close();
+        db = open(url());
+        Bots restarted = new Bots(db);
+        assertFalse("still spent after a restart", restarted.spendTokenId(app, "abc", later));
+        assertTrue(restarted.spendTokenId(app, "old", Instant.now().minusSeconds(1)));
+        assertTrue("an expired id may be spent again", restarted.spendTokenId(app, "old", later));
+        assertFalse(restarted.spendTokenId(app, "old", later));
+    }
+
+    @Test
     public void botsAndAppsKeepSecretsSealedAndVerifyTokens() throws Exception {
         Bots bots = new Bots(db);
         Bot bot = bots.createBot("Billing bot", true, null);

@@ -3,8 +3,6 @@ package org.switchboard.summary.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.switchboard.api.bot.BotApp;
@@ -30,7 +28,6 @@ final class JwtVerifier {
     private final long skewSeconds;
     private final int maxTokenBytes;
     private final long jtiTtlSeconds;
-    private final Map<String, Long> seenJti = new ConcurrentHashMap<>();
 
     JwtVerifier(Clock clock, long skewSeconds, int maxTokenBytes, long jtiTtlSeconds) {
         this.clock = clock;
@@ -100,19 +97,18 @@ final class JwtVerifier {
             throw new ApiException(403, "This app does not have the '" + scope + "' scope", "scopes " + app.scopes());
         }
         if (app.enforceJti()) {
-            once(app, claims, exp, now);
+            once(bots, app, claims, exp, now);
         }
         return app;
     }
 
-    private void once(BotApp app, JsonObject claims, Long exp, long now) throws ApiException {
+    private void once(BotRepository bots, BotApp app, JsonObject claims, Long exp, long now) throws ApiException {
         String jti = string(claims, "jti");
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
             throw ApiException.unauthorized("app enforces jti; none given");
         }
-        seenJti.values().removeIf(until -> until < now);
         long until = Math.max(exp == null ? now + jtiTtlSeconds : exp + skewSeconds, now + 1);
-        if (seenJti.putIfAbsent(app.clientId() + " " + jti, until) != null) {
+        if (!bots.spendTokenId(app.clientId(), jti, java.time.Instant.ofEpochSecond(until))) {
             throw ApiException.unauthorized("jti replayed");
         }
     }

@@ -14,9 +14,9 @@ public @interface SummaryApiConfig {
     @AttributeDefinition(name = "Largest token (bytes)", description = "Longer tokens are refused (256-65536).")
     int max_token_bytes() default 8192;
 
-    @AttributeDefinition(name = "jti memory (s)", description = "How long a jti is remembered for apps that enforce "
+    @AttributeDefinition(name = "jti memory (s)", description = "How long a jti is remembered (in the store, across restarts) for apps that enforce "
             + "jti, when the token has no exp (60-604800).")
-    long jti_ttl_s() default 86400;
+    long jti_ttl_s() default 3600;
 
     @AttributeDefinition(name = "Largest body (bytes)", description = "Larger request bodies get 413 (256-1048576).")
     int max_body_bytes() default 65536;

@@ -41,6 +41,7 @@ public class JwtVerifierTest {
     static final class Apps implements BotRepository {
         final Map<String, BotApp> apps = new HashMap<>();
         final Map<String, String> secrets = new HashMap<>();
+        final Map<String, Instant> spent = new HashMap<>();
 
         void add(String clientId, String botId, Set<String> scopes, boolean jti) {
             apps.put(clientId, new BotApp(clientId, botId, "app", scopes, jti, Instant.EPOCH));
@@ -51,6 +52,11 @@ public class JwtVerifierTest {
         public boolean verifySignature(String clientId, byte[] input, byte[] signature) {
             String s = secrets.get(clientId);
             return s != null && MessageDigest.isEqual(hmac(s, input), signature);
+        }
+
+        @Override
+        public boolean spendTokenId(String clientId, String jti, Instant until) {
+            return spent.putIfAbsent(clientId + " " + jti, until) == null;
         }
 
         @Override
