@@ -99,7 +99,8 @@ final class MediaLoop implements AutoCloseable {
                         try {
                             session.onPacket(buffer, from);
                         } catch (RuntimeException e) {
-                            LOG.warn("Session {}: packet handling failed: {}", session.id(), e.toString());
+                            session.packetFailures.warn(LOG, System.nanoTime(), "Session {}: packet handling failed: {}",
+                                    session.id(), e.toString());
                         }
                     }
                 }
@@ -123,7 +124,7 @@ final class MediaLoop implements AutoCloseable {
                 try {
                     s.tick(now);
                 } catch (RuntimeException e) {
-                    LOG.warn("Session {}: frame failed: {}", s.id(), e.toString());
+                    s.frameFailures.warn(LOG, now, "Session {}: frame failed: {}", s.id(), e.toString());
                 }
             }
             long wait = next - System.nanoTime();

@@ -80,7 +80,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
             return;
         }
         try {
-            if (!isIpLiteral(value)) {
+            if (!org.switchboard.sip.internal.sdp.IpLiterals.isIp(value)) {
                 errors.add(problem(name, value, "must be an IP address, not a host name"));
             } else {
                 InetAddress.getByName(value);
@@ -88,11 +88,6 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         } catch (UnknownHostException e) {
             errors.add(problem(name, value, "is not a valid IP address"));
         }
-    }
-
-    private static boolean isIpLiteral(String s) {
-        return s.matches("\\d{1,3}(\\.\\d{1,3}){3}") && java.util.Arrays.stream(s.split("\\."))
-                .allMatch(p -> Integer.parseInt(p) <= 255) || s.contains(":") && s.matches("[0-9A-Fa-f:.]+");
     }
 
     private static void port(List<String> errors, String name, int value) {

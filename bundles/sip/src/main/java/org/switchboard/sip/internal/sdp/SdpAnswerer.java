@@ -110,6 +110,9 @@ public final class SdpAnswerer {
         if (remote == null) {
             throw new Rejected("the offer has no connection address (c=) for its audio");
         }
+        if (audio.port() < 1024) {
+            throw new Rejected("the audio stream's RTP port " + audio.port() + " is a system port (below 1024)");
+        }
         int pt = -1;
         String codec = null;
         for (int f : audio.formats()) {

@@ -96,7 +96,12 @@ public record SdpOffer(String connection, List<Media> media) {
         if (p.length != 3 || !p[0].equals("IN") || !(p[1].equals("IP4") || p[1].equals("IP6"))) {
             throw new Rejected("SDP line " + line + ": c= must be 'IN IP4 <address>' or 'IN IP6 <address>'");
         }
-        return p[2].contains("/") ? p[2].substring(0, p[2].indexOf('/')) : p[2];
+        String address = p[2].contains("/") ? p[2].substring(0, p[2].indexOf('/')) : p[2];
+        if (p[1].equals("IP4") ? !IpLiterals.isIp4(address) : !IpLiterals.isIp6(address)) {
+            throw new Rejected("SDP line " + line + ": c= address '" + abbreviate(address) + "' is not an " + p[1]
+                    + " address (host names are not resolved)");
+        }
+        return address;
     }
 
     static boolean isDirection(String a) {
@@ -105,7 +110,8 @@ public record SdpOffer(String connection, List<Media> media) {
 
     /** At most 40 characters of {@code s}, for a reason sent back to the peer. */
     static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
     private static final class MediaBuilder {

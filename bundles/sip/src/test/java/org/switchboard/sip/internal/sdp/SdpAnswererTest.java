@@ -96,6 +96,27 @@ public class SdpAnswererTest {
     }
 
     @Test
+    public void aHostNameOrASystemPortIsNeverAMediaDestination() {
+        assertEquals("SDP line 2: c= address 'media.attacker.example' is not an IP4 address (host names are not resolved)",
+                assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 media.attacker.example\nm=audio 5000 RTP/AVP 0\n"))
+                        .getMessage());
+        assertTrue(assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 192.0.2.1\nm=audio 5000 RTP/AVP 0\n"
+                + "c=IN IP6 localhost\n")).getMessage().contains("'localhost' is not an IP6 address"));
+        assertTrue(assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 2001:db8::1\nm=audio 5000 RTP/AVP 0\n"))
+                .getMessage().contains("is not an IP4 address"));
+        assertTrue(assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 192.0.2.300\nm=audio 5000 RTP/AVP 0\n"))
+                .getMessage().contains("is not an IP4 address"));
+        assertTrue(assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 a\u001b[31mb\nm=audio 5000 RTP/AVP 0\n"))
+                .getMessage().contains("'a?[31mb'"));
+        for (int port : new int[] {1, 80, 1023}) {
+            assertEquals("the audio stream's RTP port " + port + " is a system port (below 1024)",
+                    assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 192.0.2.1\nm=audio " + port
+                            + " RTP/AVP 0\n")).getMessage());
+        }
+        answer("v=0\nc=IN IP4 0.0.0.0\nm=audio 1024 RTP/AVP 0\n");
+    }
+
+    @Test
     public void rtpPortsAreEvenRoundRobinAndBounded() {
         RtpPorts ports = new RtpPorts(20001, 20007); // even ports 20002, 20004, 20006
         Set<Integer> seen = new HashSet<>();
