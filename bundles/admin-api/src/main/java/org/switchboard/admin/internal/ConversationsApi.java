@@ -59,12 +59,17 @@ final class ConversationsApi {
         if (v == null) {
             return null;
         }
+        Instant t;
         try {
-            return Instant.parse(v);
+            t = Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw AdminException.badRequest("query parameter '" + name + "' must be an ISO-8601 UTC time such as "
                     + "2026-11-23T10:00:00Z");
         }
+        if (!ConversationQuery.inRange(t)) {
+            throw AdminException.badRequest("query parameter '" + name + "' must be " + ConversationQuery.TIME_RANGE);
+        }
+        return t;
     }
 
     private static EndedBy endedBy(String v) throws AdminException {
@@ -74,7 +79,7 @@ final class ConversationsApi {
         try {
             return EndedBy.valueOf(v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AdminException.badRequest("query parameter 'endedBy' must be caller, bot, transfer or error");
+            throw AdminException.badRequest("query parameter 'endedBy' must be caller, bot, transfer, error or system");
         }
     }
 

@@ -17,8 +17,29 @@ import java.time.Instant;
 public record ConversationQuery(Instant from, Instant to, String botId, String did, EndedBy endedBy, String text,
         int skip, int limit) {
 
-    /** Checks the paging values. */
+    /** The earliest time a query may name. */
+    public static final Instant EARLIEST = Instant.EPOCH;
+
+    /** The latest time a query may name. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** What a client is told when a time is out of range. */
+    public static final String TIME_RANGE = "between " + EARLIEST + " and " + LATEST;
+
+    /**
+     * Whether a query may name this time ({@code null}, no time, may always be named).
+     *
+     * @since 1.1
+     */
+    public static boolean inRange(Instant t) {
+        return t == null || !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+    }
+
+    /** Checks the paging values and the times. */
     public ConversationQuery {
+        if (!inRange(from) || !inRange(to)) {
+            throw new IllegalArgumentException("a time must be " + TIME_RANGE + ", was " + (inRange(from) ? to : from));
+        }
         if (skip < 0) {
             throw new IllegalArgumentException("skip must not be negative, was " + skip);
         }

@@ -279,12 +279,17 @@ public final class InteractionsPage extends ConsolePage {
             } catch (DateTimeParseException e) {
                 f.problem = "A time must look like 2026-11-24T09:30 (UTC).";
             }
+            if (!ConversationQuery.inRange(f.from) || !ConversationQuery.inRange(f.to)) {
+                f.problem = "A time must be " + ConversationQuery.TIME_RANGE + ".";
+                f.from = null;
+                f.to = null;
+            }
             String ended = param(request, "endedBy");
             if (ended != null) {
                 try {
                     f.endedBy = EndedBy.valueOf(ended.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    f.problem = "'Ended by' must be one of caller, bot, transfer, error.";
+                    f.problem = "'Ended by' must be one of caller, bot, transfer, error, system.";
                 }
             }
             String page = param(request, "page");

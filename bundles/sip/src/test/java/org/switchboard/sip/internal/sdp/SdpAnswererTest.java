@@ -96,7 +96,7 @@ public class SdpAnswererTest {
     }
 
     @Test
-    public void aHostNameOrASystemPortIsNeverAMediaDestination() {
+    public void aHostNameOrASystemPortIsNeverAMediaDestination() throws Exception {
         assertEquals("SDP line 2: c= address 'media.attacker.example' is not an IP4 address (host names are not resolved)",
                 assertThrows(Rejected.class, () -> answer("v=0\nc=IN IP4 media.attacker.example\nm=audio 5000 RTP/AVP 0\n"))
                         .getMessage());
