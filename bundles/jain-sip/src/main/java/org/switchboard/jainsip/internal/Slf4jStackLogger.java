@@ -4,6 +4,8 @@ import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.log.LogText;
+import org.switchboard.api.log.LogThrottle;
 
 import gov.nist.core.StackLogger;
 
@@ -22,6 +24,8 @@ public class Slf4jStackLogger implements StackLogger {
 
     private volatile Logger log = LoggerFactory.getLogger("gov.nist.javax.sip");
     private volatile boolean enabled = true;
+    private static final long PROBLEM_INTERVAL_S = 10;
+    private final LogThrottle problems = new LogThrottle(PROBLEM_INTERVAL_S * 1_000_000_000L, 1);
 
     @Override
     public void setStackProperties(Properties properties) {
@@ -73,8 +77,25 @@ public class Slf4jStackLogger implements StackLogger {
     @Override
     public void logException(Throwable ex) {
         if (enabled) {
-            log.error("JAIN-SIP exception", ex);
+            problem("exception", ex);
         }
+    }
+
+    /**
+     * What the stack reports as an error or an exception: nearly always something a peer did (a malformed or
+     * truncated message, a connection reset, a name that does not resolve), so it is a WARN line without a stack
+     * trace, at most one per {@value #PROBLEM_INTERVAL_S} s with a count of those left out (all of them at DEBUG, with
+     * their stack traces), and with control characters escaped.
+     */
+    private void problem(String message, Throwable ex) {
+        long held = problems.admit("", System.nanoTime());
+        if (held < 0) {
+            log.debug(message, ex);
+            return;
+        }
+        log.warn("JAIN-SIP: {}{}{}", LogText.escape(message), ex == null ? "" : ": " + LogText.escape(ex.toString()),
+                held > 0 ? " (and " + held + " more stack problem(s) not logged; DEBUG on gov.nist shows them)" : "");
+        log.debug(message, ex);
     }
 
     @Override
@@ -101,14 +122,14 @@ public class Slf4jStackLogger implements StackLogger {
     @Override
     public void logFatalError(String message) {
         if (enabled) {
-            log.error("FATAL: {}", message);
+            log.error("FATAL: {}", LogText.escape(message));
         }
     }
 
     @Override
     public void logError(String message) {
         if (enabled) {
-            log.error(message);
+            problem(message, null);
         }
     }
 
@@ -121,7 +142,7 @@ public class Slf4jStackLogger implements StackLogger {
             log.debug("Keep-alive (CRLF) answer skipped: the connection was closed meanwhile ({})", ex.toString());
             return;
         }
-        log.error(message, ex);
+        problem(message, ex);
     }
 
     /**

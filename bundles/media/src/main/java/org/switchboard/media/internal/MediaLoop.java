@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.log.LogThrottle;
+import org.switchboard.api.log.LogText;
 
 /**
  * The two threads a share of the calls uses (the engine runs one loop per configured media thread and spreads
@@ -28,6 +30,7 @@ final class MediaLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaLoop.class);
 
     private final Selector selector;
+    private final LogThrottle failures = new LogThrottle(10_000_000_000L, 4096);
     private final Queue<RtpSession> pending = new ConcurrentLinkedQueue<>();
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile RtpSession[] ticking = new RtpSession[0]; // what the pacer walks: a copy made on each change
@@ -99,8 +102,7 @@ final class MediaLoop implements AutoCloseable {
                         try {
                             session.onPacket(buffer, from);
                         } catch (RuntimeException e) {
-                            session.packetFailures.warn(LOG, System.nanoTime(), "Session {}: packet handling failed: {}",
-                                    session.id(), e.toString());
+                            failed(session, "packet handling", System.nanoTime(), e);
                         }
                     }
                 }
@@ -124,7 +126,7 @@ final class MediaLoop implements AutoCloseable {
                 try {
                     s.tick(now);
                 } catch (RuntimeException e) {
-                    s.frameFailures.warn(LOG, now, "Session {}: frame failed: {}", s.id(), e.toString());
+                    failed(s, "frame", now, e);
                 }
             }
             long wait = next - System.nanoTime();
@@ -133,6 +135,15 @@ final class MediaLoop implements AutoCloseable {
             } else if (-wait > 5 * FRAME_NANOS) {
                 next = System.nanoTime(); // too far behind to catch up: skip, do not burst
             }
+        }
+    }
+
+    /** A failure that could repeat each packet or frame (20 ms) of a call: logged once per 10 s per call and kind. */
+    private void failed(RtpSession session, String what, long nowNanos, RuntimeException e) {
+        long held = failures.admit(session.id() + " " + what, nowNanos);
+        if (held >= 0) {
+            LOG.warn("Session {}: {} failed: {}{}", session.id(), what, LogText.escape(e.toString()),
+                    held > 0 ? " (" + held + " more like it not logged)" : "");
         }
     }
 

@@ -80,9 +80,6 @@ final class RtpSession implements MediaSession {
     private final Deque<TelephoneEvent> dtmfOut = new ArrayDeque<>();
     private GatherRun gather;
 
-    /** Failures that could repeat each packet or frame, logged sparingly. */
-    final RepeatedFailure packetFailures = new RepeatedFailure();
-    final RepeatedFailure frameFailures = new RepeatedFailure();
     private final AtomicLong in = new AtomicLong();
     private final AtomicLong out = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.log.LogText;
 
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.SIPHeader;
@@ -93,12 +94,14 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         if (v.answer() && !"ACK".equals(method)) {
             try {
                 send(channel, reply(message, v.status(), v.reason(), channel.getHost()));
-                report("Rejected {} from {} over {}: {} {}", what, source(channel), channel.getTransport(),
-                        v.status(), v.reason());
+                String from = source(channel);
+                reports.infoFrom(from, "Rejected {} from {} over {}: {} {}", what, from, channel.getTransport(),
+                        v.status(), LogText.escape(v.reason()));
             } catch (Exception e) {
                 LOG.debug("Reply failed", e);
-                report("Could not answer a malformed {} from {} with {}: {}", what, source(channel), v.status(),
-                        e.toString());
+                String from = source(channel);
+                reports.infoFrom(from, "Could not answer a malformed {} from {} with {}: {}", what, from, v.status(),
+                        LogText.escape(e.toString()));
             }
             if (channel instanceof ConnectionOrientedMessageChannel stream && message.contentLength() != 0) {
                 closeSoon(stream);
@@ -164,10 +167,6 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     }
 
     /** Logs at most one line per ten seconds (a flood must not flood the log). */
-    private void report(String format, Object... args) {
-        reports.info(format, args);
-    }
-
     /** A stateless reply built from the request's own Via, From, To, Call-ID and CSeq, each kept only if it parses. */
     static SIPResponse reply(RawMessage request, int status, String reason, String host) throws Exception {
         SIPResponse r = new StatelessReply();

@@ -24,6 +24,7 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.log.LogText;
 import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.adapter.InboundCall;
@@ -51,6 +52,8 @@ final class InviteProcessor implements MethodProcessor {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ThrottledLog challenges = new ThrottledLog(LOG, 1_000_000_000L);
+    /** One line per second per source: a peer (or anyone) sending bad INVITEs cannot flood the log. */
+    private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
 
     private final SipContext ctx;
     private final Supplier<FlowRegistry> registry;
@@ -136,7 +139,8 @@ final class InviteProcessor implements MethodProcessor {
             r.addHeader(ctx.responder.headers().createHeader("Min-SE", Integer.toString(ctx.settings.minSeS())));
             giveBack(invite);
             tx.sendResponse(r);
-            LOG.info("Rejected INVITE {} from {} to {}: 422 {}", callId, source, did, e.getMessage());
+            rejections.infoFrom(source, "Rejected INVITE {} from {} to {}: 422 {}", LogText.escape(callId), source,
+                    LogText.escape(did), e.getMessage());
             return;
         } catch (IllegalArgumentException e) {
             reject(tx, invite, Response.BAD_REQUEST, e.getMessage(), source, did);
@@ -210,8 +214,8 @@ final class InviteProcessor implements MethodProcessor {
                 if (v.firstChallenge()) {
                     LOG.debug("Challenged INVITE {} from {} to {} (trunk {})", callId, source, did, trunk.id());
                 } else {
-                    challenges.info("Challenged INVITE {} from {} to {} again (trunk {}): {}", callId, source, did,
-                            trunk.id(), v.reason());
+                    challenges.infoFrom(source, "Challenged INVITE {} from {} to {} again (trunk {}): {}",
+                            LogText.escape(callId), source, LogText.escape(did), trunk.id(), v.reason());
                 }
             }
         }
@@ -292,8 +296,9 @@ final class InviteProcessor implements MethodProcessor {
             r.addHeader(ctx.responder.headers().createWarningHeader(ctx.settings.address(), 399, reason.replace('"', '\'')));
         }
         tx.sendResponse(r);
-        LOG.info("Rejected INVITE {} from {} to {}: {} {}", ((SIPMessage) invite).getCallId().getCallId(), source, did,
-                status, reason);
+        rejections.infoFrom(source, "Rejected INVITE {} from {} to {}: {} {}",
+                LogText.escape(((SIPMessage) invite).getCallId().getCallId()), source, LogText.escape(did), status,
+                LogText.escape(reason));
     }
 
     /** An INVITE refused gives back its place in the overload count. */

@@ -46,6 +46,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.api.log.LogText;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
@@ -94,6 +95,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     private final CallRecorder recorder;
     private final SipContext calls;
     private final CallAdmission admission;
+    private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FlowRegistry registry;
@@ -502,9 +504,9 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             Response r = responder.create(Response.BAD_REQUEST, event.getRequest());
             r.addHeader(responder.headers().createWarningHeader(settings.address(), 399, reason.replace('"', '\'')));
             provider.sendResponse(r);
-            LOG.info("Rejected {} from {}: 400 {}", event.getRequest().getMethod(),
-                    ((gov.nist.javax.sip.message.SIPMessage) event.getRequest()).getRemoteAddress().getHostAddress(),
-                    reason);
+            String from = ((gov.nist.javax.sip.message.SIPMessage) event.getRequest()).getRemoteAddress().getHostAddress();
+            rejections.infoFrom(from, "Rejected {} from {}: 400 {}", LogText.escape(event.getRequest().getMethod()), from,
+                    LogText.escape(reason));
         } catch (Exception e) {
             LOG.warn("Could not answer a bad {} with 400: {}", event.getRequest().getMethod(), e.toString());
         }

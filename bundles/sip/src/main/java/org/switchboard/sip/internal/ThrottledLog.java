@@ -1,34 +1,33 @@
 package org.switchboard.sip.internal;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
+import org.switchboard.api.log.LogThrottle;
 
 /**
- * Logs at INFO at most once per interval, saying how many lines were left out meanwhile (those go to DEBUG): a
- * flood of bad or excess requests must not flood the log.
+ * Logs at INFO at most once per interval per source (or once per interval in all), saying how many lines were left
+ * out meanwhile (those go to DEBUG): a flood of bad or excess requests must not flood the log. Values from peers are
+ * escaped by the caller ({@link org.switchboard.api.log.LogText}).
  */
 final class ThrottledLog {
 
     private final Logger log;
-    private final long intervalNanos;
-    private final AtomicLong lastLogged;
-    private final AtomicLong unlogged = new AtomicLong();
+    private final LogThrottle throttle;
 
     ThrottledLog(Logger log, long intervalNanos) {
         this.log = log;
-        this.intervalNanos = intervalNanos;
-        this.lastLogged = new AtomicLong(System.nanoTime() - intervalNanos);
+        this.throttle = new LogThrottle(intervalNanos, 4096);
     }
 
     void info(String format, Object... args) {
-        long now = System.nanoTime();
-        long last = lastLogged.get();
-        if (now - last >= intervalNanos && lastLogged.compareAndSet(last, now)) {
-            long skipped = unlogged.getAndSet(0);
+        infoFrom("", format, args);
+    }
+
+    /** At most one line per interval for {@code source} (a peer's address). */
+    void infoFrom(String source, String format, Object... args) {
+        long skipped = throttle.admit(source, System.nanoTime());
+        if (skipped >= 0) {
             log.info(format + (skipped > 0 ? " (and " + skipped + " more not logged)" : ""), args);
         } else {
-            unlogged.incrementAndGet();
             log.debug(format, args);
         }
     }
