@@ -11,9 +11,6 @@ public @interface AdminApiConfig {
     @AttributeDefinition(name = "Largest body (bytes)", description = "Larger request bodies get 413 (1024-16777216).")
     int max_body_bytes() default 4_194_304;
 
-    @AttributeDefinition(name = "Failed logins per minute", description = "Failed logins allowed per client address "
-            + "per minute before it gets 429 (1-1000).")
-    int failed_logins_per_minute() default 10;
 
     @AttributeDefinition(name = "SIP host for ZCC", description = "host[:port] put in the SIP URIs to give the contact "
             + "center for each DID. Empty: the SIP address and UDP port from PID org.switchboard.sip.")

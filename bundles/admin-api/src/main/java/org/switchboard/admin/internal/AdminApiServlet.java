@@ -66,7 +66,6 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
 
     private final transient AdminApiConfig config;
     private final transient Router router = new Router();
-    private final transient LoginLimiter limiter;
 
     // Lists, not single optional references: SCR 2.2.18 fails (NPE in SingleDynamicCustomizer.tryInvokeBind0) when a
     // single dynamic reference of this component is bound re-entrantly at startup; the list path has no such state.
@@ -93,9 +92,7 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
     @Activate
     public AdminApiServlet(AdminApiConfig config) {
         check("max.body.bytes", config.max_body_bytes(), 1024, 16_777_216);
-        check("failed.logins.per.minute", config.failed_logins_per_minute(), 1, 1000);
         this.config = config;
-        this.limiter = new LoginLimiter(config.failed_logins_per_minute());
         new BotsApi(() -> need(bots, "bot store")).routes(router);
         new WorkspaceApi(() -> need(registry, "flow registry"), this::sipHost).routes(router);
         new ConversationsApi(() -> need(store, "conversation store")).routes(router);
@@ -171,11 +168,6 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
     }
 
     private String login(HttpServletRequest req) throws AdminException {
-        String address = req.getRemoteAddr();
-        long now = System.currentTimeMillis();
-        if (limiter.blocked(address, now)) {
-            throw new AdminException(429, "Too many failed logins from " + address + "; wait a minute");
-        }
         AdminAuthenticator auth = need(authenticator, "administrator account");
         String header = req.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -189,12 +181,13 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
         }
         int colon = decoded.indexOf(':');
         String user = colon < 0 ? decoded : decoded.substring(0, colon);
-        if (colon < 0 || !auth.authenticate(user, decoded.substring(colon + 1))) {
-            limiter.failed(address, now);
-            LOG.warn("Admin API login failed for user '{}' from {}", printable(user), address);
-            throw new AdminException(401, "Wrong user name or password");
-        }
-        return user;
+        String password = colon < 0 ? "" : decoded.substring(colon + 1);
+        return switch (auth.login(user, password, req.getRemoteAddr())) {
+            case ACCEPTED -> user;
+            case BLOCKED -> throw new AdminException(429, "Too many failed logins from " + req.getRemoteAddr()
+                    + "; wait a minute");
+            case REJECTED -> throw new AdminException(401, "Wrong user name or password");
+        };
     }
 
     private static Map<String, String> query(HttpServletRequest req) {

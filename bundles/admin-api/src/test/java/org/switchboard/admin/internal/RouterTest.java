@@ -41,19 +41,6 @@ public class RouterTest {
     }
 
     @Test
-    public void failedLoginsAreCountedPerAddressPerMinute() {
-        LoginLimiter limiter = new LoginLimiter(3);
-        long t = 120_000;
-        for (int i = 0; i < 3; i++) {
-            assertFalse(limiter.blocked("10.0.0.1", t));
-            limiter.failed("10.0.0.1", t + i);
-        }
-        assertTrue(limiter.blocked("10.0.0.1", t + 10));
-        assertFalse("another address", limiter.blocked("10.0.0.2", t + 10));
-        assertFalse("the next minute", limiter.blocked("10.0.0.1", t + 60_000));
-    }
-
-    @Test
     public void requestBodiesAreCheckedJson() {
         AdminRequest r = new AdminRequest(java.util.List.of(), Map.of(), "[1]");
         assertTrue(assertThrows(AdminException.class, r::object).getMessage().contains("JSON object"));

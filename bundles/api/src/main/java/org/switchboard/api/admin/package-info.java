@@ -1,6 +1,6 @@
 /** Administration: who the administrator is. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.switchboard.api.admin;
 
 import org.osgi.annotation.bundle.Export;

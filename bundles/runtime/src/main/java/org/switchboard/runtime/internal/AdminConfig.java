@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Administrator credentials, PID {@value ConsoleCredentials#PID}. */
 @ObjectClassDefinition(name = "Switchboard administrator",
-        description = "Credentials of the Web Console (and the admin API). Environment variables "
+        description = "Credentials of the Web Console, the admin API and the remote shell. Environment variables "
                 + "SWITCHBOARD_ADMIN_USER and SWITCHBOARD_ADMIN_PASSWORD override these.")
 public @interface AdminConfig {
 
@@ -21,4 +21,9 @@ public @interface AdminConfig {
     @AttributeDefinition(name = "Password file",
             description = "File holding the generated password. Empty: admin.password in the data directory.")
     String password_file() default "";
+
+    @AttributeDefinition(name = "Failed logins per minute", description = "Failed logins with the administrator's "
+            + "credentials allowed per client address per minute, over the Web Console, the admin API and the remote "
+            + "shell together, before that address is refused until the minute is over (1-1000).")
+    int failed_logins_per_minute() default 10;
 }

@@ -36,6 +36,7 @@ public class ConsoleCredentials implements AdminAuthenticator {
 
     private final String username;
     private final String passwordHash;
+    private final AdminLogins logins;
     private final ServiceRegistration<AdminAuthenticator> registration;
 
     @Activate
@@ -51,6 +52,13 @@ public class ConsoleCredentials implements AdminAuthenticator {
         apply(configAdmin, credentials);
         username = credentials.username();
         passwordHash = ConsolePassword.hash(credentials.password());
+        if (config.failed_logins_per_minute() < 1 || config.failed_logins_per_minute() > 1000) {
+            String message = "PID " + PID + ": property 'failed.logins.per.minute' = '"
+                    + config.failed_logins_per_minute() + "': must be between 1 and 1000";
+            LOG.error("Administrator credentials rejected: {}", message);
+            throw new IllegalArgumentException(message);
+        }
+        logins = new AdminLogins(config.failed_logins_per_minute());
         // registered by hand: a DS service would publish this component's configuration, password included
         registration = context.registerService(AdminAuthenticator.class, this, null);
         if (credentials.generated()) {
@@ -74,6 +82,11 @@ public class ConsoleCredentials implements AdminAuthenticator {
         boolean sameUser = java.security.MessageDigest.isEqual(user.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return ConsolePassword.matches(passwordHash, password) && sameUser;
+    }
+
+    @Override
+    public Outcome login(String user, String password, String source) {
+        return logins.attempt(user, source, System.currentTimeMillis(), () -> authenticate(user, password));
     }
 
     static void apply(ConfigurationAdmin configAdmin, Credentials credentials) throws IOException {

@@ -1,4 +1,4 @@
-package org.switchboard.admin.internal;
+package org.switchboard.runtime.internal;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -170,11 +170,15 @@ public final class RemoteShell {
             if (user == null || password == null) {
                 return false;
             }
-            if (authenticator.authenticate(user.trim(), password)) {
-                return true;
+            switch (authenticator.login(user.trim(), password, peer.substring(0, peer.lastIndexOf(':')))) {
+                case ACCEPTED:
+                    return true;
+                case BLOCKED:
+                    out.print("Too many failed logins: wait a minute.\r\n");
+                    return false;
+                default:
+                    out.print("Login incorrect.\r\n");
             }
-            LOG.warn("Remote shell: failed login from {} (attempt {})", peer, attempt);
-            out.print("Login incorrect.\r\n");
         }
         return false;
     }
