@@ -195,7 +195,7 @@ public class AdminApiIT extends SwitchboardTestSupport {
         assertTrue(blocked, blocked.contains("Retry-After: 60"));
         ok(admin("GET", "/bots", null), 200);
         String log = Files.readString(dataDir().resolve("log/switchboard.log"));
-        assertTrue(log.contains("Admin API login failed for user 'mallory' from 127.0.0.2"));
+        assertTrue(log.contains("Administrator login failed for user 'mallory' from 127.0.0.2"));
         assertFalse("no password in the log", log.contains(password()));
     }
 

@@ -139,7 +139,7 @@ public class ShellIT extends SwitchboardTestSupport {
                 assertEquals("the shell closes the connection on exit", -1, in.read());
             }
             String log = Files.readString(dataDir().resolve("log/switchboard.log"));
-            assertTrue(log.contains("Remote shell: failed login from 127.0.0.1"));
+            assertTrue(log.contains("Administrator login failed for user 'admin' from 127.0.0.1"));
             assertTrue("the password is never logged", !log.contains(password));
         } finally {
             props.put("enabled", "false");
