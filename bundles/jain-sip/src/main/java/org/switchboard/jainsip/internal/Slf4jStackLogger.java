@@ -25,7 +25,7 @@ public class Slf4jStackLogger implements StackLogger {
     private volatile Logger log = LoggerFactory.getLogger("gov.nist.javax.sip");
     private volatile boolean enabled = true;
     private static final long PROBLEM_INTERVAL_S = 10;
-    private final LogThrottle problems = new LogThrottle(PROBLEM_INTERVAL_S * 1_000_000_000L, 1);
+    private final LogThrottle problems = new LogThrottle(PROBLEM_INTERVAL_S * 1_000_000_000L, 2);
 
     @Override
     public void setStackProperties(Properties properties) {
@@ -77,18 +77,18 @@ public class Slf4jStackLogger implements StackLogger {
     @Override
     public void logException(Throwable ex) {
         if (enabled) {
-            problem("exception", ex);
+            problem("error", "exception", ex);
         }
     }
 
     /**
-     * What the stack reports as an error or an exception: nearly always something a peer did (a malformed or
-     * truncated message, a connection reset, a name that does not resolve), so it is a WARN line without a stack
-     * trace, at most one per {@value #PROBLEM_INTERVAL_S} s with a count of those left out (all of them at DEBUG, with
-     * their stack traces), and with control characters escaped.
+     * What the stack reports as an error, an exception or a warning: nearly always something a peer did (a malformed
+     * or truncated message, a connection reset or refused, a name that does not resolve), so it is a WARN line
+     * without a stack trace, at most one per {@value #PROBLEM_INTERVAL_S} s for errors and one for warnings, with a
+     * count of those left out (all of them at DEBUG, with their stack traces), and with control characters escaped.
      */
-    private void problem(String message, Throwable ex) {
-        long held = problems.admit("", System.nanoTime());
+    private void problem(String kind, String message, Throwable ex) {
+        long held = problems.admit(kind, System.nanoTime());
         if (held < 0) {
             log.debug(message, ex);
             return;
@@ -129,7 +129,7 @@ public class Slf4jStackLogger implements StackLogger {
     @Override
     public void logError(String message) {
         if (enabled) {
-            problem(message, null);
+            problem("error", message, null);
         }
     }
 
@@ -142,7 +142,7 @@ public class Slf4jStackLogger implements StackLogger {
             log.debug("Keep-alive (CRLF) answer skipped: the connection was closed meanwhile ({})", ex.toString());
             return;
         }
-        problem(message, ex);
+        problem("error", message, ex);
     }
 
     /**
@@ -163,7 +163,7 @@ public class Slf4jStackLogger implements StackLogger {
         if (isTlsDefaultNotice(message)) {
             log.debug(message);
         } else {
-            log.warn(message);
+            problem("warning", message, null);
         }
     }
 

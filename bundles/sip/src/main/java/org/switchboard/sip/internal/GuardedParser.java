@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.net.DatagramPacket;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -54,6 +55,12 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     private static final Field STREAM_SOCKET = field(ConnectionOrientedMessageChannel.class, "mySock");
     /** The RI learns an accepted connection's transport only from its first good request (protected field). */
     private static final Field STREAM_PROTOCOL = field(ConnectionOrientedMessageChannel.class, "peerProtocol");
+    /**
+     * Where the RI reconnects when a connection is gone and its first try (the source port) fails: it takes the top
+     * Via's host, a name it would resolve, unless this is set first. The source address goes there instead.
+     */
+    private static final Field STREAM_RECONNECT_HOST = field(ConnectionOrientedMessageChannel.class,
+            "peerAddressAdvertisedInHeaders");
     private static final long LOG_INTERVAL_NS = 10_000_000_000L;
 
     private static final long CLOSE_GRACE_MS = 1000;
@@ -94,14 +101,12 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         if (v.answer() && !"ACK".equals(method)) {
             try {
                 send(channel, reply(message, v.status(), v.reason(), channel.getHost()));
-                String from = source(channel);
-                reports.infoFrom(from, "Rejected {} from {} over {}: {} {}", what, from, channel.getTransport(),
-                        v.status(), LogText.escape(v.reason()));
+                reports.infoFrom(sourceAddress(channel), "Rejected {} from {} over {}: {} {}", what, source(channel),
+                        channel.getTransport(), v.status(), LogText.escape(v.reason()));
             } catch (Exception e) {
                 LOG.debug("Reply failed", e);
-                String from = source(channel);
-                reports.infoFrom(from, "Could not answer a malformed {} from {} with {}: {}", what, from, v.status(),
-                        LogText.escape(e.toString()));
+                reports.infoFrom(sourceAddress(channel), "Could not answer a malformed {} from {} with {}: {}", what,
+                        source(channel), v.status(), LogText.escape(e.toString()));
             }
             if (channel instanceof ConnectionOrientedMessageChannel stream && message.contentLength() != 0) {
                 closeSoon(stream);
@@ -153,20 +158,41 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
      * answered over the transport it came on, as RFC 3261 §18.2.2 intends for the same connection: the RI would
      * otherwise try to reach the Via's host over the Via's transport and the answer would be lost.
      */
+    /**
+     * Makes the top Via of a request say where it really came from (RFC 3261 18.2.1, RFC 3581): {@code received} is
+     * the source address when the sent-by differs from it, {@code rport} gets the source port when the client asked
+     * for it, and the transport is the channel's. Responses then go back to that address (over a new connection when
+     * the request's connection is gone, 18.2.2), never to a host name from the message, which is never resolved.
+     */
     private static void alignVia(SIPMessage message, MessageChannel channel) {
         Via via = message.getTopmostVia();
-        String transport = channel.getTransport();
-        if (message instanceof SIPRequest && via != null && transport != null
-                && !transport.equalsIgnoreCase(via.getTransport())) {
-            try {
+        if (!(message instanceof SIPRequest) || via == null) {
+            return;
+        }
+        try {
+            String transport = channel.getTransport();
+            if (transport != null && !transport.equalsIgnoreCase(via.getTransport())) {
                 via.setTransport(transport.toUpperCase(java.util.Locale.ROOT));
-            } catch (ParseException e) {
-                LOG.debug("Via transport not aligned: {}", e.toString());
             }
+            InetSocketAddress from = peer(channel);
+            if (from != null) {
+                String ip = from.getAddress().getHostAddress();
+                if (!ip.equals(via.getHost())) {
+                    via.setReceived(ip);
+                }
+                if (via.hasParameter(Via.RPORT)) {
+                    via.setParameter(Via.RPORT, Integer.toString(from.getPort()));
+                }
+                if (channel instanceof ConnectionOrientedMessageChannel && STREAM_RECONNECT_HOST != null
+                        && STREAM_RECONNECT_HOST.get(channel) == null) {
+                    STREAM_RECONNECT_HOST.set(channel, ip);
+                }
+            }
+        } catch (ParseException | IllegalAccessException e) {
+            LOG.debug("Via not aligned: {}", e.toString());
         }
     }
 
-    /** Logs at most one line per ten seconds (a flood must not flood the log). */
     /** A stateless reply built from the request's own Via, From, To, Call-ID and CSeq, each kept only if it parses. */
     static SIPResponse reply(RawMessage request, int status, String reason, String host) throws Exception {
         SIPResponse r = new StatelessReply();
@@ -254,17 +280,29 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         }
     }
 
-    private static String source(MessageChannel channel) {
+    /** Who sent the message being parsed: for UDP the packet's source, else the connection's peer. */
+    private static InetSocketAddress peer(MessageChannel channel) {
         try {
             if (channel instanceof UDPMessageChannel && UDP_PACKET != null) {
                 DatagramPacket p = (DatagramPacket) UDP_PACKET.get(channel);
-                InetAddress a = p == null ? null : p.getAddress();
-                return a == null ? "?" : a.getHostAddress() + ":" + p.getPort();
+                return p == null || p.getAddress() == null ? null : new InetSocketAddress(p.getAddress(), p.getPort());
             }
-            return channel.getPeerAddress() + ":" + channel.getPeerPort();
+            String address = channel.getPeerAddress(); // the connection's socket address: an IP literal, no look-up
+            return address == null ? null : new InetSocketAddress(InetAddress.getByName(address), channel.getPeerPort());
         } catch (Exception e) {
-            return "?";
+            return null;
         }
+    }
+
+    /** The sender's address, the key of its throttled log lines. */
+    private static String sourceAddress(MessageChannel channel) {
+        InetSocketAddress p = peer(channel);
+        return p == null ? "?" : p.getAddress().getHostAddress();
+    }
+
+    private static String source(MessageChannel channel) {
+        InetSocketAddress p = peer(channel);
+        return p == null ? "?" : p.getAddress().getHostAddress() + ":" + p.getPort();
     }
 
     private static Field field(Class<?> type, String name) {

@@ -9,6 +9,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.After;
@@ -100,6 +103,29 @@ public class SipStackOwnerTest {
             assertNull(RawSip.udpRaw(port, response, socket));
         }
         assertTrue(RawSip.udp(port, "OPTIONS", "", 5000).startsWith("SIP/2.0 200"));
+    }
+
+    @Test
+    public void aResponseWhoseConnectionIsGoneGoesToTheSourceAddressNeverToAViaHostName() throws Exception {
+        InetAddress source = InetAddress.getByName("127.0.0.2");
+        try (ServerSocket right = new ServerSocket(0, 5, source);
+                ServerSocket wrong = new ServerSocket(right.getLocalPort(), 5, InetAddress.getLoopbackAddress())) {
+            String invite = RawSip.request("INVITE", "TCP", right.getLocalPort(), port, "")
+                    .replace("Via: SIP/2.0/TCP 127.0.0.1:", "Via: SIP/2.0/TCP localhost:");
+            try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), port, source, 0)) {
+                caller.getOutputStream().write(invite.getBytes(StandardCharsets.US_ASCII));
+                caller.getOutputStream().flush();
+            } // gone before any answer: the 503 after the service wait needs a new connection
+            right.setSoTimeout(20_000);
+            try (Socket back = right.accept()) {
+                back.setSoTimeout(5000);
+                String answer = new String(back.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertTrue(answer, answer.startsWith("SIP/2.0 "));
+            }
+            wrong.setSoTimeout(500);
+            assertThrows("nothing went to where the Via's host name resolves", SocketTimeoutException.class,
+                    () -> wrong.accept().close());
+        }
     }
 
     @Test
