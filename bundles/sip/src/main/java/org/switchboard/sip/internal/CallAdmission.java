@@ -3,6 +3,7 @@ package org.switchboard.sip.internal;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +20,7 @@ final class CallAdmission {
 
     /** Why a call was refused. */
     enum Limit {
-        CALLS("calls"), RATE("rate"), DRAINING("draining");
+        CALLS("calls"), RATE("rate"), DRAINING("draining"), RECORDS("records");
 
         final String label;
 
@@ -44,6 +45,9 @@ final class CallAdmission {
         String reason() {
             if (limit == Limit.DRAINING) {
                 return "Switchboard is stopping: no new calls";
+            }
+            if (limit == Limit.RECORDS) {
+                return "Overload: call records are waiting to be written";
             }
             String where = trunkId == null ? "the gateway" : "trunk " + trunkId;
             return limit == Limit.CALLS ? "Overload: " + where + " has its " + value + " calls in progress"
@@ -73,8 +77,15 @@ final class CallAdmission {
     private final Map<String, Integer> perTrunk = new HashMap<>();
     private final Map<String, RateLimiter> trunkRates = new HashMap<>();
     private boolean draining;
+    private final BooleanSupplier recordsBehind;
 
     CallAdmission(int maxCalls, int maxCallsPerSecond, LongSupplier nanoClock) {
+        this(maxCalls, maxCallsPerSecond, nanoClock, () -> false);
+    }
+
+    /** {@code recordsBehind}: whether call records are so far behind that new calls must wait. */
+    CallAdmission(int maxCalls, int maxCallsPerSecond, LongSupplier nanoClock, BooleanSupplier recordsBehind) {
+        this.recordsBehind = recordsBehind;
         this.maxCalls = maxCalls;
         this.rate = maxCallsPerSecond > 0 ? new RateLimiter(maxCallsPerSecond, nanoClock.getAsLong()) : null;
         this.clock = nanoClock;
@@ -99,6 +110,9 @@ final class CallAdmission {
     synchronized Decision admit(String callId, String trunkId, int trunkMaxCalls, int trunkMaxPerSecond) {
         if (draining) {
             return new Refusal(Limit.DRAINING, null, 0);
+        }
+        if (recordsBehind.getAsBoolean()) {
+            return new Refusal(Limit.RECORDS, null, 0);
         }
         long now = clock.getAsLong();
         if (maxCalls > 0 && byCallId.size() >= maxCalls) {

@@ -90,6 +90,11 @@ public @interface SipConfig {
             + "it ends to be answered and for their records to be written (100-30000).")
     int drain_timeout_ms() default 2000;
 
+    @AttributeDefinition(name = "Recorder queue", description = "Call records that may wait to be written to the "
+            + "conversation store (1000-10000000). Once half of it is taken, new calls get 503 until the store catches "
+            + "up; a record is dropped only when it is full.")
+    int recorder_queue_size() default 100_000;
+
     @AttributeDefinition(name = "Media address", description = "IP address put in SDP answers (c=) for RTP; empty: the SIP address.")
     String media_address() default "";
 

@@ -147,7 +147,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             t.setDaemon(true);
             return t;
         });
-        recorder = new CallRecorder(() -> store);
+        recorder = new CallRecorder(() -> store, settings.recorderQueueSize());
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));
@@ -155,7 +155,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         stack.setMessageParserFactory(frontDoor);
         stack.sipMessageValves.add(new CutBodyValve());
         SipMetrics metrics = new SipMetrics();
-        admission = new CallAdmission(settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime);
+        admission = new CallAdmission(settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime,
+                recorder::behind);
         stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> registry, settings.retryAfterS(), metrics));
         try {
             SipProvider p = null;
@@ -318,6 +319,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         if (c != null) {
             c.metrics.collect(out, c.calls());
         }
+        recorder.collect(out);
     }
 
     @Deactivate

@@ -67,6 +67,17 @@ public class CallAdmissionTest {
     }
 
     @Test
+    public void callRecordsFarBehindRefuseNewCallsUntilTheyCatchUp() {
+        boolean[] behind = {true};
+        CallAdmission a = new CallAdmission(0, 0, now::get, () -> behind[0]);
+        Refusal r = refusal(a.admit("c1", "zcc", 0, 0));
+        assertEquals(Limit.RECORDS, r.limit());
+        assertEquals("Overload: call records are waiting to be written", r.reason());
+        behind[0] = false;
+        ticket(a.admit("c1", "zcc", 0, 0));
+    }
+
+    @Test
     public void aTrunkLimitAppliesToItsOwnCallsOnly() {
         CallAdmission a = new CallAdmission(0, 0, now::get);
         ticket(a.admit("a1", "a", 1, 0));

@@ -1,6 +1,7 @@
 package org.switchboard.store.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -39,30 +40,58 @@ final class DurableWrites implements AutoCloseable {
     }
 
     void write(Recorded r) {
+        writeAll(List.of(r));
+    }
+
+    /**
+     * Writes records in order in one transaction (or journals them all). A record the database refuses for its data
+     * fails alone: written one by one, the others of a batch are kept and the refused one is logged and skipped (a
+     * single record's refusal is thrown to the caller).
+     */
+    void writeAll(List<Recorded> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         synchronized (lock) {
             if (replayer != null) {
-                append(r);
+                append(batch);
                 return;
             }
         }
         try {
-            r.applyTo(db);
+            db.apply(batch);
         } catch (StoreUnavailableException e) {
             synchronized (lock) {
                 if (replayer == null) {
                     LOG.warn("Database unreachable ({}): conversation records go to {} until it is back",
                             e.getMessage(), journal.file());
                 }
-                append(r);
+                append(batch);
                 startReplay();
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                throw e;
+            }
+            for (Recorded r : batch) {
+                try {
+                    writeAll(List.of(r));
+                } catch (RuntimeException refused) {
+                    LOG.warn("Conversation record '{}' refused by the database and skipped: {}", r.op(),
+                            refused.getMessage());
+                }
             }
         }
     }
 
-    private void append(Recorded r) {
+    private void append(List<Recorded> batch) {
         try {
-            journal.append(r.toLine());
-            journalled++;
+            List<String> lines = new java.util.ArrayList<>(batch.size());
+            for (Recorded r : batch) {
+                lines.add(r.toLine());
+            }
+            journal.appendAll(lines);
+            journalled += batch.size();
         } catch (IOException e) {
             throw new IllegalStateException("store: the database is unreachable and the conversation journal cannot "
                     + "be written: " + e.getMessage(), e);
@@ -91,7 +120,7 @@ final class DurableWrites implements AutoCloseable {
                 }
             }
             try {
-                Recorded.parse(line).applyTo(db);
+                db.apply(List.of(Recorded.parse(line)));
                 written++;
                 pause = 100;
             } catch (StoreUnavailableException e) {

@@ -56,7 +56,16 @@ final class Journal implements AutoCloseable {
 
     /** Appends one line (it must not contain a line break) and forces it to disk. */
     void append(String line) throws IOException {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        appendAll(java.util.List.of(line));
+    }
+
+    /** Appends lines (none may contain a line break) and forces them to disk once. */
+    void appendAll(java.util.List<String> lines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line).append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         long size = channel.size();
         if (size + bytes.length > maxBytes) {
             throw new IOException("journal " + file + " is full (" + size + " of " + maxBytes + " bytes)");

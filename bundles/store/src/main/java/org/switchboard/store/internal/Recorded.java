@@ -35,7 +35,7 @@ final class Recorded {
     private final Apply apply;
 
     private interface Apply {
-        void to(SessionWrites w);
+        void to(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException;
     }
 
     private Recorded(String op, JsonObject json, Apply apply) {
@@ -44,8 +44,8 @@ final class Recorded {
         this.apply = apply;
     }
 
-    void applyTo(SessionWrites w) {
-        apply.to(w);
+    void applyTo(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException {
+        apply.to(w, s);
     }
 
     String op() {
@@ -75,22 +75,22 @@ final class Recorded {
         JsonArray tasks = new JsonArray();
         c.taskPath().forEach(tasks::add);
         o.add("taskPath", tasks);
-        return new Recorded("start", o, w -> w.start(c));
+        return new Recorded("start", o, (w, s) -> w.start(s, c));
     }
 
     static Recorded answered(String sessionId, Instant at) {
-        return new Recorded("answered", time(sessionId, at), w -> w.answered(sessionId, at));
+        return new Recorded("answered", time(sessionId, at), (w, s) -> w.answered(s, sessionId, at));
     }
 
     static Recorded handedOff(String sessionId, Instant at) {
-        return new Recorded("handedOff", time(sessionId, at), w -> w.handedOff(sessionId, at));
+        return new Recorded("handedOff", time(sessionId, at), (w, s) -> w.handedOff(s, sessionId, at));
     }
 
     static Recorded end(String sessionId, Instant at, EndedBy by, String reason) {
         JsonObject o = time(sessionId, at);
         o.addProperty("endedBy", by.name());
         o.addProperty("reason", reason);
-        return new Recorded("end", o, w -> w.end(sessionId, at, by, reason));
+        return new Recorded("end", o, (w, s) -> w.end(s, sessionId, at, by, reason));
     }
 
     static Recorded turn(Turn t) {
@@ -101,14 +101,14 @@ final class Recorded {
         o.addProperty("confidence", t.confidence());
         o.addProperty("taskName", t.taskName());
         o.addProperty("lang", t.lang());
-        return new Recorded("turn", o, w -> w.addTurn(t));
+        return new Recorded("turn", o, (w, s) -> w.addTurn(s, t));
     }
 
     static Recorded event(ConversationEvent e) {
         JsonObject o = time(e.sessionId(), e.at());
         o.addProperty("type", e.type());
         o.add("attributes", GSON.toJsonTree(e.attributes(), ATTRIBUTES));
-        return new Recorded("event", o, w -> w.addEvent(e));
+        return new Recorded("event", o, (w, s) -> w.addEvent(s, e));
     }
 
     static Recorded sipMessage(SipMessageRecord m) {
@@ -116,14 +116,14 @@ final class Recorded {
         o.addProperty("direction", m.direction().name());
         o.addProperty("firstLine", m.firstLine());
         o.add("headers", GSON.toJsonTree(m.headers(), HEADERS));
-        return new Recorded("sip", o, w -> w.addSipMessage(m));
+        return new Recorded("sip", o, (w, s) -> w.addSipMessage(s, m));
     }
 
     static Recorded task(String sessionId, String name) {
         JsonObject o = new JsonObject();
         o.addProperty("sessionId", sessionId);
         o.addProperty("name", name);
-        return new Recorded("task", o, w -> w.addTask(sessionId, name));
+        return new Recorded("task", o, (w, s) -> w.addTask(s, sessionId, name));
     }
 
     /** Closes the sessions this node left open before {@code before} (see {@link SessionWrites#closeAbandoned}). */
@@ -132,7 +132,7 @@ final class Recorded {
         o.addProperty("before", before.toEpochMilli());
         o.addProperty("at", at.toEpochMilli());
         o.addProperty("reason", reason);
-        return new Recorded("abandoned", o, w -> w.closeAbandoned(before, at, reason));
+        return new Recorded("abandoned", o, (w, s) -> w.closeAbandoned(s, before, at, reason));
     }
 
     /** Reads a journal line back; an unreadable line is an {@link IllegalArgumentException} saying why. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationEvent;
@@ -71,44 +72,72 @@ public final class Sessions implements ConversationStore {
         writes.close();
     }
 
+    /** The records of the {@link #batch} running on this thread, if one is. */
+    private final ThreadLocal<List<Recorded>> batching = new ThreadLocal<>();
+
+    private void write(Recorded r) {
+        List<Recorded> b = batching.get();
+        if (b != null) {
+            b.add(r);
+        } else {
+            writes.write(r);
+        }
+    }
+
+    @Override
+    public void batch(Consumer<ConversationStore> work) {
+        if (batching.get() != null) {
+            work.accept(this);
+            return;
+        }
+        List<Recorded> b = new ArrayList<>();
+        batching.set(b);
+        try {
+            work.accept(this);
+        } finally {
+            batching.remove();
+            writes.writeAll(b);
+        }
+    }
+
     @Override
     public void start(Conversation c) {
-        writes.write(Recorded.start(c));
+        write(Recorded.start(c));
     }
 
     @Override
     public void answered(String sessionId, Instant at) {
-        writes.write(Recorded.answered(sessionId, at));
+        write(Recorded.answered(sessionId, at));
     }
 
     @Override
     public void handedOff(String sessionId, Instant at) {
-        writes.write(Recorded.handedOff(sessionId, at));
+        write(Recorded.handedOff(sessionId, at));
     }
 
     @Override
     public void end(String sessionId, Instant at, EndedBy endedBy, String reason) {
-        writes.write(Recorded.end(sessionId, at, endedBy, reason));
+        write(Recorded.end(sessionId, at, endedBy, reason));
     }
 
     @Override
     public void addTurn(Turn t) {
-        writes.write(Recorded.turn(t));
+        write(Recorded.turn(t));
     }
 
     @Override
     public void addEvent(ConversationEvent e) {
-        writes.write(Recorded.event(e));
+        write(Recorded.event(e));
     }
 
     @Override
     public void addSipMessage(SipMessageRecord m) {
-        writes.write(Recorded.sipMessage(m));
+        write(Recorded.sipMessage(m));
     }
 
     @Override
     public void addTask(String sessionId, String taskName) {
-        writes.write(Recorded.task(sessionId, taskName));
+        write(Recorded.task(sessionId, taskName));
     }
 
     @Override

@@ -1,0 +1,111 @@
+package org.switchboard.sip.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.junit.Test;
+import org.switchboard.api.conversation.ConversationStore;
+
+public class CallRecorderTest {
+
+    /** A store that records the order of answered() calls and the size of each batch; a fake for this test only. */
+    private static final class Store {
+        final List<String> answered = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch gate;
+        final ConversationStore proxy;
+
+        Store(CountDownLatch gate) {
+            this.gate = gate;
+            proxy = (ConversationStore) Proxy.newProxyInstance(ConversationStore.class.getClassLoader(),
+                    new Class<?>[] {ConversationStore.class}, (p, m, args) -> {
+                        switch (m.getName()) {
+                            case "batch" -> {
+                                gate.await(10, TimeUnit.SECONDS);
+                                int before = answered.size();
+                                @SuppressWarnings("unchecked")
+                                Consumer<ConversationStore> work = (Consumer<ConversationStore>) args[0];
+                                work.accept((ConversationStore) p);
+                                batches.add(answered.size() - before);
+                            }
+                            case "answered" -> answered.add((String) args[0]);
+                            default -> { }
+                        }
+                        return null;
+                    });
+        }
+    }
+
+    @Test
+    public void queuedRecordsGoToTheStoreInOrderInBatches() {
+        CountDownLatch gate = new CountDownLatch(1);
+        Store store = new Store(gate);
+        CallRecorder r = new CallRecorder(() -> store.proxy, 10_000);
+        try {
+            for (int i = 0; i < 7000; i++) {
+                r.answered("s" + i, Instant.EPOCH);
+            }
+            assertTrue("half the queue is taken: new calls must wait", r.behind());
+            gate.countDown();
+            assertTrue(r.flush(10_000));
+            assertFalse(r.behind());
+            assertEquals(7000, store.answered.size());
+            assertEquals("s0", store.answered.get(0));
+            assertEquals("s6999", store.answered.get(6999));
+            assertTrue("batched: " + store.batches, store.batches.size() <= 8);
+            assertTrue(store.batches.stream().allMatch(n -> n <= CallRecorder.BATCH));
+        } finally {
+            r.close(1000);
+        }
+    }
+
+    @Test
+    public void recordsWaitForAStoreThatIsAwayAndAreDroppedOnlyWhenTheQueueIsFull() throws Exception {
+        Store store = new Store(new CountDownLatch(0));
+        ConversationStore[] present = {null};
+        CallRecorder r = new CallRecorder(() -> present[0], 1000);
+        try {
+            for (int i = 0; i < 2500; i++) { // one batch waits for the store, the queue holds 1000: 500 too many
+                r.answered("s" + i, Instant.EPOCH);
+            }
+            Thread.sleep(300);
+            present[0] = store.proxy; // the store bundle is back
+            assertTrue(r.flush(10_000));
+            assertEquals("all that was held is kept", 2000, store.answered.size());
+            assertEquals("s0", store.answered.get(0));
+            StringBuilder metrics = new StringBuilder();
+            r.collect(new org.switchboard.api.metrics.MetricsWriter() {
+                @Override
+                public void counter(String name, String help, java.util.Map<String, String> labels, double value) {
+                    metrics.append(name).append(' ').append((long) value).append('\n');
+                }
+
+                @Override
+                public void gauge(String name, String help, java.util.Map<String, String> labels, double value) {
+                    metrics.append(name).append(' ').append((long) value).append('\n');
+                }
+
+                @Override
+                public void histogram(String name, String help, java.util.Map<String, String> labels,
+                        org.switchboard.api.metrics.Histogram.Snapshot snapshot) {
+                    metrics.append(name).append(' ').append(snapshot.count()).append('\n');
+                }
+            });
+            assertTrue(metrics.toString(), metrics.toString().contains("switchboard_recorder_dropped_total 500\n"));
+            assertTrue(metrics.toString(), metrics.toString().contains("switchboard_recorder_records_total 2000\n"));
+            assertTrue(metrics.toString(), metrics.toString().contains("switchboard_recorder_queue_depth 0\n"));
+        } finally {
+            r.close(1000);
+        }
+    }
+}
