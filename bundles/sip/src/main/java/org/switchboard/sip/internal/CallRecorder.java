@@ -181,7 +181,7 @@ final class CallRecorder {
         long target = queued.get();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
         synchronized (this) {
-            while (handled.get() + dropped.get() < target) {
+            while (handled.get() < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !writer.isAlive()) {
                     return false;
