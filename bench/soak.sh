@@ -28,6 +28,8 @@ gc_heap() {
 (cd "$WORK" && timeout 120 sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 -i 127.0.0.1 \
   -p "$(free_port)" -r "$RATE" -m $((RATE * 20)) -l $((RATE * 4)) -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
 heap_start=$(gc_heap)
+histogram() { jcmd "$JVM_PID" GC.class_histogram 2>/dev/null | head -n 23; }
+histogram >"$WORK/histogram-start.txt"
 
 DIR="$WORK/soak"
 mkdir -p "$DIR"
@@ -37,15 +39,16 @@ mkdir -p "$DIR"
 SIPP_PID=$!
 EXTRA_PIDS+=("$SIPP_PID")
 CSV="$WORK/soak.csv"
-echo "seconds,heap_used_mib,heap_committed_mib,rss_mib,threads,calls_active" >"$CSV"
+echo "seconds,heap_used_mib,heap_committed_mib,rss_mib,threads,calls_active,recorder_queue" >"$CSV"
 t0=$(date +%s)
 while kill -0 "$SIPP_PID" 2>/dev/null; do
   now=$(($(date +%s) - t0))
-  echo "$now,$(mib "$(jvm_metric jvm_memory_used_bytes 'area="heap"')"),$(mib "$(jvm_metric jvm_memory_committed_bytes 'area="heap"')"),$(rss_mib "$JVM_PID"),$(jvm_metric jvm_threads_live),$(jvm_metric switchboard_calls_active)" >>"$CSV"
+  echo "$now,$(mib "$(jvm_metric jvm_memory_used_bytes 'area="heap"')"),$(mib "$(jvm_metric jvm_memory_committed_bytes 'area="heap"')"),$(rss_mib "$JVM_PID"),$(jvm_metric jvm_threads_live),$(jvm_metric switchboard_calls_active),$(jvm_metric switchboard_recorder_queue_depth)" >>"$CSV"
   sleep "$SAMPLE"
 done
 wait "$SIPP_PID" || true
 heap_end=$(gc_heap)
+histogram >"$WORK/histogram-end.txt"
 ok=0
 failed=?
 stat=$(ls "$DIR"/*_.csv 2>/dev/null | head -n 1)
@@ -56,16 +59,21 @@ fi
 printf '\nSoak, %s min at %s calls/s (bot hangs up at once), UDP on loopback, %s cores\n\n' "$MINUTES" "$RATE" "$(nproc)"
 printf 'Calls completed %s, failed %s. Heap after a full GC: %s MiB after warm-up, %s MiB at the end.\n\n' \
   "$ok" "$failed" "$heap_start" "$heap_end"
-printf '| minutes | heap used, lowest / highest (MiB) | heap committed (MiB) | RSS (MiB) | threads | calls in progress |\n'
-printf '|---:|---:|---:|---:|---:|---:|\n'
+printf '| minutes | heap used, lowest / highest (MiB) | heap committed (MiB) | RSS (MiB) | threads | calls in progress, highest | call records queued, highest |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 awk -F, -v span="$REPORT" 'NR > 1 && $2 != "" {
     b = int($1 / span); if (!(b in lo) || $2 < lo[b]) lo[b] = $2; if ($2 > hi[b]) hi[b] = $2
-    com[b] = $3; rss[b] = $4; thr[b] = $5; act[b] = $6; last = b
+    com[b] = $3; rss[b] = $4; thr[b] = $5; if ($6 + 0 >= act[b] + 0) act[b] = $6; if ($7 + 0 >= rq[b] + 0) rq[b] = $7; last = b
   } END { for (b = 0; b <= last; b++) if (b in lo)
-    printf "| %.1f-%.1f | %s / %s | %s | %s | %s | %s |\n", b * span / 60, (b + 1) * span / 60, lo[b], hi[b], com[b], rss[b], thr[b], act[b] }' "$CSV"
+    printf "| %.1f-%.1f | %s / %s | %s | %s | %s | %s | %s |\n", b * span / 60, (b + 1) * span / 60, lo[b], hi[b], com[b], rss[b], thr[b], act[b], rq[b] }' "$CSV"
+printf '\nLargest classes on the heap after a full GC (jcmd GC.class_histogram):\n\n| after warm-up | at the end |\n|---|---|\n'
+paste -d'|' <(sed -n '4,23p' "$WORK/histogram-start.txt" | awk '{printf " %s %.1f MiB ", $4, $3/1048576}') \
+  <(sed -n '4,23p' "$WORK/histogram-end.txt" | awk '{printf " %s %.1f MiB ", $4, $3/1048576}') | sed 's/^/|/; s/$/|/'
 result soak-summary "minutes,rate,ok,failed,heap_after_gc_start_mib,heap_after_gc_end_mib"
 result soak-summary "$MINUTES,$RATE,$ok,$failed,$heap_start,$heap_end"
 if [ -n "${RESULTS_DIR:-}" ]; then
   awk -F, 'NR == 1 {print $0 ",minutes"; next} {printf "%s,%.2f\n", $0, $1 / 60}' "$CSV" >"$RESULTS_DIR/soak.csv"
 fi
 keep "$DIR" soak-sipp
+keep "$WORK/histogram-start.txt" soak-histogram-start.txt
+keep "$WORK/histogram-end.txt" soak-histogram-end.txt

@@ -142,6 +142,71 @@ public class HostileInputIT {
         assertTrue(page.body(), page.body().contains("A time must be between"));
     }
 
+    @Test
+    public void aConnectionFloodIsClosedAtTheDoorAndCannotTakeTheThreads() throws Exception {
+        int before = threads();
+        java.util.List<Socket> held = new java.util.ArrayList<>();
+        try {
+            int refused = 0;
+            for (int i = 0; i < 200; i++) { // no trunk allows 127.0.0.2: closed at accept, no thread spent
+                Socket s = sipConnection("127.0.0.2");
+                if (s != null) {
+                    held.add(s);
+                }
+                refused += s == null || closed(s) ? 1 : 0;
+            }
+            assertEquals(200, refused);
+            int open = 0;
+            for (int i = 0; i < 100; i++) { // a peer's address: 32 at once (max.connections.per.source)
+                Socket s = sipConnection("127.0.0.1");
+                if (s != null) {
+                    held.add(s);
+                }
+                open += s == null || closed(s) ? 0 : 1;
+            }
+            assertEquals(32, open);
+            int grown = threads() - before;
+            assertTrue("300 connections took " + grown + " threads", grown <= 2 * 32 + 8);
+            String metrics = gateway.get("/metrics");
+            assertTrue(metrics, metrics.contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
+                    + "reason=\"not_allowed\"} 200"));
+            assertTrue(metrics, metrics.contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
+                    + "reason=\"source_limit\"} 68"));
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /** A TCP connection to the SIP port from {@code from}, or {@code null} when it was reset while connecting. */
+    private static Socket sipConnection(String from) throws Exception {
+        try {
+            return new Socket(InetAddress.getLoopbackAddress(), gateway.sip, InetAddress.getByName(from), 0);
+        } catch (java.net.SocketException reset) {
+            return null;
+        }
+    }
+
+    /** Whether the gateway closed (or reset) the connection within half a second. */
+    private static boolean closed(Socket s) throws Exception {
+        s.setSoTimeout(500);
+        try {
+            return s.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException open) {
+            return false;
+        } catch (java.io.IOException reset) {
+            return true;
+        }
+    }
+
+    private static int threads() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^jvm_threads_live (\\d+)")
+                .matcher(gateway.get("/metrics"));
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
     /** A GET from {@code source} (a loopback address) with Basic credentials; returns the status. */
     private static int rawGet(String source, String path, String credentials) throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.http, InetAddress.getByName(source), 0)) {

@@ -36,7 +36,7 @@ import org.junit.Test;
  * Security of a running install: no secret (the generated administrator password, the TLS keystore password, a
  * bot app's client secret before and after rotation, a JWT signed with it, a wrong password tried at login) appears
  * in any log file of a run that used them all; and a trunk's allow-list holds on every transport (an INVITE from
- * 127.0.0.2, which no trunk allows, gets 403 over UDP, TCP and TLS).
+ * 127.0.0.2, which no trunk allows, gets 403 over UDP; its TCP and TLS connections are closed at accept).
  */
 public class SecurityIT {
 
@@ -118,17 +118,44 @@ public class SecurityIT {
             }
             assertTrue("UDP: " + r, r.startsWith("SIP/2.0 403"));
         }
+        // over TCP and TLS a stranger's connection is closed as soon as it is accepted: nothing is read from it
+        String tcp;
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(stranger, 0));
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), gateway.sip), 5000);
-            assertTrue(finalAnswer(s, invite("TCP", "127.0.0.2", s.getLocalPort(), gateway.sip))
-                    .startsWith("SIP/2.0 403"));
+            tcp = answerOrClosed(s, invite("TCP", "127.0.0.2", s.getLocalPort(), gateway.sip));
+        } catch (java.io.IOException reset) { // the reset can reach the connect itself
+            tcp = "closed";
         }
+        assertEquals("TCP", "closed", tcp);
         SSLContext tls = Keystores.trusting(keystore, KEYSTORE_PASSWORD);
+        String overTls;
         try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort,
                 stranger, 0)) {
-            assertTrue(finalAnswer(s, invite("TLS", "127.0.0.2", s.getLocalPort(), tlsPort))
-                    .startsWith("SIP/2.0 403"));
+            overTls = answerOrClosed(s, invite("TLS", "127.0.0.2", s.getLocalPort(), tlsPort));
+        } catch (java.io.IOException reset) {
+            overTls = "closed";
+        }
+        assertEquals("TLS", "closed", overTls);
+        // a peer's connection is taken: its INVITE gets the answer routing gives (here 404, an unknown DID)
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.sip)) {
+            assertTrue(answerOrClosed(s, invite("TCP", "127.0.0.1", s.getLocalPort(), gateway.sip)
+                    .replace("+15550100", "+15550199")).startsWith("SIP/2.0 404"));
+        }
+        String metrics = gateway.get("/metrics");
+        assertTrue(metrics, metrics.contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
+                + "reason=\"not_allowed\"} 1"));
+        assertTrue(metrics, metrics.contains("switchboard_sip_connections_refused_total{transport=\"tls\","
+                + "reason=\"not_allowed\"} 1"));
+    }
+
+    /** The first final response to a request sent on a connection, or "closed" when the gateway closed it instead. */
+    private static String answerOrClosed(Socket s, String request) throws Exception {
+        try {
+            String answer = finalAnswer(s, request);
+            return answer.isEmpty() ? "closed" : answer;
+        } catch (java.io.IOException closed) {
+            return "closed";
         }
     }
 

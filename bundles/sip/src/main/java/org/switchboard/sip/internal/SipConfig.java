@@ -90,6 +90,19 @@ public @interface SipConfig {
             + "it ends to be answered and for their records to be written (100-30000).")
     int drain_timeout_ms() default 2000;
 
+    @AttributeDefinition(name = "Connections", description = "SIP connections (TCP and TLS) open at once (0-100000; "
+            + "0: no limit). One more is closed at accept.")
+    int max_connections() default 512;
+
+    @AttributeDefinition(name = "Connections per source", description = "SIP connections open at once from one "
+            + "address (0-100000; 0: no limit). One more is closed at accept. A connection from an address no trunk "
+            + "allows is always closed at accept.")
+    int max_connections_per_source() default 32;
+
+    @AttributeDefinition(name = "Connection idle timeout", description = "Seconds a SIP connection may carry nothing "
+            + "(CRLF keep-alives count) before it is closed (0-86400; 0: never).")
+    int connection_idle_timeout_s() default 900;
+
     @AttributeDefinition(name = "Recorder queue", description = "Call records that may wait to be written to the "
             + "conversation store (1000-10000000). Once half of it is taken, new calls get 503 until the store catches "
             + "up; a record is dropped only when it is full.")

@@ -15,7 +15,8 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         int maxMessageSize, int stopTimeoutMs, String stackLogLevel, String mediaAddress, int rtpPortMin,
         int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS, int serviceWaitMs,
         int maxHeaderFields, int maxCalls, int maxCallsPerSecond, int authNonceS, boolean shutdownToAgent,
-        int drainTimeoutMs, int recorderQueueSize, TlsSettings tls) {
+        int drainTimeoutMs, int recorderQueueSize, int maxConnections, int maxConnectionsPerSource,
+        int connectionIdleTimeoutS, TlsSettings tls) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
@@ -53,6 +54,9 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "auth.nonce.s", c.auth_nonce_s(), 5, 3600);
         range(errors, "drain.timeout.ms", c.drain_timeout_ms(), 100, 30_000);
         range(errors, "recorder.queue.size", c.recorder_queue_size(), 1000, 10_000_000);
+        range(errors, "max.connections", c.max_connections(), 0, 100_000);
+        range(errors, "max.connections.per.source", c.max_connections_per_source(), 0, 100_000);
+        range(errors, "connection.idle.timeout.s", c.connection_idle_timeout_s(), 0, 86_400);
         String handoff = c.shutdown_handoff() == null ? "" : c.shutdown_handoff().trim().toLowerCase(Locale.ROOT);
         if (!handoff.equals("hangup") && !handoff.equals("agent")) {
             errors.add(problem("shutdown.handoff", c.shutdown_handoff(), "must be 'hangup' or 'agent'"));
@@ -73,7 +77,8 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
                 c.rtp_port_min(), c.rtp_port_max(), c.answer_delay_ms(), c.min_se_s(), c.refer_timeout_ms(),
                 c.retry_after_s(), c.service_wait_ms(), c.max_header_fields(), c.max_calls(),
                 c.max_calls_per_second(), c.auth_nonce_s(), handoff.equals("agent"), c.drain_timeout_ms(),
-                c.recorder_queue_size(), tls);
+                c.recorder_queue_size(), c.max_connections(), c.max_connections_per_source(),
+                c.connection_idle_timeout_s(), tls);
     }
 
     private static void ipAddress(List<String> errors, String name, String value) {

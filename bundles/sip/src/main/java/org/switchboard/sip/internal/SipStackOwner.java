@@ -47,6 +47,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.log.LogText;
+import org.switchboard.sip.internal.net.ConnectionGuard;
+import org.switchboard.sip.internal.net.GuardedNetworkLayer;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
@@ -96,6 +98,9 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     private final SipContext calls;
     private final CallAdmission admission;
     private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
+    private final ConnectionGuard connections;
+    private final org.switchboard.api.metrics.LabeledCounter connectionsRefused =
+            new org.switchboard.api.metrics.LabeledCounter("transport", "reason");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FlowRegistry registry;
@@ -151,6 +156,10 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));
+        connections = new ConnectionGuard(settings.maxConnections(), settings.maxConnectionsPerSource(),
+                this::allowedSource);
+        GuardedNetworkLayer.install(stack, connections, settings.connectionIdleTimeoutS() * 1000,
+                this::connectionRefused);
         frontDoor = new GuardedParser(new FrontDoor(settings.maxMessageSize(), settings.maxHeaderFields()), timers);
         stack.setMessageParserFactory(frontDoor);
         stack.sipMessageValves.add(new CutBodyValve());
@@ -295,6 +304,25 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         return Optional.empty();
     }
 
+    /** Whether any trunk takes calls from {@code source}; while no registry is present, nobody is turned away. */
+    private boolean allowedSource(java.net.InetAddress source) {
+        FlowRegistry r = registry;
+        return r == null || r.resolve(source.getHostAddress(), "0").status()
+                != org.switchboard.api.flow.Resolution.Status.SOURCE_NOT_ALLOWED;
+    }
+
+    private void connectionRefused(String transport, java.net.InetAddress source, ConnectionGuard.Refusal why) {
+        connectionsRefused.increment(transport, why.label);
+        String ip = source == null ? "?" : source.getHostAddress();
+        String reason = switch (why) {
+            case NOT_ALLOWED -> "no trunk allows this address";
+            case TOTAL -> settings.maxConnections() + " connections are open (max.connections)";
+            case PER_SOURCE -> settings.maxConnectionsPerSource() + " connections from this address are open "
+                    + "(max.connections.per.source)";
+        };
+        rejections.infoFrom(ip, "Refused a {} connection from {}: {}", transport, ip, reason);
+    }
+
     private void sweepAdmissions() {
         int lost = admission.sweep();
         if (lost > 0) {
@@ -320,6 +348,10 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             c.metrics.collect(out, c.calls());
         }
         recorder.collect(out);
+        out.gauge("switchboard_sip_connections_open", "SIP connections (TCP and TLS) accepted and open", Map.of(),
+                connections.open());
+        connectionsRefused.writeTo(out, "switchboard_sip_connections_refused_total",
+                "SIP connections closed at accept, by transport and reason (not_allowed, limit, source_limit)");
     }
 
     @Deactivate
