@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -108,11 +109,14 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             return t;
         });
         AtomicInteger n = new AtomicInteger();
-        runners = Executors.newScheduledThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "flow-run-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "flow-run-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.setRemoveOnCancelPolicy(true); // a call's cancelled timeouts leave at once, not when they would have run
+        runners = pool;
         apply(config);
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,11 +96,13 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
             t.setDaemon(true);
             return t;
         });
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "media-timers");
             t.setDaemon(true);
             return t;
         });
+        timers.setRemoveOnCancelPolicy(true); // a call's cancelled timeouts leave at once, not when they would have run
+        scheduler = timers;
         recordings = settings.recording() ? new Recordings(recordingDir(settings, context), settings.keepDays()) : null;
         if (recordings != null) {
             // the deleting runs on the recordings' writer thread, not on the gather timers' thread

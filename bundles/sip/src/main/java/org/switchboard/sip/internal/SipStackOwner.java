@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -147,11 +148,13 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                     return t;
                 });
         workers.allowCoreThreadTimeOut(true);
-        timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sip-timer");
             t.setDaemon(true);
             return t;
         });
+        timerPool.setRemoveOnCancelPolicy(true); // a call's cancelled timers leave at once, not when they would have run
+        timers = timerPool;
         recorder = new CallRecorder(() -> store, settings.recorderQueueSize());
 
         String name = "switchboard-" + STACKS.incrementAndGet();

@@ -50,7 +50,12 @@ public final class Database {
     public Database(StoreConfig config, BundleContext context,
             @Reference(name = "driver", target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory driver,
             java.util.Map<String, Object> properties) throws SQLException {
-        String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim());
+        if (config.h2_write_delay_ms() < 0 || config.h2_write_delay_ms() > 1000) {
+            throw fail("PID " + PID + ": property 'h2.write.delay.ms' = '" + config.h2_write_delay_ms()
+                    + "': must be between 0 and 1000", null);
+        }
+        String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim(),
+                config.h2_write_delay_ms());
         this.journalDir = config.journal_dir().isBlank() ? dataDir(context).resolve("journal")
                 : Paths.get(config.journal_dir()).toAbsolutePath();
         this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
@@ -143,14 +148,17 @@ public final class Database {
     }
 
     /**
-     * An H2 file database writes committed transactions to its file up to half a second later unless WRITE_DELAY is
-     * 0; a killed process would lose them (measured: all of them, table included). Conversations must not.
+     * An H2 file database writes committed transactions to its file up to WRITE_DELAY later (500 ms by default): a
+     * killed process loses what came in that time. 0 writes each commit at once, but then H2 never compacts its
+     * file: every commit leaves a chunk behind, on disk and in memory (measured in the soak: 18 MiB of chunk objects
+     * after 5 minutes at 400 calls/s, growing without bound). A short delay keeps the loss window small and lets H2's
+     * background writer compact.
      */
-    static String durable(String url) {
+    static String durable(String url, int writeDelayMs) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
                 && !lower.startsWith("jdbc:h2:ssl:") && !lower.contains(";write_delay=")) {
-            return url + ";WRITE_DELAY=0";
+            return url + ";WRITE_DELAY=" + writeDelayMs;
         }
         return url;
     }

@@ -43,6 +43,11 @@ public @interface StoreConfig {
             + "of an outage are refused and logged.")
     int journal_max_mb() default 256;
 
+    @AttributeDefinition(name = "H2 write delay (ms)", description = "For the embedded H2 database: how long a commit "
+            + "may wait before it is written to the file (0-1000). A killed process loses at most this much; 0 writes "
+            + "every commit at once but stops H2 from compacting its file, which then grows with every commit.")
+    int h2_write_delay_ms() default 50;
+
     @AttributeDefinition(name = "Node id", description = "This gateway's name on the sessions it records (1-64 of "
             + "letters, digits, '.', '_', '-'); each node of a cluster needs its own. At start, the sessions this node "
             + "left open (a crash) are closed. Empty: the framework property switchboard.node.id, else the host name.")

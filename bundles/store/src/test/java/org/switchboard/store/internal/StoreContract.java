@@ -112,6 +112,11 @@ public abstract class StoreContract {
             public String node_id() {
                 return nodeId;
             }
+
+            @Override
+            public int h2_write_delay_ms() {
+                return 50;
+            }
         };
     }
 
