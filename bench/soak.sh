@@ -28,7 +28,9 @@ gc_heap() {
 (cd "$WORK" && timeout 120 sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 -i 127.0.0.1 \
   -p "$(free_port)" -r "$RATE" -m $((RATE * 20)) -l $((RATE * 4)) -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
 heap_start=$(gc_heap)
-histogram() { jcmd "$JVM_PID" GC.class_histogram 2>/dev/null | head -n 23; }
+# the live objects (a full GC first) by class: the 20 largest and the total
+histogram() { jcmd "$JVM_PID" GC.class_histogram 2>/dev/null | sed -n '1,23p;$p'; }
+live_mib() { awk '/^Total/ {printf "%.1f", $3 / 1048576}' "$1"; }
 histogram >"$WORK/histogram-start.txt"
 
 DIR="$WORK/soak"
@@ -57,8 +59,10 @@ if [ -n "$stat" ]; then
 fi
 
 printf '\nSoak, %s min at %s calls/s (bot hangs up at once), UDP on loopback, %s cores\n\n' "$MINUTES" "$RATE" "$(nproc)"
-printf 'Calls completed %s, failed %s. Heap after a full GC: %s MiB after warm-up, %s MiB at the end.\n\n' \
+printf 'Calls completed %s, failed %s. Heap after a full GC: %s MiB after warm-up, %s MiB at the end; live objects\n' \
   "$ok" "$failed" "$heap_start" "$heap_end"
+printf '(class histogram total, which counts nothing allocated after the collection): %s MiB after warm-up, %s MiB at the end.\n\n' \
+  "$(live_mib "$WORK/histogram-start.txt")" "$(live_mib "$WORK/histogram-end.txt")"
 printf '| minutes | heap used, lowest / highest (MiB) | heap committed (MiB) | RSS (MiB) | threads | calls in progress, highest | call records queued, highest |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 awk -F, -v span="$REPORT" 'NR > 1 && $2 != "" {
