@@ -222,6 +222,26 @@ final class Gateway implements AutoCloseable {
         throw new AssertionError("no conversation to " + did + " as expected after " + seconds + " s: " + last);
     }
 
+    /** The string value of the first {@code "name": "value"} in a JSON text; an AssertionError when there is none. */
+    static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(json);
+        if (!m.find()) {
+            throw new AssertionError(name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    /** A JWT signed HS256 with {@code secret}, carrying {@code claims} (a JSON object's text). */
+    static String jwt(String claims, String secret) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     /** Whether conversation details have a time in {@code field} (e.g. {@code endedAt}), not null. */
     static boolean has(String conversation, String field) {
         return java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"").matcher(conversation).find();

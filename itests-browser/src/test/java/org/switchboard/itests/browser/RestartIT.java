@@ -8,13 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.After;
 import org.junit.Test;
@@ -63,8 +57,9 @@ public class RestartIT {
         HttpResponse<String> app = gateway.admin("POST", "/api/admin/bots/" + BOT + "/apps",
                 "{\"name\": \"once\", \"scopes\": [\"chat-history\"], \"enforceJti\": true}");
         assertEquals(app.body(), 201, app.statusCode());
-        String token = hs256("{\"appId\": \"" + field(app.body(), "clientId") + "\", \"jti\": \"once-1\", "
-                + "\"exp\": " + (System.currentTimeMillis() / 1000 + 3600) + "}", field(app.body(), "clientSecret"));
+        String claims = "{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"jti\": \"once-1\", "
+                + "\"exp\": " + (System.currentTimeMillis() / 1000 + 3600) + "}";
+        String token = Gateway.jwt(claims, Gateway.field(app.body(), "clientSecret"));
         HttpResponse<String> first = details(token);
         assertEquals(first.body(), 200, first.statusCode());
         assertEquals("a replay", 401, details(token).statusCode());
@@ -72,8 +67,8 @@ public class RestartIT {
     }
 
     private HttpResponse<String> details(String token) throws Exception {
-        String session = field(gateway.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null).body(),
-                "sessionId");
+        String session = Gateway.field(gateway.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null)
+                .body(), "sessionId");
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url(
                 "/api/public/bot/" + BOT + "/conversationDetails"))).header("auth", token)
                 .header("Content-Type", "application/json")
@@ -81,20 +76,6 @@ public class RestartIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"([^\"]+)\"").matcher(json);
-        assertTrue(name + " in " + json, m.find());
-        return m.group(1);
-    }
-
-    private static String hs256(String claims, String secret) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String input = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
-    }
 
     @Test
     public void aCrashLeavesNoSessionOpenOnceTheNodeIsBack() throws Exception {

@@ -20,11 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -77,8 +73,8 @@ public class SecurityIT {
         var app = gateway.admin("POST", "/api/admin/bots/" + BOT + "/apps",
                 "{\"name\":\"ZCC\",\"scopes\":[\"chat-history\",\"conversation-summary\"]}");
         assertEquals(app.body(), 201, app.statusCode());
-        String clientId = field(app.body(), "clientId");
-        String secret = field(app.body(), "clientSecret");
+        String clientId = Gateway.field(app.body(), "clientId");
+        String secret = Gateway.field(app.body(), "clientSecret");
         secrets.add(secret);
         String jwt = jwt(clientId, secret);
         secrets.add(jwt);
@@ -92,7 +88,7 @@ public class SecurityIT {
 
         var rotated = gateway.admin("POST", "/api/admin/apps/" + clientId + "/secret", null);
         assertEquals(rotated.body(), 200, rotated.statusCode());
-        secrets.add(field(rotated.body(), "clientSecret"));
+        secrets.add(Gateway.field(rotated.body(), "clientSecret"));
         assertEquals("the old secret stops at once", 401, summaryApi(jwt));
 
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml", "-s", "+15550100");
@@ -191,20 +187,8 @@ public class SecurityIT {
         return line.toString();
     }
 
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertTrue(name + " in " + json, m.find());
-        return m.group(1);
-    }
-
     private static String jwt(String clientId, String secret) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String h = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String p = b64.encodeToString(("{\"sub\":\"zcc\",\"appId\":\"" + clientId + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return h + "." + p + "." + b64.encodeToString(mac.doFinal((h + "." + p).getBytes(StandardCharsets.UTF_8)));
+        return Gateway.jwt("{\"sub\":\"zcc\",\"appId\":\"" + clientId + "\"}", secret);
     }
 
     private static int summaryApi(String jwt) throws Exception {

@@ -3,7 +3,6 @@ package org.switchboard.admin.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Dictionary;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.switchboard.api.metrics.MetricsSource;
 import org.switchboard.api.metrics.MetricsWriter;
 import org.switchboard.api.metrics.RequestMetrics;
 import org.switchboard.api.admin.AdminAuthenticator;
+import org.switchboard.api.admin.BasicCredentials;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
@@ -169,19 +169,10 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
 
     private String login(HttpServletRequest req) throws AdminException {
         AdminAuthenticator auth = need(authenticator, "administrator account");
-        String header = req.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new AdminException(401, "Log in with HTTP Basic and the administrator's credentials");
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        int colon = decoded.indexOf(':');
-        String user = colon < 0 ? decoded : decoded.substring(0, colon);
-        String password = colon < 0 ? "" : decoded.substring(colon + 1);
+        BasicCredentials login = BasicCredentials.of(req.getHeader("Authorization")).orElseThrow(
+                () -> new AdminException(401, "Log in with HTTP Basic and the administrator's credentials"));
+        String user = login.user();
+        String password = login.password();
         return switch (auth.login(user, password, req.getRemoteAddr())) {
             case ACCEPTED -> user;
             case BLOCKED -> throw new AdminException(429, "Too many failed logins from " + req.getRemoteAddr()

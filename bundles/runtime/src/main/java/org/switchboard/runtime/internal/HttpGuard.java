@@ -2,7 +2,6 @@ package org.switchboard.runtime.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -21,6 +20,7 @@ import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.admin.AdminAuthenticator;
+import org.switchboard.api.admin.BasicCredentials;
 import org.switchboard.api.log.LogText;
 import org.switchboard.api.log.LogThrottle;
 
@@ -90,19 +90,11 @@ public final class HttpGuard implements Preprocessor {
     /** A Basic login to the console, counted against the shared limit; false when it was answered here. */
     private boolean consoleLogin(HttpServletRequest req, HttpServletResponse res) throws IOException {
         AdminAuthenticator auth = admin;
-        String header = req.getHeader("Authorization");
-        if (auth == null || header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        java.util.Optional<BasicCredentials> login = BasicCredentials.of(req.getHeader("Authorization"));
+        if (auth == null || login.isEmpty()) {
             return true; // the console asks for credentials itself
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        int colon = decoded.indexOf(':');
-        String user = colon < 0 ? decoded : decoded.substring(0, colon);
-        switch (auth.login(user, colon < 0 ? "" : decoded.substring(colon + 1), req.getRemoteAddr())) {
+        switch (auth.login(login.get().user(), login.get().password(), req.getRemoteAddr())) {
             case ACCEPTED:
                 return true;
             case BLOCKED:

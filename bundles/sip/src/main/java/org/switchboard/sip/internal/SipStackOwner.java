@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,8 +46,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.log.LogText;
-import org.switchboard.sip.internal.net.ConnectionGuard;
-import org.switchboard.sip.internal.net.GuardedNetworkLayer;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
@@ -99,9 +95,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     private final SipContext calls;
     private final CallAdmission admission;
     private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
-    private final ConnectionGuard connections;
-    private final org.switchboard.api.metrics.LabeledCounter connectionsRefused =
-            new org.switchboard.api.metrics.LabeledCounter("transport", "reason");
+    private final Connections connections;
+    private final Drain drain;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FlowRegistry registry;
@@ -119,7 +114,6 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     /** Drains the gateway when the framework begins to stop, before any bundle (the store above all) is stopped. */
     private final SynchronousBundleListener frameworkStopping;
     private final BundleContext context;
-    private final java.util.concurrent.atomic.AtomicBoolean drained = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A stack outside a framework (tests): drained when deactivated. */
     SipStackOwner(SipConfig config) throws Exception {
@@ -159,10 +153,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));
-        connections = new ConnectionGuard(settings.maxConnections(), settings.maxConnectionsPerSource(),
-                this::allowedSource);
-        GuardedNetworkLayer.install(stack, connections, settings.connectionIdleTimeoutS() * 1000,
-                this::connectionRefused);
+        connections = new Connections(settings, () -> registry);
+        connections.install(stack);
         frontDoor = new GuardedParser(new FrontDoor(settings.maxMessageSize(), settings.maxHeaderFields()), timers);
         stack.setMessageParserFactory(frontDoor);
         stack.sipMessageValves.add(new CutBodyValve());
@@ -195,13 +187,14 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             provider = p;
             calls = new SipContext(provider, responder, new AddressFactoryImpl(), settings, timers, workers, recorder,
                     () -> runner, () -> media, metrics, admission);
+            drain = new Drain(settings, admission, calls::calls, recorder);
             registerProcessors();
             provider.addSipListener(this);
             stack.start();
             timers.scheduleWithFixedDelay(this::sweepAdmissions, 5, 5, TimeUnit.SECONDS);
             frameworkStopping = event -> {
                 if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
-                    drain();
+                    drain.run();
                 }
             };
             if (context != null) {
@@ -307,25 +300,6 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         return Optional.empty();
     }
 
-    /** Whether any trunk takes calls from {@code source}; while no registry is present, nobody is turned away. */
-    private boolean allowedSource(java.net.InetAddress source) {
-        FlowRegistry r = registry;
-        return r == null || r.resolve(source.getHostAddress(), "0").status()
-                != org.switchboard.api.flow.Resolution.Status.SOURCE_NOT_ALLOWED;
-    }
-
-    private void connectionRefused(String transport, java.net.InetAddress source, ConnectionGuard.Refusal why) {
-        connectionsRefused.increment(transport, why.label);
-        String ip = source == null ? "?" : source.getHostAddress();
-        String reason = switch (why) {
-            case NOT_ALLOWED -> "no trunk allows this address";
-            case TOTAL -> settings.maxConnections() + " connections are open (max.connections)";
-            case PER_SOURCE -> settings.maxConnectionsPerSource() + " connections from this address are open "
-                    + "(max.connections.per.source)";
-        };
-        rejections.infoFrom(ip, "Refused a {} connection from {}: {}", transport, ip, reason);
-    }
-
     private void sweepAdmissions() {
         int lost = admission.sweep();
         if (lost > 0) {
@@ -351,10 +325,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             c.metrics.collect(out, c.calls());
         }
         recorder.collect(out);
-        out.gauge("switchboard_sip_connections_open", "SIP connections (TCP and TLS) accepted and open", Map.of(),
-                connections.open());
-        connectionsRefused.writeTo(out, "switchboard_sip_connections_refused_total",
-                "SIP connections closed at accept, by transport and reason (not_allowed, limit, source_limit)");
+        connections.collect(out);
     }
 
     @Deactivate
@@ -366,7 +337,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                 // the bundle's context is already invalid
             }
         }
-        drain();
+        drain.run();
         timers.shutdownNow();
         workers.shutdown();
         try {
@@ -378,53 +349,6 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         stopStack();
         recorder.close(2000);
         LOG.info("SIP stack stopped");
-    }
-
-    /**
-     * The orderly end of service, once: new INVITEs get 503 from now on; every call in progress ends with the
-     * adapter's hang-up (or agent handoff, per {@code shutdown.handoff}) BYE; then, within {@code drain.timeout.ms}
-     * in all, the BYEs' answers are awaited and every record reaches the store, which is still there: the framework
-     * stops no bundle before this returns.
-     */
-    void drain() {
-        if (!drained.compareAndSet(false, true)) {
-            return;
-        }
-        admission.drain();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.drainTimeoutMs());
-        Map<SipCall, CompletableFuture<?>> ending = new LinkedHashMap<>();
-        for (SipCall call : calls.calls()) {
-            if (call.isActive()) {
-                ending.put(call, call.shutdown(settings.shutdownToAgent()));
-            }
-        }
-        List<CompletableFuture<?>> byes = new ArrayList<>(ending.values());
-        if (!byes.isEmpty()) {
-            LOG.info("Stopping: ending {} call(s) with the adapter's {} BYE", byes.size(),
-                    settings.shutdownToAgent() ? "agent handoff" : "hang-up");
-            try {
-                CompletableFuture.allOf(byes.toArray(CompletableFuture[]::new))
-                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                LOG.warn("Stopping: {} of {} BYE(s) not answered within {} ms; their sessions end as not answered",
-                        byes.stream().filter(f -> !f.isDone()).count(), byes.size(), settings.drainTimeoutMs());
-                ending.forEach((call, bye) -> {
-                    if (!bye.isDone()) {
-                        call.finish(settings.shutdownToAgent() ? org.switchboard.api.conversation.EndedBy.TRANSFER
-                                : org.switchboard.api.conversation.EndedBy.SYSTEM,
-                                "Switchboard stopping (BYE not answered)");
-                    }
-                });
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.debug("A BYE failed while stopping: {}", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (!recorder.flush(Math.max(100, left))) {
-            LOG.warn("Stopping: {} call record(s) not yet written to the store", recorder.queued());
-        }
     }
 
     /**

@@ -84,28 +84,11 @@ public class CallRecorderTest {
             int kept = store.answered.size();
             assertTrue("all the queue held is kept: " + kept, kept >= 1000 && kept <= 2000);
             assertEquals("s0", store.answered.get(0));
-            StringBuilder metrics = new StringBuilder();
-            r.collect(new org.switchboard.api.metrics.MetricsWriter() {
-                @Override
-                public void counter(String name, String help, java.util.Map<String, String> labels, double value) {
-                    metrics.append(name).append(' ').append((long) value).append('\n');
-                }
-
-                @Override
-                public void gauge(String name, String help, java.util.Map<String, String> labels, double value) {
-                    metrics.append(name).append(' ').append((long) value).append('\n');
-                }
-
-                @Override
-                public void histogram(String name, String help, java.util.Map<String, String> labels,
-                        org.switchboard.api.metrics.Histogram.Snapshot snapshot) {
-                    metrics.append(name).append(' ').append(snapshot.count()).append('\n');
-                }
-            });
-            assertTrue(metrics.toString(), metrics.toString().contains("switchboard_recorder_dropped_total " + (2500 - kept)
+            String metrics = MetricsText.of(r::collect);
+            assertTrue(metrics, metrics.contains("switchboard_recorder_dropped_total " + (2500 - kept)
                     + "\n"));
-            assertTrue(metrics.toString(), metrics.toString().contains("switchboard_recorder_records_total " + kept + "\n"));
-            assertTrue(metrics.toString(), metrics.toString().contains("switchboard_recorder_queue_depth 0\n"));
+            assertTrue(metrics, metrics.contains("switchboard_recorder_records_total " + kept + "\n"));
+            assertTrue(metrics, metrics.contains("switchboard_recorder_queue_depth 0\n"));
         } finally {
             r.close(1000);
         }

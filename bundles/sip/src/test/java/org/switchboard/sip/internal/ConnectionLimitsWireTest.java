@@ -68,8 +68,8 @@ public class ConnectionLimitsWireTest {
             }
         }
         assertEquals("connection threads started for refused connections", 0, connectionThreadsAfter(before));
-        assertTrue(metrics(), metrics().contains("switchboard_sip_connections_refused_total{reason=\"not_allowed\","
-                + "transport=\"tcp\"} 100"));
+        assertTrue(metrics(), metrics().contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
+                + "reason=\"not_allowed\"} 100"));
     }
 
     @Test
@@ -100,8 +100,8 @@ public class ConnectionLimitsWireTest {
             }
             assertTrue("a place given back is taken again", again != null);
             open.add(options(again));
-            assertTrue(metrics(), metrics().matches("(?s).*reason=\"source_limit\",transport=\"tcp\"} [1-9].*"));
-            assertTrue(metrics(), metrics().matches("(?s).*reason=\"limit\",transport=\"tcp\"} [1-9].*"));
+            assertTrue(metrics(), metrics().matches("(?s).*transport=\"tcp\",reason=\"source_limit\"} [1-9].*"));
+            assertTrue(metrics(), metrics().matches("(?s).*transport=\"tcp\",reason=\"limit\"} [1-9].*"));
         } finally {
             for (Socket s : open) {
                 s.close();
@@ -182,36 +182,6 @@ public class ConnectionLimitsWireTest {
     }
 
     private String metrics() {
-        StringBuilder out = new StringBuilder();
-        owner.collect(new org.switchboard.api.metrics.MetricsWriter() {
-            @Override
-            public void counter(String name, String help, Map<String, String> labels, double value) {
-                line(name, labels, value);
-            }
-
-            @Override
-            public void gauge(String name, String help, Map<String, String> labels, double value) {
-                line(name, labels, value);
-            }
-
-            @Override
-            public void histogram(String name, String help, Map<String, String> labels,
-                    org.switchboard.api.metrics.Histogram.Snapshot snapshot) {
-                line(name, labels, snapshot.count());
-            }
-
-            private void line(String name, Map<String, String> labels, double value) {
-                StringBuilder l = new StringBuilder(name);
-                if (!labels.isEmpty()) {
-                    l.append('{');
-                    new java.util.TreeMap<>(labels).forEach((k, v) -> l.append(k).append("=\"").append(v)
-                            .append("\","));
-                    l.setLength(l.length() - 1);
-                    l.append('}');
-                }
-                out.append(l).append(' ').append((long) value).append('\n');
-            }
-        });
-        return out.toString();
+        return MetricsText.of(owner::collect);
     }
 }

@@ -109,35 +109,6 @@ public class OverloadWireTest {
     }
 
     private String metrics() {
-        StringBuilder out = new StringBuilder();
-        owner.collect(new org.switchboard.api.metrics.MetricsWriter() {
-            @Override
-            public void counter(String name, String help, Map<String, String> labels, double value) {
-                line(name, labels, value);
-            }
-
-            @Override
-            public void gauge(String name, String help, Map<String, String> labels, double value) {
-                line(name, labels, value);
-            }
-
-            @Override
-            public void histogram(String name, String help, Map<String, String> labels,
-                    org.switchboard.api.metrics.Histogram.Snapshot snapshot) {
-                // not needed here
-            }
-
-            private void line(String name, Map<String, String> labels, double value) {
-                StringBuilder l = new StringBuilder(name);
-                if (!labels.isEmpty()) {
-                    l.append('{');
-                    labels.forEach((k, v) -> l.append(l.charAt(l.length() - 1) == '{' ? "" : ",").append(k)
-                            .append("=\"").append(v).append('"'));
-                    l.append('}');
-                }
-                out.append(l).append(' ').append((long) value).append('\n');
-            }
-        });
-        return out.toString();
+        return MetricsText.of(owner::collect);
     }
 }
