@@ -45,6 +45,7 @@ public final class Database {
     private final Path journalDir;
     private final long journalMaxBytes;
     private final String nodeId;
+    private final boolean embeddedH2;
 
     @Activate
     public Database(StoreConfig config, BundleContext context,
@@ -56,6 +57,9 @@ public final class Database {
         }
         String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim(),
                 config.h2_write_delay_ms());
+        String lower = url.toLowerCase(Locale.ROOT);
+        embeddedH2 = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:") && !lower.matches(".*;write_delay=0(;.*)?");
         this.journalDir = config.journal_dir().isBlank() ? dataDir(context).resolve("journal")
                 : Paths.get(config.journal_dir()).toAbsolutePath();
         this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
@@ -151,8 +155,9 @@ public final class Database {
      * An H2 file database writes committed transactions to its file up to WRITE_DELAY later (500 ms by default): a
      * killed process loses what came in that time. 0 writes each commit at once, but then H2 never compacts its
      * file: every commit leaves a chunk behind, on disk and in memory (measured in the soak: 18 MiB of chunk objects
-     * after 5 minutes at 400 calls/s, growing without bound). A short delay keeps the loss window small and lets H2's
-     * background writer compact.
+     * after 5 minutes at 400 calls/s, growing without bound). So H2 keeps a short delay, which runs its background
+     * writer and compaction, and conversation records are written through at once with a CHECKPOINT after each
+     * batch ({@link #writesThrough()}).
      */
     static String durable(String url, int writeDelayMs) {
         String lower = url.toLowerCase(Locale.ROOT);
@@ -180,6 +185,15 @@ public final class Database {
 
     Jdbc jdbc() {
         return jdbc;
+    }
+
+    /**
+     * Whether a commit may wait in memory (an embedded H2 database with a write delay): conversation records are then
+     * followed by a CHECKPOINT, which writes them to the file before the write returns, so a killed process keeps
+     * them.
+     */
+    boolean writesThrough() {
+        return embeddedH2;
     }
 
     /** This gateway's node id, recorded on the sessions it holds. */

@@ -63,7 +63,8 @@ public final class Sessions implements ConversationStore {
      */
     Sessions(Database database, Instant processStart) {
         this.jdbc = database.jdbc();
-        this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId()), database.openJournal());
+        this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId(), database.writesThrough()),
+                database.openJournal());
         writes.write(Recorded.abandoned(processStart, Instant.now(), NODE_RESTARTED));
     }
 
