@@ -42,10 +42,6 @@ final class SipCall implements CallControl {
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final long ACK_TIMEOUT_MS = 32_000;
     private static final long BYE_GRACE_MS = 4_000;
-    private static final java.util.regex.Pattern DTMF_SIGNAL =
-            java.util.regex.Pattern.compile("(?im)^\\s*signal\\s*=\\s*([0-9*#a-d])");
-    private static final java.util.regex.Pattern DTMF_DURATION =
-            java.util.regex.Pattern.compile("(?im)^\\s*duration\\s*=\\s*(\\d{1,6})");
 
     /** Takes the answer to a BYE the stack reported unsent, should it come without a transaction. */
     private volatile ResponseHandler strayByeAnswer;
@@ -296,12 +292,7 @@ final class SipCall implements CallControl {
         if (media == null || body == null || type == null || !"dtmf-relay".equalsIgnoreCase(type.getContentSubType())) {
             return;
         }
-        String relay = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher signal = DTMF_SIGNAL.matcher(relay);
-        java.util.regex.Matcher duration = DTMF_DURATION.matcher(relay);
-        if (signal.find()) {
-            media.session().injectDtmf(signal.group(1).charAt(0), duration.find() ? Integer.parseInt(duration.group(1)) : 100);
-        }
+        DtmfRelay.of(body).ifPresent(d -> media.session().injectDtmf(d.digit(), d.durationMs()));
     }
 
     /** No RTP from the peer for {@code silence}: the call ends as an error, with the reason recorded. */
