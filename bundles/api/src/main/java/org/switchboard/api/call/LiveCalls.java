@@ -53,4 +53,26 @@ public interface LiveCalls {
      * @since 1.2
      */
     boolean transferToAgent(String sessionOrCallId, String reason);
+
+    /**
+     * Whether this node is draining: refusing new calls (INVITE: 503 with Retry-After; OPTIONS: 503, so that a
+     * proxy in front stops sending it calls) while the calls in progress finish.
+     *
+     * @since 1.3
+     */
+    boolean draining();
+
+    /**
+     * Starts draining (see {@link #draining()}); calls in progress are not touched. Nothing when already draining.
+     *
+     * @since 1.3
+     */
+    void drain();
+
+    /**
+     * Takes new calls again after {@link #drain()}. A gateway that is stopping stays closed.
+     *
+     * @since 1.3
+     */
+    void undrain();
 }

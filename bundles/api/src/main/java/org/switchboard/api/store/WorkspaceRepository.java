@@ -32,4 +32,13 @@ public interface WorkspaceRepository {
 
     /** Removes the attachment for (trunk, DID); returns whether there was one; marks the stored workspace edited. */
     boolean detach(String trunkId, String did);
+
+    /**
+     * The revision of the stored workspace: a number that every change ({@link #replace}, {@link #attach},
+     * {@link #detach}) increases, on whichever node of a cluster made it. Reading it is one cheap query, so a node
+     * polls it to learn that another node changed the workspace.
+     *
+     * @since 1.4
+     */
+    long revision();
 }

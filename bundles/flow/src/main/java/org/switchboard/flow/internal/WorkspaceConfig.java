@@ -19,4 +19,8 @@ public @interface WorkspaceConfig {
 
     @AttributeDefinition(name = "DNS server", description = "host[:port] of the DNS server for trunk FQDNs; empty: the system's.")
     String dns_server() default "";
+
+    @AttributeDefinition(name = "Store poll", description = "Milliseconds between reads of the stored workspace's "
+            + "revision (100-60000): a change made on another node sharing the database takes effect here within this.")
+    int store_poll_ms() default 1000;
 }

@@ -99,6 +99,8 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private volatile String loadedStamp;
     private ScheduledFuture<?> watch;
     private ScheduledFuture<?> fqdnRefresh;
+    private ScheduledFuture<?> storePoll;
+    private final StoreRevisions revisions = new StoreRevisions();
 
     @Activate
     public WorkspaceRegistry(WorkspaceConfig config) {
@@ -131,6 +133,12 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     }
 
     private static void check(WorkspaceConfig config) {
+        if (config.store_poll_ms() < 100 || config.store_poll_ms() > 60_000) {
+            String message = "PID " + PID + ": property 'store.poll.ms' = '" + config.store_poll_ms()
+                    + "': must be between 100 and 60000";
+            LOG.error(message);
+            throw new IllegalArgumentException(message);
+        }
         if (config.fqdn_refresh_s() < 10 || config.fqdn_refresh_s() > 86_400) {
             String message = "PID " + PID + ": property 'fqdn.refresh.s' = '" + config.fqdn_refresh_s()
                     + "': must be between 10 and 86400";
@@ -143,6 +151,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         if (watch != null) {
             watch.cancel(false);
             fqdnRefresh.cancel(false);
+            storePoll.cancel(false);
         }
         resolver = new FqdnResolver(config.dns_server());
         path = config.path().isBlank() ? null : Paths.get(config.path()).toAbsolutePath().normalize();
@@ -161,6 +170,56 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }, Math.max(every, 1), Math.max(every, 1), TimeUnit.SECONDS);
         fqdnRefresh = timer.scheduleWithFixedDelay(this::refreshFqdns, config.fqdn_refresh_s(), config.fqdn_refresh_s(),
                 TimeUnit.SECONDS);
+        storePoll = timer.scheduleWithFixedDelay(this::followStore, config.store_poll_ms(), config.store_poll_ms(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Adopts the stored workspace when its revision moved by a change this node did not make (another node of the
+     * cluster imported, edited, attached or detached): it is validated like any stored workspace, and calls in
+     * progress keep the flows they started with. Holds the registry's lock, so a change made here meanwhile is
+     * either before the revision is read or after it is handled.
+     */
+    synchronized void followStore() {
+        WorkspaceRepository r = repository;
+        if (r == null) {
+            return;
+        }
+        long revision;
+        try {
+            revision = r.revision();
+        } catch (RuntimeException e) {
+            return; // the store is unreachable: the workspace in force stays, and is compared again when it is back
+        }
+        if (!revisions.moved(revision)) {
+            return;
+        }
+        try {
+            Optional<WorkspaceRecord> stored = r.load();
+            if (stored.isEmpty() || stored.get().equals(record)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The stored workspace (revision {}) could not be read: {}", revision, e.getMessage());
+            revisions.forget();
+            return;
+        }
+        useStored(r, "revision " + revision + ", changed on another node");
+    }
+
+    /** Runs a change of the stored workspace, noting its revision as this node's own when no other change came between. */
+    private void writing(WorkspaceRepository r, Runnable write) {
+        long before = revisionOrMinus(r);
+        write.run();
+        revisions.wrote(before, revisionOrMinus(r));
+    }
+
+    private static long revisionOrMinus(WorkspaceRepository r) {
+        try {
+            return r.revision();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     @Deactivate
@@ -386,6 +445,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         if (r == null) {
             return;
         }
+        revisions.baseline(revisionOrMinus(r));
         if (fromFile) {
             String hash = fileHash;
             if (hash == null || !keepStored(hash) || !useStored(r, "the workspace file is unchanged since it was "
@@ -466,11 +526,13 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }
         try {
             String hash = fileHash;
-            if (hash == null) {
-                r.replace(w);
-            } else {
-                r.replace(w, hash);
-            }
+            writing(r, () -> {
+                if (hash == null) {
+                    r.replace(w);
+                } else {
+                    r.replace(w, hash);
+                }
+            });
             LOG.info("Workspace saved to the store ({} trunk(s), {} flow(s), {} attachment(s))", w.trunks().size(),
                     w.flows().size(), w.attachments().size());
         } catch (RuntimeException e) {
@@ -501,18 +563,18 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     }
 
     @Override
-    public void attach(FlowAttachment attachment) {
+    public synchronized void attach(FlowAttachment attachment) {
         current.updateAndGet(w -> w.attach(attachment));
         record = withAttachments(current.get());
         WorkspaceRepository r = repository;
         if (r != null) {
-            r.attach(attachment);
+            writing(r, () -> r.attach(attachment));
         }
         LOG.info("Attached flow '{}' to {} on trunk '{}'", attachment.flowId(), attachment.did(), attachment.trunkId());
     }
 
     @Override
-    public boolean detach(String trunkId, String did) {
+    public synchronized boolean detach(String trunkId, String did) {
         Workspace before = current.get();
         Workspace after = current.updateAndGet(w -> w.detach(trunkId, did));
         boolean changed = before != after;
@@ -520,7 +582,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             record = withAttachments(after);
             WorkspaceRepository r = repository;
             if (r != null) {
-                r.detach(trunkId, did);
+                writing(r, () -> r.detach(trunkId, did));
             }
             LOG.info("Detached {} on trunk '{}'", did, trunkId);
         }

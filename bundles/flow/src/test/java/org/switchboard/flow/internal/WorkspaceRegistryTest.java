@@ -112,20 +112,30 @@ public class WorkspaceRegistryTest {
     static final class MemoryRepository implements WorkspaceRepository {
         volatile WorkspaceRecord stored;
         volatile WorkspaceSource source;
+        final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public long revision() {
+            return revision.get();
+        }
 
         @Override
         public java.util.Optional<WorkspaceRecord> load() {
+            loads.incrementAndGet();
             return java.util.Optional.ofNullable(stored);
         }
 
         @Override
         public void replace(WorkspaceRecord w) {
+            revision.incrementAndGet();
             stored = w;
             edited();
         }
 
         @Override
         public void replace(WorkspaceRecord w, String fileHash) {
+            revision.incrementAndGet();
             stored = w;
             source = new WorkspaceSource(fileHash, java.time.Instant.now(), false);
         }
@@ -143,6 +153,7 @@ public class WorkspaceRegistryTest {
 
         @Override
         public void attach(FlowAttachment a) {
+            revision.incrementAndGet();
             edited();
             java.util.List<FlowAttachment> l = new java.util.ArrayList<>(stored.attachments());
             l.removeIf(x -> x.trunkId().equals(a.trunkId()) && x.did().equals(a.did()));
@@ -152,6 +163,7 @@ public class WorkspaceRegistryTest {
 
         @Override
         public boolean detach(String trunkId, String did) {
+            revision.incrementAndGet();
             edited();
             java.util.List<FlowAttachment> l = new java.util.ArrayList<>(stored.attachments());
             boolean removed = l.removeIf(x -> x.trunkId().equals(trunkId) && x.did().equals(did));
@@ -193,6 +205,32 @@ public class WorkspaceRegistryTest {
         registry.modified(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
         assertEquals("a changed file wins", "demo-hangup", registry.resolve("127.0.0.1", "+15550101").flowId());
         assertFalse(store.source.editedSince());
+    }
+
+    @Test
+    public void aChangeMadeOnOneNodeTakesEffectOnAnotherSharingTheStoreWithinAPoll() throws Exception {
+        MemoryRepository store = new MemoryRepository();
+        registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0,
+                "store.poll.ms", 100)));
+        registry.bindRepository(store);
+        await(() -> store.stored != null);
+        WorkspaceRegistry other = new WorkspaceRegistry(config(Map.of("path", "", "store.poll.ms", 100)));
+        try {
+            other.bindRepository(store);
+            await(() -> "demo-hangup".equals(other.resolve("127.0.0.1", "+15550101").flowId()));
+
+            registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-wait"));
+            await(() -> "demo-wait".equals(other.resolve("127.0.0.1", "+15550101").flowId()));
+            other.detach("zcc-demo", "+15550100");
+            await(() -> registry.resolve("127.0.0.1", "+15550100").status() == Status.NO_FLOW);
+
+            int loads = store.loads.get();
+            Thread.sleep(400);
+            assertEquals("no change, no load: a node does not reload its own writes", loads, store.loads.get());
+            assertThrows(IllegalArgumentException.class, () -> new WorkspaceRegistry(config(Map.of("store.poll.ms", 5))));
+        } finally {
+            other.deactivate();
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ final class CallAdmission {
 
     /** Why a call was refused. */
     enum Limit {
-        CALLS("calls"), RATE("rate"), DRAINING("draining"), RECORDS("records");
+        CALLS("calls"), RATE("rate"), DRAINING("draining"), RECORDS("records"), STOPPING("stopping");
 
         final String label;
 
@@ -43,8 +43,11 @@ final class CallAdmission {
 
         /** What the Reason header tells the peer. */
         String reason() {
-            if (limit == Limit.DRAINING) {
+            if (limit == Limit.STOPPING) {
                 return "Switchboard is stopping: no new calls";
+            }
+            if (limit == Limit.DRAINING) {
+                return "Switchboard node is draining: no new calls";
             }
             if (limit == Limit.RECORDS) {
                 return "Overload: call records are waiting to be written";
@@ -76,6 +79,7 @@ final class CallAdmission {
     private final Map<String, Ticket> byCallId = new HashMap<>();
     private final Map<String, Integer> perTrunk = new HashMap<>();
     private final Map<String, RateLimiter> trunkRates = new HashMap<>();
+    private boolean stopping;
     private boolean draining;
     private final BooleanSupplier recordsBehind;
 
@@ -92,8 +96,27 @@ final class CallAdmission {
     }
 
     /** From now on every new call is refused (the gateway is stopping); calls in progress keep their places. */
+    synchronized void stop() {
+        stopping = true;
+    }
+
+    /** An operator's drain: new calls are refused until {@link #undrain}; calls in progress keep their places. */
     synchronized void drain() {
         draining = true;
+    }
+
+    /** New calls are admitted again, unless the gateway is stopping. */
+    synchronized void undrain() {
+        draining = false;
+    }
+
+    /** Whether new calls are refused by a drain or a stop. */
+    synchronized boolean closed() {
+        return draining || stopping;
+    }
+
+    synchronized boolean draining() {
+        return draining;
     }
 
     /** Whether a ticket for this Call-ID is out (a retransmitted or merged INVITE is not a new call). */
@@ -108,8 +131,8 @@ final class CallAdmission {
      * @return the ticket, or the refusal
      */
     synchronized Decision admit(String callId, String trunkId, int trunkMaxCalls, int trunkMaxPerSecond) {
-        if (draining) {
-            return new Refusal(Limit.DRAINING, null, 0);
+        if (stopping || draining) {
+            return new Refusal(stopping ? Limit.STOPPING : Limit.DRAINING, null, 0);
         }
         if (recordsBehind.getAsBoolean()) {
             return new Refusal(Limit.RECORDS, null, 0);

@@ -40,8 +40,14 @@ final class Connections {
         GuardedNetworkLayer.install(stack, guard, settings.connectionIdleTimeoutS() * 1000, this::refused);
     }
 
-    /** Whether any trunk takes calls from {@code source}; while no registry is present, nobody is turned away. */
+    /**
+     * Whether {@code source} is a trusted proxy or any trunk takes calls from it; while no registry is present, nobody
+     * is turned away.
+     */
     private boolean allowed(InetAddress source) {
+        if (settings.trustedProxies().contains(source)) {
+            return true;
+        }
         FlowRegistry r = registry.get();
         return r == null || r.resolve(source.getHostAddress(), "0").status() != Resolution.Status.SOURCE_NOT_ALLOWED;
     }

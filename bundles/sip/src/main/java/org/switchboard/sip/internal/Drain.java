@@ -43,7 +43,7 @@ final class Drain {
         if (!done.compareAndSet(false, true)) {
             return;
         }
-        admission.drain();
+        admission.stop();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.drainTimeoutMs());
         boolean toAgent = settings.shutdownToAgent();
         Map<SipCall, CompletableFuture<?>> ending = new LinkedHashMap<>();

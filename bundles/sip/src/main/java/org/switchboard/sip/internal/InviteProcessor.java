@@ -89,7 +89,7 @@ final class InviteProcessor implements MethodProcessor {
      */
     private void route(ServerTransaction tx, Request invite, Instant startedAt, Response trying, long deadline)
             throws Exception {
-        String source = ((SIPMessage) invite).getRemoteAddress().getHostAddress();
+        String source = ctx.settings.trustedProxies().source((SIPMessage) invite);
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String did = did(invite.getRequestURI());
         FlowRegistry flows = registry.get();

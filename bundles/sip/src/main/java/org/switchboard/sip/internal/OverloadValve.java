@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.log.LogText;
 import org.switchboard.api.store.TrunkRecord;
 
 import gov.nist.javax.sip.header.Reason;
@@ -40,9 +41,11 @@ final class OverloadValve implements SIPMessageValve {
     private final SipMetrics metrics;
     private final ThrottledLog log = new ThrottledLog(LOG, 10_000_000_000L);
     private final SIPTransactionStack stack;
+    private final TrustedProxies proxies;
 
     OverloadValve(SIPTransactionStack stack, CallAdmission admission, Supplier<FlowRegistry> registry, int retryAfterS,
-            SipMetrics metrics) {
+            SipMetrics metrics, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.stack = stack;
         this.admission = admission;
         this.registry = registry;
@@ -69,8 +72,9 @@ final class OverloadValve implements SIPMessageValve {
         int trunkRate = 0;
         FlowRegistry flows = registry.get();
         String did = InviteProcessor.did(request.getRequestURI());
-        if (flows != null && did != null && request.getRemoteAddress() != null) {
-            Resolution route = flows.resolve(request.getRemoteAddress().getHostAddress(), did);
+        String source = proxies.source(request);
+        if (flows != null && did != null && source != null) {
+            Resolution route = flows.resolve(source, did);
             Optional<TrunkRecord> trunk = flows.trunk(route.trunkId());
             if (trunk.isPresent()) {
                 trunkId = trunk.get().id();
@@ -105,9 +109,8 @@ final class OverloadValve implements SIPMessageValve {
             server.addProductToken(Responder.PRODUCT);
             busy.setHeader(server);
             GuardedParser.send(channel, busy);
-            log.info("Refused INVITE {} from {} with 503: {}", request.getCallId().getCallId(),
-                    request.getRemoteAddress() == null ? "?" : request.getRemoteAddress().getHostAddress(),
-                    refusal.reason());
+            log.info("Refused INVITE {} from {} with 503: {}", LogText.escape(request.getCallId().getCallId()),
+                    String.valueOf(proxies.source(request)), refusal.reason());
         } catch (Exception e) {
             log.info("Could not refuse INVITE {} with 503 ({}): {}", request.getCallId().getCallId(),
                     refusal.reason(), e.toString());

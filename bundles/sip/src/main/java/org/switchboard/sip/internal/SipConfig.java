@@ -90,6 +90,13 @@ public @interface SipConfig {
             + "it ends to be answered and for their records to be written (100-30000).")
     int drain_timeout_ms() default 2000;
 
+    @AttributeDefinition(name = "Trusted proxies", description = "IP addresses or networks (a.b.c.d/n) of the SIP "
+            + "proxies in front of this node (Kamailio in a cluster). A request from one of them is routed and "
+            + "allow-listed by the address in its X-Switchboard-Source header (the contact center's, as the proxy saw "
+            + "it); from anyone else that header is ignored. Trusted proxies may connect and send OPTIONS like a "
+            + "trunk's peers. Empty: none.")
+    String[] trusted_proxies() default {};
+
     @AttributeDefinition(name = "Connections", description = "SIP connections (TCP and TLS) open at once (0-100000; "
             + "0: no limit). One more is closed at accept.")
     int max_connections() default 512;

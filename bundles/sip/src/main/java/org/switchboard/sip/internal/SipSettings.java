@@ -16,7 +16,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS, int serviceWaitMs,
         int maxHeaderFields, int maxCalls, int maxCallsPerSecond, int authNonceS, boolean shutdownToAgent,
         int drainTimeoutMs, int recorderQueueSize, int maxConnections, int maxConnectionsPerSource,
-        int connectionIdleTimeoutS, TlsSettings tls) {
+        int connectionIdleTimeoutS, TlsSettings tls, TrustedProxies trustedProxies) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
@@ -62,6 +62,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
             errors.add(problem("shutdown.handoff", c.shutdown_handoff(), "must be 'hangup' or 'agent'"));
         }
         TlsSettings tls = TlsSettings.from(c, errors);
+        TrustedProxies proxies = TrustedProxies.parse(c.trusted_proxies(), errors, SipStackOwner.PID);
         if (tls != null && (tls.port() == c.tcp_port() && c.tcp_port() != 0)) {
             errors.add(problem("tls.port", c.tls_port(), "is also the TCP port"));
         }
@@ -78,7 +79,7 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
                 c.retry_after_s(), c.service_wait_ms(), c.max_header_fields(), c.max_calls(),
                 c.max_calls_per_second(), c.auth_nonce_s(), handoff.equals("agent"), c.drain_timeout_ms(),
                 c.recorder_queue_size(), c.max_connections(), c.max_connections_per_source(),
-                c.connection_idle_timeout_s(), tls);
+                c.connection_idle_timeout_s(), tls, proxies);
     }
 
     private static void ipAddress(List<String> errors, String name, String value) {

@@ -161,7 +161,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         SipMetrics metrics = new SipMetrics();
         admission = new CallAdmission(settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime,
                 recorder::behind);
-        stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> registry, settings.retryAfterS(), metrics));
+        stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> registry, settings.retryAfterS(), metrics,
+                settings.trustedProxies()));
         try {
             SipProvider p = null;
             for (String transport : transports()) {
@@ -224,7 +225,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         processors.put(Request.UPDATE, new InDialogProcessor(calls, (c, tx, r) -> c.refresh().refreshReceived(tx, r)));
         processors.put(Request.NOTIFY, new InDialogProcessor(calls, SipCall::notifyReceived));
         processors.put(Request.INFO, new InDialogProcessor(calls, SipCall::info));
-        processors.put(Request.OPTIONS, new OptionsProcessor(responder));
+        processors.put(Request.OPTIONS, new OptionsProcessor(responder, admission::closed, settings.retryAfterS()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -285,6 +286,28 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         Optional<SipCall> call = call(sessionOrCallId);
         call.ifPresent(c -> c.operatorTransfer(reason));
         return call.isPresent();
+    }
+
+    @Override
+    public boolean draining() {
+        return admission.draining();
+    }
+
+    @Override
+    public void drain() {
+        if (!admission.draining()) {
+            admission.drain();
+            LOG.info("Draining: new calls get 503 and OPTIONS 503 while the {} call(s) in progress finish",
+                    admission.inUse());
+        }
+    }
+
+    @Override
+    public void undrain() {
+        if (admission.draining()) {
+            admission.undrain();
+            LOG.info("Drain ended: taking new calls again");
+        }
     }
 
     private Optional<SipCall> call(String id) {

@@ -52,18 +52,35 @@ public class CallAdmissionTest {
     }
 
     @Test
-    public void aDrainingGatewayRefusesEveryNewCallAndKeepsCountingTheOnesUp() {
+    public void aStoppingGatewayRefusesEveryNewCallAndKeepsCountingTheOnesUp() {
         CallAdmission a = new CallAdmission(0, 0, now::get);
         Ticket up = ticket(a.admit("c1", "zcc", 0, 0));
         a.bind(up);
-        a.drain();
+        a.stop();
+        a.undrain();
         Refusal r = refusal(a.admit("c2", "zcc", 0, 0));
-        assertEquals(Limit.DRAINING, r.limit());
+        assertEquals(Limit.STOPPING, r.limit());
         assertEquals("Switchboard is stopping: no new calls", r.reason());
         assertEquals(1, a.inUse());
         a.ended("c1");
         assertEquals(0, a.inUse());
         refusal(a.admit("c3", null, 0, 0));
+    }
+
+    @Test
+    public void anOperatorsDrainRefusesNewCallsUntilUndrained() {
+        CallAdmission a = new CallAdmission(0, 0, now::get);
+        a.bind(ticket(a.admit("c1", "zcc", 0, 0)));
+        a.drain();
+        assertTrue(a.closed());
+        Refusal r = refusal(a.admit("c2", "zcc", 0, 0));
+        assertEquals(Limit.DRAINING, r.limit());
+        assertEquals("Switchboard node is draining: no new calls", r.reason());
+        assertEquals(1, a.inUse());
+        a.undrain();
+        assertFalse(a.closed());
+        ticket(a.admit("c3", "zcc", 0, 0));
+        assertEquals(2, a.inUse());
     }
 
     @Test

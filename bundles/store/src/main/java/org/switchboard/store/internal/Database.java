@@ -46,6 +46,12 @@ public final class Database {
     private final long journalMaxBytes;
     private final String nodeId;
     private final boolean embeddedH2;
+    private final String instanceId = java.util.UUID.randomUUID().toString();
+    private final String home;
+    private final String sipAddress;
+    private final String httpAddress;
+    private final java.time.Duration heartbeat;
+    private final java.time.Duration lostAfter;
 
     @Activate
     public Database(StoreConfig config, BundleContext context,
@@ -66,6 +72,11 @@ public final class Database {
         where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
         check(config, url, properties);
         nodeId = nodeId(config, context);
+        home = hostName() + ":" + dataDir(context);
+        sipAddress = address(context, "switchboard.sip.address", "switchboard.sip.port");
+        httpAddress = address(context, "org.apache.felix.http.host", "org.osgi.service.http.port");
+        heartbeat = java.time.Duration.ofMillis(config.heartbeat_ms());
+        lostAfter = java.time.Duration.ofSeconds(config.node_lost_after_s());
         try {
             secrets = config._secret_key().isBlank() ? SecretBox.fromFile(keyFile(config, context))
                     : SecretBox.of(config._secret_key());
@@ -90,6 +101,7 @@ public final class Database {
         jdbc = new Jdbc(pool);
         try {
             int version = Migrations.apply(jdbc, where);
+            NodeClaim.claim(jdbc, nodeId, instanceId, home, heartbeat, sipAddress, httpAddress);
             LOG.info("Store open at {} (schema version {}) as node {}", where, version, nodeId);
         } catch (RuntimeException e) {
             pool.close();
@@ -101,6 +113,15 @@ public final class Database {
         if (config.journal_max_mb() < 1) {
             throw fail("PID " + PID + ": property 'journal.max.mb' = '" + config.journal_max_mb() + "': must be at least 1",
                     null);
+        }
+        if (config.heartbeat_ms() < 100 || config.heartbeat_ms() > 60_000) {
+            throw fail("PID " + PID + ": property 'heartbeat.ms' = '" + config.heartbeat_ms()
+                    + "': must be between 100 and 60000", null);
+        }
+        if (config.node_lost_after_s() < 1 || config.node_lost_after_s() > 3600
+                || config.node_lost_after_s() * 1000L < 2L * config.heartbeat_ms()) {
+            throw fail("PID " + PID + ": property 'node.lost.after.s' = '" + config.node_lost_after_s()
+                    + "': must be between 1 and 3600 and at least two heartbeats (heartbeat.ms)", null);
         }
         if (config.pool_size() < 1 || config.pool_size() > 64) {
             throw fail("PID " + PID + ": property 'pool.size' = '" + config.pool_size() + "': must be between 1 and 64", null);
@@ -144,6 +165,21 @@ public final class Database {
                     + "': must be 1-64 of letters, digits, '.', '_', '-'", null);
         }
         return id;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** {@code host:port} from two framework properties, or null when they are not set. */
+    private static String address(BundleContext context, String host, String port) {
+        String h = context == null ? null : context.getProperty(host);
+        String p = context == null ? null : context.getProperty(port);
+        return h == null || p == null ? null : (h.contains(":") ? "[" + h + "]" : h) + ":" + p;
     }
 
     private static Path dataDir(BundleContext context) {
@@ -199,6 +235,27 @@ public final class Database {
     /** This gateway's node id, recorded on the sessions it holds. */
     String nodeId() {
         return nodeId;
+    }
+
+    /** This process's claim on the node id (a random id per start). */
+    String instanceId() {
+        return instanceId;
+    }
+
+    java.time.Duration heartbeat() {
+        return heartbeat;
+    }
+
+    java.time.Duration lostAfter() {
+        return lostAfter;
+    }
+
+    String sipAddress() {
+        return sipAddress;
+    }
+
+    String httpAddress() {
+        return httpAddress;
     }
 
     SecretBox secrets() {

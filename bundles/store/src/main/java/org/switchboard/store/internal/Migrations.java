@@ -27,27 +27,66 @@ final class Migrations {
     /** The migrations of this version of the bundle, in order. */
     static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql", "V3__bots.sql",
             "V4__summary_basis.sql", "V5__header_sets.sql", "V6__workspace_source.sql", "V7__trunk_limits.sql",
-            "V8__trunk_srtp.sql", "V9__trunk_auth.sql", "V10__session_node.sql", "V11__used_token_ids.sql");
+            "V8__trunk_srtp.sql", "V9__trunk_auth.sql", "V10__session_node.sql", "V11__used_token_ids.sql",
+            "V12__cluster.sql");
 
     private Migrations() {
     }
 
-    /** Brings the schema up to date; returns the version it is at. */
+    /** The key of the PostgreSQL advisory lock that makes nodes starting at once migrate one after the other. */
+    static final long LOCK_KEY = 0x5357424d4947L; // "SWBMIG"
+
+    /**
+     * Brings the schema up to date on one connection; returns the version it is at. On PostgreSQL the whole check
+     * and migration holds an advisory lock, so that nodes of a cluster starting at once do not migrate twice: the
+     * second waits, then finds the schema current. Other databases (embedded H2, opened by one process at a time)
+     * migrate one store at a time within the process.
+     */
     static int apply(Jdbc jdbc, String where) {
-        jdbc.query("create schema_version", c -> {
-            if (!tableExists(c, "schema_version")) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, "
-                            + "applied_at BIGINT NOT NULL)");
+        return jdbc.query("migrate", c -> {
+            boolean postgres = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+            if (postgres) {
+                try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                    p.setLong(1, LOCK_KEY);
+                    p.executeQuery().close();
                 }
             }
-            return null;
-        });
-        int current = jdbc.query("read schema_version", c -> {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                return r.next() ? r.getInt(1) : 0;
+            try {
+                if (postgres) {
+                    return migrate(c, where);
+                }
+                synchronized (Migrations.class) { // an embedded database is one process's: stores in it wait here
+                    return migrate(c, where);
+                }
+            } finally {
+                if (postgres) {
+                    try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                        p.setLong(1, LOCK_KEY);
+                        p.executeQuery().close();
+                    }
+                }
             }
         });
+    }
+
+    private static int migrate(Connection c, String where) throws SQLException {
+        if (!tableExists(c, "schema_version")) {
+            List<String> foreign = tables(c);
+            if (!foreign.isEmpty()) {
+                throw new IllegalStateException("the database at " + where + " is not a Switchboard database: it holds "
+                        + "tables (" + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                        + (foreign.size() > 5 ? ", ..." : "") + ") but no schema_version; point the store's url at an "
+                        + "empty database or at a Switchboard one");
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, "
+                        + "applied_at BIGINT NOT NULL)");
+            }
+        }
+        int current;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            current = r.next() ? r.getInt(1) : 0;
+        }
         if (current > SCRIPTS.size()) {
             throw new IllegalStateException("the database at " + where + " has schema version " + current
                     + ", newer than this store bundle knows (" + SCRIPTS.size() + "); use a newer bundle");
@@ -55,8 +94,8 @@ final class Migrations {
         for (int v = current + 1; v <= SCRIPTS.size(); v++) {
             String script = SCRIPTS.get(v - 1);
             List<String> statements = statements(read(script));
-            int version = v;
-            jdbc.transaction("migration " + script, c -> {
+            c.setAutoCommit(false);
+            try {
                 try (Statement s = c.createStatement()) {
                     for (String sql : statements) {
                         s.execute(sql);
@@ -64,13 +103,18 @@ final class Migrations {
                 }
                 try (PreparedStatement p = c.prepareStatement(
                         "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
-                    p.setInt(1, version);
+                    p.setInt(1, v);
                     p.setString(2, script);
                     p.setLong(3, System.currentTimeMillis());
                     p.executeUpdate();
                 }
-                return null;
-            });
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw new IllegalStateException("migration " + script + " failed: " + e.getMessage(), e);
+            } finally {
+                c.setAutoCommit(true);
+            }
             LOG.info("Store schema migrated to version {} ({}) at {}", v, script, where);
         }
         return SCRIPTS.size();
@@ -86,6 +130,17 @@ final class Migrations {
             }
         }
         return false;
+    }
+
+    /** The tables of the connection's current schema. */
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (r.next()) {
+                out.add(r.getString("TABLE_NAME"));
+            }
+        }
+        return out;
     }
 
     private static String read(String script) {

@@ -52,4 +52,13 @@ public @interface StoreConfig {
             + "letters, digits, '.', '_', '-'); each node of a cluster needs its own. At start, the sessions this node "
             + "left open (a crash) are closed. Empty: the framework property switchboard.node.id, else the host name.")
     String node_id() default "";
+
+    @AttributeDefinition(name = "Heartbeat (ms)", description = "How often this node writes its heartbeat, state and "
+            + "call count to the database (100-60000), and looks for nodes that stopped heartbeating.")
+    int heartbeat_ms() default 1000;
+
+    @AttributeDefinition(name = "Node lost after (s)", description = "How long another node's heartbeat may stand "
+            + "still before it is declared lost and the sessions it held are closed (ended by system, 'node lost'); "
+            + "1-3600 and at least two heartbeats.")
+    int node_lost_after_s() default 10;
 }

@@ -35,10 +35,35 @@ public final class Workspaces implements WorkspaceRepository {
     private static final Type STRINGS = new TypeToken<List<String>>() { }.getType();
 
     private final Jdbc jdbc;
+    private final String nodeId;
 
     @Activate
     public Workspaces(@Reference Database database) {
         this.jdbc = database.jdbc();
+        this.nodeId = database.nodeId();
+    }
+
+    @Override
+    public long revision() {
+        return jdbc.query("read workspace revision", c -> {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT revision FROM workspace_revision WHERE id = 1")) {
+                return r.next() ? r.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /**
+     * Bumps the revision: the first statement of every workspace change, so that its row lock also makes changes from
+     * several nodes at once wait for each other instead of interleaving their deletes and inserts.
+     */
+    private void bump(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE workspace_revision SET revision = revision + 1, "
+                + "changed_at = ?, changed_by = ? WHERE id = 1")) {
+            p.setLong(1, System.currentTimeMillis());
+            p.setString(2, nodeId);
+            p.executeUpdate();
+        }
     }
 
     @Override
@@ -134,6 +159,7 @@ public final class Workspaces implements WorkspaceRepository {
 
     private void replaceAll(WorkspaceRecord w, String fileHash) {
         jdbc.transaction("replace workspace", c -> {
+            bump(c);
             recordSource(c, fileHash);
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM attachments");
@@ -244,6 +270,7 @@ public final class Workspaces implements WorkspaceRepository {
     @Override
     public void attach(FlowAttachment a) {
         jdbc.transaction("attach " + a.flowId() + " to " + a.did(), c -> {
+            bump(c);
             delete(c, a.trunkId(), a.did());
             insertAttachment(c, a);
             recordSource(c, null);
@@ -254,6 +281,7 @@ public final class Workspaces implements WorkspaceRepository {
     @Override
     public boolean detach(String trunkId, String did) {
         return jdbc.transaction("detach " + did, c -> {
+            bump(c);
             recordSource(c, null);
             return delete(c, trunkId, did) > 0;
         });

@@ -117,6 +117,16 @@ public abstract class StoreContract {
             public int h2_write_delay_ms() {
                 return 50;
             }
+
+            @Override
+            public int heartbeat_ms() {
+                return 200;
+            }
+
+            @Override
+            public int node_lost_after_s() {
+                return 1;
+            }
         };
     }
 
@@ -206,9 +216,12 @@ public abstract class StoreContract {
                 () -> w.attach(new FlowAttachment("b-trunk", "+15550100", "nope")));
         assertEquals("the failed attach left the previous one", "g", w.load().orElseThrow().attachments().get(0).flowId());
 
+        long before = w.revision();
         w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
         assertEquals(List.of(a), w.load().orElseThrow().trunks());
         assertEquals(Map.of(), w.load().orElseThrow().headerSets());
+        assertEquals("every change moves the revision by one", before + 1, w.revision());
+        assertEquals("the one replace, two attaches, two detaches (the failed attach rolled back)", 5, before);
     }
 
     @Test
@@ -265,6 +278,117 @@ public abstract class StoreContract {
         assertTrue("another node's call is its own", restarted.bySessionId(other).orElseThrow().isActive());
         assertTrue("a call of this run stays open", restarted.bySessionId(late).orElseThrow().isActive());
         assertEquals(1, restarted.find(new ConversationQuery(null, null, null, null, EndedBy.SYSTEM, null, 0, 10)).size());
+    }
+
+    @Test
+    public void aNodeIdHeldByARunningNodeElsewhereIsRefusedAndAStaleOneIsTakenOver() throws Exception {
+        ClusterNodes a = new ClusterNodes(db);
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> NodeClaim.claim(db.jdbc(),
+                    "node-a", "another-process", "elsewhere:/srv/data", java.time.Duration.ofMillis(300), null, null));
+            assertTrue(e.getMessage(), e.getMessage().contains("node id 'node-a' is in use by a running node"));
+            assertTrue(e.getMessage(), e.getMessage().contains("property 'node.id'"));
+            assertEquals(List.of("node-a"), a.nodes().stream().map(n -> n.id()).toList());
+            assertEquals("active", a.nodes().get(0).state());
+            assertTrue(a.nodes().get(0).local());
+        } finally {
+            a.deactivate();
+        }
+        assertEquals("stopped", new ClusterNodes(db).nodes().get(0).state());
+        NodeClaim.claim(db.jdbc(), "node-a", "another-process", "elsewhere:/srv/data", java.time.Duration.ofMillis(100),
+                null, null);
+        Database dup = new Database(config(url(), keyFile.toString(), "node-c"), null, driver(),
+                Map.of("driver.target", driverTarget()));
+        dup.close();
+    }
+
+    @Test
+    public void aSurvivorClosesTheSessionsOfANodeWhoseHeartbeatStoppedExactlyOnce() throws Exception {
+        Database b = new Database(config(url(), keyFile.toString(), "node-b"), null, driver(),
+                Map.of("driver.target", driverTarget()));
+        Instant t0 = Instant.now().minusSeconds(30);
+        try {
+            Sessions sb = new Sessions(b);
+            sb.start(new Conversation(S1, "held-by-b@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
+                    null, null, null));
+            sb.addTurn(new Turn(S1, Direction.INCOMING, t0.plusSeconds(1), "hello", null, 0.9, "Greeting", "en"));
+        } finally {
+            b.close(); // no ClusterNodes for b: it never heartbeats again, as if killed
+        }
+        Sessions sa = new Sessions(db);
+        sa.start(new Conversation(S2, "held-by-a@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
+                null, null, null));
+        ClusterNodes a = new ClusterNodes(db);
+        ClusterNodes also = new ClusterNodes(db);
+        try {
+            for (int i = 0; i < 100 && sa.bySessionId(S1).orElseThrow().isActive(); i++) {
+                Thread.sleep(50);
+            }
+            Conversation lost = sa.bySessionId(S1).orElseThrow();
+            assertEquals(EndedBy.SYSTEM, lost.endedBy());
+            assertEquals("node lost", lost.endReason());
+            assertEquals("what b recorded stays", 1, sa.turns(S1, 0, 10).size());
+            assertTrue("a's own call is untouched", sa.bySessionId(S2).orElseThrow().isActive());
+            assertEquals("lost", a.node("node-b").orElseThrow().state());
+            assertEquals("active", a.node("node-a").orElseThrow().state());
+        } finally {
+            a.deactivate();
+            also.deactivate();
+        }
+    }
+
+    @Test
+    public void nodesStartingAtOnceOnAnEmptyDatabaseMigrateItOnce() throws Exception {
+        String url = url();
+        db.jdbc().query("empty it", c -> {
+            try (Statement s = c.createStatement()) {
+                for (String t : List.of("schema_version", "nodes", "workspace_revision", "used_token_ids",
+                        "workspace_source", "session_summaries", "session_turns", "session_tasks",
+                        "session_sip_messages", "session_events", "sessions", "attachments", "header_sets", "bot_app_scopes",
+                        "trunk_dids", "flows", "trunks", "bot_apps", "bots")) {
+                    s.execute("DROP TABLE IF EXISTS " + t + " CASCADE");
+                }
+            }
+            return null;
+        });
+        db.close();
+        db = null;
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Database>> opened = two.invokeAll(List.of(
+                    () -> new Database(config(url, keyFile.toString(), "node-x"), null, driver(),
+                            Map.of("driver.target", driverTarget())),
+                    () -> new Database(config(url, keyFile.toString(), "node-y"), null, driver(),
+                            Map.of("driver.target", driverTarget()))));
+            for (java.util.concurrent.Future<Database> f : opened) {
+                f.get().close();
+            }
+        } finally {
+            two.shutdown();
+        }
+        db = open(url);
+        assertEquals((Integer) Migrations.SCRIPTS.size(), db.jdbc().query("count", c -> {
+            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+                r.next();
+                return r.getInt(1);
+            }
+        }));
+    }
+
+    @Test
+    public void aDatabaseOfSomethingElseIsRefusedWithWhatToDo() throws Exception {
+        String url = url();
+        db.jdbc().query("forget the schema", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE schema_version");
+            }
+            return null;
+        });
+        db.close();
+        db = null;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> open(url));
+        assertTrue(e.getMessage(), e.getMessage().contains("is not a Switchboard database"));
+        assertTrue(e.getMessage(), e.getMessage().contains("point the store's url at an empty database"));
     }
 
     @Test

@@ -1,0 +1,25 @@
+package org.switchboard.api.cluster;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The cluster this gateway belongs to, as the shared store sees it: registered by the store bundle. A gateway on
+ * its own is a cluster of one node.
+ */
+@ProviderType
+public interface Cluster {
+
+    /** This node's id. */
+    String localNodeId();
+
+    /** Every node that ever used this database, this one first, then by id. */
+    List<NodeInfo> nodes();
+
+    /** The node with this id. */
+    default Optional<NodeInfo> node(String id) {
+        return nodes().stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+}
