@@ -54,6 +54,16 @@ final class Gateway implements AutoCloseable {
      * replaced in a copy of {@code felix-config}.
      */
     static Gateway start(String name, Map<String, String> sipConfig) throws Exception {
+        return start(name, sipConfig.isEmpty() ? Map.of() : Map.of("org.switchboard.sip.cfg", sipConfig), Map.of());
+    }
+
+    /**
+     * Starts the gateway with properties set or replaced in configuration files of a copy of {@code felix-config}
+     * ({@code configs}: by file name) and with more environment variables ({@code SWITCHBOARD_SIP_ADDRESS}: the SIP
+     * address, 127.0.0.1 by default).
+     */
+    static Gateway start(String name, Map<String, Map<String, String>> configs, Map<String, String> env)
+            throws Exception {
         Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
         Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
                 .resolve(name + "-" + System.nanoTime());
@@ -64,7 +74,8 @@ final class Gateway implements AutoCloseable {
         pb.environment().put("SWITCHBOARD_HTTP_PORT", Integer.toString(http));
         pb.environment().put("SWITCHBOARD_SIP_PORT", Integer.toString(sip));
         pb.environment().remove("SWITCHBOARD_DATA");
-        if (!sipConfig.isEmpty()) {
+        pb.environment().putAll(env);
+        if (!configs.isEmpty()) {
             Path config = work.resolve("config");
             try (var files = Files.list(home.resolve("felix-config"))) {
                 Files.createDirectories(config);
@@ -72,13 +83,15 @@ final class Gateway implements AutoCloseable {
                     Files.copy(f, config.resolve(f.getFileName()));
                 }
             }
-            Path cfg = config.resolve("org.switchboard.sip.cfg");
-            List<String> lines = new ArrayList<>(Files.readAllLines(cfg));
-            sipConfig.forEach((k, v) -> {
-                lines.removeIf(l -> l.startsWith(k + "="));
-                lines.add(k + "=" + v);
-            });
-            Files.write(cfg, lines);
+            for (Map.Entry<String, Map<String, String>> file : configs.entrySet()) {
+                Path cfg = config.resolve(file.getKey());
+                List<String> lines = new ArrayList<>(Files.exists(cfg) ? Files.readAllLines(cfg) : List.of());
+                file.getValue().forEach((k, v) -> {
+                    lines.removeIf(l -> l.startsWith(k + "="));
+                    lines.add(k + "=" + v);
+                });
+                Files.write(cfg, lines);
+            }
             pb.environment().put("SWITCHBOARD_CONFIG", config.toString());
         }
         return launch(home, work, http, sip, pb);
@@ -91,7 +104,12 @@ final class Gateway implements AutoCloseable {
         Gateway g = new Gateway(home, work, http, sip, pb, pb.start());
         long deadline = System.currentTimeMillis() + 90_000;
         while (g.status("/health") != 200) {
-            if (System.currentTimeMillis() > deadline || !g.process.isAlive()) {
+            if (!g.process.isAlive()) {
+                g.process.waitFor();
+                throw new IllegalStateException("exited with status " + g.process.exitValue() + " before it was "
+                        + "healthy:\n" + Files.readString(out));
+            }
+            if (System.currentTimeMillis() > deadline) {
                 g.close();
                 throw new IllegalStateException("not healthy after 90 s:\n" + Files.readString(out));
             }
@@ -114,6 +132,16 @@ final class Gateway implements AutoCloseable {
             throw new AssertionError("the gateway did not stop within 30 s of SIGTERM");
         }
         return process.exitValue();
+    }
+
+    /** Whether the gateway's process is running. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The process's exit status once it ended by itself within {@code seconds}; -1 when still running. */
+    int exitWithin(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     /** Starts the gateway again, stopped or killed, on the same directories and ports. */

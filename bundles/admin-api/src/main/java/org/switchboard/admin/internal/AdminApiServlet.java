@@ -29,6 +29,8 @@ import org.switchboard.api.metrics.RequestMetrics;
 import org.switchboard.api.admin.AdminAuthenticator;
 import org.switchboard.api.admin.BasicCredentials;
 import org.switchboard.api.bot.BotRepository;
+import org.switchboard.api.call.LiveCalls;
+import org.switchboard.api.cluster.Cluster;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
 
@@ -89,6 +91,14 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
     private transient volatile List<ConfigurationAdmin> configAdmin = List.of();
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<LiveCalls> live = List.of();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<Cluster> cluster = List.of();
+
     @Activate
     public AdminApiServlet(AdminApiConfig config) {
         check("max.body.bytes", config.max_body_bytes(), 1024, 16_777_216);
@@ -96,6 +106,7 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
         new BotsApi(() -> need(bots, "bot store")).routes(router);
         new WorkspaceApi(() -> need(registry, "flow registry"), this::sipHost).routes(router);
         new ConversationsApi(() -> need(store, "conversation store")).routes(router);
+        new NodeApi(() -> need(live, "SIP bundle"), () -> need(cluster, "store (cluster view)")).routes(router);
     }
 
     private static void check(String name, long value, long min, long max) {

@@ -67,6 +67,7 @@ final class AdminJson {
         o.addProperty("endedBy", c.endedBy() == null ? null : c.endedBy().name().toLowerCase(Locale.ROOT));
         o.addProperty("endReason", c.endReason());
         o.add("taskPath", strings(c.taskPath()));
+        o.addProperty("node", c.nodeId());
         return o;
     }
 

@@ -20,10 +20,20 @@ import java.util.Objects;
  * @param endedBy who ended it, or {@code null} while it is up
  * @param endReason a short reason (e.g. {@code TransferToAgent}, {@code media timeout}), or {@code null}
  * @param taskPath the dialog tasks and flow nodes visited, in order
+ * @param nodeId the node (gateway of a cluster) that held the call, as the store recorded it; {@code null} in a
+ *        conversation not yet stored, or stored before nodes were named (since 1.2)
  */
 public record Conversation(String sessionId, String callId, String botId, String trunkId, String did,
         String caller, Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt,
-        EndedBy endedBy, String endReason, List<String> taskPath) {
+        EndedBy endedBy, String endReason, List<String> taskPath, String nodeId) {
+
+    /** A conversation whose node is not known (yet): the store records the node that holds the call. */
+    public Conversation(String sessionId, String callId, String botId, String trunkId, String did, String caller,
+            Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt, EndedBy endedBy,
+            String endReason, List<String> taskPath) {
+        this(sessionId, callId, botId, trunkId, did, caller, startedAt, answeredAt, handoffAt, endedAt, endedBy,
+                endReason, taskPath, null);
+    }
 
     /** Checks identifiers and copies the task path. */
     public Conversation {

@@ -299,6 +299,16 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
             admission.drain();
             LOG.info("Draining: new calls get 503 and OPTIONS 503 while the {} call(s) in progress finish",
                     admission.inUse());
+            java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> watch =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            watch.set(timers.scheduleWithFixedDelay(() -> {
+                if (!admission.draining()) {
+                    watch.get().cancel(false);
+                } else if (calls().isEmpty()) {
+                    LOG.info("Drained: no call in progress; the node can be stopped or upgraded");
+                    watch.get().cancel(false);
+                }
+            }, 500, 500, TimeUnit.MILLISECONDS));
         }
     }
 

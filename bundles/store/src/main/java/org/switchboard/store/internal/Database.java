@@ -56,56 +56,61 @@ public final class Database {
     @Activate
     public Database(StoreConfig config, BundleContext context,
             @Reference(name = "driver", target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory driver,
-            java.util.Map<String, Object> properties) throws SQLException {
-        if (config.h2_write_delay_ms() < 0 || config.h2_write_delay_ms() > 1000) {
-            throw fail("PID " + PID + ": property 'h2.write.delay.ms' = '" + config.h2_write_delay_ms()
-                    + "': must be between 0 and 1000", null);
-        }
-        String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim(),
-                config.h2_write_delay_ms());
-        String lower = url.toLowerCase(Locale.ROOT);
-        embeddedH2 = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
-                && !lower.startsWith("jdbc:h2:ssl:") && !lower.matches(".*;write_delay=0(;.*)?");
-        this.journalDir = config.journal_dir().isBlank() ? dataDir(context).resolve("journal")
-                : Paths.get(config.journal_dir()).toAbsolutePath();
-        this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
-        where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
-        check(config, url, properties);
-        nodeId = nodeId(config, context);
-        home = hostName() + ":" + dataDir(context);
-        sipAddress = address(context, "switchboard.sip.address", "switchboard.sip.port");
-        httpAddress = address(context, "org.apache.felix.http.host", "org.osgi.service.http.port");
-        heartbeat = java.time.Duration.ofMillis(config.heartbeat_ms());
-        lostAfter = java.time.Duration.ofSeconds(config.node_lost_after_s());
+            java.util.Map<String, Object> properties) {
         try {
-            secrets = config._secret_key().isBlank() ? SecretBox.fromFile(keyFile(config, context))
-                    : SecretBox.of(config._secret_key());
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw fail("cannot load the secret key: " + e.getMessage(), e);
-        }
-        Properties p = new Properties();
-        p.setProperty(DataSourceFactory.JDBC_URL, url);
-        if (!config.user().isBlank()) {
-            p.setProperty(DataSourceFactory.JDBC_USER, config.user());
-        }
-        if (!config._password().isEmpty()) {
-            p.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
-        }
-        DataSource source;
-        try {
-            source = driver.createDataSource(p);
-        } catch (SQLException e) {
-            throw fail("cannot use " + where + ": " + e.getMessage(), e);
-        }
-        pool = new ConnectionPool(source, config.pool_size());
-        jdbc = new Jdbc(pool);
-        try {
-            int version = Migrations.apply(jdbc, where);
-            NodeClaim.claim(jdbc, nodeId, instanceId, home, heartbeat, sipAddress, httpAddress);
-            LOG.info("Store open at {} (schema version {}) as node {}", where, version, nodeId);
+            if (config.h2_write_delay_ms() < 0 || config.h2_write_delay_ms() > 1000) {
+                throw fail("PID " + PID + ": property 'h2.write.delay.ms' = '" + config.h2_write_delay_ms()
+                        + "': must be between 0 and 1000", null);
+            }
+            String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim(),
+                    config.h2_write_delay_ms());
+            String lower = url.toLowerCase(Locale.ROOT);
+            embeddedH2 = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
+                    && !lower.startsWith("jdbc:h2:ssl:") && !lower.matches(".*;write_delay=0(;.*)?");
+            this.journalDir = config.journal_dir().isBlank() ? dataDir(context).resolve("journal")
+                    : Paths.get(config.journal_dir()).toAbsolutePath();
+            this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
+            where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+            check(config, url, properties);
+            nodeId = nodeId(config, context);
+            home = hostName() + ":" + dataDir(context);
+            sipAddress = address(context, "switchboard.sip.address", "switchboard.sip.port");
+            httpAddress = address(context, "org.apache.felix.http.host", "org.osgi.service.http.port");
+            heartbeat = java.time.Duration.ofMillis(config.heartbeat_ms());
+            lostAfter = java.time.Duration.ofSeconds(config.node_lost_after_s());
+            try {
+                secrets = config._secret_key().isBlank() ? SecretBox.fromFile(keyFile(config, context))
+                        : SecretBox.of(config._secret_key());
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw fail("cannot load the secret key: " + e.getMessage(), e);
+            }
+            Properties p = new Properties();
+            p.setProperty(DataSourceFactory.JDBC_URL, url);
+            if (!config.user().isBlank()) {
+                p.setProperty(DataSourceFactory.JDBC_USER, config.user());
+            }
+            if (!config._password().isEmpty()) {
+                p.setProperty(DataSourceFactory.JDBC_PASSWORD, config._password());
+            }
+            DataSource source;
+            try {
+                source = driver.createDataSource(p);
+            } catch (SQLException e) {
+                throw fail("cannot use " + where + ": " + e.getMessage(), e);
+            }
+            pool = new ConnectionPool(source, config.pool_size());
+            jdbc = new Jdbc(pool);
+            try {
+                int version = Migrations.apply(jdbc, where);
+                NodeClaim.claim(jdbc, nodeId, instanceId, home, heartbeat, sipAddress, httpAddress);
+                LOG.info("Store open at {} (schema version {}) as node {}", where, version, nodeId);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw fail("cannot open " + where + ": " + e.getMessage(), e);
+            }
         } catch (RuntimeException e) {
-            pool.close();
-            throw fail("cannot open " + where + ": " + e.getMessage(), e);
+            StartFailure.exitIfAsked(context, e);
+            throw e;
         }
     }
 

@@ -44,7 +44,7 @@ public final class Sessions implements ConversationStore {
     private static final Gson GSON = new Gson();
     private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
     private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
-    private static final String COLUMNS = SessionWrites.COLUMNS;
+    private static final String COLUMNS = SessionWrites.COLUMNS + ", node_id";
 
     private final Jdbc jdbc;
     private final DurableWrites writes;
@@ -166,7 +166,7 @@ public final class Sessions implements ConversationStore {
         String endedBy = r.getString(11);
         return new Conversation(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
                 Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), instant(r, 9), instant(r, 10),
-                endedBy == null ? null : EndedBy.valueOf(endedBy), r.getString(12), tasks(c, id));
+                endedBy == null ? null : EndedBy.valueOf(endedBy), r.getString(12), tasks(c, id), r.getString(13));
     }
 
     private static List<String> tasks(Connection c, String sessionId) throws SQLException {
