@@ -66,6 +66,11 @@ public class ClusterFailoverIT {
             assertTrue("every session node-a held is closed: " + c, Gateway.has(c, "endedAt"));
         }
 
+        String lostSession = lostSession("node-a");
+        java.net.http.HttpResponse<String> down = b.admin("POST", "/api/admin/calls/" + lostSession + "/hangup", null);
+        assertEquals(down.body(), 409, down.statusCode());
+        assertTrue(down.body(), down.body().contains("Node node-a held call " + lostSession + " and is down"));
+
         Process after = load("after-detection", 30, 150);
         assertEquals(0, Gateway.await(after));
         assertEquals("no call fails once Kamailio knows", 0, cluster.calls("after-detection")[1]);
@@ -109,8 +114,11 @@ public class ClusterFailoverIT {
                 Thread.sleep(100);
             }
             g.terminate();
+            upgradeAdapter(g);
             g = g.restart();
             cluster.put(id, g);
+            awaitAdapter(g, "0.9.0");
+            g.admin("POST", "/api/admin/node/undrain", null);
             cluster.awaitFlags("A", "A");
         }
         assertTrue("the load outlasted both restarts", sipp.isAlive());
@@ -118,6 +126,42 @@ public class ClusterFailoverIT {
         int[] calls = cluster.calls("rolling");
         assertEquals(cluster.errors("rolling"), 2400, calls[0]);
         assertEquals(0, calls[1]);
+    }
+
+    /** Puts a newer version (0.9.0) of the ZCC adapter bundle in a stopped node's deploy directory. */
+    private static void upgradeAdapter(Gateway g) throws Exception {
+        java.nio.file.Path target = g.home.resolve("bundles/adapter-zcc/target");
+        java.nio.file.Path jar;
+        try (var files = java.nio.file.Files.list(target)) {
+            jar = files.filter(f -> f.getFileName().toString().matches("org\\.switchboard\\.adapter-zcc-[0-9.]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no adapter-zcc jar in " + target));
+        }
+        java.nio.file.Path deploy = g.work.resolve("deploy");
+        java.nio.file.Files.createDirectories(deploy);
+        Process p = new ProcessBuilder("java", g.home.resolve("bench/Rebundle.java").toString(), jar.toString(),
+                deploy.resolve("adapter-zcc-0.9.0.jar").toString(), "0.9.0").inheritIO().start();
+        assertEquals("Rebundle", 0, p.waitFor());
+    }
+
+    /** Waits until the node runs exactly one ZCC adapter, of {@code version}. */
+    private static void awaitAdapter(Gateway g, String version) throws Exception {
+        java.util.regex.Pattern adapter = java.util.regex.Pattern.compile(
+                "\"symbolicName\":\\s*\"org\\.switchboard\\.adapter-zcc\",\\s*\"version\":\\s*\"([^\"]+)\",\\s*\"state\":\\s*\"(\\w+)\"");
+        long deadline = System.currentTimeMillis() + 20_000;
+        String health = "";
+        while (System.currentTimeMillis() < deadline) {
+            health = g.get("/health");
+            java.util.regex.Matcher m = adapter.matcher(health);
+            java.util.List<String> found = new java.util.ArrayList<>();
+            while (m.find()) {
+                found.add(m.group(1) + " " + m.group(2));
+            }
+            if (found.equals(java.util.List.of(version + " ACTIVE"))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the node does not run adapter-zcc " + version + " alone: " + health);
     }
 
     /** For each session of {@code node}: how many turns and events the database holds for it now. */
@@ -152,6 +196,16 @@ public class ClusterFailoverIT {
             }
             assertTrue(node + " still has open sessions 15 s after the kill", System.currentTimeMillis() < deadline);
             Thread.sleep(200);
+        }
+    }
+
+    /** A session of {@code node} closed as 'node lost'. */
+    private static String lostSession(String node) throws Exception {
+        try (Connection c = DriverManager.getConnection(cluster.dbUrl); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT session_id FROM sessions WHERE node_id = '" + node
+                        + "' AND end_reason = 'node lost'")) {
+            assertTrue("a session of " + node + " was closed as node lost", r.next());
+            return r.getString(1);
         }
     }
 

@@ -122,6 +122,33 @@ public class ClusterIT {
     }
 
     @Test
+    public void anOperatorOnEitherNodeEndsACallTheOtherHolds() throws Exception {
+        Process held = cluster.sipp("held", "examples/sipp/zcc-operator-hangup.xml", "127.0.0.1", cluster.proxy(),
+                "-m", "1");
+        Gateway holder = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (holder == null && System.currentTimeMillis() < deadline) {
+            for (String id : new String[] {"node-a", "node-b"}) {
+                if (cluster.node(id).admin("GET", "/api/admin/node", null).body().contains("\"calls\": 1")) {
+                    holder = cluster.node(id);
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertTrue("a node holds the call", holder != null);
+        Gateway other = holder == cluster.node("node-a") ? cluster.node("node-b") : cluster.node("node-a");
+        String session = Gateway.field(holder.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null)
+                .body(), "sessionId");
+        HttpResponse<String> r = other.admin("POST", "/api/admin/calls/" + session + "/hangup", null);
+        assertEquals(r.body(), 202, r.statusCode());
+        assertEquals("the held call got its BYE: " + cluster.errors("held"), 0, Gateway.await(held));
+        String c = holder.awaitConversation("+15550102", d -> Gateway.has(d, "endedAt"), 10);
+        assertTrue(c, c.contains("hang-up from the admin API"));
+        assertEquals(404, other.admin("POST", "/api/admin/calls/" + session + "/hangup", null).statusCode());
+        assertEquals(404, other.admin("POST", "/api/admin/calls/no-such-call/transfer", null).statusCode());
+    }
+
+    @Test
     public void nodesServeCallsSentStraightToThemWhileKamailioIsDown() throws Exception {
         cluster.stopKamailio();
         try {

@@ -3,6 +3,8 @@ package org.switchboard.admin.internal;
 import java.util.Optional;
 
 import org.switchboard.api.call.LiveCalls;
+import org.switchboard.api.cluster.ActionResult;
+import org.switchboard.api.cluster.CallAction;
 import org.switchboard.api.cluster.Cluster;
 import org.switchboard.api.cluster.NodeInfo;
 
@@ -12,7 +14,8 @@ import com.google.gson.JsonObject;
 /**
  * This node and the cluster: {@code GET /node} (this node's id, state and calls in progress), {@code POST /node/drain}
  * and {@code /node/undrain} (refuse new calls while those in progress finish, then take them again), and
- * {@code GET /nodes} (every node sharing the database, as its heartbeats tell).
+ * {@code GET /nodes} (every node sharing the database, as its heartbeats tell), and {@code POST /calls/{id}/hangup}
+ * and {@code /calls/{id}/transfer} for a call held by any node.
  */
 final class NodeApi {
 
@@ -34,11 +37,34 @@ final class NodeApi {
             live.get().undrain();
             return Router.Reply.ok(node());
         });
+        r.add("POST", "/calls/([^/]{1,512})/hangup", q -> act(q.param(0), CallAction.HANG_UP,
+                "hang-up from the admin API"));
+        r.add("POST", "/calls/([^/]{1,512})/transfer", q -> act(q.param(0), CallAction.TRANSFER_TO_AGENT,
+                "agent transfer from the admin API"));
         r.add("GET", "/nodes", q -> {
             JsonArray a = new JsonArray();
             cluster.get().nodes().forEach(n -> a.add(info(n)));
             return Router.Reply.ok(a);
         });
+    }
+
+    /**
+     * An operator's action on a call held by any node: 202 once the holding node carried it out, 404 when no such
+     * call is in progress, 409 when the node holding it is down, 504 when that node did not answer in time.
+     */
+    private Router.Reply act(String id, CallAction action, String reason) throws AdminException {
+        ActionResult r = cluster.get().act(id, action, reason);
+        return switch (r.outcome()) {
+            case DONE -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("node", r.nodeId());
+                o.addProperty("message", r.message());
+                yield new Router.Reply(202, o);
+            }
+            case NO_SUCH_CALL -> throw new AdminException(404, r.message());
+            case NODE_DOWN -> throw new AdminException(409, r.message());
+            case NO_ANSWER -> throw new AdminException(504, r.message());
+        };
     }
 
     /** This node: its id (when the store is there), whether it drains, its calls, and whether a drain is done. */

@@ -13,6 +13,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.call.LiveCalls;
+import org.switchboard.api.cluster.ActionResult;
+import org.switchboard.api.cluster.CallAction;
+import org.switchboard.api.cluster.Cluster;
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationQuery;
 import org.switchboard.api.conversation.ConversationStore;
@@ -52,6 +55,9 @@ public final class SwitchboardCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConversationSummaries summaries;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Cluster cluster;
 
     @Descriptor("list the calls in progress: session, DID, caller, flow and node, duration")
     public String calls() {
@@ -71,17 +77,25 @@ public final class SwitchboardCommands {
         return t.toString() + all.size() + " call(s) in progress.";
     }
 
-    @Descriptor("end a call in progress with a BYE from the bot side")
+    @Descriptor("end a call in progress with a BYE from the bot side, on whichever node of the cluster holds it")
     public String hangup(@Descriptor("the session id (or SIP Call-ID) of the call, from sb:calls") String session) {
         LiveCalls l = live;
+        if (l != null && l.hangup(session, "sb:hangup from the shell")) {
+            LOG.info("Shell: call {} hung up by sb:hangup", Text.clean(session));
+            return "Hanging up " + Text.clean(session) + ".";
+        }
+        Cluster c = cluster;
+        if (c != null) {
+            ActionResult r = c.act(session, CallAction.HANG_UP, "sb:hangup from the shell");
+            if (r.outcome() == ActionResult.Outcome.DONE) {
+                LOG.info("Shell: call {} on node {} hung up by sb:hangup", Text.clean(session), r.nodeId());
+            }
+            return Text.clean(r.message()) + ".";
+        }
         if (l == null) {
             return "The SIP bundle is not running: no calls are known.";
         }
-        if (!l.hangup(session, "sb:hangup from the shell")) {
-            return "No call in progress has the id '" + Text.clean(session) + "' (it may have ended already).";
-        }
-        LOG.info("Shell: call {} hung up by sb:hangup", Text.clean(session));
-        return "Hanging up " + Text.clean(session) + ".";
+        return "No call in progress has the id '" + Text.clean(session) + "' (it may have ended already).";
     }
 
     @Descriptor("list the trunks: adapter, peers, DIDs and the flow attached to each")

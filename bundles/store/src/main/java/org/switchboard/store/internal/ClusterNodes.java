@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.call.LiveCalls;
+import org.switchboard.api.cluster.ActionResult;
+import org.switchboard.api.cluster.CallAction;
 import org.switchboard.api.cluster.Cluster;
 import org.switchboard.api.cluster.NodeInfo;
 import org.switchboard.api.conversation.EndedBy;
@@ -30,7 +32,8 @@ import org.switchboard.api.conversation.EndedBy;
  * {@link LiveCalls}) and its call count to its row of {@code nodes}, and watches the other nodes' rows. A node whose
  * heartbeat stands still for {@code node.lost.after.s} (timed on this node's clock, so clocks need not agree) is
  * declared lost, and the sessions it held are closed: ended by system, {@value #NODE_LOST}. Declaring is one
- * conditional update, so when several nodes notice at once exactly one of them closes the sessions.
+ * conditional update, so when several nodes notice at once exactly one of them closes the sessions. With each
+ * heartbeat it also carries out the operators' actions other nodes left for its calls ({@link CallCommands}).
  */
 @Component(service = Cluster.class, immediate = true)
 public final class ClusterNodes implements Cluster {
@@ -47,6 +50,7 @@ public final class ClusterNodes implements Cluster {
     private volatile LiveCalls live;
     private volatile boolean failing;
     private volatile boolean displaced;
+    private final CallCommands commands;
 
     /** Another node's row as last read, and when (this node's clock) it last changed. */
     private record Watched(String instance, long heartbeat, long sinceNanos) {
@@ -56,6 +60,7 @@ public final class ClusterNodes implements Cluster {
     public ClusterNodes(@Reference Database database) {
         this.database = database;
         this.jdbc = database.jdbc();
+        this.commands = new CallCommands(database, () -> live, java.time.Duration.ofSeconds(5));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-cluster");
             t.setDaemon(true);
@@ -93,6 +98,7 @@ public final class ClusterNodes implements Cluster {
     void tick() {
         try {
             heartbeat();
+            commands.runPending();
             watch(System.nanoTime());
             if (failing) {
                 failing = false;
@@ -171,6 +177,11 @@ public final class ClusterNodes implements Cluster {
                     + "ended by system, '{}'", nodeId, database.lostAfter().toSeconds(), Instant.ofEpochMilli(w.heartbeat()),
                     closed, NODE_LOST);
         }
+    }
+
+    @Override
+    public ActionResult act(String sessionOrCallId, CallAction action, String reason) {
+        return commands.act(sessionOrCallId, action, reason);
     }
 
     @Override

@@ -337,6 +337,82 @@ public abstract class StoreContract {
         }
     }
 
+    /** A node's calls in progress, for the unit test of the store's commands (the SIP bundle has the real ones). */
+    static final class FakeLiveCalls implements org.switchboard.api.call.LiveCalls {
+        final java.util.Set<String> up = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<String> hungUp = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public List<LiveCall> calls() {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<LiveCall> find(String id) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public boolean hangup(String id, String reason) {
+            hungUp.add(id + " " + reason);
+            return up.remove(id);
+        }
+
+        @Override
+        public boolean transferToAgent(String id, String reason) {
+            return up.remove(id);
+        }
+
+        @Override
+        public boolean draining() {
+            return false;
+        }
+
+        @Override
+        public void drain() {
+        }
+
+        @Override
+        public void undrain() {
+        }
+    }
+
+    @Test
+    public void anOperatorsActionReachesTheNodeHoldingTheCallAndADownNodeIsNamed() throws Exception {
+        Database b = new Database(config(url(), keyFile.toString(), "node-b"), null, driver(),
+                Map.of("driver.target", driverTarget()));
+        ClusterNodes a = new ClusterNodes(db);
+        ClusterNodes nb = new ClusterNodes(b);
+        FakeLiveCalls calls = new FakeLiveCalls();
+        a.bindLive(calls);
+        try {
+            Instant t0 = Instant.now();
+            Sessions sa = new Sessions(db);
+            sa.start(new Conversation(S1, "c1@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null,
+                    null, null));
+            sa.start(new Conversation(S2, "c2@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null,
+                    null, null));
+            calls.up.add(S1);
+            org.switchboard.api.cluster.ActionResult r = nb.act(S1, org.switchboard.api.cluster.CallAction.HANG_UP,
+                    "from node-b");
+            assertEquals(r.message(), org.switchboard.api.cluster.ActionResult.Outcome.DONE, r.outcome());
+            assertEquals("node-a", r.nodeId());
+            assertEquals(List.of(S1 + " from node-b"), calls.hungUp);
+            assertEquals(org.switchboard.api.cluster.ActionResult.Outcome.NO_SUCH_CALL,
+                    nb.act("c2@zcc", org.switchboard.api.cluster.CallAction.TRANSFER_TO_AGENT, "x").outcome());
+            assertEquals(org.switchboard.api.cluster.ActionResult.Outcome.NO_SUCH_CALL,
+                    nb.act("nope", org.switchboard.api.cluster.CallAction.HANG_UP, "x").outcome());
+            a.deactivate();
+            r = nb.act(S2, org.switchboard.api.cluster.CallAction.HANG_UP, "x");
+            assertEquals(org.switchboard.api.cluster.ActionResult.Outcome.NODE_DOWN, r.outcome());
+            assertTrue(r.message(), r.message().contains("Node node-a holds call " + S2 + " but is down (stopped"));
+        } finally {
+            a.deactivate();
+            nb.deactivate();
+            b.close();
+        }
+    }
+
     @Test
     public void nodesStartingAtOnceOnAnEmptyDatabaseMigrateItOnce() throws Exception {
         String url = url();
@@ -345,7 +421,7 @@ public abstract class StoreContract {
                 for (String t : List.of("schema_version", "nodes", "workspace_revision", "used_token_ids",
                         "workspace_source", "session_summaries", "session_turns", "session_tasks",
                         "session_sip_messages", "session_events", "sessions", "attachments", "header_sets", "bot_app_scopes",
-                        "trunk_dids", "flows", "trunks", "bot_apps", "bots")) {
+                        "trunk_dids", "flows", "trunks", "bot_apps", "bots", "call_commands")) {
                     s.execute("DROP TABLE IF EXISTS " + t + " CASCADE");
                 }
             }
