@@ -93,6 +93,11 @@ public class ClusterIT {
                 "{\"name\": \"cluster\", \"scopes\": [\"chat-history\"]}");
         assertEquals(app.body(), 201, app.statusCode());
         try {
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (!b.admin("GET", "/api/admin/attachments", null).body().contains("+15550109")) {
+                assertTrue("node-b sees the attachment made on node-a within 5 s", System.currentTimeMillis() < deadline);
+                Thread.sleep(100);
+            }
             a.admin("POST", "/api/admin/node/drain", null);
             cluster.awaitFlags("I", "A");
             long b0 = LocalCluster.counter(b, "switchboard_calls_started_total");
