@@ -1,8 +1,6 @@
 package org.switchboard.store.internal;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.launch.Framework;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,16 +29,9 @@ final class StartFailure {
         }
         LOG.error("Switchboard refuses to start: the store cannot open ({}). Fix the store's configuration (PID {}) "
                 + "and start again; exiting with status {}", cause.getMessage(), Database.PID, EXIT_STATUS);
-        Thread t = new Thread(() -> {
-            try {
-                Framework framework = (Framework) context.getBundle(0);
-                framework.stop();
-                framework.waitForStop(30_000);
-            } catch (BundleException | InterruptedException | RuntimeException e) {
-                LOG.warn("Stopping the framework failed: {}", e.toString());
-            }
-            System.exit(EXIT_STATUS);
-        }, "store-start-failure");
+        // System.exit runs the shutdown hooks, the runtime bundle's among them, which stop the framework cleanly;
+        // stopping it here first would let the launcher exit with its own status
+        Thread t = new Thread(() -> System.exit(EXIT_STATUS), "store-start-failure");
         t.setDaemon(false);
         t.start();
     }
