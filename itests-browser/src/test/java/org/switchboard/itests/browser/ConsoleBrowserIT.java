@@ -100,6 +100,21 @@ public class ConsoleBrowserIT {
     }
 
     @Test
+    public void a2_liveCallsDrainRefusesCallsUntilUndrained() throws Exception {
+        browser.open(page("switchboard-calls"));
+        assertTrue(browser.text("#sb-node"), browser.text("#sb-node").contains("takes calls"));
+        browser.clickAndConfirm(browser.find("#sb-node button"));
+        browser.await("the drain message", 10, false, () -> browser.text(".sb-msg").contains("Draining"));
+        browser.open(page("switchboard-calls"));
+        assertTrue(browser.text("#sb-node"), browser.text("#sb-node").contains("is draining"));
+        browser.screenshot("live-calls-draining");
+        gateway.callAndWait("examples/sipp/invite-503.xml", "-s", "+15550100");
+        browser.clickToLoad(browser.find("#sb-node button"));
+        browser.await("the undrain message", 10, false, () -> browser.text(".sb-msg").contains("Taking calls again"));
+        gateway.callAndWait("examples/sipp/zcc-bot-hangup.xml");
+    }
+
+    @Test
     public void b_interactionsFilterDetailLadderAndSummary() throws Exception {
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
         browser.open(page("switchboard-interactions"));

@@ -153,7 +153,8 @@ public final class InteractionsPage extends ConsolePage {
         idRow(out, "Call-ID", c.callId(), "call");
         idRow(out, "Bot id", c.botId(), "bot");
         out.print("<tr><td>Trunk / DID</td><td>" + Html.h(c.trunkId()) + " / " + Html.h(c.did()) + "</td></tr>"
-                + "<tr><td>Caller</td><td>" + Html.h(c.caller()) + "</td></tr><tr><td>Started</td><td>"
+                + "<tr><td>Caller</td><td>" + Html.h(c.caller()) + "</td></tr><tr><td>Node</td><td id=\"sb-node\">"
+                + Html.h(c.nodeId() == null ? "-" : c.nodeId()) + "</td></tr><tr><td>Started</td><td>"
                 + Html.time(c.startedAt()) + " UTC, answered " + Html.time(c.answeredAt()) + ", handed off "
                 + Html.time(c.handoffAt()) + "</td></tr><tr><td>Ended</td><td id=\"sb-ended\">"
                 + (c.endedAt() == null ? "<em>in progress</em>" : Html.time(c.endedAt()) + " by "
