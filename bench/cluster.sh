@@ -77,7 +77,7 @@ step() {
   local stat ok=0 failed=$calls
   stat=$(ls "$dir"/*_.csv 2>/dev/null | head -n 1)
   if [ -n "$stat" ]; then
-    read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+    read -r ok failed < <(sipp_counts "$stat")
   fi
   keep "$dir" "cluster-$1-$2"
   echo "$ok $failed"
@@ -134,7 +134,7 @@ for _ in $(seq 1 400); do
 done
 wait "$SIPP" || true
 stat=$(ls "$dir"/*_.csv | head -n 1)
-read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+read -r ok failed < <(sipp_counts "$stat")
 sleep 12   # node.lost.after.s (10 s) and a heartbeat
 psql_run=()
 [ "$(id -u)" = 0 ] && psql_run=(runuser -u postgres --)

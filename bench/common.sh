@@ -79,3 +79,7 @@ jvm_metric() {
 rss_mib() {
   awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$1"/status 2>/dev/null || echo "?"
 }
+# sipp_counts <statistics csv>: "successful failed" from the last line of sipp's -trace_stat file
+sipp_counts() {
+  awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$1"
+}

@@ -33,7 +33,7 @@ run() {
   rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -n 1)
   local ok=0 failed=$calls
   if [ -n "$stat" ]; then
-    read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+    read -r ok failed < <(sipp_counts "$stat")
   fi
   local pct="- - -"
   if [ -n "$rtt" ]; then
