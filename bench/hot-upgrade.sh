@@ -43,7 +43,7 @@ run() {
   stat=$(ls "$dir"/*_.csv 2>/dev/null | head -n 1)
   rtt=$(ls "$dir"/*_rtt.csv 2>/dev/null | head -n 1)
   if [ -n "$stat" ]; then
-    read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+    read -r ok failed < <(sipp_counts "$stat")
   fi
   if [ -n "$rtt" ]; then
     gap=$(awk -F';' 'NR>1 && $1!=""{print $1}' "$rtt" | sort -n | awk 'NR>1 && $1-p>m{m=$1-p} {p=$1} END{printf "%.0f", m}')

@@ -55,7 +55,7 @@ ok=0
 failed=?
 stat=$(ls "$DIR"/*_.csv 2>/dev/null | head -n 1)
 if [ -n "$stat" ]; then
-  read -r ok failed < <(awk -F';' 'NR==1{for(i=1;i<=NF;i++){if($i=="SuccessfulCall(C)")s=i;if($i=="FailedCall(C)")f=i}} END{print $s, $f}' "$stat")
+  read -r ok failed < <(sipp_counts "$stat")
 fi
 
 printf '\nSoak, %s min at %s calls/s (bot hangs up at once), UDP on loopback, %s cores\n\n' "$MINUTES" "$RATE" "$(nproc)"
