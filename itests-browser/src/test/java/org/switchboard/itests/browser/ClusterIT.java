@@ -154,6 +154,59 @@ public class ClusterIT {
     }
 
     @Test
+    public void aNodeCutOffFromTheDatabaseKeepsTakingCallsAndLosesNoRecord() throws Exception {
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("//127\\.0\\.0\\.1:(\\d+)/").matcher(cluster.dbUrl);
+        assertTrue(cluster.dbUrl, url.find());
+        try (TcpProxy proxy = new TcpProxy(Integer.parseInt(url.group(1)))) {
+            Gateway c = cluster.startNode("node-c", Map.of("url", cluster.dbUrl.replace("127.0.0.1:" + url.group(1),
+                    "127.0.0.1:" + proxy.port())));
+            try {
+                String target = "127.0.0.9:" + c.sip;
+                Process held = cluster.sipp("cut-held", "examples/sipp/zcc-operator-hangup.xml", "127.0.0.1", target,
+                        "-m", "1");
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (!c.admin("GET", "/api/admin/node", null).body().contains("\"calls\": 1")) {
+                    assertTrue("node-c holds the call", System.currentTimeMillis() < deadline);
+                    Thread.sleep(100);
+                }
+                String session = Gateway.field(c.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1",
+                        null).body(), "sessionId");
+
+                proxy.cut();
+                run("cut-calls", "examples/sipp/zcc-bot-hangup.xml", "127.0.0.1", target, "-m", "3", "-r", "3");
+                String health = c.get("/health");
+                assertTrue(health, health.contains("the database was unreachable"));
+                assertEquals(200, c.status("/health"));
+                Thread.sleep((LocalCluster.LOST_AFTER_S + 2) * 1000L); // the other nodes declare node-c lost
+                HttpResponse<String> hangup = c.admin("POST", "/api/admin/calls/" + session + "/hangup", null);
+                assertEquals(hangup.body(), 202, hangup.statusCode());
+                assertEquals(0, Gateway.await(held));
+                proxy.heal();
+
+                deadline = System.currentTimeMillis() + 30_000;
+                while (c.get("/health").contains("the database was unreachable")) {
+                    assertTrue("the journal is written within 30 s", System.currentTimeMillis() < deadline);
+                    Thread.sleep(200);
+                }
+                try (Connection db = DriverManager.getConnection(cluster.dbUrl); Statement s = db.createStatement();
+                        java.sql.ResultSet r = s.executeQuery("SELECT did, ended_by, end_reason FROM sessions WHERE "
+                                + "node_id = 'node-c' ORDER BY started_at")) {
+                    java.util.List<String> rows = new java.util.ArrayList<>();
+                    while (r.next()) {
+                        rows.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+                    }
+                    assertEquals(rows.toString(), 4, rows.size());
+                    assertTrue("the held call's real end won over 'node lost': " + rows,
+                            rows.get(0).startsWith("+15550102") && !rows.get(0).contains("node lost"));
+                    assertTrue(rows.toString(), rows.stream().skip(1).allMatch(x -> x.startsWith("+15550101 BOT")));
+                }
+            } finally {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     public void nodesServeCallsSentStraightToThemWhileKamailioIsDown() throws Exception {
         cluster.stopKamailio();
         try {

@@ -1,17 +1,22 @@
 package org.switchboard.runtime.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
+import org.switchboard.api.health.HealthContributor;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.google.gson.Gson;
@@ -25,7 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /health}: 200 with JSON listing Switchboard's bundles and components when every one is active and
  * satisfied, 503 with the list of problems otherwise (a bundle not active, a component that failed to activate
- * because of a bad configuration, a missing reference).
+ * because of a bad configuration, a missing reference). {@code degraded} lists what the bundles' {@link
+ * HealthContributor}s report (a database away while records wait in the journal): the gateway still serves, so the
+ * status stays 200.
  */
 @Component(service = Servlet.class, configurationPid = HealthServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -46,6 +53,10 @@ public class HealthServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    private transient volatile List<HealthContributor> contributors = List.of();
+
     @Activate
     public HealthServlet(BundleContext context, HealthConfig config) {
         this.context = context;
@@ -59,6 +70,16 @@ public class HealthServlet extends HttpServlet {
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Cache-Control", "no-store");
-        resp.getWriter().write(GSON.toJson(report.toJson()));
+        Map<String, Object> json = report.toJson();
+        List<String> degraded = new ArrayList<>();
+        for (HealthContributor c : contributors) {
+            try {
+                degraded.addAll(c.degraded());
+            } catch (RuntimeException e) {
+                degraded.add("a health contributor failed: " + e);
+            }
+        }
+        json.put("degraded", degraded);
+        resp.getWriter().write(GSON.toJson(json));
     }
 }

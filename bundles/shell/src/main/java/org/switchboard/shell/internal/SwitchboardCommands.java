@@ -90,9 +90,10 @@ public final class SwitchboardCommands {
             if (r.outcome() == ActionResult.Outcome.DONE) {
                 LOG.info("Shell: call {} on node {} hung up by sb:hangup", Text.clean(session), r.nodeId());
             }
-            return Text.clean(r.message()) + ".";
-        }
-        if (l == null) {
+            if (r.outcome() != ActionResult.Outcome.NO_SUCH_CALL) {
+                return Text.clean(r.message()) + ".";
+            }
+        } else if (l == null) {
             return "The SIP bundle is not running: no calls are known.";
         }
         return "No call in progress has the id '" + Text.clean(session) + "' (it may have ended already).";

@@ -47,6 +47,13 @@ final class CallCommands {
     }
 
     ActionResult act(String id, CallAction action, String reason) {
+        LiveCalls l = live.get();
+        if (l != null && l.find(id).isPresent()) {
+            ActionResult here = local(id, action, reason); // no database needed for a call of this node
+            if (here.outcome() == Outcome.DONE) {
+                return here;
+            }
+        }
         Held held = held(id);
         if (held == null) {
             return new ActionResult(Outcome.NO_SUCH_CALL, null, "No call has the id '" + printable(id) + "'");

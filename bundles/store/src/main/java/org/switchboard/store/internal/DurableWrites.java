@@ -26,6 +26,7 @@ final class DurableWrites implements AutoCloseable {
     private Thread replayer;
     private volatile boolean closed;
     private long journalled;
+    private volatile java.time.Instant awaySince;
 
     DurableWrites(SessionWrites db, Journal journal) {
         this.db = db;
@@ -65,6 +66,7 @@ final class DurableWrites implements AutoCloseable {
                 if (replayer == null) {
                     LOG.warn("Database unreachable ({}): conversation records go to {} until it is back",
                             e.getMessage(), journal.file());
+                    awaySince = java.time.Instant.now();
                 }
                 append(batch);
                 startReplay();
@@ -115,6 +117,7 @@ final class DurableWrites implements AutoCloseable {
                 line = peek();
                 if (line == null) {
                     replayer = null;
+                    awaySince = null;
                     LOG.info("Conversation journal replayed: {} record(s) written to the database", written);
                     return;
                 }
@@ -140,6 +143,21 @@ final class DurableWrites implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * What /health should say: the records waiting in the journal while the database is (or was until moments ago)
+     * unreachable; null when every record is in the database. Reads no file.
+     */
+    String degraded() {
+        java.time.Instant since = awaySince;
+        synchronized (lock) {
+            if (replayer == null) {
+                return null;
+            }
+        }
+        return "conversation store: the database was unreachable" + (since == null ? "" : " at " + since)
+                + "; conversation records wait in the journal " + journal.file() + " until they are written";
     }
 
     private String peek() {

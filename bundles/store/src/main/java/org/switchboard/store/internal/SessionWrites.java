@@ -131,8 +131,10 @@ final class SessionWrites {
     }
 
     void end(Statements s, String sessionId, Instant at, EndedBy endedBy, String reason) throws SQLException {
-        s.update("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE session_id = ? AND ended_at IS NULL",
-                at.toEpochMilli(), endedBy.name(), truncate(reason, 1000), sessionId);
+        // a node cut off from the database long enough to be declared lost was alive all along: its real end wins
+        s.update("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE session_id = ? AND (ended_at IS "
+                + "NULL OR (ended_by = ? AND end_reason = ?))", at.toEpochMilli(), endedBy.name(), truncate(reason, 1000),
+                sessionId, EndedBy.SYSTEM.name(), ClusterNodes.NODE_LOST);
     }
 
     /**

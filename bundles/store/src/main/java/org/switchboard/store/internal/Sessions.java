@@ -24,6 +24,7 @@ import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
+import org.switchboard.api.health.HealthContributor;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,8 +39,8 @@ import com.google.gson.reflect.TypeToken;
  * summary. Every write is committed when the method returns, or journalled on disk while the database is unreachable
  * and written from the journal when it is back (see {@link DurableWrites}).
  */
-@Component(service = ConversationStore.class)
-public final class Sessions implements ConversationStore {
+@Component(service = {ConversationStore.class, HealthContributor.class})
+public final class Sessions implements ConversationStore, HealthContributor {
 
     private static final Gson GSON = new Gson();
     private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
@@ -66,6 +67,12 @@ public final class Sessions implements ConversationStore {
         this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId(), database.writesThrough()),
                 database.openJournal());
         writes.write(Recorded.abandoned(processStart, Instant.now(), NODE_RESTARTED));
+    }
+
+    @Override
+    public List<String> degraded() {
+        String d = writes.degraded();
+        return d == null ? List.of() : List.of(d);
     }
 
     @Deactivate

@@ -91,6 +91,8 @@ public abstract class OutageContract {
         sessions.addTask(id, "billing");
         sessions.addTurn(turn(id, Direction.OUTGOING, "Connecting you to an agent", 40));
         assertTrue("the records wait on disk", Files.size(journal()) > 0);
+        assertEquals(1, sessions.degraded().size());
+        assertTrue(sessions.degraded().get(0), sessions.degraded().get(0).contains("the database was unreachable"));
 
         proxy.heal();
         sessions.handedOff(id, T0.plusMillis(50));
@@ -103,6 +105,10 @@ public abstract class OutageContract {
         assertEquals(List.of("How can I help?", "my bill is wrong", "Connecting you to an agent"), texts(id));
         assertEquals("assistant.intent", sessions.events(id).get(0).type());
         awaitDrained();
+        for (int i = 0; i < 100 && !sessions.degraded().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals("nothing degraded once the journal is replayed", List.of(), sessions.degraded());
     }
 
     @Test

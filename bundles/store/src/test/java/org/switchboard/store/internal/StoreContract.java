@@ -331,6 +331,9 @@ public abstract class StoreContract {
             assertTrue("a's own call is untouched", sa.bySessionId(S2).orElseThrow().isActive());
             assertEquals("lost", a.node("node-b").orElseThrow().state());
             assertEquals("active", a.node("node-a").orElseThrow().state());
+            sa.end(S1, t0.plusSeconds(40), EndedBy.CALLER, "BYE");
+            assertEquals("a real end journalled by a node cut off, not dead, wins", EndedBy.CALLER,
+                    sa.bySessionId(S1).orElseThrow().endedBy());
         } finally {
             a.deactivate();
             also.deactivate();
