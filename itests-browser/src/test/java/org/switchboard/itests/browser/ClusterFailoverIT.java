@@ -21,6 +21,7 @@ import org.junit.Test;
  */
 public class ClusterFailoverIT {
 
+    private static final String BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
     private static LocalCluster cluster;
 
     @BeforeClass
@@ -67,6 +68,19 @@ public class ClusterFailoverIT {
         }
 
         String lostSession = lostSession("node-a");
+        java.net.http.HttpResponse<String> app = b.admin("POST", "/api/admin/bots/" + BOT + "/apps",
+                "{\"name\": \"failover\", \"scopes\": [\"chat-history\"]}");
+        assertEquals(app.body(), 201, app.statusCode());
+        String token = Gateway.jwt("{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
+                + (System.currentTimeMillis() / 1000 + 600) + "}", Gateway.field(app.body(), "clientSecret"));
+        java.net.http.HttpResponse<String> details = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(b.url("/api/public/bot/" + BOT
+                        + "/conversationDetails"))).header("auth", token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sessionId\": \"" + lostSession
+                                + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("the survivor's Conversation Details API serves the lost node's session: " + details.body(), 200,
+                details.statusCode());
+        assertTrue(details.body(), details.body().contains(lostSession));
         java.net.http.HttpResponse<String> down = b.admin("POST", "/api/admin/calls/" + lostSession + "/hangup", null);
         assertEquals(down.body(), 409, down.statusCode());
         assertTrue(down.body(), down.body().contains("Node node-a held call " + lostSession + " and is down"));

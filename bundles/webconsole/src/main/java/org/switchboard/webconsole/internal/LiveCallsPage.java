@@ -50,11 +50,11 @@ public final class LiveCallsPage extends ConsolePage {
         List<LiveCalls.LiveCall> calls = l.calls();
         Cluster c = cluster;
         String id = c == null ? "this node" : "Node " + c.localNodeId();
-        out.print("<p id=\"sb-node\">" + Html.h(id) + (l.draining() ? " is <strong>draining</strong>: new calls are "
+        out.print("<div id=\"sb-node\">" + Html.h(id) + (l.draining() ? " is <strong>draining</strong>: new calls are "
                 + "refused" + (calls.isEmpty() ? "; no call is left, it can be stopped. " : ". ") : " takes calls. ")
                 + (l.draining() ? button(request, root, "Undrain", null, "action", "undrain")
                         : button(request, root, "Drain", "Refuse new calls on this node while its calls finish?",
-                                "action", "drain")) + "</p>");
+                                "action", "drain")) + "</div>");
         out.print("<p>" + calls.size() + " call(s) in progress. <a href=\"" + Html.a(root) + "\">refresh</a></p>");
         if (!calls.isEmpty()) {
             table(request, out, root, calls);
@@ -82,11 +82,11 @@ public final class LiveCallsPage extends ConsolePage {
                     + "</td><td>" + n.calls() + "</td><td>" + Html.time(n.lastSeen()) + "</td><td>"
                     + Html.h(n.sipAddress()) + "</td></tr>");
         }
-        out.print("</tbody></table><p>A call on another node, by its session id (see Interactions): "
+        out.print("</tbody></table><div id=\"sb-remote\">A call on another node, by its session id (see Interactions): "
                 + form(request, root, "sb-inline", "<input name=\"session\" size=\"26\" pattern=\"[0-9a-f]{24}\" "
                         + "required> <button type=\"submit\" name=\"action\" value=\"hangup\">Hang up</button> "
                         + "<button type=\"submit\" name=\"action\" value=\"transfer\">Transfer to agent</button>")
-                + "</p>");
+                + "</div>");
     }
 
     private static void table(HttpServletRequest request, PrintWriter out, String root, List<LiveCalls.LiveCall> calls) {
