@@ -5,7 +5,8 @@
 # completed and failed and the CPU seconds each process used. Then, with two nodes, the failover: calls at
 # FAILOVER_RATE for 30 s, one node killed (kill -9) after 10 s: how long Kamailio took to take it out, how many calls
 # failed, and how many sessions the survivor closed as 'node lost'. On one machine the nodes share its cores: the
-# point is the shape (no loss, the spread, the CPU per process), not absolute speed.
+# point is the shape (no loss, the spread, the CPU per process), not absolute speed. The nodes' overload limits are
+# off, as in bench/sip-rate.sh: what is measured is the cluster, not its configured limits.
 #
 #   bench/cluster.sh [rate ...]          default rates: 100 200 300 400 600
 #   SECONDS_PER_RATE=10 FAILOVER_RATE=50 bench/cluster.sh
@@ -36,11 +37,11 @@ start_cluster() {
   PG_PORT=$(free_port)
   mkdir -p "$CL_DIR"
   CLUSTER_DIR="$CL_DIR" NODES="$2" PROXY_PORT=$PROXY_PORT PG_PORT=$PG_PORT NODE_SIP_PORT=$(free_port) \
-    NODE_HTTP_PORT=$(free_port) WORKSPACE="$HOME_DIR/bench/workspace.json" \
+    NODE_HTTP_PORT=$(free_port) WORKSPACE="$HOME_DIR/bench/workspace.json" MAX_CALLS=0 MAX_CALLS_PER_SECOND=0 \
     "$HOME_DIR/cluster/run.sh" >"$CL_DIR.out" 2>&1 &
   CL_PID=$!
   for _ in $(seq 1 900); do
-    grep -q "Switchboard cluster running" "$CL_DIR.out" && return 0
+    grep -q "Switchboard cluster running" "$CL_DIR.out" 2>/dev/null && return 0
     kill -0 "$CL_PID" 2>/dev/null || break
     sleep 0.2
   done

@@ -63,6 +63,7 @@ if [ "$QUICK" = 1 ]; then
   command -v flite >/dev/null && step asr env SECONDS_PER_LEVEL=10 "$HOME_DIR/bench/asr.sh" 1 10 30
   step details-api env CALLS=200 SECONDS_PER_STEP=5 "$HOME_DIR/bench/details-api.sh" 1 4 16
   step hot-upgrade env SECONDS_PER_RATE=12 "$HOME_DIR/bench/hot-upgrade.sh" 100
+  command -v kamailio >/dev/null && step cluster env SECONDS_PER_RATE=5 "$HOME_DIR/bench/cluster.sh" 100 200 300
 else
   step startup "$HOME_DIR/bench/startup.sh"
   step sip-rate "$HOME_DIR/bench/sip-rate.sh"
@@ -70,6 +71,7 @@ else
   command -v flite >/dev/null && step asr "$HOME_DIR/bench/asr.sh"
   step details-api "$HOME_DIR/bench/details-api.sh"
   step hot-upgrade "$HOME_DIR/bench/hot-upgrade.sh"
+  command -v kamailio >/dev/null && step cluster "$HOME_DIR/bench/cluster.sh"
 fi
 command -v flite >/dev/null || echo "asr skipped: flite is not installed (apt-get install -y flite)" \
   | tee -a "$RESULTS_DIR/failures.txt" >&2

@@ -9,7 +9,8 @@
 # nodes share one PostgreSQL database (a throwaway server on $PG_PORT unless PG_URL names a database) and the demo
 # workspace. Call the demo through the proxy: sipp -sf examples/sipp/zcc-transfer-bye.xml -m 1 127.0.0.1:5070
 # State (configuration, logs, data) goes to $CLUSTER_DIR (default ./cluster-data); $WORKSPACE names another
-# workspace file; $NODES other nodes ("id=address ...").
+# workspace file; $NODES other nodes ("id=address ..."); $MAX_CALLS and $MAX_CALLS_PER_SECOND each node's overload
+# limits (default: felix-config's).
 # Installs kamailio and postgresql when they are missing and this runs as root.
 set -euo pipefail
 HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -53,9 +54,8 @@ trap stop_all INT TERM EXIT
 
 if [ -z "${PG_URL:-}" ]; then
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  PG_DIR="$CLUSTER_DIR/postgres"
-  rm -rf "$PG_DIR"
-  mkdir -p "$PG_DIR"
+  # a throwaway server in a directory of its own (which the postgres user can reach when this runs as root)
+  PG_DIR=$(mktemp -d /tmp/switchboard-cluster-pg.XXXXXX)
   PG_RUN=()
   if [ "$(id -u)" = 0 ]; then
     chown postgres "$PG_DIR"
@@ -103,6 +103,9 @@ node.id=$id
 .secret.key=$(cat "$KEY_FILE")
 CFG
   echo "trusted.proxies=$PROXY_ADDRESS" >>"$dir/config/org.switchboard.sip.cfg"
+  [ -z "${MAX_CALLS:-}" ] || sed -i "s/^max.calls=.*/max.calls=$MAX_CALLS/" "$dir/config/org.switchboard.sip.cfg"
+  [ -z "${MAX_CALLS_PER_SECOND:-}" ] \
+    || sed -i "s/^max.calls.per.second=.*/max.calls.per.second=$MAX_CALLS_PER_SECOND/" "$dir/config/org.switchboard.sip.cfg"
   sed -i "s|^path=.*|path=${WORKSPACE:-$HOME_DIR/examples/workspace/demo.json}|" "$dir/config/org.switchboard.workspace.cfg"
   SWITCHBOARD_CONFIG="$dir/config" SWITCHBOARD_DATA="$dir/data" SWITCHBOARD_SIP_ADDRESS=$address \
     SWITCHBOARD_SIP_PORT=$NODE_SIP_PORT SWITCHBOARD_HTTP_HOST=$address SWITCHBOARD_HTTP_PORT=$NODE_HTTP_PORT \
