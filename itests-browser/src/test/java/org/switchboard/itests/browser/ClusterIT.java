@@ -49,8 +49,9 @@ public class ClusterIT {
     }
 
     @Test
-    public void theSeedScenariosAndReferPassThroughTheProxyWithTheirKoreHeaders() throws Exception {
-        for (String s : new String[] {"zcc-transfer-bye", "zcc-bot-hangup", "zcc-caller-hangup", "zcc-transfer-refer"}) {
+    public void theSeedScenariosReferAndRefreshesPassThroughTheProxyWithTheirKoreHeaders() throws Exception {
+        for (String s : new String[] {"zcc-transfer-bye", "zcc-bot-hangup", "zcc-caller-hangup", "zcc-transfer-refer",
+            "zcc-session-refresh"}) {
             run("seed-" + s, "examples/sipp/" + s + ".xml", "127.0.0.1", cluster.proxy(), "-m", "1");
         }
         String log = cluster.kamailioLog();
