@@ -39,7 +39,10 @@ record DetailsRequest(String sessionId, String callId, String conversationId, bo
         if (skip != null && offset != null && !skip.equals(offset)) {
             throw ApiException.badRequest("skip and offset are the same setting; give one");
         }
-        Integer limit = integer(o, "limit", 1, maxLimit);
+        Integer limit = integer(o, "limit", 1, Integer.MAX_VALUE);
+        if (limit != null && limit > maxLimit) {
+            limit = maxLimit; // Kore pages large limits down rather than refusing them
+        }
         String lang = string(o, "lang");
         if (lang != null && !LANG.matcher(lang).matches()) {
             throw ApiException.badRequest("lang must be a language tag such as en or en-US");

@@ -22,7 +22,8 @@ import com.google.gson.JsonPrimitive;
  */
 final class JwtVerifier {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+");
+    /** base64url, with or without its {@code =} padding (some JWT libraries keep it; RFC 7515 drops it). */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+={0,2}");
 
     private final Clock clock;
     private final long skewSeconds;

@@ -45,7 +45,7 @@ public class DetailsRequestTest {
     }
 
     @Test
-    public void badBodiesAreNamed() {
+    public void badBodiesAreNamed() throws Exception {
         assertTrue(refused("").contains("JSON object"));
         assertTrue(refused("[1,2]").contains("not an array"));
         assertTrue(refused("{\"sessionId\":").contains("not valid JSON"));
@@ -54,8 +54,10 @@ public class DetailsRequestTest {
         assertTrue(refused("{\"sessionId\":123}").contains("sessionId must be a string, not a number"));
         assertTrue(refused("{\"sessionId\":\"zz\"}").contains("24 hexadecimal"));
         assertTrue(refused("{\"callId\":\"c\",\"isSummaryRequired\":\"yes\"}").contains("isSummaryRequired"));
-        assertTrue(refused("{\"callId\":\"c\",\"limit\":0}").contains("limit must be an integer between 1 and 1000"));
-        assertTrue(refused("{\"callId\":\"c\",\"limit\":1001}").contains("between 1 and 1000"));
+        assertTrue(refused("{\"callId\":\"c\",\"limit\":0}").contains("limit must be an integer between 1 and "));
+        assertEquals("a limit above the maximum is clamped", 1000,
+                DetailsRequest.parse("{\"callId\":\"c\",\"limit\":1001}", 100, 1000).limit());
+        assertTrue(refused("{\"callId\":\"c\",\"limit\":1e12}").contains("limit must be an integer"));
         assertTrue(refused("{\"callId\":\"c\",\"limit\":2.5}").contains("limit"));
         assertTrue(refused("{\"callId\":\"c\",\"limit\":true}").contains("limit"));
         assertTrue(refused("{\"callId\":\"c\",\"skip\":-1}").contains("skip"));

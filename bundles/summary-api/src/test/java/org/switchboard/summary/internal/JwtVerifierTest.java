@@ -168,6 +168,16 @@ public class JwtVerifierTest {
     }
 
     @Test
+    public void aTokenEncodedWithBase64PaddingIsAccepted() throws Exception {
+        Base64.Encoder padded = Base64.getUrlEncoder();
+        String input = padded.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + padded.encodeToString(("{\"appId\":\"" + APP + "\",\"x\":1}").getBytes(StandardCharsets.UTF_8));
+        String t = input + "." + padded.encodeToString(hmac(SECRET + APP.charAt(3), input.getBytes(StandardCharsets.US_ASCII)));
+        org.junit.Assert.assertTrue("the test token has padding: " + t, t.contains("="));
+        assertEquals(APP, verifier.verify(apps, t, BOT, BotApp.CHAT_HISTORY).clientId());
+    }
+
+    @Test
     public void theAttackTable() {
         String claims = "{\"appId\":\"" + APP + "\"}";
         String good = hs256(claims, APP);
