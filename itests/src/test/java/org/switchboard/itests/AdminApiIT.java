@@ -84,6 +84,19 @@ public class AdminApiIT extends SwitchboardTestSupport {
         assertTrue(errors(admin("POST", "/bots", "{\"summary\":{}}"), 400).contains("'name' is required"));
         assertTrue(errors(admin("GET", "/bots/st-00000000-0000-4000-8000-000000000009", null), 404).contains("not found"));
         ok(admin("DELETE", "/apps/" + clientId, null), 204);
+
+        String koreId = "cs-5a0e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f";
+        String koreSecret = "Y2xpZW50LXNlY3JldC1mcm9tLWtvcmU+/=";
+        String imported = admin("POST", "/bots/" + botId + "/apps", "{\"name\":\"From Kore\",\"scopes\":"
+                + "[\"chat-history\"],\"clientId\":\"" + koreId + "\",\"clientSecret\":\"" + koreSecret + "\"}").body();
+        assertEquals(koreId, ok(admin("GET", "/apps/" + koreId, null), 200).getAsJsonObject().get("clientId")
+                .getAsString());
+        assertFalse("an imported secret is not echoed: " + imported, imported.contains(koreSecret));
+        assertTrue(errors(admin("POST", "/bots/" + botId + "/apps", "{\"name\":\"again\",\"scopes\":[],"
+                + "\"clientId\":\"" + koreId + "\",\"clientSecret\":\"" + koreSecret + "\"}"), 409).contains("exists"));
+        assertTrue(errors(admin("POST", "/bots/" + botId + "/apps", "{\"name\":\"half\",\"scopes\":[],"
+                + "\"clientId\":\"" + koreId + "\"}"), 400).contains("both"));
+        ok(admin("DELETE", "/apps/" + koreId, null), 204);
         ok(admin("DELETE", "/bots/" + botId, null), 204);
         errors(admin("DELETE", "/bots/" + botId, null), 404);
 

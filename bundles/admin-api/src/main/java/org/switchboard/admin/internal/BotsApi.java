@@ -101,6 +101,22 @@ final class BotsApi {
         String name = AdminJson.requiredString(body, "name", 200);
         Set<String> scopes = AdminJson.scopes(body);
         boolean jti = AdminJson.bool(body, "enforceJti", false);
+        String clientId = AdminJson.optionalString(body, "clientId", 64);
+        String secret = AdminJson.optionalString(body, "clientSecret", 512);
+        if (clientId != null || secret != null) {
+            if (clientId == null || secret == null) {
+                throw AdminException.badRequest("an imported app needs both 'clientId' and 'clientSecret'");
+            }
+            try {
+                BotApp imported = bots.get().importApp(bot.botId(), name, scopes, jti, new AppCredentials(clientId,
+                        secret));
+                return new Router.Reply(201, AdminJson.app(imported)); // the caller has the secret: not echoed
+            } catch (IllegalStateException e) {
+                throw new AdminException(409, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw AdminException.badRequest(e.getMessage());
+            }
+        }
         AppCredentials c = bots.get().createApp(bot.botId(), name, scopes, jti);
         JsonObject o = AdminJson.app(app(c.clientId()));
         o.addProperty("clientSecret", c.clientSecret());

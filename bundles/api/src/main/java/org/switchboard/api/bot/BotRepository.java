@@ -36,6 +36,17 @@ public interface BotRepository {
      */
     AppCredentials createApp(String botId, String name, Set<String> scopes, boolean enforceJti);
 
+    /**
+     * Creates an app with credentials made elsewhere (an app moved from Kore.ai, whose client id and secret the
+     * contact center already holds). The secret is kept encrypted like a generated one and never returned.
+     *
+     * @throws IllegalArgumentException when the bot does not exist, a scope is unknown, the client id is not
+     *         {@code cs-<uuid>}, the secret is shorter than 16 or longer than 512 characters or not printable ASCII
+     * @throws IllegalStateException when an app with that client id exists
+     * @since 1.2
+     */
+    BotApp importApp(String botId, String name, Set<String> scopes, boolean enforceJti, AppCredentials credentials);
+
     /** Gives an app a new secret (the old one stops working at once); empty when there is no such app. */
     Optional<AppCredentials> rotateSecret(String clientId);
 

@@ -2,7 +2,7 @@
  * Bots and their JWT apps: who may call the Conversation Details and Summary API for which bot, and with what scopes.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.switchboard.api.bot;
 
 import org.osgi.annotation.bundle.Export;

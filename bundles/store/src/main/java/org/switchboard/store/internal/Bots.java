@@ -115,10 +115,39 @@ public final class Bots implements BotRepository {
     @Override
     public AppCredentials createApp(String botId, String name, Set<String> scopes, boolean enforceJti) {
         BotApp app = new BotApp("cs-" + UUID.randomUUID(), botId, name, scopes, enforceJti, now());
+        String secret = newSecret();
+        insert(app, secret);
+        return new AppCredentials(app.clientId(), secret);
+    }
+
+    @Override
+    public BotApp importApp(String botId, String name, Set<String> scopes, boolean enforceJti,
+            AppCredentials credentials) {
+        String id = credentials.clientId();
+        if (!id.matches(BotApp.ID_PATTERN)) {
+            throw new IllegalArgumentException("client id '" + id.replaceAll("[^\\x20-\\x7e]", "?")
+                    + "' is not cs-<uuid> in lower case");
+        }
+        String secret = credentials.clientSecret();
+        if (secret.length() < 16 || secret.length() > 512 || !secret.matches("[\\x21-\\x7e]+")) {
+            throw new IllegalArgumentException("the client secret must be 16 to 512 printable ASCII characters "
+                    + "without spaces");
+        }
+        if (app(id).isPresent()) {
+            throw new IllegalStateException("an app with client id " + id + " exists");
+        }
+        BotApp app = new BotApp(id, botId, name, scopes, enforceJti, now());
+        insert(app, secret);
+        return app;
+    }
+
+    private void insert(BotApp app, String secret) {
+        String botId = app.botId();
+        String name = app.name();
+        boolean enforceJti = app.enforceJti();
         if (bot(botId).isEmpty()) {
             throw new IllegalArgumentException("no bot '" + botId + "'");
         }
-        String secret = newSecret();
         jdbc.transaction("create app for " + botId, c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO bot_apps (client_id, bot_id, name, secret, "
                     + "enforce_jti, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -139,7 +168,6 @@ public final class Bots implements BotRepository {
             }
             return null;
         });
-        return new AppCredentials(app.clientId(), secret);
     }
 
     @Override

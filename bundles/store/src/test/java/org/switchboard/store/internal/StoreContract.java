@@ -614,6 +614,35 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void anAppFromKoreKeepsItsClientIdAndSecret() throws Exception {
+        Bots bots = new Bots(db);
+        Bot bot = bots.createBot("Moved from Kore", true, null);
+        String id = "cs-0f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f";
+        String secret = "Kore+Secret/With=Base64Chars0123456789";
+        BotApp app = bots.importApp(bot.botId(), "ZCC", Set.of(BotApp.CHAT_HISTORY), false, new AppCredentials(id,
+                secret));
+        assertEquals(id, app.clientId());
+        assertEquals(app, bots.app(id).orElseThrow());
+        byte[] input = "header.payload".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        assertTrue("a token signed with the imported secret verifies", bots.verifySignature(id, input,
+                mac.doFinal(input)));
+        assertThrows(IllegalStateException.class, () -> bots.importApp(bot.botId(), "again", Set.of(), false,
+                new AppCredentials(id, secret)));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> bots.importApp(bot.botId(),
+                "x", Set.of(), false, new AppCredentials("cs-not-a-uuid", secret)));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("is not cs-<uuid>"));
+        bad = assertThrows(IllegalArgumentException.class, () -> bots.importApp(bot.botId(), "x", Set.of(), false,
+                new AppCredentials("cs-1f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f", "short")));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("16 to 512 printable"));
+        assertFalse("the secret is not in the message", bad.getMessage().contains("short"));
+        assertThrows(IllegalArgumentException.class, () -> bots.importApp("st-00000000-0000-0000-0000-000000000000",
+                "x", Set.of(), false, new AppCredentials("cs-2f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f", secret)));
+    }
+
+    @Test
     public void anotherKeyCannotOpenTheSecrets() throws Exception {
         Bots bots = new Bots(db);
         Bot bot = bots.createBot("b", false, null);
