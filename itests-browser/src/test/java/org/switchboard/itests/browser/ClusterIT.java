@@ -79,8 +79,11 @@ public class ClusterIT {
         Gateway a = cluster.node("node-a");
         run("forged-direct", "invite-403-forged.xml", "127.0.0.5", cluster.address("node-a") + ":" + a.sip, "-m",
                 "1", "-s", "+15550100");
-        String log = a.log();
-        assertTrue(log, log.contains("from 127.0.0.5 to +15550100: 403"));
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!a.log().contains("from 127.0.0.5 to +15550100: 403") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100); // the log is written asynchronously
+        }
+        assertTrue(a.log(), a.log().contains("from 127.0.0.5 to +15550100: 403"));
     }
 
     @Test
