@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.store.testing.FaultProxy;
 
 /**
  * Two nodes on one PostgreSQL behind Kamailio ({@code cluster/kamailio/kamailio.cfg}): the seed scenarios pass
@@ -161,7 +162,7 @@ public class ClusterIT {
     public void aNodeCutOffFromTheDatabaseKeepsTakingCallsAndLosesNoRecord() throws Exception {
         java.util.regex.Matcher url = java.util.regex.Pattern.compile("//127\\.0\\.0\\.1:(\\d+)/").matcher(cluster.dbUrl);
         assertTrue(cluster.dbUrl, url.find());
-        try (TcpProxy proxy = new TcpProxy(Integer.parseInt(url.group(1)))) {
+        try (FaultProxy proxy = new FaultProxy("127.0.0.1", Integer.parseInt(url.group(1)))) {
             Gateway c = cluster.startNode("node-c", Map.of("url", cluster.dbUrl.replace("127.0.0.1:" + url.group(1),
                     "127.0.0.1:" + proxy.port())));
             try {

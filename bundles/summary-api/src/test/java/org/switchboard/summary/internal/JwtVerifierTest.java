@@ -95,6 +95,11 @@ public class JwtVerifierTest {
         }
 
         @Override
+        public BotApp importApp(String b, String n, Set<String> s, boolean j, AppCredentials c) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<BotApp> updateApp(String clientId, String name, Set<String> scopes, boolean enforceJti) {
             throw new UnsupportedOperationException();
         }

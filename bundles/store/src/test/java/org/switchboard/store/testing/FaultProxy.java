@@ -1,4 +1,4 @@
-package org.switchboard.store.internal;
+package org.switchboard.store.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay between the store and a real database server that can cut the line: {@link #cut()} closes every
- * open connection and refuses new ones until {@link #heal()}. This is how the tests take the database away.
+ * open connection and refuses new ones until {@link #heal()}. This is how the tests take the database away (the
+ * store's own, and the gateway's in {@code itests-browser}, through this module's test jar).
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
-    FaultProxy(String host, int port) throws IOException {
+    /** Relays to {@code host:port} from a free loopback port. */
+    public FaultProxy(String host, int port) throws IOException {
         this.target = new InetSocketAddress(host, port);
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "fault-proxy");
@@ -29,11 +31,13 @@ final class FaultProxy implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    /** The loopback port to connect to instead of the database's. */
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    /** Closes every open connection and refuses new ones. */
+    public void cut() {
         down = true;
         for (Socket s : open) {
             quietClose(s);
@@ -41,7 +45,8 @@ final class FaultProxy implements AutoCloseable {
         open.clear();
     }
 
-    void heal() {
+    /** Takes new connections again. */
+    public void heal() {
         down = false;
     }
 
