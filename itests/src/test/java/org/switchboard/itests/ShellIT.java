@@ -47,7 +47,8 @@ public class ShellIT extends SwitchboardTestSupport {
             }
         });
         String calls = "";
-        for (int i = 0; i < 100 && !calls.contains("+15550102"); i++) {
+        // until the flow is at its hold node, so the hang-up comes after the task is recorded
+        for (int i = 0; i < 100 && !calls.matches("(?s).*demo-wait +hold .*"); i++) {
             Thread.sleep(100);
             calls = String.valueOf(shell.execute("sb:calls"));
         }
