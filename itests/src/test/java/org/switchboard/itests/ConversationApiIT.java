@@ -191,7 +191,8 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertError(post(DETAILS, good, "{\"sessionId\":42}"), 400, "sessionId must be a string");
         assertError(post(DETAILS, good, "{\"limit\":5}"), 400, "One of sessionId, callId or conversationId");
         assertError(post(DETAILS, good, "{\"sessionId\":"), 400, "not valid JSON");
-        assertError(post(DETAILS, good, "{\"callId\":\"c\",\"limit\":100000}"), 400, "limit must be an integer");
+        assertError(post(DETAILS, good, "{\"callId\":\"c\",\"limit\":0}"), 400, "limit must be an integer");
+        assertError(post(DETAILS, good, "{\"callId\":\"c\",\"limit\":100000}"), 404, "No conversation with that id");
         assertError(request("POST", DETAILS, Map.of("auth", good, "Content-Type", "text/plain"), body), 415,
                 "application/json");
         assertError(post(DETAILS, good, "{\"callId\":\"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
