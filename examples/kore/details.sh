@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kore's "Step 5" against Switchboard: creates a JWT app for the bot (admin API), signs a token with its secret
 # (HS256, openssl), and calls the Conversation Details API and the Conversation Summary API for a session (the newest
-# one when none is given). Prints the app's client id, the token and both answers; never the secret.
+# one when none is given) with Kore's documented bodies, and the Summary API once more for a transcript given inline.
+# Prints the app's client id, the token and the answers; never the secret.
 #
 #   examples/kore/details.sh [session id]
 #
@@ -37,5 +38,10 @@ curl -sf -H "auth: $JWT" -H 'Content-Type: application/json' \
 echo
 echo "--- conversationSummary"
 curl -sf -H "auth: $JWT" -H 'Content-Type: application/json' \
-  -d "{\"sessionId\":\"$SESSION\"}" "$URL/api/public/streams/$BOT/conversationSummary"
+  -d "{\"lang\":\"en\",\"inputMode\":{\"conversationId\":\"$SESSION\"}}" "$URL/api/public/streams/$BOT/conversationSummary"
+echo
+echo "--- conversationSummary of a transcript"
+curl -sf -H "auth: $JWT" -H 'Content-Type: application/json' \
+  -d '{"lang":"en","inputMode":{"transcript":"Agent: Thank you for calling. How can I help you? Consumer: My order 4712 has not arrived."}}' \
+  "$URL/api/public/streams/$BOT/conversationSummary"
 echo

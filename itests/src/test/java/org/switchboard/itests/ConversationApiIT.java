@@ -165,6 +165,19 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals(c.sessionId(), s.json().get("sessionId").getAsString());
         assertEquals(changed.get("ConversationSummary"), s.json().getAsJsonObject("summary").get("ConversationSummary"));
         assertError(post(SUMMARY, once, "{\"sessionId\":\"" + c.sessionId() + "\"}"), 401, "Invalid or expired token");
+
+        Http kore = post(SUMMARY, jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-2\"}",
+                summaries.clientSecret()), "{\"lang\":\"en\",\"inputMode\":{\"conversationId\":\"" + c.sessionId()
+                + "\"}}");
+        assertEquals(kore.body(), 200, kore.status());
+        assertEquals("Kore's answer: the summary at the top level", changed.get("ConversationSummary"),
+                kore.json().get("ConversationSummary"));
+        assertTrue(kore.body(), kore.json().has("time"));
+        Http inline = post(SUMMARY, jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-3\"}",
+                summaries.clientSecret()), "{\"lang\":\"en\",\"inputMode\":{\"transcript\":\"Agent: Thank you "
+                + "for calling. How can I help you? Consumer: I have an issue with my DVR box.\"}}");
+        assertEquals(inline.body(), 200, inline.status());
+        assertTrue(inline.body(), inline.json().get("ConversationSummary").getAsString().contains("DVR box"));
     }
 
     @Test

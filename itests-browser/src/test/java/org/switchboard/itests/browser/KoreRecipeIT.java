@@ -32,6 +32,7 @@ public class KoreRecipeIT {
             assertTrue(out, out.contains("\"conversationInfo\""));
             assertTrue(out, out.contains("\"ConversationSummary\""));
             assertTrue(out, out.contains("\"sessionId\": \"" + session + "\"") || out.contains("\"sessionId\":\"" + session + "\""));
+            assertTrue("the transcript's summary: " + out, out.contains("4712"));
             assertFalse("the script prints no secret: " + out, out.contains("clientSecret"));
         }
     }

@@ -22,4 +22,17 @@ public interface ConversationSummaries {
      * @throws NoSuchElementException when there is no such session
      */
     Summary summary(String sessionId, String lang);
+
+    /**
+     * A summary of a transcript given inline rather than recorded (Kore's {@code inputMode.transcript}): text whose
+     * speakers are marked {@code Agent:}, {@code Bot:}, {@code Consumer:}, {@code Customer:}, {@code Caller:} or
+     * {@code User:}, written by the bot's summarizer (the built-in one when that is missing, slow or failing). It is
+     * not stored.
+     *
+     * @param botId the bot whose summarizer writes it, or {@code null} for the built-in one
+     * @param transcript the conversation's text
+     * @param lang the language asked for
+     * @since 1.3
+     */
+    Summary summarizeTranscript(String botId, String transcript, String lang);
 }

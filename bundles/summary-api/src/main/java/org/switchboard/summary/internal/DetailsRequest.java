@@ -52,6 +52,50 @@ record DetailsRequest(String sessionId, String callId, String conversationId, bo
                 lang == null ? "en" : lang);
     }
 
+    /**
+     * A Conversation Summary API request: Kore's documented bodies, {@code {"lang": "en", "inputMode":
+     * {"conversationId": "..."}}} and {@code {"lang": "en", "inputMode": {"transcript": "Agent: ... Consumer:
+     * ..."}}}, or this API's own {@code sessionId}/{@code callId}/{@code conversationId} at the top level.
+     *
+     * @param ids the conversation asked for, or {@code null} for a transcript
+     * @param transcript the transcript given inline, or {@code null}
+     */
+    record Summary(DetailsRequest ids, String transcript, String lang) {
+    }
+
+    static Summary parseSummary(String body) throws ApiException {
+        JsonObject o = object(body);
+        String lang = string(o, "lang");
+        if (lang == null) {
+            lang = string(o, "language"); // the name in Kore's parameter table
+        }
+        if (lang != null && !LANG.matcher(lang).matches()) {
+            throw ApiException.badRequest("lang must be a language tag such as en or en-US");
+        }
+        JsonElement mode = o.get("inputMode");
+        if (mode == null || mode.isJsonNull()) {
+            DetailsRequest ids = parse(body, 1, Integer.MAX_VALUE);
+            return new Summary(ids, null, ids.lang());
+        }
+        if (!mode.isJsonObject()) {
+            throw ApiException.badRequest("inputMode must be an object: {\"conversationId\": \"...\"} or "
+                    + "{\"transcript\": \"...\"}, not " + kind(mode));
+        }
+        JsonObject m = mode.getAsJsonObject();
+        String conversationId = string(m, "conversationId");
+        JsonElement transcript = m.get("transcript");
+        String lg = lang == null ? "en" : lang;
+        if (conversationId != null) {
+            return new Summary(new DetailsRequest(null, null, conversationId, true, 0, 1, lg), null, lg);
+        }
+        if (transcript != null && transcript.isJsonPrimitive() && transcript.getAsJsonPrimitive().isString()
+                && !transcript.getAsString().isBlank()) {
+            return new Summary(null, transcript.getAsString(), lg);
+        }
+        throw ApiException.badRequest("inputMode needs conversationId (a session id) or transcript (the "
+                + "conversation's text, e.g. \"Agent: ... Consumer: ...\")");
+    }
+
     private static JsonObject object(String body) throws ApiException {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("The request body must be a JSON object, e.g. {\"sessionId\": \"...\"}");

@@ -152,16 +152,46 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         return o;
     }
 
+    /**
+     * Kore's answer, {@code ConversationSummary} and {@code time} at the top level, with this API's extensions
+     * beside them: {@code lang}, {@code summarizer}, and for a recorded conversation {@code sessionId},
+     * {@code callId} and the same summary as {@code summary{...}} (this API's earlier shape).
+     */
     private JsonObject summary(HttpServletRequest req, String botId) throws ApiException, IOException {
         Services s = services();
         verifier.verify(s.bots, token(req), botId, BotApp.CONVERSATION_SUMMARY);
-        DetailsRequest r = DetailsRequest.parse(body(req), 1, Integer.MAX_VALUE);
-        Conversation c = find(s.store, r, botId);
+        DetailsRequest.Summary r = DetailsRequest.parseSummary(body(req));
+        JsonObject summary;
         JsonObject o = new JsonObject();
-        o.addProperty("sessionId", c.sessionId());
-        o.addProperty("callId", c.callId());
-        o.add("summary", summaryJson(s, botId, c, r.lang()));
-        return o;
+        if (r.transcript() != null) {
+            summary = transcriptSummary(s, botId, r.transcript(), r.lang());
+        } else {
+            Conversation c = find(s.store, r.ids(), botId);
+            o.addProperty("sessionId", c.sessionId());
+            o.addProperty("callId", c.callId());
+            summary = summaryJson(s, botId, c, r.lang());
+        }
+        JsonObject answer = new JsonObject();
+        summary.entrySet().forEach(e -> answer.add(e.getKey(), e.getValue()));
+        o.entrySet().forEach(e -> answer.add(e.getKey(), e.getValue()));
+        if (r.transcript() == null) {
+            answer.add("summary", summary);
+        }
+        return answer;
+    }
+
+    private JsonObject transcriptSummary(Services s, String botId, String transcript, String lang)
+            throws ApiException {
+        Optional<Bot> bot = s.bots.bot(botId);
+        if (bot.isPresent() && !bot.get().summaryEnabled()) {
+            return ConversationJson.summaryDisabled();
+        }
+        ConversationSummaries writer = summaries;
+        if (writer == null) {
+            throw new ApiException(503, "Summaries are not available right now; try again shortly",
+                    "no ConversationSummaries service");
+        }
+        return ConversationJson.summary(writer.summarizeTranscript(bot.isPresent() ? botId : null, transcript, lang));
     }
 
     private JsonObject summaryJson(Services s, String botId, Conversation c, String lang) throws ApiException {

@@ -132,6 +132,24 @@ public class SummaryService implements ConversationSummaries {
         }
     }
 
+    @Override
+    public Summary summarizeTranscript(String botId, String transcript, String lang) {
+        String id = java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(sha256(transcript), 12));
+        Conversation c = new Conversation(id, "transcript-" + id, botId, null, null, null, clock.instant(), null, null,
+                null, null, null, List.of());
+        List<Turn> turns = Transcripts.turns(id, transcript, clock.instant());
+        return write(c, turns, List.of(), lang, wantedSummarizer(c));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean fresh(Summary s, String basis, String wanted) {
         if (!basis.equals(s.basis())) {
             return false;

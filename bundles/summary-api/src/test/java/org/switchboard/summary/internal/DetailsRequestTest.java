@@ -45,6 +45,26 @@ public class DetailsRequestTest {
     }
 
     @Test
+    public void theSummaryApiTakesKoresDocumentedBodiesAndItsOwn() throws Exception {
+        DetailsRequest.Summary byId = DetailsRequest.parseSummary(
+                "{\"lang\": \"en\", \"inputMode\": {\"conversationId\": \"64808537ba90cb4b384157cf\"}}");
+        assertEquals("64808537ba90cb4b384157cf", byId.ids().conversationId());
+        assertEquals("en", byId.lang());
+        DetailsRequest.Summary inline = DetailsRequest.parseSummary(
+                "{\"language\": \"en\", \"inputMode\": {\"transcript\": \"Agent: Hello. Consumer: Hi.\"}}");
+        assertEquals("Agent: Hello. Consumer: Hi.", inline.transcript());
+        assertEquals(null, inline.ids());
+        DetailsRequest.Summary own = DetailsRequest.parseSummary("{\"callId\": \"c1\", \"lang\": \"de\"}");
+        assertEquals("c1", own.ids().callId());
+        assertEquals("de", own.lang());
+        ApiException e = assertThrows(ApiException.class, () -> DetailsRequest.parseSummary(
+                "{\"inputMode\": {\"transcript\": 42}}"));
+        assertTrue(e.getMessage(), e.getMessage().contains("inputMode needs conversationId"));
+        e = assertThrows(ApiException.class, () -> DetailsRequest.parseSummary("{\"inputMode\": \"x\"}"));
+        assertTrue(e.getMessage(), e.getMessage().contains("inputMode must be an object"));
+    }
+
+    @Test
     public void badBodiesAreNamed() throws Exception {
         assertTrue(refused("").contains("JSON object"));
         assertTrue(refused("[1,2]").contains("not an array"));

@@ -108,6 +108,27 @@ public class SummaryServiceTest {
     }
 
     @Test
+    public void aTranscriptGivenInlineIsSummarizedByTheBotsSummarizerAndNotStored() {
+        String transcript = "Agent: Thank you for calling. How can I help you? Consumer: I have an issue with my DVR "
+                + "box. agent: Which one? customer: The second box, the list does not work.";
+        List<org.switchboard.api.conversation.Turn> turns = Transcripts.turns("s", transcript, Instant.EPOCH);
+        assertEquals(4, turns.size());
+        assertEquals(org.switchboard.api.conversation.Direction.OUTGOING, turns.get(0).direction());
+        assertEquals("I have an issue with my DVR box.", turns.get(1).text());
+        assertEquals(org.switchboard.api.conversation.Direction.INCOMING, turns.get(3).direction());
+        assertEquals("text without labels is the caller's", 1, Transcripts.turns("s", "my bill is wrong",
+                Instant.EPOCH).size());
+
+        Summary builtinOne = service.summarizeTranscript(null, transcript, "en");
+        assertEquals("builtin", builtinOne.summarizer());
+        assertTrue(builtinOne.text(), builtinOne.text().contains("DVR box"));
+        botUses("llm");
+        install("llm", llm(0, null));
+        assertEquals("LLM: 4 turns in en", service.summarizeTranscript(BOT, transcript, "en").text());
+        assertEquals("nothing stored", 0, store.summariesSaved);
+    }
+
+    @Test
     public void theBotsSummarizerWritesWhenItAnswers() {
         botUses("llm");
         install("llm", llm(0, null));
