@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,7 +78,26 @@ final class Browser implements AutoCloseable {
     void clickToLoad(WebElement e) {
         WebElement old = find("html");
         e.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(old));
+    }
+
+    /**
+     * Whether an element left the document. Chrome sometimes answers a question about an element of the page being
+     * replaced with "Node with given id does not belong to the document" instead of the stale-element error that
+     * {@code ExpectedConditions.stalenessOf} expects: that means gone too.
+     */
+    private static boolean gone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Clicks and accepts the confirmation dialog the click opens. */
