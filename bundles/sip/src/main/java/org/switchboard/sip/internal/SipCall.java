@@ -252,7 +252,13 @@ final class SipCall implements CallControl {
     /** The caller hangs up: 200 OK, nothing else sent, the session closes as ended by the caller. */
     void bye(ServerTransaction tx, Request bye) throws Exception {
         record(Direction.INCOMING, bye);
-        respond(tx, Response.OK);
+        try {
+            respond(tx, Response.OK);
+        } catch (javax.sip.SipException | RuntimeException e) {
+            // the caller hung up and closed its connection before our 200 OK: the call ends all the same
+            LOG.info("Session {}: the 200 OK to the caller's BYE could not be sent ({}); ending the call", sessionId(),
+                    e.getMessage());
+        }
         ReferTransfer pending;
         synchronized (this) {
             if (state == State.ENDED) {
