@@ -182,30 +182,35 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
 
     private JsonObject transcriptSummary(Services s, String botId, String transcript, String lang)
             throws ApiException {
+        Writer w = writer(s, botId);
+        return w == null ? ConversationJson.summaryDisabled() : ConversationJson.summary(
+                w.service().summarizeTranscript(w.botKnown() ? botId : null, transcript, lang));
+    }
+
+    /** The summary service for a bot whose summaries are on, and whether the bot is known; null when they are off. */
+    private record Writer(ConversationSummaries service, boolean botKnown) {
+    }
+
+    private Writer writer(Services s, String botId) throws ApiException {
         Optional<Bot> bot = s.bots.bot(botId);
         if (bot.isPresent() && !bot.get().summaryEnabled()) {
-            return ConversationJson.summaryDisabled();
+            return null;
         }
         ConversationSummaries writer = summaries;
         if (writer == null) {
             throw new ApiException(503, "Summaries are not available right now; try again shortly",
                     "no ConversationSummaries service");
         }
-        return ConversationJson.summary(writer.summarizeTranscript(bot.isPresent() ? botId : null, transcript, lang));
+        return new Writer(writer, bot.isPresent());
     }
 
     private JsonObject summaryJson(Services s, String botId, Conversation c, String lang) throws ApiException {
-        Optional<Bot> bot = s.bots.bot(botId);
-        if (bot.isPresent() && !bot.get().summaryEnabled()) {
+        Writer w = writer(s, botId);
+        if (w == null) {
             return ConversationJson.summaryDisabled();
         }
-        ConversationSummaries writer = summaries;
-        if (writer == null) {
-            throw new ApiException(503, "Summaries are not available right now; try again shortly",
-                    "no ConversationSummaries service");
-        }
         try {
-            Summary summary = writer.summary(c.sessionId(), lang);
+            Summary summary = w.service().summary(c.sessionId(), lang);
             return ConversationJson.summary(summary);
         } catch (NoSuchElementException e) {
             throw new ApiException(404, "No conversation with that id for this bot");
