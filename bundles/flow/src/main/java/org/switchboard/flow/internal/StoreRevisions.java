@@ -1,5 +1,7 @@
 package org.switchboard.flow.internal;
 
+import org.switchboard.api.store.WorkspaceRepository;
+
 /**
  * The stored workspace's revision as this node last knew it: a revision that moved past it means another node
  * changed the workspace. A change this node makes moves the revision by exactly one; when nothing else moved it
@@ -35,5 +37,21 @@ final class StoreRevisions {
     /** The next revision read counts as moved (reading the workspace it names failed). */
     synchronized void forget() {
         known = -1;
+    }
+
+    /** Runs a change of the stored workspace, noting its revision as this node's own when nothing came between. */
+    void writing(WorkspaceRepository r, Runnable write) {
+        long before = read(r);
+        write.run();
+        wrote(before, read(r));
+    }
+
+    /** The stored revision, or -1 when it cannot be read. */
+    static long read(WorkspaceRepository r) {
+        try {
+            return r.revision();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 }

@@ -207,20 +207,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         useStored(r, "revision " + revision + ", changed on another node");
     }
 
-    /** Runs a change of the stored workspace, noting its revision as this node's own when no other change came between. */
-    private void writing(WorkspaceRepository r, Runnable write) {
-        long before = revisionOrMinus(r);
-        write.run();
-        revisions.wrote(before, revisionOrMinus(r));
-    }
-
-    private static long revisionOrMinus(WorkspaceRepository r) {
-        try {
-            return r.revision();
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
 
     @Deactivate
     void deactivate() {
@@ -445,7 +431,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         if (r == null) {
             return;
         }
-        revisions.baseline(revisionOrMinus(r));
+        revisions.baseline(StoreRevisions.read(r));
         if (fromFile) {
             String hash = fileHash;
             if (hash == null || !keepStored(hash) || !useStored(r, "the workspace file is unchanged since it was "
@@ -526,7 +512,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }
         try {
             String hash = fileHash;
-            writing(r, () -> {
+            revisions.writing(r, () -> {
                 if (hash == null) {
                     r.replace(w);
                 } else {
@@ -568,7 +554,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         record = withAttachments(current.get());
         WorkspaceRepository r = repository;
         if (r != null) {
-            writing(r, () -> r.attach(attachment));
+            revisions.writing(r, () -> r.attach(attachment));
         }
         LOG.info("Attached flow '{}' to {} on trunk '{}'", attachment.flowId(), attachment.did(), attachment.trunkId());
     }
@@ -582,7 +568,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             record = withAttachments(after);
             WorkspaceRepository r = repository;
             if (r != null) {
-                writing(r, () -> r.detach(trunkId, did));
+                revisions.writing(r, () -> r.detach(trunkId, did));
             }
             LOG.info("Detached {} on trunk '{}'", did, trunkId);
         }
