@@ -93,7 +93,8 @@ public class ConversationApiIT extends SwitchboardTestSupport {
     private static void assertError(Http h, int status, String msgPart) {
         assertEquals(h.body(), status, h.status());
         JsonObject e = h.json().getAsJsonArray("errors").get(0).getAsJsonObject();
-        assertEquals(status, e.get("code").getAsInt());
+        assertEquals("Kore's code for bad credentials, the status otherwise", status == 401 ? 4002 : status,
+                e.get("code").getAsInt());
         assertTrue(h.body(), e.get("msg").getAsString().contains(msgPart));
     }
 
@@ -118,7 +119,7 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertTrue(info.get("sessionStartTime").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertFalse(info.get("agentHandOffTime").isJsonNull());
         assertEquals("+14085551212", info.getAsJsonObject("userDetails").get("phoneNumber").getAsString());
-        assertTrue(info.get("currentTask").isJsonNull());
+        assertEquals("Kore's string for no task", "null", info.get("currentTask").getAsString());
         JsonArray flow = body.getAsJsonArray("conversationFlow");
         assertEquals("intent", flow.get(0).getAsJsonObject().get("taskName").getAsString());
         assertEquals("completedTask", flow.get(1).getAsJsonObject().get("status").getAsString());
@@ -130,8 +131,18 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals("Welcome to Acme. How can I help?", first.getAsJsonArray("components").get(0).getAsJsonObject()
                 .getAsJsonObject("data").get("text").getAsString());
         assertEquals("text", first.getAsJsonArray("components").get(0).getAsJsonObject().get("cT").getAsString());
-        assertEquals("voice", first.getAsJsonArray("channels").get(0).getAsJsonObject().get("type").getAsString());
+        assertEquals("korevg", first.getAsJsonArray("channels").get(0).getAsJsonObject().get("type").getAsString());
         assertEquals("intent", first.get("tN").getAsString());
+        assertEquals("pending", first.get("status").getAsString());
+        assertEquals("received", history.get(1).getAsJsonObject().get("status").getAsString());
+        assertEquals(first.get("createdOn"), first.get("lmodifiedOn"));
+        assertEquals(info.get("userId"), first.get("createdBy"));
+        assertTrue(first.get("_id").getAsString().startsWith("ms-"));
+        assertTrue(first.getAsJsonArray("components").get(0).getAsJsonObject().get("_id").getAsString()
+                .startsWith("cp-"));
+        assertEquals(0, first.getAsJsonArray("components").get(0).getAsJsonObject().getAsJsonArray("thumbnails")
+                .size());
+        assertTrue(flow.get(0).getAsJsonObject().get("messageStoreId").getAsString().startsWith("ms-"));
         assertEquals("12345", history.get(2).getAsJsonObject().getAsJsonArray("components").get(0).getAsJsonObject()
                 .getAsJsonObject("data").get("text").getAsString());
         JsonObject summary = body.getAsJsonObject("summary");
@@ -147,6 +158,8 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals("the stored summary while nothing changed", summary.get("time"),
                 again.json().getAsJsonObject("summary").get("time"));
         assertEquals(1, again.json().getAsJsonArray("conversationHistory").size());
+        assertEquals("a message keeps its id from page to page", history.get(1).getAsJsonObject().get("_id"),
+                again.json().getAsJsonArray("conversationHistory").get(0).getAsJsonObject().get("_id"));
         assertTrue(again.json().get("moreAvailable").getAsBoolean());
 
         say(c, Direction.INCOMING, "and I want a refund", null, 4);
@@ -164,7 +177,7 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals(s.body(), 200, s.status());
         assertEquals(c.sessionId(), s.json().get("sessionId").getAsString());
         assertEquals(changed.get("ConversationSummary"), s.json().getAsJsonObject("summary").get("ConversationSummary"));
-        assertError(post(SUMMARY, once, "{\"sessionId\":\"" + c.sessionId() + "\"}"), 401, "Invalid or expired token");
+        assertError(post(SUMMARY, once, "{\"sessionId\":\"" + c.sessionId() + "\"}"), 401, "Invalid SDK credentials");
 
         Http kore = post(SUMMARY, jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-2\"}",
                 summaries.clientSecret()), "{\"lang\":\"en\",\"inputMode\":{\"conversationId\":\"" + c.sessionId()
@@ -192,12 +205,12 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         String body = "{\"sessionId\":\"0123456789abcdef01234567\"}";
 
         assertError(post(DETAILS, null, body), 401, "auth");
-        assertError(post(DETAILS, "not.a.jwt", body), 401, "Invalid or expired token");
-        assertError(post(DETAILS, good.substring(0, good.length() - 2) + "AA", body), 401, "Invalid or expired token");
-        assertError(post(DETAILS, old, body), 401, "Invalid or expired token");
+        assertError(post(DETAILS, "not.a.jwt", body), 401, "Invalid SDK credentials");
+        assertError(post(DETAILS, good.substring(0, good.length() - 2) + "AA", body), 401, "Invalid SDK credentials");
+        assertError(post(DETAILS, old, body), 401, "Invalid SDK credentials");
         long past = Instant.now().getEpochSecond() - 3600;
         assertError(post(DETAILS, jwt("{\"appId\":\"" + app.clientId() + "\",\"exp\":" + past + "}", "x"), body), 401,
-                "Invalid or expired token");
+                "Invalid SDK credentials");
         assertError(post("/api/public/bot/st-00000000-0000-4000-8000-000000000001/conversationDetails", good, body),
                 403, "not authorized for bot");
         assertError(post(DETAILS, good, body), 404, "No conversation");

@@ -268,7 +268,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
         }
         Workspace w = parsed.get();
         current.set(w);
-        record = WorkspaceRecords.fromDocument(text);
+        record = WorkspaceRecords.fromDocument(text, w);
         fromFile = true;
         fileHash = hash;
         save();
@@ -474,11 +474,17 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
                 return false;
             }
             List<Problem> problems = new ArrayList<>();
-            Optional<Workspace> parsed = WorkspaceParser.parse(WorkspaceRecords.toDocument(stored.get()), problems);
+            Optional<Workspace> parsed = WorkspaceParser.parse(WorkspaceRecords.toDocument(stored.get()), problems,
+                    false);
             if (parsed.isEmpty()) {
                 LOG.error("The stored workspace is not valid ({} problem(s), first: {}); it is not used", problems.size(),
                         problems.get(0));
                 return false;
+            }
+            List<String> botless = WorkspaceParser.flowsWithoutBot(parsed.get());
+            if (!botless.isEmpty()) {
+                LOG.warn("Stored flow(s) {} have no bot: their calls are answered without kore-bot_id and their "
+                        + "conversations cannot be read through the API; give each a botId", botless);
             }
             current.set(parsed.get());
             record = stored.get();

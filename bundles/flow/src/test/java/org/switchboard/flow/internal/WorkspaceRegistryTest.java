@@ -264,7 +264,7 @@ public class WorkspaceRegistryTest {
             Path file = tmp.getRoot().toPath().resolve("srv.json");
             Files.writeString(file, "{\"trunks\": [{\"id\": \"zcc\", \"adapter\": \"zcc\", \"fqdn\": \"zcc.test\", "
                     + "\"resolve\": \"srv\", \"transport\": \"tcp\", \"dids\": [\"+15550100\"]}], \"flows\": [{\"id\": \"f\", "
-                    + "\"start\": \"bye\", \"nodes\": [{\"id\": \"bye\", \"type\": \"hangup\"}]}], "
+                    + "\"botId\": \"st-00000000-0000-4000-8000-000000000001\", \"start\": \"bye\", \"nodes\": [{\"id\": \"bye\", \"type\": \"hangup\"}]}], "
                     + "\"attachments\": [{\"trunk\": \"zcc\", \"did\": \"+15550100\", \"flow\": \"f\"}]}");
             registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0,
                     "dns.server", "127.0.0.1:" + dns.port())));

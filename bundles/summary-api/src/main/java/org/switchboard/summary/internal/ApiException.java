@@ -21,9 +21,9 @@ final class ApiException extends Exception {
         this(status, message, message);
     }
 
-    /** A 401 with the one message every token failure gets. */
+    /** A 401 with the one message every token failure gets, Kore's (its code 4002). */
     static ApiException unauthorized(String detail) {
-        return new ApiException(401, "Invalid or expired token", detail);
+        return new ApiException(401, "Invalid SDK credentials", detail);
     }
 
     /** A 400 for a request body that is not what the API takes. */

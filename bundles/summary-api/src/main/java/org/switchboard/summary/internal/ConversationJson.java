@@ -20,7 +20,10 @@ import com.google.gson.JsonObject;
 /**
  * Kore's response shapes, field for field: {@code conversationInfo}, {@code conversationFlow},
  * {@code conversationHistory[]} and {@code summary{ConversationSummary, time}}. Fields Kore does not have are only
- * ever added (e.g. {@code moreAvailable}, {@code conversationInfo.endedBy}), never renamed.
+ * ever added (e.g. {@code moreAvailable}, {@code conversationInfo.endedBy}), never renamed. Where Kore's sample has a
+ * string, the value is a string, as in Kore's: {@code currentTask} is {@code "null"} when no task runs. Ids Kore
+ * gives messages and components ({@code ms-}, {@code cp-}) are derived from the session and position, so the same
+ * message has the same id on every request.
  */
 final class ConversationJson {
 
@@ -33,6 +36,12 @@ final class ConversationJson {
     static String time(Instant i) {
         return i == null ? null : TIME.format(i);
     }
+
+    /** Kore's channel name for calls through its voice gateway. */
+    static final String CHANNEL = "korevg";
+
+    /** What Kore's sample answers for a conversation with no task running. */
+    static final String NO_TASK = "null";
 
     /** A stable user id per bot and caller number, the same on every request. */
     static String userId(Conversation c) {
@@ -56,7 +65,7 @@ final class ConversationJson {
         if (c.isActive() && !tasks.isEmpty()) {
             o.addProperty("currentTask", tasks.get(tasks.size() - 1));
         } else {
-            o.add("currentTask", JsonNull.INSTANCE);
+            o.addProperty("currentTask", NO_TASK);
         }
         o.addProperty("botId", c.botId());
         o.addProperty("dialedNumber", c.did());
@@ -77,37 +86,58 @@ final class ConversationJson {
             boolean last = i == tasks.size() - 1;
             JsonObject t = new JsonObject();
             t.addProperty("status", c.isActive() && last ? "activeTask" : "completedTask");
+            t.addProperty("messageStoreId", id("ms", c.sessionId() + "/task/" + i));
             t.addProperty("taskName", tasks.get(i));
             a.add(t);
         }
         return a;
     }
 
-    static JsonArray history(List<Turn> turns) {
+    /**
+     * Kore's history items for {@code turns}, the page that starts at position {@code skip} of the conversation:
+     * incoming ones {@code received}, outgoing ones {@code pending} (Kore's value for prompts on a voice channel).
+     */
+    static JsonArray history(Conversation c, List<Turn> turns, int skip) {
         JsonArray a = new JsonArray();
-        for (Turn t : turns) {
+        String user = userId(c);
+        for (int i = 0; i < turns.size(); i++) {
+            Turn t = turns.get(i);
+            String key = c.sessionId() + "/" + (skip + i);
             JsonObject o = new JsonObject();
-            o.addProperty("type", t.direction() == Direction.INCOMING ? "incoming" : "outgoing");
+            o.addProperty("_id", id("ms", key));
+            JsonArray channels = new JsonArray();
+            JsonObject voice = new JsonObject();
+            voice.addProperty("type", CHANNEL);
+            channels.add(voice);
+            o.add("channels", channels);
+            boolean incoming = t.direction() == Direction.INCOMING;
+            o.addProperty("type", incoming ? "incoming" : "outgoing");
+            o.addProperty("status", incoming ? "received" : "pending");
             o.addProperty("createdOn", time(t.at()));
-            o.addProperty("timestampValue", t.at().toEpochMilli());
+            o.addProperty("lmodifiedOn", time(t.at()));
+            o.addProperty("createdBy", user);
+            o.addProperty("lmodifiedBy", user);
             JsonObject data = new JsonObject();
             data.addProperty("text", t.text() != null ? t.text() : t.digits());
             JsonObject component = new JsonObject();
+            component.addProperty("_id", id("cp", key));
             component.addProperty("cT", "text");
             component.add("data", data);
+            component.add("thumbnails", new JsonArray());
             JsonArray components = new JsonArray();
             components.add(component);
             o.add("components", components);
-            o.addProperty("tN", t.taskName());
-            JsonArray channels = new JsonArray();
-            JsonObject voice = new JsonObject();
-            voice.addProperty("type", "voice");
-            channels.add(voice);
-            o.add("channels", channels);
+            o.addProperty("tN", t.taskName() == null ? "" : t.taskName());
             o.addProperty("lang", t.lang() == null ? "en" : t.lang());
+            o.addProperty("timestampValue", t.at().toEpochMilli());
+            o.addProperty("sessionId", c.sessionId());
             a.add(o);
         }
         return a;
+    }
+
+    private static String id(String prefix, String key) {
+        return prefix + "-" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonObject summary(Summary s) {
@@ -128,10 +158,14 @@ final class ConversationJson {
         return o;
     }
 
+    /** Kore's error code for a request whose credentials fail, answered with HTTP 401. */
+    static final int INVALID_CREDENTIALS = 4002;
+
+    /** Kore's error shape, {@code {"errors": [{"msg", "code"}]}}: the code is the HTTP status but for 401. */
     static JsonObject errors(int status, String msg) {
         JsonObject e = new JsonObject();
         e.addProperty("msg", msg);
-        e.addProperty("code", status);
+        e.addProperty("code", status == 401 ? INVALID_CREDENTIALS : status);
         JsonArray a = new JsonArray();
         a.add(e);
         JsonObject o = new JsonObject();

@@ -142,7 +142,7 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         JsonObject o = new JsonObject();
         o.add("conversationInfo", ConversationJson.info(c));
         o.add("conversationFlow", ConversationJson.flow(c));
-        o.add("conversationHistory", ConversationJson.history(more ? page.subList(0, r.limit()) : page));
+        o.add("conversationHistory", ConversationJson.history(c, more ? page.subList(0, r.limit()) : page, r.skip()));
         if (r.summaryRequired()) {
             o.add("summary", summaryJson(s, botId, c, r.lang()));
         }

@@ -158,7 +158,7 @@ public class JwtVerifierTest {
     private int status(String token) {
         ApiException e = assertThrows(ApiException.class, () -> verifier.verify(apps, token, BOT, BotApp.CHAT_HISTORY));
         if (e.status() == 401 && token != null && !token.isBlank()) {
-            assertEquals("a 401 says nothing of why", "Invalid or expired token", e.getMessage());
+            assertEquals("a 401 says nothing of why", "Invalid SDK credentials", e.getMessage());
         }
         assertFalse(e.getMessage().contains(SECRET));
         return e.status();

@@ -21,6 +21,11 @@ public record Flow(String id, String name, String botId, String start, Map<Strin
         this(id, name, botId, start, nodes, Map.of());
     }
 
+    /** This flow answered by {@code bot}. */
+    public Flow withBotId(String bot) {
+        return new Flow(id, name, bot, start, nodes, assistants);
+    }
+
     /** The node with this id. */
     public Optional<Node> node(String nodeId) {
         return Optional.ofNullable(nodes.get(nodeId));

@@ -31,7 +31,7 @@ public final class WorkspaceParser {
 
     private static final Set<String> TOP = Set.of("version", "description", "bots", "headerSets", "trunks", "flows",
             "attachments");
-    private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description");
+    private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description", "default");
     private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
     private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
             "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond", "srtp", "auth");
@@ -40,7 +40,16 @@ public final class WorkspaceParser {
     private WorkspaceParser() {
     }
 
+    /** Parses a document to be put in force: every flow must have a bot, its own or the workspace's default. */
     public static Optional<Workspace> parse(String text, List<Problem> problems) {
+        return parse(text, problems, true);
+    }
+
+    /**
+     * Parses a workspace; with {@code requireBots} false a flow may lack a bot (workspaces stored before bots were
+     * required are still loaded, and {@link #flowsWithoutBot} names the flows to fix).
+     */
+    public static Optional<Workspace> parse(String text, List<Problem> problems, boolean requireBots) {
         JsonElement root;
         try {
             root = JsonParser.parseString(text);
@@ -60,15 +69,25 @@ public final class WorkspaceParser {
             }
         }
         Map<String, BotSpec> bots = new LinkedHashMap<>();
+        List<String> defaults = new ArrayList<>();
         JsonArray botArray = array(o, "bots", problems);
         for (int i = 0; i < botArray.size(); i++) {
             String path = "bots[" + i + "]";
-            bot(botArray.get(i), path, problems).ifPresent(b -> {
+            JsonElement json = botArray.get(i);
+            bot(json, path, problems).ifPresent(b -> {
                 if (bots.putIfAbsent(b.id(), b) != null) {
                     problems.add(new Problem(path + ".id", null, "duplicate bot id '" + b.id() + "'"));
                 }
+                if (JsonFields.bool(json.getAsJsonObject(), "default", false, path, problems)) {
+                    defaults.add(b.id());
+                }
             });
         }
+        if (defaults.size() > 1) {
+            problems.add(new Problem("bots", null, "only one bot can be the default; marked: " + defaults));
+        }
+        String defaultBot = defaults.size() == 1 ? defaults.get(0)
+                : bots.size() == 1 && defaults.isEmpty() ? bots.keySet().iterator().next() : null;
         Map<String, Map<String, String>> headerSets = headerSets(o, problems);
         Map<String, Trunk> trunks = new LinkedHashMap<>();
         JsonArray trunkArray = array(o, "trunks", problems);
@@ -90,14 +109,20 @@ public final class WorkspaceParser {
                 }
             });
         }
-        if (!botArray.isEmpty()) {
-            int i = 0;
-            for (Flow f : flows.values()) {
-                if (f.botId() != null && !bots.containsKey(f.botId())) {
-                    problems.add(new Problem("flows[" + i + "].botId", null, "bot '" + f.botId()
-                            + "' is not in the workspace's bots list"));
-                }
-                i++;
+        int flowIndex = 0;
+        for (Map.Entry<String, Flow> e : flows.entrySet()) {
+            Flow fl = e.getValue();
+            String path = "flows[" + flowIndex++ + "].botId";
+            if (fl.botId() == null && defaultBot != null) {
+                e.setValue(fl.withBotId(defaultBot));
+            } else if (fl.botId() == null && requireBots) {
+                problems.add(new Problem(path, null, bots.isEmpty()
+                        ? "missing: the bot (st-<uuid>) that answers this flow's calls; it is sent as kore-bot_id "
+                                + "and its conversations are read through the API with that bot's apps"
+                        : "missing, and the workspace's " + bots.size() + " bots have no \"default\": true: name "
+                                + "the bot that answers this flow's calls"));
+            } else if (fl.botId() != null && !bots.isEmpty() && !bots.containsKey(fl.botId())) {
+                problems.add(new Problem(path, null, "bot '" + fl.botId() + "' is not in the workspace's bots list"));
             }
         }
         int f = 0;
@@ -120,6 +145,11 @@ public final class WorkspaceParser {
             return Optional.empty();
         }
         return Optional.of(new Workspace(bots, headerSets, trunks, flows, attachments));
+    }
+
+    /** The ids of the flows that have no bot (only a workspace parsed without {@code requireBots} has them). */
+    public static List<String> flowsWithoutBot(Workspace w) {
+        return w.flows().values().stream().filter(f -> f.botId() == null).map(Flow::id).toList();
     }
 
     private static JsonArray array(JsonObject o, String field, List<Problem> problems) {

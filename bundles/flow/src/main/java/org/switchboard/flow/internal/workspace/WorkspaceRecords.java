@@ -35,6 +35,14 @@ public final class WorkspaceRecords {
 
     /** The records of a valid workspace document (DIDs E.164-normalised). */
     public static WorkspaceRecord fromDocument(String text) {
+        return fromDocument(text, null);
+    }
+
+    /**
+     * The records of a valid workspace document, each flow stored with the bot {@code parsed} resolved for it (the
+     * workspace's default bot where the flow names none), so the stored flow no longer depends on the default.
+     */
+    public static WorkspaceRecord fromDocument(String text, Workspace parsed) {
         JsonObject doc = JsonParser.parseString(text).getAsJsonObject();
         List<TrunkRecord> trunks = new ArrayList<>();
         for (JsonElement e : array(doc, "trunks")) {
@@ -55,6 +63,10 @@ public final class WorkspaceRecords {
             JsonObject f = e.getAsJsonObject();
             String id = f.get("id").getAsString();
             String name = string(f, "name");
+            if (!f.has("botId") && parsed != null && parsed.flows().containsKey(id)
+                    && parsed.flows().get(id).botId() != null) {
+                f.addProperty("botId", parsed.flows().get(id).botId());
+            }
             flows.add(new FlowRecord(id, name == null ? id : name, string(f, "botId"), f.toString()));
         }
         List<FlowAttachment> attachments = new ArrayList<>();

@@ -19,7 +19,8 @@ import org.switchboard.flow.internal.model.Problem;
 public class WorkspaceParserTest {
 
     static final String WORKSPACE = """
-            {"trunks": [
+            {"bots": [{"id": "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "name": "Acme support"}],
+             "trunks": [
                {"id": "zcc", "adapter": "zcc", "peers": ["10.0.0.0/24"], "dids": ["+15550100", "1 555 0101", "+15550102"],
                 "sipUri": "sip:+15550100@gw.example.com"},
                {"id": "zcc-fqdn", "adapter": "zcc", "fqdn": "sip.zcc.example.com", "dids": ["+15550199"]},
@@ -55,7 +56,8 @@ public class WorkspaceParserTest {
         assertEquals("zcc", routed.adapterType());
         assertEquals("hangup", routed.flowId());
         assertEquals("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", routed.botId());
-        assertEquals(Status.ROUTED, resolve(w, "10.0.0.7", "15550101").status());
+        assertEquals("the only bot answers a flow that names none", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0",
+                resolve(w, "10.0.0.7", "15550101").botId());
         assertEquals(Status.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").status());
         assertEquals(Status.UNKNOWN_DID, resolve(w, "10.0.0.7", "+15559999").status());
         assertEquals(Status.SOURCE_NOT_ALLOWED, resolve(w, "10.0.1.7", "+15550100").status());
@@ -184,10 +186,46 @@ public class WorkspaceParserTest {
     }
 
     @Test
+    public void everyFlowHasABotItsOwnOrTheWorkspacesDefault() {
+        String flows = """
+                 "flows": [{"id": "named", "botId": "st-00000000-0000-4000-8000-000000000002", "start": "b",
+                            "nodes": [{"id": "b", "type": "hangup"}]},
+                           {"id": "plain", "start": "b", "nodes": [{"id": "b", "type": "hangup"}]}]}
+                """;
+        String two = """
+                {"bots": [{"id": "st-00000000-0000-4000-8000-000000000001", "name": "One"%s},
+                          {"id": "st-00000000-0000-4000-8000-000000000002", "name": "Two"%s}],
+                """;
+        Workspace w = load(two.formatted(", \"default\": true", "") + flows, problems);
+        assertEquals("st-00000000-0000-4000-8000-000000000001", w.flows().get("plain").botId());
+        assertEquals("st-00000000-0000-4000-8000-000000000002", w.flows().get("named").botId());
+        var records = WorkspaceRecords.fromDocument(two.formatted(", \"default\": true", "") + flows, w);
+        assertEquals("the resolved bot is stored with the flow", "st-00000000-0000-4000-8000-000000000001",
+                records.flows().get(1).botId());
+        assertTrue(records.flows().get(1).document(), records.flows().get(1).document().contains("\"botId\""));
+
+        assertTrue(WorkspaceParser.parse(two.formatted("", "") + flows, problems).isEmpty());
+        assertEquals(1, problems.size());
+        assertTrue(problems.toString(), problems.get(0).toString().startsWith("flows[1].botId: missing, and the "
+                + "workspace's 2 bots have no \"default\": true"));
+        problems.clear();
+        assertTrue(WorkspaceParser.parse(two.formatted(", \"default\": true", ", \"default\": true") + flows,
+                problems).isEmpty());
+        assertTrue(problems.toString(), problems.toString().contains("bots: only one bot can be the default"));
+        problems.clear();
+        assertTrue(WorkspaceParser.parse("{" + flows, problems).isEmpty());
+        assertTrue(problems.toString(), problems.get(0).toString().startsWith("flows[1].botId: missing: the bot"));
+        problems.clear();
+        Workspace stored = WorkspaceParser.parse("{" + flows, problems, false).orElseThrow();
+        assertEquals("a stored workspace from before is still loaded", List.of("plain"),
+                WorkspaceParser.flowsWithoutBot(stored));
+    }
+
+    @Test
     public void headerSetsAreCheckedAndNodesMustNameOneThatExists() {
         Workspace w = load("""
                 {"headerSets": {"billing": {"X-Intent": "Billing", "X-Queue": "{{context.queue}}"}},
-                 "flows": [{"id": "f", "start": "agent", "nodes": [
+                 "flows": [{"id": "f", "botId": "st-00000000-0000-4000-8000-000000000001", "start": "agent", "nodes": [
                    {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing"}}]}]}
                 """, problems);
         assertEquals(List.of("X-Intent", "X-Queue"), List.copyOf(w.headerSets().get("billing").keySet()));
