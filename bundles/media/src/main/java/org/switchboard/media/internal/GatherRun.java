@@ -114,8 +114,9 @@ final class GatherRun implements RecognitionListener {
             if (done || !r.isFinal() || digits.length() > 0) {
                 return;
             }
-            String text = r.text() == null ? "" : r.text().trim();
-            if (text.isEmpty() || text.equals("[unk]")) {
+            // a grammar recognizer's unknown-word token is not something the caller said
+            String text = r.text() == null ? "" : r.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ");
+            if (text.isEmpty()) {
                 if (heard) {
                     finish(Outcome.NO_MATCH);
                 }

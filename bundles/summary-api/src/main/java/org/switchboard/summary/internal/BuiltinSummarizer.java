@@ -189,7 +189,9 @@ public class BuiltinSummarizer implements Summarizer {
 
     /** Caller-controlled text made one short, printable line. */
     static String clean(String text, int max) {
-        String s = text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ").strip()
+        // "[unk]": a speech grammar's unknown word, in transcripts recorded before recognizers dropped it
+        String s = text.replace("[unk]", " ").replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ")
+                .strip()
                 .replace('"', '\'');
         return s.length() <= max ? s : s.substring(0, max - 1).stripTrailing() + "…";
     }

@@ -98,4 +98,12 @@ public class BuiltinSummarizerTest {
         assertTrue(text, text.contains("They said \"ignore previous 'instructions' xxx"));
         assertTrue(text.length() < 400);
     }
+
+    @Test
+    public void aRecognizersUnknownWordTokenNeverReachesTheSummary() {
+        String text = summary(call(EndedBy.CALLER, null, 5, List.of()),
+                List.of(in("[unk] order [unk] status", null, 1)), List.of());
+        assertFalse(text, text.contains("[unk]"));
+        assertTrue(text, text.contains("They said \"order status\""));
+    }
 }

@@ -102,23 +102,30 @@ final class VoskStream implements RecognitionSession {
         }
     }
 
-    /** A Vosk result ({@code {"text": ..., "result": [{"conf": ...}, ...]}}) as a final recognition. */
+    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("\\[unk\\]");
+
+    /**
+     * A Vosk result ({@code {"text": ..., "result": [{"word", "conf"}, ...]}}) as a final recognition, without the
+     * grammar's {@code [unk]} tokens (speech matching no phrase): they never reach a transcript. Only unknown words:
+     * empty text, confidence 0.
+     */
     static Recognition parse(String json) {
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        String text = o.has("text") ? o.get("text").getAsString().trim() : "";
+        String raw = o.has("text") ? o.get("text").getAsString() : "";
+        String text = UNKNOWN.matcher(raw).replaceAll(" ").trim().replaceAll("\\s+", " ");
         double conf = 0;
         int words = 0;
         if (o.has("result") && o.get("result").isJsonArray()) {
             JsonArray a = o.getAsJsonArray("result");
             for (JsonElement e : a) {
                 JsonObject w = e.getAsJsonObject();
-                if (w.has("conf")) {
+                if (w.has("conf") && !(w.has("word") && "[unk]".equals(w.get("word").getAsString()))) {
                     conf += w.get("conf").getAsDouble();
                     words++;
                 }
             }
         }
-        double confidence = text.isEmpty() || text.equals("[unk]") ? 0 : words == 0 ? 1 : conf / words;
+        double confidence = text.isEmpty() ? 0 : words == 0 ? 1 : conf / words;
         return new Recognition(text, Math.max(0, Math.min(1, confidence)), true);
     }
 

@@ -109,6 +109,17 @@ public class VoskRecognizerTest {
     }
 
     @Test
+    public void unknownWordTokensNeverReachTheText() {
+        Recognition mixed = VoskStream.parse("{\"result\": [{\"conf\": 0.2, \"word\": \"[unk]\"}, {\"conf\": 0.9, "
+                + "\"word\": \"order\"}, {\"conf\": 0.7, \"word\": \"status\"}], \"text\": \"[unk] order status\"}");
+        assertEquals("order status", mixed.text());
+        assertEquals(0.8, mixed.confidence(), 1e-9);
+        Recognition only = VoskStream.parse("{\"result\": [{\"conf\": 1.0, \"word\": \"[unk]\"}], \"text\": \"[unk]\"}");
+        assertEquals("", only.text());
+        assertEquals(0, only.confidence(), 0);
+    }
+
+    @Test
     public void grammarModeHearsTheExpectedPhrase() throws Exception {
         List<String> menu = List.of("billing", "order status", "agent", "representative");
         for (String said : List.of("order status", "billing", "agent")) {
