@@ -68,6 +68,9 @@ final class AdminJson {
         o.addProperty("endReason", c.endReason());
         o.add("taskPath", strings(c.taskPath()));
         o.addProperty("node", c.nodeId());
+        JsonObject headers = new JsonObject();
+        c.sipHeaders().forEach(headers::addProperty);
+        o.add("sipHeaders", headers);
         return o;
     }
 

@@ -16,6 +16,15 @@ import org.switchboard.api.call.SessionContext;
 @ConsumerType
 public interface CallPolicy {
 
+    /**
+     * The INVITE's headers this call passes to its flow, scripts, header templates ({@code {{sip.<Name>}}}), virtual
+     * assistants and conversation record, by name as received, several values joined with {@code ", "}. None by
+     * default (since 1.1).
+     */
+    default Map<String, String> sessionHeaders(InboundCall call) {
+        return Map.of();
+    }
+
     /** Headers to add to the 200 OK that answers the INVITE (ZCC: {@code kore-session_id}, {@code kore-bot_id}). */
     Map<String, String> answerHeaders(SessionContext session);
 

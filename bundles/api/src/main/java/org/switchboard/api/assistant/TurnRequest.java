@@ -3,6 +3,8 @@ package org.switchboard.api.assistant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.switchboard.api.call.SessionContext;
+
 /**
  * One turn of the caller's side, given to a {@link VirtualAssistant}.
  *
@@ -13,9 +15,17 @@ import java.util.Objects;
  * @param confidence the recognizer's confidence for an utterance, in {@code [0, 1]}
  * @param digits the digits for {@link Event#DTMF}, else {@code null}
  * @param context the conversation context as the assistant left it last turn (empty at start)
+ * @param session the call: its parties, ids and the INVITE headers its adapter passed ({@code sipHeaders}), or
+ *        {@code null} when the assistant is not on a call (since 1.2)
  */
 public record TurnRequest(String sessionId, String botId, Event event, String text, double confidence,
-        String digits, Map<String, Object> context) {
+        String digits, Map<String, Object> context, SessionContext session) {
+
+    /** A turn that carries no session. */
+    public TurnRequest(String sessionId, String botId, Event event, String text, double confidence, String digits,
+            Map<String, Object> context) {
+        this(sessionId, botId, event, text, confidence, digits, context, null);
+    }
 
     /** What the caller did. */
     public enum Event {

@@ -42,6 +42,25 @@ public interface CallControl {
     /** Plays an audio resource (WAV 8/16 kHz or G.711); completes when playback ends or is barged in. */
     CompletionStage<Void> play(URI audio, boolean bargeIn);
 
+    /**
+     * Sends DTMF digits to the caller as RFC 4733 events; completes once they are queued, exceptionally when the call
+     * has no media. Digits the peer did not negotiate telephone-event for are not sent.
+     *
+     * @since 1.4
+     */
+    default CompletionStage<Void> sendDtmf(String digits) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this call cannot send DTMF"));
+    }
+
+    /**
+     * Stops the prompt playing and drops the ones queued after it; their stages complete as done.
+     *
+     * @since 1.4
+     */
+    default void abortPrompts() {
+    }
+
     /** Prompts (optionally) and collects digits and/or speech. */
     CompletionStage<GatherResult> gather(GatherRequest request);
 

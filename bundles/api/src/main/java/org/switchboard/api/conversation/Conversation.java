@@ -2,6 +2,7 @@ package org.switchboard.api.conversation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,10 +23,20 @@ import java.util.Objects;
  * @param taskPath the dialog tasks and flow nodes visited, in order
  * @param nodeId the node (gateway of a cluster) that held the call, as the store recorded it; {@code null} in a
  *        conversation not yet stored, or stored before nodes were named (since 1.2)
+ * @param sipHeaders the INVITE's headers its adapter passed to the bot, by name as received (see
+ *        {@code CallPolicy.sessionHeaders}); empty when none were (since 1.4)
  */
 public record Conversation(String sessionId, String callId, String botId, String trunkId, String did,
         String caller, Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt,
-        EndedBy endedBy, String endReason, List<String> taskPath, String nodeId) {
+        EndedBy endedBy, String endReason, List<String> taskPath, String nodeId, Map<String, String> sipHeaders) {
+
+    /** A conversation without SIP headers. */
+    public Conversation(String sessionId, String callId, String botId, String trunkId, String did, String caller,
+            Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt, EndedBy endedBy,
+            String endReason, List<String> taskPath, String nodeId) {
+        this(sessionId, callId, botId, trunkId, did, caller, startedAt, answeredAt, handoffAt, endedAt, endedBy,
+                endReason, taskPath, nodeId, Map.of());
+    }
 
     /** A conversation whose node is not known (yet): the store records the node that holds the call. */
     public Conversation(String sessionId, String callId, String botId, String trunkId, String did, String caller,
@@ -41,6 +52,8 @@ public record Conversation(String sessionId, String callId, String botId, String
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(startedAt, "startedAt");
         taskPath = taskPath == null ? List.of() : List.copyOf(taskPath);
+        sipHeaders = sipHeaders == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sipHeaders));
     }
 
     /** Whether the call is still up. */

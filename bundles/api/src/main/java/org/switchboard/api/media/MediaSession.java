@@ -66,6 +66,15 @@ public interface MediaSession extends AutoCloseable {
     /** Prompts (optionally) and collects DTMF and/or speech. */
     CompletionStage<GatherResult> gather(GatherRequest request);
 
+    /**
+     * Stops the prompt playing and drops the ones queued after it, bargeable or not; their stages complete as done.
+     * Nothing by default.
+     *
+     * @since 1.3
+     */
+    default void abortPrompts() {
+    }
+
     /** Sends DTMF digits as RFC 4733 events (when negotiated). */
     void sendDtmf(String digits);
 

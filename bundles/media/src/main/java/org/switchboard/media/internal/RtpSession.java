@@ -258,6 +258,14 @@ final class RtpSession implements MediaSession {
         }
     }
 
+    @Override
+    public synchronized void abortPrompts() {
+        while (!prompts.isEmpty()) {
+            Prompt p = prompts.poll();
+            engine.pool().execute(() -> p.done.complete(null));
+        }
+    }
+
     /** Stops the bargeable prompts at the head of the queue. Holding the monitor. */
     private void bargeIn() {
         while (!prompts.isEmpty() && prompts.peek().bargeIn) {

@@ -30,9 +30,10 @@ import org.switchboard.sip.internal.sdp.SdpAnswerer;
  * @param timer the negotiated session interval, or {@code null}
  * @param media the call's media session, or {@code null} when no media engine is present
  * @param srtp the trunk's SRTP policy and Switchboard's key for this call, for every answer
+ * @param sipHeaders the INVITE's headers the adapter passes to the flow, bot and record
  */
 record CallSetup(String sessionId, String callId, String localTag, String remoteTag, Request invite,
         ServerTransaction inviteTx, String transport, String source, String did, String caller, String trunkId,
         String flowId, String botId, Instant startedAt, SdpAnswerer.Answer answer, int rtpPort, long sdpSessionId,
-        SessionTimer timer, CallMedia media, SdpAnswerer.SrtpPolicy srtp) {
+        SessionTimer timer, CallMedia media, SdpAnswerer.SrtpPolicy srtp, java.util.Map<String, String> sipHeaders) {
 }

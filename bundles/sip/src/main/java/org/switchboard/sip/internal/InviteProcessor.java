@@ -246,9 +246,12 @@ final class InviteProcessor implements MethodProcessor {
         String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
         String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
         CallPolicy policy;
+        java.util.Map<String, String> passed;
         try {
-            policy = adapter.policyFor(new InboundCall(sessionId, callId, route.did(), caller, source, transport,
-                    route.trunkId(), route.botId(), SipMessages.lowerCaseHeaders(invite)));
+            InboundCall inbound = new InboundCall(sessionId, callId, route.did(), caller, source, transport,
+                    route.trunkId(), route.botId(), SipMessages.lowerCaseHeaders(invite));
+            policy = adapter.policyFor(inbound);
+            passed = SipMessages.receivedNames(invite, policy.sessionHeaders(inbound));
         } catch (RuntimeException e) {
             rtp.release(ctx.rtpPorts);
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' refused the call: "
@@ -259,7 +262,7 @@ final class InviteProcessor implements MethodProcessor {
         String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
         CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
                 route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, rtp.port(),
-                sdpSession, timer, rtp.media(), srtp);
+                sdpSession, timer, rtp.media(), srtp, passed);
         SipCall call = new SipCall(ctx, setup, policy, dialog);
         if (!ctx.add(call)) {
             rtp.release(ctx.rtpPorts);
@@ -271,7 +274,7 @@ final class InviteProcessor implements MethodProcessor {
         }
         ctx.metrics.started(route.trunkId());
         ctx.recorder.start(new Conversation(sessionId, callId, route.botId(), route.trunkId(), route.did(), caller,
-                startedAt, null, null, null, null, null, null));
+                startedAt, null, null, null, null, null, null, null, passed));
         call.record(Direction.INCOMING, invite);
         call.record(Direction.OUTGOING, trying);
         int delay = ctx.settings.answerDelayMs();

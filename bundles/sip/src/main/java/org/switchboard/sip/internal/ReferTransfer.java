@@ -31,6 +31,8 @@ final class ReferTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(ReferTransfer.class);
     private static final Pattern SIPFRAG = Pattern.compile("^SIP/2\\.0\\s+(\\d{3})\\s*([^\\r\\n]*)");
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9*#][0-9*#\\-.() ]*");
+    /** A bare user id (Kore's {@code voiceUtils.refer} takes one): a SIP user part without scheme or host. */
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~!*'()&=+$,;?/-]{0,127}");
 
     private final SipCall call;
     private final Handoff handoff;
@@ -82,7 +84,10 @@ final class ReferTransfer {
         }
     }
 
-    /** A number becomes {@code sip:<number>@<peer host>}; a SIP or tel URI is used as given. */
+    /**
+     * A number becomes {@code sip:<number>@<peer host>}, a bare user id {@code sip:<user>@<peer host>}; a SIP or tel
+     * URI is used as given.
+     */
     private URI target(String referTo) throws java.text.ParseException {
         String t = referTo.trim();
         if (t.startsWith("<") && t.endsWith(">")) {
@@ -96,13 +101,15 @@ final class ReferTransfer {
                 throw new IllegalArgumentException("REFER target '" + referTo + "' is not a valid URI: " + e.getMessage());
             }
         }
-        if (!NUMBER.matcher(t).matches()) {
-            throw new IllegalArgumentException("REFER target '" + referTo + "' is neither a number nor a SIP URI");
+        boolean number = NUMBER.matcher(t).matches();
+        if (!number && !USER.matcher(t).matches()) {
+            throw new IllegalArgumentException("REFER target '" + referTo + "' is neither a number, a user id nor a "
+                    + "SIP URI");
         }
-        String number = t.replaceAll("[\\-.() ]", "");
+        String user = number ? t.replaceAll("[\\-.() ]", "") : t;
         URI remote = call.dialog().getRemoteTarget().getURI();
         String host = remote instanceof SipURI s ? s.getHost() : call.setup().source();
-        return call.ctx.addresses.createSipURI(number, host);
+        return call.ctx.addresses.createSipURI(user, host);
     }
 
     private void referAnswered(Response response) {

@@ -459,7 +459,7 @@ final class SipCall implements CallControl {
     @Override
     public synchronized SessionContext session() {
         return new SessionContext(sessionId(), callId(), setup.botId(), setup.trunkId(), setup.did(), setup.caller(),
-                setup.startedAt(), variables);
+                setup.startedAt(), variables, setup.sipHeaders());
     }
 
     @Override
@@ -489,6 +489,23 @@ final class SipCall implements CallControl {
         String path = audio.getPath() == null ? audio.toString() : audio.getPath();
         turn(Direction.OUTGOING, "[audio " + path.substring(path.lastIndexOf('/') + 1) + "]", null, 1.0);
         return media.session().play(audio, bargeIn);
+    }
+
+    @Override
+    public CompletionStage<Void> sendDtmf(String digits) {
+        if (media == null) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
+        }
+        media.session().sendDtmf(digits);
+        event("dtmf.sent", Map.of("digits", digits));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void abortPrompts() {
+        if (media != null) {
+            media.session().abortPrompts();
+        }
     }
 
     @Override

@@ -67,6 +67,42 @@ final class SipMessages {
         return all;
     }
 
+    /** At most this many headers are passed to a flow; more are left out. */
+    static final int MAX_PASSED_HEADERS = 32;
+    /** A passed header's value is cut to this many characters. */
+    static final int MAX_PASSED_VALUE = 1024;
+
+    /**
+     * The headers an adapter chose to pass ({@code chosen}, by any case of name), named as they were received, in the
+     * message's order, at most {@value #MAX_PASSED_HEADERS}, each value one line of at most
+     * {@value #MAX_PASSED_VALUE} characters.
+     */
+    static Map<String, String> receivedNames(Message message, Map<String, String> chosen) {
+        if (chosen == null || chosen.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byLower = new LinkedHashMap<>();
+        chosen.forEach((k, v) -> byLower.put(k.toLowerCase(Locale.ROOT), v));
+        Map<String, String> passed = new LinkedHashMap<>();
+        for (String name : headers(message).keySet()) {
+            String v = byLower.remove(name.toLowerCase(Locale.ROOT));
+            if (v != null && passed.size() < MAX_PASSED_HEADERS) {
+                passed.put(name, oneLine(v));
+            }
+        }
+        for (Map.Entry<String, String> e : byLower.entrySet()) {
+            if (e.getValue() != null && passed.size() < MAX_PASSED_HEADERS) {
+                passed.put(e.getKey(), oneLine(e.getValue()));
+            }
+        }
+        return passed;
+    }
+
+    private static String oneLine(String v) {
+        String line = v.replace('\r', ' ').replace('\n', ' ');
+        return line.length() > MAX_PASSED_VALUE ? line.substring(0, MAX_PASSED_VALUE) : line;
+    }
+
     /** The first value of a header, or {@code null}. */
     static String value(Message message, String name) {
         Header h = message.getHeader(name);

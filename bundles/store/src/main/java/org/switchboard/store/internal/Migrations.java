@@ -28,7 +28,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql", "V3__bots.sql",
             "V4__summary_basis.sql", "V5__header_sets.sql", "V6__workspace_source.sql", "V7__trunk_limits.sql",
             "V8__trunk_srtp.sql", "V9__trunk_auth.sql", "V10__session_node.sql", "V11__used_token_ids.sql",
-            "V12__cluster.sql");
+            "V12__cluster.sql", "V13__session_sip_headers.sql");
 
     private Migrations() {
     }

@@ -58,6 +58,14 @@ final class Recorded {
         return GSON.toJson(o);
     }
 
+    private static Map<String, String> stringMap(JsonObject o, String name) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (o.has(name) && o.get(name).isJsonObject()) {
+            o.getAsJsonObject(name).entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return m;
+    }
+
     static Recorded start(Conversation c) {
         JsonObject o = new JsonObject();
         o.addProperty("sessionId", c.sessionId());
@@ -75,6 +83,11 @@ final class Recorded {
         JsonArray tasks = new JsonArray();
         c.taskPath().forEach(tasks::add);
         o.add("taskPath", tasks);
+        if (!c.sipHeaders().isEmpty()) {
+            JsonObject headers = new JsonObject();
+            c.sipHeaders().forEach(headers::addProperty);
+            o.add("sipHeaders", headers);
+        }
         return new Recorded("start", o, (w, s) -> w.start(s, c));
     }
 
@@ -150,7 +163,7 @@ final class Recorded {
                 case "start" -> start(new Conversation(id, str(o, "callId"), str(o, "botId"), str(o, "trunkId"),
                         str(o, "did"), str(o, "caller"), instant(o, "startedAt"), instant(o, "answeredAt"),
                         instant(o, "handoffAt"), instant(o, "endedAt"), endedBy(str(o, "endedBy")), str(o, "endReason"),
-                        strings(o.getAsJsonArray("taskPath"))));
+                        strings(o.getAsJsonArray("taskPath")), null, stringMap(o, "sipHeaders")));
                 case "answered" -> answered(id, instant(o, "at"));
                 case "handedOff" -> handedOff(id, instant(o, "at"));
                 case "end" -> end(id, instant(o, "at"), EndedBy.valueOf(str(o, "endedBy")), str(o, "reason"));

@@ -111,10 +111,11 @@ final class SessionWrites {
                 return; // recorded already: a replay after a retry
             }
         }
-        s.update("INSERT INTO sessions (" + COLUMNS + ", node_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                c.sessionId(), c.callId(), c.botId(), c.trunkId(), c.did(), c.caller(), c.startedAt().toEpochMilli(),
-                millis(c.answeredAt()), millis(c.handoffAt()), millis(c.endedAt()),
-                c.endedBy() == null ? null : c.endedBy().name(), c.endReason(), nodeId);
+        s.update("INSERT INTO sessions (" + COLUMNS + ", node_id, sip_headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?)", c.sessionId(), c.callId(), c.botId(), c.trunkId(), c.did(), c.caller(),
+                c.startedAt().toEpochMilli(), millis(c.answeredAt()), millis(c.handoffAt()), millis(c.endedAt()),
+                c.endedBy() == null ? null : c.endedBy().name(), c.endReason(), nodeId,
+                c.sipHeaders().isEmpty() ? null : GSON.toJson(c.sipHeaders()));
         for (String task : c.taskPath()) {
             addTask(s, c.sessionId(), task);
         }

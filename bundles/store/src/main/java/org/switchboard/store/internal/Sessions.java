@@ -45,7 +45,8 @@ public final class Sessions implements ConversationStore, HealthContributor {
     private static final Gson GSON = new Gson();
     private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
     private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
-    private static final String COLUMNS = SessionWrites.COLUMNS + ", node_id";
+    private static final String COLUMNS = SessionWrites.COLUMNS + ", node_id, sip_headers";
+    private static final Type SIP_HEADERS = new TypeToken<java.util.LinkedHashMap<String, String>>() { }.getType();
 
     private final Jdbc jdbc;
     private final DurableWrites writes;
@@ -173,7 +174,20 @@ public final class Sessions implements ConversationStore, HealthContributor {
         String endedBy = r.getString(11);
         return new Conversation(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
                 Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), instant(r, 9), instant(r, 10),
-                endedBy == null ? null : EndedBy.valueOf(endedBy), r.getString(12), tasks(c, id), r.getString(13));
+                endedBy == null ? null : EndedBy.valueOf(endedBy), r.getString(12), tasks(c, id), r.getString(13),
+                sipHeaders(r.getString(14)));
+    }
+
+    private static Map<String, String> sipHeaders(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> h = GSON.fromJson(json, SIP_HEADERS);
+            return h == null ? Map.of() : h;
+        } catch (RuntimeException e) {
+            return Map.of(); // written by this class only; a damaged value loses the headers, not the conversation
+        }
     }
 
     private static List<String> tasks(Connection c, String sessionId) throws SQLException {

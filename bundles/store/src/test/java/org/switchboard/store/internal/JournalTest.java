@@ -81,6 +81,8 @@ public class JournalTest {
         List<Recorded> all = List.of(
                 Recorded.start(new Conversation(id, "c@x", "st-1", "trunk", "+1555", "+1408", t, null, null, null, null,
                         null, List.of("a", "b"))),
+                Recorded.start(new Conversation(id, "c@x", "st-1", "trunk", "+1555", "+1408", t, null, null, null, null,
+                        null, List.of(), null, Map.of("X-Trace-ID", "t\"1"))),
                 Recorded.answered(id, t), Recorded.handedOff(id, t), Recorded.end(id, t, EndedBy.BOT, "done\nnow"),
                 Recorded.turn(new Turn(id, Direction.INCOMING, t, "hi \"there\"", "12#", 0.75, "task", "en")),
                 Recorded.event(new ConversationEvent(id, t, "transfer.bye", Map.of("header.X-Intent", "billing"))),

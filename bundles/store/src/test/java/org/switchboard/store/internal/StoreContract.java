@@ -474,8 +474,11 @@ public abstract class StoreContract {
     public void aSessionRecordsItsLifeAndIsFoundAgain() {
         Sessions s = new Sessions(db);
         Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("X-Trace-ID", "t-1");
+        headers.put("User-to-User", "00ff;encoding=hex");
         s.start(new Conversation(S1, "call-1@zcc", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "zcc-demo", "+15550100",
-                "+14085551212", t0, null, null, null, null, null, null));
+                "+14085551212", t0, null, null, null, null, null, null, null, headers));
         s.start(new Conversation(S1, "ignored", null, null, null, null, t0, null, null, null, null, null, null));
         s.answered(S1, t0.plusMillis(5));
         s.addTask(S1, "intent");
@@ -494,6 +497,8 @@ public abstract class StoreContract {
 
         Conversation c = s.bySessionId(S1).orElseThrow();
         assertEquals("call-1@zcc", c.callId());
+        assertEquals("the passed INVITE headers, in order", List.copyOf(headers.entrySet()),
+                List.copyOf(c.sipHeaders().entrySet()));
         assertEquals(t0.plusMillis(5), c.answeredAt());
         assertEquals(t0.plusMillis(10), c.handoffAt());
         assertEquals(EndedBy.TRANSFER, c.endedBy());

@@ -72,6 +72,9 @@ final class ConversationJson {
         o.addProperty("sessionEndTime", time(c.endedAt()));
         o.addProperty("endedBy", c.endedBy() == null ? null : c.endedBy().name().toLowerCase(Locale.ROOT));
         o.addProperty("endReason", c.endReason());
+        JsonObject headers = new JsonObject();
+        c.sipHeaders().forEach(headers::addProperty);
+        o.add("sipHeaders", headers);
         return o;
     }
 
@@ -118,7 +121,8 @@ final class ConversationJson {
             o.addProperty("createdBy", user);
             o.addProperty("lmodifiedBy", user);
             JsonObject data = new JsonObject();
-            data.addProperty("text", t.text() != null ? t.text() : t.digits());
+            data.addProperty("text", t.text() != null ? t.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ")
+                    : t.digits());
             JsonObject component = new JsonObject();
             component.addProperty("_id", id("cp", key));
             component.addProperty("cT", "text");

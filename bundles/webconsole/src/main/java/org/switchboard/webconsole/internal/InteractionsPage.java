@@ -160,7 +160,14 @@ public final class InteractionsPage extends ConsolePage {
                 + (c.endedAt() == null ? "<em>in progress</em>" : Html.time(c.endedAt()) + " by "
                         + c.endedBy().name().toLowerCase(Locale.ROOT) + (c.endReason() == null ? ""
                         : " (" + Html.h(c.endReason()) + ")") + ", after " + Html.duration(c.startedAt(), c.endedAt()))
-                + "</td></tr></table>");
+                + "</td></tr>");
+        if (!c.sipHeaders().isEmpty()) {
+            out.print("<tr><td>SIP headers</td><td id=\"sb-sip-headers\">");
+            c.sipHeaders().forEach((name, value) -> out.print("<div><code>" + Html.h(name) + ": " + Html.h(value)
+                    + "</code></div>"));
+            out.print("</td></tr>");
+        }
+        out.print("</table>");
 
         out.print("<h2>Task path</h2><p class=\"sb-path\" id=\"sb-path\">");
         if (c.taskPath().isEmpty()) {

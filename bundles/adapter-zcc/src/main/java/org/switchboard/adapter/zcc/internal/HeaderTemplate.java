@@ -9,8 +9,9 @@ import org.switchboard.api.call.SessionContext;
 
 /**
  * A header value with placeholders over the session: {@code {{session.id}}}, {@code {{session.callId}}},
- * {@code {{session.botId}}}, {@code {{session.did}}}, {@code {{session.caller}}}, {@code {{session.trunkId}}} and
- * {@code {{context.<variable>}}}. A missing value renders empty. Rendered values never contain CR or LF (they are
+ * {@code {{session.botId}}}, {@code {{session.did}}}, {@code {{session.caller}}}, {@code {{session.trunkId}}},
+ * {@code {{context.<variable>}}} and {@code {{sip.<Header-Name>}}} (an INVITE header passed to the session, its name
+ * matched ignoring case). A missing value renders empty. Rendered values never contain CR or LF (they are
  * replaced by spaces) and are cut to a byte limit on a character boundary.
  */
 final class HeaderTemplate {
@@ -58,8 +59,11 @@ final class HeaderTemplate {
         if (path.startsWith("context.") && path.substring(8).matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return;
         }
+        if (path.startsWith("sip.") && path.substring(4).matches("[A-Za-z0-9!%'`~+._-]+")) {
+            return;
+        }
         throw new IllegalArgumentException("unknown placeholder '{{" + path + "}}'; use {{session."
-                + String.join("}}, {{session.", SESSION_FIELDS) + "}} or {{context.<variable>}}");
+                + String.join("}}, {{session.", SESSION_FIELDS) + "}}, {{context.<variable>}} or {{sip.<Header-Name>}}");
     }
 
     /** The rendered value: at most {@code maxBytes} UTF-8 bytes, one line. */
@@ -79,7 +83,8 @@ final class HeaderTemplate {
             case "session.did" -> s.did();
             case "session.caller" -> s.caller();
             case "session.trunkId" -> s.trunkId();
-            default -> s.variables().get(path.substring("context.".length()));
+            default -> path.startsWith("sip.") ? s.sipHeader(path.substring(4))
+                    : s.variables().get(path.substring("context.".length()));
         };
         return v == null ? "" : String.valueOf(v);
     }

@@ -2,9 +2,11 @@ package org.switchboard.adapter.zcc.internal;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.switchboard.api.adapter.CallPolicy;
+import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.SessionContext;
 
@@ -37,7 +39,21 @@ final class ZccCallPolicy implements CallPolicy {
         agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
         agentHandoff(probe, Handoff.Method.BYE, null, Map.of());
         botHangup(probe, Map.of());
+        sessionHeaders(new InboundCall(probe.sessionId(), probe.callId(), probe.did(), "c", "127.0.0.1", "udp", "t",
+                null, Map.of("x-warm", List.of("1"))));
         HeaderTemplate.truncate("é", 1);
+    }
+
+    /** The INVITE's headers named in {@code session.headers}, several values of one header joined with ", ". */
+    @Override
+    public Map<String, String> sessionHeaders(InboundCall call) {
+        Map<String, String> h = new LinkedHashMap<>();
+        call.headers().forEach((name, values) -> {
+            if (settings.passes(name) && !values.isEmpty()) {
+                h.put(name, String.join(", ", values));
+            }
+        });
+        return h;
     }
 
     @Override

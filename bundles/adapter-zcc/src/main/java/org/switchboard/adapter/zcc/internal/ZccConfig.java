@@ -22,6 +22,11 @@ public @interface ZccConfig {
     @AttributeDefinition(name = "Hang-up headers", description = "Headers on the BYE when the bot ends the call.")
     String[] hangup_headers() default {};
 
+    @AttributeDefinition(name = "Headers passed to the bot", description = "The INVITE's headers the flow, scripts "
+            + "(context.session.UserSession.sipHeaders), header templates ({{sip.<Name>}}), assistants and the "
+            + "conversation record see: header names, or a prefix ending in '*' (X-* is every X- header).")
+    String[] session_headers() default {"X-*", "P-Asserted-Identity", "User-to-User"};
+
     @AttributeDefinition(name = "Max custom headers", description = "At most this many custom headers per message (1-50).")
     int max_custom_headers() default 10;
 

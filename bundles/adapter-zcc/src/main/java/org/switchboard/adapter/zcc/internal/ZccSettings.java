@@ -6,7 +6,18 @@ import java.util.Locale;
 
 /** Validated, immutable adapter settings; every problem is reported at once with PID and property. */
 record ZccSettings(boolean refer, String referTarget, HeaderSet transferHeaders, HeaderSet hangupHeaders,
-        int maxCustomHeaders, int maxValueBytes) {
+        int maxCustomHeaders, int maxValueBytes, List<String> sessionHeaders) {
+
+    /** Whether a header (any case) is one of {@link #sessionHeaders}: a name, or a prefix ending in '*'. */
+    boolean passes(String header) {
+        String h = header.toLowerCase(Locale.ROOT);
+        for (String p : sessionHeaders) {
+            if (p.endsWith("*") ? h.startsWith(p.substring(0, p.length() - 1)) : h.equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static ZccSettings from(ZccConfig c) {
         List<String> problems = new ArrayList<>();
@@ -30,10 +41,20 @@ record ZccSettings(boolean refer, String referTarget, HeaderSet transferHeaders,
         }
         HeaderSet transfer = HeaderSet.parse(c.transfer_headers(), "transfer.headers", max, problems);
         HeaderSet hangup = HeaderSet.parse(c.hangup_headers(), "hangup.headers", max, problems);
+        List<String> passed = new ArrayList<>();
+        for (String p : c.session_headers() == null ? new String[0] : c.session_headers()) {
+            String name = p == null ? "" : p.trim();
+            if (!name.matches("[A-Za-z0-9!%'`~+._-]+\\*?") || name.equals("*")) {
+                problems.add("property 'session.headers' entry '" + p + "': must be a header name or a prefix ending "
+                        + "in '*', such as X-*");
+            } else {
+                passed.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("PID " + ZccAdapter.PID + ": " + String.join("; ", problems));
         }
         return new ZccSettings(method.equals("refer"), target.isEmpty() ? null : target, transfer, hangup, max,
-                c.max_value_bytes());
+                c.max_value_bytes(), List.copyOf(passed));
     }
 }

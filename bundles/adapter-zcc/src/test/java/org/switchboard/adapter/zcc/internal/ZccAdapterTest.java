@@ -138,4 +138,35 @@ public class ZccAdapterTest {
         assertEquals("2", adapter.policyFor(call).botHangup(SESSION, Map.of()).headers().get("X-Version"));
         assertEquals("zcc", adapter.type());
     }
+
+    @Test
+    public void theInvitesHeadersTheAdapterChoosesReachTheSessionAndItsTemplates() {
+        Map<String, List<String>> invite = new java.util.LinkedHashMap<>();
+        invite.put("via", List.of("SIP/2.0/UDP 10.0.0.5"));
+        invite.put("x-trace-id", List.of("t-1"));
+        invite.put("p-asserted-identity", List.of("<sip:+14085551212@zcc.example.com>"));
+        invite.put("user-to-user", List.of("00ff;encoding=hex"));
+        invite.put("x-tier", List.of("gold", "vip"));
+        invite.put("subject", List.of("not passed"));
+        InboundCall call = new InboundCall(SESSION.sessionId(), SESSION.callId(), SESSION.did(), SESSION.caller(),
+                "10.0.0.5", "udp", "zcc", BOT, invite);
+        Map<String, String> passed = new ZccAdapter(config(Map.of())).policyFor(call).sessionHeaders(call);
+        assertEquals("the SIP bundle puts them back in the INVITE's order",
+                java.util.Set.of("x-trace-id", "p-asserted-identity", "user-to-user", "x-tier"), passed.keySet());
+        assertEquals("gold, vip", passed.get("x-tier"));
+        Map<String, String> only = new ZccAdapter(config(Map.of("session.headers", new String[] {"Subject"})))
+                .policyFor(call).sessionHeaders(call);
+        assertEquals(Map.of("subject", "not passed"), only);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ZccAdapter(config(Map.of("session.headers",
+                new String[] {"X Bad"})))).getMessage().contains("'session.headers' entry 'X Bad'"));
+
+        SessionContext withHeaders = new SessionContext(SESSION.sessionId(), SESSION.callId(), BOT, "zcc",
+                SESSION.did(), SESSION.caller(), SESSION.startedAt(), Map.of(), Map.of("X-Trace-ID", "t-1"));
+        Handoff h = policy(Map.of("transfer.headers", new String[] {"X-Trace: {{sip.x-trace-id}}",
+                "X-None: {{sip.X-Absent}}"})).agentHandoff(withHeaders, null, null, Map.of());
+        assertEquals("t-1", h.headers().get("X-Trace"));
+        assertEquals("", h.headers().get("X-None"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> policy(Map.of("transfer.headers",
+                new String[] {"X-A: {{sip.}}"}))).getMessage().contains("{{sip.<Header-Name>}}"));
+    }
 }

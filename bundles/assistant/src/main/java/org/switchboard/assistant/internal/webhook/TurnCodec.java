@@ -46,6 +46,15 @@ final class TurnCodec {
             o.addProperty("digits", r.digits());
         }
         o.add("context", GSON.toJsonTree(r.context()));
+        if (r.session() != null) {
+            JsonObject call = new JsonObject();
+            call.addProperty("callId", r.session().callId());
+            call.addProperty("caller", r.session().caller());
+            call.addProperty("did", r.session().did());
+            call.addProperty("trunkId", r.session().trunkId());
+            call.add("sipHeaders", GSON.toJsonTree(r.session().sipHeaders()));
+            o.add("call", call);
+        }
         return GSON.toJson(o);
     }
 

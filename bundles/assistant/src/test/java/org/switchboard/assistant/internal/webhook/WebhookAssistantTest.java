@@ -86,7 +86,9 @@ public class WebhookAssistantTest {
     }
 
     private static TurnRequest utterance(String text, Map<String, Object> ctx) {
-        return new TurnRequest("s1", "st-1", Event.UTTERANCE, text, 0.87, null, ctx);
+        return new TurnRequest("s1", "st-1", Event.UTTERANCE, text, 0.87, null, ctx,
+                new org.switchboard.api.call.SessionContext("s1", "c-1@zcc", "st-1", "zcc", "+15550100", "+14085551212",
+                        java.time.Instant.EPOCH, Map.of(), Map.of("X-Trace-ID", "t-1")));
     }
 
     @Test
@@ -99,6 +101,10 @@ public class WebhookAssistantTest {
         assertEquals(0.87, sent.get("confidence").getAsDouble(), 1e-9);
         assertEquals("s1", sent.get("sessionId").getAsString());
         assertEquals("x", sent.getAsJsonObject("context").get("intent").getAsString());
+        JsonObject call = sent.getAsJsonObject("call");
+        assertEquals("c-1@zcc", call.get("callId").getAsString());
+        assertEquals("+15550100", call.get("did").getAsString());
+        assertEquals("t-1", call.getAsJsonObject("sipHeaders").get("X-Trace-ID").getAsString());
         assertEquals("Bearer s3cret", auth.get());
         assertEquals(3, r.actions().size());
         assertEquals(new AssistantAction.Say("Hi", true), r.actions().get(0));

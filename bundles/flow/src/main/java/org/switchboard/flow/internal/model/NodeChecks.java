@@ -16,6 +16,25 @@ final class NodeChecks {
     private NodeChecks() {
     }
 
+    private static final java.util.regex.Pattern VOICE_UTILS_CALL = java.util.regex.Pattern.compile(
+            "\\bvoiceUtils\\s*\\.\\s*([A-Za-z_$][A-Za-z0-9_$]*)");
+
+    /** Every {@code voiceUtils.<name>} a script uses must be one Switchboard honours; Kore's others are named. */
+    static void voiceUtils(String code, String path, String id, List<Problem> problems) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        java.util.regex.Matcher m = VOICE_UTILS_CALL.matcher(code);
+        while (m.find()) {
+            String name = m.group(1);
+            if (org.switchboard.flow.internal.script.ScriptSandbox.VOICE_UTILS.contains(name) || !reported.add(name)) {
+                continue;
+            }
+            String why = org.switchboard.flow.internal.script.ScriptSandbox.UNSUPPORTED.get(name);
+            problems.add(new Problem(path, id, why != null ? "voiceUtils." + name + " is not supported: " + why
+                    : "unknown function voiceUtils." + name + "; there are " + String.join(", ",
+                            new java.util.TreeSet<>(org.switchboard.flow.internal.script.ScriptSandbox.VOICE_UTILS))));
+        }
+    }
+
     static void check(NodeType type, JsonObject s, String path, String id, List<Problem> problems) {
         switch (type) {
             case MESSAGE -> {
@@ -49,6 +68,9 @@ final class NodeChecks {
             case SCRIPT -> {
                 nonBlank(s, "code", path, id, problems);
                 range(s, "timeoutMs", 1, 10_000, path, id, problems);
+                if (has(s, "code", Kind.STRING)) {
+                    voiceUtils(s.get("code").getAsString(), path + ".code", id, problems);
+                }
             }
             case AGENT_TRANSFER -> {
                 String method = has(s, "method", Kind.STRING) ? s.get("method").getAsString() : null;

@@ -79,8 +79,9 @@ final class AutomationRun {
             a.put("digits", digits);
         }
         run.event("assistant.turn", node.id(), a);
-        TurnRequest request = new TurnRequest(run.call().session().sessionId(), run.call().session().botId(), event,
-                text, confidence, digits, context);
+        org.switchboard.api.call.SessionContext session = run.call().session();
+        TurnRequest request = new TurnRequest(session.sessionId(), session.botId(), event, text, confidence, digits,
+                context, session);
         CompletableFuture<TurnResponse> answer;
         try {
             answer = assistant.takeTurn(request).toCompletableFuture().orTimeout(turnTimeoutMs, TimeUnit.MILLISECONDS);

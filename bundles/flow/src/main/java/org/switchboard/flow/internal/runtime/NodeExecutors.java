@@ -136,7 +136,8 @@ final class NodeExecutors {
 
     private CompletionStage<Outcome> condition(Node node) {
         try {
-            boolean result = sandbox.test(node.string("expression", "false"), run.variables(), SCRIPT_TIMEOUT_MS);
+            boolean result = sandbox.test(node.string("expression", "false"),
+                    SessionView.withSession(run.variables(), run.call().session()), SCRIPT_TIMEOUT_MS);
             return CompletableFuture.completedFuture(Outcome.of(Boolean.toString(result)));
         } catch (ScriptFailure e) {
             return CompletableFuture.completedFuture(Outcome.error("condition failed: " + e.getMessage()));
@@ -144,22 +145,64 @@ final class NodeExecutors {
     }
 
     private CompletionStage<Outcome> script(Node node) {
-        ScriptResult r = sandbox.run(node.string("code", ""), run.variables(), node.integer("timeoutMs", SCRIPT_TIMEOUT_MS));
+        ScriptResult r = sandbox.run(node.string("code", ""), SessionView.withSession(run.variables(),
+                run.call().session()), node.integer("timeoutMs", SCRIPT_TIMEOUT_MS));
         r.printed().forEach(line -> run.event("flow.script.print", node.id(), Map.of("text", line)));
         if (!r.ok()) {
             return CompletableFuture.completedFuture(Outcome.error("script failed: " + r.error()));
         }
-        run.updateVariables(r.context());
-        for (VoiceAction action : r.actions()) {
-            if (action instanceof VoiceAction.Refer refer) {
-                return say(refer.message(), null).thenCompose(v -> transfer(Handoff.Method.REFER, refer.referTo(),
-                        refer.headers(), "transferFailed"));
-            }
-            if (action instanceof VoiceAction.Hangup hangup) {
-                return hangup(hangup.message(), null, hangup.headers());
-            }
+        run.updateVariables(SessionView.withoutSession(r.context()));
+        return perform(r.actions(), 0, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Carries out a script's voiceUtils requests in order: plays are queued (and awaited before the next node or a
+     * hand-back), abortPrompt and {@code queueCommand: false} stop what is queued, refer and hangup end the node.
+     */
+    private CompletionStage<Outcome> perform(java.util.List<VoiceAction> actions, int i,
+            java.util.List<CompletionStage<Void>> playing) {
+        if (i == actions.size()) {
+            return allDone(playing).thenApply(v -> Outcome.of("done"));
         }
-        return CompletableFuture.completedFuture(Outcome.of("done"));
+        VoiceAction action = actions.get(i);
+        if (action instanceof VoiceAction.AbortPrompt || queueDropped(action)) {
+            run.call().abortPrompts();
+            playing.clear();
+        }
+        if (action instanceof VoiceAction.Play play) {
+            playing.add(run.call().play(audio(play.audio()), false).exceptionally(e -> {
+                run.event("flow.error", null, Map.of("reason", "voiceUtils.play " + play.audio() + ": " + cause(e)
+                        .getMessage()));
+                return null;
+            }));
+        } else if (action instanceof VoiceAction.SendDtmf dtmf) {
+            return allDone(playing).thenCompose(v -> run.call().sendDtmf(dtmf.digits()).exceptionally(e -> {
+                run.event("flow.error", null, Map.of("reason", "voiceUtils.sendDTMF: " + cause(e).getMessage()));
+                return null;
+            })).thenCompose(v -> perform(actions, i + 1, new java.util.ArrayList<>()));
+        } else if (action instanceof VoiceAction.Refer refer) {
+            return allDone(playing).thenCompose(v -> say(refer.message(), null)).thenCompose(v -> transfer(
+                    Handoff.Method.REFER, refer.referTo(), refer.headers(), "transferFailed"));
+        } else if (action instanceof VoiceAction.Hangup hangup) {
+            return allDone(playing).thenCompose(v -> hangup(hangup.message(), null, hangup.headers()));
+        }
+        return perform(actions, i + 1, playing);
+    }
+
+    private static boolean queueDropped(VoiceAction a) {
+        return a instanceof VoiceAction.Refer r && !r.queue() || a instanceof VoiceAction.Hangup h && !h.queue()
+                || a instanceof VoiceAction.Play p && !p.queue();
+    }
+
+    private static CompletionStage<Void> allDone(java.util.List<CompletionStage<Void>> stages) {
+        return CompletableFuture.allOf(stages.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** A path or file: URI of an audio file. */
+    private static java.net.URI audio(String audio) {
+        return audio.regionMatches(true, 0, "file:", 0, 5) ? java.net.URI.create(audio)
+                : java.nio.file.Path.of(audio).toUri();
     }
 
     private CompletionStage<Outcome> agentTransfer(Node node) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Context;
@@ -17,8 +18,9 @@ import org.mozilla.javascript.Undefined;
  * Runs flow scripts and condition expressions in a sandbox: interpreted JavaScript with only the safe standard
  * objects (no Java classes, no {@code Packages}), a time limit enforced by instruction counting that a script's own
  * try/catch cannot swallow, a bounded stack, and bounded output. A script sees {@code context} (the flow variables,
- * which it may change), {@code print(...)} and {@code voiceUtils.refer(message, referTo, headers)} /
- * {@code voiceUtils.hangup(message, headers)}, whose requests are returned as {@link VoiceAction}s.
+ * which it may change, and {@code context.session}, which it may read), {@code print(...)} and {@code voiceUtils}
+ * ({@link #VOICE_UTILS}; Kore's others fail naming the function, {@link #UNSUPPORTED}), whose requests are returned
+ * as {@link VoiceAction}s.
  */
 public final class ScriptSandbox {
 
@@ -116,28 +118,76 @@ public final class ScriptSandbox {
         return detail + (e.lineNumber() > 0 ? " (line " + e.lineNumber() + ")" : "");
     }
 
+    /** The {@code voiceUtils} functions a SIP gateway honours. */
+    public static final java.util.Set<String> VOICE_UTILS = java.util.Set.of("refer", "hangup", "play", "sendDTMF",
+            "abortPrompt", "abortPrompts");
+
+    /** Kore's {@code voiceUtils} functions Switchboard refuses, with why. */
+    public static final Map<String, String> UNSUPPORTED = Map.of(
+            "invite", "Switchboard hands a call back to the contact center with BYE or REFER and does not dial a "
+                    + "second leg; use voiceUtils.refer",
+            "pauseAndPlay", "Switchboard does not pause a bot mid-turn; use voiceUtils.play, then the next node",
+            "voicemail", "answering-machine detection is for outbound calls, which Switchboard does not place");
+
     private static Scriptable voiceUtils(Context cx, Scriptable scope, List<VoiceAction> actions) {
         Scriptable utils = cx.newObject(scope);
-        ScriptableObject.putProperty(utils, "refer", new BaseFunction() {
-            @Override
-            public Object call(Context c, Scriptable s, Scriptable thisObj, Object[] args) {
-                String message = text(args, 0);
-                String referTo = text(args, 1);
-                if (referTo == null || referTo.isBlank()) {
-                    throw Context.reportRuntimeError("voiceUtils.refer: referTo (a number or SIP URI) is missing");
-                }
-                actions.add(new VoiceAction.Refer(message, referTo.trim(), JsValues.stringMap(arg(args, 2))));
-                return "refer to " + referTo.trim();
+        function(utils, "refer", args -> {
+            String referTo = text(args, 1);
+            if (referTo == null || referTo.isBlank()) {
+                throw Context.reportRuntimeError("voiceUtils.refer: referTo (a number, user id or SIP URI) is missing");
             }
+            actions.add(new VoiceAction.Refer(text(args, 0), referTo.trim(), JsValues.stringMap(arg(args, 2)),
+                    queue(args, 3)));
+            return "refer to " + referTo.trim();
         });
-        ScriptableObject.putProperty(utils, "hangup", new BaseFunction() {
-            @Override
-            public Object call(Context c, Scriptable s, Scriptable thisObj, Object[] args) {
-                actions.add(new VoiceAction.Hangup(text(args, 0), JsValues.stringMap(arg(args, 1))));
-                return "hangup";
+        function(utils, "hangup", args -> {
+            actions.add(new VoiceAction.Hangup(text(args, 0), JsValues.stringMap(arg(args, 1)), queue(args, 2)));
+            return "hangup";
+        });
+        function(utils, "play", args -> {
+            String audio = text(args, 0);
+            if (audio == null || audio.isBlank()) {
+                throw Context.reportRuntimeError("voiceUtils.play: the audio file (a path or file: URI) is missing");
             }
+            actions.add(new VoiceAction.Play(audio.trim(), queue(args, 1)));
+            return "play " + audio.trim();
         });
+        function(utils, "sendDTMF", args -> {
+            String digits = text(args, 0);
+            if (digits == null || !digits.matches("[0-9*#A-Da-d]{1,32}")) {
+                throw Context.reportRuntimeError("voiceUtils.sendDTMF: digits must be 1-32 of 0-9, *, #, A-D; got '"
+                        + digits + "'");
+            }
+            actions.add(new VoiceAction.SendDtmf(digits.toUpperCase(java.util.Locale.ROOT)));
+            return "dtmf " + digits;
+        });
+        Function<Object[], Object> abort = args -> {
+            actions.add(new VoiceAction.AbortPrompt());
+            return "abortPrompt";
+        };
+        function(utils, "abortPrompt", abort);
+        function(utils, "abortPrompts", abort);
+        UNSUPPORTED.forEach((name, why) -> function(utils, name, args -> {
+            throw Context.reportRuntimeError("voiceUtils." + name + " is not supported: " + why);
+        }));
         return utils;
+    }
+
+    private static void function(Scriptable target, String name, Function<Object[], Object> body) {
+        ScriptableObject.putProperty(target, name, new BaseFunction() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object call(Context c, Scriptable s, Scriptable thisObj, Object[] args) {
+                return body.apply(args);
+            }
+        });
+    }
+
+    /** Kore's {@code queueCommand}: true unless given as false. */
+    private static boolean queue(Object[] args, int i) {
+        Object v = arg(args, i);
+        return v == null || v instanceof Undefined || Context.toBoolean(v);
     }
 
     private static Object arg(Object[] args, int i) {

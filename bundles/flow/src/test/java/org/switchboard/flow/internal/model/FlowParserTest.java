@@ -49,6 +49,17 @@ public class FlowParserTest {
     }
 
     @Test
+    public void aScriptUsingAVoiceUtilsFunctionSwitchboardDoesNotHaveIsRejectedByName() {
+        parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'script', 'settings': {'code': "
+                + "'voiceUtils.play(\\'/x.wav\\'); voiceUtils.invite(\\'m\\', \\'sip:a@b\\'); voiceUtils.frobnicate()'}}]}");
+        assertProblem("flows[0].nodes[0].settings.code (node 'a'): voiceUtils.invite is not supported: Switchboard hands "
+                + "a call back");
+        assertProblem("flows[0].nodes[0].settings.code (node 'a'): unknown function voiceUtils.frobnicate; there are "
+                + "abortPrompt, abortPrompts, hangup, play, refer, sendDTMF");
+        assertEquals(problems.toString(), 2, problems.size());
+    }
+
+    @Test
     public void danglingEdgeIsRejected() {
         parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'wait', 'settings': {'ms': 1}, 'next': {'done': 'nowhere'}}]}");
         assertProblem("flows[0].nodes[0].next.done (node 'a'): dangling edge 'done' -> 'nowhere': no such node");

@@ -1,6 +1,7 @@
 package org.switchboard.flow.internal.runtime;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
@@ -43,7 +44,7 @@ public class FlowRunTest {
         @Override
         public SessionContext session() {
             return new SessionContext("64d0d2f2bfeaa2d58a566d08", "call-1", null, "zcc", "+15550100", "+14085551212",
-                    Instant.now(), variables);
+                    Instant.now(), variables, Map.of("X-Intent-Hint", "Sales", "User-to-User", "00ff;encoding=hex"));
         }
 
         @Override
@@ -62,8 +63,29 @@ public class FlowRunTest {
             return CompletableFuture.completedFuture(null);
         }
 
+        final java.util.List<CompletableFuture<Void>> plays = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean playsPend;
+
+        @Override
+        public CompletionStage<Void> sendDtmf(String digits) {
+            log.add("dtmf " + digits);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void abortPrompts() {
+            log.add("abort");
+            plays.forEach(p -> p.complete(null));
+        }
+
         @Override
         public CompletionStage<Void> play(URI audio, boolean bargeIn) {
+            if (playsPend) {
+                log.add("play " + audio.getPath());
+                CompletableFuture<Void> p = new CompletableFuture<>();
+                plays.add(p);
+                return p;
+            }
             return CompletableFuture.failedFuture(new IllegalArgumentException("unplayable prompt file " + audio.getPath()
                     + ": no data chunk"));
         }
@@ -116,6 +138,28 @@ public class FlowRunTest {
         Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
         return new FlowRun(flow, call, new ScriptSandbox(), scheduler, events::add).start()
                 .toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    /** Runs a flow while {@code meanwhile} acts on the call from another thread. */
+    private String run(String flowJson, Runnable meanwhile) throws Exception {
+        List<Problem> problems = new ArrayList<>();
+        Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
+        CompletableFuture<String> done = new FlowRun(flow, call, new ScriptSandbox(), scheduler, events::add).start()
+                .toCompletableFuture();
+        meanwhile.run();
+        return done.get(20, TimeUnit.SECONDS);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertTrue("condition not reached", condition.getAsBoolean());
     }
 
     private String run(String flowJson, Map<String, Map<String, String>> headerSets) throws Exception {
@@ -186,6 +230,37 @@ public class FlowRunTest {
                   {"id": "bye", "type": "hangup"}]}"""));
         assertTrue(events.toString(), hasEvent("flow.error", "ExternalPhoneNumber"));
         assertEquals(List.of("hangup {}"), call.log);
+    }
+
+    @Test
+    public void scriptsAndConditionsReadTheSessionKoreStyleButCannotChangeIt() throws Exception {
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "s", "nodes": [
+                  {"id": "s", "type": "script", "settings": {"code": "context.intent = context.session.UserSession.sipHeaders['X-Intent-Hint'] || 'Billing'; context.uui = context.session.BotUserSession.channels[0].handle.sipHeaders['User-to-User']; context.from = context.session.UserSession.caller + '>' + context.session.UserSession.dialedNumber; context.session = 'overwritten';"},
+                   "next": {"done": "c"}},
+                  {"id": "c", "type": "condition", "settings": {"expression": "context.session.UserSession.sipHeaders['X-Intent-Hint'] === 'Sales'"},
+                   "next": {"true": "bye", "false": "t"}},
+                  {"id": "t", "type": "agentTransfer"},
+                  {"id": "bye", "type": "hangup"}]}"""));
+        assertEquals("Sales", call.variables.get("intent"));
+        assertEquals("00ff;encoding=hex", call.variables.get("uui"));
+        assertEquals("+14085551212>+15550100", call.variables.get("from"));
+        assertFalse("session is not a flow variable", call.variables.containsKey("session"));
+    }
+
+    @Test
+    public void voiceUtilsRunInOrderAPlayIsAwaitedAndAbortPromptStopsIt() throws Exception {
+        call.playsPend = true;
+        assertEquals("transfer", run("""
+                {"id": "f", "start": "s", "nodes": [
+                  {"id": "s", "type": "script", "settings": {"code": "voiceUtils.play('/tmp/hold.wav'); voiceUtils.abortPrompt(); voiceUtils.play('/tmp/second.wav'); voiceUtils.sendDTMF('12#'); voiceUtils.refer('One moment', 'agent_42', {'X-Queue': 'vip'});"},
+                   "next": {"transferFailed": "bye"}},
+                  {"id": "bye", "type": "hangup"}]}""", () -> {
+                    await(() -> call.log.contains("play /tmp/second.wav"));
+                    call.plays.forEach(p -> p.complete(null));
+                }));
+        assertEquals(List.of("play /tmp/hold.wav", "abort", "play /tmp/second.wav", "dtmf 12#", "say One moment",
+                "agentTransfer REFER agent_42 {X-Queue=vip}"), call.log);
     }
 
     @Test

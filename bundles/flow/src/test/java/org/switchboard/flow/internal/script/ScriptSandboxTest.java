@@ -44,7 +44,7 @@ public class ScriptSandboxTest {
         ScriptResult r = sandbox.run("var ExternalPhoneNumber = \"+919876543210\";\n" + SEED, Map.of(), 1000);
         assertTrue(r.error(), r.ok());
         assertEquals(List.of(new VoiceAction.Refer("Transferring Call to xxxx number", "+919876543210",
-                Map.of("X-Reason", "Call Received from Kore"))), r.actions());
+                Map.of("X-Reason", "Call Received from Kore"), true)), r.actions());
         assertEquals(List.of("refer to +919876543210"), r.printed());
     }
 
@@ -64,9 +64,28 @@ public class ScriptSandboxTest {
     @Test
     public void hangupIsRecordedAndReferNeedsATarget() {
         ScriptResult r = sandbox.run("voiceUtils.hangup('Goodbye', {'X-Resolution': 'self-service'});", Map.of(), 1000);
-        assertEquals(List.of(new VoiceAction.Hangup("Goodbye", Map.of("X-Resolution", "self-service"))), r.actions());
+        assertEquals(List.of(new VoiceAction.Hangup("Goodbye", Map.of("X-Resolution", "self-service"), true)),
+                r.actions());
         ScriptResult bad = sandbox.run("voiceUtils.refer('m', '')", Map.of(), 1000);
-        assertTrue(bad.error(), bad.error().contains("referTo (a number or SIP URI) is missing"));
+        assertTrue(bad.error(), bad.error().contains("referTo (a number, user id or SIP URI) is missing"));
+    }
+
+    @Test
+    public void koresOtherVoiceUtilsAreRecordedOrRefusedByName() {
+        ScriptResult r = sandbox.run("""
+                voiceUtils.play('/tmp/hold.wav');
+                voiceUtils.abortPrompt();
+                voiceUtils.sendDTMF('12#');
+                voiceUtils.refer('', 'agent_42', {}, false);
+                """, Map.of(), 1000);
+        assertEquals(r.error(), List.of(new VoiceAction.Play("/tmp/hold.wav", true), new VoiceAction.AbortPrompt(),
+                new VoiceAction.SendDtmf("12#"), new VoiceAction.Refer("", "agent_42", Map.of(), false)), r.actions());
+        for (String name : List.of("invite", "pauseAndPlay", "voicemail")) {
+            ScriptResult refused = sandbox.run("voiceUtils." + name + "('m', 'sip:a@b')", Map.of(), 1000);
+            assertTrue(refused.error(), refused.error().startsWith("voiceUtils." + name + " is not supported: "));
+        }
+        assertTrue(sandbox.run("voiceUtils.sendDTMF('12x')", Map.of(), 1000).error().contains("got '12x'"));
+        assertTrue(sandbox.run("voiceUtils.play()", Map.of(), 1000).error().contains("audio file"));
     }
 
     @Test
