@@ -292,6 +292,69 @@ public class ConsoleBrowserIT {
         browser.awaitText("tr[data-did='+15550101'] .sb-flow", "none");
     }
 
+    private static final String DEMO_BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
+
+    private static int details(String clientId, String secret) throws Exception {
+        String token = Gateway.jwt("{\"appId\":\"" + clientId + "\"}", secret);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(gateway.url("/api/public/bot/" + DEMO_BOT + "/conversationDetails")))
+                .header("auth", token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"callId\": \"00001\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    public void g_botsPageMakesAndRotatesJwtAppsWithoutTheAdminApi() throws Exception {
+        browser.open(page("switchboard-bots"));
+        String section = "#bot-" + DEMO_BOT;
+        assertTrue(browser.text(section + " + table"), browser.text(section + " + table").contains(DEMO_BOT));
+        WebElement form = browser.find("form.sb-new-app input[name=botId][value='" + DEMO_BOT + "']")
+                .findElement(org.openqa.selenium.By.xpath(".."));
+        form.findElement(org.openqa.selenium.By.cssSelector("input[name=name]")).sendKeys("ZCC connector");
+        browser.clickToLoad(form.findElement(org.openqa.selenium.By.xpath(".//button[text()='Create app']")));
+        String clientId = browser.text("#sb-client-id");
+        String secret = browser.text("#sb-client-secret");
+        assertTrue(clientId, clientId.matches("cs-[0-9a-f-]{36}"));
+        browser.screenshot("bots-app-created");
+        assertEquals("the new app's token is taken: no such call, not a refusal", 404, details(clientId, secret));
+
+        browser.open(page("switchboard-bots"));
+        assertFalse("a secret is shown once only", browser.find("body").getText().contains(secret));
+        WebElement row = null;
+        for (WebElement r : browser.all("table.sb-apps tbody tr")) {
+            if (r.getText().contains(clientId)) {
+                row = r;
+            }
+        }
+        assertTrue("the app is listed", row != null);
+        WebElement old = browser.find("html");
+        browser.clickAndConfirm(row.findElement(org.openqa.selenium.By.xpath(".//button[text()='Rotate secret']")));
+        browser.await("the new secret", 10, false, () -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return browser.text("#sb-client-secret").length() > 20;
+            }
+        });
+        String rotated = browser.text("#sb-client-secret");
+        assertFalse(rotated.equals(secret));
+        assertEquals("the old secret stops at once", 401, details(clientId, secret));
+        assertEquals(404, details(clientId, rotated));
+
+        browser.open(page("switchboard-bots"));
+        for (WebElement r : browser.all("table.sb-apps tbody tr")) {
+            if (r.getText().contains(clientId)) {
+                r.findElement(org.openqa.selenium.By.cssSelector("input[value='chat-history']")).click();
+                browser.clickToLoad(r.findElement(org.openqa.selenium.By.xpath(".//button[text()='Save']")));
+                break;
+            }
+        }
+        browser.awaitText(".sb-msg.sb-ok", "now holds conversation-summary");
+        assertEquals("without chat-history the Details API is refused", 403, details(clientId, rotated));
+        assertEquals("no secret in a log", List.of(), gateway.secretsInLogs(List.of(secret, rotated)));
+    }
+
     private static void upload(Path file) {
         browser.driver.executeScript("document.getElementById('sb-upload-result').textContent=''");
         browser.find("#sb-upload input[type=file]").sendKeys(file.toString());
