@@ -53,6 +53,9 @@ public class MediaDtmfIT extends SwitchboardTestSupport {
         assertEquals("menu", pressed.taskName());
         assertTrue(store.events(c.sessionId()).stream().anyMatch(e -> e.type().equals("media.dtmf")
                 && "1".equals(e.attributes().get("digit"))));
+        String summary = summary(c.sessionId());
+        assertTrue(summary, summary.matches("The caller \\([^)]+\\) called \\+15550104 about billing\\. They entered 1 on "
+                + "the keypad\\. The bot handed the call to an agent for billing after \\d+ seconds?\\."));
 
         ConversationEvent rec = store.events(c.sessionId()).stream().filter(e -> e.type().equals("media.recording"))
                 .findFirst().orElseThrow(() -> new AssertionError("no recording event"));

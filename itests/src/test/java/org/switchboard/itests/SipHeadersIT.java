@@ -51,6 +51,9 @@ public class SipHeadersIT extends SwitchboardTestSupport {
                     java.nio.file.Files.readString(dataDir().resolve("admin.password")).trim()).body();
             assertTrue(details, details.contains("\"X-Intent-Hint\": \"Sales\"")
                     || details.contains("\"X-Intent-Hint\":\"Sales\""));
+            String summary = summary(c.sessionId());
+            assertTrue(summary, summary.startsWith("The caller (+14085551212) called +15550100 about sales. The bot "
+                    + "handed the call to an agent for sales after "));
         }
         sipp("zcc-transfer-bye.xml", "udp"); // without the hint the script's default still applies
     }

@@ -223,6 +223,12 @@ public abstract class SwitchboardTestSupport {
         throw new AssertionError("no ended conversation for " + did);
     }
 
+    /** The built-in (or the bot's) summary of a recorded conversation, as the API gives it. */
+    protected String summary(String sessionId) {
+        return context.getService(context.getServiceReference(
+                org.switchboard.api.conversation.ConversationSummaries.class)).summary(sessionId, "en").text();
+    }
+
     protected Bundle installed(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {

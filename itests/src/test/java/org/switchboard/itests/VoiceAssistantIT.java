@@ -1,6 +1,7 @@
 package org.switchboard.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -115,6 +116,13 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
                 && t.text().contains("shipped yesterday")));
         assertTrue(store.events(c.sessionId()).stream().anyMatch(e -> e.type().equals("assistant.action")
                 && "transfer".equals(e.attributes().get("action"))));
+        String summary = summary(c.sessionId());
+        for (String expected : List.of("called " + DID + " about order status.", "The bot collected order number "
+                + "4712 and order status shipped yesterday and will arrive tomorrow.", "The bot handed the call to an "
+                + "agent because the caller asked for one after ")) {
+            assertTrue("an agent-ready summary: " + summary, summary.contains(expected));
+        }
+        assertFalse(summary, summary.contains("[unk]"));
     }
 
     @Test
@@ -129,5 +137,8 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
         assertTrue(store.turns(c.sessionId(), 0, 100).stream().anyMatch(t -> t.direction() == Direction.OUTGOING
                 && t.text().startsWith("Sorry, I did not hear anything.")));
         assertEquals(3, store.events(c.sessionId()).stream().filter(e -> e.type().equals("assistant.turn")).count());
+        String summary = summary(c.sessionId());
+        assertTrue(summary, summary.matches("The caller \\(\\+?[0-9]+\\) called \\+15550105\\. The bot handed the call to "
+                + "an agent because the bot could not tell what the caller wanted after \\d+ seconds\\."));
     }
 }

@@ -20,13 +20,11 @@ import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
 
 /**
- * The offline summarizer: two to four English sentences built from what was recorded (who called what, the intents
- * and entities the assistant found, the caller's own words, the tasks the call went through, how it ended and why).
- * Deterministic, no network. It reads these events when present: {@code assistant.intent} ({@code intent}),
- * {@code assistant.entity} ({@code name}, {@code value}), {@code flow.transfer} ({@code reason}, {@code target}),
- * {@code transfer.bye}/{@code transfer.refer} ({@code header.<name>}, e.g. {@code header.X-Intent}),
- * {@code transfer.failed} ({@code referTo}, {@code status}) and {@code flow.error}/{@code call.error}
- * ({@code reason}).
+ * The offline summarizer: three or four English sentences an agent can act on, built from what was recorded (see
+ * {@link SummaryFacts}): why the caller called (the first intent that is not a request for an agent), what the bot
+ * collected and found (order number 4712, order status shipped), how it ended and why (handed over because the caller
+ * asked for an agent, resolved, hung up during a task), and how long it took. The caller's own sentences are quoted.
+ * Deterministic, no network; recognizer {@code [unk]} tokens never appear.
  */
 @Component(property = Summarizer.SUMMARIZER_ID + "=" + BuiltinSummarizer.ID)
 public class BuiltinSummarizer implements Summarizer {
@@ -34,8 +32,7 @@ public class BuiltinSummarizer implements Summarizer {
     /** This summarizer's id. */
     public static final String ID = "builtin";
 
-    private static final int QUOTE_CHARS = 160;
-    private static final int MAX_TASKS = 6;
+    static final int QUOTE_CHARS = 160;
 
     private final Clock clock;
 
@@ -49,108 +46,56 @@ public class BuiltinSummarizer implements Summarizer {
 
     @Override
     public Summary summarize(Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang) {
-        Set<String> intents = new LinkedHashSet<>();
-        Map<String, String> entities = new LinkedHashMap<>();
-        String handoffReason = null;
-        String referTarget = null;
-        String error = null;
-        List<String> failedTransfers = new ArrayList<>();
-        for (ConversationEvent e : events) {
-            Map<String, String> a = e.attributes();
-            switch (e.type()) {
-                case "assistant.intent" -> add(intents, a.get("intent"));
-                case "assistant.entity" -> {
-                    if (a.get("name") != null && a.get("value") != null) {
-                        entities.put(words(a.get("name")), clean(a.get("value"), 60));
-                    }
-                }
-                case "flow.transfer" -> {
-                    handoffReason = a.getOrDefault("reason", handoffReason);
-                    referTarget = a.getOrDefault("target", referTarget);
-                }
-                case "transfer.bye", "transfer.refer" -> add(intents, a.get("header.X-Intent"));
-                case "transfer.failed" -> failedTransfers.add(clean(a.getOrDefault("referTo", "the agent line"), 80)
-                        + " (" + a.getOrDefault("status", "no answer") + ")");
-                case "flow.error", "call.error" -> error = a.getOrDefault("reason", error);
-                default -> { }
-            }
-        }
+        SummaryFacts f = SummaryFacts.of(turns, events);
         List<String> sentences = new ArrayList<>();
-        sentences.add(opening(c, intents));
-        String words = callerWords(turns, entities);
+        sentences.add(opening(c, f));
+        String words = callerWords(f);
         if (words != null) {
             sentences.add(words);
         }
-        String path = path(c, failedTransfers);
-        if (path != null) {
-            sentences.add(path);
+        if (!f.failedTransfers.isEmpty()) {
+            sentences.add("A transfer to " + join(f.failedTransfers) + " failed.");
         }
-        sentences.add(outcome(c, handoffReason, referTarget, error));
+        sentences.add(outcome(c, f));
         return new Summary(c.sessionId(), String.join(" ", sentences), "en", ID, clock.instant(), null);
     }
 
-    private static String opening(Conversation c, Set<String> intents) {
+    private static String opening(Conversation c, SummaryFacts f) {
         StringBuilder s = new StringBuilder("The caller");
         if (c.caller() != null && !c.caller().isBlank()) {
             s.append(" (").append(clean(c.caller(), 40)).append(')');
         }
         s.append(c.isActive() ? " is calling " : " called ").append(c.did() == null ? "the bot" : clean(c.did(), 40));
-        if (!intents.isEmpty()) {
-            s.append(" about ").append(join(intents.stream().map(BuiltinSummarizer::words).toList()));
+        String topic = f.topic();
+        if (topic != null) {
+            s.append(" about ").append(SummaryFacts.words(topic));
+        } else if (f.askedForAgent()) {
+            s.append(" and asked for an agent");
         }
         return s.append('.').toString();
     }
 
-    private static String callerWords(List<Turn> turns, Map<String, String> entities) {
-        List<String> said = new ArrayList<>();
-        List<String> keyed = new ArrayList<>();
-        for (Turn t : turns) {
-            if (t.direction() != Direction.INCOMING) {
-                continue;
-            }
-            if (t.text() != null && !t.text().isBlank()) {
-                said.add(clean(t.text(), QUOTE_CHARS));
-            } else if (t.digits() != null) {
-                keyed.add(clean(t.digits(), 40));
-            }
-        }
+    /** Their words, then what the bot collected (or the keys pressed when it collected nothing). */
+    private static String callerWords(SummaryFacts f) {
         List<String> parts = new ArrayList<>();
-        if (!said.isEmpty()) {
-            String quote = "\"" + said.get(0) + "\"";
-            if (said.size() > 1 && !said.get(said.size() - 1).equals(said.get(0))) {
-                quote += " and later \"" + said.get(said.size() - 1) + "\"";
+        List<String> sentences = f.sentences();
+        if (!sentences.isEmpty()) {
+            String quote = "\"" + sentences.get(0) + "\"";
+            if (sentences.size() > 1 && !sentences.get(sentences.size() - 1).equals(sentences.get(0))) {
+                quote += " and later \"" + sentences.get(sentences.size() - 1) + "\"";
             }
-            parts.add("said " + quote);
+            parts.add("They said " + quote + ".");
         }
-        if (!entities.isEmpty()) {
-            parts.add("gave " + join(entities.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
-        } else if (!keyed.isEmpty()) {
-            parts.add("entered " + join(keyed) + " on the keypad");
+        if (!f.values.isEmpty()) {
+            parts.add("The bot collected " + join(f.values.entrySet().stream()
+                    .map(e -> SummaryFacts.words(e.getKey()) + " " + e.getValue()).toList()) + ".");
+        } else if (!f.keyed.isEmpty()) {
+            parts.add("They entered " + join(f.keyed) + " on the keypad.");
         }
-        return parts.isEmpty() ? null : "They " + join(parts) + ".";
+        return parts.isEmpty() ? null : String.join(" ", parts);
     }
 
-    private static String path(Conversation c, List<String> failedTransfers) {
-        List<String> tasks = new ArrayList<>();
-        for (String t : c.taskPath()) {
-            String w = clean(t, 60);
-            if (tasks.isEmpty() || !tasks.get(tasks.size() - 1).equals(w)) {
-                tasks.add(w);
-            }
-        }
-        StringBuilder s = new StringBuilder();
-        if (!tasks.isEmpty()) {
-            List<String> shown = tasks.size() > MAX_TASKS ? tasks.subList(tasks.size() - MAX_TASKS, tasks.size()) : tasks;
-            s.append("The call went through ").append(tasks.size() > MAX_TASKS ? "…, " : "")
-                    .append(String.join(", ", shown)).append('.');
-        }
-        if (!failedTransfers.isEmpty()) {
-            s.append(s.length() == 0 ? "" : " ").append("A transfer to ").append(join(failedTransfers)).append(" failed.");
-        }
-        return s.length() == 0 ? null : s.toString();
-    }
-
-    private String outcome(Conversation c, String handoffReason, String referTarget, String error) {
+    private String outcome(Conversation c, SummaryFacts f) {
         if (c.isActive()) {
             return c.handoffAt() != null ? "The bot is handing the call to an agent now."
                     : "The call is still in progress" + (c.taskPath().isEmpty() ? "" : " at "
@@ -161,30 +106,33 @@ public class BuiltinSummarizer implements Summarizer {
         EndedBy by = c.endedBy() == null ? EndedBy.ERROR : c.endedBy();
         return switch (by) {
             case TRANSFER -> "The bot handed the call to an agent"
-                    + (referTarget != null ? " at " + clean(referTarget, 80) : "")
-                    + (handoffReason != null ? " because " + lowerFirst(clean(handoffReason, 120))
-                            : reason != null ? " (" + reason + ")" : "")
-                    + after + ".";
-            case BOT -> "The bot ended the call" + after + (reason == null ? "" : " (" + reason + ")") + ".";
+                    + (f.referTarget != null ? " at " + clean(f.referTarget, 80) : "") + why(f) + after + ".";
+            case BOT -> (f.resolution != null ? "The bot resolved the call (" + SummaryFacts.words(f.resolution)
+                    + ") and ended it" : "The bot ended the call") + after
+                    + (reason == null || f.resolution != null ? "" : " (" + reason + ")") + ".";
             case CALLER -> "The caller hung up" + after
                     + (c.taskPath().isEmpty() ? "" : ", during " + clean(c.taskPath().get(c.taskPath().size() - 1), 60))
                     + ".";
             case ERROR -> "The call ended on an error" + after + ": "
-                    + clean(error != null ? error : reason != null ? reason : "unknown", 160) + ".";
+                    + clean(f.error != null ? f.error : reason != null ? reason : "unknown", 160) + ".";
             case SYSTEM -> "The gateway ended the call" + after + (reason == null ? "" : " (" + reason + ")") + ".";
         };
     }
 
-    private static void add(Set<String> to, String value) {
-        if (value != null && !value.isBlank()) {
-            to.add(clean(value, 60));
+    /** Why the call was handed over, in the words an agent needs. */
+    private static String why(SummaryFacts f) {
+        String stated = f.specificHandoffReason();
+        if (stated != null) {
+            return " because " + lowerFirst(clean(stated, 120));
         }
-    }
-
-    /** {@code OrderStatus}, {@code order_status} → {@code order status}. */
-    static String words(String name) {
-        String spaced = clean(name, 60).replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ');
-        return spaced.toLowerCase(Locale.ROOT).trim();
+        if (f.askedForAgent()) {
+            return " because the caller asked for one";
+        }
+        if (f.notUnderstood()) {
+            return " because the bot could not tell what the caller wanted";
+        }
+        String topic = f.topic();
+        return topic == null ? "" : " for " + SummaryFacts.words(topic);
     }
 
     /** Caller-controlled text made one short, printable line. */
