@@ -133,19 +133,20 @@ public class FlowRunTest {
         scheduler.shutdownNow();
     }
 
-    private String run(String flowJson) throws Exception {
+    private static Flow parse(String flowJson) {
         List<Problem> problems = new ArrayList<>();
-        Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
-        return new FlowRun(flow, call, new ScriptSandbox(), scheduler, events::add).start()
-                .toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems)
+                .orElseThrow(() -> new AssertionError(problems));
+    }
+
+    private String run(String flowJson) throws Exception {
+        return run(flowJson, () -> { });
     }
 
     /** Runs a flow while {@code meanwhile} acts on the call from another thread. */
     private String run(String flowJson, Runnable meanwhile) throws Exception {
-        List<Problem> problems = new ArrayList<>();
-        Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
-        CompletableFuture<String> done = new FlowRun(flow, call, new ScriptSandbox(), scheduler, events::add).start()
-                .toCompletableFuture();
+        CompletableFuture<String> done = new FlowRun(parse(flowJson), call, new ScriptSandbox(), scheduler, events::add)
+                .start().toCompletableFuture();
         meanwhile.run();
         return done.get(20, TimeUnit.SECONDS);
     }
@@ -163,9 +164,7 @@ public class FlowRunTest {
     }
 
     private String run(String flowJson, Map<String, Map<String, String>> headerSets) throws Exception {
-        List<Problem> problems = new ArrayList<>();
-        Flow flow = FlowParser.parse(JsonParser.parseString(flowJson), "flow", problems).orElseThrow(() -> new AssertionError(problems));
-        return new FlowRun(flow, headerSets, call, new ScriptSandbox(), scheduler, events::add).start()
+        return new FlowRun(parse(flowJson), headerSets, call, new ScriptSandbox(), scheduler, events::add).start()
                 .toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
