@@ -134,6 +134,8 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals("korevg", first.getAsJsonArray("channels").get(0).getAsJsonObject().get("type").getAsString());
         assertEquals("intent", first.get("tN").getAsString());
         assertEquals("pending", first.get("status").getAsString());
+        assertEquals(0, first.get("isBB").getAsInt());
+        assertFalse("Kore's flag for an encrypted payload", first.get("ire").getAsBoolean());
         assertEquals("received", history.get(1).getAsJsonObject().get("status").getAsString());
         assertEquals(first.get("createdOn"), first.get("lmodifiedOn"));
         assertEquals(info.get("userId"), first.get("createdBy"));

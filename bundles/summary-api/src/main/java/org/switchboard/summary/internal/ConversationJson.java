@@ -134,6 +134,10 @@ final class ConversationJson {
             o.addProperty("tN", t.taskName() == null ? "" : t.taskName());
             o.addProperty("lang", t.lang() == null ? "en" : t.lang());
             o.addProperty("timestampValue", t.at().toEpochMilli());
+            o.addProperty("isBB", 0);
+            o.addProperty("sT", 0);
+            o.addProperty("iv", ""); // Kore's encryption-at-rest IV: Switchboard's payloads are not encrypted
+            o.addProperty("ire", false);
             o.addProperty("sessionId", c.sessionId());
             a.add(o);
         }
