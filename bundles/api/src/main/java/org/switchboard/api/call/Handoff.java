@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param referTo the REFER target (a number, which becomes {@code sip:<number>@<peer host>}, or a SIP URI);
  *        {@code null} for BYE
  * @param headers the SIP headers to add, in order; names are SIP tokens, values single-line
+ * @param reason why the call leaves, in the contact center's words, recorded as the conversation's end reason (ZCC:
+ *        {@code TransferToAgent}, {@code HangUp}); {@code null} lets the gateway name it (since 1.4)
  */
-public record Handoff(Method method, String referTo, Map<String, String> headers) {
+public record Handoff(Method method, String referTo, Map<String, String> headers, String reason) {
+
+    /** A handoff without a reason of the adapter's own. */
+    public Handoff(Method method, String referTo, Map<String, String> headers) {
+        this(method, referTo, headers, null);
+    }
 
     /** The SIP method a handoff uses. */
     public enum Method {
@@ -35,6 +42,11 @@ public record Handoff(Method method, String referTo, Map<String, String> headers
     /** A BYE with the given headers. */
     public static Handoff bye(Map<String, String> headers) {
         return new Handoff(Method.BYE, null, headers);
+    }
+
+    /** A BYE with the given headers and the reason to record (since 1.4). */
+    public static Handoff bye(Map<String, String> headers, String reason) {
+        return new Handoff(Method.BYE, null, headers, reason);
     }
 
     /** A REFER to {@code referTo} with the given headers. */

@@ -31,7 +31,7 @@ final class ReferTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(ReferTransfer.class);
     private static final Pattern SIPFRAG = Pattern.compile("^SIP/2\\.0\\s+(\\d{3})\\s*([^\\r\\n]*)");
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9*#][0-9*#\\-.() ]*");
-    /** A bare user id (Kore's {@code voiceUtils.refer} takes one): a SIP user part without scheme or host. */
+    /** A bare user id (some bots' transfer functions take one): a SIP user part without scheme or host. */
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~!*'()&=+$,;?/-]{0,127}");
 
     private final SipCall call;
@@ -68,7 +68,7 @@ final class ReferTransfer {
             int ms = ctx.settings.referTimeoutMs();
             timeout = ctx.timers.schedule(() -> fail(0, "no final NOTIFY within " + ms / 1000 + " s"), ms,
                     TimeUnit.MILLISECONDS);
-            call.event("transfer.refer", SipCall.withHeaders(Map.of("referTo", target), handoff.headers()));
+            call.event("transfer.refer", CallSession.withHeaders(Map.of("referTo", target), handoff.headers()));
             try {
                 call.send(refer, this::referAnswered);
             } catch (javax.sip.SipException e) {

@@ -1,8 +1,6 @@
 package org.switchboard.sip.internal;
 
-import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,9 +19,6 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.adapter.CallPolicy;
-import org.switchboard.api.call.CallControl;
-import org.switchboard.api.call.GatherRequest;
-import org.switchboard.api.call.GatherResult;
 import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.SessionContext;
 import org.switchboard.api.call.TransferResult;
@@ -33,11 +28,12 @@ import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.flow.FlowRunner;
 
 /**
- * One answered (or ringing) inbound call: its dialog, its adapter's policy, its SDP, and the flow driving it. It is
- * the call's {@link CallControl}. Every SIP message of the dialog is recorded; every state change happens under
- * the call's lock; nothing here runs on a stack thread.
+ * One answered (or ringing) inbound call's SIP dialog: answering, the peer's requests, the requests Switchboard sends
+ * (BYE, REFER through {@link ReferTransfer}, refreshes through {@link SessionRefresh}) and the call's state. What the
+ * flow drives (media, transcript, hand-back decisions) is its {@link CallSession}. Every SIP message of the dialog is
+ * recorded; every state change happens under the call's lock; nothing here runs on a stack thread.
  */
-final class SipCall implements CallControl {
+final class SipCall implements CallSession.Dialog {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipCall.class);
     private static final long ACK_TIMEOUT_MS = 32_000;
@@ -60,12 +56,10 @@ final class SipCall implements CallControl {
 
     final SipContext ctx;
     private final CallSetup setup;
-    private final CallPolicy policy;
     private final Dialog dialog;
-    private final Map<String, Object> variables = new LinkedHashMap<>();
+    private final CallSession session;
     private final SessionRefresh refresh;
     private final CallMedia media;
-    private volatile String task;
     private State state = State.RINGING;
     private ScheduledFuture<?> ackTimer;
     private ReferTransfer refer;
@@ -73,10 +67,12 @@ final class SipCall implements CallControl {
     SipCall(SipContext ctx, CallSetup setup, CallPolicy policy, Dialog dialog) {
         this.ctx = ctx;
         this.setup = setup;
-        this.policy = policy;
         this.dialog = dialog;
         this.refresh = new SessionRefresh(this, setup.timer());
         this.media = setup.media();
+        this.session = new CallSession(this, new SessionContext(setup.sessionId(), setup.callId(), setup.botId(),
+                setup.trunkId(), setup.did(), setup.caller(), setup.startedAt(), Map.of(), setup.sipHeaders()),
+                policy, media == null ? null : media.session());
         if (media != null) {
             media.attach(this);
         }
@@ -108,6 +104,11 @@ final class SipCall implements CallControl {
         return refresh;
     }
 
+    /** The call as its flow drives it. */
+    CallSession session() {
+        return session;
+    }
+
     boolean matches(String toTag, String fromTag) {
         return setup.localTag().equals(toTag) && (fromTag == null || fromTag.equals(setup.remoteTag()));
     }
@@ -128,7 +129,7 @@ final class SipCall implements CallControl {
                 ctx.responder.addAllow(ok);
                 ok.addHeader(ctx.responder.headers().createSupportedHeader("timer"));
                 refresh.addTo(ok);
-                Headers.add(ctx.responder.headers(), ok, policy.answerHeaders(session()));
+                Headers.add(ctx.responder.headers(), ok, session.answerHeaders());
                 ContentTypeHeader sdp = ctx.responder.headers().createContentTypeHeader("application", "sdp");
                 ok.setContent(setup.answer().sdp(), sdp);
                 record(Direction.OUTGOING, ok);
@@ -206,7 +207,7 @@ final class SipCall implements CallControl {
             sendBye(Map.of(), EndedBy.ERROR, "flow runtime not present", true);
             return;
         }
-        runner.run(setup.flowId(), this, this::flowEvent).whenComplete((how, failure) -> {
+        runner.run(setup.flowId(), session, session::flowEvent).whenComplete((how, failure) -> {
             if (failure != null) {
                 LOG.warn("Session {}: flow '{}' failed: {}", sessionId(), setup.flowId(), failure.toString());
             }
@@ -217,23 +218,28 @@ final class SipCall implements CallControl {
         });
     }
 
-    private void flowEvent(ConversationEvent e) {
-        ctx.recorder.event(e);
-        if (e.type().equals("flow.node") && e.attributes().containsKey("node")) {
-            task = e.attributes().get("node");
-            ctx.recorder.task(sessionId(), e.attributes().get("node"));
-        }
-    }
-
     void event(String type, Map<String, String> attributes) {
         ctx.recorder.event(new ConversationEvent(sessionId(), Instant.now(), type, attributes));
     }
 
-    /** Event attributes for a handoff's headers: {@code header.<name>} each, after {@code first}. */
-    static Map<String, String> withHeaders(Map<String, String> first, Map<String, String> headers) {
-        Map<String, String> a = new java.util.LinkedHashMap<>(first);
-        headers.forEach((name, value) -> a.put("header." + name, value));
-        return a;
+    @Override
+    public void event(ConversationEvent e) {
+        ctx.recorder.event(e);
+    }
+
+    @Override
+    public void turn(org.switchboard.api.conversation.Turn t) {
+        ctx.recorder.turn(t);
+    }
+
+    @Override
+    public void task(String name) {
+        ctx.recorder.task(sessionId(), name);
+    }
+
+    @Override
+    public void handedOff(Instant at) {
+        ctx.recorder.handedOff(sessionId(), at);
     }
 
     // ---- requests from the peer ---------------------------------------------------------------------------
@@ -306,13 +312,7 @@ final class SipCall implements CallControl {
         String reason = "media timeout: no RTP for " + silence.toSeconds() + " s";
         LOG.warn("Session {}: {}", sessionId(), reason);
         event("media.timeout", Map.of("seconds", Long.toString(silence.toSeconds())));
-        Map<String, String> headers;
-        try {
-            headers = policy.botHangup(session(), Map.of()).headers();
-        } catch (RuntimeException e) {
-            headers = Map.of();
-        }
-        sendBye(headers, EndedBy.ERROR, reason, true);
+        session.endOnError(reason);
     }
 
     /** A re-INVITE or UPDATE changed the SDP: the stream follows. */
@@ -362,6 +362,12 @@ final class SipCall implements CallControl {
      * Ends the call with a BYE carrying {@code headers}. The call stops being active at once; the result completes
      * with the BYE's final response (a timeout counts as ended too).
      */
+    @Override
+    public CompletableFuture<TransferResult> bye(Map<String, String> headers, EndedBy by, String reason,
+            boolean force) {
+        return sendBye(headers, by, reason, force);
+    }
+
     CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
             boolean force) {
         CompletableFuture<TransferResult> done = new CompletableFuture<>();
@@ -444,7 +450,7 @@ final class SipCall implements CallControl {
         ctx.recorder.sipMessage(SipMessages.record(sessionId(), direction, message));
     }
 
-    // ---- CallControl --------------------------------------------------------------------------------------
+    // ---- what operators and the flow's session see ---------------------------------------------------------
 
     String trunkId() {
         return setup.trunkId();
@@ -453,13 +459,7 @@ final class SipCall implements CallControl {
     /** What operators see of this call. */
     synchronized org.switchboard.api.call.LiveCalls.LiveCall live() {
         return new org.switchboard.api.call.LiveCalls.LiveCall(sessionId(), callId(), setup.trunkId(), setup.did(),
-                setup.caller(), setup.flowId(), task, setup.startedAt(), state != State.RINGING);
-    }
-
-    @Override
-    public synchronized SessionContext session() {
-        return new SessionContext(sessionId(), callId(), setup.botId(), setup.trunkId(), setup.did(), setup.caller(),
-                setup.startedAt(), variables, setup.sipHeaders());
+                setup.caller(), setup.flowId(), session.task(), setup.startedAt(), state != State.RINGING);
     }
 
     @Override
@@ -468,78 +468,7 @@ final class SipCall implements CallControl {
     }
 
     @Override
-    public synchronized void setVariable(String name, Object value) {
-        variables.put(name, value);
-    }
-
-    @Override
-    public CompletionStage<Void> say(String text, String voice, boolean bargeIn) {
-        if (media == null) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
-        }
-        turn(Direction.OUTGOING, text, null, 1.0);
-        return media.session().say(text, voice, bargeIn);
-    }
-
-    @Override
-    public CompletionStage<Void> play(URI audio, boolean bargeIn) {
-        if (media == null) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
-        }
-        String path = audio.getPath() == null ? audio.toString() : audio.getPath();
-        turn(Direction.OUTGOING, "[audio " + path.substring(path.lastIndexOf('/') + 1) + "]", null, 1.0);
-        return media.session().play(audio, bargeIn);
-    }
-
-    @Override
-    public CompletionStage<Void> sendDtmf(String digits) {
-        if (media == null) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
-        }
-        media.session().sendDtmf(digits);
-        event("dtmf.sent", Map.of("digits", digits));
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void abortPrompts() {
-        if (media != null) {
-            media.session().abortPrompts();
-        }
-    }
-
-    @Override
-    public CompletionStage<GatherResult> gather(GatherRequest request) {
-        if (media == null) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException("no media engine is installed"));
-        }
-        if (request.prompt() != null && !request.prompt().isBlank()) {
-            turn(Direction.OUTGOING, request.prompt(), null, 1.0);
-        }
-        return media.session().gather(request).thenApply(r -> {
-            if (r.outcome() == GatherResult.Outcome.MATCH) {
-                turn(Direction.INCOMING, r.text(), r.digits(), r.confidence());
-            }
-            return r;
-        });
-    }
-
-    private void turn(Direction direction, String text, String digits, double confidence) {
-        if ((text == null || text.isBlank()) && (digits == null || digits.isEmpty())) {
-            return;
-        }
-        ctx.recorder.turn(new org.switchboard.api.conversation.Turn(sessionId(), direction, Instant.now(), text, digits,
-                confidence, task, "en"));
-    }
-
-    @Override
-    public CompletionStage<TransferResult> transfer(Handoff handoff) {
-        if (handoff.method() == Handoff.Method.BYE) {
-            ctx.recorder.handedOff(sessionId(), Instant.now());
-            event("transfer.bye", withHeaders(Map.of(), handoff.headers()));
-            String reason = handoff.headers().getOrDefault("kore-reason", "TransferToAgent");
-            return sendBye(handoff.headers(), EndedBy.TRANSFER, reason, false);
-        }
+    public CompletionStage<TransferResult> refer(Handoff handoff) {
         ReferTransfer attempt;
         synchronized (this) {
             if (!isActive()) {
@@ -555,63 +484,16 @@ final class SipCall implements CallControl {
         return attempt.result();
     }
 
-    @Override
-    public CompletionStage<TransferResult> agentTransfer(Handoff.Method method, String target,
-            Map<String, String> headers) {
-        try {
-            return transfer(policy.agentHandoff(session(), method, target, headers));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /**
-     * The gateway is stopping: the call ends with the adapter's hang-up BYE ({@code kore-reason: HangUp} on ZCC), or
-     * with its agent handoff BYE when {@code toAgent}, and the session is closed as ended by the system.
-     */
-    CompletableFuture<TransferResult> shutdown(boolean toAgent) {
-        String reason = "Switchboard stopping";
-        event("system.shutdown", Map.of("handoff", toAgent ? "agent" : "hangup"));
-        Map<String, String> headers;
-        try {
-            headers = toAgent ? policy.agentHandoff(session(), Handoff.Method.BYE, null, Map.of()).headers()
-                    : policy.botHangup(session(), Map.of()).headers();
-        } catch (RuntimeException e) {
-            LOG.warn("Session {}: the adapter gave no {} headers ({}); ending the call without them", sessionId(),
-                    toAgent ? "handoff" : "hang-up", e.toString());
-            headers = Map.of();
-        }
-        if (toAgent) {
-            ctx.recorder.handedOff(sessionId(), Instant.now());
-        }
-        return sendBye(headers, toAgent ? EndedBy.TRANSFER : EndedBy.SYSTEM, reason, true);
-    }
-
-    /** An operator ends the call (shell, console): a bot hang-up, with the reason recorded. */
+    /** Operators and a stopping gateway act on the call through its session. */
     void operatorHangup(String reason) {
-        event("operator.hangup", Map.of("reason", reason == null ? "" : reason));
-        LOG.info("Session {}: hung up by an operator ({})", sessionId(), reason);
-        hangup(Map.of());
+        session.operatorHangup(reason);
     }
 
-    /** An operator hands the call to an agent (console): the adapter's agent handoff, with the reason recorded. */
     void operatorTransfer(String reason) {
-        event("operator.transfer", Map.of("reason", reason == null ? "" : reason));
-        LOG.info("Session {}: handed to an agent by an operator ({})", sessionId(), reason);
-        agentTransfer(null, null, Map.of()).whenComplete((r, e) -> {
-            if (e != null || !r.success()) {
-                LOG.warn("Session {}: operator transfer failed: {}", sessionId(), e != null ? e.toString() : r);
-            }
-        });
+        session.operatorTransfer(reason);
     }
 
-    @Override
-    public CompletionStage<Void> hangup(Map<String, String> headers) {
-        try {
-            Handoff bye = policy.botHangup(session(), headers);
-            return sendBye(bye.headers(), EndedBy.BOT, "HangUp", false).thenApply(r -> null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    CompletableFuture<TransferResult> shutdown(boolean toAgent) {
+        return session.shutdown(toAgent);
     }
 }

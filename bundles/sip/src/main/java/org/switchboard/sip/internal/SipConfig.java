@@ -82,8 +82,8 @@ public @interface SipConfig {
     int stop_timeout_ms() default 3000;
 
     @AttributeDefinition(name = "Shutdown handoff", description = "How calls in progress end when the gateway stops: "
-            + "'hangup' (the adapter's hang-up BYE, kore-reason: HangUp on ZCC) or 'agent' (its agent handoff BYE, "
-            + "kore-reason: TransferToAgent). New calls get 503 from the moment the stop begins.")
+            + "'hangup' (the adapter's hang-up BYE) or 'agent' (its agent handoff BYE). New calls get 503 from the "
+            + "moment the stop begins.")
     String shutdown_handoff() default "hangup";
 
     @AttributeDefinition(name = "Drain time", description = "How long a stop waits, in ms, for the BYEs of the calls "

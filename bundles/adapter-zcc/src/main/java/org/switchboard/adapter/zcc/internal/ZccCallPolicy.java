@@ -22,6 +22,8 @@ final class ZccCallPolicy implements CallPolicy {
     static final String SESSION_ID = "kore-session_id";
     static final String BOT_ID = "kore-bot_id";
     static final String REASON = "kore-reason";
+    static final String TRANSFER_TO_AGENT = "TransferToAgent";
+    static final String HANG_UP = "HangUp";
 
     private final ZccSettings settings;
 
@@ -83,19 +85,19 @@ final class ZccCallPolicy implements CallPolicy {
             referTo = flowTarget ? target : settings.refer() ? settings.referTarget() : null;
         }
         if (referTo == null) {
-            h.put(REASON, "TransferToAgent");
+            h.put(REASON, TRANSFER_TO_AGENT);
         }
         settings.transferHeaders().renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
         HeaderSet.ofFlow(headers).renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
-        return referTo == null ? Handoff.bye(h) : Handoff.refer(referTo, h);
+        return referTo == null ? Handoff.bye(h, TRANSFER_TO_AGENT) : Handoff.refer(referTo, h);
     }
 
     @Override
     public Handoff botHangup(SessionContext session, Map<String, String> headers) {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put(REASON, "HangUp");
+        h.put(REASON, HANG_UP);
         settings.hangupHeaders().renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
         HeaderSet.ofFlow(headers).renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
-        return Handoff.bye(h);
+        return Handoff.bye(h, HANG_UP);
     }
 }

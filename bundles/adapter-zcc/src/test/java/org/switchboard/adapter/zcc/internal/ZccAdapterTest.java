@@ -56,6 +56,8 @@ public class ZccAdapterTest {
         assertNull(h.referTo());
         assertEquals(List.of("kore-reason", "X-Session", "X-Queue", "X-Intent"), List.copyOf(h.headers().keySet()));
         assertEquals("TransferToAgent", h.headers().get("kore-reason"));
+        assertEquals("the reason the conversation records", "TransferToAgent", h.reason());
+        assertEquals("HangUp", policy(Map.of()).botHangup(SESSION, Map.of()).reason());
         assertEquals("Flow wins", h.headers().get("X-Intent"));
         assertEquals("64d0d2f2bfeaa2d58a566d08", h.headers().get("X-Session"));
         assertEquals("billing-+15550100", h.headers().get("X-Queue"));
