@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.TrunkRecord;
 
 /**

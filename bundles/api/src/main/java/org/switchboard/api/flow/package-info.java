@@ -1,8 +1,10 @@
 /**
- * The flow-attachment registry: which flow answers a DID on a trunk.
+ * The flow-attachment registry: which flow answers a DID on a trunk, and the flow runtime. Since 2.0 the
+ * attachment record is {@code org.switchboard.api.store.FlowAttachment}, with the workspace's other records, so this
+ * package depends on {@code api.store} and not the other way round.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.switchboard.api.flow;
 
 import org.osgi.annotation.bundle.Export;

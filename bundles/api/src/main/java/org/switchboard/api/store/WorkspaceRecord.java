@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.switchboard.api.flow.FlowAttachment;
 
 /**
  * A whole workspace as stored, in document order (the order matters: an INVITE resolves to the first trunk that

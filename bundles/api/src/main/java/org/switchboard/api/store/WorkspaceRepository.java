@@ -3,7 +3,6 @@ package org.switchboard.api.store;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
-import org.switchboard.api.flow.FlowAttachment;
 
 /**
  * Where the workspace's business data is kept between restarts: registered by the store bundle, used by the flow

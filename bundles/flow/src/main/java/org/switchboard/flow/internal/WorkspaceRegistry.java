@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.call.CallControl;
 import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.flow.FlowRegistry;

@@ -17,7 +17,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.util.converter.Converters;
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;

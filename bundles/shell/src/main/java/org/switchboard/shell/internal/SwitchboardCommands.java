@@ -22,7 +22,7 @@ import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.ConversationSummaries;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
 import org.switchboard.api.store.TrunkAuth;
 import org.switchboard.api.store.TrunkRecord;

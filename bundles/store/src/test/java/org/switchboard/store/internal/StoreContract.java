@@ -28,7 +28,7 @@ import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
 import org.switchboard.api.store.FlowRecord;
 import org.switchboard.api.store.TrunkRecord;

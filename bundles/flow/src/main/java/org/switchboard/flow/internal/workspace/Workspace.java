@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.flow.internal.model.Flow;

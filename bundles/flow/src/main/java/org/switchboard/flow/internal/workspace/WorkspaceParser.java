@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.switchboard.api.store.TrunkAuth;
 
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.FlowParser;
 import org.switchboard.flow.internal.model.HeaderRules;

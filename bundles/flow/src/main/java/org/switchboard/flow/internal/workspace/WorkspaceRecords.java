@@ -3,7 +3,7 @@ package org.switchboard.flow.internal.workspace;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
 import org.switchboard.api.store.TrunkAuth;
 import org.switchboard.api.store.TrunkRecord;

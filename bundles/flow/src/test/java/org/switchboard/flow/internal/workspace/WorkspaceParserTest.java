@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.Test;
-import org.switchboard.api.flow.FlowAttachment;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.flow.internal.model.Problem;

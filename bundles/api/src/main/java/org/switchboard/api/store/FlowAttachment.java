@@ -1,4 +1,4 @@
-package org.switchboard.api.flow;
+package org.switchboard.api.store;
 
 import java.util.Objects;
 
