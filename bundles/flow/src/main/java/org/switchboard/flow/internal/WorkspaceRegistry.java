@@ -11,15 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
@@ -35,10 +31,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.call.CallControl;
-import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.flow.Resolution;
 import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.speech.SpeechSynthesizer;
@@ -53,8 +46,6 @@ import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.Assistants;
 import org.switchboard.flow.internal.runtime.Voices;
-import org.switchboard.flow.internal.runtime.FlowRun;
-import org.switchboard.flow.internal.script.ScriptSandbox;
 import org.switchboard.flow.internal.workspace.BotSpec;
 import org.switchboard.flow.internal.workspace.Cidr;
 import org.switchboard.flow.internal.workspace.FqdnResolver;
@@ -69,13 +60,13 @@ import org.switchboard.flow.internal.workspace.WorkspaceRecords;
  * it changes, all or nothing (a file with errors is rejected with every problem logged by path, and the previous
  * workspace stays in force), and resolves INVITEs against the current snapshot. Trunk FQDNs are re-resolved
  * periodically off the call path. When the store is present, an imported file is saved to it, and without a
- * configured file the stored workspace is used (validated again when loaded). It also runs flows on calls ({@link FlowRunner}): a run takes the flow from the
- * snapshot current when it starts and keeps it, so a reload never changes a call in progress.
+ * configured file the stored workspace is used (validated again when loaded). The flows it holds are run by
+ * {@link FlowRuntime}, which takes them through {@link FlowSource}.
  */
-@Component(service = {FlowRegistry.class, FlowRunner.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
+@Component(service = {FlowRegistry.class, FlowSource.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WorkspaceConfig.class)
-public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
+public class WorkspaceRegistry implements FlowRegistry, FlowSource {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.workspace";
@@ -85,8 +76,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     private final AtomicReference<Workspace> current = new AtomicReference<>(Workspace.EMPTY);
     private final Map<String, List<InetAddress>> fqdnAddresses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
-    private final ScheduledExecutorService runners;
-    private final ScriptSandbox sandbox = new ScriptSandbox();
     private final Assistants assistants = new Assistants();
     private final Voices voices = new Voices();
     private volatile Path path;
@@ -110,15 +99,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
             t.setDaemon(true);
             return t;
         });
-        AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-                    Thread t = new Thread(r, "flow-run-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        pool.setRemoveOnCancelPolicy(true); // a call's cancelled timeouts leave at once, not when they would have run
-        runners = pool;
         apply(config);
     }
 
@@ -211,7 +191,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
-        runners.shutdownNow();
     }
 
     void reloadIfChanged() {
@@ -582,16 +561,18 @@ public class WorkspaceRegistry implements FlowRegistry, FlowRunner {
     }
 
     @Override
-    public CompletionStage<String> run(String flowId, CallControl call, Consumer<ConversationEvent> events) {
-        Optional<Flow> flow = current.get().flow(flowId);
-        if (flow.isEmpty()) {
-            LOG.warn("Session {}: flow '{}' is no longer in the workspace; ending the call",
-                    call.session().sessionId(), flowId);
-            events.accept(new ConversationEvent(call.session().sessionId(), java.time.Instant.now(), "flow.error",
-                    Map.of("flow", flowId, "reason", "flow '" + flowId + "' is not in the workspace")));
-            return call.hangup(Map.of()).handle((v, e) -> "error: no flow");
-        }
-        return new FlowRun(flow.get(), current.get().headerSets(), assistants, call, sandbox, runners, events).start();
+    public Optional<Flow> flow(String flowId) {
+        return current.get().flow(flowId);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> headerSets() {
+        return current.get().headerSets();
+    }
+
+    @Override
+    public Assistants assistants() {
+        return assistants;
     }
 
     private WorkspaceRecord withAttachments(Workspace w) {

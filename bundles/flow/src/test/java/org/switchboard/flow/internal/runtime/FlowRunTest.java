@@ -34,9 +34,9 @@ import com.google.gson.JsonParser;
 
 public class FlowRunTest {
 
-    /** Records what the flow asks of the call; a fake for this unit test only. */
-    static final class FakeCall implements CallControl {
-        final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    /** Records what the flow asks of the call; a fake for the flow bundle's unit tests only. */
+    public static final class FakeCall implements CallControl {
+        public final List<String> log = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Object> variables = new java.util.concurrent.ConcurrentHashMap<>();
         volatile boolean active = true;
         volatile TransferResult transferResult = new TransferResult(true, 200, "OK");
