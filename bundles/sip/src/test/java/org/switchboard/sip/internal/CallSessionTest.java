@@ -94,8 +94,10 @@ public class CallSessionTest {
             if (target != null) {
                 return Handoff.refer(target, headers);
             }
-            return Handoff.bye(Map.of("X-Why", "agent", "X-Intent", String.valueOf(s.variables().get("intent"))),
-                    "ToAgent");
+            Map<String, String> h = new java.util.LinkedHashMap<>(); // an order the log can show
+            h.put("X-Why", "agent");
+            h.put("X-Intent", String.valueOf(s.variables().get("intent")));
+            return Handoff.bye(h, "ToAgent");
         }
 
         @Override
