@@ -1,4 +1,4 @@
-package org.switchboard.adapter.zcc.internal;
+package org.switchboard.adapter.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import org.switchboard.api.call.SessionContext;
  * matched ignoring case). A missing value renders empty. Rendered values never contain CR or LF (they are
  * replaced by spaces) and are cut to a byte limit on a character boundary.
  */
-final class HeaderTemplate {
+public final class HeaderTemplate {
 
     private static final List<String> SESSION_FIELDS = List.of("id", "callId", "botId", "did", "caller", "trunkId");
 
@@ -27,7 +27,7 @@ final class HeaderTemplate {
     }
 
     /** Parses a template; throws {@link IllegalArgumentException} saying what is wrong. */
-    static HeaderTemplate parse(String source) {
+    public static HeaderTemplate parse(String source) {
         Objects.requireNonNull(source, "template");
         if (source.indexOf('\r') >= 0 || source.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a header value must not contain CR or LF");
@@ -67,7 +67,7 @@ final class HeaderTemplate {
     }
 
     /** The rendered value: at most {@code maxBytes} UTF-8 bytes, one line. */
-    String render(SessionContext session, int maxBytes) {
+    public String render(SessionContext session, int maxBytes) {
         StringBuilder b = new StringBuilder(literals.get(0));
         for (int i = 0; i < paths.size(); i++) {
             b.append(value(session, paths.get(i))).append(literals.get(i + 1));
@@ -89,7 +89,8 @@ final class HeaderTemplate {
         return v == null ? "" : String.valueOf(v);
     }
 
-    static String truncate(String s, int maxBytes) {
+    /** {@code s} cut to at most {@code maxBytes} UTF-8 bytes on a character boundary. */
+    public static String truncate(String s, int maxBytes) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= maxBytes) {
             return s;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.switchboard.adapter.support.Handbacks;
+import org.switchboard.adapter.support.HeaderTemplate;
 import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.call.Handoff;
@@ -49,13 +51,7 @@ final class ZccCallPolicy implements CallPolicy {
     /** The INVITE's headers named in {@code session.headers}, several values of one header joined with ", ". */
     @Override
     public Map<String, String> sessionHeaders(InboundCall call) {
-        Map<String, String> h = new LinkedHashMap<>();
-        call.headers().forEach((name, values) -> {
-            if (settings.passes(name) && !values.isEmpty()) {
-                h.put(name, String.join(", ", values));
-            }
-        });
-        return h;
+        return settings.sessionHeaders().of(call);
     }
 
     @Override
@@ -71,33 +67,16 @@ final class ZccCallPolicy implements CallPolicy {
     @Override
     public Handoff agentHandoff(SessionContext session, Handoff.Method method, String target,
             Map<String, String> headers) {
-        Map<String, String> h = new LinkedHashMap<>();
-        boolean flowTarget = target != null && !target.isBlank();
-        String referTo;
-        if (method == Handoff.Method.BYE) {
-            referTo = null;
-        } else if (method == Handoff.Method.REFER) {
-            referTo = flowTarget ? target : settings.referTarget();
-            if (referTo == null || referTo.isBlank()) {
-                throw new IllegalArgumentException("a REFER handoff needs a target and refer.target is not configured");
-            }
-        } else {
-            referTo = flowTarget ? target : settings.refer() ? settings.referTarget() : null;
-        }
-        if (referTo == null) {
-            h.put(REASON, TRANSFER_TO_AGENT);
-        }
-        settings.transferHeaders().renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
-        HeaderSet.ofFlow(headers).renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
+        String referTo = Handbacks.referTo(method, target, settings.refer(), settings.referTarget());
+        Map<String, String> own = referTo == null ? Map.of(REASON, TRANSFER_TO_AGENT) : Map.of();
+        Map<String, String> h = Handbacks.headers(own, settings.transferHeaders(), headers, ZccSettings.RESERVED,
+                session, settings.maxValueBytes(), settings.maxCustomHeaders());
         return referTo == null ? Handoff.bye(h, TRANSFER_TO_AGENT) : Handoff.refer(referTo, h);
     }
 
     @Override
     public Handoff botHangup(SessionContext session, Map<String, String> headers) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put(REASON, HANG_UP);
-        settings.hangupHeaders().renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
-        HeaderSet.ofFlow(headers).renderInto(h, session, settings.maxValueBytes(), settings.maxCustomHeaders());
-        return Handoff.bye(h, HANG_UP);
+        return Handoff.bye(Handbacks.headers(Map.of(REASON, HANG_UP), settings.hangupHeaders(), headers,
+                ZccSettings.RESERVED, session, settings.maxValueBytes(), settings.maxCustomHeaders()), HANG_UP);
     }
 }

@@ -1,0 +1,70 @@
+package org.switchboard.adapter.sip.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.switchboard.adapter.support.Handbacks;
+import org.switchboard.adapter.support.HeaderTemplate;
+import org.switchboard.api.adapter.CallPolicy;
+import org.switchboard.api.adapter.InboundCall;
+import org.switchboard.api.call.Handoff;
+import org.switchboard.api.call.SessionContext;
+
+/**
+ * One call's policy under the generic SIP adapter, fixed when the call starts: the configured answer headers, an
+ * agent handoff by BYE (or REFER) with the transfer headers, the bot's hang-up BYE with the hang-up headers, the
+ * flow's headers after the configured ones. It holds only immutable state and loads its classes when created, so it
+ * keeps working while the adapter bundle is updated or stopped.
+ */
+final class SipCallPolicy implements CallPolicy {
+
+    /** The end reasons recorded for the two hand-backs. */
+    static final String AGENT = "agent transfer";
+    static final String RESOLVED = "resolved";
+
+    private final SipAdapterSettings settings;
+
+    SipCallPolicy(SipAdapterSettings settings) {
+        this.settings = settings;
+        warmUp();
+    }
+
+    private void warmUp() {
+        SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
+                Instant.EPOCH, Map.of());
+        answerHeaders(probe);
+        agentHandoff(probe, null, null, Map.of("X-Warm", "{{context.x}}"));
+        agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
+        botHangup(probe, Map.of());
+        sessionHeaders(new InboundCall(probe.sessionId(), probe.callId(), probe.did(), "c", "127.0.0.1", "udp", "t",
+                null, Map.of("x-warm", List.of("1"))));
+        HeaderTemplate.truncate("é", 1);
+    }
+
+    @Override
+    public Map<String, String> sessionHeaders(InboundCall call) {
+        return settings.sessionHeaders().of(call);
+    }
+
+    @Override
+    public Map<String, String> answerHeaders(SessionContext session) {
+        return Handbacks.headers(Map.of(), settings.answerHeaders(), Map.of(), null, session,
+                settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders());
+    }
+
+    @Override
+    public Handoff agentHandoff(SessionContext session, Handoff.Method method, String target,
+            Map<String, String> headers) {
+        String referTo = Handbacks.referTo(method, target, settings.limits().refer(), settings.limits().referTarget());
+        Map<String, String> h = Handbacks.headers(Map.of(), settings.transferHeaders(), headers, null, session,
+                settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders());
+        return referTo == null ? Handoff.bye(h, AGENT) : Handoff.refer(referTo, h);
+    }
+
+    @Override
+    public Handoff botHangup(SessionContext session, Map<String, String> headers) {
+        return Handoff.bye(Handbacks.headers(Map.of(), settings.hangupHeaders(), headers, null, session,
+                settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders()), RESOLVED);
+    }
+}
