@@ -1,8 +1,12 @@
 package org.switchboard.adapter.support;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.switchboard.api.adapter.CallPolicy;
+import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.SessionContext;
 
@@ -48,5 +52,22 @@ public final class Handbacks {
         configured.renderInto(h, session, maxBytes, max);
         HeaderSet.ofFlow(flowHeaders, reserved).renderInto(h, session, maxBytes, max);
         return h;
+    }
+
+    /**
+     * Runs every path of a new policy once, so that no class is loaded later from an adapter bundle that may be
+     * updated or stopped while its calls are up.
+     */
+    public static void warmUp(CallPolicy policy) {
+        SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
+                Instant.EPOCH, Map.of());
+        policy.answerHeaders(probe);
+        policy.agentHandoff(probe, null, null, Map.of("X-Warm", "{{context.x}}"));
+        policy.agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
+        policy.agentHandoff(probe, Handoff.Method.BYE, null, Map.of());
+        policy.botHangup(probe, Map.of());
+        policy.sessionHeaders(new InboundCall(probe.sessionId(), probe.callId(), probe.did(), "c", "127.0.0.1", "udp",
+                "t", null, Map.of("x-warm", List.of("1"))));
+        HeaderTemplate.truncate("é", 1);
     }
 }

@@ -1,11 +1,8 @@
 package org.switchboard.adapter.sip.internal;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.switchboard.adapter.support.Handbacks;
-import org.switchboard.adapter.support.HeaderTemplate;
 import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.call.Handoff;
@@ -27,19 +24,7 @@ final class SipCallPolicy implements CallPolicy {
 
     SipCallPolicy(SipAdapterSettings settings) {
         this.settings = settings;
-        warmUp();
-    }
-
-    private void warmUp() {
-        SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
-                Instant.EPOCH, Map.of());
-        answerHeaders(probe);
-        agentHandoff(probe, null, null, Map.of("X-Warm", "{{context.x}}"));
-        agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
-        botHangup(probe, Map.of());
-        sessionHeaders(new InboundCall(probe.sessionId(), probe.callId(), probe.did(), "c", "127.0.0.1", "udp", "t",
-                null, Map.of("x-warm", List.of("1"))));
-        HeaderTemplate.truncate("é", 1);
+        Handbacks.warmUp(this);
     }
 
     @Override

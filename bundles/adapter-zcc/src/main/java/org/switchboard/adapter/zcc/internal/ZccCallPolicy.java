@@ -1,12 +1,9 @@
 package org.switchboard.adapter.zcc.internal;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.switchboard.adapter.support.Handbacks;
-import org.switchboard.adapter.support.HeaderTemplate;
 import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.call.Handoff;
@@ -31,21 +28,7 @@ final class ZccCallPolicy implements CallPolicy {
 
     ZccCallPolicy(ZccSettings settings) {
         this.settings = settings;
-        warmUp();
-    }
-
-    /** Exercises every code path once so no class is loaded later from a bundle that may be gone. */
-    private void warmUp() {
-        SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
-                Instant.EPOCH, Map.of());
-        answerHeaders(probe);
-        agentHandoff(probe, null, null, Map.of("X-Warm", "{{context.x}}"));
-        agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
-        agentHandoff(probe, Handoff.Method.BYE, null, Map.of());
-        botHangup(probe, Map.of());
-        sessionHeaders(new InboundCall(probe.sessionId(), probe.callId(), probe.did(), "c", "127.0.0.1", "udp", "t",
-                null, Map.of("x-warm", List.of("1"))));
-        HeaderTemplate.truncate("é", 1);
+        Handbacks.warmUp(this);
     }
 
     /** The INVITE's headers named in {@code session.headers}, several values of one header joined with ", ". */
