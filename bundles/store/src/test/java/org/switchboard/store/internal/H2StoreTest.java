@@ -12,7 +12,7 @@ import org.junit.rules.TemporaryFolder;
 import org.osgi.service.jdbc.DataSourceFactory;
 
 /** The store on an embedded H2 file database, the default. */
-public class H2StoreTest extends StoreContract {
+public class H2StoreTest extends ClusterContract {
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();

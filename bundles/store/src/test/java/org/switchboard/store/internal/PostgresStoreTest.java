@@ -12,7 +12,7 @@ import org.postgresql.osgi.PGDataSourceFactory;
  * one, see {@code scripts/test-postgres.sh}). Each test starts from an empty {@code public} schema. Without a server
  * the tests fail: the store's PostgreSQL support is not something to assume.
  */
-public class PostgresStoreTest extends StoreContract {
+public class PostgresStoreTest extends ClusterContract {
 
     static final String ENV = "SWITCHBOARD_TEST_PG_URL";
 
