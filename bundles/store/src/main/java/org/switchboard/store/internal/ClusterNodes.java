@@ -87,6 +87,14 @@ public final class ClusterNodes implements Cluster {
     void deactivate() {
         timer.shutdownNow();
         try {
+            // a heartbeat in flight would otherwise mark the node active again after it is recorded stopped
+            if (!timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Node {}: its last heartbeat did not finish within 5 s", database.nodeId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
             jdbc.update("node stopped", "UPDATE nodes SET state = ?, heartbeat_at = ?, calls = 0 WHERE node_id = ? "
                     + "AND instance_id = ?", NodeInfo.STOPPED, System.currentTimeMillis(), database.nodeId(),
                     database.instanceId());
