@@ -12,7 +12,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -25,7 +24,8 @@ import org.switchboard.api.tls.TlsChecks;
  * after the same checks as SIP over TLS: the keystore opens with its password and holds a key with its certificate,
  * TLS 1.2 and 1.3 only, forward-secret AEAD suites by default. A configuration with problems is refused as a whole
  * and each problem is logged with its property; Jetty then serves plain HTTP only. Jetty's other settings (port,
- * host) keep coming from the framework properties. The passwords are never logged.
+ * host) keep coming from the framework properties. HTTPS stays on while this bundle is updated; removing the keystore
+ * turns it off. The passwords are never logged.
  */
 @Component(immediate = true, configurationPid = HttpsListener.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpsConfig.class)
@@ -61,11 +61,6 @@ public final class HttpsListener {
     @Modified
     void modified(HttpsConfig config) {
         apply(config);
-    }
-
-    @Deactivate
-    void deactivate() {
-        // HTTPS stays as configured while the runtime bundle is updated; removing the keystore turns it off
     }
 
     /** Jetty's HTTPS properties for a configuration, or {@code null} (HTTPS off) after logging its problems. */

@@ -37,7 +37,8 @@ final class CallSession implements CallControl {
         boolean isActive();
 
         /** Ends the dialog with a BYE carrying {@code headers}; {@code force} also before the ACK. */
-        CompletableFuture<TransferResult> bye(Map<String, String> headers, EndedBy by, String reason, boolean force);
+        CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
+                boolean force);
 
         /** Transfers the caller by REFER. */
         CompletionStage<TransferResult> refer(Handoff handoff);
@@ -196,7 +197,7 @@ final class CallSession implements CallControl {
         if (handoff.method() == Handoff.Method.BYE) {
             dialog.handedOff(Instant.now());
             event("transfer.bye", withHeaders(Map.of(), handoff.headers()));
-            return dialog.bye(handoff.headers(), EndedBy.TRANSFER, handoff.reason() != null ? handoff.reason()
+            return dialog.sendBye(handoff.headers(), EndedBy.TRANSFER, handoff.reason() != null ? handoff.reason()
                     : AGENT_HANDOFF, false);
         }
         return dialog.refer(handoff);
@@ -216,7 +217,7 @@ final class CallSession implements CallControl {
     public CompletionStage<Void> hangup(Map<String, String> headers) {
         try {
             Handoff bye = policy.botHangup(session(), headers);
-            return dialog.bye(bye.headers(), EndedBy.BOT, bye.reason() != null ? bye.reason() : BOT_HANGUP, false)
+            return dialog.sendBye(bye.headers(), EndedBy.BOT, bye.reason() != null ? bye.reason() : BOT_HANGUP, false)
                     .thenApply(r -> null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -249,7 +250,7 @@ final class CallSession implements CallControl {
         } catch (RuntimeException e) {
             headers = Map.of();
         }
-        return dialog.bye(headers, EndedBy.ERROR, reason, true);
+        return dialog.sendBye(headers, EndedBy.ERROR, reason, true);
     }
 
     /**
@@ -270,6 +271,6 @@ final class CallSession implements CallControl {
         if (toAgent) {
             dialog.handedOff(Instant.now());
         }
-        return dialog.bye(headers, toAgent ? EndedBy.TRANSFER : EndedBy.SYSTEM, "Switchboard stopping", true);
+        return dialog.sendBye(headers, toAgent ? EndedBy.TRANSFER : EndedBy.SYSTEM, "Switchboard stopping", true);
     }
 }

@@ -363,12 +363,7 @@ final class SipCall implements CallSession.Dialog {
      * with the BYE's final response (a timeout counts as ended too).
      */
     @Override
-    public CompletableFuture<TransferResult> bye(Map<String, String> headers, EndedBy by, String reason,
-            boolean force) {
-        return sendBye(headers, by, reason, force);
-    }
-
-    CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
+    public CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
             boolean force) {
         CompletableFuture<TransferResult> done = new CompletableFuture<>();
         synchronized (this) {

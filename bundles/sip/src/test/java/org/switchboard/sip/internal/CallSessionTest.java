@@ -47,7 +47,7 @@ public class CallSessionTest {
         }
 
         @Override
-        public CompletableFuture<TransferResult> bye(Map<String, String> headers, EndedBy by, String reason,
+        public CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
                 boolean force) {
             log.add("BYE " + headers + " " + by + " " + reason + (force ? " forced" : ""));
             active = false;

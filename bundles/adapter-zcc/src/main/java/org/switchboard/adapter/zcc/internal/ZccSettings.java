@@ -8,8 +8,8 @@ import org.switchboard.adapter.support.HeaderSet;
 import org.switchboard.adapter.support.PassedHeaders;
 
 /** Validated, immutable adapter settings; every problem is reported at once with PID and property. */
-record ZccSettings(boolean refer, String referTarget, HeaderSet transferHeaders, HeaderSet hangupHeaders,
-        int maxCustomHeaders, int maxValueBytes, PassedHeaders sessionHeaders) {
+record ZccSettings(HandbackLimits limits, HeaderSet transferHeaders, HeaderSet hangupHeaders,
+        PassedHeaders sessionHeaders) {
 
     /** The prefix of the headers this adapter sets itself. */
     static final String RESERVED = "kore-";
@@ -25,7 +25,6 @@ record ZccSettings(boolean refer, String referTarget, HeaderSet transferHeaders,
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("PID " + ZccAdapter.PID + ": " + String.join("; ", problems));
         }
-        return new ZccSettings(limits.refer(), limits.referTarget(), transfer, hangup, max, c.max_value_bytes(),
-                passed);
+        return new ZccSettings(limits, transfer, hangup, passed);
     }
 }
