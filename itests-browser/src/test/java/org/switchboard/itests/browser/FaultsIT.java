@@ -69,9 +69,11 @@ public class FaultsIT {
     public void aCallersTcpConnectionDroppingMidCallEndsTheSessionWithTheReasonRecorded() throws Exception {
         Process sipp = gateway.call("connection-drop.xml", "-t", "t1", "-s", "+15550101");
         assertEquals("sipp stopped itself after the ACK (exit 97: an internal command)", 97, Gateway.await(sipp));
-        String c = gateway.awaitConversation("+15550101", d -> d.contains("BYE not sent"), 20);
-        assertTrue(c, c.contains("Could not connect"));
-        assertTrue(c, Gateway.has(c, "endedAt"));
+        // the reconnect to the vanished caller is refused at once ("BYE not sent: ... Could not connect") or, on a
+        // loaded machine, hangs until the BYE's transaction times out ("BYE not answered"), as in SrtpIT
+        String c = gateway.awaitConversation("+15550101", d -> Gateway.has(d, "endedAt")
+                && (d.contains("BYE not sent") || d.contains("BYE not answered")), 60);
+        assertTrue(c, c.contains("Could not connect") || c.contains("BYE not answered"));
         assertTrue("the call's SIP ladder is kept: " + c, c.contains("SIP/2.0/TCP"));
         assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
     }
