@@ -18,6 +18,17 @@ REPORT=${REPORT_S:-$((MINUTES * 10 < 60 ? 60 : MINUTES * 10))}
 start_gateway "$HOME_DIR/bench/workspace.json"
 SECONDS_TOTAL=$((MINUTES * 60))
 mib() { awk -v b="$1" 'BEGIN{ if (b == "") print ""; else printf "%.1f", b / 1048576 }'; }
+# wait (at most 5 minutes) until no call is in progress and no call record waits, so the heap measured after it
+# holds what stays, not the records of the last seconds' calls still on their way to the database
+quiet() {
+  local i
+  for i in $(seq 1 300); do
+    [ "$(jvm_metric switchboard_calls_active)" = "0" ] && [ "$(jvm_metric switchboard_recorder_queue_depth)" = "0" ] \
+      && { echo "$i"; return; }
+    sleep 1
+  done
+  echo "timeout"
+}
 gc_heap() {
   jcmd "$JVM_PID" GC.run >/dev/null 2>&1 || true
   sleep 1
@@ -27,6 +38,7 @@ gc_heap() {
 # warm-up: 20 s at the soak rate, then the heap after GC is the starting floor
 (cd "$WORK" && timeout 120 sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 -i 127.0.0.1 \
   -p "$(free_port)" -r "$RATE" -m $((RATE * 20)) -l $((RATE * 4)) -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
+quiet_start=$(quiet)
 heap_start=$(gc_heap)
 # the live objects (a full GC first) by class: the 20 largest and the total
 histogram() { jcmd "$JVM_PID" GC.class_histogram 2>/dev/null | sed -n '1,23p;$p'; }
@@ -49,6 +61,7 @@ while kill -0 "$SIPP_PID" 2>/dev/null; do
   sleep "$SAMPLE"
 done
 wait "$SIPP_PID" || true
+quiet_end=$(quiet)
 heap_end=$(gc_heap)
 histogram >"$WORK/histogram-end.txt"
 ok=0
@@ -61,8 +74,9 @@ fi
 printf '\nSoak, %s min at %s calls/s (bot hangs up at once), UDP on loopback, %s cores\n\n' "$MINUTES" "$RATE" "$(nproc)"
 printf 'Calls completed %s, failed %s. Heap after a full GC: %s MiB after warm-up, %s MiB at the end; live objects\n' \
   "$ok" "$failed" "$heap_start" "$heap_end"
-printf '(class histogram total, which counts nothing allocated after the collection): %s MiB after warm-up, %s MiB at the end.\n\n' \
+printf '(class histogram total, which counts nothing allocated after the collection): %s MiB after warm-up, %s MiB at the end.\n' \
   "$(live_mib "$WORK/histogram-start.txt")" "$(live_mib "$WORK/histogram-end.txt")"
+printf 'Both measured once no call was in progress and no record waited (after %s s and %s s).\n\n' "$quiet_start" "$quiet_end"
 printf '| minutes | heap used, lowest / highest (MiB) | heap committed (MiB) | RSS (MiB) | threads | calls in progress, highest | call records queued, highest |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 awk -F, -v span="$REPORT" 'NR > 1 && $2 != "" {
