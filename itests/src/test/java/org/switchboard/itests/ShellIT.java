@@ -24,7 +24,7 @@ import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.routing.CallRouting;
 
 /** The sb: commands through the container's Gogo runtime, on a real call held by sipp. */
 public class ShellIT extends SwitchboardTestSupport {
@@ -82,10 +82,10 @@ public class ShellIT extends SwitchboardTestSupport {
         String flows = String.valueOf(shell.execute("sb:flows"));
         assertTrue(flows, flows.matches("(?s).*acme-support +.* +zcc-demo \\+15550105\\R.*"));
 
-        FlowRegistry registry = context.getService(context.getServiceReference(FlowRegistry.class));
+        CallRouting router = context.getService(context.getServiceReference(CallRouting.class));
         assertEquals("Flow demo-wait now answers +15550101 on trunk zcc-demo.",
                 shell.execute("sb:attach zcc-demo +15550101 demo-wait"));
-        assertEquals("demo-wait", registry.resolve("127.0.0.1", "+15550101").flowId());
+        assertEquals("demo-wait", router.route("127.0.0.1", "+15550101").flowId());
         assertTrue(String.valueOf(shell.execute("sb:attach zcc-demo +15550101 no-such-flow"))
                 .startsWith("Not attached: "));
         assertEquals("Detached +15550101 on trunk zcc-demo.", shell.execute("sb:detach zcc-demo +15550101"));

@@ -11,22 +11,24 @@ import java.util.Hashtable;
 import org.junit.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.routing.CallRoute.Outcome;
+import org.switchboard.api.routing.CallRouting;
 
 /**
  * The flow-attachment registry in the container: the shipped demo workspace is imported from felix-config's
- * path; a workspace with errors is rejected as a whole, every error in the log, the previous one in force.
+ * path and the call router routes over it; a workspace with errors is rejected as a whole, every error in the log,
+ * the previous one in force.
  */
 public class WorkspaceIT extends SwitchboardTestSupport {
 
     @Test
     public void demoWorkspaceRoutesAndABadOneIsRejectedWhole() throws Exception {
         awaitHealthy();
-        FlowRegistry registry = context.getService(context.getServiceReference(FlowRegistry.class));
-        assertEquals(Resolution.Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
-        assertEquals("demo-agent", registry.resolve("127.0.0.1", "15550100").flowId());
-        assertEquals(Resolution.Status.SOURCE_NOT_ALLOWED, registry.resolve("198.51.100.7", "+15550100").status());
+        CallRouting router = context.getService(context.getServiceReference(CallRouting.class));
+        assertEquals(Outcome.ROUTED, router.route("127.0.0.1", "+15550100").outcome());
+        assertEquals("demo-agent", router.route("127.0.0.1", "15550100").flowId());
+        assertEquals("zcc", router.route("127.0.0.1", "15550100").adapter().type());
+        assertEquals(Outcome.SOURCE_NOT_ALLOWED, router.route("198.51.100.7", "+15550100").outcome());
 
         Path bad = dataDir().resolve("bad-workspace.json");
         Files.writeString(bad, """
@@ -49,9 +51,9 @@ public class WorkspaceIT extends SwitchboardTestSupport {
             }
             assertTrue(text, text.contains("flows[0].nodes[0].type (node 'a'): unknown node type 'teleport'"));
             assertTrue(text, text.contains("attachments[0].flow: no valid flow 'f'"));
-            FlowRegistry now = context.getService(context.getServiceReference(FlowRegistry.class));
-            assertEquals("the previous workspace stays in force", Resolution.Status.ROUTED,
-                    now.resolve("127.0.0.1", "+15550100").status());
+            CallRouting now = context.getService(context.getServiceReference(CallRouting.class));
+            assertEquals("the previous workspace stays in force", Outcome.ROUTED,
+                    now.route("127.0.0.1", "+15550100").outcome());
         } finally {
             ws.update(good);
         }

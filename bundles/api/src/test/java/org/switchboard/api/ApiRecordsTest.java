@@ -18,7 +18,8 @@ import org.switchboard.api.call.SessionContext;
 import org.switchboard.api.conversation.ConversationQuery;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.routing.CallRoute;
+import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.speech.Audio;
 
 public class ApiRecordsTest {
@@ -66,10 +67,27 @@ public class ApiRecordsTest {
     }
 
     @Test
-    public void resolutionStatusMapsToSip() {
-        assertEquals(403, Resolution.Status.SOURCE_NOT_ALLOWED.sipStatus());
-        assertEquals(404, Resolution.Status.UNKNOWN_DID.sipStatus());
-        assertEquals(480, Resolution.Status.NO_FLOW.sipStatus());
+    public void routeOutcomeMapsToSip() {
+        assertEquals(403, CallRoute.Outcome.SOURCE_NOT_ALLOWED.sipStatus());
+        assertEquals(404, CallRoute.Outcome.UNKNOWN_DID.sipStatus());
+        assertEquals(480, CallRoute.Outcome.NO_FLOW.sipStatus());
+    }
+
+    @Test
+    public void aRouteNamesItsTrunkAndOnlyARouteHasAFlow() {
+        TrunkRecord t = new TrunkRecord("t1", null, "zcc", List.of("127.0.0.1"), null, null, List.of("+15550100"),
+                true, false, "udp", null);
+        CallRoute routed = new CallRoute(CallRoute.Outcome.ROUTED, t, "+15550100", "f1", "b1", null);
+        assertEquals("t1", routed.trunkId());
+        assertEquals("zcc", routed.adapterType());
+        assertTrue(routed.presentAdapter().isEmpty());
+        assertEquals(null, CallRoute.notAllowed("+15550100").trunkId());
+        assertThrows(IllegalArgumentException.class,
+                () -> new CallRoute(CallRoute.Outcome.ROUTED, t, "+15550100", null, null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CallRoute(CallRoute.Outcome.NO_FLOW, t, "+15550100", "f1", null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CallRoute(CallRoute.Outcome.UNKNOWN_DID, null, "+15550100", null, null, null));
     }
 
     @Test

@@ -1,33 +1,17 @@
 package org.switchboard.api.flow;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.store.TrunkRecord;
 
 /**
- * The flow-attachment registry: which flow answers which DID on which trunk, and the resolution of an inbound
- * call to a route. One instance is registered as an OSGi service by the flow bundle; reach it with a DS reference.
+ * The flow-attachment registry: the workspace in force (trunks, flows, bots), which flow answers which DID on which
+ * trunk, and its import and export. Routing a call over it is {@code org.switchboard.api.routing.CallRouting}. One
+ * instance is registered as an OSGi service by the flow bundle; reach it with a DS reference.
  */
 @ProviderType
 public interface FlowRegistry {
-
-    /**
-     * Resolves an INVITE.
-     *
-     * @param sourceAddress the IP address the INVITE came from
-     * @param did the Request-URI user part, with or without a leading {@code +}
-     */
-    Resolution resolve(String sourceAddress, String did);
-
-    /**
-     * A trunk of the workspace in force, with its limits, as a workspace document would list it.
-     *
-     * @since 1.1
-     */
-    Optional<TrunkRecord> trunk(String trunkId);
 
     /** All attachments, in trunk then DID order. */
     List<FlowAttachment> attachments();

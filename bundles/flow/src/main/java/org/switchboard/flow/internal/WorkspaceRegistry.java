@@ -1,8 +1,6 @@
 package org.switchboard.flow.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,13 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.Resolution;
-import org.switchboard.api.flow.Resolution.Status;
 import org.switchboard.api.speech.SpeechSynthesizer;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.assistant.AssistantFactory;
 import org.switchboard.api.assistant.VirtualAssistant;
-import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.api.store.WorkspaceSource;
@@ -46,11 +40,7 @@ import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
 import org.switchboard.flow.internal.runtime.Assistants;
 import org.switchboard.flow.internal.runtime.Voices;
-import org.switchboard.flow.internal.workspace.BotSpec;
-import org.switchboard.flow.internal.workspace.Cidr;
-import org.switchboard.flow.internal.workspace.FqdnResolver;
-import org.switchboard.flow.internal.workspace.Trunk;
-import org.switchboard.api.store.TrunkRecord;
+import org.switchboard.flow.internal.routing.WorkspaceInForce;
 import org.switchboard.flow.internal.workspace.Workspace;
 import org.switchboard.flow.internal.workspace.WorkspaceParser;
 import org.switchboard.flow.internal.workspace.WorkspaceRecords;
@@ -58,15 +48,20 @@ import org.switchboard.flow.internal.workspace.WorkspaceRecords;
 /**
  * The flow-attachment registry over the workspace: imports the configured workspace file at start and whenever
  * it changes, all or nothing (a file with errors is rejected with every problem logged by path, and the previous
- * workspace stays in force), and resolves INVITEs against the current snapshot. Trunk FQDNs are re-resolved
- * periodically off the call path. When the store is present, an imported file is saved to it, and without a
- * configured file the stored workspace is used (validated again when loaded). The flows it holds are run by
- * {@link FlowRuntime}, which takes them through {@link FlowSource}.
+ * workspace stays in force). When the store is present, an imported file is saved to it, and without a configured
+ * file the stored workspace is used (validated again when loaded); a change another node of a cluster stored is
+ * followed. Calls are routed over the snapshot in force by {@code routing.CallRouter}, which takes it through
+ * {@link WorkspaceInForce}; the flows it holds are run by {@link FlowRuntime}, which takes them through
+ * {@link FlowSource}.
+ *
+ * <p>It is longer than most classes on purpose: the workspace file, the store (this node's writes and other nodes')
+ * and the admin API's edits all change one snapshot under one lock, and which of them wins is decided here, in one
+ * place, rather than spread over classes that would have to share that lock.
  */
-@Component(service = {FlowRegistry.class, FlowSource.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
+@Component(service = {FlowRegistry.class, FlowSource.class, WorkspaceInForce.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WorkspaceConfig.class)
-public class WorkspaceRegistry implements FlowRegistry, FlowSource {
+public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInForce {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.workspace";
@@ -74,12 +69,10 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceRegistry.class);
 
     private final AtomicReference<Workspace> current = new AtomicReference<>(Workspace.EMPTY);
-    private final Map<String, List<InetAddress>> fqdnAddresses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final Assistants assistants = new Assistants();
     private final Voices voices = new Voices();
     private volatile Path path;
-    private volatile FqdnResolver resolver = new FqdnResolver("");
     private volatile WorkspaceRepository repository;
     private volatile BotRepository bots;
     private volatile WorkspaceRecord record;
@@ -87,7 +80,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
     private volatile String fileHash;
     private volatile String loadedStamp;
     private ScheduledFuture<?> watch;
-    private ScheduledFuture<?> fqdnRefresh;
     private ScheduledFuture<?> storePoll;
     private final StoreRevisions revisions = new StoreRevisions();
 
@@ -119,21 +111,13 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
             LOG.error(message);
             throw new IllegalArgumentException(message);
         }
-        if (config.fqdn_refresh_s() < 10 || config.fqdn_refresh_s() > 86_400) {
-            String message = "PID " + PID + ": property 'fqdn.refresh.s' = '" + config.fqdn_refresh_s()
-                    + "': must be between 10 and 86400";
-            LOG.error(message);
-            throw new IllegalArgumentException(message);
-        }
     }
 
     private synchronized void apply(WorkspaceConfig config) {
         if (watch != null) {
             watch.cancel(false);
-            fqdnRefresh.cancel(false);
             storePoll.cancel(false);
         }
-        resolver = new FqdnResolver(config.dns_server());
         path = config.path().isBlank() ? null : Paths.get(config.path()).toAbsolutePath().normalize();
         loadedStamp = null;
         if (path == null) {
@@ -148,8 +132,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
                 reloadIfChanged();
             }
         }, Math.max(every, 1), Math.max(every, 1), TimeUnit.SECONDS);
-        fqdnRefresh = timer.scheduleWithFixedDelay(this::refreshFqdns, config.fqdn_refresh_s(), config.fqdn_refresh_s(),
-                TimeUnit.SECONDS);
         storePoll = timer.scheduleWithFixedDelay(this::followStore, config.store_poll_ms(), config.store_poll_ms(),
                 TimeUnit.MILLISECONDS);
     }
@@ -251,10 +233,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
         fromFile = true;
         fileHash = hash;
         save();
-        ensureBots(w);
+        WorkspaceBots.ensure(bots, w);
         LOG.info("Workspace {} imported: {} bot(s), {} trunk(s), {} flow(s), {} attachment(s)", source, w.bots().size(),
                 w.trunks().size(), w.flows().size(), w.attachments().size());
-        timer.execute(this::refreshFqdns);
         return List.of();
     }
 
@@ -264,19 +245,7 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
         if (r == null) {
             r = new WorkspaceRecord(List.of(), List.of(), current.get().attachments());
         }
-        java.util.Map<String, BotSpec> specs = new java.util.LinkedHashMap<>(current.get().bots());
-        BotRepository repository = bots;
-        if (repository != null) {
-            for (Bot b : repository.bots()) {
-                specs.put(b.botId(), new BotSpec(b.botId(), b.name(), b.summaryEnabled(), b.summarizer()));
-            }
-        }
-        for (Flow f : current.get().flows().values()) {
-            if (f.botId() != null) {
-                specs.putIfAbsent(f.botId(), new BotSpec(f.botId(), f.name(), true, "builtin"));
-            }
-        }
-        return WorkspaceRecords.toDocument(r, List.copyOf(specs.values()));
+        return WorkspaceRecords.toDocument(r, WorkspaceBots.specs(bots, current.get()));
     }
 
     @Override
@@ -297,24 +266,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
     @Override
     public List<String> importWorkspace(String document) {
         return use(document, "from the admin API", null).stream().map(Problem::toString).toList();
-    }
-
-    private void refreshFqdns() {
-        for (Trunk t : current.get().trunks().values()) {
-            if (t.fqdn() == null) {
-                continue;
-            }
-            try {
-                List<InetAddress> found = resolver.resolve(t);
-                List<InetAddress> before = fqdnAddresses.put(t.id(), found);
-                if (!found.equals(before)) {
-                    LOG.info("Trunk '{}': {} ({}) resolves to {}", t.id(), t.fqdn(), t.resolve(), found);
-                }
-            } catch (UnknownHostException | javax.naming.NamingException | RuntimeException e) {
-                LOG.warn("Trunk '{}': FQDN {} does not resolve ({}); keeping its last known addresses", t.id(), t.fqdn(),
-                        e.toString());
-            }
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -364,43 +315,12 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindBots(BotRepository r) {
         bots = r;
-        timer.execute(() -> ensureBots(current.get()));
+        timer.execute(() -> WorkspaceBots.ensure(bots, current.get()));
     }
 
     void unbindBots(BotRepository r) {
         if (bots == r) {
             bots = null;
-        }
-    }
-
-    /**
-     * Every bot the workspace names has a record in the store: a bot in the {@code bots} list is created or updated
-     * to its name and summary settings; a bot only named by a flow is created (named after the flow) when missing.
-     */
-    private void ensureBots(Workspace w) {
-        BotRepository r = bots;
-        if (r == null) {
-            return;
-        }
-        try {
-            for (BotSpec spec : w.bots().values()) {
-                Bot existing = r.bot(spec.id()).orElse(null);
-                Bot wanted = new Bot(spec.id(), spec.name(), spec.summaryEnabled(), spec.summarizer(),
-                        existing == null ? java.time.Instant.now() : existing.createdAt());
-                if (!wanted.equals(existing)) {
-                    r.saveBot(wanted);
-                    LOG.info("Bot {} ('{}') {} from the workspace", spec.id(), spec.name(),
-                            existing == null ? "created" : "updated");
-                }
-            }
-            for (Flow f : w.flows().values()) {
-                if (f.botId() != null && !w.bots().containsKey(f.botId()) && r.bot(f.botId()).isEmpty()) {
-                    r.saveBot(new Bot(f.botId(), f.name(), true, null, java.time.Instant.now()));
-                    LOG.info("Bot {} created for flow '{}' (name it in the workspace's bots list)", f.botId(), f.id());
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.error("The workspace's bots could not be saved to the store: {}", e.getMessage());
         }
     }
 
@@ -469,11 +389,10 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
             record = stored.get();
             fromFile = false;
             fileHash = null;
-            ensureBots(parsed.get());
+            WorkspaceBots.ensure(bots, parsed.get());
             LOG.info("Workspace loaded from the store ({}): {} trunk(s), {} flow(s), {} attachment(s)", why,
                     parsed.get().trunks().size(), parsed.get().flows().size(), parsed.get().attachments().size());
-            timer.execute(this::refreshFqdns);
-            return true;
+                return true;
         } catch (RuntimeException e) {
             LOG.error("The stored workspace could not be read: {}", e.getMessage());
             return false;
@@ -512,20 +431,8 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource {
     }
 
     @Override
-    public Resolution resolve(String sourceAddress, String did) {
-        Optional<InetAddress> source = Cidr.literal(sourceAddress);
-        if (source.isEmpty()) {
-            return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
-        }
-        return current.get().resolve(source.get(), did, t -> fqdnAddresses.getOrDefault(t.id(), List.of()));
-    }
-
-    @Override
-    public Optional<TrunkRecord> trunk(String trunkId) {
-        Trunk t = trunkId == null ? null : current.get().trunks().get(trunkId);
-        return t == null ? Optional.empty() : Optional.of(new TrunkRecord(t.id(), t.name(), t.adapter(),
-                t.peers().stream().map(Cidr::text).toList(), t.fqdn(), t.resolve(), List.copyOf(t.dids()), t.inbound(),
-                t.outbound(), t.transport(), t.sipUri(), t.maxCalls(), t.maxCallsPerSecond(), t.srtp(), t.auth()));
+    public Workspace current() {
+        return current.get();
     }
 
     @Override

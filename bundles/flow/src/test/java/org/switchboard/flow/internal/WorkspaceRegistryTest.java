@@ -18,11 +18,12 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.util.converter.Converters;
 import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.api.routing.CallRoute;
+import org.switchboard.api.routing.CallRoute.Outcome;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.api.store.WorkspaceSource;
-import org.switchboard.flow.internal.workspace.FqdnResolverTest;
+import org.switchboard.flow.internal.workspace.Cidr;
 
 public class WorkspaceRegistryTest {
 
@@ -42,6 +43,12 @@ public class WorkspaceRegistryTest {
         }
     }
 
+    /** Routes over the registry's snapshot in force, as the call router does (trunk FQDNs: see CallRouterTest). */
+    static CallRoute route(WorkspaceRegistry r, String source, String did) {
+        return Cidr.literal(source).map(ip -> r.current().resolve(ip, did, t -> java.util.List.of()))
+                .orElse(CallRoute.notAllowed(did));
+    }
+
     private static Path demo() {
         return Paths.get("../../examples/workspace/demo.json").toAbsolutePath().normalize();
     }
@@ -49,14 +56,14 @@ public class WorkspaceRegistryTest {
     @Test
     public void theShippedDemoWorkspaceIsValidAndRoutes() {
         registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
-        assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
-        assertEquals("demo-hangup", registry.resolve("::1", "15550101").flowId());
-        assertEquals(Status.UNKNOWN_DID, registry.resolve("127.0.0.1", "+15550999").status());
-        assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("192.0.2.1", "+15550100").status());
-        assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("localhost", "+15550100").status()); // never a DNS look-up
-        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550109").status());
+        assertEquals("demo-agent", route(registry, "127.0.0.1", "+15550100").flowId());
+        assertEquals("demo-hangup", route(registry, "::1", "15550101").flowId());
+        assertEquals(Outcome.UNKNOWN_DID, route(registry, "127.0.0.1", "+15550999").outcome());
+        assertEquals(Outcome.SOURCE_NOT_ALLOWED, route(registry, "192.0.2.1", "+15550100").outcome());
+        assertEquals(Outcome.SOURCE_NOT_ALLOWED, route(registry, "localhost", "+15550100").outcome()); // never a DNS look-up
+        assertEquals(Outcome.NO_FLOW, route(registry, "127.0.0.1", "+15550109").outcome());
         assertEquals(6, registry.attachments().size());
-        assertEquals("acme-support", registry.resolve("127.0.0.1", "+15550105").flowId());
+        assertEquals("acme-support", route(registry, "127.0.0.1", "+15550105").flowId());
     }
 
     @Test
@@ -64,17 +71,17 @@ public class WorkspaceRegistryTest {
         Path file = tmp.getRoot().toPath().resolve("ws.json");
         Files.copy(demo(), file);
         registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
-        assertEquals(Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+        assertEquals(Outcome.ROUTED, route(registry, "127.0.0.1", "+15550100").outcome());
 
         Files.writeString(file, "{\"trunks\": [{\"id\": \"x\"}]}");
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 2000));
         registry.reloadIfChanged();
-        assertEquals("the previous workspace stays", Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+        assertEquals("the previous workspace stays", Outcome.ROUTED, route(registry, "127.0.0.1", "+15550100").outcome());
 
         Files.writeString(file, Files.readString(demo()).replace("\"+15550109\"", "\"+15550109\", \"+15550108\""));
         Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() + 4000));
         registry.reloadIfChanged();
-        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550108").status());
+        assertEquals(Outcome.NO_FLOW, route(registry, "127.0.0.1", "+15550108").outcome());
     }
 
     @Test
@@ -83,29 +90,26 @@ public class WorkspaceRegistryTest {
         Path bad = tmp.getRoot().toPath().resolve("bad.json");
         Files.writeString(bad, "{\"flows\": [{\"id\": \"f\"}]}");
         registry.modified(config(Map.of("path", bad.toString(), "reload.interval.s", 0)));
-        assertEquals(Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+        assertEquals(Outcome.ROUTED, route(registry, "127.0.0.1", "+15550100").outcome());
         registry.modified(config(Map.of("path", tmp.getRoot().toPath().resolve("missing.json").toString())));
-        assertEquals(Status.ROUTED, registry.resolve("127.0.0.1", "+15550100").status());
+        assertEquals(Outcome.ROUTED, route(registry, "127.0.0.1", "+15550100").outcome());
     }
 
     @Test
     public void attachAndDetachAtRuntime() {
         registry = new WorkspaceRegistry(config(Map.of("path", demo().toString(), "reload.interval.s", 0)));
         registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-agent"));
-        assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550101").flowId());
+        assertEquals("demo-agent", route(registry, "127.0.0.1", "+15550101").flowId());
         assertTrue(registry.detach("zcc-demo", "+15550101"));
         assertFalse(registry.detach("zcc-demo", "+15550101"));
-        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        assertEquals(Outcome.NO_FLOW, route(registry, "127.0.0.1", "+15550101").outcome());
         assertThrows(IllegalArgumentException.class, () -> registry.attach(new FlowAttachment("zcc-demo", "+15550101", "nope")));
     }
 
     @Test
-    public void noPathMeansNothingIsRoutedAndBadRefreshIsRejected() {
+    public void noPathMeansNothingIsRouted() {
         registry = new WorkspaceRegistry(config(Map.of()));
-        assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("127.0.0.1", "+15550100").status());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new WorkspaceRegistry(config(Map.of("fqdn.refresh.s", 1))));
-        assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.workspace: property 'fqdn.refresh.s' = '1'"));
+        assertEquals(Outcome.SOURCE_NOT_ALLOWED, route(registry, "127.0.0.1", "+15550100").outcome());
     }
 
     /** Keeps what the registry saves, in memory; a fake for this unit test (the store has its own tests). */
@@ -188,22 +192,22 @@ public class WorkspaceRegistryTest {
         registry.bindRepository(store);
         await(() -> store.source != null);
         registry.detach("zcc-demo", "+15550101");
-        assertEquals(Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        assertEquals(Outcome.NO_FLOW, route(registry, "127.0.0.1", "+15550101").outcome());
         registry.deactivate();
 
         // restart, the store bound after the file was read (as in the container) and before
         registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
         registry.bindRepository(store);
-        await(() -> registry.resolve("127.0.0.1", "+15550101").status() == Status.NO_FLOW);
+        await(() -> route(registry, "127.0.0.1", "+15550101").outcome() == Outcome.NO_FLOW);
         registry.deactivate();
         registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
         registry.bindRepository(store);
         registry.modified(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
-        assertEquals("the edit is kept", Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        assertEquals("the edit is kept", Outcome.NO_FLOW, route(registry, "127.0.0.1", "+15550101").outcome());
 
         Files.writeString(file, Files.readString(file).replace("\"demo-agent\"", "\"demo-agent\" "));
         registry.modified(config(Map.of("path", file.toString(), "reload.interval.s", 0)));
-        assertEquals("a changed file wins", "demo-hangup", registry.resolve("127.0.0.1", "+15550101").flowId());
+        assertEquals("a changed file wins", "demo-hangup", route(registry, "127.0.0.1", "+15550101").flowId());
         assertFalse(store.source.editedSince());
     }
 
@@ -217,12 +221,12 @@ public class WorkspaceRegistryTest {
         WorkspaceRegistry other = new WorkspaceRegistry(config(Map.of("path", "", "store.poll.ms", 100)));
         try {
             other.bindRepository(store);
-            await(() -> "demo-hangup".equals(other.resolve("127.0.0.1", "+15550101").flowId()));
+            await(() -> "demo-hangup".equals(route(other, "127.0.0.1", "+15550101").flowId()));
 
             registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-wait"));
-            await(() -> "demo-wait".equals(other.resolve("127.0.0.1", "+15550101").flowId()));
+            await(() -> "demo-wait".equals(route(other, "127.0.0.1", "+15550101").flowId()));
             other.detach("zcc-demo", "+15550100");
-            await(() -> registry.resolve("127.0.0.1", "+15550100").status() == Status.NO_FLOW);
+            await(() -> route(registry, "127.0.0.1", "+15550100").outcome() == Outcome.NO_FLOW);
 
             int loads = store.loads.get();
             Thread.sleep(400);
@@ -246,31 +250,14 @@ public class WorkspaceRegistryTest {
         registry.deactivate();
 
         registry = new WorkspaceRegistry(config(Map.of("path", "", "reload.interval.s", 0)));
-        assertEquals("nothing before the store binds", Status.SOURCE_NOT_ALLOWED,
-                registry.resolve("127.0.0.1", "+15550100").status());
+        assertEquals("nothing before the store binds", Outcome.SOURCE_NOT_ALLOWED,
+                route(registry, "127.0.0.1", "+15550100").outcome());
         registry.bindRepository(store);
-        await(() -> registry.resolve("127.0.0.1", "+15550100").status() == Status.ROUTED);
-        assertEquals("demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
-        assertEquals("the detach was kept", Status.NO_FLOW, registry.resolve("127.0.0.1", "+15550101").status());
+        await(() -> route(registry, "127.0.0.1", "+15550100").outcome() == Outcome.ROUTED);
+        assertEquals("demo-agent", route(registry, "127.0.0.1", "+15550100").flowId());
+        assertEquals("the detach was kept", Outcome.NO_FLOW, route(registry, "127.0.0.1", "+15550101").outcome());
         registry.attach(new FlowAttachment("zcc-demo", "+15550101", "demo-wait"));
         assertEquals(6, store.stored.attachments().size());
-    }
-
-    @Test
-    public void aTrunkFqdnResolvedBySrvAllowsItsTargets() throws Exception {
-        try (FqdnResolverTest.TinyDns dns = new FqdnResolverTest.TinyDns(Map.of(
-                "_sip._tcp.zcc.test", Map.of(33, java.util.List.of(FqdnResolverTest.srv(1, 1, 5061, "sbc.zcc.test"))),
-                "sbc.zcc.test", Map.of(1, java.util.List.of(FqdnResolverTest.ip("10.1.2.3")))))) {
-            Path file = tmp.getRoot().toPath().resolve("srv.json");
-            Files.writeString(file, "{\"trunks\": [{\"id\": \"zcc\", \"adapter\": \"zcc\", \"fqdn\": \"zcc.test\", "
-                    + "\"resolve\": \"srv\", \"transport\": \"tcp\", \"dids\": [\"+15550100\"]}], \"flows\": [{\"id\": \"f\", "
-                    + "\"botId\": \"st-00000000-0000-4000-8000-000000000001\", \"start\": \"bye\", \"nodes\": [{\"id\": \"bye\", \"type\": \"hangup\"}]}], "
-                    + "\"attachments\": [{\"trunk\": \"zcc\", \"did\": \"+15550100\", \"flow\": \"f\"}]}");
-            registry = new WorkspaceRegistry(config(Map.of("path", file.toString(), "reload.interval.s", 0,
-                    "dns.server", "127.0.0.1:" + dns.port())));
-            await(() -> registry.resolve("10.1.2.3", "+15550100").status() == Status.ROUTED);
-            assertEquals(Status.SOURCE_NOT_ALLOWED, registry.resolve("10.1.2.4", "+15550100").status());
-        }
     }
 
     @Test
@@ -306,13 +293,13 @@ public class WorkspaceRegistryTest {
         assertTrue(problems.toString(), problems.get(0).startsWith("trunks[0].adapter: 'ZCC!' is not an adapter type"));
         assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.contains("unknown node type 'hangUp'")));
         assertTrue(problems.toString(), problems.stream().anyMatch(p -> p.startsWith("attachments[0].trunk")));
-        assertEquals("nothing changed", "demo-agent", registry.resolve("127.0.0.1", "+15550100").flowId());
+        assertEquals("nothing changed", "demo-agent", route(registry, "127.0.0.1", "+15550100").flowId());
 
         String moved = exported.replace("{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"demo-agent\"}",
                 "{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"demo-hangup\"}");
         assertTrue(moved, !moved.equals(exported));
         assertEquals(java.util.List.of(), registry.importWorkspace(moved));
-        assertEquals("demo-hangup", registry.resolve("127.0.0.1", "+15550100").flowId());
+        assertEquals("demo-hangup", route(registry, "127.0.0.1", "+15550100").flowId());
         assertEquals(moved, registry.exportWorkspace());
     }
 }

@@ -6,10 +6,9 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.Resolution;
-import org.switchboard.api.metrics.LabeledCounter;
+import org.switchboard.util.metrics.LabeledCounter;
 import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.api.routing.CallRouting;
 import org.switchboard.sip.internal.net.ConnectionGuard;
 import org.switchboard.sip.internal.net.GuardedNetworkLayer;
 
@@ -24,14 +23,14 @@ final class Connections {
     private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
 
     private final SipSettings settings;
-    private final Supplier<FlowRegistry> registry;
+    private final Supplier<CallRouting> routing;
     private final ConnectionGuard guard;
     private final LabeledCounter refused = new LabeledCounter("transport", "reason");
     private final ThrottledLog log = new ThrottledLog(LOG, 1_000_000_000L);
 
-    Connections(SipSettings settings, Supplier<FlowRegistry> registry) {
+    Connections(SipSettings settings, Supplier<CallRouting> routing) {
         this.settings = settings;
-        this.registry = registry;
+        this.routing = routing;
         this.guard = new ConnectionGuard(settings.maxConnections(), settings.maxConnectionsPerSource(), this::allowed);
     }
 
@@ -41,15 +40,15 @@ final class Connections {
     }
 
     /**
-     * Whether {@code source} is a trusted proxy or any trunk takes calls from it; while no registry is present, nobody
-     * is turned away.
+     * Whether {@code source} is a trusted proxy or any trunk takes calls from it; while no call router is present,
+     * nobody is turned away.
      */
     private boolean allowed(InetAddress source) {
         if (settings.trustedProxies().contains(source)) {
             return true;
         }
-        FlowRegistry r = registry.get();
-        return r == null || r.resolve(source.getHostAddress(), "0").status() != Resolution.Status.SOURCE_NOT_ALLOWED;
+        CallRouting r = routing.get();
+        return r == null || r.admits(source.getHostAddress());
     }
 
     private void refused(String transport, InetAddress source, ConnectionGuard.Refusal why) {

@@ -24,14 +24,14 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.log.LogText;
+import org.switchboard.util.log.LogText;
 import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.Direction;
-import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.routing.CallRoute;
+import org.switchboard.api.routing.CallRouting;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.sip.internal.sdp.SdpAnswerer;
 import org.switchboard.sip.internal.sdp.SdpCrypto;
@@ -56,13 +56,11 @@ final class InviteProcessor implements MethodProcessor {
     private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
 
     private final SipContext ctx;
-    private final Supplier<FlowRegistry> registry;
-    private final AdapterDirectory adapters;
+    private final Supplier<CallRouting> routing;
 
-    InviteProcessor(SipContext ctx, Supplier<FlowRegistry> registry, AdapterDirectory adapters) {
+    InviteProcessor(SipContext ctx, Supplier<CallRouting> routing) {
         this.ctx = ctx;
-        this.registry = registry;
-        this.adapters = adapters;
+        this.routing = routing;
     }
 
     @Override
@@ -92,20 +90,20 @@ final class InviteProcessor implements MethodProcessor {
         String source = ctx.settings.trustedProxies().source((SIPMessage) invite);
         String callId = ((SIPMessage) invite).getCallId().getCallId();
         String did = did(invite.getRequestURI());
-        FlowRegistry flows = registry.get();
-        if (flows == null && later(tx, invite, startedAt, trying, deadline)) {
+        CallRouting router = routing.get();
+        if (router == null && later(tx, invite, startedAt, trying, deadline)) {
             return;
         }
-        if (flows == null) {
-            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "flow registry not present", source, did);
+        if (router == null) {
+            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "call router not present", source, did);
             return;
         }
         if (did == null) {
             reject(tx, invite, Response.NOT_FOUND, "no DID in the Request-URI " + invite.getRequestURI(), source, null);
             return;
         }
-        Resolution route = flows.resolve(source, did);
-        switch (route.status()) {
+        CallRoute route = router.route(source, did);
+        switch (route.outcome()) {
             case SOURCE_NOT_ALLOWED -> {
                 reject(tx, invite, Response.FORBIDDEN, "source " + source + " is not allowed by any trunk", source, did);
                 return;
@@ -123,12 +121,12 @@ final class InviteProcessor implements MethodProcessor {
                 // go on
             }
         }
-        Optional<TrunkRecord> trunk = flows.trunk(route.trunkId());
-        if (!RequestChecks.overTls(invite) && trunk.map(t -> "tls".equalsIgnoreCase(t.transport())).orElse(false)) {
+        TrunkRecord trunk = route.trunk();
+        if (!RequestChecks.overTls(invite) && "tls".equalsIgnoreCase(trunk.transport())) {
             reject(tx, invite, Response.FORBIDDEN, "trunk " + route.trunkId() + " takes calls over TLS only", source, did);
             return;
         }
-        if (trunk.isPresent() && trunk.get().auth() != null && !authenticated(tx, invite, trunk.get(), source, did)) {
+        if (trunk.auth() != null && !authenticated(tx, invite, trunk, source, did)) {
             return;
         }
         SessionTimer timer;
@@ -146,7 +144,7 @@ final class InviteProcessor implements MethodProcessor {
             reject(tx, invite, Response.BAD_REQUEST, e.getMessage(), source, did);
             return;
         }
-        Optional<ContactCenterAdapter> adapter = adapters.forType(route.adapterType());
+        Optional<ContactCenterAdapter> adapter = route.presentAdapter();
         if ((adapter.isEmpty() || ctx.runner.get() == null) && later(tx, invite, startedAt, trying, deadline)) {
             return;
         }
@@ -173,7 +171,7 @@ final class InviteProcessor implements MethodProcessor {
         }
         long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
         SdpAnswerer.SrtpPolicy srtp = new SdpAnswerer.SrtpPolicy(
-                trunk.map(TrunkRecord::srtpRequired).orElse(false), SdpCrypto.newKey());
+                trunk.srtpRequired(), SdpCrypto.newKey());
         SdpAnswerer.Answer answer;
         try {
             answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
@@ -239,7 +237,7 @@ final class InviteProcessor implements MethodProcessor {
         return true;
     }
 
-    private void accept(ServerTransaction tx, Request invite, Resolution route, ContactCenterAdapter adapter,
+    private void accept(ServerTransaction tx, Request invite, CallRoute route, ContactCenterAdapter adapter,
             SdpAnswerer.Answer answer, CallMedia.Allocation rtp, long sdpSession, SessionTimer timer, String source,
             Instant startedAt, Response trying, String sessionId, SdpAnswerer.SrtpPolicy srtp) throws Exception {
         String callId = ((SIPMessage) invite).getCallId().getCallId();

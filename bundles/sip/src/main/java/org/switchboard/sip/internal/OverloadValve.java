@@ -1,6 +1,5 @@
 package org.switchboard.sip.internal;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.sip.SipStack;
@@ -10,9 +9,8 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.Resolution;
-import org.switchboard.api.log.LogText;
+import org.switchboard.api.routing.CallRouting;
+import org.switchboard.util.log.LogText;
 import org.switchboard.api.store.TrunkRecord;
 
 import gov.nist.javax.sip.header.Reason;
@@ -36,19 +34,19 @@ final class OverloadValve implements SIPMessageValve {
     private static final Logger LOG = LoggerFactory.getLogger(OverloadValve.class);
 
     private final CallAdmission admission;
-    private final Supplier<FlowRegistry> registry;
+    private final Supplier<CallRouting> routing;
     private final int retryAfterS;
     private final SipMetrics metrics;
     private final ThrottledLog log = new ThrottledLog(LOG, 10_000_000_000L);
     private final SIPTransactionStack stack;
     private final TrustedProxies proxies;
 
-    OverloadValve(SIPTransactionStack stack, CallAdmission admission, Supplier<FlowRegistry> registry, int retryAfterS,
+    OverloadValve(SIPTransactionStack stack, CallAdmission admission, Supplier<CallRouting> routing, int retryAfterS,
             SipMetrics metrics, TrustedProxies proxies) {
         this.proxies = proxies;
         this.stack = stack;
         this.admission = admission;
-        this.registry = registry;
+        this.routing = routing;
         this.retryAfterS = retryAfterS;
         this.metrics = metrics;
     }
@@ -70,16 +68,15 @@ final class OverloadValve implements SIPMessageValve {
         String trunkId = null;
         int trunkCalls = 0;
         int trunkRate = 0;
-        FlowRegistry flows = registry.get();
+        CallRouting router = routing.get();
         String did = InviteProcessor.did(request.getRequestURI());
         String source = proxies.source(request);
-        if (flows != null && did != null && source != null) {
-            Resolution route = flows.resolve(source, did);
-            Optional<TrunkRecord> trunk = flows.trunk(route.trunkId());
-            if (trunk.isPresent()) {
-                trunkId = trunk.get().id();
-                trunkCalls = trunk.get().maxCalls();
-                trunkRate = trunk.get().maxCallsPerSecond();
+        if (router != null && did != null && source != null) {
+            TrunkRecord trunk = router.route(source, did).trunk();
+            if (trunk != null) {
+                trunkId = trunk.id();
+                trunkCalls = trunk.maxCalls();
+                trunkRate = trunk.maxCallsPerSecond();
             }
         }
         CallAdmission.Decision decision = admission.admit(callId, trunkId, trunkCalls, trunkRate);

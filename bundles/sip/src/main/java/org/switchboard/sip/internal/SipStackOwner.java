@@ -10,27 +10,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
-import javax.sip.RequestEvent;
-import javax.sip.ResponseEvent;
-import javax.sip.ClientTransaction;
-import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
-import javax.sip.TransactionTerminatedEvent;
-import javax.sip.TransactionUnavailableException;
-import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -45,10 +31,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.log.LogText;
-import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.conversation.ConversationStore;
-import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.routing.CallRouting;
 import org.switchboard.api.call.LiveCalls;
 import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.metrics.MetricsSource;
@@ -60,17 +44,16 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 
 /**
- * The one owner of the SIP stack: creates it from configuration, is its only listener, dispatches each request to
- * the processor of its method on Switchboard's worker pool (never blocking the stack's threads), and stops the
- * stack within a bounded time when the component goes away. It needs its configuration (felix-config ships one), so
+ * The one owner of the SIP stack: creates it from configuration with its one listener, {@link SipDispatcher}, and
+ * the processor of each method, and stops the stack within a bounded time when the component goes away. It needs its configuration (felix-config ships one), so
  * that it never binds a default port before the operator's settings arrive. Everything it uses from other bundles
- * (flow registry and runtime, adapters, conversation store) is a dynamic reference: those bundles may come and go
+ * (call router, flow runtime, conversation store, media engine) is a dynamic reference: those bundles may come and go
  * without the stack, or any call, being restarted; a new call that needs a missing one gets 503.
  */
 @Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {MetricsSource.class, LiveCalls.class})
 @Designate(ocd = SipConfig.class)
-public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
+public class SipStackOwner implements MetricsSource, LiveCalls {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.sip";
@@ -84,22 +67,18 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     private final SipProvider provider;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
     private final Map<String, MethodProcessor> processors = new LinkedHashMap<>();
-    private final MethodProcessor notImplemented;
-    /** REGISTER: a method of RFC 3261 Switchboard knows but, not being a registrar, does not allow (405). */
-    private final MethodProcessor notAllowed;
+    private volatile SipDispatcher dispatcher;
     private final Responder responder;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timers;
-    private final AdapterDirectory adapters = new AdapterDirectory();
     private final CallRecorder recorder;
     private final SipContext calls;
     private final CallAdmission admission;
-    private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
     private final Connections connections;
     private final Drain drain;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile FlowRegistry registry;
+    private volatile CallRouting routing;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FlowRunner runner;
@@ -132,8 +111,6 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         TreeSet<String> allowed = new TreeSet<>(List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
                 Request.OPTIONS, Request.UPDATE, Request.NOTIFY, Request.INFO));
         responder = new Responder(new MessageFactoryImpl(), new HeaderFactoryImpl(), allowed);
-        notImplemented = (event, tx) -> responder.send(tx, Response.NOT_IMPLEMENTED, null);
-        notAllowed = (event, tx) -> responder.send(tx, Response.METHOD_NOT_ALLOWED, null);
 
         workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(10_000), r -> {
@@ -153,7 +130,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));
-        connections = new Connections(settings, () -> registry);
+        connections = new Connections(settings, () -> routing);
         connections.install(stack);
         frontDoor = new GuardedParser(new FrontDoor(settings.maxMessageSize(), settings.maxHeaderFields()), timers);
         stack.setMessageParserFactory(frontDoor);
@@ -161,7 +138,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         SipMetrics metrics = new SipMetrics();
         admission = new CallAdmission(settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime,
                 recorder::behind);
-        stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> registry, settings.retryAfterS(), metrics,
+        stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> routing, settings.retryAfterS(), metrics,
                 settings.trustedProxies()));
         try {
             SipProvider p = null;
@@ -190,7 +167,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
                     () -> runner, () -> media, metrics, admission);
             drain = new Drain(settings, admission, calls::calls, recorder);
             registerProcessors();
-            provider.addSipListener(this);
+            dispatcher = new SipDispatcher(settings, provider, responder, workers, calls, processors);
+            provider.addSipListener(dispatcher);
             stack.start();
             timers.scheduleWithFixedDelay(this::sweepAdmissions, 5, 5, TimeUnit.SECONDS);
             frameworkStopping = event -> {
@@ -218,7 +196,7 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
     }
 
     private void registerProcessors() {
-        processors.put(Request.INVITE, new InviteProcessor(calls, () -> registry, adapters));
+        processors.put(Request.INVITE, new InviteProcessor(calls, () -> routing));
         processors.put(Request.ACK, InDialogProcessor.ack(calls));
         processors.put(Request.BYE, new InDialogProcessor(calls, SipCall::bye));
         processors.put(Request.CANCEL, new InDialogProcessor(calls, SipCall::cancel));
@@ -226,18 +204,6 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         processors.put(Request.NOTIFY, new InDialogProcessor(calls, SipCall::notifyReceived));
         processors.put(Request.INFO, new InDialogProcessor(calls, SipCall::info));
         processors.put(Request.OPTIONS, new OptionsProcessor(responder, admission::closed, settings.retryAfterS()));
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addAdapter(ContactCenterAdapter adapter, Map<String, Object> properties) {
-        adapters.add(adapter, properties);
-        LOG.info("Contact-center adapter '{}' available", properties.get(ContactCenterAdapter.ADAPTER_TYPE));
-    }
-
-    void removeAdapter(ContactCenterAdapter adapter, Map<String, Object> properties) {
-        adapters.remove(adapter);
-        LOG.info("Contact-center adapter '{}' gone; calls in progress keep their policy",
-                properties.get(ContactCenterAdapter.ADAPTER_TYPE));
     }
 
     private static String portText(int port) {
@@ -393,8 +359,8 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
      */
     private void stopStack() {
         Thread stopper = new Thread(() -> {
-            if (provider != null) {
-                provider.removeSipListener(this);
+            if (provider != null && dispatcher != null) {
+                provider.removeSipListener(dispatcher);
             }
             for (int attempt = 1; attempt <= 3; attempt++) {
                 try {
@@ -422,156 +388,5 @@ public class SipStackOwner implements SipListener, MetricsSource, LiveCalls {
         if (stopper.isAlive()) {
             LOG.warn("SIP stack did not stop within {} ms; its remaining threads are abandoned", settings.stopTimeoutMs());
         }
-    }
-
-    @Override
-    public void processRequest(RequestEvent event) {
-        Request request = event.getRequest();
-        String method = request.getMethod();
-        try {
-            workers.execute(() -> dispatch(event, method));
-        } catch (RejectedExecutionException e) {
-            overloaded(event);
-        }
-    }
-
-    private void dispatch(RequestEvent event, String method) {
-        ServerTransaction tx = null;
-        try {
-            if (!Request.ACK.equals(method)) {
-                tx = event.getServerTransaction();
-                if (tx == null) {
-                    try {
-                        tx = provider.getNewServerTransaction(event.getRequest());
-                    } catch (TransactionUnavailableException e) {
-                        if (e.getCause() instanceof java.text.ParseException bad) {
-                            giveBack(event.getRequest());
-                            badRequest(event, bad.getMessage());
-                            return;
-                        }
-                        throw e;
-                    }
-                }
-            }
-            MethodProcessor processor = processors.get(method);
-            if (processor == null) {
-                if (tx == null) {
-                    return; // an ACK for nothing we answered: absorb it
-                }
-                processor = Request.REGISTER.equals(method) ? notAllowed : notImplemented;
-            } else if (tx != null) {
-                Response refusal = RequestChecks.check(event.getRequest(), responder);
-                if (refusal != null) {
-                    giveBack(event.getRequest());
-                    tx.sendResponse(refusal);
-                    LOG.debug("{} refused with {}", method, refusal.getStatusCode());
-                    return;
-                }
-            }
-            processor.process(event, tx);
-        } catch (TransactionAlreadyExistsException e) {
-            giveBack(event.getRequest());
-            LOG.debug("Retransmitted {} absorbed by its transaction", method);
-        } catch (Exception e) {
-            giveBack(event.getRequest());
-            LOG.error("{} processing failed: {}", method, e.toString(), e);
-            if (tx != null) {
-                try {
-                    responder.send(tx, Response.SERVER_INTERNAL_ERROR, null);
-                } catch (Exception ignored) {
-                    // the transaction may have been answered already
-                }
-            }
-        }
-    }
-
-    /** An INVITE that will not become a call gives back its place in the overload count. */
-    private void giveBack(Request request) {
-        if (((gov.nist.javax.sip.message.SIPMessage) request).getApplicationData() instanceof CallAdmission.Ticket t) {
-            admission.refused(t);
-        }
-    }
-
-    /** A request the stack parsed but cannot hold a transaction for (a required header missing): 400, statelessly. */
-    private void badRequest(RequestEvent event, String reason) {
-        try {
-            Response r = responder.create(Response.BAD_REQUEST, event.getRequest());
-            r.addHeader(responder.headers().createWarningHeader(settings.address(), 399, reason.replace('"', '\'')));
-            provider.sendResponse(r);
-            String from = ((gov.nist.javax.sip.message.SIPMessage) event.getRequest()).getRemoteAddress().getHostAddress();
-            rejections.infoFrom(from, "Rejected {} from {}: 400 {}", LogText.escape(event.getRequest().getMethod()), from,
-                    LogText.escape(reason));
-        } catch (Exception e) {
-            LOG.warn("Could not answer a bad {} with 400: {}", event.getRequest().getMethod(), e.toString());
-        }
-    }
-
-    private void overloaded(RequestEvent event) {
-        if (Request.ACK.equals(event.getRequest().getMethod())) {
-            return;
-        }
-        giveBack(event.getRequest());
-        try {
-            Response busy = responder.create(Response.SERVICE_UNAVAILABLE, event.getRequest());
-            RetryAfterHeader retry = responder.headers().createRetryAfterHeader(settings.retryAfterS());
-            busy.setHeader(retry);
-            provider.sendResponse(busy);
-        } catch (Exception e) {
-            LOG.warn("Could not answer 503 under overload: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void processResponse(ResponseEvent event) {
-        ClientTransaction ct = event.getClientTransaction();
-        if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
-            try {
-                workers.execute(() -> p.call().responseReceived(p, event.getResponse()));
-            } catch (RejectedExecutionException e) {
-                LOG.warn("Response {} dropped: workers are saturated", event.getResponse().getStatusCode());
-            }
-            return;
-        }
-        javax.sip.message.Response r = event.getResponse();
-        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME);
-        javax.sip.header.CallIdHeader callId = (javax.sip.header.CallIdHeader) r.getHeader(
-                javax.sip.header.CallIdHeader.NAME);
-        if (cseq != null && callId != null && javax.sip.message.Request.BYE.equals(cseq.getMethod())) {
-            Optional<SipCall> call = calls.byCallId(callId.getCallId());
-            if (call.isPresent()) {
-                try {
-                    workers.execute(() -> call.get().strayByeResponse(r));
-                } catch (RejectedExecutionException e) {
-                    LOG.warn("Response {} dropped: workers are saturated", r.getStatusCode());
-                }
-                return;
-            }
-        }
-        LOG.debug("Dropped unmatched response {}", r.getStatusCode());
-    }
-
-    @Override
-    public void processTimeout(TimeoutEvent event) {
-        ClientTransaction ct = event.getClientTransaction();
-        if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
-            workers.execute(() -> p.call().timedOut(p, ct.getRequest()));
-            return;
-        }
-        LOG.debug("SIP transaction timeout: {}", event.getTimeout());
-    }
-
-    @Override
-    public void processIOException(IOExceptionEvent event) {
-        LOG.warn("SIP I/O error with {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
-    }
-
-    @Override
-    public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing held per transaction yet
-    }
-
-    @Override
-    public void processDialogTerminated(DialogTerminatedEvent event) {
-        // dialogs arrive with call handling
     }
 }

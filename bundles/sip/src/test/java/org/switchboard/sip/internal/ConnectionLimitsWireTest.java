@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.flow.Resolution;
+import org.switchboard.api.routing.CallRoute;
+import org.switchboard.api.routing.CallRouting;
 
 /**
  * The connection limits on the real stack: a source no trunk allows, one over the cap per source or in all, and a
@@ -39,19 +39,21 @@ public class ConnectionLimitsWireTest {
         port = RawSip.freePort();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
                 "max.connections", 5, "max.connections.per.source", 3, "connection.idle.timeout.s", idleTimeoutS)));
-        // a registry whose trunks allow every loopback address but 127.0.0.2 (a fake: only resolve is asked)
-        FlowRegistry registry = (FlowRegistry) Proxy.newProxyInstance(FlowRegistry.class.getClassLoader(),
-                new Class<?>[] {FlowRegistry.class}, (p, m, args) -> {
-                    if (!m.getName().equals("resolve")) {
-                        throw new UnsupportedOperationException(m.getName());
-                    }
-                    return "127.0.0.2".equals(args[0])
-                            ? new Resolution(Resolution.Status.SOURCE_NOT_ALLOWED, null, null, "0", null, null)
-                            : new Resolution(Resolution.Status.UNKNOWN_DID, "t", "zcc", "0", null, null);
-                });
-        Field f = SipStackOwner.class.getDeclaredField("registry");
+        // a router whose trunks allow every loopback address but 127.0.0.2 (a fake: only admits is asked)
+        CallRouting routing = new CallRouting() {
+            @Override
+            public CallRoute route(String sourceAddress, String did) {
+                throw new UnsupportedOperationException("route");
+            }
+
+            @Override
+            public boolean admits(String sourceAddress) {
+                return !"127.0.0.2".equals(sourceAddress);
+            }
+        };
+        Field f = SipStackOwner.class.getDeclaredField("routing");
         f.setAccessible(true);
-        f.set(owner, registry);
+        f.set(owner, routing);
     }
 
     @After

@@ -57,17 +57,17 @@ public class SipStackOwnerTest {
     }
 
     @Test
-    public void inviteWithoutTheFlowRegistryGets100Then503WithRetryAfter() throws Exception {
+    public void inviteWithoutTheCallRouterGets100Then503WithRetryAfter() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.setSoTimeout(5000);
             String trying = RawSip.udpRaw(port, RawSip.request("INVITE", "UDP", socket.getLocalPort(), port, ""), socket);
             assertTrue(trying, trying.startsWith("SIP/2.0 100"));
-            socket.setSoTimeout(15_000); // the INVITE waits service.wait.ms (5 s) for the registry before the 503
+            socket.setSoTimeout(15_000); // the INVITE waits service.wait.ms (5 s) for the router before the 503
             String busy = RawSip.receive(socket);
             assertNotNull("no 503 within 15 s", busy);
             assertTrue(busy, busy.startsWith("SIP/2.0 503"));
             assertTrue(busy, busy.contains("Retry-After: 5"));
-            assertTrue(busy, busy.contains("flow registry not present"));
+            assertTrue(busy, busy.contains("call router not present"));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.switchboard.api.store.TrunkAuth;
+import org.switchboard.api.store.TrunkRecord;
 
 /**
  * A "Transfer from IVR" configuration: a contact center's SIP peer and the DIDs it sends.
@@ -33,5 +34,12 @@ public record Trunk(String id, String name, String adapter, List<Cidr> peers, St
     public Trunk {
         peers = List.copyOf(peers);
         dids = Set.copyOf(dids);
+    }
+
+    /** This trunk as the API and a workspace document list it. */
+    public TrunkRecord toRecord() {
+        return new TrunkRecord(id, name, adapter, peers.stream().map(Cidr::text).toList(), fqdn, resolve,
+                dids.stream().sorted().toList(), inbound, outbound, transport, sipUri, maxCalls, maxCallsPerSecond, srtp,
+                auth);
     }
 }

@@ -92,7 +92,7 @@ final class TrunkAuthParser {
     /** A problem when the password file of an authenticated trunk cannot be read here, else {@code null}. */
     static Problem checkPasswordFile(TrunkAuth auth, String trunkPath) {
         try {
-            auth.readPassword();
+            org.switchboard.util.files.PasswordFile.read(auth.passwordFile());
             return null;
         } catch (IOException | RuntimeException e) {
             return new Problem(trunkPath + ".auth.passwordFile", null, "cannot read the password: " + e.getMessage());

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.flow.Resolution;
-import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.api.routing.CallRoute;
+import org.switchboard.api.routing.CallRoute.Outcome;
 import org.switchboard.flow.internal.model.Flow;
 
 /**
@@ -76,7 +76,7 @@ public final class Workspace {
      *
      * @param fqdnAddresses the current addresses of a trunk's FQDN, by trunk
      */
-    public Resolution resolve(InetAddress source, String rawDid, Function<Trunk, List<InetAddress>> fqdnAddresses) {
+    public CallRoute resolve(InetAddress source, String rawDid, Function<Trunk, List<InetAddress>> fqdnAddresses) {
         String did = Did.normalize(rawDid).orElse(rawDid);
         Trunk allowed = null;
         for (Trunk t : trunks.values()) {
@@ -89,16 +89,26 @@ public final class Workspace {
             if (t.dids().contains(did)) {
                 FlowAttachment a = attachments.get(key(t.id(), did));
                 if (a == null) {
-                    return new Resolution(Status.NO_FLOW, t.id(), t.adapter(), did, null, null);
+                    return new CallRoute(Outcome.NO_FLOW, t.toRecord(), did, null, null, null);
                 }
                 Flow f = flows.get(a.flowId());
-                return new Resolution(Status.ROUTED, t.id(), t.adapter(), did, f.id(), f.botId());
+                return new CallRoute(Outcome.ROUTED, t.toRecord(), did, f.id(), f.botId(), null);
             }
         }
         if (allowed == null) {
-            return new Resolution(Status.SOURCE_NOT_ALLOWED, null, null, did, null, null);
+            return CallRoute.notAllowed(did);
         }
-        return new Resolution(Status.UNKNOWN_DID, allowed.id(), allowed.adapter(), did, null, null);
+        return new CallRoute(Outcome.UNKNOWN_DID, allowed.toRecord(), did, null, null, null);
+    }
+
+    /** Whether any inbound trunk takes calls from {@code source}. */
+    public boolean admits(InetAddress source, Function<Trunk, List<InetAddress>> fqdnAddresses) {
+        for (Trunk t : trunks.values()) {
+            if (t.inbound() && allows(t, source, fqdnAddresses)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allows(Trunk t, InetAddress source, Function<Trunk, List<InetAddress>> fqdnAddresses) {

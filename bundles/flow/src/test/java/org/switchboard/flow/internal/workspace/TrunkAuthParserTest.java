@@ -35,7 +35,7 @@ public class TrunkAuthParserTest {
         Workspace w = WorkspaceParserTest.load(doc, problems);
         TrunkAuth auth = w.trunks().get("a").auth();
         assertEquals(new TrunkAuth("zcc", "switchboard", file.toString(), List.of("MD5")), auth);
-        assertEquals("secret-1", auth.readPassword());
+        assertEquals("secret-1", org.switchboard.util.files.PasswordFile.read(auth.passwordFile()));
         var records = WorkspaceRecords.fromDocument(doc);
         assertEquals(auth, records.trunks().get(0).auth());
         String again = WorkspaceRecords.toDocument(records);

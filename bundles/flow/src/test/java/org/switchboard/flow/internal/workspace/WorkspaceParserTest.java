@@ -12,8 +12,8 @@ import java.util.Optional;
 
 import org.junit.Test;
 import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.flow.Resolution;
-import org.switchboard.api.flow.Resolution.Status;
+import org.switchboard.api.routing.CallRoute;
+import org.switchboard.api.routing.CallRoute.Outcome;
 import org.switchboard.flow.internal.model.Problem;
 
 public class WorkspaceParserTest {
@@ -42,7 +42,7 @@ public class WorkspaceParserTest {
         return w.get();
     }
 
-    private static Resolution resolve(Workspace w, String ip, String did) throws Exception {
+    private static CallRoute resolve(Workspace w, String ip, String did) throws Exception {
         InetAddress zcc = InetAddress.getByName("192.0.2.10");
         return w.resolve(InetAddress.getByName(ip), did, t -> "sip.zcc.example.com".equals(t.fqdn()) ? List.of(zcc) : List.of());
     }
@@ -50,28 +50,28 @@ public class WorkspaceParserTest {
     @Test
     public void resolvesEachOutcome() throws Exception {
         Workspace w = load(WORKSPACE, problems);
-        Resolution routed = resolve(w, "10.0.0.7", "+15550100");
-        assertEquals(Status.ROUTED, routed.status());
+        CallRoute routed = resolve(w, "10.0.0.7", "+15550100");
+        assertEquals(Outcome.ROUTED, routed.outcome());
         assertEquals("zcc", routed.trunkId());
         assertEquals("zcc", routed.adapterType());
         assertEquals("hangup", routed.flowId());
         assertEquals("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", routed.botId());
         assertEquals("the only bot answers a flow that names none", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0",
                 resolve(w, "10.0.0.7", "15550101").botId());
-        assertEquals(Status.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").status());
-        assertEquals(Status.UNKNOWN_DID, resolve(w, "10.0.0.7", "+15559999").status());
-        assertEquals(Status.SOURCE_NOT_ALLOWED, resolve(w, "10.0.1.7", "+15550100").status());
-        assertEquals(Status.SOURCE_NOT_ALLOWED, resolve(w, "10.9.0.1", "+15550100").status()); // inbound off
-        assertEquals(Status.ROUTED, resolve(w, "192.0.2.10", "+15550199").status()); // by FQDN
+        assertEquals(Outcome.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").outcome());
+        assertEquals(Outcome.UNKNOWN_DID, resolve(w, "10.0.0.7", "+15559999").outcome());
+        assertEquals(Outcome.SOURCE_NOT_ALLOWED, resolve(w, "10.0.1.7", "+15550100").outcome());
+        assertEquals(Outcome.SOURCE_NOT_ALLOWED, resolve(w, "10.9.0.1", "+15550100").outcome()); // inbound off
+        assertEquals(Outcome.ROUTED, resolve(w, "192.0.2.10", "+15550199").outcome()); // by FQDN
     }
 
     @Test
     public void attachAndDetachMakeNewSnapshots() throws Exception {
         Workspace w = load(WORKSPACE, problems);
         Workspace attached = w.attach(new FlowAttachment("zcc", "+1 555 0102", "agent"));
-        assertEquals(Status.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").status());
+        assertEquals(Outcome.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").outcome());
         assertEquals("agent", resolve(attached, "10.0.0.7", "+15550102").flowId());
-        assertEquals(Status.NO_FLOW, resolve(attached.detach("zcc", "15550102"), "10.0.0.7", "+15550102").status());
+        assertEquals(Outcome.NO_FLOW, resolve(attached.detach("zcc", "15550102"), "10.0.0.7", "+15550102").outcome());
         assertEquals(4, attached.attachments().size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> w.attach(new FlowAttachment("zcc", "+15550199", "agent")));

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal;
+package org.switchboard.flow.internal.routing;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.switchboard.sip.internal;
+package org.switchboard.flow.internal.routing;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
