@@ -221,7 +221,7 @@ final class VoiceCaller implements AutoCloseable {
             if (in.getFormat().getSampleRate() == 8000) {
                 return s;
             }
-            return org.switchboard.api.audio.Resampler.downsample2(s); // flite's slt voice is 16 kHz
+            return org.switchboard.util.audio.Resampler.downsample2(s); // flite's slt voice is 16 kHz
         } catch (javax.sound.sampled.UnsupportedAudioFileException e) {
             throw new IOException(e);
         } finally {

@@ -1,6 +1,9 @@
-/** Administration: who the administrator is. */
+/**
+ * Administration: who the administrator is. Since 2.0 the Basic header parser is
+ * {@code org.switchboard.util.http.BasicCredentials}.
+ */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.switchboard.api.admin;
 
 import org.osgi.annotation.bundle.Export;

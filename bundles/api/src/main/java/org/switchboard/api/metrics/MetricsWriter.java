@@ -18,6 +18,6 @@ public interface MetricsWriter {
     /** A value that goes up and down. */
     void gauge(String name, String help, Map<String, String> labels, double value);
 
-    /** A distribution of observations, e.g. from a {@link Histogram}. */
-    void histogram(String name, String help, Map<String, String> labels, Histogram.Snapshot snapshot);
+    /** A distribution of observations, e.g. from {@code org.switchboard.util.metrics.Histogram}. */
+    void histogram(String name, String help, Map<String, String> labels, HistogramSnapshot snapshot);
 }

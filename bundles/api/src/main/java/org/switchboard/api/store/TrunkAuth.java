@@ -1,9 +1,5 @@
 package org.switchboard.api.store;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,7 +8,7 @@ import java.util.Set;
 /**
  * SIP digest authentication (RFC 3261 section 22, RFC 8760) that a trunk's peer must pass before its INVITEs are
  * taken. The password is not part of the record: it is read from {@code passwordFile} on the gateway's host, so it is
- * in no workspace document, store row or API listing.
+ * in no workspace document, store row or API listing (read it with {@code org.switchboard.util.files.PasswordFile}).
  *
  * @param username the user name the peer must authenticate as
  * @param realm the realm of the challenge
@@ -45,32 +41,5 @@ public record TrunkAuth(String username, String realm, String passwordFile, List
                 throw new IllegalArgumentException("digest algorithm must be SHA-256 or MD5, not " + a);
             }
         }
-    }
-
-    /** The largest password file read, in bytes. */
-    public static final int MAX_PASSWORD_BYTES = 1024;
-
-    /**
-     * Reads the password from {@link #passwordFile()}: its content as UTF-8, without one trailing line break.
-     *
-     * @throws IOException when the file cannot be read, is empty or is larger than {@value #MAX_PASSWORD_BYTES} bytes;
-     *         the message names the file, never its content
-     */
-    public String readPassword() throws IOException {
-        Path file = Path.of(passwordFile);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(passwordFile + " is not a file");
-        }
-        if (Files.size(file) > MAX_PASSWORD_BYTES) {
-            throw new IOException(passwordFile + " is larger than " + MAX_PASSWORD_BYTES + " bytes");
-        }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1));
-        }
-        if (text.isEmpty()) {
-            throw new IOException(passwordFile + " is empty");
-        }
-        return text;
     }
 }

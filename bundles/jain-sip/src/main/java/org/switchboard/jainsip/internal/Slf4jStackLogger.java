@@ -4,8 +4,8 @@ import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.log.LogText;
-import org.switchboard.api.log.LogThrottle;
+import org.switchboard.util.log.LogText;
+import org.switchboard.util.log.LogThrottle;
 
 import gov.nist.core.StackLogger;
 

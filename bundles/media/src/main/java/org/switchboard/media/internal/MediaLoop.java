@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.log.LogThrottle;
-import org.switchboard.api.log.LogText;
+import org.switchboard.util.log.LogThrottle;
+import org.switchboard.util.log.LogText;
 
 /**
  * The two threads a share of the calls uses (the engine runs one loop per configured media thread and spreads

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.admin.AdminAuthenticator.Outcome;
-import org.switchboard.api.log.LogText;
+import org.switchboard.util.log.LogText;
 
 /**
  * Every login with the administrator's credentials, whichever way it comes (Web Console, admin API, remote shell):

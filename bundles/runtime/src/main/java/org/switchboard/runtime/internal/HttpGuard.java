@@ -20,9 +20,9 @@ import org.osgi.service.servlet.whiteboard.Preprocessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.admin.AdminAuthenticator;
-import org.switchboard.api.admin.BasicCredentials;
-import org.switchboard.api.log.LogText;
-import org.switchboard.api.log.LogThrottle;
+import org.switchboard.util.http.BasicCredentials;
+import org.switchboard.util.log.LogText;
+import org.switchboard.util.log.LogThrottle;
 
 /**
  * In front of every HTTP request, before any servlet or filter of any context (the Felix Web Console's included):

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.tls.TlsChecks;
+import org.switchboard.util.tls.TlsChecks;
 
 /**
  * Turns HTTPS on in the container's Jetty (Felix HTTP, configuration {@value #JETTY_PID}) when a keystore is set,

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.metrics.Histogram;
+import org.switchboard.api.metrics.HistogramSnapshot;
 import org.switchboard.api.metrics.MetricsWriter;
 
 /** Collects samples by metric name and writes them in the Prometheus text exposition format 0.0.4. */
@@ -35,7 +35,7 @@ final class PrometheusWriter implements MetricsWriter {
     }
 
     @Override
-    public void histogram(String name, String help, Map<String, String> labels, Histogram.Snapshot s) {
+    public void histogram(String name, String help, Map<String, String> labels, HistogramSnapshot s) {
         Family f = family("histogram", name, help, labels);
         if (f == null) {
             return;

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.Test;
-import org.switchboard.api.metrics.Histogram;
-import org.switchboard.api.metrics.LabeledCounter;
+import org.switchboard.util.metrics.Histogram;
+import org.switchboard.util.metrics.LabeledCounter;
 
 /** The exposition format: families grouped by name, labels escaped, histograms cumulative, bad samples skipped. */
 public class PrometheusWriterTest {

@@ -18,7 +18,7 @@ import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.api.metrics.Histogram;
+import org.switchboard.util.metrics.Histogram;
 import org.switchboard.api.metrics.MetricsWriter;
 
 /**

@@ -117,7 +117,7 @@ final class DigestAuthenticator {
         }
         String password;
         try {
-            password = auth.readPassword();
+            password = org.switchboard.util.files.PasswordFile.read(auth.passwordFile());
         } catch (IOException e) {
             return new Verdict(Kind.UNAVAILABLE, false, "the trunk's password cannot be read: " + e.getMessage(),
                     "password_unreadable");

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.log.LogText;
+import org.switchboard.util.log.LogText;
 
 import gov.nist.javax.sip.header.ContentLength;
 import gov.nist.javax.sip.header.SIPHeader;

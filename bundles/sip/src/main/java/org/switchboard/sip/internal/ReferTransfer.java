@@ -58,6 +58,7 @@ final class ReferTransfer {
     void start() {
         try {
             URI uri = target(handoff.referTo());
+            Map<String, String> notEmbedded = embed(uri, handoff.referToHeaders());
             target = uri.toString();
             SipContext ctx = call.ctx;
             Request refer = call.dialog().createRequest(Request.REFER);
@@ -65,6 +66,7 @@ final class ReferTransfer {
             refer.setHeader(ctx.responder.headers().createHeader("Referred-By",
                     "<sip:" + call.setup().did() + "@" + ctx.settings.address() + ">"));
             Headers.add(ctx.responder.headers(), refer, handoff.headers());
+            Headers.add(ctx.responder.headers(), refer, notEmbedded);
             int ms = ctx.settings.referTimeoutMs();
             timeout = ctx.timers.schedule(() -> fail(0, "no final NOTIFY within " + ms / 1000 + " s"), ms,
                     TimeUnit.MILLISECONDS);
@@ -82,6 +84,23 @@ final class ReferTransfer {
         } catch (Exception e) {
             fail(0, "REFER not sent: " + e.getMessage());
         }
+    }
+
+    /**
+     * Puts {@code headers} in a SIP target's URI, escaped (RFC 3261 section 19.1.1); a tel URI has no place for them,
+     * so they are returned to go on the REFER itself.
+     */
+    static Map<String, String> embed(URI uri, Map<String, String> headers) throws java.text.ParseException {
+        if (headers.isEmpty()) {
+            return Map.of();
+        }
+        if (!(uri instanceof SipURI sip)) {
+            return headers;
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            sip.setHeader(h.getKey(), UriHeaders.escape(h.getValue()));
+        }
+        return Map.of();
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.switchboard.api.conversation.EndedBy;
-import org.switchboard.api.metrics.Histogram;
-import org.switchboard.api.metrics.LabeledCounter;
+import org.switchboard.util.metrics.Histogram;
+import org.switchboard.util.metrics.LabeledCounter;
 import org.switchboard.api.metrics.MetricsWriter;
 
 /** The SIP bundle's counters: calls by trunk and ending, refused INVITEs, INVITE to 200 OK latency. */

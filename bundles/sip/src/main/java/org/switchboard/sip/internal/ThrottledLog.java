@@ -1,12 +1,12 @@
 package org.switchboard.sip.internal;
 
 import org.slf4j.Logger;
-import org.switchboard.api.log.LogThrottle;
+import org.switchboard.util.log.LogThrottle;
 
 /**
  * Logs at INFO at most once per interval per source (or once per interval in all), saying how many lines were left
  * out meanwhile (those go to DEBUG): a flood of bad or excess requests must not flood the log. Values from peers are
- * escaped by the caller ({@link org.switchboard.api.log.LogText}).
+ * escaped by the caller ({@link org.switchboard.util.log.LogText}).
  */
 final class ThrottledLog {
 

@@ -5,7 +5,7 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.Locale;
 
-import org.switchboard.api.tls.TlsChecks;
+import org.switchboard.util.tls.TlsChecks;
 
 /**
  * SIP over TLS, checked before the stack starts: the keystore is opened with its password and must hold a private

@@ -3,7 +3,7 @@ package org.switchboard.sip.internal;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.switchboard.api.metrics.Histogram;
+import org.switchboard.api.metrics.HistogramSnapshot;
 import org.switchboard.api.metrics.MetricsWriter;
 
 /** What a collector writes, one {@code name{label="value",...} value} line per sample (a histogram: its count). */
@@ -26,7 +26,7 @@ final class MetricsText {
             }
 
             @Override
-            public void histogram(String name, String help, Map<String, String> labels, Histogram.Snapshot snapshot) {
+            public void histogram(String name, String help, Map<String, String> labels, HistogramSnapshot snapshot) {
                 line(name, labels, snapshot.count());
             }
 

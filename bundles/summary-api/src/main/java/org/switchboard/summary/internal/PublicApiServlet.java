@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.metrics.MetricsSource;
 import org.switchboard.api.metrics.MetricsWriter;
-import org.switchboard.api.metrics.RequestMetrics;
+import org.switchboard.util.metrics.RequestMetrics;
 import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;

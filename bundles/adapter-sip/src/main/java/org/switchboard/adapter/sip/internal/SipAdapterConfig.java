@@ -35,4 +35,26 @@ public @interface SipAdapterConfig {
 
     @AttributeDefinition(name = "Max value bytes", description = "Header values are cut to this many bytes (16-4096).")
     int max_value_bytes() default 256;
+
+    @AttributeDefinition(name = "UUI", description = "User-to-User data (RFC 7433) sent with an agent transfer, a "
+            + "template such as '{{session.id}}' or '{{context.intent}}'; empty: none. Genesys Cloud and Amazon "
+            + "Connect take call context from it.")
+    String uui() default "";
+
+    @AttributeDefinition(name = "UUI encoding", description = "'hex' (the data's UTF-8 bytes in hex after the "
+            + "protocol discriminator, with ;encoding=hex) or 'ascii' (;encoding=ascii).")
+    String uui_encoding() default "hex";
+
+    @AttributeDefinition(name = "UUI protocol discriminator", description = "The octet (two hex digits) sent before "
+            + "hex data; Genesys Cloud removes the first octet. Empty: none.")
+    String uui_pd() default "00";
+
+    @AttributeDefinition(name = "UUI on a REFER", description = "'uri': in the Refer-To URI (?User-to-User=...), "
+            + "copied by the contact center into the INVITE to the target, where Genesys Cloud reads it; 'header': a "
+            + "User-to-User header on the REFER. A BYE hand-back always carries it as a header.")
+    String uui_refer() default "uri";
+
+    @AttributeDefinition(name = "UUI max bytes", description = "The data is cut to this many bytes before encoding "
+            + "(1-1024; many systems keep only 128).")
+    int uui_max_bytes() default 128;
 }

@@ -9,7 +9,7 @@ import org.switchboard.adapter.support.PassedHeaders;
 
 /** Validated, immutable settings of the generic SIP adapter; every problem is reported at once with its property. */
 record SipAdapterSettings(HeaderSet answerHeaders, HandbackLimits limits, HeaderSet transferHeaders,
-        HeaderSet hangupHeaders, PassedHeaders sessionHeaders) {
+        HeaderSet hangupHeaders, PassedHeaders sessionHeaders, Uui uui) {
 
     static SipAdapterSettings from(SipAdapterConfig c) {
         List<String> problems = new ArrayList<>();
@@ -20,9 +20,10 @@ record SipAdapterSettings(HeaderSet answerHeaders, HandbackLimits limits, Header
         HeaderSet transfer = HeaderSet.parse(c.transfer_headers(), "transfer.headers", max, null, problems);
         HeaderSet hangup = HeaderSet.parse(c.hangup_headers(), "hangup.headers", max, null, problems);
         PassedHeaders passed = PassedHeaders.parse(c.session_headers(), "session.headers", problems);
+        Uui uui = Uui.parse(c, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("PID " + SipAdapter.PID + ": " + String.join("; ", problems));
         }
-        return new SipAdapterSettings(answer, limits, transfer, hangup, passed);
+        return new SipAdapterSettings(answer, limits, transfer, hangup, passed, uui);
     }
 }

@@ -10,7 +10,7 @@ import org.switchboard.api.call.SessionContext;
 
 /**
  * One call's policy under the generic SIP adapter, fixed when the call starts: the configured answer headers, an
- * agent handoff by BYE (or REFER) with the transfer headers, the bot's hang-up BYE with the hang-up headers, the
+ * agent handoff by BYE (or REFER) with the transfer headers and the User-to-User data, the bot's hang-up BYE with the hang-up headers, the
  * flow's headers after the configured ones. It holds only immutable state and loads its classes when created, so it
  * keeps working while the adapter bundle is updated or stopped.
  */
@@ -44,6 +44,14 @@ final class SipCallPolicy implements CallPolicy {
         String referTo = Handbacks.referTo(method, target, settings.limits().refer(), settings.limits().referTarget());
         Map<String, String> h = Handbacks.headers(Map.of(), settings.transferHeaders(), headers, null, session,
                 settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders());
+        Uui uui = settings.uui();
+        String data = uui == null ? null : uui.value(session);
+        if (data != null && referTo != null && uui.inReferUri()) {
+            return Handoff.refer(referTo, h, Map.of(Uui.HEADER, data));
+        }
+        if (data != null) {
+            h.put(Uui.HEADER, data);
+        }
         return referTo == null ? Handoff.bye(h, AGENT) : Handoff.refer(referTo, h);
     }
 

@@ -81,4 +81,44 @@ public class SipAdapterTest {
         assertTrue(m, m.contains("property 'answer.headers'[0] = 'No colon': expected 'Name: value'"));
         assertTrue(m, m.contains("property 'session.headers' entry 'X Y'"));
     }
+
+    @Test
+    public void userToUserDataGoesInTheReferToUriOrAsAHeaderHexWithItsDiscriminator() {
+        Map<String, Object> uui = Map.of("uui", "{{session.id}}|{{context.intent}}", "transfer.method", "refer",
+                "refer.target", "sip:+15557000@edge.genesys.example");
+        String hex = "00" + java.util.HexFormat.of().withUpperCase().formatHex((SESSION.sessionId() + "|Billing")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ";encoding=hex";
+        Handoff refer = policy(uui).agentHandoff(SESSION, null, null, Map.of());
+        assertEquals(Map.of("User-to-User", hex), refer.referToHeaders());
+        assertNull("not a header too", refer.headers().get("User-to-User"));
+
+        Map<String, Object> asHeader = new HashMap<>(uui);
+        asHeader.put("uui.refer", "header");
+        asHeader.put("uui.pd", "");
+        Handoff header = policy(asHeader).agentHandoff(SESSION, null, null, Map.of());
+        assertEquals(Map.of(), header.referToHeaders());
+        assertEquals(hex.substring(2), header.headers().get("User-to-User"));
+
+        Handoff bye = policy(uui).agentHandoff(SESSION, Handoff.Method.BYE, null, Map.of());
+        assertEquals("a BYE carries it as a header", hex, bye.headers().get("User-to-User"));
+        assertNull("not on the bot's hang-up", policy(uui).botHangup(SESSION, Map.of()).headers().get("User-to-User"));
+
+        Map<String, Object> ascii = new HashMap<>(uui);
+        ascii.put("uui.encoding", "ascii");
+        ascii.put("uui.max.bytes", 30);
+        assertEquals("64d0d2f2bfeaa2d58a566d08|Billi;encoding=ascii", policy(ascii)
+                .agentHandoff(SESSION, null, null, Map.of()).referToHeaders().get("User-to-User"));
+        assertEquals("no UUI unless configured", Map.of(), policy(Map.of("transfer.method", "refer",
+                "refer.target", "sip:q@cc.example")).agentHandoff(SESSION, null, null, Map.of()).referToHeaders());
+    }
+
+    @Test
+    public void aBadUuiSettingIsRejectedWithEveryProperty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> policy(Map.of(
+                "uui", "{{session.nope}}", "uui.encoding", "base64", "uui.pd", "0", "uui.refer", "body",
+                "uui.max.bytes", 0)));
+        for (String property : List.of("'uui'", "'uui.encoding'", "'uui.pd'", "'uui.refer'", "'uui.max.bytes'")) {
+            assertTrue(e.getMessage(), e.getMessage().contains("property " + property));
+        }
+    }
 }

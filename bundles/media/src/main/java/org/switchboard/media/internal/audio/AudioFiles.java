@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.switchboard.api.audio.Resampler;
+import org.switchboard.util.audio.Resampler;
 import org.switchboard.api.speech.Audio;
 
 /**

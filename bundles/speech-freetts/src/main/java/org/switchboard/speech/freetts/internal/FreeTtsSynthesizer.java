@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.audio.Resampler;
+import org.switchboard.util.audio.Resampler;
 import org.switchboard.api.speech.Audio;
 import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.api.speech.SpeechSynthesizer;

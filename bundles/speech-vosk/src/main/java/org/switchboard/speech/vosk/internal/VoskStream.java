@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.switchboard.api.audio.StreamUpsampler;
+import org.switchboard.util.audio.StreamUpsampler;
 import org.switchboard.api.speech.Recognition;
 import org.switchboard.api.speech.RecognitionListener;
 import org.switchboard.api.speech.RecognitionSession;

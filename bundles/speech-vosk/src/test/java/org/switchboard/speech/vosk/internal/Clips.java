@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-import org.switchboard.api.audio.Resampler;
+import org.switchboard.util.audio.Resampler;
 
 /** Speech clips from Debian's flite (a voice that is not our own synthesizer), as 8 kHz telephone audio. */
 final class Clips {

@@ -1,4 +1,4 @@
-package org.switchboard.api.audio;
+package org.switchboard.util.audio;
 
 /**
  * 8 kHz to 16 kHz for a stream that arrives in chunks (e.g. 20 ms RTP frames): the same filter as

@@ -1,4 +1,4 @@
-package org.switchboard.api.log;
+package org.switchboard.util.log;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

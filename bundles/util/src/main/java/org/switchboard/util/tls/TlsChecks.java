@@ -1,4 +1,4 @@
-package org.switchboard.api.tls;
+package org.switchboard.util.tls;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.switchboard.api.admin;
+package org.switchboard.util.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The user name and password of an HTTP Basic {@code Authorization} header (RFC 7617, UTF-8), for an
- * {@link AdminAuthenticator#login}. A header whose credentials are not valid base64 or have no colon gives an empty
+ * {@code org.switchboard.api.admin.AdminAuthenticator#login}. A header whose credentials are not valid base64 or have no colon gives an empty
  * password, which no login accepts.
  *
  * @param user the user name

@@ -1,4 +1,4 @@
-package org.switchboard.api.audio;
+package org.switchboard.util.audio;
 
 /**
  * 2:1 sample-rate conversion between 16 and 8 kHz with a windowed-sinc low-pass FIR (cut-off just under 4 kHz),

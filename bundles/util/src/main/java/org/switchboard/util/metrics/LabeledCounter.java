@@ -1,10 +1,12 @@
-package org.switchboard.api.metrics;
+package org.switchboard.util.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.switchboard.api.metrics.MetricsWriter;
 
 /** A thread-safe family of counters told apart by label values, e.g. calls by trunk and ending. */
 public final class LabeledCounter {

@@ -1,9 +1,11 @@
-package org.switchboard.api.metrics;
+package org.switchboard.util.metrics;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+
+import org.switchboard.api.metrics.HistogramSnapshot;
 
 /** A thread-safe histogram over fixed upper bounds (plus +Inf), as Prometheus expects it. */
 public final class Histogram {
@@ -41,7 +43,7 @@ public final class Histogram {
     }
 
     /** The counts so far, cumulative per bound as in the exposition format. */
-    public Snapshot snapshot() {
+    public HistogramSnapshot snapshot() {
         long[] cumulative = new long[bounds.length];
         long running = 0;
         for (int i = 0; i < bounds.length; i++) {
@@ -49,17 +51,6 @@ public final class Histogram {
             cumulative[i] = running;
         }
         long n = count.sum();
-        return new Snapshot(bounds.clone(), cumulative, sum.sum(), Math.max(n, running));
-    }
-
-    /**
-     * A histogram's state.
-     *
-     * @param bounds the upper bounds
-     * @param cumulative observations at or below each bound
-     * @param sum the sum of all observations
-     * @param count all observations (the +Inf bucket)
-     */
-    public record Snapshot(double[] bounds, long[] cumulative, double sum, long count) {
+        return new HistogramSnapshot(bounds.clone(), cumulative, sum.sum(), Math.max(n, running));
     }
 }

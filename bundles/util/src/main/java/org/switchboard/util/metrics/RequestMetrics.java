@@ -1,6 +1,8 @@
-package org.switchboard.api.metrics;
+package org.switchboard.util.metrics;
 
 import java.util.Map;
+
+import org.switchboard.api.metrics.MetricsWriter;
 
 /** Requests to one HTTP API: counted by status, timed in a latency histogram, labelled {@code api=<name>}. */
 public final class RequestMetrics {

@@ -4,7 +4,7 @@
  */
 @Export
 @Version("1.0.0")
-package org.switchboard.api.audio;
+package org.switchboard.util.audio;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

@@ -1,4 +1,4 @@
-package org.switchboard.api.log;
+package org.switchboard.util.log;
 
 /**
  * A value a peer or client chose (a Call-ID, a user name, a header, a path) made safe for a log line: every control
