@@ -24,7 +24,7 @@ import org.switchboard.api.metrics.MetricsWriter;
 /**
  * Writes what happens in calls to the conversation store, in order, on one thread of its own, so SIP processing
  * never waits for the database. What has queued up meanwhile goes to the store as one batch (one transaction for
- * up to {@value #BATCH} records), so the writer keeps up with many times the call rate a record-per-commit writer
+ * up to {@value #BATCH} records, more when more wait: {@link #batchSize}), so the writer keeps up with many times the call rate a record-per-commit writer
  * could. The queue is bounded: once it is half full the gateway is {@link #behind() behind} and new calls are refused
  * (503) until it catches up, so records of calls already up still fit; only a full queue drops a record (counted,
  * logged). While no store is present the writer waits for one for up to {@value #STORE_WAIT_MS} ms (a store bundle
@@ -33,6 +33,8 @@ import org.switchboard.api.metrics.MetricsWriter;
 final class CallRecorder {
 
     static final int BATCH = 1000;
+    /** The largest batch, taken only when that many records wait: the store's per-batch cost is then paid less often. */
+    static final int MAX_BATCH = 20_000;
     static final long STORE_WAIT_MS = 30_000;
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
@@ -48,6 +50,8 @@ final class CallRecorder {
     private final Histogram batchSeconds = new Histogram(Histogram.LATENCY_SECONDS);
     private final ThrottledLog problems = new ThrottledLog(LOG, 10_000_000_000L);
     private volatile boolean running = true;
+    /** Records of the batch the writer holds, not yet written. */
+    private volatile int writing;
 
     CallRecorder(Supplier<ConversationStore> store, int capacity) {
         this.store = store;
@@ -102,9 +106,12 @@ final class CallRecorder {
         }
     }
 
-    /** Whether records are waiting in such numbers that new calls should be refused until they are written. */
+    /**
+     * Whether records are waiting in such numbers that new calls should be refused until they are written: those
+     * queued and those of the batch being written.
+     */
     boolean behind() {
-        return queue.size() >= highWater;
+        return queue.size() + writing >= highWater;
     }
 
     /** Records waiting for the store. */
@@ -136,8 +143,9 @@ final class CallRecorder {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                queue.drainTo(batch, BATCH - 1);
+                queue.drainTo(batch, batchSize(queue.size()) - 1);
             }
+            writing = batch.size();
             ConversationStore s = store.get();
             if (s == null) {
                 long now = System.currentTimeMillis();
@@ -160,12 +168,22 @@ final class CallRecorder {
                 }
                 batchSeconds.observe((System.nanoTime() - t0) / 1e9);
             }
+            writing = 0;
             synchronized (this) {
                 handled.addAndGet(batch.size());
                 notifyAll();
             }
             batch.clear();
         }
+    }
+
+    /**
+     * How many records the next batch takes: {@value #BATCH}, or all that wait (up to {@value #MAX_BATCH}) when more
+     * do. A store that makes each batch durable on file (embedded H2 checkpoints it) pays that once per batch, so a
+     * writer that fell behind catches up with fewer, larger batches instead of falling further behind.
+     */
+    static int batchSize(int waiting) {
+        return Math.max(BATCH, Math.min(MAX_BATCH, waiting + 1));
     }
 
     private static void sleep(long ms) {

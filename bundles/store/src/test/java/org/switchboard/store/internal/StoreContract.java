@@ -115,7 +115,12 @@ public abstract class StoreContract {
 
             @Override
             public int h2_write_delay_ms() {
-                return 50;
+                return 0;
+            }
+
+            @Override
+            public int h2_compact_interval_ms() {
+                return 200;
             }
 
             @Override

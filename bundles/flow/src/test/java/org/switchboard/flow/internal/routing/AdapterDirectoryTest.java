@@ -12,7 +12,8 @@ import org.switchboard.api.adapter.InboundCall;
 
 public class AdapterDirectoryTest {
 
-    private static ContactCenterAdapter adapter(String type) {
+    /** An adapter of {@code type} that takes no call: routing only compares them. */
+    static ContactCenterAdapter adapter(String type) {
         return new ContactCenterAdapter() {
             @Override
             public String type() {

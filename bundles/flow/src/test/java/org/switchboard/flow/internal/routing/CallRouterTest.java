@@ -16,9 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.After;
 import org.junit.Test;
 import org.osgi.util.converter.Converters;
-import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.ContactCenterAdapter;
-import org.switchboard.api.adapter.InboundCall;
 import org.switchboard.api.routing.CallRoute;
 import org.switchboard.api.routing.CallRoute.Outcome;
 import org.switchboard.flow.internal.WorkspaceConfig;
@@ -53,20 +51,6 @@ public class CallRouterTest {
         return w;
     }
 
-    private static ContactCenterAdapter adapter(String type) {
-        return new ContactCenterAdapter() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public CallPolicy policyFor(InboundCall call) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 100 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);
@@ -87,10 +71,11 @@ public class CallRouterTest {
         assertEquals(BOT, routed.botId());
         assertNull("no adapter present yet", routed.adapter());
 
-        ContactCenterAdapter first = adapter("zcc");
-        ContactCenterAdapter upgraded = adapter("zcc");
+        ContactCenterAdapter first = AdapterDirectoryTest.adapter("zcc");
+        ContactCenterAdapter upgraded = AdapterDirectoryTest.adapter("zcc");
         router.addAdapter(first, Map.of("adapter.type", "zcc", "service.id", 3L));
-        router.addAdapter(adapter("sip"), Map.of("adapter.type", "sip", "service.id", 4L, "service.ranking", 50));
+        router.addAdapter(AdapterDirectoryTest.adapter("sip"), Map.of("adapter.type", "sip", "service.id", 4L,
+                "service.ranking", 50));
         assertSame(first, router.route("10.0.0.7", "+15550100").adapter());
         router.addAdapter(upgraded, Map.of("adapter.type", "zcc", "service.id", 7L, "service.ranking", 1));
         assertSame(upgraded, router.route("10.0.0.7", "+15550100").adapter());
