@@ -34,6 +34,10 @@ import org.switchboard.media.internal.srtp.SrtpSuite;
  * One call's RTP: receives on the shared selector thread (source latching, payload-type checks, reorder buffer,
  * DTMF, voice detection), sends one 20 ms frame per pacer tick (the head prompt, or silence), and runs prompts
  * and gathers. State shared between the threads and the API is guarded by this object's monitor.
+ *
+ * <p>It is longer than most classes on purpose: the receive path, the 20 ms pacer and the prompt and gather state
+ * share that one monitor, and splitting them would put locking between objects on the 20 ms path. Codecs, SRTP,
+ * DTMF, jitter, gathers and recordings are already classes of their own.
  */
 final class RtpSession implements MediaSession {
 

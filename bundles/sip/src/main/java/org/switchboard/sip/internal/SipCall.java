@@ -32,6 +32,10 @@ import org.switchboard.api.flow.FlowRunner;
  * (BYE, REFER through {@link ReferTransfer}, refreshes through {@link SessionRefresh}) and the call's state. What the
  * flow drives (media, transcript, hand-back decisions) is its {@link CallSession}. Every SIP message of the dialog is
  * recorded; every state change happens under the call's lock; nothing here runs on a stack thread.
+ *
+ * <p>It is longer than most classes on purpose: it is one dialog's state machine, and every request and response
+ * of the dialog reads and changes the same state under that one lock. What could leave it has (the call the flow
+ * drives, REFER and refresh mechanics, the INFO DTMF relay); splitting the rest would spread the lock.
  */
 final class SipCall implements CallSession.Dialog {
 
