@@ -35,10 +35,13 @@ final class SessionWrites {
 
     private final Jdbc jdbc;
     private final String nodeId;
+    private volatile boolean checkpoint;
 
-    SessionWrites(Jdbc jdbc, String nodeId) {
+    /** {@code checkpoint}: write each batch through to the file (see {@link Database#writesThrough()}). */
+    SessionWrites(Jdbc jdbc, String nodeId, boolean checkpoint) {
         this.jdbc = jdbc;
         this.nodeId = nodeId;
+        this.checkpoint = checkpoint;
     }
 
     /** The statements of one batch, each prepared once. */
@@ -77,7 +80,7 @@ final class SessionWrites {
         }
     }
 
-    /** Writes {@code records} in order, in one transaction (on embedded H2, in its file when the commit returns). */
+    /** Writes {@code records} in order, in one transaction, and through to the file when the database delays it. */
     void apply(List<Recorded> records) {
         jdbc.transaction("write " + records.size() + " conversation record(s)", c -> {
             try (Statements s = new Statements(c)) {
@@ -87,6 +90,17 @@ final class SessionWrites {
             }
             return null;
         });
+        if (checkpoint) {
+            try {
+                jdbc.update("checkpoint", "CHECKPOINT");
+            } catch (StoreUnavailableException e) {
+                LOG.debug("Checkpoint after a batch failed: {}", e.getMessage()); // committed; the next write sees it
+            } catch (RuntimeException e) {
+                checkpoint = false;
+                LOG.warn("Conversation records cannot be written through to the database file ({}): a killed process "
+                        + "may lose the last h2.write.delay.ms of them", e.getMessage());
+            }
+        }
     }
 
     void start(Statements s, Conversation c) throws SQLException {

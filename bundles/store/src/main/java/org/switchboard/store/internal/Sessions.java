@@ -65,7 +65,7 @@ public final class Sessions implements ConversationStore, HealthContributor {
      */
     Sessions(Database database, Instant processStart) {
         this.jdbc = database.jdbc();
-        this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId()),
+        this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId(), database.writesThrough()),
                 database.openJournal());
         writes.write(Recorded.abandoned(processStart, Instant.now(), NODE_RESTARTED));
     }

@@ -44,14 +44,9 @@ public @interface StoreConfig {
     int journal_max_mb() default 256;
 
     @AttributeDefinition(name = "H2 write delay (ms)", description = "For the embedded H2 database: how long a commit "
-            + "may wait before it is written to the file (0-1000). 0: every commit is in the file when it returns, so "
-            + "a killed process loses nothing committed; more: a killed process loses at most this much.")
-    int h2_write_delay_ms() default 0;
-
-    @AttributeDefinition(name = "H2 compaction interval (ms)", description = "For the embedded H2 database: how often "
-            + "its file is compacted (a CHECKPOINT: chunks less than half full are rewritten), 100-60000. Without it a "
-            + "file written commit by commit grows with every commit, on disk and in memory.")
-    int h2_compact_interval_ms() default 1000;
+            + "may wait before it is written to the file (0-1000). A killed process loses at most this much; 0 writes "
+            + "every commit at once but stops H2 from compacting its file, which then grows with every commit.")
+    int h2_write_delay_ms() default 50;
 
     @AttributeDefinition(name = "Node id", description = "This gateway's name on the sessions it records (1-64 of "
             + "letters, digits, '.', '_', '-'); each node of a cluster needs its own. At start, the sessions this node "

@@ -115,12 +115,7 @@ public abstract class StoreContract {
 
             @Override
             public int h2_write_delay_ms() {
-                return 0;
-            }
-
-            @Override
-            public int h2_compact_interval_ms() {
-                return 200;
+                return 50;
             }
 
             @Override
