@@ -116,12 +116,12 @@ done
 
 for n in $NODES; do
   address=${n#*=}
+  up=0
   for _ in $(seq 1 600); do
-    curl -sf "http://$address:$NODE_HTTP_PORT/health" >/dev/null 2>&1 && break
+    curl -sf "http://$address:$NODE_HTTP_PORT/health" >/dev/null 2>&1 && { up=1; break; }
     sleep 0.2
   done
-  curl -sf "http://$address:$NODE_HTTP_PORT/health" >/dev/null \
-    || { echo "node ${n%%=*} did not start: see $CLUSTER_DIR/${n%%=*}/console.txt" >&2; exit 1; }
+  [ "$up" = 1 ] || { echo "node ${n%%=*} did not start: see $CLUSTER_DIR/${n%%=*}/console.txt" >&2; exit 1; }
 done
 echo "Switchboard cluster running:"
 echo "  SIP proxy (Kamailio): $PROXY_ADDRESS:$PROXY_PORT udp/tcp   log: $KAM_DIR/kamailio.log"
