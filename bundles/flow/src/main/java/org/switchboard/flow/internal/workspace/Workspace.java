@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.switchboard.api.store.FlowAttachment;
+import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.routing.CallRoute;
 import org.switchboard.api.routing.CallRoute.Outcome;
 import org.switchboard.flow.internal.model.Flow;
@@ -26,6 +27,8 @@ public final class Workspace {
     private final Map<String, BotSpec> bots;
     private final Map<String, Map<String, String>> headerSets;
     private final Map<String, Trunk> trunks;
+    /** The trunks as routes carry them, made once per snapshot rather than once per INVITE. */
+    private final Map<String, TrunkRecord> trunkRecords = new java.util.HashMap<>();
     private final Map<String, Flow> flows;
     private final Map<String, FlowAttachment> attachments;
 
@@ -34,6 +37,7 @@ public final class Workspace {
         this.bots = Collections.unmodifiableMap(new LinkedHashMap<>(bots));
         this.headerSets = Collections.unmodifiableMap(new LinkedHashMap<>(headerSets));
         this.trunks = Collections.unmodifiableMap(new LinkedHashMap<>(trunks));
+        this.trunks.values().forEach(t -> trunkRecords.put(t.id(), t.toRecord()));
         this.flows = Collections.unmodifiableMap(new LinkedHashMap<>(flows));
         this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
     }
@@ -89,16 +93,16 @@ public final class Workspace {
             if (t.dids().contains(did)) {
                 FlowAttachment a = attachments.get(key(t.id(), did));
                 if (a == null) {
-                    return new CallRoute(Outcome.NO_FLOW, t.toRecord(), did, null, null, null);
+                    return new CallRoute(Outcome.NO_FLOW, trunkRecords.get(t.id()), did, null, null, null);
                 }
                 Flow f = flows.get(a.flowId());
-                return new CallRoute(Outcome.ROUTED, t.toRecord(), did, f.id(), f.botId(), null);
+                return new CallRoute(Outcome.ROUTED, trunkRecords.get(t.id()), did, f.id(), f.botId(), null);
             }
         }
         if (allowed == null) {
             return CallRoute.notAllowed(did);
         }
-        return new CallRoute(Outcome.UNKNOWN_DID, allowed.toRecord(), did, null, null, null);
+        return new CallRoute(Outcome.UNKNOWN_DID, trunkRecords.get(allowed.id()), did, null, null, null);
     }
 
     /** Whether any inbound trunk takes calls from {@code source}. */
