@@ -85,8 +85,8 @@ awk -F, -v span="$REPORT" 'NR > 1 && $2 != "" {
   } END { for (b = 0; b <= last; b++) if (b in lo)
     printf "| %.1f-%.1f | %s / %s | %s | %s | %s | %s | %s |\n", b * span / 60, (b + 1) * span / 60, lo[b], hi[b], com[b], rss[b], thr[b], act[b], rq[b] }' "$CSV"
 printf '\nLargest classes on the heap after a full GC (jcmd GC.class_histogram):\n\n| after warm-up | at the end |\n|---|---|\n'
-paste -d'|' <(sed -n '4,23p' "$WORK/histogram-start.txt" | awk '{printf " %s %.1f MiB ", $4, $3/1048576}') \
-  <(sed -n '4,23p' "$WORK/histogram-end.txt" | awk '{printf " %s %.1f MiB ", $4, $3/1048576}') | sed 's/^/|/; s/$/|/'
+paste -d'|' <(sed -n '4,23p' "$WORK/histogram-start.txt" | awk '{printf " %s %.1f MiB \n", $4, $3/1048576}') \
+  <(sed -n '4,23p' "$WORK/histogram-end.txt" | awk '{printf " %s %.1f MiB \n", $4, $3/1048576}') | sed 's/^/|/; s/$/|/'
 result soak-summary "minutes,rate,ok,failed,heap_after_gc_start_mib,heap_after_gc_end_mib"
 result soak-summary "$MINUTES,$RATE,$ok,$failed,$heap_start,$heap_end"
 if [ -n "${RESULTS_DIR:-}" ]; then

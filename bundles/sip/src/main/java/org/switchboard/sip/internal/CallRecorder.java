@@ -24,8 +24,9 @@ import org.switchboard.api.metrics.MetricsWriter;
 /**
  * Writes what happens in calls to the conversation store, in order, on one thread of its own, so SIP processing
  * never waits for the database. What has queued up meanwhile goes to the store as one batch (one transaction for
- * up to {@value #BATCH} records, more when more wait: {@link #batchSize}), so the writer keeps up with many times the call rate a record-per-commit writer
- * could. The queue is bounded: once it is half full the gateway is {@link #behind() behind} and new calls are refused
+ * up to {@value #BATCH} records), so the writer keeps up with many times the call rate a record-per-commit writer
+ * could. Batches are never larger: a writer that fell behind and wrote all that waited in one transaction (tried up
+ * to 20,000 records) made embedded H2 slower per record and the whole gateway stall (bench/results of 2026-12-03). The queue is bounded: once it is half full the gateway is {@link #behind() behind} and new calls are refused
  * (503) until it catches up, so records of calls already up still fit; only a full queue drops a record (counted,
  * logged). While no store is present the writer waits for one for up to {@value #STORE_WAIT_MS} ms (a store bundle
  * being updated) before it lets records go.
@@ -33,8 +34,6 @@ import org.switchboard.api.metrics.MetricsWriter;
 final class CallRecorder {
 
     static final int BATCH = 1000;
-    /** The largest batch, taken only when that many records wait: the store's per-batch cost is then paid less often. */
-    static final int MAX_BATCH = 20_000;
     static final long STORE_WAIT_MS = 30_000;
     /**
      * How long the writer lets records gather after the first of a batch when fewer than a batch wait: a few
@@ -151,7 +150,7 @@ final class CallRecorder {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                queue.drainTo(batch, batchSize(queue.size()) - 1);
+                queue.drainTo(batch, BATCH - 1);
             }
             writing = batch.size();
             ConversationStore s = store.get();
@@ -183,15 +182,6 @@ final class CallRecorder {
             }
             batch.clear();
         }
-    }
-
-    /**
-     * How many records the next batch takes: {@value #BATCH}, or all that wait (up to {@value #MAX_BATCH}) when more
-     * do. A store that makes each batch durable on file (embedded H2 checkpoints it) pays that once per batch, so a
-     * writer that fell behind catches up with fewer, larger batches instead of falling further behind.
-     */
-    static int batchSize(int waiting) {
-        return Math.max(BATCH, Math.min(MAX_BATCH, waiting + 1));
     }
 
     private static void sleep(long ms) {
