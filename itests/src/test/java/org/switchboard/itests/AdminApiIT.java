@@ -25,12 +25,8 @@ import com.google.gson.JsonParser;
  */
 public class AdminApiIT extends SwitchboardTestSupport {
 
-    private static String password() throws Exception {
-        return Files.readString(dataDir().resolve("admin.password")).trim();
-    }
-
     private static Http admin(String method, String path, String body) throws Exception {
-        return as("admin", password(), method, path, body);
+        return as("admin", adminPassword(), method, path, body);
     }
 
     private static Http as(String user, String password, String method, String path, String body) throws Exception {
@@ -191,25 +187,25 @@ public class AdminApiIT extends SwitchboardTestSupport {
         errors(none, 401);
         assertTrue(none.body().contains("HTTP Basic"));
         errors(as("admin", "admin", "GET", "/bots", null), 401);
-        errors(as("admin", password() + "x", "GET", "/bots", null), 401);
+        errors(as("admin", adminPassword() + "x", "GET", "/bots", null), 401);
         errors(admin("GET", "/nothing-here", null), 404);
         Http wrongMethod = admin("OPTIONS", "/bots", null);
         assertTrue(errors(wrongMethod, 405), wrongMethod.body().contains("Use GET or POST"));
         errors(admin("POST", "/bots", "{\"name\":"), 400);
         errors(request("POST", "/api/admin/bots", Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + password()).getBytes(StandardCharsets.UTF_8)), "Content-Type", "text/xml"),
+                .encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8)), "Content-Type", "text/xml"),
                 "<bot/>"), 415);
         // failed logins are counted per client address: 127.0.0.2 (loopback too) is shut out, 127.0.0.1 is not
         for (int i = 0; i < 10; i++) {
             assertTrue(from("127.0.0.2", "mallory", "guess" + i).startsWith("HTTP/1.1 401"));
         }
-        String blocked = from("127.0.0.2", "admin", password());
+        String blocked = from("127.0.0.2", "admin", adminPassword());
         assertTrue(blocked, blocked.startsWith("HTTP/1.1 429"));
         assertTrue(blocked, blocked.contains("Retry-After: 60"));
         ok(admin("GET", "/bots", null), 200);
         String log = Files.readString(dataDir().resolve("log/switchboard.log"));
         assertTrue(log.contains("Administrator login failed for user 'mallory' from 127.0.0.2"));
-        assertFalse("no password in the log", log.contains(password()));
+        assertFalse("no password in the log", log.contains(adminPassword()));
     }
 
     /** A GET /api/admin/bots from another local address; the status line and headers. */

@@ -5,17 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import java.util.Set;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.Test;
 import org.switchboard.api.bot.AppCredentials;
@@ -26,6 +21,7 @@ import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Turn;
+import org.switchboard.testing.Jwt;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -56,13 +52,8 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         throw new AssertionError("the demo bot was not created from the workspace");
     }
 
-    static String jwt(String claims, String secret) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String input = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return input + "." + b64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    static String jwt(String claims, String secret) {
+        return Jwt.hs256(claims, secret);
     }
 
     static String token(AppCredentials app) throws Exception {

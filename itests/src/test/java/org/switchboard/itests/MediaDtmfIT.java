@@ -21,6 +21,7 @@ import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.Turn;
+import org.switchboard.testing.FreePorts;
 
 /**
  * Real DTMF over real RTP: sipp answers the demo menu (+15550104) by playing the RFC 4733 pcap of digit 1 that

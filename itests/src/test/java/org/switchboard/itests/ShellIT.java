@@ -25,6 +25,7 @@ import org.junit.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.switchboard.api.routing.CallRouting;
+import org.switchboard.testing.FreePorts;
 
 /** The sb: commands through the container's Gogo runtime, on a real call held by sipp. */
 public class ShellIT extends SwitchboardTestSupport {

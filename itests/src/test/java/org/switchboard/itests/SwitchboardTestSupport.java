@@ -11,14 +11,10 @@ import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +36,8 @@ import org.osgi.framework.BundleContext;
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationQuery;
 import org.switchboard.api.conversation.ConversationStore;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Sipp;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -60,6 +58,8 @@ public abstract class SwitchboardTestSupport {
     static final String SIP_PORT = "switchboard.sip.port";
     static final String HTTP_PORT = "org.osgi.service.http.port";
     static final String DATA = "switchboard.data";
+    /** The system property giving the location of the fake adapter bundle's jar. */
+    static final String FAKE_ADAPTER = "switchboard.test.fake.adapter";
 
     @Inject
     protected BundleContext context;
@@ -79,6 +79,8 @@ public abstract class SwitchboardTestSupport {
                 options.add(frameworkProperty(key).value(launch.getProperty(key)));
             }
         }
+        options.add(bundle(jarOf("org/switchboard/testing/FreePorts.class")));
+        options.add(systemProperty(FAKE_ADAPTER).value(jarOf("org/switchboard/testing/fakeadapter/FakeAdapter.class")));
         int sip = FreePorts.tcpAndUdp();
         int http = FreePorts.tcpAndUdp();
         Map<String, String> props = Map.of(
@@ -99,6 +101,19 @@ public abstract class SwitchboardTestSupport {
         options.add(cleanCaches(true));
         options.add(workingDirectory(work.resolve("exam").toString()));
         return options(options.toArray(new Option[0]));
+    }
+
+    /**
+     * The URI of the jar on the test class path that holds {@code resource}: the test-support bundle, installed so
+     * the tests inside the container use the classes the ones outside do, and the fake adapter, which a test
+     * deploys into the running container.
+     */
+    private static String jarOf(String resource) {
+        String url = String.valueOf(SwitchboardTestSupport.class.getClassLoader().getResource(resource));
+        if (!url.startsWith("jar:file:")) {
+            throw new IllegalStateException(resource + " is at " + url + ", not in a jar: run mvn verify (or install)");
+        }
+        return url.substring("jar:".length(), url.indexOf("!/"));
     }
 
     /** Copies the assembly's bundles out of the exported jar, in its start order, and returns its run properties. */
@@ -150,37 +165,33 @@ public abstract class SwitchboardTestSupport {
     }
 
     protected static Http get(String path, String user, String password) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + httpPort() + path).openConnection();
-        c.setConnectTimeout(2000);
-        c.setReadTimeout(5000);
-        if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            c.setRequestProperty("Authorization", "Basic " + token);
-        }
-        int status = c.getResponseCode();
-        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        c.disconnect();
-        return new Http(status, body);
+        org.switchboard.testing.Http client = org.switchboard.testing.Http.local(httpPort());
+        return answer((user == null ? client : client.basic(user, password)).get(path));
     }
 
     /** A request with a body and headers (e.g. a JSON POST with an {@code auth} header). */
     protected static Http request(String method, String path, Map<String, String> headers, String body)
             throws IOException {
-        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + httpPort() + path).openConnection();
-        c.setConnectTimeout(2000);
-        c.setReadTimeout(30000);
-        c.setRequestMethod(method);
-        headers.forEach(c::setRequestProperty);
-        if (body != null) {
-            c.setDoOutput(true);
-            c.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        org.switchboard.testing.Http client = org.switchboard.testing.Http.local(httpPort());
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            client = client.header(h.getKey(), h.getValue());
         }
-        int status = c.getResponseCode();
-        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        c.disconnect();
-        return new Http(status, text);
+        return answer(client.send(method, path, null, body));
+    }
+
+    /** The administrator's password the container generated in its data directory. */
+    protected static String adminPassword() throws IOException {
+        return Files.readString(dataDir().resolve("admin.password")).trim();
+    }
+
+    /** A request to {@code path} with the administrator's credentials and a JSON body (or none). */
+    protected static Http adminRequest(String method, String path, String json) throws IOException {
+        return answer(org.switchboard.testing.Http.local(httpPort()).basic("admin", adminPassword())
+                .json(method, path, json));
+    }
+
+    private static Http answer(org.switchboard.testing.Http.Response r) {
+        return new Http(r.status(), r.body());
     }
 
     protected static Http health() {
@@ -240,6 +251,17 @@ public abstract class SwitchboardTestSupport {
 
     /** Runs a sipp scenario from {@code examples/sipp} against the container over {@code udp} or {@code tcp}. */
     protected static String sipp(String scenario, String transport, String... extra) throws Exception {
-        return Sipp.run(home(), scenario, transport, sipPort(), dataDir().getParent(), extra);
+        return sipp(Sipp.example(scenario), transport, extra);
+    }
+
+    /** Runs one of these tests' own sipp scenarios (resource {@code /sipp/<name>}) over {@code udp} or {@code tcp}. */
+    protected static String sippResource(String scenario, String transport, String... extra) throws Exception {
+        return sipp(Sipp.resource(SwitchboardTestSupport.class, scenario, dataDir().getParent()), transport, extra);
+    }
+
+    private static String sipp(Path scenario, String transport, String... extra) throws Exception {
+        return Sipp.scenario(scenario).transport(transport).timeout(15)
+                .in(dataDir().getParent(), "sipp-" + transport + "-" + System.nanoTime()).options("-m", "1")
+                .options(extra).run("127.0.0.1:" + sipPort());
     }
 }

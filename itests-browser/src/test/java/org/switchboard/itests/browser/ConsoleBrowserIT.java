@@ -24,6 +24,9 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Jwt;
+import org.switchboard.testing.Sipp;
 
 /**
  * Every Switchboard console page in headless Chromium against the running gateway, with real calls from sipp:
@@ -65,7 +68,7 @@ public class ConsoleBrowserIT {
 
     @Test
     public void a_liveCallsHangUpAndTransfer() throws Exception {
-        Process held = gateway.call("held-hangup.xml");
+        Sipp.Run held = gateway.call("held-hangup.xml");
         browser.open(page("switchboard-calls"));
         browser.await("the held call to be listed", 20, true, () -> liveRow() != null);
         WebElement row = liveRow();
@@ -80,7 +83,7 @@ public class ConsoleBrowserIT {
         browser.open(page("switchboard-calls"));
         browser.clickAndConfirm(browser.find("tr[data-session='" + session + "'] button"));
         browser.await("the hang-up message", 10, false, () -> browser.text(".sb-msg").contains("Hanging up"));
-        gateway.awaitSuccess(held, "held-hangup.xml (a BYE with kore-reason: HangUp)");
+        held.awaitSuccess();
 
         browser.driver.close();
         browser.driver.switchTo().window(stale);
@@ -89,14 +92,14 @@ public class ConsoleBrowserIT {
                 () -> browser.text(".sb-msg.sb-err").contains("is no longer in progress"));
         browser.screenshot("live-calls-ended");
 
-        Process transferred = gateway.call("held-transfer.xml");
+        Sipp.Run transferred = gateway.call("held-transfer.xml");
         browser.open(page("switchboard-calls"));
         browser.await("the second held call", 20, true, () -> liveRow() != null);
         List<WebElement> buttons = liveRow().findElements(org.openqa.selenium.By.cssSelector("button"));
         assertEquals("Transfer to agent", buttons.get(1).getText());
         browser.clickAndConfirm(buttons.get(1));
         browser.await("the transfer message", 10, false, () -> browser.text(".sb-msg").contains("to an agent"));
-        gateway.awaitSuccess(transferred, "held-transfer.xml (a BYE with kore-reason: TransferToAgent)");
+        transferred.awaitSuccess();
     }
 
     @Test
@@ -295,7 +298,7 @@ public class ConsoleBrowserIT {
     private static final String DEMO_BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
 
     private static int details(String clientId, String secret) throws Exception {
-        String token = Gateway.jwt("{\"appId\":\"" + clientId + "\"}", secret);
+        String token = Jwt.hs256("{\"appId\":\"" + clientId + "\"}", secret);
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(gateway.url("/api/public/bot/" + DEMO_BOT + "/conversationDetails")))
                 .header("auth", token).header("Content-Type", "application/json")

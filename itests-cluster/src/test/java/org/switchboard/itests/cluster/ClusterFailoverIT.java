@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.cluster;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -13,6 +13,9 @@ import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Jwt;
+import org.switchboard.testing.Sipp;
 
 /**
  * Calls at a steady rate through Kamailio while a node is killed, drained, or restarted in turn: a killed node loses
@@ -37,20 +40,20 @@ public class ClusterFailoverIT {
     }
 
     /** Calls to the demo's bot-hangup flow (half a second each) through the proxy at {@code rate} for {@code n}. */
-    private static Process load(String tag, int rate, int n) throws Exception {
+    private static Sipp.Run load(String tag, int rate, int n) throws Exception {
         return cluster.sipp(tag, "cluster-call.xml", "127.0.0.1", cluster.proxy(), "-s", "+15550101", "-r",
                 Integer.toString(rate), "-m", Integer.toString(n), "-l", "200", "-recv_timeout", "8000");
     }
 
     @Test
     public void aKilledNodeLosesOnlyTheCallsItHeldAndItsRecordsStayReadable() throws Exception {
-        Process sipp = load("failover", 50, 1000);
+        Sipp.Run sipp = load("failover", 50, 1000);
         Thread.sleep(6000);
         Map<String, Integer> recorded = recordsOf("node-a");
         assertTrue("node-a took calls before the kill: " + recorded.size(), recorded.size() > 20);
         cluster.node("node-a").kill();
         long detected = cluster.awaitFlags("I", "A");
-        assertTrue("the load run ended", Gateway.await(sipp) != -1);
+        assertTrue("the load run ended", sipp.await() != -1);
         int[] calls = cluster.calls("failover");
         int lost = countLost("node-a");
         System.out.printf("failover: detection %d ms after the kill; %d calls ok, %d failed, %d sessions closed as "
@@ -71,7 +74,7 @@ public class ClusterFailoverIT {
         java.net.http.HttpResponse<String> app = b.admin("POST", "/api/admin/bots/" + BOT + "/apps",
                 "{\"name\": \"failover\", \"scopes\": [\"chat-history\"]}");
         assertEquals(app.body(), 201, app.statusCode());
-        String token = Gateway.jwt("{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
+        String token = Jwt.hs256("{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
                 + (System.currentTimeMillis() / 1000 + 600) + "}", Gateway.field(app.body(), "clientSecret"));
         java.net.http.HttpResponse<String> details = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(b.url("/api/public/bot/" + BOT
@@ -85,8 +88,8 @@ public class ClusterFailoverIT {
         assertEquals(down.body(), 409, down.statusCode());
         assertTrue(down.body(), down.body().contains("Node node-a held call " + lostSession + " and is down"));
 
-        Process after = load("after-detection", 30, 150);
-        assertEquals(0, Gateway.await(after));
+        Sipp.Run after = load("after-detection", 30, 150);
+        assertEquals(0, after.await());
         assertEquals("no call fails once Kamailio knows", 0, cluster.calls("after-detection")[1]);
         cluster.put("node-a", cluster.node("node-a").restart());
         cluster.awaitFlags("A", "A");
@@ -95,7 +98,7 @@ public class ClusterFailoverIT {
     @Test
     public void aDrainedNodeFinishesItsCallsTakesNoNewOnesAndNoCallFails() throws Exception {
         Gateway a = cluster.node("node-a");
-        Process sipp = load("drain", 40, 600);
+        Sipp.Run sipp = load("drain", 40, 600);
         Thread.sleep(4000);
         String drained = a.admin("POST", "/api/admin/node/drain", null).body();
         assertTrue(drained, drained.contains("\"state\": \"draining\""));
@@ -106,7 +109,7 @@ public class ClusterFailoverIT {
             Thread.sleep(100);
         }
         long started = LocalCluster.counter(a, "switchboard_calls_started_total");
-        assertEquals(0, Gateway.await(sipp));
+        assertEquals(0, sipp.await());
         int[] calls = cluster.calls("drain");
         assertEquals(cluster.errors("drain"), 600, calls[0]);
         assertEquals("node-a took no call once drained", started, LocalCluster.counter(a,
@@ -117,7 +120,7 @@ public class ClusterFailoverIT {
 
     @Test
     public void aRollingRestartOfEveryNodeDropsNoCall() throws Exception {
-        Process sipp = load("rolling", 30, 2400);
+        Sipp.Run sipp = load("rolling", 30, 2400);
         Thread.sleep(3000);
         for (String id : new String[] {"node-a", "node-b"}) {
             Gateway g = cluster.node(id);
@@ -135,8 +138,8 @@ public class ClusterFailoverIT {
             g.admin("POST", "/api/admin/node/undrain", null);
             cluster.awaitFlags("A", "A");
         }
-        assertTrue("the load outlasted both restarts", sipp.isAlive());
-        assertEquals(0, Gateway.await(sipp));
+        assertTrue("the load outlasted both restarts", sipp.alive());
+        assertEquals(0, sipp.await());
         int[] calls = cluster.calls("rolling");
         assertEquals(cluster.errors("rolling"), 2400, calls[0]);
         assertEquals(0, calls[1]);

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.cluster;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -16,7 +16,10 @@ import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.switchboard.store.testing.FaultProxy;
+import org.switchboard.testing.FaultProxy;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Jwt;
+import org.switchboard.testing.Sipp;
 
 /**
  * Two nodes on one PostgreSQL behind Kamailio ({@code cluster/kamailio/kamailio.cfg}): the seed scenarios pass
@@ -43,8 +46,8 @@ public class ClusterIT {
 
     private static void run(String tag, String scenario, String source, String target, String... options)
             throws Exception {
-        Process p = cluster.sipp(tag, scenario, source, target, options);
-        int rc = Gateway.await(p);
+        Sipp.Run p = cluster.sipp(tag, scenario, source, target, options);
+        int rc = p.await();
         assertEquals("sipp " + tag + ": " + cluster.errors(tag) + Files.readString(cluster.dir.resolve(tag + ".out")),
                 0, rc);
     }
@@ -114,7 +117,7 @@ public class ClusterIT {
             assertEquals("node-b", Gateway.field(a.admin("GET", "/api/admin/conversations/" + session, null).body(),
                     "node"));
 
-            String token = Gateway.jwt("{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
+            String token = Jwt.hs256("{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
                     + (System.currentTimeMillis() / 1000 + 600) + "}", Gateway.field(app.body(), "clientSecret"));
             HttpResponse<String> details = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(b.url(
                     "/api/public/bot/" + BOT + "/conversationDetails"))).header("auth", token)
@@ -133,7 +136,7 @@ public class ClusterIT {
 
     @Test
     public void anOperatorOnEitherNodeEndsACallTheOtherHolds() throws Exception {
-        Process held = cluster.sipp("held", "examples/sipp/zcc-operator-hangup.xml", "127.0.0.1", cluster.proxy(),
+        Sipp.Run held = cluster.sipp("held", "examples/sipp/zcc-operator-hangup.xml", "127.0.0.1", cluster.proxy(),
                 "-m", "1");
         Gateway holder = null;
         long deadline = System.currentTimeMillis() + 10_000;
@@ -151,7 +154,7 @@ public class ClusterIT {
                 .body(), "sessionId");
         HttpResponse<String> r = other.admin("POST", "/api/admin/calls/" + session + "/hangup", null);
         assertEquals(r.body(), 202, r.statusCode());
-        assertEquals("the held call got its BYE: " + cluster.errors("held"), 0, Gateway.await(held));
+        assertEquals("the held call got its BYE: " + cluster.errors("held"), 0, held.await());
         String c = holder.awaitConversation("+15550102", d -> Gateway.has(d, "endedAt"), 10);
         assertTrue(c, c.contains("hang-up from the admin API"));
         assertEquals(404, other.admin("POST", "/api/admin/calls/" + session + "/hangup", null).statusCode());
@@ -167,7 +170,7 @@ public class ClusterIT {
                     "127.0.0.1:" + proxy.port())));
             try {
                 String target = "127.0.0.9:" + c.sip;
-                Process held = cluster.sipp("cut-held", "examples/sipp/zcc-operator-hangup.xml", "127.0.0.1", target,
+                Sipp.Run held = cluster.sipp("cut-held", "examples/sipp/zcc-operator-hangup.xml", "127.0.0.1", target,
                         "-m", "1");
                 long deadline = System.currentTimeMillis() + 10_000;
                 while (!c.admin("GET", "/api/admin/node", null).body().contains("\"calls\": 1")) {
@@ -185,7 +188,7 @@ public class ClusterIT {
                 Thread.sleep((LocalCluster.LOST_AFTER_S + 2) * 1000L); // the other nodes declare node-c lost
                 HttpResponse<String> hangup = c.admin("POST", "/api/admin/calls/" + session + "/hangup", null);
                 assertEquals(hangup.body(), 202, hangup.statusCode());
-                assertEquals(0, Gateway.await(held));
+                assertEquals(0, held.await());
                 proxy.heal();
 
                 deadline = System.currentTimeMillis() + 30_000;

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.cluster;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Sipp;
 
 /**
  * The README's one command for a local cluster, {@code cluster/run.sh}: it starts PostgreSQL, Kamailio and two nodes,
@@ -21,19 +23,19 @@ public class ClusterRunIT {
 
     @Test
     public void theOneCommandRunsACallableClusterAndStopsItAll() throws Exception {
-        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path home = Sipp.home();
         Path dir = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
                 .resolve("ClusterRunIT-" + System.nanoTime());
         Files.createDirectories(dir);
-        int proxy = Gateway.freePort();
+        int proxy = FreePorts.tcpAndUdp();
         ProcessBuilder pb = new ProcessBuilder(home.resolve("cluster/run.sh").toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("run.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("CLUSTER_DIR", dir.resolve("cluster").toString());
         pb.environment().put("PROXY_PORT", Integer.toString(proxy));
-        pb.environment().put("NODE_SIP_PORT", Integer.toString(Gateway.freePort()));
-        pb.environment().put("NODE_HTTP_PORT", Integer.toString(Gateway.freePort()));
-        pb.environment().put("PG_PORT", Integer.toString(Gateway.freePort()));
+        pb.environment().put("NODE_SIP_PORT", Integer.toString(FreePorts.tcpAndUdp()));
+        pb.environment().put("NODE_HTTP_PORT", Integer.toString(FreePorts.tcpAndUdp()));
+        pb.environment().put("PG_PORT", Integer.toString(FreePorts.tcpAndUdp()));
         Process run = pb.start();
         try {
             long deadline = System.currentTimeMillis() + 180_000;
@@ -43,11 +45,9 @@ public class ClusterRunIT {
                         System.currentTimeMillis() < deadline);
                 Thread.sleep(200);
             }
-            Process sipp = new ProcessBuilder("sipp", "-sf", home.resolve("examples/sipp/zcc-transfer-bye.xml")
-                    .toString(), "-m", "1", "-i", "127.0.0.1", "-p", Integer.toString(Gateway.freePort()), "-nostdin",
-                    "-timeout", "60s", "-timeout_error", "127.0.0.1:" + proxy).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("sipp.txt").toFile()).start();
-            assertEquals("the seed transfer call through the proxy", 0, Gateway.await(sipp));
+            Sipp.Run sipp = Sipp.scenario(Sipp.example("zcc-transfer-bye.xml")).timeout(60).in(dir, "sipp")
+                    .options("-m", "1").start("127.0.0.1:" + proxy);
+            assertEquals("the seed transfer call through the proxy: " + sipp.errors(), 0, sipp.await());
         } finally {
             run.destroy();
             assertTrue("cluster/run.sh stops within 60 s of SIGTERM", run.waitFor(60, TimeUnit.SECONDS));

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.cluster;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Sipp;
+
 /**
  * A cluster as {@code cluster/run.sh} builds one, on free ports: a fresh database on the test PostgreSQL server
  * ({@code SWITCHBOARD_TEST_PG_URL}), Switchboard nodes on their own loopback addresses sharing it, and Kamailio with
@@ -33,7 +37,7 @@ final class LocalCluster implements AutoCloseable {
     private final String key;
     private final Map<String, String> addresses = new LinkedHashMap<>();
     private final Map<String, Gateway> nodes = new LinkedHashMap<>();
-    private final List<Process> sipps = new ArrayList<>();
+    private final Map<String, Sipp.Run> sipps = new LinkedHashMap<>();
     private Process kamailio;
 
     private LocalCluster(Path dir, String dbUrl, int proxyPort) {
@@ -50,7 +54,7 @@ final class LocalCluster implements AutoCloseable {
         Path dir = java.nio.file.Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
                 .resolve(name + "-" + System.nanoTime());
         Files.createDirectories(dir);
-        LocalCluster c = new LocalCluster(dir, createDatabase(name), Gateway.freePort());
+        LocalCluster c = new LocalCluster(dir, createDatabase(name), FreePorts.tcpAndUdp());
         try {
             for (String n : nodes) {
                 c.addresses.put(n.substring(0, n.indexOf('=')), n.substring(n.indexOf('=') + 1));
@@ -112,7 +116,7 @@ final class LocalCluster implements AutoCloseable {
                 .append(" 0 0 duid=").append(id).append(";maxload=2000\n"));
         Files.writeString(kam.resolve("dispatcher.list"), list);
         Files.deleteIfExists(kam.resolve("ctl"));
-        Path home = java.nio.file.Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        Path home = Sipp.home();
         kamailio = new ProcessBuilder("kamailio", "-DD", "-E", "-f", home.resolve("cluster/kamailio/kamailio.cfg")
                 .toString(), "-Y", kam.toString(), "-P", kam.resolve("kamailio.pid").toString(),
                 "-A", "LISTEN_UDP=udp:127.0.0.1:" + proxyPort, "-A", "LISTEN_TCP=tcp:127.0.0.1:" + proxyPort,
@@ -187,60 +191,30 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * sipp on a scenario from {@code source} (a loopback address) to {@code target} ({@code host:port}); statistics
-     * in {@code <work>/<tag>.csv}.
+     * sipp on a scenario from {@code source} (a loopback address) to {@code target} ({@code host:port}); its files
+     * (statistics in {@code <tag>.csv}) in the cluster's directory.
      */
-    Process sipp(String tag, String scenario, String source, String target, String... options) throws IOException {
-        Path home = java.nio.file.Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
-        Path file = scenario.startsWith("examples/") ? home.resolve(scenario) : copy(scenario);
-        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", file.toString(), "-t", "u1", "-i", source, "-p",
-                Integer.toString(Gateway.freePort()), "-nostdin", "-trace_err", "-error_file", dir.resolve(tag
-                        + "-errors.log").toString(), "-trace_stat", "-stf", dir.resolve(tag + ".csv").toString(),
-                "-fd", "1", "-timeout", "120s", "-timeout_error"));
-        cmd.addAll(List.of(options));
-        cmd.add(target);
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(tag + ".out").toFile()).start();
-        sipps.add(p);
-        return p;
+    Sipp.Run sipp(String tag, String scenario, String source, String target, String... options) throws IOException {
+        Path file = scenario.startsWith("examples/") ? Sipp.home().resolve(scenario)
+                : Sipp.resource(LocalCluster.class, scenario, dir);
+        Sipp.Run run = Sipp.scenario(file).from(source).timeout(120).in(dir, tag).statistics().options(options)
+                .start(target);
+        sipps.put(tag, run);
+        return run;
     }
 
     String proxy() {
         return "127.0.0.1:" + proxyPort;
     }
 
-    private Path copy(String name) throws IOException {
-        Path target = dir.resolve(name);
-        try (var in = LocalCluster.class.getResourceAsStream("/sipp/" + name)) {
-            if (in == null) {
-                throw new IOException("no test scenario " + name);
-            }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
-    }
-
     /** The last cumulative counts of a sipp run's statistics: successful and failed calls. */
     int[] calls(String tag) throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve(tag + ".csv"));
-        String[] header = lines.get(0).split(";");
-        String[] last = lines.get(lines.size() - 1).split(";");
-        int ok = -1;
-        int failed = -1;
-        for (int i = 0; i < header.length && i < last.length; i++) {
-            if (header[i].equals("SuccessfulCall(C)")) {
-                ok = Integer.parseInt(last[i].trim());
-            } else if (header[i].equals("FailedCall(C)")) {
-                failed = Integer.parseInt(last[i].trim());
-            }
-        }
-        return new int[] {ok, failed};
+        return sipps.get(tag).calls();
     }
 
     /** What sipp wrote about failed calls in a run. */
     String errors(String tag) throws IOException {
-        Path f = dir.resolve(tag + "-errors.log");
-        return Files.exists(f) ? Files.readString(f, StandardCharsets.ISO_8859_1) : "";
+        return sipps.get(tag).errors();
     }
 
     /** The sum of a counter's samples in a node's /metrics. */
@@ -257,7 +231,7 @@ final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        sipps.forEach(Process::destroyForcibly);
+        sipps.values().forEach(Sipp.Run::kill);
         if (kamailio != null) {
             kamailio.destroy();
             if (!kamailio.waitFor(10, TimeUnit.SECONDS)) {

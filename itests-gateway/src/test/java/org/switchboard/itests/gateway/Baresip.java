@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
+import org.switchboard.testing.FreePorts;
 
 /**
  * Debian's baresip as a real SIP/SRTP peer: a caller with its own configuration directory, a silent microphone (a
@@ -36,7 +38,7 @@ final class Baresip implements AutoCloseable {
         Path silence = silence(dir.resolve("silence.wav"));
         StringBuilder config = new StringBuilder()
                 .append("poll_method epoll\n")
-                .append("sip_listen 127.0.0.1:").append(Gateway.freePort()).append('\n')
+                .append("sip_listen 127.0.0.1:").append(FreePorts.tcpAndUdp()).append('\n')
                 .append("call_local_timeout 60\n")
                 .append("audio_player aubridge,nowhere\naudio_alert aubridge,nowhere\n")
                 .append("audio_source aufile,").append(silence).append('\n')

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -13,6 +13,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.switchboard.sip.conformance.Corpus;
 import org.switchboard.sip.conformance.Wire;
+import org.switchboard.testing.Gateway;
 
 /**
  * The RFC 4475 and RFC 5118 torture corpora against the gateway as {@code ./switchboard} runs it (the whole assembly:

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Sipp;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -30,11 +33,11 @@ public class FaultsIT {
 
     @Test
     public void aByeThePeerNeverAnswersClosesTheSessionWithTheReasonRecorded() throws Exception {
-        Process sipp = gateway.call("bye-unanswered.xml");
+        Sipp.Run sipp = gateway.call("bye-unanswered.xml");
         String c = gateway.awaitConversation("+15550101", d -> d.contains("BYE not answered"), 60);
         assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"bot\".*"));
         assertTrue(c, c.contains("no response within the transaction timeout"));
-        assertEquals("the caller's side ended as its scenario says", 0, Gateway.await(sipp));
+        assertEquals("the caller's side ended as its scenario says", 0, sipp.await());
         assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
     }
 
@@ -60,15 +63,15 @@ public class FaultsIT {
         } finally {
             slow.stop(0);
         }
-        String reason = webhookCall("webhook-down", "http://127.0.0.1:" + Gateway.freePort() + "/turn");
+        String reason = webhookCall("webhook-down", "http://127.0.0.1:" + FreePorts.tcpAndUdp() + "/turn");
         assertTrue(reason, reason.contains("unreachable"));
         assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
     }
 
     @Test
     public void aCallersTcpConnectionDroppingMidCallEndsTheSessionWithTheReasonRecorded() throws Exception {
-        Process sipp = gateway.call("connection-drop.xml", "-t", "t1", "-s", "+15550101");
-        assertEquals("sipp stopped itself after the ACK (exit 97: an internal command)", 97, Gateway.await(sipp));
+        Sipp.Run sipp = gateway.call("connection-drop.xml", "-t", "t1", "-s", "+15550101");
+        assertEquals("sipp stopped itself after the ACK (exit 97: an internal command)", 97, sipp.await());
         // the reconnect to the vanished caller is refused at once ("BYE not sent: ... Could not connect") or, on a
         // loaded machine, hangs until the BYE's transaction times out ("BYE not answered"), as in SrtpIT
         String c = gateway.awaitConversation("+15550101", d -> Gateway.has(d, "endedAt")

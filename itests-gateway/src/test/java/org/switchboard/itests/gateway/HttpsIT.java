@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -23,6 +23,9 @@ import javax.net.ssl.SSLSocket;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.TestKeys;
 
 /**
  * HTTPS against {@code ./switchboard} with a keystore in {@code org.switchboard.https.cfg}: the health page, the
@@ -40,9 +43,9 @@ public class HttpsIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        keystore = Keystores.selfSigned(PASSWORD);
-        client = Keystores.trusting(keystore, PASSWORD);
-        httpsPort = Gateway.freePort();
+        keystore = TestKeys.keystore(PASSWORD);
+        client = TestKeys.trusting(keystore, PASSWORD);
+        httpsPort = FreePorts.tcpAndUdp();
         gateway = Gateway.start("HttpsIT", Map.of("org.switchboard.https.cfg", Map.of("keystore", keystore.toString(),
                 "keystore.password", PASSWORD, "port", Integer.toString(httpsPort))), Map.of());
     }

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
+import org.switchboard.testing.Gateway;
 
 /**
  * The README's Kore recipe, {@code examples/kore/details.sh}, run as a user runs it against {@code ./switchboard}

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Sipp;
 
 /**
  * Overload protection of the gateway as {@code ./switchboard} runs it: sipp offers twice a trunk's limit (calls in
@@ -54,10 +56,10 @@ public class OverloadIT {
     private static int[] offer(String name, int rate, int calls) throws Exception {
         Path dir = gateway.work.resolve(name);
         Files.createDirectories(dir);
-        Process p = gateway.sipp("overload-call.xml", List.of("-s", DID, "-r", Integer.toString(rate), "-m",
+        Sipp.Run p = gateway.sipp("overload-call.xml", List.of("-s", DID, "-r", Integer.toString(rate), "-m",
                 Integer.toString(calls), "-l", Integer.toString(calls), "-trace_logs", "-log_file",
                 dir.resolve("calls.log").toString()));
-        gateway.awaitSuccess(p, name);
+        p.awaitSuccess();
         String log = Files.readString(dir.resolve("calls.log"));
         return new int[] {count(log, "ACCEPTED "), count(log, "BUSY ")};
     }

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 
 import org.junit.After;
 import org.junit.Test;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Jwt;
+import org.switchboard.testing.Sipp;
 
 /**
  * {@code ./switchboard} stopped and killed with a call up: a stop ends the call with the adapter's hang-up BYE and
@@ -34,12 +37,12 @@ public class RestartIT {
     @Test
     public void aStopEndsCallsWithTheHangUpByeAndRecordsThemBeforeTheStoreCloses() throws Exception {
         gateway = Gateway.start("RestartIT-stop");
-        Process sipp = gateway.call("examples/sipp/zcc-operator-hangup.xml");
+        Sipp.Run sipp = gateway.call("examples/sipp/zcc-operator-hangup.xml");
         awaitHeld();
         String token = spentToken();
 
         gateway.terminate();
-        assertEquals("the held call got a BYE with kore-reason: HangUp and answered it", 0, Gateway.await(sipp));
+        assertEquals("the held call got a BYE with kore-reason: HangUp and answered it", 0, sipp.await());
         String console = java.nio.file.Files.readString(gateway.work.resolve("console.txt"));
         assertTrue(console, console.contains("Stopping: ending 1 call(s) with the adapter's hang-up BYE"));
 
@@ -59,7 +62,7 @@ public class RestartIT {
         assertEquals(app.body(), 201, app.statusCode());
         String claims = "{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"jti\": \"once-1\", "
                 + "\"exp\": " + (System.currentTimeMillis() / 1000 + 3600) + "}";
-        String token = Gateway.jwt(claims, Gateway.field(app.body(), "clientSecret"));
+        String token = Jwt.hs256(claims, Gateway.field(app.body(), "clientSecret"));
         HttpResponse<String> first = details(token);
         assertEquals(first.body(), 200, first.statusCode());
         assertEquals("a replay", 401, details(token).statusCode());
@@ -80,11 +83,11 @@ public class RestartIT {
     @Test
     public void aCrashLeavesNoSessionOpenOnceTheNodeIsBack() throws Exception {
         gateway = Gateway.start("RestartIT-crash");
-        Process sipp = gateway.call("examples/sipp/zcc-operator-hangup.xml");
+        Sipp.Run sipp = gateway.call("examples/sipp/zcc-operator-hangup.xml");
         awaitHeld();
 
         gateway.kill();
-        sipp.destroyForcibly();
+        sipp.kill();
         gateway = gateway.restart();
 
         String c = gateway.awaitConversation(HELD, d -> Gateway.has(d, "endedAt"), 10);

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
@@ -27,6 +27,10 @@ import javax.net.ssl.SSLSocket;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Jwt;
+import org.switchboard.testing.TestKeys;
 
 /**
  * Security of a running install: no secret (the generated administrator password, the TLS keystore password, a
@@ -45,8 +49,8 @@ public class SecurityIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        keystore = Keystores.selfSigned(KEYSTORE_PASSWORD);
-        tlsPort = Gateway.freePort();
+        keystore = TestKeys.keystore(KEYSTORE_PASSWORD);
+        tlsPort = FreePorts.tcpAndUdp();
         gateway = Gateway.start("SecurityIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
                 keystore.toString(), "tls.keystore.password", KEYSTORE_PASSWORD));
     }
@@ -124,7 +128,7 @@ public class SecurityIT {
             tcp = "closed";
         }
         assertEquals("TCP", "closed", tcp);
-        SSLContext tls = Keystores.trusting(keystore, KEYSTORE_PASSWORD);
+        SSLContext tls = TestKeys.trusting(keystore, KEYSTORE_PASSWORD);
         String overTls;
         try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort,
                 stranger, 0)) {
@@ -188,7 +192,7 @@ public class SecurityIT {
     }
 
     private static String jwt(String clientId, String secret) throws Exception {
-        return Gateway.jwt("{\"sub\":\"zcc\",\"appId\":\"" + clientId + "\"}", secret);
+        return Jwt.hs256("{\"sub\":\"zcc\",\"appId\":\"" + clientId + "\"}", secret);
     }
 
     private static int summaryApi(String jwt) throws Exception {

@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.TestKeys;
 
 /**
  * TLS and SRTP with a real peer: Debian's baresip calls {@code ./switchboard} over TLS with SDES-SRTP, hears the
@@ -26,9 +29,9 @@ public class SrtpIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        Path keystore = Keystores.selfSigned(PASSWORD);
-        ca = Keystores.certificatePem(keystore, PASSWORD);
-        tlsPort = Gateway.freePort();
+        Path keystore = TestKeys.keystore(PASSWORD);
+        ca = TestKeys.certificatePem(keystore, PASSWORD);
+        tlsPort = FreePorts.tcpAndUdp();
         gateway = Gateway.start("SrtpIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
                 keystore.toString(), "tls.keystore.password", PASSWORD));
     }

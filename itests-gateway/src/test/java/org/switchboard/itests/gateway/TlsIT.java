@@ -1,4 +1,4 @@
-package org.switchboard.itests.browser;
+package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -24,6 +24,9 @@ import javax.net.ssl.SSLSocket;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Gateway;
+import org.switchboard.testing.TestKeys;
 
 /**
  * SIP over TLS against {@code ./switchboard} configured with a keystore: a whole call on one TLS connection (INVITE
@@ -40,9 +43,9 @@ public class TlsIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        Path keystore = Keystores.selfSigned(PASSWORD);
-        client = Keystores.trusting(keystore, PASSWORD);
-        tlsPort = Gateway.freePort();
+        Path keystore = TestKeys.keystore(PASSWORD);
+        client = TestKeys.trusting(keystore, PASSWORD);
+        tlsPort = FreePorts.tcpAndUdp();
         gateway = Gateway.start("TlsIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
                 keystore.toString(), "tls.keystore.password", PASSWORD));
     }
@@ -94,7 +97,7 @@ public class TlsIT {
             int local = s.getLocalPort();
             String callId = "tls-" + System.nanoTime();
             String sdp = "v=0\r\no=zcc 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                    + "m=audio " + Gateway.freePort() + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
+                    + "m=audio " + FreePorts.tcpAndUdp() + " RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\n"
                     + "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
             String uri = "sips:+15550101@127.0.0.1:" + tlsPort;
             String common = "From: \"ZCC\" <sip:+14085551212@127.0.0.1>;tag=caller1\r\n"

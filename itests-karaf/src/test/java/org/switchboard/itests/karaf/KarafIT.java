@@ -5,9 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.Http;
+import org.switchboard.testing.Sipp;
 
 /**
  * The feature repository in a real Apache Karaf: the minimal distribution from Maven Central is unpacked, given
@@ -36,9 +36,9 @@ public class KarafIT {
         home = Paths.get(System.getProperty("karaf.dir"));
         Path repo = Paths.get(System.getProperty("switchboard.home")).toAbsolutePath().normalize();
         assertTrue("Karaf unpacked at " + home, Files.isRegularFile(home.resolve("bin/karaf")));
-        int ssh = freePort();
-        int http = freePort();
-        int sip = freePort();
+        int ssh = FreePorts.tcpAndUdp();
+        int http = FreePorts.tcpAndUdp();
+        int sip = FreePorts.tcpAndUdp();
         Path data = home.resolve("switchboard-data");
         for (Path old : List.of(home.resolve("data"), data)) { // a run before this one left its state
             if (Files.exists(old)) {
@@ -50,8 +50,8 @@ public class KarafIT {
 
         edit("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(ssh));
         edit("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
-        edit("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
-        edit("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
+        edit("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(FreePorts.tcpAndUdp()));
+        edit("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(FreePorts.tcpAndUdp()));
         edit("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1");
         edit("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1");
         edit("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
@@ -85,17 +85,12 @@ public class KarafIT {
         int status = 0;
         for (int i = 0; i < 240 && status != 200; i++) {
             Thread.sleep(500);
-            status = get("http://127.0.0.1:" + http + "/health");
+            status = Http.local(http).status("/health");
         }
         assertEquals("GET /health in Karaf (log: " + home.resolve("data/log/karaf.log") + ")", 200, status);
 
-        Path options = repo.resolve("examples/sipp/options.xml");
-        Process sipp = new ProcessBuilder("sipp", "-sf", options.toString(), "-m", "1", "-t", "u1", "-i", "127.0.0.1",
-                "-p", Integer.toString(freePort()), "-timeout", "15s", "-timeout_error", "-nostdin",
-                "127.0.0.1:" + sip).directory(home.toFile()).redirectErrorStream(true).start();
-        String out = new String(sipp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(sipp.waitFor(30, TimeUnit.SECONDS));
-        assertEquals("sipp OPTIONS against Switchboard in Karaf:\n" + out, 0, sipp.exitValue());
+        Sipp.scenario(Sipp.example("options.xml")).timeout(15).in(home, "sipp-options").options("-m", "1")
+                .run("127.0.0.1:" + sip);
     }
 
     @After
@@ -152,17 +147,6 @@ public class KarafIT {
         assertTrue("karaf> " + command + "\n" + out, !out.contains("Error executing command"));
     }
 
-    private static int get(String url) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
-            c.setConnectTimeout(1000);
-            c.setReadTimeout(5000);
-            return c.getResponseCode();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
     private static void awaitPort(int port, int seconds) throws InterruptedException {
         for (int i = 0; i < seconds * 2; i++) {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
@@ -172,11 +156,5 @@ public class KarafIT {
             }
         }
         fail("Karaf's SSH port " + port + " did not open");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

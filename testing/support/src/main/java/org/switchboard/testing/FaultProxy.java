@@ -1,4 +1,4 @@
-package org.switchboard.store.testing;
+package org.switchboard.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay between the store and a real database server that can cut the line: {@link #cut()} closes every
- * open connection and refuses new ones until {@link #heal()}. This is how the tests take the database away (the
- * store's own, and the gateway's in {@code itests-browser}, through this module's test jar).
+ * A TCP relay between the gateway and a real server (the database) that can cut the line: {@link #cut()} closes
+ * every open connection and refuses new ones until {@link #heal()}. This is how the tests take the database away,
+ * the store's own and a cluster node's.
  */
 public final class FaultProxy implements AutoCloseable {
 

@@ -4,19 +4,18 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.util.converter.Converters;
+import org.switchboard.testing.TestKeys;
 
 public class HttpsListenerTest {
 
@@ -28,14 +27,7 @@ public class HttpsListenerTest {
     }
 
     private static Path keystore(String password) throws Exception {
-        Path file = TMP.getRoot().toPath().resolve("k-" + System.nanoTime() + ".p12");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "web", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=gw.test",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", password,
-                "-keypass", password).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(out, p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
-        return file;
+        return TestKeys.keystore(TMP.getRoot().toPath(), "web-" + System.nanoTime(), password);
     }
 
     @Test

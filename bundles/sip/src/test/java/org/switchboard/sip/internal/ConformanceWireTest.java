@@ -12,6 +12,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.sip.conformance.Corpus;
 import org.switchboard.sip.conformance.Wire;
+import org.switchboard.testing.FreePorts;
 
 /**
  * Every message of the RFC 4475 and RFC 5118 torture corpora, sent over real UDP and TCP sockets to the SIP stack as
@@ -26,7 +27,7 @@ public class ConformanceWireTest {
 
     @Before
     public void start() throws Exception {
-        port = RawSip.freePort();
+        port = FreePorts.tcpAndUdp();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
                 "service.wait.ms", 0)));
     }

@@ -20,6 +20,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.switchboard.api.routing.CallRoute;
 import org.switchboard.api.routing.CallRouting;
+import org.switchboard.testing.FreePorts;
 
 /**
  * The connection limits on the real stack: a source no trunk allows, one over the cap per source or in all, and a
@@ -36,7 +37,7 @@ public class ConnectionLimitsWireTest {
     }
 
     private void start(int idleTimeoutS) throws Exception {
-        port = RawSip.freePort();
+        port = FreePorts.tcpAndUdp();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
                 "max.connections", 5, "max.connections.per.source", 3, "connection.idle.timeout.s", idleTimeoutS)));
         // a router whose trunks allow every loopback address but 127.0.0.2 (a fake: only admits is asked)

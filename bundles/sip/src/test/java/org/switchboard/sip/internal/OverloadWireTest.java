@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.After;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
 
 /**
  * The overload limits on the real stack over real sockets. Without a flow registry an admitted INVITE is held
@@ -26,7 +27,7 @@ public class OverloadWireTest {
     private final List<DatagramSocket> sockets = new ArrayList<>();
 
     private void start(int maxCalls, int perSecond) throws Exception {
-        port = RawSip.freePort();
+        port = FreePorts.tcpAndUdp();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
                 "max.calls", maxCalls, "max.calls.per.second", perSecond, "service.wait.ms", 1500,
                 "retry.after.s", 7)));

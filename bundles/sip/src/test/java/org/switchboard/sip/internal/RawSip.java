@@ -7,7 +7,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +15,6 @@ import java.nio.charset.StandardCharsets;
 final class RawSip {
 
     private RawSip() {
-    }
-
-    static int freePort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-                return port;
-            } catch (IOException taken) {
-                // the UDP side is in use; try another
-            }
-        }
-        throw new IOException("no free port with both TCP and UDP available");
     }
 
     static String request(String method, String transport, int localPort, int port, String extra) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.switchboard.testing.FreePorts;
 
 /** Runs the real JAIN-SIP stack on free loopback ports and talks to it over real sockets. */
 public class SipStackOwnerTest {
@@ -26,7 +27,7 @@ public class SipStackOwnerTest {
 
     @Before
     public void start() throws Exception {
-        port = RawSip.freePort();
+        port = FreePorts.tcpAndUdp();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port)));
     }
 

@@ -17,6 +17,8 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.TestKeys;
 
 /**
  * {@code tls.client.auth} on the real stack: with {@code need} only a client whose certificate is in the truststore
@@ -50,8 +52,8 @@ public class TlsClientAuthWireTest {
     }
 
     private void start(String clientAuth) throws Exception {
-        int port = RawSip.freePort();
-        tlsPort = RawSip.freePort();
+        int port = FreePorts.tcpAndUdp();
+        tlsPort = FreePorts.tcpAndUdp();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port, "tls.port", tlsPort,
                 "tls.keystore", gatewayKeys.toString(), "tls.keystore.password", PASSWORD, "tls.truststore",
                 trusted.toString(), "tls.truststore.password", PASSWORD, "tls.client.auth", clientAuth)));

@@ -15,6 +15,7 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.switchboard.testing.TestKeys;
 
 /** TLS configuration is checked at start, every problem named with its property; passwords never appear. */
 public class TlsSettingsTest {

@@ -21,6 +21,8 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.switchboard.testing.FreePorts;
+import org.switchboard.testing.TestKeys;
 
 /** SIP over TLS on the real stack: handshakes a modern client completes and old or weak ones do not, and SIP on top. */
 public class TlsWireTest {
@@ -38,8 +40,8 @@ public class TlsWireTest {
     public static void start() throws Exception {
         Path keystore = TestKeys.keystore(DIR.getRoot().toPath(), "gateway", PASSWORD);
         client = TestKeys.trusting(keystore, PASSWORD);
-        port = RawSip.freePort();
-        tlsPort = RawSip.freePort();
+        port = FreePorts.tcpAndUdp();
+        tlsPort = FreePorts.tcpAndUdp();
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port, "tls.port", tlsPort,
                 "tls.keystore", keystore.toString(), "tls.keystore.password", PASSWORD)));
     }

@@ -1,12 +1,12 @@
 package org.switchboard.store.internal;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.h2.tools.Server;
 import org.h2.util.OsgiDataSourceFactory;
 import org.osgi.service.jdbc.DataSourceFactory;
+import org.switchboard.testing.FreePorts;
 
 /** The outage against an H2 server reached over TCP. */
 public class H2OutageTest extends OutageContract {
@@ -17,10 +17,7 @@ public class H2OutageTest extends OutageContract {
     @Override
     protected void startDatabase() throws Exception {
         base = Files.createTempDirectory("switchboard-h2-server");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.tcp();
         server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists", "-baseDir",
                 base.toString()).start();
     }

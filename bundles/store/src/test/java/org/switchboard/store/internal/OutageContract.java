@@ -19,7 +19,7 @@ import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.store.testing.FaultProxy;
+import org.switchboard.testing.FaultProxy;
 
 /**
  * The database goes away in the middle of a conversation (a relay between the store and a real database server

@@ -16,14 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.Test;
 import org.switchboard.api.bot.AppCredentials;
 import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
+import org.switchboard.testing.Jwt;
 
 /** The JWT attack table against the verifier (the container's HTTP tests use the real store). */
 public class JwtVerifierTest {
@@ -121,23 +120,15 @@ public class JwtVerifierTest {
     }
 
     static byte[] hmac(String secret, byte[] input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(input);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Jwt.hmac(secret, input);
     }
 
     static String b64(String s) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        return Jwt.b64(s);
     }
 
     static String token(String header, String payload, String secret) {
-        String input = b64(header) + "." + b64(payload);
-        return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                hmac(secret, input.getBytes(StandardCharsets.US_ASCII)));
+        return Jwt.sign(header, payload, secret);
     }
 
     static String hs256(String payload, String clientId) {

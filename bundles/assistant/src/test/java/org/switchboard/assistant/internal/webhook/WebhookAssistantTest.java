@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.switchboard.api.assistant.TurnRequest;
 import org.switchboard.api.assistant.TurnRequest.Event;
 import org.switchboard.api.assistant.TurnResponse;
 import org.switchboard.api.assistant.VirtualAssistant;
+import org.switchboard.testing.FreePorts;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -145,10 +145,7 @@ public class WebhookAssistantTest {
 
     @Test
     public void anUnreachableBotTakesTheConfiguredFallback() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = FreePorts.tcp();
         TurnResponse r = take(bot("http://127.0.0.1:" + closed + "/turn", ", \"fallback\": \"hangup\""),
                 utterance("hi", Map.of()));
         assertTrue(r.context().get("webhookError").toString().contains("unreachable"));
@@ -173,10 +170,7 @@ public class WebhookAssistantTest {
 
     @Test
     public void theExampleBotHoldsADialogue() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = FreePorts.tcp();
         Process p = new ProcessBuilder("python3", Paths.get("../../examples/webhook-bot/bot.py").toString(), "--port",
                 Integer.toString(port)).redirectErrorStream(true).start();
         try {
