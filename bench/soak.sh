@@ -35,9 +35,18 @@ gc_heap() {
   mib "$(jvm_metric jvm_memory_used_bytes 'area="heap"')"
 }
 
-# warm-up: 20 s at the soak rate, then the heap after GC is the starting floor
-(cd "$WORK" && timeout 120 sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 -i 127.0.0.1 \
-  -p "$(free_port)" -r "$RATE" -m $((RATE * 20)) -l $((RATE * 4)) -nostdin "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
+# warm-up (WARMUP_S, default 120 s): half of it at half the soak rate, then half at the soak rate, so the JIT has
+# compiled the call path before the measured run; then the heap after GC is the starting floor. On 2 cores the one
+# C2 compiler thread needs about two minutes of calls to compile JAIN-SIP's parsers and the store's writes (JFR of a
+# 20 s warm-up: C2 at 50-75 % of a core through the first two minutes of the soak, and thousands of calls failed).
+WARMUP=${WARMUP_S:-120}
+warm() { # rate seconds
+  (cd "$WORK" && timeout $(($2 + 120)) sipp -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 -i 127.0.0.1 \
+    -p "$(free_port)" -r "$1" -m $(($1 * $2)) -l $(($1 * 4)) -nostdin -trace_stat -stf "$WORK/warm-$1.csv" \
+    "127.0.0.1:$SIP_PORT" >/dev/null 2>&1) || true
+}
+warm $((RATE / 2)) $((WARMUP / 2))
+warm "$RATE" $((WARMUP / 2))
 quiet_start=$(quiet)
 heap_start=$(gc_heap)
 # the live objects (a full GC first) by class: the 20 largest and the total
@@ -76,6 +85,11 @@ printf 'Calls completed %s, failed %s. Heap after a full GC: %s MiB after warm-u
   "$ok" "$failed" "$heap_start" "$heap_end"
 printf '(class histogram total, which counts nothing allocated after the collection): %s MiB after warm-up, %s MiB at the end.\n' \
   "$(live_mib "$WORK/histogram-start.txt")" "$(live_mib "$WORK/histogram-end.txt")"
+warm_ok=0; warm_failed=0
+for f in "$WORK"/warm-*.csv; do
+  [ -f "$f" ] && read -r a b < <(sipp_counts "$f") && warm_ok=$((warm_ok + a)) && warm_failed=$((warm_failed + b))
+done
+printf 'Warm-up (%s s, not counted above): %s calls completed, %s failed.\n' "$WARMUP" "$warm_ok" "$warm_failed"
 printf 'Both measured once no call was in progress and no record waited (after %s s and %s s).\n\n' "$quiet_start" "$quiet_end"
 printf '| minutes | heap used, lowest / highest (MiB) | heap committed (MiB) | RSS (MiB) | threads | calls in progress, highest | call records queued, highest |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|\n'
