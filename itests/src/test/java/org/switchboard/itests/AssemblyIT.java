@@ -32,8 +32,13 @@ public class AssemblyIT extends SwitchboardTestSupport {
             }
         }
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
-        for (String bsn : List.of("org.switchboard.api", "org.switchboard.jain-sip", "org.switchboard.sip",
-                "org.switchboard.runtime", "org.apache.felix.webconsole", "org.apache.felix.http.jetty12")) {
+        for (String bsn : List.of(
+                "org.switchboard.api",
+                "org.switchboard.jain-sip",
+                "org.switchboard.sip",
+                "org.switchboard.runtime",
+                "org.apache.felix.webconsole",
+                "org.apache.felix.http.jetty12")) {
             assertEquals(bsn, Bundle.ACTIVE, installed(bsn).getState());
         }
     }
@@ -73,7 +78,8 @@ public class AssemblyIT extends SwitchboardTestSupport {
     @Test
     public void theZccAdapterIsRegisteredByType() throws Exception {
         awaitHealthy();
-        var refs = context.getServiceReferences(org.switchboard.api.adapter.ContactCenterAdapter.class, "(adapter.type=zcc)");
+        var refs = context.getServiceReferences(
+                org.switchboard.api.adapter.ContactCenterAdapter.class, "(adapter.type=zcc)");
         assertEquals(1, refs.size());
         assertEquals("zcc", context.getService(refs.iterator().next()).type());
     }
@@ -88,8 +94,13 @@ public class AssemblyIT extends SwitchboardTestSupport {
             bundles.add(b.getAsJsonObject().get("symbolicName").getAsString());
             assertEquals("ACTIVE", b.getAsJsonObject().get("state").getAsString());
         }
-        assertTrue(bundles.toString(), bundles.containsAll(List.of("org.switchboard.api", "org.switchboard.jain-sip",
-                "org.switchboard.sip", "org.switchboard.runtime")));
+        assertTrue(
+                bundles.toString(),
+                bundles.containsAll(List.of(
+                        "org.switchboard.api",
+                        "org.switchboard.jain-sip",
+                        "org.switchboard.sip",
+                        "org.switchboard.runtime")));
         boolean sip = false;
         for (JsonElement c : h.getAsJsonArray("components")) {
             JsonObject o = c.getAsJsonObject();

@@ -18,12 +18,21 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 public class BundleLifecycleIT extends SwitchboardTestSupport {
 
-    private static final List<String> OURS = List.of("org.switchboard.sip", "org.switchboard.jain-sip",
-            "org.switchboard.api", "org.switchboard.runtime", "org.switchboard.flow", "org.switchboard.adapter-zcc",
-            "org.switchboard.store", "org.switchboard.summary-api",
-            "org.switchboard.admin-api", "org.switchboard.media",
-            "org.switchboard.speech-freetts", "org.switchboard.speech-vosk",
-            "org.switchboard.assistant", "org.switchboard.shell",
+    private static final List<String> OURS = List.of(
+            "org.switchboard.sip",
+            "org.switchboard.jain-sip",
+            "org.switchboard.api",
+            "org.switchboard.runtime",
+            "org.switchboard.flow",
+            "org.switchboard.adapter-zcc",
+            "org.switchboard.store",
+            "org.switchboard.summary-api",
+            "org.switchboard.admin-api",
+            "org.switchboard.media",
+            "org.switchboard.speech-freetts",
+            "org.switchboard.speech-vosk",
+            "org.switchboard.assistant",
+            "org.switchboard.shell",
             "org.switchboard.webconsole");
 
     @Test
@@ -52,8 +61,11 @@ public class BundleLifecycleIT extends SwitchboardTestSupport {
         store.stop();
         try {
             sipp("zcc-bot-hangup.xml", "udp");
-            Http api = request("POST", "/api/public/bot/st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0/conversationDetails",
-                    java.util.Map.of("Content-Type", "application/json"), "{\"sessionId\":\"0123456789abcdef01234567\"}");
+            Http api = request(
+                    "POST",
+                    "/api/public/bot/st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0/conversationDetails",
+                    java.util.Map.of("Content-Type", "application/json"),
+                    "{\"sessionId\":\"0123456789abcdef01234567\"}");
             assertEquals(api.body(), 503, api.status());
             assertTrue(api.body(), api.body().contains("\"code\":503"));
         } finally {

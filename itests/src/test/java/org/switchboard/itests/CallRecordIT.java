@@ -39,17 +39,29 @@ public class CallRecordIT extends SwitchboardTestSupport {
         assertEquals(List.of("intent", "agent"), c.taskPath());
 
         List<SipMessageRecord> ladder = awaitLadder(store, c.sessionId(), 6);
-        List<String> lines = ladder.stream().map(m -> m.direction() + " " + m.firstLine().split(" ")[0]
-                + (m.firstLine().startsWith("SIP/2.0") ? " " + m.firstLine().split(" ")[1] : "")).toList();
-        assertEquals(List.of("INCOMING INVITE", "OUTGOING SIP/2.0 100", "OUTGOING SIP/2.0 200", "INCOMING ACK",
-                "OUTGOING BYE", "INCOMING SIP/2.0 200"), lines);
+        List<String> lines = ladder.stream()
+                .map(m -> m.direction() + " " + m.firstLine().split(" ")[0]
+                        + (m.firstLine().startsWith("SIP/2.0")
+                                ? " " + m.firstLine().split(" ")[1]
+                                : ""))
+                .toList();
+        assertEquals(
+                List.of(
+                        "INCOMING INVITE",
+                        "OUTGOING SIP/2.0 100",
+                        "OUTGOING SIP/2.0 200",
+                        "INCOMING ACK",
+                        "OUTGOING BYE",
+                        "INCOMING SIP/2.0 200"),
+                lines);
         Map<String, List<String>> ok = ladder.get(2).headers();
         assertEquals(List.of(c.sessionId()), ok.get("kore-session_id"));
         Map<String, List<String>> bye = ladder.get(4).headers();
         assertEquals(List.of("TransferToAgent"), bye.get("kore-reason"));
         assertEquals(List.of("Billing"), bye.get("X-Intent"));
-        assertTrue(store.events(c.sessionId()).stream().anyMatch(e -> e.type().equals("flow.script.print")
-                && "caller routed to Billing".equals(e.attributes().get("text"))));
+        assertTrue(store.events(c.sessionId()).stream()
+                .anyMatch(e -> e.type().equals("flow.script.print")
+                        && "caller routed to Billing".equals(e.attributes().get("text"))));
 
         assertTrue(Files.isRegularFile(dataDir().resolve("db/switchboard.mv.db")));
         WorkspaceRepository workspace = context.getService(context.getServiceReference(WorkspaceRepository.class));
@@ -59,7 +71,8 @@ public class CallRecordIT extends SwitchboardTestSupport {
     private static Conversation awaitEnded(ConversationStore store) throws InterruptedException {
         Optional<Conversation> last = Optional.empty();
         for (int i = 0; i < 100; i++) {
-            last = store.find(new ConversationQuery(null, null, null, null, null, null, 0, 1)).stream().findFirst();
+            last = store.find(new ConversationQuery(null, null, null, null, null, null, 0, 1)).stream()
+                    .findFirst();
             if (last.isPresent() && !last.get().isActive()) {
                 return last.get();
             }

@@ -46,8 +46,10 @@ public class ConfigurationIT extends SwitchboardTestSupport {
         Path log = dataDir().resolve("log/switchboard.log");
         String text = awaitLog(log, "property 'udp.port' = '70000': must be between 1 and 65535");
         // SCR's own report, which it gives only to the OSGi Log Service, reaches the log through the bridge
-        assertTrue(text, text.contains("[org.switchboard.sip.internal.SipStackOwner(")
-                && text.contains("Error during instantiation of the implementation object"));
+        assertTrue(
+                text,
+                text.contains("[org.switchboard.sip.internal.SipStackOwner(")
+                        && text.contains("Error during instantiation of the implementation object"));
     }
 
     @Test
@@ -55,7 +57,9 @@ public class ConfigurationIT extends SwitchboardTestSupport {
         awaitHealthy();
         Path file = dataDir().resolve("admin.password");
         assertTrue(Files.isRegularFile(file));
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         String password = Files.readString(file).trim();
 
         long deadline = System.currentTimeMillis() + 15_000;
@@ -91,7 +95,7 @@ public class ConfigurationIT extends SwitchboardTestSupport {
 
     private static Dictionary<String, Object> copy(Dictionary<String, Object> d) {
         Dictionary<String, Object> c = new Hashtable<>();
-        for (var keys = d.keys(); keys.hasMoreElements();) {
+        for (var keys = d.keys(); keys.hasMoreElements(); ) {
             String k = keys.nextElement();
             c.put(k, d.get(k));
         }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import java.util.Set;
 
 import org.junit.Test;
@@ -17,7 +16,6 @@ import org.switchboard.api.bot.AppCredentials;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.Conversation;
-
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Turn;
@@ -58,8 +56,10 @@ public class ConversationApiIT extends SwitchboardTestSupport {
 
     static String token(AppCredentials app) throws Exception {
         long now = Instant.now().getEpochSecond();
-        return jwt("{\"sub\":\"zcc\",\"appId\":\"" + app.clientId() + "\",\"iat\":" + now + ",\"exp\":" + (now + 300)
-                + "}", app.clientSecret());
+        return jwt(
+                "{\"sub\":\"zcc\",\"appId\":\"" + app.clientId() + "\",\"iat\":" + now + ",\"exp\":" + (now + 300)
+                        + "}",
+                app.clientSecret());
     }
 
     static Http post(String path, String token, String body) throws Exception {
@@ -84,7 +84,9 @@ public class ConversationApiIT extends SwitchboardTestSupport {
     private static void assertError(Http h, int status, String msgPart) {
         assertEquals(h.body(), status, h.status());
         JsonObject e = h.json().getAsJsonArray("errors").get(0).getAsJsonObject();
-        assertEquals("Kore's code for bad credentials, the status otherwise", status == 401 ? 4002 : status,
+        assertEquals(
+                "Kore's code for bad credentials, the status otherwise",
+                status == 401 ? 4002 : status,
                 e.get("code").getAsInt());
         assertTrue(h.body(), e.get("msg").getAsString().contains(msgPart));
     }
@@ -107,22 +109,48 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals(c.sessionId(), info.get("sessionId").getAsString());
         assertEquals(c.callId(), info.get("callId").getAsString());
         assertTrue(info.get("userId").getAsString().startsWith("u-"));
-        assertTrue(info.get("sessionStartTime").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+        assertTrue(info.get("sessionStartTime")
+                .getAsString()
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertFalse(info.get("agentHandOffTime").isJsonNull());
-        assertEquals("+14085551212", info.getAsJsonObject("userDetails").get("phoneNumber").getAsString());
-        assertEquals("Kore's string for no task", "null", info.get("currentTask").getAsString());
+        assertEquals(
+                "+14085551212",
+                info.getAsJsonObject("userDetails").get("phoneNumber").getAsString());
+        assertEquals(
+                "Kore's string for no task", "null", info.get("currentTask").getAsString());
         JsonArray flow = body.getAsJsonArray("conversationFlow");
         assertEquals("intent", flow.get(0).getAsJsonObject().get("taskName").getAsString());
-        assertEquals("completedTask", flow.get(1).getAsJsonObject().get("status").getAsString());
+        assertEquals(
+                "completedTask", flow.get(1).getAsJsonObject().get("status").getAsString());
         JsonArray history = body.getAsJsonArray("conversationHistory");
         assertEquals(3, history.size());
         JsonObject first = history.get(0).getAsJsonObject();
         assertEquals("outgoing", first.get("type").getAsString());
-        assertEquals(c.startedAt().plusSeconds(1).toEpochMilli(), first.get("timestampValue").getAsLong());
-        assertEquals("Welcome to Acme. How can I help?", first.getAsJsonArray("components").get(0).getAsJsonObject()
-                .getAsJsonObject("data").get("text").getAsString());
-        assertEquals("text", first.getAsJsonArray("components").get(0).getAsJsonObject().get("cT").getAsString());
-        assertEquals("korevg", first.getAsJsonArray("channels").get(0).getAsJsonObject().get("type").getAsString());
+        assertEquals(
+                c.startedAt().plusSeconds(1).toEpochMilli(),
+                first.get("timestampValue").getAsLong());
+        assertEquals(
+                "Welcome to Acme. How can I help?",
+                first.getAsJsonArray("components")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("data")
+                        .get("text")
+                        .getAsString());
+        assertEquals(
+                "text",
+                first.getAsJsonArray("components")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("cT")
+                        .getAsString());
+        assertEquals(
+                "korevg",
+                first.getAsJsonArray("channels")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("type")
+                        .getAsString());
         assertEquals("intent", first.get("tN").getAsString());
         assertEquals("pending", first.get("status").getAsString());
         assertEquals(0, first.get("isBB").getAsInt());
@@ -131,13 +159,34 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertEquals(first.get("createdOn"), first.get("lmodifiedOn"));
         assertEquals(info.get("userId"), first.get("createdBy"));
         assertTrue(first.get("_id").getAsString().startsWith("ms-"));
-        assertTrue(first.getAsJsonArray("components").get(0).getAsJsonObject().get("_id").getAsString()
+        assertTrue(first.getAsJsonArray("components")
+                .get(0)
+                .getAsJsonObject()
+                .get("_id")
+                .getAsString()
                 .startsWith("cp-"));
-        assertEquals(0, first.getAsJsonArray("components").get(0).getAsJsonObject().getAsJsonArray("thumbnails")
-                .size());
-        assertTrue(flow.get(0).getAsJsonObject().get("messageStoreId").getAsString().startsWith("ms-"));
-        assertEquals("12345", history.get(2).getAsJsonObject().getAsJsonArray("components").get(0).getAsJsonObject()
-                .getAsJsonObject("data").get("text").getAsString());
+        assertEquals(
+                0,
+                first.getAsJsonArray("components")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("thumbnails")
+                        .size());
+        assertTrue(flow.get(0)
+                .getAsJsonObject()
+                .get("messageStoreId")
+                .getAsString()
+                .startsWith("ms-"));
+        assertEquals(
+                "12345",
+                history.get(2)
+                        .getAsJsonObject()
+                        .getAsJsonArray("components")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("data")
+                        .get("text")
+                        .getAsString());
         JsonObject summary = body.getAsJsonObject("summary");
         String text = summary.get("ConversationSummary").getAsString();
         assertTrue(text, text.contains("called +15550100 about billing"));
@@ -145,45 +194,71 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertTrue(text, text.contains("handed the call to an agent"));
         assertEquals("builtin", summary.get("summarizer").getAsString());
 
-        Http again = request("POST", DETAILS, Map.of("Authorization", "Bearer " + token(zcc)),
+        Http again = request(
+                "POST",
+                DETAILS,
+                Map.of("Authorization", "Bearer " + token(zcc)),
                 "{\"callId\":\"" + c.callId() + "\",\"isSummaryRequired\":\"true\",\"limit\":1,\"skip\":1}");
         assertEquals(again.body(), 200, again.status());
-        assertEquals("the stored summary while nothing changed", summary.get("time"),
+        assertEquals(
+                "the stored summary while nothing changed",
+                summary.get("time"),
                 again.json().getAsJsonObject("summary").get("time"));
         assertEquals(1, again.json().getAsJsonArray("conversationHistory").size());
-        assertEquals("a message keeps its id from page to page", history.get(1).getAsJsonObject().get("_id"),
-                again.json().getAsJsonArray("conversationHistory").get(0).getAsJsonObject().get("_id"));
+        assertEquals(
+                "a message keeps its id from page to page",
+                history.get(1).getAsJsonObject().get("_id"),
+                again.json()
+                        .getAsJsonArray("conversationHistory")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("_id"));
         assertTrue(again.json().get("moreAvailable").getAsBoolean());
 
         say(c, Direction.INCOMING, "and I want a refund", null, 4);
         Thread.sleep(5);
-        JsonObject changed = post(DETAILS, token(zcc), "{\"conversationId\":\"" + c.sessionId()
-                + "\",\"isSummaryRequired\":true}").json().getAsJsonObject("summary");
+        JsonObject changed = post(
+                        DETAILS,
+                        token(zcc),
+                        "{\"conversationId\":\"" + c.sessionId() + "\",\"isSummaryRequired\":true}")
+                .json()
+                .getAsJsonObject("summary");
         assertNotEquals(summary.get("time"), changed.get("time"));
         assertTrue(changed.get("ConversationSummary").getAsString().contains("and later \"and I want a refund\""));
 
-        assertError(post(SUMMARY, token(zcc), "{\"sessionId\":\"" + c.sessionId() + "\"}"), 403,
+        assertError(
+                post(SUMMARY, token(zcc), "{\"sessionId\":\"" + c.sessionId() + "\"}"),
+                403,
                 "'conversation-summary' scope");
         AppCredentials summaries = bots.createApp(BOT, "summaries", Set.of(BotApp.CONVERSATION_SUMMARY), true);
         String once = jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-1\"}", summaries.clientSecret());
         Http s = post(SUMMARY, once, "{\"sessionId\":\"" + c.sessionId() + "\"}");
         assertEquals(s.body(), 200, s.status());
         assertEquals(c.sessionId(), s.json().get("sessionId").getAsString());
-        assertEquals(changed.get("ConversationSummary"), s.json().getAsJsonObject("summary").get("ConversationSummary"));
+        assertEquals(
+                changed.get("ConversationSummary"),
+                s.json().getAsJsonObject("summary").get("ConversationSummary"));
         assertError(post(SUMMARY, once, "{\"sessionId\":\"" + c.sessionId() + "\"}"), 401, "Invalid SDK credentials");
 
-        Http kore = post(SUMMARY, jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-2\"}",
-                summaries.clientSecret()), "{\"lang\":\"en\",\"inputMode\":{\"conversationId\":\"" + c.sessionId()
-                + "\"}}");
+        Http kore = post(
+                SUMMARY,
+                jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-2\"}", summaries.clientSecret()),
+                "{\"lang\":\"en\",\"inputMode\":{\"conversationId\":\"" + c.sessionId() + "\"}}");
         assertEquals(kore.body(), 200, kore.status());
-        assertEquals("Kore's answer: the summary at the top level", changed.get("ConversationSummary"),
+        assertEquals(
+                "Kore's answer: the summary at the top level",
+                changed.get("ConversationSummary"),
                 kore.json().get("ConversationSummary"));
         assertTrue(kore.body(), kore.json().has("time"));
-        Http inline = post(SUMMARY, jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-3\"}",
-                summaries.clientSecret()), "{\"lang\":\"en\",\"inputMode\":{\"transcript\":\"Agent: Thank you "
-                + "for calling. How can I help you? Consumer: I have an issue with my DVR box.\"}}");
+        Http inline = post(
+                SUMMARY,
+                jwt("{\"appId\":\"" + summaries.clientId() + "\",\"jti\":\"t-3\"}", summaries.clientSecret()),
+                "{\"lang\":\"en\",\"inputMode\":{\"transcript\":\"Agent: Thank you "
+                        + "for calling. How can I help you? Consumer: I have an issue with my DVR box.\"}}");
         assertEquals(inline.body(), 200, inline.status());
-        assertTrue(inline.body(), inline.json().get("ConversationSummary").getAsString().contains("DVR box"));
+        assertTrue(
+                inline.body(),
+                inline.json().get("ConversationSummary").getAsString().contains("DVR box"));
     }
 
     @Test
@@ -202,23 +277,34 @@ public class ConversationApiIT extends SwitchboardTestSupport {
         assertError(post(DETAILS, good.substring(0, good.length() - 2) + "AA", body), 401, "Invalid SDK credentials");
         assertError(post(DETAILS, old, body), 401, "Invalid SDK credentials");
         long past = Instant.now().getEpochSecond() - 3600;
-        assertError(post(DETAILS, jwt("{\"appId\":\"" + app.clientId() + "\",\"exp\":" + past + "}", "x"), body), 401,
+        assertError(
+                post(DETAILS, jwt("{\"appId\":\"" + app.clientId() + "\",\"exp\":" + past + "}", "x"), body),
+                401,
                 "Invalid SDK credentials");
-        assertError(post("/api/public/bot/st-00000000-0000-4000-8000-000000000001/conversationDetails", good, body),
-                403, "not authorized for bot");
+        assertError(
+                post("/api/public/bot/st-00000000-0000-4000-8000-000000000001/conversationDetails", good, body),
+                403,
+                "not authorized for bot");
         assertError(post(DETAILS, good, body), 404, "No conversation");
         assertError(post(DETAILS, good, "{\"sessionId\":42}"), 400, "sessionId must be a string");
         assertError(post(DETAILS, good, "{\"limit\":5}"), 400, "One of sessionId, callId or conversationId");
         assertError(post(DETAILS, good, "{\"sessionId\":"), 400, "not valid JSON");
         assertError(post(DETAILS, good, "{\"callId\":\"c\",\"limit\":0}"), 400, "limit must be an integer");
         assertError(post(DETAILS, good, "{\"callId\":\"c\",\"limit\":100000}"), 404, "No conversation with that id");
-        assertError(request("POST", DETAILS, Map.of("auth", good, "Content-Type", "text/plain"), body), 415,
+        assertError(
+                request("POST", DETAILS, Map.of("auth", good, "Content-Type", "text/plain"), body),
+                415,
                 "application/json");
         assertError(post(DETAILS, good, "{\"callId\":\"" + "x".repeat(70_000) + "\"}"), 413, "larger than");
         Http get = request("GET", DETAILS, Map.of("auth", good), null);
         assertError(get, 405, "Use POST");
         assertError(post("/api/public/bot/" + BOT + "/somethingElse", good, body), 404, "No such API");
         assertFalse("no secret in an answer", post(DETAILS, good, body).body().contains(app.clientSecret()));
-        assertEquals(List.of(), bots.apps(BOT).stream().map(BotApp::name).filter(String::isEmpty).toList());
+        assertEquals(
+                List.of(),
+                bots.apps(BOT).stream()
+                        .map(BotApp::name)
+                        .filter(String::isEmpty)
+                        .toList());
     }
 }

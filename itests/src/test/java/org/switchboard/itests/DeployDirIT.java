@@ -42,8 +42,8 @@ public class DeployDirIT extends SwitchboardTestSupport {
         drop(deploy, "notes.jar", jar(new Manifest()));
         Files.write(deploy.resolve("garbage.jar"), new byte[] {1, 2, 3, 4});
         Thread.sleep(3000);
-        assertEquals("a newer version that does not resolve leaves the running one", List.of("1.1.0 ACTIVE"),
-                versions());
+        assertEquals(
+                "a newer version that does not resolve leaves the running one", List.of("1.1.0 ACTIVE"), versions());
         String log = Files.readString(dataDir().resolve("log/switchboard.log"));
         assertTrue(log, log.contains("Deploy: deployed-2.0.0.jar (" + BSN + " 2.0.0) does not start"));
         assertTrue(log, log.contains("Deploy: notes.jar refused: not an OSGi bundle"));
@@ -56,7 +56,8 @@ public class DeployDirIT extends SwitchboardTestSupport {
     }
 
     private List<String> versions() {
-        return java.util.Arrays.stream(context.getBundles()).filter(b -> BSN.equals(b.getSymbolicName()))
+        return java.util.Arrays.stream(context.getBundles())
+                .filter(b -> BSN.equals(b.getSymbolicName()))
                 .map(b -> b.getVersion() + " " + (b.getState() == Bundle.ACTIVE ? "ACTIVE" : "state " + b.getState()))
                 .toList();
     }

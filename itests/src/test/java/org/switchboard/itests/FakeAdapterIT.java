@@ -26,21 +26,30 @@ public class FakeAdapterIT extends SwitchboardTestSupport {
         Bundle fake = context.installBundle(System.getProperty(FAKE_ADAPTER));
         fake.start();
         try {
-            Http trunk = adminRequest("PUT", "/api/admin/trunks/fake-cc", "{\"id\": \"fake-cc\", \"name\": \"Fake "
-                    + "contact center\", \"adapter\": \"fake\", \"peers\": [\"127.0.0.1\"], \"dids\": [\"" + DID
-                    + "\"], \"transport\": \"udp\"}");
+            Http trunk = adminRequest(
+                    "PUT",
+                    "/api/admin/trunks/fake-cc",
+                    "{\"id\": \"fake-cc\", \"name\": \"Fake "
+                            + "contact center\", \"adapter\": \"fake\", \"peers\": [\"127.0.0.1\"], \"dids\": [\"" + DID
+                            + "\"], \"transport\": \"udp\"}");
             assertTrue(trunk.body(), trunk.status() == 200 || trunk.status() == 201);
-            Http attach = adminRequest("PUT", "/api/admin/attachments", "{\"trunk\": \"fake-cc\", \"did\": \"" + DID
-                    + "\", \"flow\": \"demo-agent\"}");
+            Http attach = adminRequest(
+                    "PUT",
+                    "/api/admin/attachments",
+                    "{\"trunk\": \"fake-cc\", \"did\": \"" + DID + "\", \"flow\": \"demo-agent\"}");
             assertEquals(attach.body(), 200, attach.status());
 
             sippResource("fake-transfer-bye.xml", "udp", "-s", DID);
             Conversation c = awaitEndedConversation(DID);
             assertEquals("the adapter named the reason", "fake agent", c.endReason());
             assertEquals("fake-cc", c.trunkId());
-            assertEquals("its X-Fake-* header reached the record: " + c.sipHeaders(), List.of("case-1"),
-                    c.sipHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("X-Fake-Context"))
-                            .map(java.util.Map.Entry::getValue).toList());
+            assertEquals(
+                    "its X-Fake-* header reached the record: " + c.sipHeaders(),
+                    List.of("case-1"),
+                    c.sipHeaders().entrySet().stream()
+                            .filter(h -> h.getKey().equalsIgnoreCase("X-Fake-Context"))
+                            .map(java.util.Map.Entry::getValue)
+                            .toList());
             List<InboundCall> seen = FakeCalls.seen(context);
             assertEquals(1, seen.size());
             assertEquals(DID, seen.get(0).did());
@@ -52,12 +61,16 @@ public class FakeAdapterIT extends SwitchboardTestSupport {
 
             fake.start();
             sippResource("fake-transfer-bye.xml", "udp", "-s", DID);
-            assertEquals("the restarted adapter served the call", 1, FakeCalls.seen(context).size());
+            assertEquals(
+                    "the restarted adapter served the call",
+                    1,
+                    FakeCalls.seen(context).size());
         } finally {
             fake.uninstall();
         }
         for (Bundle b : context.getBundles()) {
-            assertTrue("uninstalled: " + b.getSymbolicName(),
+            assertTrue(
+                    "uninstalled: " + b.getSymbolicName(),
                     !"org.switchboard.testing.fake-adapter".equals(b.getSymbolicName()));
         }
     }

@@ -13,8 +13,7 @@ import org.switchboard.testing.fakeadapter.FakeAdapter;
  */
 final class FakeCalls {
 
-    private FakeCalls() {
-    }
+    private FakeCalls() {}
 
     /** The calls the fake adapter was asked about since it last started. */
     static List<InboundCall> seen(BundleContext context) {

@@ -51,8 +51,8 @@ public class HotUpgradeIT extends SwitchboardTestSupport {
             first.update();
             Thread.sleep(1200);
         }
-        Bundle second = context.installBundle("hot-upgrade:" + ADAPTER + "-0.1.1",
-                new ByteArrayInputStream(withVersion(first, "0.1.1.hotupgrade")));
+        Bundle second = context.installBundle(
+                "hot-upgrade:" + ADAPTER + "-0.1.1", new ByteArrayInputStream(withVersion(first, "0.1.1.hotupgrade")));
         second.start();
         Thread.sleep(1200);
         first.uninstall();
@@ -70,8 +70,11 @@ public class HotUpgradeIT extends SwitchboardTestSupport {
         for (var f : ws.getAsJsonArray("flows")) {
             JsonObject flow = f.getAsJsonObject();
             if (flow.get("id").getAsString().equals("demo-agent")) {
-                JsonObject hold = JsonParser.parseString("{\"id\":\"hold\",\"type\":\"wait\",\"settings\":{\"ms\":2000},"
-                        + "\"next\":{\"done\":\"" + flow.get("start").getAsString() + "\"}}").getAsJsonObject();
+                JsonObject hold = JsonParser.parseString(
+                                "{\"id\":\"hold\",\"type\":\"wait\",\"settings\":{\"ms\":2000},"
+                                        + "\"next\":{\"done\":\""
+                                        + flow.get("start").getAsString() + "\"}}")
+                        .getAsJsonObject();
                 JsonArray nodes = flow.getAsJsonArray("nodes");
                 nodes.add(hold);
                 flow.addProperty("start", "hold");

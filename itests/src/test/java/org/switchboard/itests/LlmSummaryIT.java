@@ -29,7 +29,6 @@ import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.Conversation;
 
-
 import com.google.gson.JsonObject;
 
 /**
@@ -44,25 +43,28 @@ public class LlmSummaryIT extends SwitchboardTestSupport {
     /** Answers every request with a chat completion (or {@link #status} when that is not 200). */
     private ServerSocket fakeModel() throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
-                    requests.add(readRequest(s.getInputStream()));
-                    String body = status == 200
-                            ? "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"LLM: caller was handed "
-                                    + "to billing.\"}}]}"
-                            : "{\"error\":\"overloaded\"}";
-                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                    OutputStream out = s.getOutputStream();
-                    out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                            + bytes.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(bytes);
-                    out.flush();
-                } catch (IOException e) {
-                    // closed
-                }
-            }
-        }, "fake-llm");
+        Thread t = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try (Socket s = server.accept()) {
+                            requests.add(readRequest(s.getInputStream()));
+                            String body = status == 200
+                                    ? "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"LLM: caller was handed "
+                                            + "to billing.\"}}]}"
+                                    : "{\"error\":\"overloaded\"}";
+                            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                            OutputStream out = s.getOutputStream();
+                            out.write(("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                                            + bytes.length + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            out.write(bytes);
+                            out.flush();
+                        } catch (IOException e) {
+                            // closed
+                        }
+                    }
+                },
+                "fake-llm");
         t.setDaemon(true);
         t.start();
         return server;
@@ -113,7 +115,9 @@ public class LlmSummaryIT extends SwitchboardTestSupport {
             Conversation c = awaitEndedConversation("+15550100");
             String body = "{\"sessionId\":\"" + c.sessionId() + "\",\"isSummaryRequired\":true}";
             JsonObject summary = awaitSummary(app, body, "llm");
-            assertEquals("LLM: caller was handed to billing.", summary.get("ConversationSummary").getAsString());
+            assertEquals(
+                    "LLM: caller was handed to billing.",
+                    summary.get("ConversationSummary").getAsString());
             String request = requests.get(requests.size() - 1);
             assertTrue(request, request.startsWith("POST /v1/chat/completions HTTP/1.1"));
             assertTrue(request, request.contains("Bearer sk-itest-secret"));
@@ -122,8 +126,9 @@ public class LlmSummaryIT extends SwitchboardTestSupport {
 
             status = 500;
             JsonObject fallback = awaitSummary(app, body.replace("true}", "true,\"lang\":\"fr\"}"), "builtin");
-            assertTrue(fallback.toString(), fallback.get("ConversationSummary").getAsString()
-                    .contains("handed the call to an agent"));
+            assertTrue(
+                    fallback.toString(),
+                    fallback.get("ConversationSummary").getAsString().contains("handed the call to an agent"));
             assertEquals("en", fallback.get("lang").getAsString());
             String log = java.nio.file.Files.readString(dataDir().resolve("log/switchboard.log"));
             assertTrue(log.contains("summarizer 'llm' failed (IOException: HTTP 500"));
@@ -151,7 +156,10 @@ public class LlmSummaryIT extends SwitchboardTestSupport {
         while (Instant.now().toEpochMilli() < deadline) {
             last = ConversationApiIT.post(ConversationApiIT.DETAILS, ConversationApiIT.token(app), body);
             if (last.status() == 200
-                    && summarizer.equals(last.json().getAsJsonObject("summary").get("summarizer").getAsString())) {
+                    && summarizer.equals(last.json()
+                            .getAsJsonObject("summary")
+                            .get("summarizer")
+                            .getAsString())) {
                 return last.json().getAsJsonObject("summary");
             }
             Thread.sleep(200);

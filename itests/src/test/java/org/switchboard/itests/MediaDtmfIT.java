@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.Test;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.EndedBy;
@@ -46,23 +46,35 @@ public class MediaDtmfIT extends SwitchboardTestSupport {
         assertEquals(EndedBy.TRANSFER, c.endedBy());
         ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
         List<Turn> turns = store.turns(c.sessionId(), 0, 10);
-        assertTrue(turns.toString(), turns.stream().anyMatch(t -> t.direction() == Direction.OUTGOING
-                && t.text() != null && t.text().contains("press 1")));
-        Turn pressed = turns.stream().filter(t -> t.direction() == Direction.INCOMING).findFirst().orElseThrow(
-                () -> new AssertionError("no caller turn: " + turns));
+        assertTrue(
+                turns.toString(),
+                turns.stream()
+                        .anyMatch(t -> t.direction() == Direction.OUTGOING
+                                && t.text() != null
+                                && t.text().contains("press 1")));
+        Turn pressed = turns.stream()
+                .filter(t -> t.direction() == Direction.INCOMING)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no caller turn: " + turns));
         assertEquals("1", pressed.digits());
         assertEquals("menu", pressed.taskName());
-        assertTrue(store.events(c.sessionId()).stream().anyMatch(e -> e.type().equals("media.dtmf")
-                && "1".equals(e.attributes().get("digit"))));
+        assertTrue(store.events(c.sessionId()).stream()
+                .anyMatch(e -> e.type().equals("media.dtmf")
+                        && "1".equals(e.attributes().get("digit"))));
         String summary = summary(c.sessionId());
-        assertTrue(summary, summary.matches("The caller \\([^)]+\\) called \\+15550104 about billing\\. They entered 1 on "
-                + "the keypad\\. The bot handed the call to an agent for billing after \\d+ seconds?\\."));
+        assertTrue(
+                summary,
+                summary.matches("The caller \\([^)]+\\) called \\+15550104 about billing\\. They entered 1 on "
+                        + "the keypad\\. The bot handed the call to an agent for billing after \\d+ seconds?\\."));
 
-        ConversationEvent rec = store.events(c.sessionId()).stream().filter(e -> e.type().equals("media.recording"))
-                .findFirst().orElseThrow(() -> new AssertionError("no recording event"));
+        ConversationEvent rec = store.events(c.sessionId()).stream()
+                .filter(e -> e.type().equals("media.recording"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no recording event"));
         Path file = Paths.get(rec.attributes().get("file"));
-        assertTrue(file + " in the data directory", file.startsWith(dataDir().toAbsolutePath()
-                .resolve("recordings")));
+        assertTrue(
+                file + " in the data directory",
+                file.startsWith(dataDir().toAbsolutePath().resolve("recordings")));
         assertTrue(file.getFileName().toString().startsWith(c.sessionId()));
         ByteBuffer wav = null;
         for (int i = 0; i < 50; i++) { // the recorder's thread finishes the file just after the call

@@ -39,7 +39,8 @@ public class MetricsIT extends SwitchboardTestSupport {
     }
 
     private static double value(String text, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
         if (!m.find()) {
             throw new AssertionError("no sample " + series + " in\n" + text);
         }

@@ -4,16 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -53,25 +53,29 @@ public class ShellIT extends SwitchboardTestSupport {
             Thread.sleep(100);
             calls = String.valueOf(shell.execute("sb:calls"));
         }
-        assertTrue(calls, calls.matches("(?s)SESSION +TRUNK +DID +CALLER +FLOW +NODE +ANSWERED +DURATION\\R"
-                + "[0-9a-f]{24} +zcc-demo +\\+15550102 +\\+14085551212 +demo-wait +(hold|-) +(yes|no) +0:00:0\\d\\R"
-                + "1 call\\(s\\) in progress\\."));
+        assertTrue(
+                calls,
+                calls.matches("(?s)SESSION +TRUNK +DID +CALLER +FLOW +NODE +ANSWERED +DURATION\\R"
+                        + "[0-9a-f]{24} +zcc-demo +\\+15550102 +\\+14085551212 +demo-wait +(hold|-) +(yes|no) +0:00:0\\d\\R"
+                        + "1 call\\(s\\) in progress\\."));
         Matcher id = Pattern.compile("[0-9a-f]{24}").matcher(calls);
         assertTrue(id.find());
         String session = id.group();
 
         assertEquals("Hanging up " + session + ".", shell.execute("sb:hangup " + session));
         held.get(20, TimeUnit.SECONDS); // sipp got the BYE with kore-reason: HangUp
-        assertEquals("No call in progress has the id 'nope' (it may have ended already).",
-                shell.execute("sb:hangup nope"));
+        assertEquals(
+                "No call in progress has the id 'nope' (it may have ended already).", shell.execute("sb:hangup nope"));
 
         String sessions = "";
         for (int i = 0; i < 50 && !sessions.contains(session + " "); i++) {
             Thread.sleep(100);
             sessions = String.valueOf(shell.execute("sb:sessions +15550102"));
         }
-        assertTrue(sessions, sessions.matches("(?s).*" + session + " +\\S+ \\S+ +\\+15550102 +\\+14085551212 +"
-                + "0:00:\\d\\d +bot .*"));
+        assertTrue(
+                sessions,
+                sessions.matches(
+                        "(?s).*" + session + " +\\S+ \\S+ +\\+15550102 +\\+14085551212 +" + "0:00:\\d\\d +bot .*"));
         String one = String.valueOf(shell.execute("sb:session " + session));
         assertTrue(one, one.startsWith("Session  " + session));
         assertTrue(one, one.contains("Tasks    hold"));
@@ -84,7 +88,8 @@ public class ShellIT extends SwitchboardTestSupport {
         assertTrue(flows, flows.matches("(?s).*acme-support +.* +zcc-demo \\+15550105\\R.*"));
 
         CallRouting router = context.getService(context.getServiceReference(CallRouting.class));
-        assertEquals("Flow demo-wait now answers +15550101 on trunk zcc-demo.",
+        assertEquals(
+                "Flow demo-wait now answers +15550101 on trunk zcc-demo.",
                 shell.execute("sb:attach zcc-demo +15550101 demo-wait"));
         assertEquals("demo-wait", router.route("127.0.0.1", "+15550101").flowId());
         assertTrue(String.valueOf(shell.execute("sb:attach zcc-demo +15550101 no-such-flow"))

@@ -27,7 +27,7 @@ public class SipHeadersIT extends SwitchboardTestSupport {
         Configuration zcc = ca.getConfiguration("org.switchboard.adapter.zcc", "?");
         Dictionary<String, Object> props = new Hashtable<>();
         if (zcc.getProperties() != null) {
-            for (java.util.Enumeration<String> keys = zcc.getProperties().keys(); keys.hasMoreElements();) {
+            for (java.util.Enumeration<String> keys = zcc.getProperties().keys(); keys.hasMoreElements(); ) {
                 String k = keys.nextElement();
                 props.put(k, zcc.getProperties().get(k));
             }
@@ -45,15 +45,24 @@ public class SipHeadersIT extends SwitchboardTestSupport {
             assertEquals("Sales", h.get("X-Intent-Hint"));
             assertEquals("0123456789abcdef;encoding=hex", h.get("User-to-User"));
             assertTrue(h.toString(), h.get("P-Asserted-Identity").contains("sip:+14085551212@zcc.example.com"));
-            assertFalse("only the adapter's choice is passed: " + h, h.keySet().stream()
-                    .anyMatch(k -> k.equalsIgnoreCase("Subject") || k.equalsIgnoreCase("Via")));
-            String details = get("/api/admin/conversations/" + c.sessionId(), "admin",
-                    java.nio.file.Files.readString(dataDir().resolve("admin.password")).trim()).body();
-            assertTrue(details, details.contains("\"X-Intent-Hint\": \"Sales\"")
-                    || details.contains("\"X-Intent-Hint\":\"Sales\""));
+            assertFalse(
+                    "only the adapter's choice is passed: " + h,
+                    h.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Subject") || k.equalsIgnoreCase("Via")));
+            String details = get(
+                            "/api/admin/conversations/" + c.sessionId(),
+                            "admin",
+                            java.nio.file.Files.readString(dataDir().resolve("admin.password"))
+                                    .trim())
+                    .body();
+            assertTrue(
+                    details,
+                    details.contains("\"X-Intent-Hint\": \"Sales\"")
+                            || details.contains("\"X-Intent-Hint\":\"Sales\""));
             String summary = summary(c.sessionId());
-            assertTrue(summary, summary.startsWith("The caller (+14085551212) called +15550100 about sales. The bot "
-                    + "handed the call to an agent for sales after "));
+            assertTrue(
+                    summary,
+                    summary.startsWith("The caller (+14085551212) called +15550100 about sales. The bot "
+                            + "handed the call to an agent for sales after "));
         }
         sipp("zcc-transfer-bye.xml", "udp"); // without the hint the script's default still applies
     }

@@ -19,7 +19,7 @@ public class SipTimersIT extends SwitchboardTestSupport {
         ConfigurationAdmin ca = context.getService(context.getServiceReference(ConfigurationAdmin.class));
         Configuration sip = ca.getConfiguration("org.switchboard.sip", "?");
         Dictionary<String, Object> props = new Hashtable<>();
-        for (java.util.Enumeration<String> keys = sip.getProperties().keys(); keys.hasMoreElements();) {
+        for (java.util.Enumeration<String> keys = sip.getProperties().keys(); keys.hasMoreElements(); ) {
             String k = keys.nextElement();
             props.put(k, sip.getProperties().get(k));
         }

@@ -22,7 +22,6 @@ import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-
 import javax.inject.Inject;
 
 import org.junit.runner.RunWith;
@@ -66,14 +65,17 @@ public abstract class SwitchboardTestSupport {
 
     @Configuration
     public Option[] config() throws Exception {
-        Path home = Paths.get(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
-        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+        Path home = Paths.get(System.getProperty("switchboard.home", ".."))
+                .toAbsolutePath()
+                .normalize();
+        Path work = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest"))
+                .toAbsolutePath()
                 .resolve(getClass().getSimpleName() + "-" + System.nanoTime());
         Path data = work.resolve("data");
         Files.createDirectories(data);
         List<Option> options = new ArrayList<>();
-        Properties launch = extractAssembly(home.resolve("features/target/switchboard.jar"), work.resolve("bundles"),
-                options);
+        Properties launch =
+                extractAssembly(home.resolve("features/target/switchboard.jar"), work.resolve("bundles"), options);
         for (String key : launch.stringPropertyNames()) {
             if (!key.startsWith("launch.")) {
                 options.add(frameworkProperty(key).value(launch.getProperty(key)));
@@ -84,14 +86,22 @@ public abstract class SwitchboardTestSupport {
         int sip = FreePorts.tcpAndUdp();
         int http = FreePorts.tcpAndUdp();
         Map<String, String> props = Map.of(
-                SIP_PORT, Integer.toString(sip),
-                "switchboard.sip.address", "127.0.0.1",
-                HTTP_PORT, Integer.toString(http),
-                "org.apache.felix.http.host", "127.0.0.1",
-                DATA, data.toString(),
-                "felix.fileinstall.dir", home.resolve("felix-config").toString(),
-                "logback.configurationFile", home.resolve("felix-config/logback.xml").toString(),
-                "gosh.args", "--nointeractive");
+                SIP_PORT,
+                Integer.toString(sip),
+                "switchboard.sip.address",
+                "127.0.0.1",
+                HTTP_PORT,
+                Integer.toString(http),
+                "org.apache.felix.http.host",
+                "127.0.0.1",
+                DATA,
+                data.toString(),
+                "felix.fileinstall.dir",
+                home.resolve("felix-config").toString(),
+                "logback.configurationFile",
+                home.resolve("felix-config/logback.xml").toString(),
+                "gosh.args",
+                "--nointeractive");
         props.forEach((k, v) -> {
             System.setProperty(k, v);
             options.add(frameworkProperty(k).value(v));
@@ -109,7 +119,8 @@ public abstract class SwitchboardTestSupport {
      * deploys into the running container.
      */
     private static String jarOf(String resource) {
-        String url = String.valueOf(SwitchboardTestSupport.class.getClassLoader().getResource(resource));
+        String url =
+                String.valueOf(SwitchboardTestSupport.class.getClassLoader().getResource(resource));
         if (!url.startsWith("jar:file:")) {
             throw new IllegalStateException(resource + " is at " + url + ", not in a jar: run mvn verify (or install)");
         }
@@ -186,7 +197,8 @@ public abstract class SwitchboardTestSupport {
 
     /** A request to {@code path} with the administrator's credentials and a JSON body (or none). */
     protected static Http adminRequest(String method, String path, String json) throws IOException {
-        return answer(org.switchboard.testing.Http.local(httpPort()).basic("admin", adminPassword())
+        return answer(org.switchboard.testing.Http.local(httpPort())
+                .basic("admin", adminPassword())
                 .json(method, path, json));
     }
 
@@ -224,8 +236,9 @@ public abstract class SwitchboardTestSupport {
     protected Conversation awaitEndedConversation(String did) throws InterruptedException {
         ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
         for (int i = 0; i < 100; i++) {
-            Optional<Conversation> c = store.find(new ConversationQuery(null, null, null, did, null, null, 0, 1))
-                    .stream().findFirst();
+            Optional<Conversation> c =
+                    store.find(new ConversationQuery(null, null, null, did, null, null, 0, 1)).stream()
+                            .findFirst();
             if (c.isPresent() && !c.get().isActive()) {
                 return c.get();
             }
@@ -236,8 +249,10 @@ public abstract class SwitchboardTestSupport {
 
     /** The built-in (or the bot's) summary of a recorded conversation, as the API gives it. */
     protected String summary(String sessionId) {
-        return context.getService(context.getServiceReference(
-                org.switchboard.api.conversation.ConversationSummaries.class)).summary(sessionId, "en").text();
+        return context.getService(
+                        context.getServiceReference(org.switchboard.api.conversation.ConversationSummaries.class))
+                .summary(sessionId, "en")
+                .text();
     }
 
     protected Bundle installed(String symbolicName) {
@@ -256,12 +271,17 @@ public abstract class SwitchboardTestSupport {
 
     /** Runs one of these tests' own sipp scenarios (resource {@code /sipp/<name>}) over {@code udp} or {@code tcp}. */
     protected static String sippResource(String scenario, String transport, String... extra) throws Exception {
-        return sipp(Sipp.resource(SwitchboardTestSupport.class, scenario, dataDir().getParent()), transport, extra);
+        return sipp(
+                Sipp.resource(SwitchboardTestSupport.class, scenario, dataDir().getParent()), transport, extra);
     }
 
     private static String sipp(Path scenario, String transport, String... extra) throws Exception {
-        return Sipp.scenario(scenario).transport(transport).timeout(15)
-                .in(dataDir().getParent(), "sipp-" + transport + "-" + System.nanoTime()).options("-m", "1")
-                .options(extra).run("127.0.0.1:" + sipPort());
+        return Sipp.scenario(scenario)
+                .transport(transport)
+                .timeout(15)
+                .in(dataDir().getParent(), "sipp-" + transport + "-" + System.nanoTime())
+                .options("-m", "1")
+                .options(extra)
+                .run("127.0.0.1:" + sipPort());
     }
 }

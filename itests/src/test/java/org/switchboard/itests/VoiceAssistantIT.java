@@ -31,8 +31,16 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
     private CompletableFuture<String> call(VoiceCaller caller) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return sipp("zcc-voice-call.xml", "udp", "-s", DID, "-key", "rtp_port",
-                        Integer.toString(caller.port()), "-timeout", "150s");
+                return sipp(
+                        "zcc-voice-call.xml",
+                        "udp",
+                        "-s",
+                        DID,
+                        "-key",
+                        "rtp_port",
+                        Integer.toString(caller.port()),
+                        "-timeout",
+                        "150s");
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -57,9 +65,18 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
         Conversation c = awaitEndedConversation(DID);
         ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
         StringBuilder b = new StringBuilder();
-        store.turns(c.sessionId(), 0, 100).forEach(t -> b.append(t.direction()).append(' ').append(t.text())
-                .append(' ').append(t.digits()).append(' ').append(t.confidence()).append('\n'));
-        store.events(c.sessionId()).forEach(e -> b.append(e.type()).append(' ').append(e.attributes()).append('\n'));
+        store.turns(c.sessionId(), 0, 100)
+                .forEach(t -> b.append(t.direction())
+                        .append(' ')
+                        .append(t.text())
+                        .append(' ')
+                        .append(t.digits())
+                        .append(' ')
+                        .append(t.confidence())
+                        .append('\n'));
+        store.events(c.sessionId())
+                .forEach(e ->
+                        b.append(e.type()).append(' ').append(e.attributes()).append('\n'));
         return b.toString();
     }
 
@@ -77,7 +94,8 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
             caller.say(VoiceCaller.speech("order status", clips));
             long spoke = System.nanoTime();
             long lastLoud = caller.awaitQuiet(400, 5000);
-            assertTrue("barge-in: the menu stopped " + (lastLoud - spoke) / 1_000_000 + " ms after the caller spoke",
+            assertTrue(
+                    "barge-in: the menu stopped " + (lastLoud - spoke) / 1_000_000 + " ms after the caller spoke",
                     lastLoud - spoke < 1_500_000_000L);
             assertTrue("the menu was heard", caller.loudFrames() > loudBefore);
             caller.awaitSaid();
@@ -105,21 +123,31 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
         assertEquals(List.of("TransferToAgent"), bye.get("kore-reason"));
         assertEquals(List.of("Agent"), bye.get("X-Intent"));
         List<Turn> turns = store.turns(c.sessionId(), 0, 100);
-        List<String> heard = turns.stream().filter(t -> t.direction() == Direction.INCOMING).map(Turn::text).toList();
+        List<String> heard = turns.stream()
+                .filter(t -> t.direction() == Direction.INCOMING)
+                .map(Turn::text)
+                .toList();
         assertEquals(heard.toString(), 4, heard.size());
         assertEquals(List.of("order status", "four seven one two"), heard.subList(0, 2));
-        assertTrue(heard.toString(), heard.get(2).startsWith("yes") || heard.get(2).equals("yeah"));
+        assertTrue(
+                heard.toString(), heard.get(2).startsWith("yes") || heard.get(2).equals("yeah"));
         assertEquals("agent", heard.get(3));
-        assertTrue("confidences: " + turns, turns.stream().filter(t -> t.direction() == Direction.INCOMING)
-                .allMatch(t -> t.confidence() > 0.5));
-        assertTrue(turns.toString(), turns.stream().anyMatch(t -> t.direction() == Direction.OUTGOING
-                && t.text().contains("shipped yesterday")));
-        assertTrue(store.events(c.sessionId()).stream().anyMatch(e -> e.type().equals("assistant.action")
-                && "transfer".equals(e.attributes().get("action"))));
+        assertTrue(
+                "confidences: " + turns,
+                turns.stream().filter(t -> t.direction() == Direction.INCOMING).allMatch(t -> t.confidence() > 0.5));
+        assertTrue(
+                turns.toString(),
+                turns.stream()
+                        .anyMatch(t ->
+                                t.direction() == Direction.OUTGOING && t.text().contains("shipped yesterday")));
+        assertTrue(store.events(c.sessionId()).stream()
+                .anyMatch(e -> e.type().equals("assistant.action")
+                        && "transfer".equals(e.attributes().get("action"))));
         String summary = summary(c.sessionId());
-        for (String expected : List.of("called " + DID + " about order status.", "The bot collected order number "
-                + "4712 and order status shipped yesterday and will arrive tomorrow.", "The bot handed the call to an "
-                + "agent because the caller asked for one after ")) {
+        for (String expected : List.of(
+                "called " + DID + " about order status.",
+                "The bot collected order number " + "4712 and order status shipped yesterday and will arrive tomorrow.",
+                "The bot handed the call to an " + "agent because the caller asked for one after ")) {
             assertTrue("an agent-ready summary: " + summary, summary.contains(expected));
         }
         assertFalse(summary, summary.contains("[unk]"));
@@ -134,11 +162,18 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
         Conversation c = awaitEndedConversation(DID);
         ConversationStore store = context.getService(context.getServiceReference(ConversationStore.class));
         assertEquals(List.of("Unrecognized"), byeHeaders(store, c.sessionId()).get("X-Intent"));
-        assertTrue(store.turns(c.sessionId(), 0, 100).stream().anyMatch(t -> t.direction() == Direction.OUTGOING
-                && t.text().startsWith("Sorry, I did not hear anything.")));
-        assertEquals(3, store.events(c.sessionId()).stream().filter(e -> e.type().equals("assistant.turn")).count());
+        assertTrue(store.turns(c.sessionId(), 0, 100).stream()
+                .anyMatch(t ->
+                        t.direction() == Direction.OUTGOING && t.text().startsWith("Sorry, I did not hear anything.")));
+        assertEquals(
+                3,
+                store.events(c.sessionId()).stream()
+                        .filter(e -> e.type().equals("assistant.turn"))
+                        .count());
         String summary = summary(c.sessionId());
-        assertTrue(summary, summary.matches("The caller \\(\\+?[0-9]+\\) called \\+15550105\\. The bot handed the call to "
-                + "an agent because the bot could not tell what the caller wanted after \\d+ seconds\\."));
+        assertTrue(
+                summary,
+                summary.matches("The caller \\(\\+?[0-9]+\\) called \\+15550105\\. The bot handed the call to "
+                        + "an agent because the bot could not tell what the caller wanted after \\d+ seconds\\."));
     }
 }

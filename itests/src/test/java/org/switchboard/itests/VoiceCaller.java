@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
@@ -131,8 +130,12 @@ final class VoiceCaller implements AutoCloseable {
             java.util.Arrays.fill(payload, (byte) 0xFF);
         }
         ByteBuffer b = ByteBuffer.allocate(12 + 160);
-        b.put((byte) 0x80).put((byte) (seq == 0 ? 0x80 : 0)).putShort((short) seq++).putInt((int) timestamp)
-                .putInt(ssrc).put(payload);
+        b.put((byte) 0x80)
+                .put((byte) (seq == 0 ? 0x80 : 0))
+                .putShort((short) seq++)
+                .putInt((int) timestamp)
+                .putInt(ssrc)
+                .put(payload);
         timestamp += 160;
         try {
             socket.send(new DatagramPacket(b.array(), b.position(), to));
@@ -205,7 +208,8 @@ final class VoiceCaller implements AutoCloseable {
         Path wav = Files.createTempFile(dir, "clip", ".wav");
         Process p;
         try {
-            p = new ProcessBuilder("flite", "-voice", "slt", "-t", text, "-o", wav.toString()).redirectErrorStream(true)
+            p = new ProcessBuilder("flite", "-voice", "slt", "-t", text, "-o", wav.toString())
+                    .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
             throw new AssertionError("flite is needed for speech clips (Debian package flite; ./test installs it)", e);
@@ -216,8 +220,10 @@ final class VoiceCaller implements AutoCloseable {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new File(wav.toString()))) {
             byte[] bytes = in.readAllBytes();
             short[] s = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
-                    .asShortBuffer().get(s);
+            ByteBuffer.wrap(bytes)
+                    .order(in.getFormat().isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer()
+                    .get(s);
             if (in.getFormat().getSampleRate() == 8000) {
                 return s;
             }

@@ -28,7 +28,9 @@ public class WorkspaceIT extends SwitchboardTestSupport {
         assertEquals(Outcome.ROUTED, router.route("127.0.0.1", "+15550100").outcome());
         assertEquals("demo-agent", router.route("127.0.0.1", "15550100").flowId());
         assertEquals("zcc", router.route("127.0.0.1", "15550100").adapter().type());
-        assertEquals(Outcome.SOURCE_NOT_ALLOWED, router.route("198.51.100.7", "+15550100").outcome());
+        assertEquals(
+                Outcome.SOURCE_NOT_ALLOWED,
+                router.route("198.51.100.7", "+15550100").outcome());
 
         Path bad = dataDir().resolve("bad-workspace.json");
         Files.writeString(bad, """
@@ -52,7 +54,9 @@ public class WorkspaceIT extends SwitchboardTestSupport {
             assertTrue(text, text.contains("flows[0].nodes[0].type (node 'a'): unknown node type 'teleport'"));
             assertTrue(text, text.contains("attachments[0].flow: no valid flow 'f'"));
             CallRouting now = context.getService(context.getServiceReference(CallRouting.class));
-            assertEquals("the previous workspace stays in force", Outcome.ROUTED,
+            assertEquals(
+                    "the previous workspace stays in force",
+                    Outcome.ROUTED,
                     now.route("127.0.0.1", "+15550100").outcome());
         } finally {
             ws.update(good);

@@ -65,7 +65,8 @@ public class ZccCallIT extends SwitchboardTestSupport {
     @Test
     public void routingRejections() throws Exception {
         awaitHealthy();
-        // a source no trunk allows: 403 over UDP; over TCP its connection is closed at accept (SecurityIT, HostileInputIT)
+        // a source no trunk allows: 403 over UDP; over TCP its connection is closed at accept (SecurityIT,
+        // HostileInputIT)
         sipp("invite-403.xml", "udp", "-i", "127.0.0.2", "-s", "+15550100");
         for (String t : TRANSPORTS) {
             sipp("invite-404.xml", t, "-s", "+15550199");

@@ -32,24 +32,33 @@ final class Browser implements AutoCloseable {
     Browser(String authorization, Path profile) throws IOException {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createDirectories(profile), "--window-size=1400,1000");
+        o.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createDirectories(profile),
+                "--window-size=1400,1000");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, o);
         this.authorization = authorization;
         authorize();
-        shots = Files.createDirectories(Paths.get(System.getProperty("switchboard.screenshots",
-                "target/screenshots")));
+        shots = Files.createDirectories(Paths.get(System.getProperty("switchboard.screenshots", "target/screenshots")));
     }
 
     /** Sends the credentials from the current tab (each tab has its own DevTools target). */
     private void authorize() {
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers",
-                Map.of("Authorization", authorization)));
+        driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", authorization)));
     }
 
     /** Opens a new tab and switches to it. */
@@ -125,8 +134,8 @@ final class Browser implements AutoCloseable {
                 // element not there yet
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; page:\n" + driver.findElement(
-                        By.tagName("body")).getText());
+                throw new AssertionError("timed out waiting for " + what + "; page:\n"
+                        + driver.findElement(By.tagName("body")).getText());
             }
             try {
                 Thread.sleep(250);

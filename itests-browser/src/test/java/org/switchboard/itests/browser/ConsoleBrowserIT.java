@@ -82,13 +82,17 @@ public class ConsoleBrowserIT {
         browser.newTab();
         browser.open(page("switchboard-calls"));
         browser.clickAndConfirm(browser.find("tr[data-session='" + session + "'] button"));
-        browser.await("the hang-up message", 10, false, () -> browser.text(".sb-msg").contains("Hanging up"));
+        browser.await(
+                "the hang-up message", 10, false, () -> browser.text(".sb-msg").contains("Hanging up"));
         held.awaitSuccess();
 
         browser.driver.close();
         browser.driver.switchTo().window(stale);
         browser.clickAndConfirm(browser.find("tr[data-session='" + session + "'] button"));
-        browser.await("the message about the ended call", 10, false,
+        browser.await(
+                "the message about the ended call",
+                10,
+                false,
                 () -> browser.text(".sb-msg.sb-err").contains("is no longer in progress"));
         browser.screenshot("live-calls-ended");
 
@@ -98,7 +102,8 @@ public class ConsoleBrowserIT {
         List<WebElement> buttons = liveRow().findElements(org.openqa.selenium.By.cssSelector("button"));
         assertEquals("Transfer to agent", buttons.get(1).getText());
         browser.clickAndConfirm(buttons.get(1));
-        browser.await("the transfer message", 10, false, () -> browser.text(".sb-msg").contains("to an agent"));
+        browser.await(
+                "the transfer message", 10, false, () -> browser.text(".sb-msg").contains("to an agent"));
         transferred.awaitSuccess();
     }
 
@@ -107,13 +112,15 @@ public class ConsoleBrowserIT {
         browser.open(page("switchboard-calls"));
         assertTrue(browser.text("#sb-node"), browser.text("#sb-node").contains("takes calls"));
         browser.clickAndConfirm(browser.find("#sb-node button"));
-        browser.await("the drain message", 10, false, () -> browser.text(".sb-msg").contains("Draining"));
+        browser.await(
+                "the drain message", 10, false, () -> browser.text(".sb-msg").contains("Draining"));
         browser.open(page("switchboard-calls"));
         assertTrue(browser.text("#sb-node"), browser.text("#sb-node").contains("is draining"));
         browser.screenshot("live-calls-draining");
         gateway.callAndWait("examples/sipp/invite-503.xml", "-s", "+15550100");
         browser.clickToLoad(browser.find("#sb-node button"));
-        browser.await("the undrain message", 10, false, () -> browser.text(".sb-msg").contains("Taking calls again"));
+        browser.await(
+                "the undrain message", 10, false, () -> browser.text(".sb-msg").contains("Taking calls again"));
         gateway.callAndWait("examples/sipp/zcc-bot-hangup.xml");
     }
 
@@ -121,7 +128,11 @@ public class ConsoleBrowserIT {
     public void b_interactionsFilterDetailLadderAndSummary() throws Exception {
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
         browser.open(page("switchboard-interactions"));
-        browser.await("three conversations", 10, true, () -> browser.all("#sb-conversations tbody tr").size() >= 3);
+        browser.await(
+                "three conversations",
+                10,
+                true,
+                () -> browser.all("#sb-conversations tbody tr").size() >= 3);
         browser.screenshot("interactions");
 
         browser.find("input[name=did]").sendKeys("+15550100");
@@ -141,7 +152,9 @@ public class ConsoleBrowserIT {
         browser.clickToLoad(browser.find("#sb-filters button"));
         rows = browser.all("#sb-conversations tbody tr");
         assertEquals("the operator's hang-up ends as the bot's", 1, rows.size());
-        String hungUp = rows.get(0).findElement(org.openqa.selenium.By.cssSelector("a.sb-id")).getText();
+        String hungUp = rows.get(0)
+                .findElement(org.openqa.selenium.By.cssSelector("a.sb-id"))
+                .getText();
 
         browser.find("input[name=q]").sendKeys("no caller ever said this");
         browser.clickToLoad(browser.find("#sb-filters button"));
@@ -156,7 +169,8 @@ public class ConsoleBrowserIT {
         assertTrue(browser.text("#sb-id-bot").startsWith("st-"));
         WebElement copy = browser.find("#sb-ids button.sb-copy");
         copy.click();
-        browser.await("the copy button to say copied", 5, false, () -> copy.getText().equals("copied"));
+        browser.await(
+                "the copy button to say copied", 5, false, () -> copy.getText().equals("copied"));
         assertEquals("intent → agent", browser.text("#sb-path"));
         browser.awaitText("#sb-ended", "transfer (TransferToAgent)");
 
@@ -167,9 +181,13 @@ public class ConsoleBrowserIT {
         for (String expected : new String[] {"INVITE", "200 OK (INVITE)", "ACK", "BYE", "200 OK (BYE)"}) {
             assertTrue(expected + " in " + ladder, ladder.contains(expected));
         }
-        assertTrue(ladder, ladder.indexOf("INVITE") < ladder.indexOf("ACK")
-                && ladder.indexOf("ACK") < ladder.indexOf("BYE"));
-        WebElement bye = arrows.stream().filter(a -> a.getText().endsWith("BYE")).findFirst().orElseThrow();
+        assertTrue(
+                ladder,
+                ladder.indexOf("INVITE") < ladder.indexOf("ACK") && ladder.indexOf("ACK") < ladder.indexOf("BYE"));
+        WebElement bye = arrows.stream()
+                .filter(a -> a.getText().endsWith("BYE"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("the BYE goes from Switchboard to ZCC", "sb-msg-out", bye.getAttribute("class"));
         bye.click();
         WebElement headers = browser.find("#sip-" + bye.getAttribute("data-sip"));
@@ -180,7 +198,8 @@ public class ConsoleBrowserIT {
 
         browser.awaitText("#sb-summary", "No summary written yet");
         browser.clickToLoad(browser.find("#sb-summary button"));
-        browser.await("the summary", 15, false, () -> browser.text(".sb-msg.sb-ok").contains("Summary written"));
+        browser.await(
+                "the summary", 15, false, () -> browser.text(".sb-msg.sb-ok").contains("Summary written"));
         String summary = browser.text("#sb-summary");
         assertFalse(summary, summary.contains("No summary written yet"));
         assertTrue(summary, summary.contains("agent"));
@@ -200,7 +219,8 @@ public class ConsoleBrowserIT {
     public void c_trunksDetachAndAttach() throws Exception {
         browser.open(page("switchboard-trunks"));
         WebElement row = browser.find("table.sb-dids tr[data-did='+15550100']");
-        assertTrue("the port SIP listens on, not a hard-coded one: " + row.getText(),
+        assertTrue(
+                "the port SIP listens on, not a hard-coded one: " + row.getText(),
                 row.getText().contains("sip:+15550100@127.0.0.1:" + gateway.sip));
         assertTrue(row.getText(), row.getText().contains("demo-agent"));
         String other = browser.text("table.sb-dids tr[data-did='+15550101']");
@@ -225,11 +245,13 @@ public class ConsoleBrowserIT {
         browser.open(page("switchboard-flows"));
         browser.awaitText("tr[data-flow='demo-agent']", "zcc-demo +15550100");
         browser.clickToLoad(browser.find("tr[data-flow='demo-agent'] a"));
-        List<String> nodes = browser.all("svg.sb-graph g.sb-node").stream().map(n -> n.getAttribute("data-node"))
+        List<String> nodes = browser.all("svg.sb-graph g.sb-node").stream()
+                .map(n -> n.getAttribute("data-node"))
                 .toList();
         assertEquals(List.of("intent", "agent", "bye"), nodes);
-        List<String> edges = browser.all("svg.sb-graph g.sb-edge").stream().map(e -> e.getAttribute("data-from")
-                + " -" + e.getText() + "-> " + e.getAttribute("data-to")).toList();
+        List<String> edges = browser.all("svg.sb-graph g.sb-edge").stream()
+                .map(e -> e.getAttribute("data-from") + " -" + e.getText() + "-> " + e.getAttribute("data-to"))
+                .toList();
         assertEquals(List.of("intent -done, error-> agent", "agent -failed-> bye"), edges);
         assertTrue(browser.text("#sb-document").contains("\"agentTransfer\""));
         browser.screenshot("flow-graph");
@@ -264,15 +286,31 @@ public class ConsoleBrowserIT {
         browser.open(page("switchboard-deploy"));
         assertTrue(browser.text("#sb-deploy-dir").endsWith("deploy"));
         upload(notes);
-        browser.await("the refusal", 10, false, () -> browser.text("#sb-upload-result").contains("Refused"));
+        browser.await(
+                "the refusal",
+                10,
+                false,
+                () -> browser.text("#sb-upload-result").contains("Refused"));
         browser.awaitText("#sb-upload-result", "not a jar file");
         upload(plain);
-        browser.await("the refusal", 10, false,
+        browser.await(
+                "the refusal",
+                10,
+                false,
                 () -> browser.text("#sb-upload-result").contains("not an OSGi bundle"));
         upload(brokenJar);
-        browser.await("the acceptance", 10, false, () -> browser.text("#sb-upload-result").startsWith("Accepted"));
-        browser.await("the failure report", 20, true, () -> browser.all("#sb-outcomes tr.sb-failed").stream()
-                .anyMatch(r -> r.getText().contains("broken.jar") && r.getText().contains("does not start")));
+        browser.await(
+                "the acceptance",
+                10,
+                false,
+                () -> browser.text("#sb-upload-result").startsWith("Accepted"));
+        browser.await(
+                "the failure report",
+                20,
+                true,
+                () -> browser.all("#sb-outcomes tr.sb-failed").stream()
+                        .anyMatch(r -> r.getText().contains("broken.jar")
+                                && r.getText().contains("does not start")));
         browser.screenshot("deploy");
         assertTrue(gateway.log().contains("Deploy: broken.jar (org.example.broken 1.0.0) does not start"));
     }
@@ -288,9 +326,13 @@ public class ConsoleBrowserIT {
         assertEquals(403, gateway.post(path, form + "&sb-csrf=" + token, Map.of("Origin", "http://evil.example")));
         assertEquals(403, gateway.post(path, form + "&sb-csrf=" + token, Map.of("Sec-Fetch-Site", "cross-site")));
         browser.open(page("switchboard-trunks"));
-        assertTrue("nothing was detached", browser.text("tr[data-did='+15550101'] .sb-flow").contains("demo-hangup"));
-        assertEquals("the same request from the console's own origin acts", 303, gateway.post(path, form + "&sb-csrf="
-                + token, Map.of("Origin", gateway.url(""))));
+        assertTrue(
+                "nothing was detached",
+                browser.text("tr[data-did='+15550101'] .sb-flow").contains("demo-hangup"));
+        assertEquals(
+                "the same request from the console's own origin acts",
+                303,
+                gateway.post(path, form + "&sb-csrf=" + token, Map.of("Origin", gateway.url(""))));
         browser.open(page("switchboard-trunks"));
         browser.awaitText("tr[data-did='+15550101'] .sb-flow", "none");
     }
@@ -299,18 +341,25 @@ public class ConsoleBrowserIT {
 
     private static int details(String clientId, String secret) throws Exception {
         String token = Jwt.hs256("{\"appId\":\"" + clientId + "\"}", secret);
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(gateway.url("/api/public/bot/" + DEMO_BOT + "/conversationDetails")))
-                .header("auth", token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"callId\": \"00001\"}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        gateway.url("/api/public/bot/" + DEMO_BOT + "/conversationDetails")))
+                                .header("auth", token)
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"callId\": \"00001\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
     public void g_botsPageMakesAndRotatesJwtAppsWithoutTheAdminApi() throws Exception {
         browser.open(page("switchboard-bots"));
         String section = "#bot-" + DEMO_BOT;
-        assertTrue(browser.text(section + " + table"), browser.text(section + " + table").contains(DEMO_BOT));
+        assertTrue(
+                browser.text(section + " + table"),
+                browser.text(section + " + table").contains(DEMO_BOT));
         WebElement form = browser.find("form.sb-new-app input[name=botId][value='" + DEMO_BOT + "']")
                 .findElement(org.openqa.selenium.By.xpath(".."));
         form.findElement(org.openqa.selenium.By.cssSelector("input[name=name]")).sendKeys("ZCC connector");
@@ -322,7 +371,8 @@ public class ConsoleBrowserIT {
         assertEquals("the new app's token is taken: no such call, not a refusal", 404, details(clientId, secret));
 
         browser.open(page("switchboard-bots"));
-        assertFalse("a secret is shown once only", browser.find("body").getText().contains(secret));
+        assertFalse(
+                "a secret is shown once only", browser.find("body").getText().contains(secret));
         WebElement row = null;
         for (WebElement r : browser.all("table.sb-apps tbody tr")) {
             if (r.getText().contains(clientId)) {
@@ -348,7 +398,8 @@ public class ConsoleBrowserIT {
         browser.open(page("switchboard-bots"));
         for (WebElement r : browser.all("table.sb-apps tbody tr")) {
             if (r.getText().contains(clientId)) {
-                r.findElement(org.openqa.selenium.By.cssSelector("input[value='chat-history']")).click();
+                r.findElement(org.openqa.selenium.By.cssSelector("input[value='chat-history']"))
+                        .click();
                 browser.clickToLoad(r.findElement(org.openqa.selenium.By.xpath(".//button[text()='Save']")));
                 break;
             }

@@ -41,8 +41,21 @@ public class ClusterFailoverIT {
 
     /** Calls to the demo's bot-hangup flow (half a second each) through the proxy at {@code rate} for {@code n}. */
     private static Sipp.Run load(String tag, int rate, int n) throws Exception {
-        return cluster.sipp(tag, "cluster-call.xml", "127.0.0.1", cluster.proxy(), "-s", "+15550101", "-r",
-                Integer.toString(rate), "-m", Integer.toString(n), "-l", "200", "-recv_timeout", "8000");
+        return cluster.sipp(
+                tag,
+                "cluster-call.xml",
+                "127.0.0.1",
+                cluster.proxy(),
+                "-s",
+                "+15550101",
+                "-r",
+                Integer.toString(rate),
+                "-m",
+                Integer.toString(n),
+                "-l",
+                "200",
+                "-recv_timeout",
+                "8000");
     }
 
     @Test
@@ -56,32 +69,47 @@ public class ClusterFailoverIT {
         assertTrue("the load run ended", sipp.await() != -1);
         int[] calls = cluster.calls("failover");
         int lost = countLost("node-a");
-        System.out.printf("failover: detection %d ms after the kill; %d calls ok, %d failed, %d sessions closed as "
-                + "node lost%n", detected, calls[0], calls[1], lost);
+        System.out.printf(
+                "failover: detection %d ms after the kill; %d calls ok, %d failed, %d sessions closed as "
+                        + "node lost%n",
+                detected, calls[0], calls[1], lost);
         assertEquals(1000, calls[0] + calls[1]);
-        assertTrue("only calls node-a held failed: " + calls[1] + " failed, " + lost + " lost\n"
-                + cluster.errors("failover"), calls[1] <= lost + 3);
+        assertTrue(
+                "only calls node-a held failed: " + calls[1] + " failed, " + lost + " lost\n"
+                        + cluster.errors("failover"),
+                calls[1] <= lost + 3);
 
         Gateway b = cluster.node("node-b");
         for (Map.Entry<String, Integer> r : recorded.entrySet()) {
-            String c = b.admin("GET", "/api/admin/conversations/" + r.getKey(), null).body();
-            assertTrue("session " + r.getKey() + " kept its " + r.getValue() + " turns and events: " + c,
+            String c = b.admin("GET", "/api/admin/conversations/" + r.getKey(), null)
+                    .body();
+            assertTrue(
+                    "session " + r.getKey() + " kept its " + r.getValue() + " turns and events: " + c,
                     countRecords(c) >= r.getValue());
             assertTrue("every session node-a held is closed: " + c, Gateway.has(c, "endedAt"));
         }
 
         String lostSession = lostSession("node-a");
-        java.net.http.HttpResponse<String> app = b.admin("POST", "/api/admin/bots/" + BOT + "/apps",
-                "{\"name\": \"failover\", \"scopes\": [\"chat-history\"]}");
+        java.net.http.HttpResponse<String> app = b.admin(
+                "POST", "/api/admin/bots/" + BOT + "/apps", "{\"name\": \"failover\", \"scopes\": [\"chat-history\"]}");
         assertEquals(app.body(), 201, app.statusCode());
-        String token = Jwt.hs256("{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
-                + (System.currentTimeMillis() / 1000 + 600) + "}", Gateway.field(app.body(), "clientSecret"));
-        java.net.http.HttpResponse<String> details = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(b.url("/api/public/bot/" + BOT
-                        + "/conversationDetails"))).header("auth", token).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"sessionId\": \"" + lostSession
-                                + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals("the survivor's Conversation Details API serves the lost node's session: " + details.body(), 200,
+        String token = Jwt.hs256(
+                "{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"exp\": "
+                        + (System.currentTimeMillis() / 1000 + 600) + "}",
+                Gateway.field(app.body(), "clientSecret"));
+        java.net.http.HttpResponse<String> details = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(b.url("/api/public/bot/" + BOT + "/conversationDetails")))
+                                .header("auth", token)
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"sessionId\": \"" + lostSession + "\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "the survivor's Conversation Details API serves the lost node's session: " + details.body(),
+                200,
                 details.statusCode());
         assertTrue(details.body(), details.body().contains(lostSession));
         java.net.http.HttpResponse<String> down = b.admin("POST", "/api/admin/calls/" + lostSession + "/hangup", null);
@@ -112,8 +140,10 @@ public class ClusterFailoverIT {
         assertEquals(0, sipp.await());
         int[] calls = cluster.calls("drain");
         assertEquals(cluster.errors("drain"), 600, calls[0]);
-        assertEquals("node-a took no call once drained", started, LocalCluster.counter(a,
-                "switchboard_calls_started_total"));
+        assertEquals(
+                "node-a took no call once drained",
+                started,
+                LocalCluster.counter(a, "switchboard_calls_started_total"));
         a.admin("POST", "/api/admin/node/undrain", null);
         cluster.awaitFlags("A", "A");
     }
@@ -150,13 +180,22 @@ public class ClusterFailoverIT {
         java.nio.file.Path target = g.home.resolve("bundles/adapter-zcc/target");
         java.nio.file.Path jar;
         try (var files = java.nio.file.Files.list(target)) {
-            jar = files.filter(f -> f.getFileName().toString().matches("org\\.switchboard\\.adapter-zcc-[0-9.]+(-SNAPSHOT)?\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no adapter-zcc jar in " + target));
+            jar = files.filter(f -> f.getFileName()
+                            .toString()
+                            .matches("org\\.switchboard\\.adapter-zcc-[0-9.]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no adapter-zcc jar in " + target));
         }
         java.nio.file.Path deploy = g.work.resolve("deploy");
         java.nio.file.Files.createDirectories(deploy);
-        Process p = new ProcessBuilder("java", g.home.resolve("bench/Rebundle.java").toString(), jar.toString(),
-                deploy.resolve("adapter-zcc-0.9.0.jar").toString(), "0.9.0").inheritIO().start();
+        Process p = new ProcessBuilder(
+                        "java",
+                        g.home.resolve("bench/Rebundle.java").toString(),
+                        jar.toString(),
+                        deploy.resolve("adapter-zcc-0.9.0.jar").toString(),
+                        "0.9.0")
+                .inheritIO()
+                .start();
         assertEquals("Rebundle", 0, p.waitFor());
     }
 
@@ -184,7 +223,8 @@ public class ClusterFailoverIT {
     /** For each session of {@code node}: how many turns and events the database holds for it now. */
     private static Map<String, Integer> recordsOf(String node) throws Exception {
         Map<String, Integer> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(cluster.dbUrl); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(cluster.dbUrl);
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT s.session_id, (SELECT COUNT(*) FROM session_turns t WHERE "
                         + "t.session_id = s.session_id) + (SELECT COUNT(*) FROM session_events e WHERE e.session_id = "
                         + "s.session_id) FROM sessions s WHERE s.node_id = '" + node + "'")) {
@@ -199,9 +239,10 @@ public class ClusterFailoverIT {
     private static int countLost(String node) throws Exception {
         long deadline = System.currentTimeMillis() + 15_000;
         while (true) {
-            try (Connection c = DriverManager.getConnection(cluster.dbUrl); Statement s = c.createStatement();
-                    ResultSet open = s.executeQuery("SELECT COUNT(*) FROM sessions WHERE node_id = '" + node
-                            + "' AND ended_at IS NULL")) {
+            try (Connection c = DriverManager.getConnection(cluster.dbUrl);
+                    Statement s = c.createStatement();
+                    ResultSet open = s.executeQuery(
+                            "SELECT COUNT(*) FROM sessions WHERE node_id = '" + node + "' AND ended_at IS NULL")) {
                 open.next();
                 if (open.getInt(1) == 0) {
                     try (ResultSet lost = s.executeQuery("SELECT COUNT(*) FROM sessions WHERE node_id = '" + node
@@ -218,7 +259,8 @@ public class ClusterFailoverIT {
 
     /** A session of {@code node} closed as 'node lost'. */
     private static String lostSession(String node) throws Exception {
-        try (Connection c = DriverManager.getConnection(cluster.dbUrl); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(cluster.dbUrl);
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT session_id FROM sessions WHERE node_id = '" + node
                         + "' AND end_reason = 'node lost'")) {
             assertTrue("a session of " + node + " was closed as node lost", r.next());

@@ -24,12 +24,15 @@ public class ClusterRunIT {
     @Test
     public void theOneCommandRunsACallableClusterAndStopsItAll() throws Exception {
         Path home = Sipp.home();
-        Path dir = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+        Path dir = Paths.get(System.getProperty("switchboard.itest.dir", "target/itest"))
+                .toAbsolutePath()
                 .resolve("ClusterRunIT-" + System.nanoTime());
         Files.createDirectories(dir);
         int proxy = FreePorts.tcpAndUdp();
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("cluster/run.sh").toString()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("run.txt").toFile())
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("cluster/run.sh").toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.txt").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("CLUSTER_DIR", dir.resolve("cluster").toString());
         pb.environment().put("PROXY_PORT", Integer.toString(proxy));
@@ -41,12 +44,16 @@ public class ClusterRunIT {
             long deadline = System.currentTimeMillis() + 180_000;
             while (!Files.readString(dir.resolve("run.txt")).contains("Switchboard cluster running")) {
                 assertTrue("cluster/run.sh ended:\n" + Files.readString(dir.resolve("run.txt")), run.isAlive());
-                assertTrue("not running after 180 s:\n" + Files.readString(dir.resolve("run.txt")),
+                assertTrue(
+                        "not running after 180 s:\n" + Files.readString(dir.resolve("run.txt")),
                         System.currentTimeMillis() < deadline);
                 Thread.sleep(200);
             }
-            Sipp.Run sipp = Sipp.scenario(Sipp.example("zcc-transfer-bye.xml")).timeout(60).in(dir, "sipp")
-                    .options("-m", "1").start("127.0.0.1:" + proxy);
+            Sipp.Run sipp = Sipp.scenario(Sipp.example("zcc-transfer-bye.xml"))
+                    .timeout(60)
+                    .in(dir, "sipp")
+                    .options("-m", "1")
+                    .start("127.0.0.1:" + proxy);
             assertEquals("the seed transfer call through the proxy: " + sipp.errors(), 0, sipp.await());
         } finally {
             run.destroy();

@@ -51,7 +51,8 @@ final class LocalCluster implements AutoCloseable {
 
     /** Starts the nodes ({@code id=address} each), then Kamailio in front of them; waits until all are active. */
     static LocalCluster start(String name, String... nodes) throws Exception {
-        Path dir = java.nio.file.Paths.get(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+        Path dir = java.nio.file.Paths.get(System.getProperty("switchboard.itest.dir", "target/itest"))
+                .toAbsolutePath()
                 .resolve(name + "-" + System.nanoTime());
         Files.createDirectories(dir);
         LocalCluster c = new LocalCluster(dir, createDatabase(name), FreePorts.tcpAndUdp());
@@ -75,10 +76,14 @@ final class LocalCluster implements AutoCloseable {
     private static String createDatabase(String name) throws Exception {
         String server = System.getenv("SWITCHBOARD_TEST_PG_URL");
         if (server == null || server.isBlank()) {
-            throw new AssertionError("SWITCHBOARD_TEST_PG_URL is not set: run ./test (it starts a throwaway PostgreSQL)");
+            throw new AssertionError(
+                    "SWITCHBOARD_TEST_PG_URL is not set: run ./test (it starts a throwaway PostgreSQL)");
         }
-        String db = (name + "_" + System.nanoTime()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+        String db = (name + "_" + System.nanoTime())
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        try (Connection c = DriverManager.getConnection(server);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         }
         return server.replaceFirst("/[^/?]+(\\?|$)", "/" + db + "$1");
@@ -86,12 +91,27 @@ final class LocalCluster implements AutoCloseable {
 
     /** Starts node {@code id} on its address, configured for the cluster, with more store properties. */
     Gateway startNode(String id, Map<String, String> storeExtra) throws Exception {
-        Map<String, String> store = new LinkedHashMap<>(Map.of("url", dbUrl,
-                "driver.target", "(osgi.jdbc.driver.class=org.postgresql.Driver)", "node.id", id, ".secret.key", key,
-                "node.lost.after.s", Integer.toString(LOST_AFTER_S), "heartbeat.ms", "500"));
+        Map<String, String> store = new LinkedHashMap<>(Map.of(
+                "url",
+                dbUrl,
+                "driver.target",
+                "(osgi.jdbc.driver.class=org.postgresql.Driver)",
+                "node.id",
+                id,
+                ".secret.key",
+                key,
+                "node.lost.after.s",
+                Integer.toString(LOST_AFTER_S),
+                "heartbeat.ms",
+                "500"));
         store.putAll(storeExtra);
-        return Gateway.start("cluster-" + id, Map.of("org.switchboard.store.cfg", store,
-                "org.switchboard.sip.cfg", Map.of("trusted.proxies", "127.0.0.1")),
+        return Gateway.start(
+                "cluster-" + id,
+                Map.of(
+                        "org.switchboard.store.cfg",
+                        store,
+                        "org.switchboard.sip.cfg",
+                        Map.of("trusted.proxies", "127.0.0.1")),
                 Map.of("SWITCHBOARD_SIP_ADDRESS", addresses.getOrDefault(id, "127.0.0.9")));
     }
 
@@ -112,18 +132,39 @@ final class LocalCluster implements AutoCloseable {
         Path kam = dir.resolve("kamailio");
         Files.createDirectories(kam);
         StringBuilder list = new StringBuilder();
-        nodes.forEach((id, g) -> list.append("1 sip:").append(addresses.get(id)).append(':').append(g.sip)
-                .append(" 0 0 duid=").append(id).append(";maxload=2000\n"));
+        nodes.forEach((id, g) -> list.append("1 sip:")
+                .append(addresses.get(id))
+                .append(':')
+                .append(g.sip)
+                .append(" 0 0 duid=")
+                .append(id)
+                .append(";maxload=2000\n"));
         Files.writeString(kam.resolve("dispatcher.list"), list);
         Files.deleteIfExists(kam.resolve("ctl"));
         Path home = Sipp.home();
-        kamailio = new ProcessBuilder("kamailio", "-DD", "-E", "-f", home.resolve("cluster/kamailio/kamailio.cfg")
-                .toString(), "-Y", kam.toString(), "-P", kam.resolve("kamailio.pid").toString(),
-                "-A", "LISTEN_UDP=udp:127.0.0.1:" + proxyPort, "-A", "LISTEN_TCP=tcp:127.0.0.1:" + proxyPort,
-                "-A", "DISPATCHER_LIST=\"" + kam.resolve("dispatcher.list") + "\"",
-                "-A", "CTL_SOCKET=\"unix:" + kam.resolve("ctl") + "\"")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(kam.resolve("kamailio.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        kamailio = new ProcessBuilder(
+                        "kamailio",
+                        "-DD",
+                        "-E",
+                        "-f",
+                        home.resolve("cluster/kamailio/kamailio.cfg").toString(),
+                        "-Y",
+                        kam.toString(),
+                        "-P",
+                        kam.resolve("kamailio.pid").toString(),
+                        "-A",
+                        "LISTEN_UDP=udp:127.0.0.1:" + proxyPort,
+                        "-A",
+                        "LISTEN_TCP=tcp:127.0.0.1:" + proxyPort,
+                        "-A",
+                        "DISPATCHER_LIST=\"" + kam.resolve("dispatcher.list") + "\"",
+                        "-A",
+                        "CTL_SOCKET=\"unix:" + kam.resolve("ctl") + "\"")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        kam.resolve("kamailio.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
     }
 
     /** Starts Kamailio again after {@link #stopKamailio}, with the same configuration. */
@@ -155,7 +196,8 @@ final class LocalCluster implements AutoCloseable {
     Map<String, String> flags() throws Exception {
         String out = kamcmd("dispatcher.list");
         Map<String, String> flags = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("URI: sip:([0-9.]+):(\\d+)\\s+FLAGS: (\\w+)").matcher(out);
+        Matcher m =
+                Pattern.compile("URI: sip:([0-9.]+):(\\d+)\\s+FLAGS: (\\w+)").matcher(out);
         while (m.find()) {
             for (Map.Entry<String, Gateway> n : nodes.entrySet()) {
                 if (addresses.get(n.getKey()).equals(m.group(1)) && n.getValue().sip == Integer.parseInt(m.group(2))) {
@@ -186,8 +228,8 @@ final class LocalCluster implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("dispatcher flags " + now + " after 15 s, wanted " + List.of(first) + "\n"
-                + kamailioLog());
+        throw new AssertionError(
+                "dispatcher flags " + now + " after 15 s, wanted " + List.of(first) + "\n" + kamailioLog());
     }
 
     /**
@@ -195,9 +237,15 @@ final class LocalCluster implements AutoCloseable {
      * (statistics in {@code <tag>.csv}) in the cluster's directory.
      */
     Sipp.Run sipp(String tag, String scenario, String source, String target, String... options) throws IOException {
-        Path file = scenario.startsWith("examples/") ? Sipp.home().resolve(scenario)
+        Path file = scenario.startsWith("examples/")
+                ? Sipp.home().resolve(scenario)
                 : Sipp.resource(LocalCluster.class, scenario, dir);
-        Sipp.Run run = Sipp.scenario(file).from(source).timeout(120).in(dir, tag).statistics().options(options)
+        Sipp.Run run = Sipp.scenario(file)
+                .from(source)
+                .timeout(120)
+                .in(dir, tag)
+                .statistics()
+                .options(options)
                 .start(target);
         sipps.put(tag, run);
         return run;

@@ -38,25 +38,34 @@ final class Baresip implements AutoCloseable {
         Path silence = silence(dir.resolve("silence.wav"));
         StringBuilder config = new StringBuilder()
                 .append("poll_method epoll\n")
-                .append("sip_listen 127.0.0.1:").append(FreePorts.tcpAndUdp()).append('\n')
+                .append("sip_listen 127.0.0.1:")
+                .append(FreePorts.tcpAndUdp())
+                .append('\n')
                 .append("call_local_timeout 60\n")
                 .append("audio_player aubridge,nowhere\naudio_alert aubridge,nowhere\n")
-                .append("audio_source aufile,").append(silence).append('\n')
+                .append("audio_source aufile,")
+                .append(silence)
+                .append('\n')
                 .append("audio_srate 8000\naudio_channels 1\n")
                 .append("module_path /usr/lib/baresip/modules\n")
                 .append("module stdio.so\nmodule g711.so\nmodule aufile.so\nmodule aubridge.so\n")
                 .append("module sndfile.so\nmodule srtp.so\n")
                 .append("module_app account.so\nmodule_app menu.so\n")
-                .append("snd_path ").append(dump).append('\n');
+                .append("snd_path ")
+                .append(dump)
+                .append('\n');
         if (caFile != null) {
             config.append("sip_cafile ").append(caFile).append('\n');
         }
         Files.writeString(dir.resolve("config"), config);
-        Files.writeString(dir.resolve("accounts"), "<" + accountUri + ">;regint=0;audio_codecs=PCMU,PCMA"
-                + accountParams + "\n");
+        Files.writeString(
+                dir.resolve("accounts"), "<" + accountUri + ">;regint=0;audio_codecs=PCMU,PCMA" + accountParams + "\n");
         Files.writeString(dir.resolve("contacts"), "");
-        Process p = new ProcessBuilder("baresip", "-f", dir.toString(), "-e", "/dial " + uri).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("baresip.out").toFile()).start();
+        Process p = new ProcessBuilder("baresip", "-f", dir.toString(), "-e", "/dial " + uri)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("baresip.out").toFile())
+                .start();
         return new Baresip(dir, p);
     }
 
@@ -91,7 +100,8 @@ final class Baresip implements AutoCloseable {
     /** Loudness (RMS of 16-bit samples) of each second of what baresip decoded from the gateway. */
     double[] heardPerSecond() throws IOException {
         try (var files = Files.list(dir.resolve("dump"))) {
-            Path dec = files.filter(f -> f.toString().endsWith("-dec.wav")).findFirst()
+            Path dec = files.filter(f -> f.toString().endsWith("-dec.wav"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("baresip decoded no audio"));
             byte[] wav = Files.readAllBytes(dec);
             ByteBuffer b = ByteBuffer.wrap(wav, 44, wav.length - 44).order(ByteOrder.LITTLE_ENDIAN);
@@ -112,9 +122,19 @@ final class Baresip implements AutoCloseable {
     private static Path silence(Path file) throws IOException {
         int n = 8000 * 60;
         ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x46464952).putInt(36 + 2 * n).putInt(0x45564157).putInt(0x20746d66).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
-                .putShort((short) 16).putInt(0x61746164).putInt(2 * n);
+        b.putInt(0x46464952)
+                .putInt(36 + 2 * n)
+                .putInt(0x45564157)
+                .putInt(0x20746d66)
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(8000)
+                .putInt(16000)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .putInt(0x61746164)
+                .putInt(2 * n);
         return Files.write(file, b.array());
     }
 

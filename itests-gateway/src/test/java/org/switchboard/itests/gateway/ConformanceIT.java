@@ -44,20 +44,30 @@ public class ConformanceIT {
             String suffix = Integer.toHexString(c.file().hashCode());
             check(c, "udp", c.udp(), Wire.udp(gateway.sip, c.unique("u" + suffix), 1000), wrong);
             boolean all = c.tcp().contains(",");
-            check(c, "tcp", c.tcp(), Wire.tcp(gateway.sip, c.unique("t" + suffix), all ? 3000 : 1000, all,
-                    c.tcp().endsWith("+close") ? 5000 : 300), wrong);
+            check(
+                    c,
+                    "tcp",
+                    c.tcp(),
+                    Wire.tcp(
+                            gateway.sip,
+                            c.unique("t" + suffix),
+                            all ? 3000 : 1000,
+                            all,
+                            c.tcp().endsWith("+close") ? 5000 : 300),
+                    wrong);
         }
-        assertTrue("outcomes that differ from conformance/outcomes.tsv:\n" + String.join("\n", wrong),
-                wrong.isEmpty());
+        assertTrue("outcomes that differ from conformance/outcomes.tsv:\n" + String.join("\n", wrong), wrong.isEmpty());
 
         for (String transport : List.of("UDP", "TCP")) {
             byte[] options = options(transport).getBytes(StandardCharsets.UTF_8);
-            Wire.Exchange x = transport.equals("UDP") ? Wire.udp(gateway.sip, options, 5000)
+            Wire.Exchange x = transport.equals("UDP")
+                    ? Wire.udp(gateway.sip, options, 5000)
                     : Wire.tcp(gateway.sip, options, 5000, false, 300);
             assertEquals("OPTIONS over " + transport + " after the corpus", "200", x.codes());
         }
         String metrics = gateway.get("/metrics");
-        assertFalse("no call left in progress:\n" + metrics,
+        assertFalse(
+                "no call left in progress:\n" + metrics,
                 metrics.lines().anyMatch(l -> l.startsWith("switchboard_calls_active") && !l.endsWith(" 0")));
         String log = gateway.log();
         // The RI may still log its own failed reconnect when it answers a keep-alive on a connection the test has

@@ -43,8 +43,11 @@ public class DigestAuthIT {
         var missing = putAuth(gateway.work.resolve("no-such.password").toString(), null);
         assertEquals(missing.body(), 400, missing.statusCode());
         assertTrue(missing.body(), missing.body().contains("trunks[0].auth.passwordFile: cannot read the password"));
-        var inline = gateway.admin("PUT", "/api/admin/trunks/zcc-demo", trunk().replaceFirst("\\{",
-                "{\"auth\": {\"username\": \"zcc\", \"password\": \"" + PASSWORD + "\"}, "));
+        var inline = gateway.admin(
+                "PUT",
+                "/api/admin/trunks/zcc-demo",
+                trunk().replaceFirst(
+                                "\\{", "{\"auth\": {\"username\": \"zcc\", \"password\": \"" + PASSWORD + "\"}, "));
         assertEquals(inline.body(), 400, inline.statusCode());
         assertTrue(inline.body(), inline.body().contains("a password is never written in a workspace"));
         assertFalse("the password given is not echoed", inline.body().contains(PASSWORD));
@@ -76,8 +79,9 @@ public class DigestAuthIT {
         assertEquals("each call's first INVITE", 4, authCount("no_credentials") - unanswered);
         // the last taken call's end (after its BYE's 200 OK) may still be under way
         String metrics = gateway.get("/metrics");
-        for (long end = System.currentTimeMillis() + 10_000; !metrics.contains("switchboard_calls_active 0")
-                && System.currentTimeMillis() < end; metrics = gateway.get("/metrics")) {
+        for (long end = System.currentTimeMillis() + 10_000;
+                !metrics.contains("switchboard_calls_active 0") && System.currentTimeMillis() < end;
+                metrics = gateway.get("/metrics")) {
             Thread.sleep(100);
         }
         assertTrue(metrics, metrics.contains("switchboard_calls_active 0"));
@@ -98,13 +102,15 @@ public class DigestAuthIT {
         assertEquals(put.body(), 200, put.statusCode());
         String password = Files.readString(passwordFile).strip();
         String uri = "sip:+15550101@127.0.0.1:" + gateway.sip;
-        try (Baresip caller = Baresip.dial(gateway.work, "digest", "sip:zcc@127.0.0.1", ";auth_pass=" + password,
-                null, uri)) {
+        try (Baresip caller =
+                Baresip.dial(gateway.work, "digest", "sip:zcc@127.0.0.1", ";auth_pass=" + password, null, uri)) {
             assertTrue(caller.output(), caller.await("Call established", 20));
         }
         String c = gateway.awaitConversation("+15550101", d -> Gateway.has(d, "endedAt"), 30);
-        assertTrue("baresip answered with qop=auth for the Request-URI (MD5, the default, named or not): " + c,
-                c.contains("uri=\\\"" + uri + "\\\"") && c.contains("qop=auth,nc=00000001")
+        assertTrue(
+                "baresip answered with qop=auth for the Request-URI (MD5, the default, named or not): " + c,
+                c.contains("uri=\\\"" + uri + "\\\"")
+                        && c.contains("qop=auth,nc=00000001")
                         && !c.contains("algorithm=SHA-256"));
         assertTrue(c, c.contains("response=\\\"(redacted)\\\""));
     }
@@ -113,7 +119,8 @@ public class DigestAuthIT {
     private static String trunk() throws Exception {
         var listed = gateway.admin("GET", "/api/admin/trunks/zcc-demo", null);
         assertEquals(listed.body(), 200, listed.statusCode());
-        return listed.body().replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", "")
+        return listed.body()
+                .replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", "")
                 .replaceAll(",\\s*\"auth\"\\s*:\\s*\\{[^}]*\\}", "");
     }
 
@@ -124,8 +131,9 @@ public class DigestAuthIT {
     }
 
     private static long authCount(String outcome) throws Exception {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("switchboard_sip_auth_total\\{outcome=\""
-                + outcome + "\"\\} (\\d+)").matcher(gateway.get("/metrics"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "switchboard_sip_auth_total\\{outcome=\"" + outcome + "\"\\} (\\d+)")
+                .matcher(gateway.get("/metrics"));
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 }

@@ -58,7 +58,8 @@ public class FaultsIT {
         });
         slow.start();
         try {
-            String reason = webhookCall("webhook-slow", "http://127.0.0.1:" + slow.getAddress().getPort() + "/turn");
+            String reason = webhookCall(
+                    "webhook-slow", "http://127.0.0.1:" + slow.getAddress().getPort() + "/turn");
             assertTrue(reason, reason.contains("no answer within 800 ms"));
         } finally {
             slow.stop(0);
@@ -74,8 +75,10 @@ public class FaultsIT {
         assertEquals("sipp stopped itself after the ACK (exit 97: an internal command)", 97, sipp.await());
         // the reconnect to the vanished caller is refused at once ("BYE not sent: ... Could not connect") or, on a
         // loaded machine, hangs until the BYE's transaction times out ("BYE not answered"), as in SrtpIT
-        String c = gateway.awaitConversation("+15550101", d -> Gateway.has(d, "endedAt")
-                && (d.contains("BYE not sent") || d.contains("BYE not answered")), 60);
+        String c = gateway.awaitConversation(
+                "+15550101",
+                d -> Gateway.has(d, "endedAt") && (d.contains("BYE not sent") || d.contains("BYE not answered")),
+                60);
         assertTrue(c, c.contains("Could not connect") || c.contains("BYE not answered"));
         assertTrue("the call's SIP ladder is kept: " + c, c.contains("SIP/2.0/TCP"));
         assertTrue(gateway.get("/metrics").contains("switchboard_calls_active 0"));
@@ -91,7 +94,9 @@ public class FaultsIT {
                 + "\"next\": {\"resolved\": \"bye\", \"error\": \"bye\"}}, {\"id\": \"bye\", \"type\": \"hangup\"}]}";
         var put = gateway.admin("PUT", "/api/admin/flows/" + flow, doc);
         assertTrue(put.body(), put.statusCode() == 200 || put.statusCode() == 201);
-        var attach = gateway.admin("PUT", "/api/admin/attachments",
+        var attach = gateway.admin(
+                "PUT",
+                "/api/admin/attachments",
                 "{\"trunk\": \"zcc-demo\", \"did\": \"+15550109\", \"flow\": \"" + flow + "\"}");
         assertEquals(attach.body(), 200, attach.statusCode());
         gateway.callAndWait("webhook-fallback.xml", "-s", "+15550109");

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -46,8 +45,18 @@ public class HttpsIT {
         keystore = TestKeys.keystore(PASSWORD);
         client = TestKeys.trusting(keystore, PASSWORD);
         httpsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start("HttpsIT", Map.of("org.switchboard.https.cfg", Map.of("keystore", keystore.toString(),
-                "keystore.password", PASSWORD, "port", Integer.toString(httpsPort))), Map.of());
+        gateway = Gateway.start(
+                "HttpsIT",
+                Map.of(
+                        "org.switchboard.https.cfg",
+                        Map.of(
+                                "keystore",
+                                keystore.toString(),
+                                "keystore.password",
+                                PASSWORD,
+                                "port",
+                                Integer.toString(httpsPort))),
+                Map.of());
     }
 
     @AfterClass
@@ -60,15 +69,16 @@ public class HttpsIT {
     private static HttpResponse<String> https(String method, String path, Map<String, String> headers, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         return HttpClient.newBuilder().sslContext(client).build().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> awaitHttps() throws Exception {
         Exception last = null;
-        for (long deadline = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < deadline;) {
+        for (long deadline = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < deadline; ) {
             try {
                 return https("GET", "/health", Map.of(), null);
             } catch (IOException e) {
@@ -85,8 +95,11 @@ public class HttpsIT {
         var bots = https("GET", "/api/admin/bots", Map.of("Authorization", gateway.basicAuth()), null);
         assertEquals(bots.body(), 200, bots.statusCode());
         assertTrue(bots.body(), bots.body().contains("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0"));
-        var kore = https("POST", "/api/public/bot/st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0/conversationDetails",
-                Map.of("auth", "not.a.jwt", "Content-Type", "application/json"), "{\"callId\": \"00001\"}");
+        var kore = https(
+                "POST",
+                "/api/public/bot/st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0/conversationDetails",
+                Map.of("auth", "not.a.jwt", "Content-Type", "application/json"),
+                "{\"callId\": \"00001\"}");
         assertEquals(kore.body(), 401, kore.statusCode());
         assertTrue(kore.body(), kore.body().contains("\"code\":4002"));
         assertEquals("plain HTTP still serves on loopback", 200, gateway.status("/health"));
@@ -109,13 +122,13 @@ public class HttpsIT {
         Path cfg = gateway.work.resolve("config/org.switchboard.https.cfg");
         Files.write(cfg, List.of("keystore=" + keystore, "keystore.password=wrong-" + PASSWORD, "port=" + httpsPort));
         String expected = "property 'keystore' = '" + keystore + "': wrong password (keystore.password)";
-        for (long deadline = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < deadline
-                && !gateway.log().contains(expected);) {
+        for (long deadline = System.currentTimeMillis() + 30_000;
+                System.currentTimeMillis() < deadline && !gateway.log().contains(expected); ) {
             Thread.sleep(200);
         }
         assertTrue(gateway.log(), gateway.log().contains(expected));
         boolean off = false;
-        for (long deadline = System.currentTimeMillis() + 30_000; !off && System.currentTimeMillis() < deadline;) {
+        for (long deadline = System.currentTimeMillis() + 30_000; !off && System.currentTimeMillis() < deadline; ) {
             try {
                 https("GET", "/health", Map.of(), null);
                 Thread.sleep(200);
@@ -127,8 +140,8 @@ public class HttpsIT {
         }
         assertTrue("HTTPS went off after the bad keystore", off);
         int plain = -1;
-        for (long deadline = System.currentTimeMillis() + 30_000; plain != 200
-                && System.currentTimeMillis() < deadline;) {
+        for (long deadline = System.currentTimeMillis() + 30_000;
+                plain != 200 && System.currentTimeMillis() < deadline; ) {
             plain = gateway.status("/health"); // Jetty restarts without HTTPS
             if (plain != 200) {
                 Thread.sleep(200);

@@ -20,10 +20,12 @@ public class KoreRecipeIT {
     public void theRecipeGetsTheDetailsAndTheSummaryOfTheLastCall() throws Exception {
         try (Gateway g = Gateway.start("KoreRecipeIT")) {
             g.callAndWait("examples/sipp/zcc-transfer-bye.xml");
-            String session = Gateway.field(g.awaitConversation("+15550100", d -> Gateway.has(d, "endedAt"), 10),
-                    "sessionId");
-            ProcessBuilder pb = new ProcessBuilder(g.home.resolve("examples/kore/details.sh").toString())
-                    .directory(g.work.toFile()).redirectErrorStream(true);
+            String session =
+                    Gateway.field(g.awaitConversation("+15550100", d -> Gateway.has(d, "endedAt"), 10), "sessionId");
+            ProcessBuilder pb = new ProcessBuilder(
+                            g.home.resolve("examples/kore/details.sh").toString())
+                    .directory(g.work.toFile())
+                    .redirectErrorStream(true);
             pb.environment().put("SWITCHBOARD_URL", g.url(""));
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -32,7 +34,10 @@ public class KoreRecipeIT {
             assertTrue(out, out.contains("session: " + session));
             assertTrue(out, out.contains("\"conversationInfo\""));
             assertTrue(out, out.contains("\"ConversationSummary\""));
-            assertTrue(out, out.contains("\"sessionId\": \"" + session + "\"") || out.contains("\"sessionId\":\"" + session + "\""));
+            assertTrue(
+                    out,
+                    out.contains("\"sessionId\": \"" + session + "\"")
+                            || out.contains("\"sessionId\":\"" + session + "\""));
             assertTrue("the transcript's summary: " + out, out.contains("4712"));
             assertFalse("the script prints no secret: " + out, out.contains("clientSecret"));
         }

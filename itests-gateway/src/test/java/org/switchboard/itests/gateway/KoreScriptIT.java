@@ -47,7 +47,9 @@ public class KoreScriptIT {
                 + "print(voiceUtils.refer(message, 'agent_42', headers));";
         var put = gateway.admin("PUT", "/api/admin/flows/kore-script", flow("kore-script", script));
         assertTrue(put.body(), put.statusCode() == 200 || put.statusCode() == 201);
-        var attach = gateway.admin("PUT", "/api/admin/attachments",
+        var attach = gateway.admin(
+                "PUT",
+                "/api/admin/attachments",
                 "{\"trunk\": \"zcc-demo\", \"did\": \"+15550109\", \"flow\": \"kore-script\"}");
         assertEquals(attach.body(), 200, attach.statusCode());
 
@@ -57,10 +59,15 @@ public class KoreScriptIT {
         assertTrue("the DTMF was sent: " + c, c.contains("dtmf.sent"));
         assertTrue(c, c.contains("sip:agent_42@127.0.0.1"));
 
-        var refused = gateway.admin("PUT", "/api/admin/flows/kore-invite", flow("kore-invite",
-                "voiceUtils.invite('One moment', 'sip:queue@zcc.example.com', {});"));
+        var refused = gateway.admin(
+                "PUT",
+                "/api/admin/flows/kore-invite",
+                flow("kore-invite", "voiceUtils.invite('One moment', 'sip:queue@zcc.example.com', {});"));
         assertEquals(refused.body(), 400, refused.statusCode());
-        assertTrue(refused.body(), refused.body().contains("voiceUtils.invite is not supported: Switchboard hands a "
-                + "call back to the contact center with BYE or REFER and does not dial a second leg"));
+        assertTrue(
+                refused.body(),
+                refused.body()
+                        .contains("voiceUtils.invite is not supported: Switchboard hands a "
+                                + "call back to the contact center with BYE or REFER and does not dial a second leg"));
     }
 }

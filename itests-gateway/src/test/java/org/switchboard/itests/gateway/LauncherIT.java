@@ -15,7 +15,6 @@ import org.junit.After;
 import org.junit.Test;
 import org.switchboard.testing.Gateway;
 import org.switchboard.testing.Http;
-import org.switchboard.testing.Sipp;
 
 /**
  * The README's run command end to end: {@code ./switchboard} started from an unrelated working directory reaches
@@ -37,22 +36,29 @@ public class LauncherIT {
     public void startsHealthyAnswersSipAndStopsCleanly() throws Exception {
         gateway = Gateway.builder("LauncherIT").workingDirectory("elsewhere").start();
         Path data = gateway.data();
-        assertTrue("the data directory defaults to ./data of the working directory",
+        assertTrue(
+                "the data directory defaults to ./data of the working directory",
                 Files.isDirectory(data.resolve("felix-cache")));
-        assertTrue(gateway.console(), gateway.console().contains("Switchboard console: http://127.0.0.1:" + gateway.http
-                + "/system/console"));
+        assertTrue(
+                gateway.console(),
+                gateway.console()
+                        .contains("Switchboard console: http://127.0.0.1:" + gateway.http + "/system/console"));
         for (String transport : new String[] {"udp", "tcp"}) {
-            gateway.sipp("examples/sipp/options.xml").transport(transport).timeout(15).options("-m", "1")
+            gateway.sipp("examples/sipp/options.xml")
+                    .transport(transport)
+                    .timeout(15)
+                    .options("-m", "1")
                     .run("127.0.0.1:" + gateway.sip);
         }
 
         String password = gateway.password();
-        assertEquals(200, gateway.adminHttp().get("/system/console/bundles.json").status());
+        assertEquals(
+                200, gateway.adminHttp().get("/system/console/bundles.json").status());
 
         // the README's API example, as a user runs it: a call, then its details and summary with a fresh JWT app
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
-        ProcessBuilder example = new ProcessBuilder(gateway.home.resolve("examples/api/conversation-details.sh")
-                .toString());
+        ProcessBuilder example = new ProcessBuilder(
+                gateway.home.resolve("examples/api/conversation-details.sh").toString());
         example.environment().put("SWITCHBOARD_URL", gateway.url(""));
         example.directory(data.getParent().toFile()).redirectErrorStream(true);
         Process ex = example.start();
@@ -60,8 +66,12 @@ public class LauncherIT {
         assertTrue(answer, ex.waitFor(30, TimeUnit.SECONDS) && ex.exitValue() == 0);
         assertTrue(answer, answer.contains("\"conversationInfo\""));
         assertTrue(answer, answer.contains("handed the call to an agent"));
-        assertEquals(401, Http.local(gateway.http).basic("admin", "admin").get("/system/console/bundles.json")
-                .status());
+        assertEquals(
+                401,
+                Http.local(gateway.http)
+                        .basic("admin", "admin")
+                        .get("/system/console/bundles.json")
+                        .status());
 
         long stopStart = System.nanoTime();
         gateway.terminate(); // SIGTERM, as an init system stops it
@@ -69,17 +79,20 @@ public class LauncherIT {
         String console = gateway.console();
         assertTrue(console, console.contains("SIP stack stopped"));
         assertTrue(console, console.contains("Switchboard stopped"));
-        assertTrue("the terminal says where the generated password is: " + console,
+        assertTrue(
+                "the terminal says where the generated password is: " + console,
                 console.matches("(?s).*read it from \\S*/admin\\.password \\(owner-only\\).*"));
-        assertFalse("the password is neither printed nor logged", console.contains(password)
-                || gateway.log().contains(password));
-        System.out.printf("LauncherIT: healthy %d ms after start, stopped %d ms after SIGTERM%n", gateway.healthyMs(),
-                stopMs);
+        assertFalse(
+                "the password is neither printed nor logged",
+                console.contains(password) || gateway.log().contains(password));
+        System.out.printf(
+                "LauncherIT: healthy %d ms after start, stopped %d ms after SIGTERM%n", gateway.healthyMs(), stopMs);
     }
 
     @Test
     public void aRecordedCallSurvivesTheProcessBeingKilled() throws Exception {
-        gateway = Gateway.builder("LauncherIT-kill").workingDirectory("elsewhere").start();
+        gateway =
+                Gateway.builder("LauncherIT-kill").workingDirectory("elsewhere").start();
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
         Http admin = gateway.adminHttp();
         String ended = "/api/admin/conversations?did=%2B15550100&endedBy=transfer";
@@ -92,7 +105,8 @@ public class LauncherIT {
         String list = admin.get(ended).body();
         Matcher id = Pattern.compile("\"sessionId\":\\s*\"([0-9a-f]{24})\"").matcher(list);
         assertTrue("the ended call is still there after the kill: " + list, id.find());
-        String detail = admin.get("/api/admin/conversations/" + id.group(1)).body().replaceAll("\\s+", "");
+        String detail =
+                admin.get("/api/admin/conversations/" + id.group(1)).body().replaceAll("\\s+", "");
         assertTrue(detail, detail.contains("\"firstLine\":\"BYEsip:"));
         assertTrue(detail, detail.contains("\"header.X-Intent\":\"Billing\""));
     }

@@ -56,9 +56,20 @@ public class OverloadIT {
     private static int[] offer(String name, int rate, int calls) throws Exception {
         Path dir = gateway.work.resolve(name);
         Files.createDirectories(dir);
-        Sipp.Run p = gateway.sipp("overload-call.xml", List.of("-s", DID, "-r", Integer.toString(rate), "-m",
-                Integer.toString(calls), "-l", Integer.toString(calls), "-trace_logs", "-log_file",
-                dir.resolve("calls.log").toString()));
+        Sipp.Run p = gateway.sipp(
+                "overload-call.xml",
+                List.of(
+                        "-s",
+                        DID,
+                        "-r",
+                        Integer.toString(rate),
+                        "-m",
+                        Integer.toString(calls),
+                        "-l",
+                        Integer.toString(calls),
+                        "-trace_logs",
+                        "-log_file",
+                        dir.resolve("calls.log").toString()));
         p.awaitSuccess();
         String log = Files.readString(dir.resolve("calls.log"));
         return new int[] {count(log, "ACCEPTED "), count(log, "BUSY ")};
@@ -69,7 +80,8 @@ public class OverloadIT {
     }
 
     private static long metric(String line) throws Exception {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(line) + " ([0-9.]+)$").matcher(gateway.get("/metrics"));
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(line) + " ([0-9.]+)$").matcher(gateway.get("/metrics"));
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 
@@ -104,8 +116,11 @@ public class OverloadIT {
         awaitNoCall();
         assertEquals("every call taken was recorded and handed to an agent", 10, transferredConversations(10));
 
-        String page = gateway.admin("GET", "/system/console/switchboard-trunks", null).body();
-        assertTrue("the Trunks page shows the limits", page.contains("10 calls at once, no limit of its own on new calls"));
+        String page =
+                gateway.admin("GET", "/system/console/switchboard-trunks", null).body();
+        assertTrue(
+                "the Trunks page shows the limits",
+                page.contains("10 calls at once, no limit of its own on new calls"));
 
         workspace("\"maxCallsPerSecond\": 5");
         // 10 calls/s for 3 s against 5/s (a bucket of one second's calls): about half are refused

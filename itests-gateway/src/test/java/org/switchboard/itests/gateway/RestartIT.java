@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-
 import org.junit.After;
 import org.junit.Test;
 import org.switchboard.testing.Gateway;
@@ -52,12 +51,17 @@ public class RestartIT {
         assertTrue(c, c.matches("(?s).*\"endReason\":\\s*\"Switchboard stopping\".*"));
         assertTrue("the BYE and its answer are in the ladder: " + c, c.contains("kore-reason") && c.contains("200 OK"));
         assertFalse(c, c.contains("node restarted"));
-        assertEquals("a jti spent before the restart stays spent", 401, details(token).statusCode());
+        assertEquals(
+                "a jti spent before the restart stays spent",
+                401,
+                details(token).statusCode());
     }
 
     /** A token of a new app that enforces jti, spent once (200) and refused when replayed (401). */
     private String spentToken() throws Exception {
-        HttpResponse<String> app = gateway.admin("POST", "/api/admin/bots/" + BOT + "/apps",
+        HttpResponse<String> app = gateway.admin(
+                "POST",
+                "/api/admin/bots/" + BOT + "/apps",
                 "{\"name\": \"once\", \"scopes\": [\"chat-history\"], \"enforceJti\": true}");
         assertEquals(app.body(), 201, app.statusCode());
         String claims = "{\"appId\": \"" + Gateway.field(app.body(), "clientId") + "\", \"jti\": \"once-1\", "
@@ -70,15 +74,20 @@ public class RestartIT {
     }
 
     private HttpResponse<String> details(String token) throws Exception {
-        String session = Gateway.field(gateway.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null)
-                .body(), "sessionId");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url(
-                "/api/public/bot/" + BOT + "/conversationDetails"))).header("auth", token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\": \"" + session + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String session = Gateway.field(
+                gateway.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null)
+                        .body(),
+                "sessionId");
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(gateway.url("/api/public/bot/" + BOT + "/conversationDetails")))
+                                .header("auth", token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\": \"" + session + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
-
 
     @Test
     public void aCrashLeavesNoSessionOpenOnceTheNodeIsBack() throws Exception {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -51,8 +50,15 @@ public class SecurityIT {
     public static void start() throws Exception {
         keystore = TestKeys.keystore(KEYSTORE_PASSWORD);
         tlsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start("SecurityIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
-                keystore.toString(), "tls.keystore.password", KEYSTORE_PASSWORD));
+        gateway = Gateway.start(
+                "SecurityIT",
+                Map.of(
+                        "tls.port",
+                        Integer.toString(tlsPort),
+                        "tls.keystore",
+                        keystore.toString(),
+                        "tls.keystore.password",
+                        KEYSTORE_PASSWORD));
     }
 
     @AfterClass
@@ -68,13 +74,22 @@ public class SecurityIT {
         assertNotEquals("the administrator password is generated, not a default", "admin", gateway.password());
         assertTrue(gateway.password().length() >= 16);
 
-        HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(gateway.url("/api/admin/bots"))).header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("admin:" + WRONG_PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gateway.url("/api/admin/bots")))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + WRONG_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(401, wrong.statusCode());
 
-        var app = gateway.admin("POST", "/api/admin/bots/" + BOT + "/apps",
+        var app = gateway.admin(
+                "POST",
+                "/api/admin/bots/" + BOT + "/apps",
                 "{\"name\":\"ZCC\",\"scopes\":[\"chat-history\",\"conversation-summary\"]}");
         assertEquals(app.body(), 201, app.statusCode());
         String clientId = Gateway.field(app.body(), "clientId");
@@ -99,7 +114,9 @@ public class SecurityIT {
 
         List<String> found = gateway.secretsInLogs(secrets);
         assertTrue("secrets in the logs: " + found, found.isEmpty());
-        assertTrue("the run did log (this test reads the right files)", gateway.log().contains("Session "));
+        assertTrue(
+                "the run did log (this test reads the right files)",
+                gateway.log().contains("Session "));
     }
 
     @Test
@@ -107,7 +124,8 @@ public class SecurityIT {
         InetAddress stranger = InetAddress.getByName("127.0.0.2");
         try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(stranger, 0))) {
             d.setSoTimeout(5000);
-            byte[] out = invite("UDP", "127.0.0.2", d.getLocalPort(), gateway.sip).getBytes(StandardCharsets.UTF_8);
+            byte[] out =
+                    invite("UDP", "127.0.0.2", d.getLocalPort(), gateway.sip).getBytes(StandardCharsets.UTF_8);
             d.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), gateway.sip));
             String r = "";
             while (r.isEmpty() || r.startsWith("SIP/2.0 1")) {
@@ -130,8 +148,8 @@ public class SecurityIT {
         assertEquals("TCP", "closed", tcp);
         SSLContext tls = TestKeys.trusting(keystore, KEYSTORE_PASSWORD);
         String overTls;
-        try (SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort,
-                stranger, 0)) {
+        try (SSLSocket s = (SSLSocket)
+                tls.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort, stranger, 0)) {
             overTls = answerOrClosed(s, invite("TLS", "127.0.0.2", s.getLocalPort(), tlsPort));
         } catch (java.io.IOException reset) {
             overTls = "closed";
@@ -139,14 +157,21 @@ public class SecurityIT {
         assertEquals("TLS", "closed", overTls);
         // a peer's connection is taken: its INVITE gets the answer routing gives (here 404, an unknown DID)
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gateway.sip)) {
-            assertTrue(answerOrClosed(s, invite("TCP", "127.0.0.1", s.getLocalPort(), gateway.sip)
-                    .replace("+15550100", "+15550199")).startsWith("SIP/2.0 404"));
+            assertTrue(answerOrClosed(
+                            s,
+                            invite("TCP", "127.0.0.1", s.getLocalPort(), gateway.sip)
+                                    .replace("+15550100", "+15550199"))
+                    .startsWith("SIP/2.0 404"));
         }
         String metrics = gateway.get("/metrics");
-        assertTrue(metrics, metrics.contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
-                + "reason=\"not_allowed\"} 1"));
-        assertTrue(metrics, metrics.contains("switchboard_sip_connections_refused_total{transport=\"tls\","
-                + "reason=\"not_allowed\"} 1"));
+        assertTrue(
+                metrics,
+                metrics.contains(
+                        "switchboard_sip_connections_refused_total{transport=\"tcp\"," + "reason=\"not_allowed\"} 1"));
+        assertTrue(
+                metrics,
+                metrics.contains(
+                        "switchboard_sip_connections_refused_total{transport=\"tls\"," + "reason=\"not_allowed\"} 1"));
     }
 
     /** The first final response to a request sent on a connection, or "closed" when the gateway closed it instead. */
@@ -196,10 +221,16 @@ public class SecurityIT {
     }
 
     private static int summaryApi(String jwt) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url(
-                "/api/public/bot/" + BOT + "/conversationDetails"))).header("auth", jwt)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"000000000000000000000000\"}")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(gateway.url("/api/public/bot/" + BOT + "/conversationDetails")))
+                                .header("auth", jwt)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"sessionId\":\"000000000000000000000000\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -25,9 +25,15 @@ public class SipAdapterIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        gateway = Gateway.start("SipAdapterIT", Map.of("org.switchboard.adapter.sip.config", Map.of(
-                "transfer.headers", "[\"X-Disposition: agent\", \"X-Conversation: {{sip.X-Genesys-ConversationId}}\"]",
-                "uui", "\"{{session.id}}\"")), Map.of());
+        gateway = Gateway.start(
+                "SipAdapterIT",
+                Map.of(
+                        "org.switchboard.adapter.sip.config",
+                        Map.of(
+                                "transfer.headers",
+                                        "[\"X-Disposition: agent\", \"X-Conversation: {{sip.X-Genesys-ConversationId}}\"]",
+                                "uui", "\"{{session.id}}\"")),
+                Map.of());
     }
 
     @AfterClass
@@ -39,14 +45,20 @@ public class SipAdapterIT {
 
     @Test
     public void aTrunkOnTheSipAdapterHandsCallsBackWithXHeaders() throws Exception {
-        var trunk = gateway.admin("PUT", "/api/admin/trunks/generic-cc", "{\"id\": \"generic-cc\", \"name\": "
-                + "\"Generic contact center\", \"adapter\": \"sip\", \"peers\": [\"127.0.0.1\"], \"dids\": "
-                + "[\"+15550200\", \"+15550201\", \"+15550202\"], \"transport\": \"udp\"}");
+        var trunk = gateway.admin(
+                "PUT",
+                "/api/admin/trunks/generic-cc",
+                "{\"id\": \"generic-cc\", \"name\": "
+                        + "\"Generic contact center\", \"adapter\": \"sip\", \"peers\": [\"127.0.0.1\"], \"dids\": "
+                        + "[\"+15550200\", \"+15550201\", \"+15550202\"], \"transport\": \"udp\"}");
         assertTrue(trunk.body(), trunk.statusCode() == 200 || trunk.statusCode() == 201);
-        for (String[] a : new String[][] {{"+15550200", "demo-agent"}, {"+15550201", "demo-hangup"},
-                {"+15550202", "demo-refer"}}) {
-            var attach = gateway.admin("PUT", "/api/admin/attachments", "{\"trunk\": \"generic-cc\", \"did\": \""
-                    + a[0] + "\", \"flow\": \"" + a[1] + "\"}");
+        for (String[] a :
+                new String[][] {{"+15550200", "demo-agent"}, {"+15550201", "demo-hangup"}, {"+15550202", "demo-refer"}
+                }) {
+            var attach = gateway.admin(
+                    "PUT",
+                    "/api/admin/attachments",
+                    "{\"trunk\": \"generic-cc\", \"did\": \"" + a[0] + "\", \"flow\": \"" + a[1] + "\"}");
             assertEquals(attach.body(), 200, attach.statusCode());
         }
 
@@ -55,7 +67,8 @@ public class SipAdapterIT {
         assertTrue(handed, handed.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
         assertTrue(handed, handed.matches("(?s).*\"endReason\":\\s*\"agent transfer\".*"));
         assertTrue(handed, handed.matches("(?s).*\"trunkId\":\\s*\"generic-cc\".*"));
-        assertTrue("the contact center's header reached the record: " + handed,
+        assertTrue(
+                "the contact center's header reached the record: " + handed,
                 handed.contains("X-Genesys-ConversationId"));
         assertFalse("no kore-* header in the ladder: " + handed, handed.contains("kore-"));
 
@@ -67,7 +80,8 @@ public class SipAdapterIT {
         gateway.callAndWait("generic-transfer-refer-uui.xml", "-s", "+15550202");
         String referred = gateway.awaitConversation("+15550202", d -> Gateway.has(d, "endedAt"), 20);
         assertTrue(referred, referred.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
-        assertTrue("the REFER's target with its UUI is in the record: " + referred,
+        assertTrue(
+                "the REFER's target with its UUI is in the record: " + referred,
                 referred.matches("(?s).*User-to-User=00[0-9A-F]{48}%3Bencoding%3Dhex.*"));
 
         gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");

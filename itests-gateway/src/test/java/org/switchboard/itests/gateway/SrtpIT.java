@@ -32,8 +32,15 @@ public class SrtpIT {
         Path keystore = TestKeys.keystore(PASSWORD);
         ca = TestKeys.certificatePem(keystore, PASSWORD);
         tlsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start("SrtpIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
-                keystore.toString(), "tls.keystore.password", PASSWORD));
+        gateway = Gateway.start(
+                "SrtpIT",
+                Map.of(
+                        "tls.port",
+                        Integer.toString(tlsPort),
+                        "tls.keystore",
+                        keystore.toString(),
+                        "tls.keystore.password",
+                        PASSWORD));
     }
 
     @AfterClass
@@ -46,14 +53,15 @@ public class SrtpIT {
     @Test
     public void aCallOverTlsWithSrtpCarriesThePromptOneWayAndTheCallersKeyTheOther() throws Exception {
         String uri = "sip:+15550104@127.0.0.1:" + tlsPort + ";transport=tls";
-        try (Baresip caller = Baresip.dial(gateway.work, "tls", "sip:caller@127.0.0.1;transport=tls",
-                ";mediaenc=srtp-mand", ca, uri)) {
+        try (Baresip caller = Baresip.dial(
+                gateway.work, "tls", "sip:caller@127.0.0.1;transport=tls", ";mediaenc=srtp-mand", ca, uri)) {
             assertTrue(caller.output(), caller.await("Call established", 20));
             assertTrue(caller.output(), caller.output().contains("SRTP is Enabled"));
             Thread.sleep(4000); // the menu's prompt plays
             caller.press('2'); // "order status"
             String conversation = awaitConversation("+15550104", "handoffAt", 30);
-            assertTrue("the digit came through SRTP and routed the call: " + conversation,
+            assertTrue(
+                    "the digit came through SRTP and routed the call: " + conversation,
                     conversation.replaceAll("\\s", "").contains("\"taskPath\":[\"menu\",\"route\",\"agent\"]"));
             assertTrue(conversation, conversation.contains("SIP/2.0/TLS"));
             double[] heard = caller.heardPerSecond();
@@ -72,7 +80,8 @@ public class SrtpIT {
     public void aTrunkThatRequiresSrtpRefusesAPlainCallAndTakesABestEffortSrtpOne() throws Exception {
         var trunk = gateway.admin("GET", "/api/admin/trunks/zcc-demo", null);
         assertEquals(trunk.body(), 200, trunk.statusCode());
-        String required = trunk.body().replaceFirst("\\{", "{\"srtp\": \"required\", ")
+        String required = trunk.body()
+                .replaceFirst("\\{", "{\"srtp\": \"required\", ")
                 .replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", "");
         var put = gateway.admin("PUT", "/api/admin/trunks/zcc-demo", required);
         assertEquals(put.body(), 200, put.statusCode());
@@ -83,8 +92,8 @@ public class SrtpIT {
             }
             assertTrue(gateway.log(), gateway.log().contains("488 SRTP is required: the offer has plain RTP only"));
 
-            try (Baresip secure = Baresip.dial(gateway.work, "best-effort", "sip:besteffort@127.0.0.1",
-                    ";mediaenc=srtp", null, uri)) {
+            try (Baresip secure = Baresip.dial(
+                    gateway.work, "best-effort", "sip:besteffort@127.0.0.1", ";mediaenc=srtp", null, uri)) {
                 assertTrue(secure.output(), secure.await("Call established", 20));
                 assertTrue(secure.output(), secure.output().contains("SRTP is Enabled"));
                 assertTrue("the bot hangs up: " + secure.output(), secure.await("session closed", 20));
@@ -92,16 +101,18 @@ public class SrtpIT {
             String conversation = awaitConversation("+15550101", "endedAt", 20);
             assertTrue(conversation, conversation.matches("(?s).*\"endedBy\":\\s*\"bot\".*"));
         } finally {
-            gateway.admin("PUT", "/api/admin/trunks/zcc-demo", trunk.body()
-                    .replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", ""));
+            gateway.admin(
+                    "PUT",
+                    "/api/admin/trunks/zcc-demo",
+                    trunk.body().replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", ""));
         }
     }
 
     @Test
     public void aCallersTlsConnectionDroppingMidCallEndsTheSessionWithTheReasonRecorded() throws Exception {
         String uri = "sip:+15550104@127.0.0.1:" + tlsPort + ";transport=tls";
-        try (Baresip caller = Baresip.dial(gateway.work, "tls-drop", "sip:caller@127.0.0.1;transport=tls",
-                ";mediaenc=srtp-mand", ca, uri)) {
+        try (Baresip caller = Baresip.dial(
+                gateway.work, "tls-drop", "sip:caller@127.0.0.1;transport=tls", ";mediaenc=srtp-mand", ca, uri)) {
             assertTrue(caller.output(), caller.await("Call established", 20));
             caller.kill();
         }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -46,8 +45,15 @@ public class TlsIT {
         Path keystore = TestKeys.keystore(PASSWORD);
         client = TestKeys.trusting(keystore, PASSWORD);
         tlsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start("TlsIT", Map.of("tls.port", Integer.toString(tlsPort), "tls.keystore",
-                keystore.toString(), "tls.keystore.password", PASSWORD));
+        gateway = Gateway.start(
+                "TlsIT",
+                Map.of(
+                        "tls.port",
+                        Integer.toString(tlsPort),
+                        "tls.keystore",
+                        keystore.toString(),
+                        "tls.keystore.password",
+                        PASSWORD));
     }
 
     @AfterClass
@@ -61,8 +67,9 @@ public class TlsIT {
     public void aCallOverTlsThenTheTrunkTakesTlsOnly() throws Exception {
         String session = tlsCall();
         String conversation = "";
-        for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline;) {
-            conversation = gateway.admin("GET", "/api/admin/conversations/" + session, null).body();
+        for (long deadline = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < deadline; ) {
+            conversation = gateway.admin("GET", "/api/admin/conversations/" + session, null)
+                    .body();
             if (conversation.matches("(?s).*\"endedBy\":\\s*\"bot\".*")) {
                 break;
             }
@@ -73,7 +80,8 @@ public class TlsIT {
 
         var trunk = gateway.admin("GET", "/api/admin/trunks/zcc-demo", null);
         assertEquals(trunk.body(), 200, trunk.statusCode());
-        String tlsOnly = trunk.body().replaceAll("\"transport\"\\s*:\\s*\"udp\"", "\"transport\": \"tls\"")
+        String tlsOnly = trunk.body()
+                .replaceAll("\"transport\"\\s*:\\s*\"udp\"", "\"transport\": \"tls\"")
                 .replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", "");
         var put = gateway.admin("PUT", "/api/admin/trunks/zcc-demo", tlsOnly);
         assertEquals(put.body(), 200, put.statusCode());
@@ -91,8 +99,8 @@ public class TlsIT {
 
     /** INVITE sips:+15550101 over TLS, the bot's BYE back on the same connection; returns the session id. */
     private static String tlsCall() throws Exception {
-        try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
-                tlsPort)) {
+        try (SSLSocket s =
+                (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort)) {
             s.setSoTimeout(30_000);
             int local = s.getLocalPort();
             String callId = "tls-" + System.nanoTime();
@@ -103,9 +111,11 @@ public class TlsIT {
             String common = "From: \"ZCC\" <sip:+14085551212@127.0.0.1>;tag=caller1\r\n"
                     + "Call-ID: " + callId + "\r\nMax-Forwards: 70\r\n"
                     + "Contact: <sips:+14085551212@127.0.0.1:" + local + ">\r\n";
-            send(s, "INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + local + ";branch=z9hG4bKtls"
-                    + System.nanoTime() + "\r\n" + common + "To: <" + uri + ">\r\nCSeq: 1 INVITE\r\n"
-                    + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
+            send(
+                    s,
+                    "INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + local + ";branch=z9hG4bKtls"
+                            + System.nanoTime() + "\r\n" + common + "To: <" + uri + ">\r\nCSeq: 1 INVITE\r\n"
+                            + "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
             String ok = next(s);
             while (ok.startsWith("SIP/2.0 1")) {
                 ok = next(s);
@@ -116,11 +126,14 @@ public class TlsIT {
             assertTrue(contact.group(1), contact.group(1).endsWith(":" + tlsPort));
             Matcher toTag = Pattern.compile("(?m)^To: [^\r]*;tag=([^;\r]+)").matcher(ok);
             assertTrue(toTag.find());
-            Matcher session = Pattern.compile("(?m)^kore-session_id: ([0-9a-f]+)").matcher(ok);
+            Matcher session =
+                    Pattern.compile("(?m)^kore-session_id: ([0-9a-f]+)").matcher(ok);
             assertTrue(ok, session.find());
-            send(s, "ACK " + contact.group(1) + " SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + local
-                    + ";branch=z9hG4bKack" + System.nanoTime() + "\r\n" + common + "To: <" + uri + ">;tag="
-                    + toTag.group(1) + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            send(
+                    s,
+                    "ACK " + contact.group(1) + " SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:" + local
+                            + ";branch=z9hG4bKack" + System.nanoTime() + "\r\n" + common + "To: <" + uri + ">;tag="
+                            + toTag.group(1) + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
             String bye = next(s);
             assertTrue("the bot's BYE comes down the same TLS connection: " + bye, bye.startsWith("BYE sips:"));
             assertTrue(bye, bye.contains("kore-reason: HangUp"));

@@ -34,7 +34,9 @@ public class KarafIT {
     @Test
     public void switchboardInstallsInKarafAndAnswersSipAndHealth() throws Exception {
         home = Paths.get(System.getProperty("karaf.dir"));
-        Path repo = Paths.get(System.getProperty("switchboard.home")).toAbsolutePath().normalize();
+        Path repo = Paths.get(System.getProperty("switchboard.home"))
+                .toAbsolutePath()
+                .normalize();
         assertTrue("Karaf unpacked at " + home, Files.isRegularFile(home.resolve("bin/karaf")));
         int ssh = FreePorts.tcpAndUdp();
         int http = FreePorts.tcpAndUdp();
@@ -43,7 +45,8 @@ public class KarafIT {
         for (Path old : List.of(home.resolve("data"), data)) { // a run before this one left its state
             if (Files.exists(old)) {
                 try (var walk = Files.walk(old)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -54,13 +57,17 @@ public class KarafIT {
         edit("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(FreePorts.tcpAndUdp()));
         edit("etc/org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1");
         edit("etc/org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1");
-        edit("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+        edit(
+                "etc/org.ops4j.pax.url.mvn.cfg",
+                "org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("maven.repo.local"));
         Files.writeString(home.resolve("etc/users.properties"), """
                 karaf = karaf,_g_:admingroup
                 _g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh
                 """);
-        Files.writeString(home.resolve("etc/system.properties"), """
+        Files.writeString(
+                home.resolve("etc/system.properties"),
+                """
 
                 org.osgi.service.http.port=%d
                 org.apache.felix.http.host=127.0.0.1
@@ -68,16 +75,22 @@ public class KarafIT {
                 switchboard.sip.port=%d
                 switchboard.home=%s
                 switchboard.data=%s
-                """.formatted(http, sip, repo, data), java.nio.file.StandardOpenOption.APPEND);
+                """.formatted(http, sip, repo, data),
+                java.nio.file.StandardOpenOption.APPEND);
         try (DirectoryStream<Path> cfgs = Files.newDirectoryStream(repo.resolve("felix-config"), "*.{cfg,config}")) {
             for (Path c : cfgs) {
-                Files.copy(c, home.resolve("etc").resolve(c.getFileName()),
+                Files.copy(
+                        c,
+                        home.resolve("etc").resolve(c.getFileName()),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
 
-        karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(home.resolve("karaf.out").toFile()).start();
+        karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("karaf.out").toFile())
+                .start();
         awaitPort(ssh, 120);
         client(ssh, "feature:repo-add " + System.getProperty("features.url"));
         client(ssh, "feature:install switchboard");
@@ -89,7 +102,10 @@ public class KarafIT {
         }
         assertEquals("GET /health in Karaf (log: " + home.resolve("data/log/karaf.log") + ")", 200, status);
 
-        Sipp.scenario(Sipp.example("options.xml")).timeout(15).in(home, "sipp-options").options("-m", "1")
+        Sipp.scenario(Sipp.example("options.xml"))
+                .timeout(15)
+                .in(home, "sipp-options")
+                .options("-m", "1")
                 .run("127.0.0.1:" + sip);
     }
 
@@ -135,9 +151,24 @@ public class KarafIT {
     }
 
     private void client(int ssh, String command) throws Exception {
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(ssh), "-h",
-                "127.0.0.1", "-u", "karaf", "-p", "karaf", "-r", "30", "-d", "2", command).directory(home.toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        home.resolve("bin/client").toString(),
+                        "-a",
+                        Integer.toString(ssh),
+                        "-h",
+                        "127.0.0.1",
+                        "-u",
+                        "karaf",
+                        "-p",
+                        "karaf",
+                        "-r",
+                        "30",
+                        "-d",
+                        "2",
+                        command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(600, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -71,21 +71,24 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] b = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(b)) > 0) {
-                    out.write(b, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed
-            } finally {
-                quietClose(from);
-                quietClose(to);
-            }
-        }, "fault-proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    byte[] b = new byte[16384];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(b)) > 0) {
+                            out.write(b, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed
+                    } finally {
+                        quietClose(from);
+                        quietClose(to);
+                    }
+                },
+                "fault-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Free loopback ports, for tests that must never collide with another run on the same machine. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port free for both TCP and UDP on 127.0.0.1 (SIP listens on both). */
     public static int tcpAndUdp() throws IOException {

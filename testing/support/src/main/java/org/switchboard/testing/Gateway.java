@@ -31,6 +31,7 @@ public final class Gateway implements AutoCloseable {
     public final Path home;
     /** This gateway's directory: console output, sipp files, and (by default) its working directory. */
     public final Path work;
+
     public final int http;
     public final int sip;
     private final Path cwd;
@@ -39,7 +40,14 @@ public final class Gateway implements AutoCloseable {
     private final long healthyMs;
     private final List<Sipp.Run> calls = new ArrayList<>();
 
-    private Gateway(Path home, Path work, Path cwd, int http, int sip, ProcessBuilder builder, Process process,
+    private Gateway(
+            Path home,
+            Path work,
+            Path cwd,
+            int http,
+            int sip,
+            ProcessBuilder builder,
+            Process process,
             long healthyMs) {
         this.home = home;
         this.work = work;
@@ -88,7 +96,8 @@ public final class Gateway implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
 
         Builder(String name) throws IOException {
-            work = Path.of(System.getProperty("switchboard.itest.dir", "target/itest")).toAbsolutePath()
+            work = Path.of(System.getProperty("switchboard.itest.dir", "target/itest"))
+                    .toAbsolutePath()
                     .resolve(name + "-" + System.nanoTime());
             cwd = work;
             http = FreePorts.tcpAndUdp();
@@ -150,7 +159,8 @@ public final class Gateway implements AutoCloseable {
     private static Gateway launch(Path home, Path work, Path cwd, int http, int sip, ProcessBuilder pb)
             throws Exception {
         Path out = work.resolve("console.txt");
-        pb.directory(cwd.toFile()).redirectErrorStream(true)
+        pb.directory(cwd.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         long t0 = System.nanoTime();
@@ -160,8 +170,8 @@ public final class Gateway implements AutoCloseable {
         while (client.status("/health") != 200) {
             if (!p.isAlive()) {
                 p.waitFor();
-                throw new IllegalStateException("exited with status " + p.exitValue() + " before it was healthy:\n"
-                        + Files.readString(out));
+                throw new IllegalStateException(
+                        "exited with status " + p.exitValue() + " before it was healthy:\n" + Files.readString(out));
             }
             if (System.currentTimeMillis() > deadline) {
                 p.destroyForcibly();
@@ -261,15 +271,20 @@ public final class Gateway implements AutoCloseable {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         headers.forEach(b::header);
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(b.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** A request with the administrator's credentials and a JSON body (or none); returns status and body. */
-    public HttpResponse<String> admin(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basicAuth())
+    public HttpResponse<String> admin(String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basicAuth())
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -278,7 +293,8 @@ public final class Gateway implements AutoCloseable {
      * path ({@code examples/sipp/...}) or a test's resource ({@code /sipp/<name>} of the calling test's class path).
      */
     public Sipp sipp(String scenario) throws IOException {
-        Path file = scenario.startsWith("examples/") ? home.resolve(scenario)
+        Path file = scenario.startsWith("examples/")
+                ? home.resolve(scenario)
                 : Sipp.resource(Gateway.class, scenario, work);
         return Sipp.scenario(file).in(work, "sipp-" + System.nanoTime());
     }
@@ -312,7 +328,8 @@ public final class Gateway implements AutoCloseable {
                     .body();
             Matcher m = SESSION_ID.matcher(list);
             if (m.find()) {
-                last = admin("GET", "/api/admin/conversations/" + m.group(1), null).body();
+                last = admin("GET", "/api/admin/conversations/" + m.group(1), null)
+                        .body();
                 if (done.test(last)) {
                     return last;
                 }
@@ -340,8 +357,11 @@ public final class Gateway implements AutoCloseable {
     public List<String> secretsInLogs(List<String> secrets) throws IOException {
         List<String> found = new ArrayList<>();
         try (var files = Files.walk(work)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")
-                    || f.toString().endsWith(".txt") || f.toString().endsWith(".out")).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".log")
+                            || f.toString().endsWith(".txt")
+                            || f.toString().endsWith(".out"))
+                    .toList()) {
                 String text = Files.readString(f, StandardCharsets.ISO_8859_1);
                 for (String s : secrets) {
                     if (text.contains(s)) {

@@ -18,8 +18,7 @@ import java.util.Map;
 public final class Http {
 
     /** An answer: its status and body (the error body for a status of 400 and above). */
-    public record Response(int status, String body) {
-    }
+    public record Response(int status, String body) {}
 
     private final String base;
     private final Map<String, String> headers;

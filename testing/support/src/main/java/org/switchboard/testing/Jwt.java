@@ -3,7 +3,6 @@ package org.switchboard.testing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,8 +11,7 @@ public final class Jwt {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private Jwt() {
-    }
+    private Jwt() {}
 
     /** A token with the header {@code {"alg":"HS256","typ":"JWT"}} carrying {@code claims} (a JSON object's text). */
     public static String hs256(String claims, String secret) {

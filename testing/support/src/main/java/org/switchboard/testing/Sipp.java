@@ -42,7 +42,9 @@ public final class Sipp {
 
     /** The repository's root ({@code switchboard.home}, set by the build; the parent directory by default). */
     public static Path home() {
-        return Path.of(System.getProperty("switchboard.home", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("switchboard.home", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** A scenario shipped in {@code examples/sipp}. */
@@ -116,15 +118,31 @@ public final class Sipp {
         Path d = dir != null ? dir : Files.createTempDirectory("sipp");
         String t = tag != null ? tag : "sipp-" + System.nanoTime();
         Files.createDirectories(d);
-        List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenario.toString(), "-t", transport, "-i", source,
-                "-p", Integer.toString(FreePorts.tcpAndUdp()), "-nostdin", "-trace_err", "-error_file",
-                d.resolve(t + "-errors.log").toString(), "-timeout", timeoutSeconds + "s", "-timeout_error"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "sipp",
+                "-sf",
+                scenario.toString(),
+                "-t",
+                transport,
+                "-i",
+                source,
+                "-p",
+                Integer.toString(FreePorts.tcpAndUdp()),
+                "-nostdin",
+                "-trace_err",
+                "-error_file",
+                d.resolve(t + "-errors.log").toString(),
+                "-timeout",
+                timeoutSeconds + "s",
+                "-timeout_error"));
         if (statistics) {
             cmd.addAll(List.of("-trace_stat", "-stf", d.resolve(t + ".csv").toString(), "-fd", "1"));
         }
         cmd.addAll(options);
         cmd.add(target);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(d.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(d.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(d.resolve(t + ".out").toFile());
         try {
             return new Run(pb.start(), d, t, scenario.getFileName().toString(), timeoutSeconds);

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -21,22 +20,41 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** A PKCS12 keystore {@code <dir>/<name>.p12} whose key and certificate have the alias {@code name}. */
     public static Path keystore(Path dir, String name, String password) throws Exception {
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".p12");
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=127.0.0.1, O=Switchboard test", "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype",
-                "PKCS12", "-keystore", file.toString(), "-storepass", password, "-keypass", password);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1, O=Switchboard test",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password,
+                "-keypass",
+                password);
         return file;
     }
 
     /** A keystore {@code gateway.p12} (alias {@code gateway}) in a fresh directory under the tests' directory. */
     public static Path keystore(String password) throws Exception {
-        Path base = Path.of(System.getProperty("switchboard.itest.dir", "target")).toAbsolutePath();
+        Path base =
+                Path.of(System.getProperty("switchboard.itest.dir", "target")).toAbsolutePath();
         Files.createDirectories(base);
         return keystore(Files.createTempDirectory(base, "keys-"), "gateway", password);
     }
@@ -44,19 +62,41 @@ public final class TestKeys {
     /** A PKCS12 truststore {@code <dir>/<name>.p12} holding only the certificate of {@code keystore}. */
     public static Path truststore(Path keystore, String password, Path dir, String name) throws Exception {
         Path cert = dir.resolve(name + ".crt");
-        keytool("-exportcert", "-alias", alias(keystore), "-keystore", keystore.toString(), "-storepass", password,
-                "-rfc", "-file", cert.toString());
+        keytool(
+                "-exportcert",
+                "-alias",
+                alias(keystore),
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                password,
+                "-rfc",
+                "-file",
+                cert.toString());
         Path file = dir.resolve(name + ".p12");
-        keytool("-importcert", "-noprompt", "-alias", "peer", "-file", cert.toString(), "-storetype", "PKCS12",
-                "-keystore", file.toString(), "-storepass", password);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "peer",
+                "-file",
+                cert.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                password);
         return file;
     }
 
     /** The certificate of {@code keystore} as a PEM file beside it ({@code <name>.pem}). */
     public static Path certificatePem(Path keystore, String password) throws Exception {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(load(keystore, password).getCertificate(alias(keystore)).getEncoded());
-        return Files.writeString(keystore.resolveSibling(alias(keystore) + ".pem"),
+                .encodeToString(
+                        load(keystore, password).getCertificate(alias(keystore)).getEncoded());
+        return Files.writeString(
+                keystore.resolveSibling(alias(keystore) + ".pem"),
                 "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
     }
 

@@ -18,8 +18,8 @@ public record HandbackLimits(boolean refer, String referTarget, int maxCustomHea
      * Checks the properties {@code transfer.method}, {@code refer.target}, {@code max.custom.headers} and
      * {@code max.value.bytes}; each problem is added to {@code problems}.
      */
-    public static HandbackLimits check(String transferMethod, String referTarget, int maxCustomHeaders,
-            int maxValueBytes, List<String> problems) {
+    public static HandbackLimits check(
+            String transferMethod, String referTarget, int maxCustomHeaders, int maxValueBytes, List<String> problems) {
         String method = transferMethod == null ? "" : transferMethod.trim().toLowerCase(Locale.ROOT);
         if (!method.equals("bye") && !method.equals("refer")) {
             problems.add("property 'transfer.method' = '" + transferMethod + "': must be 'bye' or 'refer'");
@@ -37,7 +37,7 @@ public record HandbackLimits(boolean refer, String referTarget, int maxCustomHea
         if (maxValueBytes < 16 || maxValueBytes > 4096) {
             problems.add("property 'max.value.bytes' = '" + maxValueBytes + "': must be between 16 and 4096");
         }
-        return new HandbackLimits(method.equals("refer"), target.isEmpty() ? null : target, maxCustomHeaders,
-                maxValueBytes);
+        return new HandbackLimits(
+                method.equals("refer"), target.isEmpty() ? null : target, maxCustomHeaders, maxValueBytes);
     }
 }

@@ -13,8 +13,7 @@ import org.switchboard.api.call.SessionContext;
 /** The two decisions every adapter's hand-back makes: where a REFER goes, and the headers in their order. */
 public final class Handbacks {
 
-    private Handbacks() {
-    }
+    private Handbacks() {}
 
     /**
      * The REFER target of an agent handoff, or {@code null} for a BYE.
@@ -25,8 +24,8 @@ public final class Handbacks {
      * @param configuredTarget the adapter's configured target, or {@code null}
      * @throws IllegalArgumentException when a REFER is demanded and there is no target
      */
-    public static String referTo(Handoff.Method method, String flowTarget, boolean referByDefault,
-            String configuredTarget) {
+    public static String referTo(
+            Handoff.Method method, String flowTarget, boolean referByDefault, String configuredTarget) {
         boolean fromFlow = flowTarget != null && !flowTarget.isBlank();
         if (method == Handoff.Method.BYE) {
             return null;
@@ -46,8 +45,14 @@ public final class Handbacks {
      * replaces an earlier one), rendered against the session, at most {@code max} custom ones of at most
      * {@code maxBytes} bytes each.
      */
-    public static Map<String, String> headers(Map<String, String> own, HeaderSet configured,
-            Map<String, String> flowHeaders, String reserved, SessionContext session, int maxBytes, int max) {
+    public static Map<String, String> headers(
+            Map<String, String> own,
+            HeaderSet configured,
+            Map<String, String> flowHeaders,
+            String reserved,
+            SessionContext session,
+            int maxBytes,
+            int max) {
         Map<String, String> h = new LinkedHashMap<>(own);
         configured.renderInto(h, session, maxBytes, max);
         HeaderSet.ofFlow(flowHeaders, reserved).renderInto(h, session, maxBytes, max);
@@ -59,15 +64,23 @@ public final class Handbacks {
      * updated or stopped while its calls are up.
      */
     public static void warmUp(CallPolicy policy) {
-        SessionContext probe = new SessionContext("000000000000000000000000", "warm-up", null, "t", "+1000", "c",
-                Instant.EPOCH, Map.of());
+        SessionContext probe = new SessionContext(
+                "000000000000000000000000", "warm-up", null, "t", "+1000", "c", Instant.EPOCH, Map.of());
         policy.answerHeaders(probe);
         policy.agentHandoff(probe, null, null, Map.of("X-Warm", "{{context.x}}"));
         policy.agentHandoff(probe, Handoff.Method.REFER, "+1000", Map.of());
         policy.agentHandoff(probe, Handoff.Method.BYE, null, Map.of());
         policy.botHangup(probe, Map.of());
-        policy.sessionHeaders(new InboundCall(probe.sessionId(), probe.callId(), probe.did(), "c", "127.0.0.1", "udp",
-                "t", null, Map.of("x-warm", List.of("1"))));
+        policy.sessionHeaders(new InboundCall(
+                probe.sessionId(),
+                probe.callId(),
+                probe.did(),
+                "c",
+                "127.0.0.1",
+                "udp",
+                "t",
+                null,
+                Map.of("x-warm", List.of("1"))));
         HeaderTemplate.truncate("é", 1);
     }
 }

@@ -76,7 +76,10 @@ public final class HeaderSet {
             try {
                 map.put(name, HeaderTemplate.parse(value));
             } catch (IllegalArgumentException e) {
-                map.put(name, HeaderTemplate.parse(value.replace("{{", "{ {").replace('\r', ' ').replace('\n', ' ')));
+                map.put(
+                        name,
+                        HeaderTemplate.parse(
+                                value.replace("{{", "{ {").replace('\r', ' ').replace('\n', ' ')));
             }
         });
         return new HeaderSet(map, reserved);
@@ -100,12 +103,15 @@ public final class HeaderSet {
     }
 
     private long customCount(Map<String, String> headers) {
-        return headers.keySet().stream().filter(k -> reserved == null
-                || !k.toLowerCase(java.util.Locale.ROOT).startsWith(reserved)).count();
+        return headers.keySet().stream()
+                .filter(k -> reserved == null
+                        || !k.toLowerCase(java.util.Locale.ROOT).startsWith(reserved))
+                .count();
     }
 
     /** Whether {@code s} is a SIP token (a valid header name). */
     public static boolean isToken(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-.!%*_+`'~".indexOf(c) >= 0));
+        return !s.isEmpty()
+                && s.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-.!%*_+`'~".indexOf(c) >= 0));
     }
 }

@@ -62,8 +62,9 @@ public final class HeaderTemplate {
         if (path.startsWith("sip.") && path.substring(4).matches("[A-Za-z0-9!%'`~+._-]+")) {
             return;
         }
-        throw new IllegalArgumentException("unknown placeholder '{{" + path + "}}'; use {{session."
-                + String.join("}}, {{session.", SESSION_FIELDS) + "}}, {{context.<variable>}} or {{sip.<Header-Name>}}");
+        throw new IllegalArgumentException(
+                "unknown placeholder '{{" + path + "}}'; use {{session." + String.join("}}, {{session.", SESSION_FIELDS)
+                        + "}}, {{context.<variable>}} or {{sip.<Header-Name>}}");
     }
 
     /** The rendered value: at most {@code maxBytes} UTF-8 bytes, one line. */
@@ -83,8 +84,10 @@ public final class HeaderTemplate {
             case "session.did" -> s.did();
             case "session.caller" -> s.caller();
             case "session.trunkId" -> s.trunkId();
-            default -> path.startsWith("sip.") ? s.sipHeader(path.substring(4))
-                    : s.variables().get(path.substring("context.".length()));
+            default ->
+                path.startsWith("sip.")
+                        ? s.sipHeader(path.substring(4))
+                        : s.variables().get(path.substring("context.".length()));
         };
         return v == null ? "" : String.valueOf(v);
     }

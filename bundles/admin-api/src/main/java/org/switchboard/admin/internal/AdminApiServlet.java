@@ -23,16 +23,16 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.metrics.MetricsSource;
-import org.switchboard.api.metrics.MetricsWriter;
-import org.switchboard.util.metrics.RequestMetrics;
 import org.switchboard.api.admin.AdminAuthenticator;
-import org.switchboard.util.http.BasicCredentials;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.call.LiveCalls;
 import org.switchboard.api.cluster.Cluster;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.util.http.BasicCredentials;
+import org.switchboard.util.metrics.RequestMetrics;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -50,7 +50,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * no login. Every answer is JSON; every refusal is {@code {"errors":[{"msg", "code"}, ...]}} with the HTTP status as
  * the code. Changes are logged with the administrator's name, never with their bodies.
  */
-@Component(service = {Servlet.class, MetricsSource.class}, configurationPid = AdminApiServlet.PID,
+@Component(
+        service = {Servlet.class, MetricsSource.class},
+        configurationPid = AdminApiServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/admin/*")
 @Designate(ocd = AdminApiConfig.class)
@@ -63,7 +65,10 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AdminApiServlet.class);
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting()
+    private static final Gson GSON = new GsonBuilder()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .setPrettyPrinting()
             .create();
 
     private final transient AdminApiConfig config;
@@ -71,32 +76,53 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
 
     // Lists, not single optional references: SCR 2.2.18 fails (NPE in SingleDynamicCustomizer.tryInvokeBind0) when a
     // single dynamic reference of this component is bound re-entrantly at startup; the list path has no such state.
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<AdminAuthenticator> authenticator = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<BotRepository> bots = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<FlowRegistry> registry = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<ConversationStore> store = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<ConfigurationAdmin> configAdmin = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<LiveCalls> live = List.of();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<Cluster> cluster = List.of();
 
     @Activate
@@ -166,7 +192,12 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
                 resp.setHeader("Retry-After", e.status() == 429 ? "60" : "5");
             }
             if (user != null && e.status() != 404 && !method.equals("GET")) {
-                LOG.info("Admin '{}' {} /api/admin{}: {} {}", user, method, printable(path), e.status(),
+                LOG.info(
+                        "Admin '{}' {} /api/admin{}: {} {}",
+                        user,
+                        method,
+                        printable(path),
+                        e.status(),
                         printable(e.getMessage()));
             }
             error(resp, e);
@@ -180,14 +211,15 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
 
     private String login(HttpServletRequest req) throws AdminException {
         AdminAuthenticator auth = need(authenticator, "administrator account");
-        BasicCredentials login = BasicCredentials.of(req.getHeader("Authorization")).orElseThrow(
-                () -> new AdminException(401, "Log in with HTTP Basic and the administrator's credentials"));
+        BasicCredentials login = BasicCredentials.of(req.getHeader("Authorization"))
+                .orElseThrow(
+                        () -> new AdminException(401, "Log in with HTTP Basic and the administrator's credentials"));
         String user = login.user();
         String password = login.password();
         return switch (auth.login(user, password, req.getRemoteAddr())) {
             case ACCEPTED -> user;
-            case BLOCKED -> throw new AdminException(429, "Too many failed logins from " + req.getRemoteAddr()
-                    + "; wait a minute");
+            case BLOCKED ->
+                throw new AdminException(429, "Too many failed logins from " + req.getRemoteAddr() + "; wait a minute");
             case REJECTED -> throw new AdminException(401, "Wrong user name or password");
         };
     }
@@ -209,7 +241,9 @@ public class AdminApiServlet extends HttpServlet implements MetricsSource {
             if (bytes.length > max) {
                 throw new AdminException(413, "The request body is larger than " + max + " bytes");
             }
-            if (bytes.length > 0 && !type.isEmpty() && !type.contains("json")
+            if (bytes.length > 0
+                    && !type.isEmpty()
+                    && !type.contains("json")
                     && !type.startsWith("application/x-www-form-urlencoded")) {
                 throw new AdminException(415, "Send the body as Content-Type: application/json");
             }

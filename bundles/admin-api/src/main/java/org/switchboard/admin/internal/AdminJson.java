@@ -22,8 +22,7 @@ import com.google.gson.JsonObject;
 /** The admin API's JSON shapes of the domain records and of its request fields. Times are ISO-8601 UTC. */
 final class AdminJson {
 
-    private AdminJson() {
-    }
+    private AdminJson() {}
 
     static String time(Instant i) {
         return i == null ? null : i.toString();

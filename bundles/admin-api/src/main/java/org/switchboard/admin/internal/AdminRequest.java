@@ -55,7 +55,7 @@ record AdminRequest(List<String> params, Map<String, String> query, String body)
         } catch (NumberFormatException e) {
             // the message below
         }
-        throw AdminException.badRequest("query parameter '" + name + "' must be an integer between " + min + " and "
-                + max);
+        throw AdminException.badRequest(
+                "query parameter '" + name + "' must be an integer between " + min + " and " + max);
     }
 }

@@ -31,15 +31,18 @@ final class BotsApi {
         r.add("GET", BOT, q -> Router.Reply.ok(botWithApps(bot(q.param(0)))));
         r.add("PUT", BOT, this::putBot);
         r.add("DELETE", BOT, q -> deleted(bots.get().deleteBot(q.param(0)), "bot " + q.param(0)));
-        r.add("GET", BOT + "/apps", q -> Router.Reply.ok(AdminJson.list(bots.get().apps(bot(q.param(0)).botId()),
-                AdminJson::app)));
+        r.add(
+                "GET",
+                BOT + "/apps",
+                q -> Router.Reply.ok(
+                        AdminJson.list(bots.get().apps(bot(q.param(0)).botId()), AdminJson::app)));
         r.add("POST", BOT + "/apps", this::createApp);
         r.add("GET", APP, q -> Router.Reply.ok(AdminJson.app(app(q.param(0)))));
         r.add("PUT", APP, this::putApp);
         r.add("DELETE", APP, q -> deleted(bots.get().deleteApp(q.param(0)), "app " + q.param(0)));
         r.add("POST", APP + "/secret", q -> {
-            AppCredentials c = bots.get().rotateSecret(q.param(0))
-                    .orElseThrow(() -> AdminException.notFound("app " + q.param(0)));
+            AppCredentials c =
+                    bots.get().rotateSecret(q.param(0)).orElseThrow(() -> AdminException.notFound("app " + q.param(0)));
             JsonObject o = AdminJson.app(app(c.clientId()));
             o.addProperty("clientSecret", c.clientSecret());
             return Router.Reply.ok(o);
@@ -68,13 +71,17 @@ final class BotsApi {
     private Router.Reply putBot(AdminRequest q) throws AdminException {
         Settings s = settings(q.object());
         Bot before = bots.get().bot(q.param(0)).orElse(null);
-        Bot bot = bots.get().saveBot(new Bot(q.param(0), s.name, s.enabled, s.summarizer,
-                before == null ? java.time.Instant.now() : before.createdAt()));
+        Bot bot = bots.get()
+                .saveBot(new Bot(
+                        q.param(0),
+                        s.name,
+                        s.enabled,
+                        s.summarizer,
+                        before == null ? java.time.Instant.now() : before.createdAt()));
         return new Router.Reply(before == null ? 201 : 200, AdminJson.bot(bot));
     }
 
-    private record Settings(String name, boolean enabled, String summarizer) {
-    }
+    private record Settings(String name, boolean enabled, String summarizer) {}
 
     private static Settings settings(JsonObject body) throws AdminException {
         String name = AdminJson.requiredString(body, "name", 200);
@@ -108,8 +115,8 @@ final class BotsApi {
                 throw AdminException.badRequest("an imported app needs both 'clientId' and 'clientSecret'");
             }
             try {
-                BotApp imported = bots.get().importApp(bot.botId(), name, scopes, jti, new AppCredentials(clientId,
-                        secret));
+                BotApp imported =
+                        bots.get().importApp(bot.botId(), name, scopes, jti, new AppCredentials(clientId, secret));
                 return new Router.Reply(201, AdminJson.app(imported)); // the caller has the secret: not echoed
             } catch (IllegalStateException e) {
                 throw new AdminException(409, e.getMessage());
@@ -128,7 +135,8 @@ final class BotsApi {
         String name = AdminJson.requiredString(body, "name", 200);
         Set<String> scopes = AdminJson.scopes(body);
         boolean jti = AdminJson.bool(body, "enforceJti", false);
-        BotApp app = bots.get().updateApp(q.param(0), name, scopes, jti)
+        BotApp app = bots.get()
+                .updateApp(q.param(0), name, scopes, jti)
                 .orElseThrow(() -> AdminException.notFound("app " + q.param(0)));
         return Router.Reply.ok(AdminJson.app(app));
     }

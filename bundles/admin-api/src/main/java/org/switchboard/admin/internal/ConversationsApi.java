@@ -27,8 +27,8 @@ final class ConversationsApi {
         r.add("GET", "/conversations", this::list);
         r.add("GET", "/conversations/([0-9a-f]{24})", q -> {
             ConversationStore s = store.get();
-            Conversation c = s.bySessionId(q.param(0))
-                    .orElseThrow(() -> AdminException.notFound("conversation " + q.param(0)));
+            Conversation c =
+                    s.bySessionId(q.param(0)).orElseThrow(() -> AdminException.notFound("conversation " + q.param(0)));
             JsonObject o = AdminJson.conversation(c);
             o.add("turns", AdminJson.list(s.turns(c.sessionId(), 0, MAX_TURNS), AdminJson::turn));
             o.add("events", AdminJson.list(s.events(c.sessionId()), AdminJson::event));
@@ -41,8 +41,14 @@ final class ConversationsApi {
     private Router.Reply list(AdminRequest q) throws AdminException {
         int skip = q.intQuery("skip", 0, 0, Integer.MAX_VALUE);
         int limit = q.intQuery("limit", 50, 1, 500);
-        ConversationQuery query = new ConversationQuery(time(q, "from"), time(q, "to"), blank(q.query().get("bot")),
-                blank(q.query().get("did")), endedBy(q.query().get("endedBy")), blank(q.query().get("text")), skip,
+        ConversationQuery query = new ConversationQuery(
+                time(q, "from"),
+                time(q, "to"),
+                blank(q.query().get("bot")),
+                blank(q.query().get("did")),
+                endedBy(q.query().get("endedBy")),
+                blank(q.query().get("text")),
+                skip,
                 limit + 1);
         List<Conversation> page = store.get().find(query);
         boolean more = page.size() > limit;
@@ -63,8 +69,8 @@ final class ConversationsApi {
         try {
             t = Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw AdminException.badRequest("query parameter '" + name + "' must be an ISO-8601 UTC time such as "
-                    + "2026-11-23T10:00:00Z");
+            throw AdminException.badRequest(
+                    "query parameter '" + name + "' must be an ISO-8601 UTC time such as " + "2026-11-23T10:00:00Z");
         }
         if (!ConversationQuery.inRange(t)) {
             throw AdminException.badRequest("query parameter '" + name + "' must be " + ConversationQuery.TIME_RANGE);

@@ -37,10 +37,14 @@ final class NodeApi {
             live.get().undrain();
             return Router.Reply.ok(node());
         });
-        r.add("POST", "/calls/([^/]{1,512})/hangup", q -> act(q.param(0), CallAction.HANG_UP,
-                "hang-up from the admin API"));
-        r.add("POST", "/calls/([^/]{1,512})/transfer", q -> act(q.param(0), CallAction.TRANSFER_TO_AGENT,
-                "agent transfer from the admin API"));
+        r.add(
+                "POST",
+                "/calls/([^/]{1,512})/hangup",
+                q -> act(q.param(0), CallAction.HANG_UP, "hang-up from the admin API"));
+        r.add(
+                "POST",
+                "/calls/([^/]{1,512})/transfer",
+                q -> act(q.param(0), CallAction.TRANSFER_TO_AGENT, "agent transfer from the admin API"));
         r.add("GET", "/nodes", q -> {
             JsonArray a = new JsonArray();
             cluster.get().nodes().forEach(n -> a.add(info(n)));
@@ -78,9 +82,13 @@ final class NodeApi {
         o.addProperty("state", draining ? NodeInfo.DRAINING : NodeInfo.ACTIVE);
         o.addProperty("calls", calls);
         o.addProperty("empty", calls == 0);
-        o.addProperty("message", draining ? (calls == 0 ? "Drained: no calls in progress; the node can be stopped"
-                : "Draining: new calls are refused; " + calls + " call(s) in progress")
-                : "Taking calls");
+        o.addProperty(
+                "message",
+                draining
+                        ? (calls == 0
+                                ? "Drained: no calls in progress; the node can be stopped"
+                                : "Draining: new calls are refused; " + calls + " call(s) in progress")
+                        : "Taking calls");
         return o;
     }
 

@@ -30,8 +30,7 @@ final class Router {
         T get() throws AdminException;
     }
 
-    private record Route(String method, Pattern path, Handler handler) {
-    }
+    private record Route(String method, Pattern path, Handler handler) {}
 
     private final List<Route> routes = new ArrayList<>();
 

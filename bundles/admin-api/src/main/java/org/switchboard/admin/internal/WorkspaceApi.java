@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.store.FlowAttachment;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -38,8 +38,11 @@ final class WorkspaceApi {
         });
         r.add("POST", "/workspace/check", q -> Router.Reply.ok(check(q.object())));
         r.add("GET", "/trunks", q -> Router.Reply.ok(trunks(list(document(), "trunks"))));
-        r.add("GET", "/trunks/" + ID, q -> Router.Reply.ok(trunks(one(document(), "trunks", q.param(0)))
-                .get(0)));
+        r.add(
+                "GET",
+                "/trunks/" + ID,
+                q -> Router.Reply.ok(
+                        trunks(one(document(), "trunks", q.param(0))).get(0)));
         r.add("PUT", "/trunks/" + ID, q -> put("trunks", q));
         r.add("DELETE", "/trunks/" + ID, q -> {
             JsonObject doc = document();
@@ -49,7 +52,10 @@ final class WorkspaceApi {
             return new Router.Reply(204, null);
         });
         r.add("GET", "/flows", q -> Router.Reply.ok(array(list(document(), "flows"))));
-        r.add("GET", "/flows/" + ID, q -> Router.Reply.ok(one(document(), "flows", q.param(0)).get(0)));
+        r.add(
+                "GET",
+                "/flows/" + ID,
+                q -> Router.Reply.ok(one(document(), "flows", q.param(0)).get(0)));
         r.add("PUT", "/flows/" + ID, q -> put("flows", q));
         r.add("POST", "/flows/validate", q -> {
             JsonObject flow = q.object();
@@ -68,8 +74,9 @@ final class WorkspaceApi {
                 }
             }
             if (!attached.isEmpty()) {
-                throw new AdminException(409, "flow " + q.param(0) + " is attached to " + String.join(", ", attached)
-                        + "; detach it first");
+                throw new AdminException(
+                        409,
+                        "flow " + q.param(0) + " is attached to " + String.join(", ", attached) + "; detach it first");
             }
             apply(doc);
             return new Router.Reply(204, null);
@@ -101,7 +108,8 @@ final class WorkspaceApi {
             doc.add("headerSets", sets);
             List<String> problems = registry.get().checkWorkspace(doc.toString());
             if (!problems.isEmpty()) {
-                throw new AdminException(409, "header set " + q.param(0) + " is in use: " + String.join("; ", problems));
+                throw new AdminException(
+                        409, "header set " + q.param(0) + " is in use: " + String.join("; ", problems));
             }
             apply(doc);
             return new Router.Reply(204, null);
@@ -109,8 +117,10 @@ final class WorkspaceApi {
         r.add("GET", "/attachments", q -> Router.Reply.ok(array(list(document(), "attachments"))));
         r.add("PUT", "/attachments", q -> {
             JsonObject a = q.object();
-            FlowAttachment attachment = new FlowAttachment(AdminJson.requiredString(a, "trunk", 64),
-                    AdminJson.requiredString(a, "did", 40), AdminJson.requiredString(a, "flow", 64));
+            FlowAttachment attachment = new FlowAttachment(
+                    AdminJson.requiredString(a, "trunk", 64),
+                    AdminJson.requiredString(a, "did", 40),
+                    AdminJson.requiredString(a, "flow", 64));
             try {
                 registry.get().attach(attachment);
             } catch (IllegalArgumentException e) {
@@ -118,12 +128,17 @@ final class WorkspaceApi {
             }
             return Router.Reply.ok(a);
         });
-        r.add("DELETE", "/attachments/" + ID + "/([+0-9]{1,32})", q -> BotsApi.deleted(
-                registry.get().detach(q.param(0), q.param(1)), "attachment of " + q.param(1) + " on " + q.param(0)));
+        r.add(
+                "DELETE",
+                "/attachments/" + ID + "/([+0-9]{1,32})",
+                q -> BotsApi.deleted(
+                        registry.get().detach(q.param(0), q.param(1)),
+                        "attachment of " + q.param(1) + " on " + q.param(0)));
     }
 
     private static JsonObject headerSets(JsonObject doc) {
-        return doc.has("headerSets") && doc.get("headerSets").isJsonObject() ? doc.getAsJsonObject("headerSets")
+        return doc.has("headerSets") && doc.get("headerSets").isJsonObject()
+                ? doc.getAsJsonObject("headerSets")
                 : new JsonObject();
     }
 
@@ -137,7 +152,8 @@ final class WorkspaceApi {
         JsonObject doc = document();
         boolean existed = replace(doc, section, q.param(0), item);
         apply(doc);
-        return new Router.Reply(existed ? 200 : 201, one(document(), section, q.param(0)).get(0));
+        return new Router.Reply(
+                existed ? 200 : 201, one(document(), section, q.param(0)).get(0));
     }
 
     private JsonObject document() throws AdminException {

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param botId the bot of the attached flow, or {@code null}
  * @param headers the INVITE's headers by lower-case name, values in order of appearance
  */
-public record InboundCall(String sessionId, String callId, String did, String caller, String sourceAddress,
-        String transport, String trunkId, String botId, Map<String, List<String>> headers) {
+public record InboundCall(
+        String sessionId,
+        String callId,
+        String did,
+        String caller,
+        String sourceAddress,
+        String transport,
+        String trunkId,
+        String botId,
+        Map<String, List<String>> headers) {
 
     /** Checks identifiers and copies the headers. */
     public InboundCall {

@@ -11,12 +11,10 @@ import java.util.Map;
 public sealed interface AssistantAction {
 
     /** Say text to the caller. */
-    record Say(String text, boolean bargeIn) implements AssistantAction {
-    }
+    record Say(String text, boolean bargeIn) implements AssistantAction {}
 
     /** Play an audio resource. */
-    record Play(String uri, boolean bargeIn) implements AssistantAction {
-    }
+    record Play(String uri, boolean bargeIn) implements AssistantAction {}
 
     /** Listen for the caller's next input, with phrase hints for the recognizer. */
     record Gather(boolean dtmf, boolean speech, int maxDigits, List<String> phrases, Duration timeout)
@@ -52,6 +50,5 @@ public sealed interface AssistantAction {
     }
 
     /** Give the dialogue back to the flow; the flow continues on the {@code resolved} edge. */
-    record End() implements AssistantAction {
-    }
+    record End() implements AssistantAction {}
 }

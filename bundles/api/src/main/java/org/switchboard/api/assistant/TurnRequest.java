@@ -18,11 +18,24 @@ import org.switchboard.api.call.SessionContext;
  * @param session the call: its parties, ids and the INVITE headers its adapter passed ({@code sipHeaders}), or
  *        {@code null} when the assistant is not on a call (since 1.2)
  */
-public record TurnRequest(String sessionId, String botId, Event event, String text, double confidence,
-        String digits, Map<String, Object> context, SessionContext session) {
+public record TurnRequest(
+        String sessionId,
+        String botId,
+        Event event,
+        String text,
+        double confidence,
+        String digits,
+        Map<String, Object> context,
+        SessionContext session) {
 
     /** A turn that carries no session. */
-    public TurnRequest(String sessionId, String botId, Event event, String text, double confidence, String digits,
+    public TurnRequest(
+            String sessionId,
+            String botId,
+            Event event,
+            String text,
+            double confidence,
+            String digits,
             Map<String, Object> context) {
         this(sessionId, botId, event, text, confidence, digits, context, null);
     }

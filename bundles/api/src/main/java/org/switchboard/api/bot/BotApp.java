@@ -15,8 +15,8 @@ import java.util.Set;
  * @param enforceJti whether each token's {@code jti} may be used only once
  * @param createdAt when it was created
  */
-public record BotApp(String clientId, String botId, String name, Set<String> scopes, boolean enforceJti,
-        Instant createdAt) {
+public record BotApp(
+        String clientId, String botId, String name, Set<String> scopes, boolean enforceJti, Instant createdAt) {
 
     /** Scope of the Conversation Details API. */
     public static final String CHAT_HISTORY = "chat-history";
@@ -36,7 +36,8 @@ public record BotApp(String clientId, String botId, String name, Set<String> sco
         scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
         for (String s : scopes) {
             if (!SCOPES.contains(s)) {
-                throw new IllegalArgumentException("unknown scope '" + s + "'; scopes are " + new java.util.TreeSet<>(SCOPES));
+                throw new IllegalArgumentException(
+                        "unknown scope '" + s + "'; scopes are " + new java.util.TreeSet<>(SCOPES));
             }
         }
     }

@@ -58,8 +58,7 @@ public interface CallControl {
      *
      * @since 1.4
      */
-    default void abortPrompts() {
-    }
+    default void abortPrompts() {}
 
     /** Prompts (optionally) and collects digits and/or speech. */
     CompletionStage<GatherResult> gather(GatherRequest request);

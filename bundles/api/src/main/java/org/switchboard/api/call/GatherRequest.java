@@ -18,12 +18,29 @@ import java.util.Objects;
  * @param interDigitTimeout how long to wait between digits
  * @param voice the prompt's voice, or {@code null} for the synthesizer's default (since 1.1)
  */
-public record GatherRequest(String prompt, boolean bargeIn, boolean dtmf, int maxDigits, String terminator,
-        boolean speech, List<String> phrases, Duration noInputTimeout, Duration interDigitTimeout, String voice) {
+public record GatherRequest(
+        String prompt,
+        boolean bargeIn,
+        boolean dtmf,
+        int maxDigits,
+        String terminator,
+        boolean speech,
+        List<String> phrases,
+        Duration noInputTimeout,
+        Duration interDigitTimeout,
+        String voice) {
 
     /** A gather whose prompt is said in the default voice. */
-    public GatherRequest(String prompt, boolean bargeIn, boolean dtmf, int maxDigits, String terminator,
-            boolean speech, List<String> phrases, Duration noInputTimeout, Duration interDigitTimeout) {
+    public GatherRequest(
+            String prompt,
+            boolean bargeIn,
+            boolean dtmf,
+            int maxDigits,
+            String terminator,
+            boolean speech,
+            List<String> phrases,
+            Duration noInputTimeout,
+            Duration interDigitTimeout) {
         this(prompt, bargeIn, dtmf, maxDigits, terminator, speech, phrases, noInputTimeout, interDigitTimeout, null);
     }
 

@@ -18,8 +18,8 @@ import java.util.Objects;
  *        into the INVITE it sends to the target: how Genesys Cloud, for one, takes {@code User-to-User} data on a
  *        transfer. Values are given unescaped; the gateway escapes them. Empty for a BYE (since 1.5)
  */
-public record Handoff(Method method, String referTo, Map<String, String> headers, String reason,
-        Map<String, String> referToHeaders) {
+public record Handoff(
+        Method method, String referTo, Map<String, String> headers, String reason, Map<String, String> referToHeaders) {
 
     /** A handoff without a reason of the adapter's own. */
     public Handoff(Method method, String referTo, Map<String, String> headers) {
@@ -46,7 +46,8 @@ public record Handoff(Method method, String referTo, Map<String, String> headers
             throw new IllegalArgumentException("a REFER handoff needs a referTo target");
         }
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        referToHeaders = referToHeaders == null ? Map.of()
+        referToHeaders = referToHeaders == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(referToHeaders));
         if (method == Method.BYE && !referToHeaders.isEmpty()) {
             throw new IllegalArgumentException("a BYE handoff has no Refer-To URI to embed headers in");

@@ -27,9 +27,16 @@ public interface LiveCalls {
      * @param startedAt when the INVITE arrived
      * @param answered whether the 200 OK was sent
      */
-    record LiveCall(String sessionId, String callId, String trunkId, String did, String caller, String flowId,
-            String node, Instant startedAt, boolean answered) {
-    }
+    record LiveCall(
+            String sessionId,
+            String callId,
+            String trunkId,
+            String did,
+            String caller,
+            String flowId,
+            String node,
+            Instant startedAt,
+            boolean answered) {}
 
     /** The calls in progress, oldest first. */
     List<LiveCall> calls();

@@ -20,12 +20,27 @@ import java.util.Objects;
  *        {@code P-Asserted-Identity}, {@code User-to-User}), by name as received, several values joined with
  *        {@code ", "}; an unmodifiable copy in the INVITE's order (since 1.4)
  */
-public record SessionContext(String sessionId, String callId, String botId, String trunkId, String did,
-        String caller, Instant startedAt, Map<String, Object> variables, Map<String, String> sipHeaders) {
+public record SessionContext(
+        String sessionId,
+        String callId,
+        String botId,
+        String trunkId,
+        String did,
+        String caller,
+        Instant startedAt,
+        Map<String, Object> variables,
+        Map<String, String> sipHeaders) {
 
     /** A session without SIP headers. */
-    public SessionContext(String sessionId, String callId, String botId, String trunkId, String did, String caller,
-            Instant startedAt, Map<String, Object> variables) {
+    public SessionContext(
+            String sessionId,
+            String callId,
+            String botId,
+            String trunkId,
+            String did,
+            String caller,
+            Instant startedAt,
+            Map<String, Object> variables) {
         this(sessionId, callId, botId, trunkId, did, caller, startedAt, variables, Map.of());
     }
 
@@ -35,7 +50,8 @@ public record SessionContext(String sessionId, String callId, String botId, Stri
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(startedAt, "startedAt");
         variables = variables == null ? Map.of() : Map.copyOf(variables);
-        sipHeaders = sipHeaders == null ? Map.of()
+        sipHeaders = sipHeaders == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sipHeaders));
     }
 

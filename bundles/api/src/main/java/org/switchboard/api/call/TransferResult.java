@@ -9,5 +9,4 @@ package org.switchboard.api.call;
  *        arrived
  * @param reason a human-readable reason, e.g. {@code "NOTIFY timeout after 15 s"}
  */
-public record TransferResult(boolean success, int status, String reason) {
-}
+public record TransferResult(boolean success, int status, String reason) {}

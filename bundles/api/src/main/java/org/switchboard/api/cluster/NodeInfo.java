@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param httpAddress where its console and APIs are ({@code host:port}), or {@code null}
  * @param local whether this is the node answering
  */
-public record NodeInfo(String id, String state, Instant startedAt, Instant lastSeen, int calls, String sipAddress,
-        String httpAddress, boolean local) {
+public record NodeInfo(
+        String id,
+        String state,
+        Instant startedAt,
+        Instant lastSeen,
+        int calls,
+        String sipAddress,
+        String httpAddress,
+        boolean local) {
 
     /** Takes calls. */
     public static final String ACTIVE = "active";

@@ -26,24 +26,87 @@ import java.util.Objects;
  * @param sipHeaders the INVITE's headers its adapter passed to the bot, by name as received (see
  *        {@code CallPolicy.sessionHeaders}); empty when none were (since 1.4)
  */
-public record Conversation(String sessionId, String callId, String botId, String trunkId, String did,
-        String caller, Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt,
-        EndedBy endedBy, String endReason, List<String> taskPath, String nodeId, Map<String, String> sipHeaders) {
+public record Conversation(
+        String sessionId,
+        String callId,
+        String botId,
+        String trunkId,
+        String did,
+        String caller,
+        Instant startedAt,
+        Instant answeredAt,
+        Instant handoffAt,
+        Instant endedAt,
+        EndedBy endedBy,
+        String endReason,
+        List<String> taskPath,
+        String nodeId,
+        Map<String, String> sipHeaders) {
 
     /** A conversation without SIP headers. */
-    public Conversation(String sessionId, String callId, String botId, String trunkId, String did, String caller,
-            Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt, EndedBy endedBy,
-            String endReason, List<String> taskPath, String nodeId) {
-        this(sessionId, callId, botId, trunkId, did, caller, startedAt, answeredAt, handoffAt, endedAt, endedBy,
-                endReason, taskPath, nodeId, Map.of());
+    public Conversation(
+            String sessionId,
+            String callId,
+            String botId,
+            String trunkId,
+            String did,
+            String caller,
+            Instant startedAt,
+            Instant answeredAt,
+            Instant handoffAt,
+            Instant endedAt,
+            EndedBy endedBy,
+            String endReason,
+            List<String> taskPath,
+            String nodeId) {
+        this(
+                sessionId,
+                callId,
+                botId,
+                trunkId,
+                did,
+                caller,
+                startedAt,
+                answeredAt,
+                handoffAt,
+                endedAt,
+                endedBy,
+                endReason,
+                taskPath,
+                nodeId,
+                Map.of());
     }
 
     /** A conversation whose node is not known (yet): the store records the node that holds the call. */
-    public Conversation(String sessionId, String callId, String botId, String trunkId, String did, String caller,
-            Instant startedAt, Instant answeredAt, Instant handoffAt, Instant endedAt, EndedBy endedBy,
-            String endReason, List<String> taskPath) {
-        this(sessionId, callId, botId, trunkId, did, caller, startedAt, answeredAt, handoffAt, endedAt, endedBy,
-                endReason, taskPath, null);
+    public Conversation(
+            String sessionId,
+            String callId,
+            String botId,
+            String trunkId,
+            String did,
+            String caller,
+            Instant startedAt,
+            Instant answeredAt,
+            Instant handoffAt,
+            Instant endedAt,
+            EndedBy endedBy,
+            String endReason,
+            List<String> taskPath) {
+        this(
+                sessionId,
+                callId,
+                botId,
+                trunkId,
+                did,
+                caller,
+                startedAt,
+                answeredAt,
+                handoffAt,
+                endedAt,
+                endedBy,
+                endReason,
+                taskPath,
+                null);
     }
 
     /** Checks identifiers and copies the task path. */
@@ -52,7 +115,8 @@ public record Conversation(String sessionId, String callId, String botId, String
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(startedAt, "startedAt");
         taskPath = taskPath == null ? List.of() : List.copyOf(taskPath);
-        sipHeaders = sipHeaders == null ? Map.of()
+        sipHeaders = sipHeaders == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sipHeaders));
     }
 

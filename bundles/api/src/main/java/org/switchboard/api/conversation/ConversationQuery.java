@@ -14,8 +14,8 @@ import java.time.Instant;
  * @param skip how many matches to skip (newest first)
  * @param limit how many to return, at least 1
  */
-public record ConversationQuery(Instant from, Instant to, String botId, String did, EndedBy endedBy, String text,
-        int skip, int limit) {
+public record ConversationQuery(
+        Instant from, Instant to, String botId, String did, EndedBy endedBy, String text, int skip, int limit) {
 
     /** The earliest time a query may name. */
     public static final Instant EARLIEST = Instant.EPOCH;

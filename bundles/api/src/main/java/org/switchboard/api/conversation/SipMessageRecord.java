@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param firstLine the request line or status line
  * @param headers the headers by name, values in order
  */
-public record SipMessageRecord(String sessionId, Instant at, Direction direction, String firstLine,
-        Map<String, List<String>> headers) {
+public record SipMessageRecord(
+        String sessionId, Instant at, Direction direction, String firstLine, Map<String, List<String>> headers) {
 
     /** Checks the identifiers and copies the headers. */
     public SipMessageRecord {

@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param basis a fingerprint of the conversation it was written from (what was said and how it ended); a summary
  *     whose basis differs from the conversation's current one is stale. May be {@code null}.
  */
-public record Summary(String sessionId, String text, String lang, String summarizer, Instant createdAt,
-        String basis) {
+public record Summary(String sessionId, String text, String lang, String summarizer, Instant createdAt, String basis) {
 
     /** Checks the required fields. */
     public Summary {

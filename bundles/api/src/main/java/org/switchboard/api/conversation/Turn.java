@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param taskName the dialog task or flow node it belongs to, or {@code null}
  * @param lang the language tag, e.g. {@code en}
  */
-public record Turn(String sessionId, Direction direction, Instant at, String text, String digits,
-        double confidence, String taskName, String lang) {
+public record Turn(
+        String sessionId,
+        Direction direction,
+        Instant at,
+        String text,
+        String digits,
+        double confidence,
+        String taskName,
+        String lang) {
 
     /** Checks that a turn has content. */
     public Turn {

@@ -20,8 +20,7 @@ public interface Deployments {
      * @param ok false when the file was refused or its bundle failed to install, resolve or start
      * @param message what happened, e.g. {@code installed org.example 1.1.0 [42], replacing org.example 1.0.0 [41]}
      */
-    record Outcome(Instant at, String file, boolean ok, String message) {
-    }
+    record Outcome(Instant at, String file, boolean ok, String message) {}
 
     /** The directory watched, as an absolute path. */
     String directory();

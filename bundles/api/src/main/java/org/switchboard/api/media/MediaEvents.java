@@ -20,6 +20,5 @@ public interface MediaEvents {
      *
      * @since 1.1
      */
-    default void recording(String file) {
-    }
+    default void recording(String file) {}
 }

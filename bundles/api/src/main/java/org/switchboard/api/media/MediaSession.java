@@ -39,7 +39,12 @@ public interface MediaSession extends AutoCloseable {
      * @throws UnsupportedOperationException when this media engine has no SRTP and {@code srtp} is given
      * @since 1.2
      */
-    default void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType,
+    default void connect(
+            String remoteAddress,
+            int remotePort,
+            int payloadType,
+            String codec,
+            int dtmfPayloadType,
             SrtpParameters srtp) {
         if (srtp != null) {
             throw new UnsupportedOperationException("this media engine does not do SRTP");
@@ -72,8 +77,7 @@ public interface MediaSession extends AutoCloseable {
      *
      * @since 1.3
      */
-    default void abortPrompts() {
-    }
+    default void abortPrompts() {}
 
     /** Sends DTMF digits as RFC 4733 events (when negotiated). */
     void sendDtmf(String digits);

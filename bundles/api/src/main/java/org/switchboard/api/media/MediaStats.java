@@ -10,5 +10,4 @@ package org.switchboard.api.media;
  * @param dropped packets refused: wrong source, payload type, size or version
  * @param dtmfEvents DTMF digits received
  */
-public record MediaStats(long packetsIn, long packetsOut, long late, long lost, long dropped, long dtmfEvents) {
-}
+public record MediaStats(long packetsIn, long packetsOut, long late, long lost, long dropped, long dtmfEvents) {}

@@ -35,10 +35,12 @@ public final class SrtpParameters {
         if (!AES_CM_128_HMAC_SHA1_80.equals(suite) && !AES_CM_128_HMAC_SHA1_32.equals(suite)) {
             throw new IllegalArgumentException("unsupported SRTP crypto suite " + suite);
         }
-        if (localKey == null || localKey.length != MASTER_KEY_AND_SALT_LENGTH || remoteKey == null
+        if (localKey == null
+                || localKey.length != MASTER_KEY_AND_SALT_LENGTH
+                || remoteKey == null
                 || remoteKey.length != MASTER_KEY_AND_SALT_LENGTH) {
-            throw new IllegalArgumentException("SRTP master key and salt must be " + MASTER_KEY_AND_SALT_LENGTH
-                    + " bytes");
+            throw new IllegalArgumentException(
+                    "SRTP master key and salt must be " + MASTER_KEY_AND_SALT_LENGTH + " bytes");
         }
         this.suite = suite;
         this.localKey = localKey.clone();
@@ -62,7 +64,9 @@ public final class SrtpParameters {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SrtpParameters p && suite.equals(p.suite) && Arrays.equals(localKey, p.localKey)
+        return o instanceof SrtpParameters p
+                && suite.equals(p.suite)
+                && Arrays.equals(localKey, p.localKey)
                 && Arrays.equals(remoteKey, p.remoteKey);
     }
 

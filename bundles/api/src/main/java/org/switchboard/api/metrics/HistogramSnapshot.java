@@ -8,5 +8,4 @@ package org.switchboard.api.metrics;
  * @param sum the sum of all observations
  * @param count all observations (the +Inf bucket)
  */
-public record HistogramSnapshot(double[] bounds, long[] cumulative, double sum, long count) {
-}
+public record HistogramSnapshot(double[] bounds, long[] cumulative, double sum, long count) {}

@@ -18,8 +18,8 @@ import org.switchboard.api.store.TrunkRecord;
  * @param adapter the adapter of the trunk's type with the highest service ranking, or {@code null} when none is
  *        present now (its bundle being updated, say)
  */
-public record CallRoute(Outcome outcome, TrunkRecord trunk, String did, String flowId, String botId,
-        ContactCenterAdapter adapter) {
+public record CallRoute(
+        Outcome outcome, TrunkRecord trunk, String did, String flowId, String botId, ContactCenterAdapter adapter) {
 
     /** What routing found, and the SIP status it maps to. */
     public enum Outcome {

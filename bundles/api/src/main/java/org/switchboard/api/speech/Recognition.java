@@ -7,5 +7,4 @@ package org.switchboard.api.speech;
  * @param confidence in {@code [0, 1]}
  * @param isFinal {@code true} at the end of an utterance, {@code false} for a partial result
  */
-public record Recognition(String text, double confidence, boolean isFinal) {
-}
+public record Recognition(String text, double confidence, boolean isFinal) {}

@@ -33,8 +33,12 @@ public interface SpeechSynthesizer {
         if (v instanceof java.util.Collection<?> c) {
             return c.stream().map(String::valueOf).toList();
         }
-        return v == null ? java.util.List.of() : java.util.Arrays.stream(v.toString().split(",")).map(String::trim)
-                .filter(x -> !x.isEmpty()).toList();
+        return v == null
+                ? java.util.List.of()
+                : java.util.Arrays.stream(v.toString().split(","))
+                        .map(String::trim)
+                        .filter(x -> !x.isEmpty())
+                        .toList();
     }
 
     /**

@@ -34,8 +34,12 @@ public record TrunkAuth(String username, String realm, String passwordFile, List
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(passwordFile, "passwordFile");
         realm = realm == null ? DEFAULT_REALM : realm;
-        algorithms = algorithms == null || algorithms.isEmpty() ? List.of(MD5)
-                : algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).distinct().toList();
+        algorithms = algorithms == null || algorithms.isEmpty()
+                ? List.of(MD5)
+                : algorithms.stream()
+                        .map(a -> a.toUpperCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
         for (String a : algorithms) {
             if (!KNOWN.contains(a)) {
                 throw new IllegalArgumentException("digest algorithm must be SHA-256 or MD5, not " + a);

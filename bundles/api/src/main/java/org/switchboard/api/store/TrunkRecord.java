@@ -23,9 +23,22 @@ import java.util.Objects;
  *        without SRTP is refused); {@code null} reads as {@code optional}
  * @param auth the digest authentication the trunk's peer must pass, or {@code null} when its address is enough
  */
-public record TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve, List<String> dids,
-        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond,
-        String srtp, TrunkAuth auth) {
+public record TrunkRecord(
+        String id,
+        String name,
+        String adapter,
+        List<String> peers,
+        String fqdn,
+        String resolve,
+        List<String> dids,
+        boolean inbound,
+        boolean outbound,
+        String transport,
+        String sipUri,
+        int maxCalls,
+        int maxCallsPerSecond,
+        String srtp,
+        TrunkAuth auth) {
 
     /** SRTP when the peer offers it. */
     public static final String SRTP_OPTIONAL = "optional";
@@ -50,25 +63,85 @@ public record TrunkRecord(String id, String name, String adapter, List<String> p
     }
 
     /** A trunk without limits of its own (the form of version 1.0 of this package). */
-    public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
-            List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri) {
+    public TrunkRecord(
+            String id,
+            String name,
+            String adapter,
+            List<String> peers,
+            String fqdn,
+            String resolve,
+            List<String> dids,
+            boolean inbound,
+            boolean outbound,
+            String transport,
+            String sipUri) {
         this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, 0, 0);
     }
 
     /** A trunk with SRTP optional (the form of version 1.1 of this package). */
-    public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
-            List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls,
+    public TrunkRecord(
+            String id,
+            String name,
+            String adapter,
+            List<String> peers,
+            String fqdn,
+            String resolve,
+            List<String> dids,
+            boolean inbound,
+            boolean outbound,
+            String transport,
+            String sipUri,
+            int maxCalls,
             int maxCallsPerSecond) {
-        this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, maxCalls,
-                maxCallsPerSecond, SRTP_OPTIONAL);
+        this(
+                id,
+                name,
+                adapter,
+                peers,
+                fqdn,
+                resolve,
+                dids,
+                inbound,
+                outbound,
+                transport,
+                sipUri,
+                maxCalls,
+                maxCallsPerSecond,
+                SRTP_OPTIONAL);
     }
 
     /** A trunk without digest authentication (the form of version 1.2 of this package). */
-    public TrunkRecord(String id, String name, String adapter, List<String> peers, String fqdn, String resolve,
-            List<String> dids, boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls,
-            int maxCallsPerSecond, String srtp) {
-        this(id, name, adapter, peers, fqdn, resolve, dids, inbound, outbound, transport, sipUri, maxCalls,
-                maxCallsPerSecond, srtp, null);
+    public TrunkRecord(
+            String id,
+            String name,
+            String adapter,
+            List<String> peers,
+            String fqdn,
+            String resolve,
+            List<String> dids,
+            boolean inbound,
+            boolean outbound,
+            String transport,
+            String sipUri,
+            int maxCalls,
+            int maxCallsPerSecond,
+            String srtp) {
+        this(
+                id,
+                name,
+                adapter,
+                peers,
+                fqdn,
+                resolve,
+                dids,
+                inbound,
+                outbound,
+                transport,
+                sipUri,
+                maxCalls,
+                maxCallsPerSecond,
+                srtp,
+                null);
     }
 
     /** Whether calls from this trunk must use SRTP. */

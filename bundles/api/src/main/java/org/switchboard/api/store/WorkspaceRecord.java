@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * A whole workspace as stored, in document order (the order matters: an INVITE resolves to the first trunk that
  * allows its source).
@@ -15,7 +14,10 @@ import java.util.Map;
  * @param attachments the attachments of flows to (trunk, DID)
  * @param headerSets named agent-transfer header sets (set name to header name to value), in document order
  */
-public record WorkspaceRecord(List<TrunkRecord> trunks, List<FlowRecord> flows, List<FlowAttachment> attachments,
+public record WorkspaceRecord(
+        List<TrunkRecord> trunks,
+        List<FlowRecord> flows,
+        List<FlowAttachment> attachments,
         Map<String, Map<String, String>> headerSets) {
 
     /** Copies the lists and the header sets, keeping their order. */
@@ -25,8 +27,8 @@ public record WorkspaceRecord(List<TrunkRecord> trunks, List<FlowRecord> flows, 
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         Map<String, Map<String, String>> sets = new LinkedHashMap<>();
         if (headerSets != null) {
-            headerSets.forEach((name, headers) -> sets.put(name,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(headers))));
+            headerSets.forEach(
+                    (name, headers) -> sets.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(headers))));
         }
         headerSets = Collections.unmodifiableMap(sets);
     }

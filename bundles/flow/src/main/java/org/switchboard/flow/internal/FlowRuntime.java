@@ -37,12 +37,14 @@ public final class FlowRuntime implements FlowRunner {
     public FlowRuntime(@Reference FlowSource source) {
         this.source = source;
         AtomicInteger n = new AtomicInteger();
-        runners = new ScheduledThreadPoolExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "flow-run-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        runners.setRemoveOnCancelPolicy(true); // a call's cancelled timeouts leave at once, not when they would have run
+        runners =
+                new ScheduledThreadPoolExecutor(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "flow-run-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        runners.setRemoveOnCancelPolicy(
+                true); // a call's cancelled timeouts leave at once, not when they would have run
     }
 
     @Deactivate
@@ -54,12 +56,18 @@ public final class FlowRuntime implements FlowRunner {
     public CompletionStage<String> run(String flowId, CallControl call, Consumer<ConversationEvent> events) {
         Optional<Flow> flow = source.flow(flowId);
         if (flow.isEmpty()) {
-            LOG.warn("Session {}: flow '{}' is no longer in the workspace; ending the call",
-                    call.session().sessionId(), flowId);
-            events.accept(new ConversationEvent(call.session().sessionId(), java.time.Instant.now(), "flow.error",
+            LOG.warn(
+                    "Session {}: flow '{}' is no longer in the workspace; ending the call",
+                    call.session().sessionId(),
+                    flowId);
+            events.accept(new ConversationEvent(
+                    call.session().sessionId(),
+                    java.time.Instant.now(),
+                    "flow.error",
                     Map.of("flow", flowId, "reason", "flow '" + flowId + "' is not in the workspace")));
             return call.hangup(Map.of()).handle((v, e) -> "error: no flow");
         }
-        return new FlowRun(flow.get(), source.headerSets(), source.assistants(), call, sandbox, runners, events).start();
+        return new FlowRun(flow.get(), source.headerSets(), source.assistants(), call, sandbox, runners, events)
+                .start();
     }
 }

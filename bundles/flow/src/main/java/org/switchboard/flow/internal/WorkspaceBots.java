@@ -17,8 +17,7 @@ final class WorkspaceBots {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceBots.class);
 
-    private WorkspaceBots() {
-    }
+    private WorkspaceBots() {}
 
     /**
      * Every bot the workspace names has a record in the store: a bot in the {@code bots} list is created or updated
@@ -31,16 +30,25 @@ final class WorkspaceBots {
         try {
             for (BotSpec spec : w.bots().values()) {
                 Bot existing = r.bot(spec.id()).orElse(null);
-                Bot wanted = new Bot(spec.id(), spec.name(), spec.summaryEnabled(), spec.summarizer(),
+                Bot wanted = new Bot(
+                        spec.id(),
+                        spec.name(),
+                        spec.summaryEnabled(),
+                        spec.summarizer(),
                         existing == null ? java.time.Instant.now() : existing.createdAt());
                 if (!wanted.equals(existing)) {
                     r.saveBot(wanted);
-                    LOG.info("Bot {} ('{}') {} from the workspace", spec.id(), spec.name(),
+                    LOG.info(
+                            "Bot {} ('{}') {} from the workspace",
+                            spec.id(),
+                            spec.name(),
                             existing == null ? "created" : "updated");
                 }
             }
             for (Flow f : w.flows().values()) {
-                if (f.botId() != null && !w.bots().containsKey(f.botId()) && r.bot(f.botId()).isEmpty()) {
+                if (f.botId() != null
+                        && !w.bots().containsKey(f.botId())
+                        && r.bot(f.botId()).isEmpty()) {
                     r.saveBot(new Bot(f.botId(), f.name(), true, null, java.time.Instant.now()));
                     LOG.info("Bot {} created for flow '{}' (name it in the workspace's bots list)", f.botId(), f.id());
                 }

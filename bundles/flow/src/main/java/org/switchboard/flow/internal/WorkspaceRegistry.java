@@ -27,20 +27,20 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.flow.FlowRegistry;
-import org.switchboard.api.speech.SpeechSynthesizer;
-import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.assistant.AssistantFactory;
 import org.switchboard.api.assistant.VirtualAssistant;
 import org.switchboard.api.bot.BotRepository;
+import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.speech.SpeechSynthesizer;
+import org.switchboard.api.store.FlowAttachment;
+import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.api.store.WorkspaceSource;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.Problem;
+import org.switchboard.flow.internal.routing.WorkspaceInForce;
 import org.switchboard.flow.internal.runtime.Assistants;
 import org.switchboard.flow.internal.runtime.Voices;
-import org.switchboard.flow.internal.routing.WorkspaceInForce;
 import org.switchboard.flow.internal.workspace.Workspace;
 import org.switchboard.flow.internal.workspace.WorkspaceParser;
 import org.switchboard.flow.internal.workspace.WorkspaceRecords;
@@ -58,7 +58,10 @@ import org.switchboard.flow.internal.workspace.WorkspaceRecords;
  * and the admin API's edits all change one snapshot under one lock, and which of them wins is decided here, in one
  * place, rather than spread over classes that would have to share that lock.
  */
-@Component(service = {FlowRegistry.class, FlowSource.class, WorkspaceInForce.class}, immediate = true, configurationPid = WorkspaceRegistry.PID,
+@Component(
+        service = {FlowRegistry.class, FlowSource.class, WorkspaceInForce.class},
+        immediate = true,
+        configurationPid = WorkspaceRegistry.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = WorkspaceConfig.class)
 public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInForce {
@@ -118,22 +121,30 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
             watch.cancel(false);
             storePoll.cancel(false);
         }
-        path = config.path().isBlank() ? null : Paths.get(config.path()).toAbsolutePath().normalize();
+        path = config.path().isBlank()
+                ? null
+                : Paths.get(config.path()).toAbsolutePath().normalize();
         loadedStamp = null;
         if (path == null) {
-            LOG.info("No workspace file configured (PID {} property 'path'): the current workspace stays ({} trunk(s))",
-                    PID, current.get().trunks().size());
+            LOG.info(
+                    "No workspace file configured (PID {} property 'path'): the current workspace stays ({} trunk(s))",
+                    PID,
+                    current.get().trunks().size());
         } else {
             reloadIfChanged();
         }
         int every = config.reload_interval_s();
-        watch = timer.scheduleWithFixedDelay(() -> {
-            if (every > 0 && path != null) {
-                reloadIfChanged();
-            }
-        }, Math.max(every, 1), Math.max(every, 1), TimeUnit.SECONDS);
-        storePoll = timer.scheduleWithFixedDelay(this::followStore, config.store_poll_ms(), config.store_poll_ms(),
-                TimeUnit.MILLISECONDS);
+        watch = timer.scheduleWithFixedDelay(
+                () -> {
+                    if (every > 0 && path != null) {
+                        reloadIfChanged();
+                    }
+                },
+                Math.max(every, 1),
+                Math.max(every, 1),
+                TimeUnit.SECONDS);
+        storePoll = timer.scheduleWithFixedDelay(
+                this::followStore, config.store_poll_ms(), config.store_poll_ms(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -169,7 +180,6 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         useStored(r, "revision " + revision + ", changed on another node");
     }
 
-
     @Deactivate
     void deactivate() {
         timer.shutdownNow();
@@ -186,7 +196,8 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
             load(path, Files.readString(path));
         } catch (IOException e) {
             if (!Objects.equals(loadedStamp, "unreadable")) {
-                LOG.error("Workspace {} cannot be read ({}); the previous workspace stays in force", path, e.toString());
+                LOG.error(
+                        "Workspace {} cannot be read ({}); the previous workspace stays in force", path, e.toString());
                 loadedStamp = "unreadable";
             }
         } catch (RuntimeException e) {
@@ -199,20 +210,28 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         Optional<WorkspaceSource> edited = storedSource().filter(WorkspaceSource::editedSince);
         if (edited.isPresent() && edited.get().fileHash().equals(hash)) {
             WorkspaceRepository r = repository;
-            if (r != null && useStored(r, "the workspace file " + path + " is unchanged since it was imported; the "
-                    + "store's copy, changed since through the admin API, stays in force (change the file to replace it)")) {
+            if (r != null
+                    && useStored(
+                            r,
+                            "the workspace file " + path + " is unchanged since it was imported; the "
+                                    + "store's copy, changed since through the admin API, stays in force (change the file to replace it)")) {
                 return;
             }
         } else if (edited.isPresent()) {
-            LOG.warn("Workspace file {} changed since it was last imported: importing it replaces the changes made "
-                    + "through the admin API since", path);
+            LOG.warn(
+                    "Workspace file {} changed since it was last imported: importing it replaces the changes made "
+                            + "through the admin API since",
+                    path);
         }
         List<Problem> problems = use(text, path.toString(), hash);
         if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder();
             problems.forEach(p -> b.append(System.lineSeparator()).append("  ").append(p));
-            LOG.error("Workspace {} rejected with {} problem(s); the previous workspace stays in force:{}", path,
-                    problems.size(), b);
+            LOG.error(
+                    "Workspace {} rejected with {} problem(s); the previous workspace stays in force:{}",
+                    path,
+                    problems.size(),
+                    b);
         }
     }
 
@@ -234,8 +253,13 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         fileHash = hash;
         save();
         WorkspaceBots.ensure(bots, w);
-        LOG.info("Workspace {} imported: {} bot(s), {} trunk(s), {} flow(s), {} attachment(s)", source, w.bots().size(),
-                w.trunks().size(), w.flows().size(), w.attachments().size());
+        LOG.info(
+                "Workspace {} imported: {} bot(s), {} trunk(s), {} flow(s), {} attachment(s)",
+                source,
+                w.bots().size(),
+                w.trunks().size(),
+                w.flows().size(),
+                w.attachments().size());
         return List.of();
     }
 
@@ -265,10 +289,14 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
 
     @Override
     public List<String> importWorkspace(String document) {
-        return use(document, "from the admin API", null).stream().map(Problem::toString).toList();
+        return use(document, "from the admin API", null).stream()
+                .map(Problem::toString)
+                .toList();
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRepository(WorkspaceRepository r) {
         repository = r;
@@ -281,7 +309,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindAssistantFactory(AssistantFactory f, Map<String, Object> properties) {
         assistants.addFactory(f, properties);
@@ -291,7 +321,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         assistants.removeFactory(f);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindAssistant(VirtualAssistant a, Map<String, Object> properties) {
         assistants.addService(a, properties);
@@ -301,7 +333,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         assistants.removeService(a);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSynthesizer(SpeechSynthesizer s, Map<String, Object> properties) {
         voices.add(s, properties);
@@ -311,7 +345,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         voices.remove(s);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindBots(BotRepository r) {
         bots = r;
@@ -333,8 +369,12 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
         revisions.baseline(StoreRevisions.read(r));
         if (fromFile) {
             String hash = fileHash;
-            if (hash == null || !keepStored(hash) || !useStored(r, "the workspace file is unchanged since it was "
-                    + "imported; the store's copy, changed since through the admin API, stays in force")) {
+            if (hash == null
+                    || !keepStored(hash)
+                    || !useStored(
+                            r,
+                            "the workspace file is unchanged since it was "
+                                    + "imported; the store's copy, changed since through the admin API, stays in force")) {
                 save();
             }
             return;
@@ -347,7 +387,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
 
     /** Whether the store holds changes made after it imported exactly this file content. */
     private boolean keepStored(String hash) {
-        return storedSource().filter(s -> s.fileHash().equals(hash) && s.editedSince()).isPresent();
+        return storedSource()
+                .filter(s -> s.fileHash().equals(hash) && s.editedSince())
+                .isPresent();
     }
 
     /** Where the stored workspace came from; empty without a store or when that cannot be read (logged). */
@@ -373,26 +415,34 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
                 return false;
             }
             List<Problem> problems = new ArrayList<>();
-            Optional<Workspace> parsed = WorkspaceParser.parse(WorkspaceRecords.toDocument(stored.get()), problems,
-                    false);
+            Optional<Workspace> parsed =
+                    WorkspaceParser.parse(WorkspaceRecords.toDocument(stored.get()), problems, false);
             if (parsed.isEmpty()) {
-                LOG.error("The stored workspace is not valid ({} problem(s), first: {}); it is not used", problems.size(),
+                LOG.error(
+                        "The stored workspace is not valid ({} problem(s), first: {}); it is not used",
+                        problems.size(),
                         problems.get(0));
                 return false;
             }
             List<String> botless = WorkspaceParser.flowsWithoutBot(parsed.get());
             if (!botless.isEmpty()) {
-                LOG.warn("Stored flow(s) {} have no bot: their calls are answered without kore-bot_id and their "
-                        + "conversations cannot be read through the API; give each a botId", botless);
+                LOG.warn(
+                        "Stored flow(s) {} have no bot: their calls are answered without kore-bot_id and their "
+                                + "conversations cannot be read through the API; give each a botId",
+                        botless);
             }
             current.set(parsed.get());
             record = stored.get();
             fromFile = false;
             fileHash = null;
             WorkspaceBots.ensure(bots, parsed.get());
-            LOG.info("Workspace loaded from the store ({}): {} trunk(s), {} flow(s), {} attachment(s)", why,
-                    parsed.get().trunks().size(), parsed.get().flows().size(), parsed.get().attachments().size());
-                return true;
+            LOG.info(
+                    "Workspace loaded from the store ({}): {} trunk(s), {} flow(s), {} attachment(s)",
+                    why,
+                    parsed.get().trunks().size(),
+                    parsed.get().flows().size(),
+                    parsed.get().attachments().size());
+            return true;
         } catch (RuntimeException e) {
             LOG.error("The stored workspace could not be read: {}", e.getMessage());
             return false;
@@ -401,8 +451,9 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -423,8 +474,11 @@ public class WorkspaceRegistry implements FlowRegistry, FlowSource, WorkspaceInF
                     r.replace(w, hash);
                 }
             });
-            LOG.info("Workspace saved to the store ({} trunk(s), {} flow(s), {} attachment(s))", w.trunks().size(),
-                    w.flows().size(), w.attachments().size());
+            LOG.info(
+                    "Workspace saved to the store ({} trunk(s), {} flow(s), {} attachment(s))",
+                    w.trunks().size(),
+                    w.flows().size(),
+                    w.attachments().size());
         } catch (RuntimeException e) {
             LOG.error("The workspace could not be saved to the store: {}", e.getMessage());
         }

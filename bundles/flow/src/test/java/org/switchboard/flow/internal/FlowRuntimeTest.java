@@ -60,20 +60,26 @@ public class FlowRuntimeTest {
         List<Problem> problems = new ArrayList<>();
         Flow flow = FlowParser.parse(JsonParser.parseString("""
                 {"id": "f", "start": "agent", "nodes": [
-                  {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing"}}]}"""), "flow",
-                problems).orElseThrow(() -> new AssertionError(problems));
+                  {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing"}}]}"""), "flow", problems)
+                .orElseThrow(() -> new AssertionError(problems));
         runtime = new FlowRuntime(source(Map.of("f", flow)));
-        assertEquals("transfer", runtime.run("f", call, events::add).toCompletableFuture().get(10, TimeUnit.SECONDS));
+        assertEquals(
+                "transfer",
+                runtime.run("f", call, events::add).toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertEquals(List.of("agentTransfer null {X-Queue=billing}"), call.log);
     }
 
     @Test
     public void aFlowNoLongerInTheWorkspaceEndsTheCallWithTheReasonRecorded() throws Exception {
         runtime = new FlowRuntime(source(Map.of()));
-        assertEquals("error: no flow", runtime.run("gone", call, events::add).toCompletableFuture()
-                .get(10, TimeUnit.SECONDS));
+        assertEquals(
+                "error: no flow",
+                runtime.run("gone", call, events::add).toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertEquals(List.of("hangup {}"), call.log);
-        assertTrue(events.toString(), events.stream().anyMatch(e -> e.type().equals("flow.error")
-                && e.attributes().get("reason").contains("'gone' is not in the workspace")));
+        assertTrue(
+                events.toString(),
+                events.stream()
+                        .anyMatch(e -> e.type().equals("flow.error")
+                                && e.attributes().get("reason").contains("'gone' is not in the workspace")));
     }
 }

@@ -93,7 +93,10 @@ public class Slf4jStackLogger implements StackLogger {
             log.debug(message, ex);
             return;
         }
-        log.warn("JAIN-SIP: {}{}{}", LogText.escape(message), ex == null ? "" : ": " + LogText.escape(ex.toString()),
+        log.warn(
+                "JAIN-SIP: {}{}{}",
+                LogText.escape(message),
+                ex == null ? "" : ": " + LogText.escape(ex.toString()),
                 held > 0 ? " (and " + held + " more stack problem(s) not logged; DEBUG on gov.nist shows them)" : "");
         log.debug(message, ex);
     }
@@ -151,7 +154,8 @@ public class Slf4jStackLogger implements StackLogger {
      * NullPointerException. Nothing is lost (the connection is gone), so it is not an error worth a stack trace.
      */
     static boolean keepAliveOnClosedConnection(String message, Exception ex) {
-        return ex instanceof NullPointerException && message != null
+        return ex instanceof NullPointerException
+                && message != null
                 && message.startsWith("A problem occured while trying to send a single CLRF");
     }
 
@@ -169,11 +173,12 @@ public class Slf4jStackLogger implements StackLogger {
 
     /** The stack warns at every start that no TLS key store is set; that is normal while TLS is not configured. */
     static boolean isTlsDefaultNotice(String message) {
-        return message != null && (message.startsWith("TLS server settings will be inactive")
-                || message.startsWith("TLS trust settings will be inactive")
-                || message.startsWith("using default tls security policy")
-                || message.startsWith("Using default keystore type")
-                || message.startsWith("Using default truststore type"));
+        return message != null
+                && (message.startsWith("TLS server settings will be inactive")
+                        || message.startsWith("TLS trust settings will be inactive")
+                        || message.startsWith("using default tls security policy")
+                        || message.startsWith("Using default keystore type")
+                        || message.startsWith("Using default truststore type"));
     }
 
     @Override

@@ -49,8 +49,10 @@ final class GatherRun implements RecognitionListener {
     }
 
     void start() {
-        CompletionStage<Void> prompt = request.prompt() == null || request.prompt().isBlank()
-                ? CompletableFuture.completedFuture(null) : session.say(request.prompt(), request.voice(), request.bargeIn());
+        CompletionStage<Void> prompt =
+                request.prompt() == null || request.prompt().isBlank()
+                        ? CompletableFuture.completedFuture(null)
+                        : session.say(request.prompt(), request.voice(), request.bargeIn());
         synchronized (session) {
             if (request.speech()) {
                 SpeechRecognizer r = engine.recognizer();
@@ -60,7 +62,10 @@ final class GatherRun implements RecognitionListener {
                     try {
                         recognition = r.open(request.phrases(), this);
                     } catch (RuntimeException e) {
-                        LOG.warn("Session {}: the recognizer cannot listen ({}); DTMF only", session.id(), e.getMessage());
+                        LOG.warn(
+                                "Session {}: the recognizer cannot listen ({}); DTMF only",
+                                session.id(),
+                                e.getMessage());
                     }
                 }
             }
@@ -115,7 +120,9 @@ final class GatherRun implements RecognitionListener {
                 return;
             }
             // a grammar recognizer's unknown-word token is not something the caller said
-            String text = r.text() == null ? "" : r.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ");
+            String text = r.text() == null
+                    ? ""
+                    : r.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ");
             if (text.isEmpty()) {
                 if (heard) {
                     finish(Outcome.NO_MATCH);
@@ -129,7 +136,9 @@ final class GatherRun implements RecognitionListener {
     @Override
     public void onError(Exception error) {
         synchronized (session) {
-            LOG.warn("Session {}: the recognizer failed ({}); this gather goes on with DTMF only", session.id(),
+            LOG.warn(
+                    "Session {}: the recognizer failed ({}); this gather goes on with DTMF only",
+                    session.id(),
                     error.toString());
             closeRecognition();
             if (!done && digits.length() == 0 && heard) {
@@ -150,11 +159,15 @@ final class GatherRun implements RecognitionListener {
         if (timer != null) {
             timer.cancel(false);
         }
-        timer = engine.scheduler().schedule(() -> {
-            synchronized (session) {
-                finish(outcome);
-            }
-        }, ms, TimeUnit.MILLISECONDS);
+        timer = engine.scheduler()
+                .schedule(
+                        () -> {
+                            synchronized (session) {
+                                finish(outcome);
+                            }
+                        },
+                        ms,
+                        TimeUnit.MILLISECONDS);
     }
 
     void finish(Outcome outcome) {

@@ -7,34 +7,45 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Switchboard media", description = "RTP sessions, prompts, DTMF and speech input.")
 public @interface MediaConfig {
 
-    @AttributeDefinition(name = "Media timeout", description = "Seconds without RTP from the peer after which the call "
-            + "ends (reason recorded); 0: never.")
+    @AttributeDefinition(
+            name = "Media timeout",
+            description =
+                    "Seconds without RTP from the peer after which the call " + "ends (reason recorded); 0: never.")
     int media_timeout_s() default 60;
 
-    @AttributeDefinition(name = "Media threads", description = "Receiver/pacer thread pairs the calls are spread "
-            + "over (1-16); 0: one per processor.")
+    @AttributeDefinition(
+            name = "Media threads",
+            description = "Receiver/pacer thread pairs the calls are spread " + "over (1-16); 0: one per processor.")
     int media_threads() default 0;
 
-    @AttributeDefinition(name = "Reorder depth", description = "Packets held while a missing one may still arrive (1-64).")
+    @AttributeDefinition(
+            name = "Reorder depth",
+            description = "Packets held while a missing one may still arrive (1-64).")
     int reorder_depth() default 3;
 
-    @AttributeDefinition(name = "Speech threshold", description = "Lowest level (dBFS) that counts as the caller "
-            + "speaking, for barge-in and speech gathers.")
+    @AttributeDefinition(
+            name = "Speech threshold",
+            description =
+                    "Lowest level (dBFS) that counts as the caller " + "speaking, for barge-in and speech gathers.")
     double vad_threshold_db() default -40;
 
-    @AttributeDefinition(name = "Longest utterance", description = "Seconds of speech after which a speech gather "
-            + "gives up on a result (no match).")
+    @AttributeDefinition(
+            name = "Longest utterance",
+            description = "Seconds of speech after which a speech gather " + "gives up on a result (no match).")
     int max_speech_s() default 20;
 
     @AttributeDefinition(name = "Prompt cache", description = "Synthesized prompts and loaded files kept in memory.")
     int prompt_cache() default 500;
 
-    @AttributeDefinition(name = "Record calls", description = "Record every call's audio (caller left, Switchboard "
-            + "right) to a stereo WAV file.")
+    @AttributeDefinition(
+            name = "Record calls",
+            description = "Record every call's audio (caller left, Switchboard " + "right) to a stereo WAV file.")
     boolean recording_enabled() default false;
 
-    @AttributeDefinition(name = "Recordings directory", description = "Where recordings go, in one directory per "
-            + "UTC day. Empty: 'recordings' in the data directory.")
+    @AttributeDefinition(
+            name = "Recordings directory",
+            description = "Where recordings go, in one directory per "
+                    + "UTC day. Empty: 'recordings' in the data directory.")
     String recording_dir() default "";
 
     @AttributeDefinition(name = "Keep recordings (days)", description = "Days a recording is kept; 0: forever.")

@@ -37,7 +37,10 @@ final class MediaCounters {
         w.counter("switchboard_rtp_packets_total", packets, Map.of("direction", "out"), out.sum());
         w.counter("switchboard_rtp_late_packets_total", "RTP packets that came after their turn", Map.of(), late.sum());
         w.counter("switchboard_rtp_lost_packets_total", "RTP sequence numbers never received", Map.of(), lost.sum());
-        w.counter("switchboard_rtp_dropped_packets_total", "RTP packets refused (source, type, size)", Map.of(),
+        w.counter(
+                "switchboard_rtp_dropped_packets_total",
+                "RTP packets refused (source, type, size)",
+                Map.of(),
                 dropped.sum());
         w.counter("switchboard_dtmf_digits_total", "DTMF digits received", Map.of(), digits.sum());
     }

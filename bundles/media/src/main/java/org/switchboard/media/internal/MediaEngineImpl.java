@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +49,10 @@ import org.switchboard.media.internal.record.Recordings;
  * and may come and go: without a synthesizer prompts are silent (logged once), without a recognizer speech
  * gathers listen for DTMF only.
  */
-@Component(service = {MediaEngine.class, MetricsSource.class}, immediate = true, configurationPid = MediaEngineImpl.PID,
+@Component(
+        service = {MediaEngine.class, MetricsSource.class},
+        immediate = true,
+        configurationPid = MediaEngineImpl.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = MediaConfig.class)
 public final class MediaEngineImpl implements MediaEngine, MetricsSource {
@@ -112,16 +115,19 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         for (int i = 0; i < loops.length; i++) {
             loops[i] = new MediaLoop(i + 1);
         }
-        LOG.info("Media engine started ({} media loop(s), media timeout {} s, reorder depth {}, recording {})",
-                loops.length, config.media_timeout_s(), settings.reorderDepth(),
+        LOG.info(
+                "Media engine started ({} media loop(s), media timeout {} s, reorder depth {}, recording {})",
+                loops.length,
+                config.media_timeout_s(),
+                settings.reorderDepth(),
                 recordings == null ? "off" : "to " + recordings.dir());
     }
 
     @Override
     public MediaSession open(String sessionId, String localAddress, int localPort, MediaEvents events)
             throws IOException {
-        DatagramChannel channel = DatagramChannel.open(localAddress.contains(":") ? StandardProtocolFamily.INET6
-                : StandardProtocolFamily.INET);
+        DatagramChannel channel = DatagramChannel.open(
+                localAddress.contains(":") ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
             channel.bind(new InetSocketAddress(localAddress, localPort));
             channel.configureBlocking(false);
@@ -129,8 +135,8 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
             channel.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        RtpSession s = new RtpSession(sessionId, channel, events, this, settings,
-                recordings == null ? null : recordings.open(sessionId));
+        RtpSession s = new RtpSession(
+                sessionId, channel, events, this, settings, recordings == null ? null : recordings.open(sessionId));
         loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)].add(s);
         return s;
     }
@@ -147,8 +153,8 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
     }
 
     /** Counts an SRTP packet refused, and says so once per session (a wrong key shows at once, not per packet). */
-    void srtpRefused(RtpSession s, org.switchboard.media.internal.srtp.SrtpReceiver.Outcome outcome,
-            InetSocketAddress from) {
+    void srtpRefused(
+            RtpSession s, org.switchboard.media.internal.srtp.SrtpReceiver.Outcome outcome, InetSocketAddress from) {
         srtp.refused(s.id(), outcome, from);
     }
 
@@ -212,10 +218,18 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         if (voice == null) {
             return synthesizers.keySet().iterator().next();
         }
-        return synthesizers.entrySet().stream().filter(e -> e.getValue().contains(voice)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown voice '" + voice
-                        + "' (installed: " + String.join(", ", synthesizers.values().stream().flatMap(List::stream)
-                                .sorted().toList()) + ")"));
+        return synthesizers.entrySet().stream()
+                .filter(e -> e.getValue().contains(voice))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown voice '" + voice
+                        + "' (installed: "
+                        + String.join(
+                                ", ",
+                                synthesizers.values().stream()
+                                        .flatMap(List::stream)
+                                        .sorted()
+                                        .toList()) + ")"));
     }
 
     /** A prompt file's samples; {@link IllegalArgumentException} naming the file when it cannot be played. */
@@ -239,7 +253,9 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSynthesizer(SpeechSynthesizer s, Map<String, Object> properties) {
         synthesizers.put(s, SpeechSynthesizer.voices(properties));
@@ -250,7 +266,9 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         synthesizers.remove(s);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRecognizer(SpeechRecognizer r) {
         recognizers.add(r);

@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.util.log.LogThrottle;
 import org.switchboard.util.log.LogText;
+import org.switchboard.util.log.LogThrottle;
 
 /**
  * The two threads a share of the calls uses (the engine runs one loop per configured media thread and spreads
@@ -142,7 +142,11 @@ final class MediaLoop implements AutoCloseable {
     private void failed(RtpSession session, String what, long nowNanos, RuntimeException e) {
         long held = failures.admit(session.id() + " " + what, nowNanos);
         if (held >= 0) {
-            LOG.warn("Session {}: {} failed: {}{}", session.id(), what, LogText.escape(e.toString()),
+            LOG.warn(
+                    "Session {}: {} failed: {}{}",
+                    session.id(),
+                    what,
+                    LogText.escape(e.toString()),
                     held > 0 ? " (" + held + " more like it not logged)" : "");
         }
     }

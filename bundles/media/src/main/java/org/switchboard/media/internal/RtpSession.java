@@ -89,7 +89,12 @@ final class RtpSession implements MediaSession {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong digits = new AtomicLong();
 
-    RtpSession(String id, DatagramChannel channel, MediaEvents events, MediaEngineImpl engine, Settings settings,
+    RtpSession(
+            String id,
+            DatagramChannel channel,
+            MediaEvents events,
+            MediaEngineImpl engine,
+            Settings settings,
             CallRecorder recorder) {
         this.id = id;
         this.recorder = recorder;
@@ -122,8 +127,7 @@ final class RtpSession implements MediaSession {
     }
 
     /** The keys in use and the contexts made from them; replaced as a whole when a re-INVITE changes them. */
-    private record Srtp(SrtpParameters keys, SrtpSender sender, SrtpReceiver receiver) {
-    }
+    private record Srtp(SrtpParameters keys, SrtpSender sender, SrtpReceiver receiver) {}
 
     @Override
     public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt) {
@@ -131,18 +135,21 @@ final class RtpSession implements MediaSession {
     }
 
     @Override
-    public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt,
-            SrtpParameters keys) {
+    public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt, SrtpParameters keys) {
         Srtp current = srtp;
         if (keys == null) {
             srtp = null;
         } else if (current == null || !current.keys.equals(keys)) {
             SrtpSuite suite = SrtpSuite.of(keys.suite());
-            boolean sameSending = current != null && current.keys.suite().equals(keys.suite())
+            boolean sameSending = current != null
+                    && current.keys.suite().equals(keys.suite())
                     && java.util.Arrays.equals(current.keys.localKey(), keys.localKey());
-            boolean sameReceiving = current != null && current.keys.suite().equals(keys.suite())
+            boolean sameReceiving = current != null
+                    && current.keys.suite().equals(keys.suite())
                     && java.util.Arrays.equals(current.keys.remoteKey(), keys.remoteKey());
-            srtp = new Srtp(keys, sameSending ? current.sender : new SrtpSender(suite, keys.localKey()),
+            srtp = new Srtp(
+                    keys,
+                    sameSending ? current.sender : new SrtpSender(suite, keys.localKey()),
                     sameReceiving ? current.receiver : new SrtpReceiver(suite, keys.remoteKey()));
         }
         InetSocketAddress remote = new InetSocketAddress(remoteAddress, remotePort);
@@ -298,7 +305,8 @@ final class RtpSession implements MediaSession {
         synchronized (this) {
             event = dtmfOut.poll();
             if (event != null) {
-                lastOfDigit = event.end() && (dtmfOut.isEmpty() || !dtmfOut.peek().end());
+                lastOfDigit =
+                        event.end() && (dtmfOut.isEmpty() || !dtmfOut.peek().end());
             }
             sound = false;
             if (event == null) {
@@ -318,7 +326,14 @@ final class RtpSession implements MediaSession {
                 dtmfOutTimestamp = timestamp;
             }
             byte[] payload = event.encode();
-            RtpPacket.write(tx, event.duration() == 160, dtmfPayloadType, sequence, dtmfOutTimestamp, ssrc, payload,
+            RtpPacket.write(
+                    tx,
+                    event.duration() == 160,
+                    dtmfPayloadType,
+                    sequence,
+                    dtmfOutTimestamp,
+                    ssrc,
+                    payload,
                     payload.length);
             if (lastOfDigit) {
                 dtmfOutTimestamp = -1;
@@ -327,8 +342,15 @@ final class RtpSession implements MediaSession {
             if (sound) {
                 G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
             }
-            RtpPacket.write(tx, sound && !talking, pt, sequence, timestamp, ssrc,
-                    sound ? encoded : ulaw ? SILENCE_ULAW : SILENCE_ALAW, FRAME);
+            RtpPacket.write(
+                    tx,
+                    sound && !talking,
+                    pt,
+                    sequence,
+                    timestamp,
+                    ssrc,
+                    sound ? encoded : ulaw ? SILENCE_ULAW : SILENCE_ALAW,
+                    FRAME);
             talking = sound;
         }
         if (recorder != null && recorder.tick(event == null && sound ? frame : null)) { // null: silence

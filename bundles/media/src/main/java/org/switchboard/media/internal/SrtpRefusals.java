@@ -27,8 +27,11 @@ final class SrtpRefusals {
                 case REPLAYED -> "was a replay or older than the replay window";
                 default -> "was not an SRTP packet";
             };
-            LOG.warn("Session {}: an SRTP packet from {} {}; such packets are dropped and counted, this is said once",
-                    sessionId, from, why);
+            LOG.warn(
+                    "Session {}: an SRTP packet from {} {}; such packets are dropped and counted, this is said once",
+                    sessionId,
+                    from,
+                    why);
         }
     }
 
@@ -39,12 +42,17 @@ final class SrtpRefusals {
     void writeTo(MetricsWriter w) {
         for (Outcome o : new Outcome[] {Outcome.AUTHENTICATION_FAILED, Outcome.REPLAYED, Outcome.MALFORMED}) {
             LongAdder n = counts.get(o);
-            w.counter("switchboard_srtp_refused_packets_total", "SRTP packets dropped, by reason",
-                    Map.of("reason", switch (o) {
-                        case AUTHENTICATION_FAILED -> "authentication";
-                        case REPLAYED -> "replay";
-                        default -> "malformed";
-                    }), n == null ? 0 : n.sum());
+            w.counter(
+                    "switchboard_srtp_refused_packets_total",
+                    "SRTP packets dropped, by reason",
+                    Map.of(
+                            "reason",
+                            switch (o) {
+                                case AUTHENTICATION_FAILED -> "authentication";
+                                case REPLAYED -> "replay";
+                                default -> "malformed";
+                            }),
+                    n == null ? 0 : n.sum());
         }
     }
 }

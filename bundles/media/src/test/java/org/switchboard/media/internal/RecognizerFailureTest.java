@@ -48,12 +48,10 @@ public class RecognizerFailureTest {
         peer.setSoTimeout(2000);
         session = RtpSessionTest.openOnFreePort(engine, "00000000000000000000bbbb", new MediaEvents() {
             @Override
-            public void dtmf(char digit, int durationMs) {
-            }
+            public void dtmf(char digit, int durationMs) {}
 
             @Override
-            public void mediaTimeout(Duration silence) {
-            }
+            public void mediaTimeout(Duration silence) {}
         });
         session.connect("127.0.0.1", peer.getLocalPort(), 0, "PCMU", 101);
     }
@@ -88,8 +86,17 @@ public class RecognizerFailureTest {
 
     @Test
     public void aRecognizerFailingMidUtteranceLeavesTheGatherToTheKeypad() throws Exception {
-        var gather = session.gather(new GatherRequest(null, true, true, 1, null, true, List.of("billing"),
-                Duration.ofSeconds(3), Duration.ofSeconds(2))).toCompletableFuture();
+        var gather = session.gather(new GatherRequest(
+                        null,
+                        true,
+                        true,
+                        1,
+                        null,
+                        true,
+                        List.of("billing"),
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(2)))
+                .toCompletableFuture();
         byte[] buf = new byte[2048];
         peer.receive(new DatagramPacket(buf, buf.length)); // the session is sending: it is latched to us next
         long start = System.nanoTime();
@@ -125,7 +132,8 @@ public class RecognizerFailureTest {
         long ts = seq * 160L;
         for (int duration = 160; duration <= 800; duration += 160) {
             ByteBuffer b = ByteBuffer.allocate(16);
-            RtpPacket.write(b, false, 101, seq++, ts, 7, new TelephoneEvent(code, duration == 800, 10, duration).encode(), 4);
+            RtpPacket.write(
+                    b, false, 101, seq++, ts, 7, new TelephoneEvent(code, duration == 800, 10, duration).encode(), 4);
             send(b.array());
         }
     }

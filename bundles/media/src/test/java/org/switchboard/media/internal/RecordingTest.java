@@ -37,8 +37,8 @@ public class RecordingTest {
     @Test
     public void bothDirectionsAreRecordedOnTheirOwnChannel() throws Exception {
         Path dir = tmp.newFolder("rec").toPath();
-        MediaEngineImpl engine = new MediaEngineImpl(RtpSessionTest.config(Map.of("recording_enabled", true,
-                "recording_dir", dir.toString())), null);
+        MediaEngineImpl engine = new MediaEngineImpl(
+                RtpSessionTest.config(Map.of("recording_enabled", true, "recording_dir", dir.toString())), null);
         List<String> reported = new CopyOnWriteArrayList<>();
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             int port;
@@ -47,12 +47,10 @@ public class RecordingTest {
             }
             MediaSession session = engine.open("call/1:a", "127.0.0.1", port, new MediaEvents() {
                 @Override
-                public void dtmf(char digit, int durationMs) {
-                }
+                public void dtmf(char digit, int durationMs) {}
 
                 @Override
-                public void mediaTimeout(Duration silence) {
-                }
+                public void mediaTimeout(Duration silence) {}
 
                 @Override
                 public void recording(String file) {
@@ -123,17 +121,15 @@ public class RecordingTest {
     @Test
     public void nothingIsRecordedWhenRecordingIsOff() throws Exception {
         Path dir = tmp.newFolder("off").toPath();
-        MediaEngineImpl engine = new MediaEngineImpl(RtpSessionTest.config(Map.of("recording_dir", dir.toString())),
-                null);
+        MediaEngineImpl engine =
+                new MediaEngineImpl(RtpSessionTest.config(Map.of("recording_dir", dir.toString())), null);
         try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             MediaSession s = engine.open("quiet", "127.0.0.1", 0, new MediaEvents() {
                 @Override
-                public void dtmf(char digit, int durationMs) {
-                }
+                public void dtmf(char digit, int durationMs) {}
 
                 @Override
-                public void mediaTimeout(Duration silence) {
-                }
+                public void mediaTimeout(Duration silence) {}
             });
             s.connect("127.0.0.1", peer.getLocalPort(), 0, "PCMU", 101);
             Thread.sleep(300);

@@ -50,8 +50,8 @@ public class RtpSessionTest {
 
     /** A configuration with the given values and the defaults for the rest. */
     static MediaConfig config(java.util.Map<String, Object> values) {
-        return (MediaConfig) java.lang.reflect.Proxy.newProxyInstance(MediaConfig.class.getClassLoader(),
-                new Class<?>[] {MediaConfig.class}, (proxy, method, args) -> {
+        return (MediaConfig) java.lang.reflect.Proxy.newProxyInstance(
+                MediaConfig.class.getClassLoader(), new Class<?>[] {MediaConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("annotationType")) {
                         return MediaConfig.class;
                     }
@@ -122,14 +122,18 @@ public class RtpSessionTest {
     @Test
     public void aPromptIsSaidByTheSynthesizerThatHasItsVoiceAndAnUnknownVoiceFailsIt() throws Exception {
         List<String> asked = new CopyOnWriteArrayList<>();
-        engine.bindSynthesizer((text, voice) -> {
-            asked.add("a:" + voice);
-            return new org.switchboard.api.speech.Audio(8000, new short[160]);
-        }, java.util.Map.of("speech.voices", "alto, bass"));
-        engine.bindSynthesizer((text, voice) -> {
-            asked.add("b:" + voice);
-            return new org.switchboard.api.speech.Audio(8000, new short[160]);
-        }, java.util.Map.of("speech.voices", new String[] {"tenor"}));
+        engine.bindSynthesizer(
+                (text, voice) -> {
+                    asked.add("a:" + voice);
+                    return new org.switchboard.api.speech.Audio(8000, new short[160]);
+                },
+                java.util.Map.of("speech.voices", "alto, bass"));
+        engine.bindSynthesizer(
+                (text, voice) -> {
+                    asked.add("b:" + voice);
+                    return new org.switchboard.api.speech.Audio(8000, new short[160]);
+                },
+                java.util.Map.of("speech.voices", new String[] {"tenor"}));
         session.say("one", "tenor", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
         session.say("two", "bass", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
         assertEquals(List.of("b:tenor", "a:bass"), asked);
@@ -137,14 +141,17 @@ public class RtpSessionTest {
             session.say("three", "soprano", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
             throw new AssertionError("an unknown voice was accepted");
         } catch (java.util.concurrent.ExecutionException e) {
-            assertEquals("unknown voice 'soprano' (installed: alto, bass, tenor)", e.getCause().getMessage());
+            assertEquals(
+                    "unknown voice 'soprano' (installed: alto, bass, tenor)",
+                    e.getCause().getMessage());
         }
     }
 
     @Test
     public void dtmfIsReportedOnceAndAGatherCollectsDigitsUpToTheTerminator() throws Exception {
-        var gather = session.gather(new GatherRequest(null, true, true, 5, "#", false, List.of(),
-                Duration.ofSeconds(5), Duration.ofSeconds(3))).toCompletableFuture();
+        var gather = session.gather(new GatherRequest(
+                        null, true, true, 5, "#", false, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(3)))
+                .toCompletableFuture();
         receive(); // latch: we send from the socket the session sends to
         sendDigit('1', 1000);
         sendDigit('2', 2000);
@@ -166,8 +173,10 @@ public class RtpSessionTest {
         played.get(2, TimeUnit.SECONDS);
 
         long start = System.nanoTime();
-        GatherResult r = session.gather(new GatherRequest(null, true, true, 1, null, false, List.of(),
-                Duration.ofMillis(300), Duration.ofSeconds(1))).toCompletableFuture().get(3, TimeUnit.SECONDS);
+        GatherResult r = session.gather(new GatherRequest(
+                        null, true, true, 1, null, false, List.of(), Duration.ofMillis(300), Duration.ofSeconds(1)))
+                .toCompletableFuture()
+                .get(3, TimeUnit.SECONDS);
         assertEquals(GatherResult.Outcome.NO_INPUT, r.outcome());
         assertTrue(System.nanoTime() - start >= 290_000_000L);
     }
@@ -213,8 +222,8 @@ public class RtpSessionTest {
     }
 
     private void send(byte[] bytes) throws IOException {
-        peer.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                session.localPort())));
+        peer.send(new DatagramPacket(
+                bytes, bytes.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), session.localPort())));
     }
 
     private RtpPacket receive() throws IOException {
@@ -234,9 +243,19 @@ public class RtpSessionTest {
     static Path tone(Path file, int rate, int ms) throws IOException {
         int n = rate * ms / 1000;
         ByteBuffer b = ByteBuffer.allocate(44 + 2 * n).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x46464952).putInt(36 + 2 * n).putInt(0x45564157).putInt(0x20746d66).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2).putShort((short) 2)
-                .putShort((short) 16).putInt(0x61746164).putInt(2 * n);
+        b.putInt(0x46464952)
+                .putInt(36 + 2 * n)
+                .putInt(0x45564157)
+                .putInt(0x20746d66)
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(rate)
+                .putInt(rate * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .putInt(0x61746164)
+                .putInt(2 * n);
         for (int i = 0; i < n; i++) {
             b.putShort((short) (10000 * Math.sin(2 * Math.PI * 1000 * i / rate)));
         }

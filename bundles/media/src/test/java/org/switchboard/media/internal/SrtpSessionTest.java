@@ -59,10 +59,14 @@ public class SrtpSessionTest {
             }
 
             @Override
-            public void mediaTimeout(Duration silence) {
-            }
+            public void mediaTimeout(Duration silence) {}
         });
-        session.connect("127.0.0.1", peer.getLocalPort(), 0, "PCMU", 101,
+        session.connect(
+                "127.0.0.1",
+                peer.getLocalPort(),
+                0,
+                "PCMU",
+                101,
                 new SrtpParameters(SrtpParameters.AES_CM_128_HMAC_SHA1_80, OURS, THEIRS));
     }
 

@@ -34,7 +34,8 @@ final class AdminLogins {
                 if (blockedSaid.size() > 10_000) {
                     blockedSaid.values().removeIf(m -> m != minute);
                 }
-                LOG.warn("Administrator logins from {} refused for the rest of this minute: too many failures",
+                LOG.warn(
+                        "Administrator logins from {} refused for the rest of this minute: too many failures",
                         LogText.escape(from));
             }
             return Outcome.BLOCKED;
@@ -43,7 +44,9 @@ final class AdminLogins {
             return Outcome.ACCEPTED;
         }
         limiter.failed(from, nowMs);
-        LOG.warn("Administrator login failed for user '{}' from {}", LogText.escape(user == null ? "" : user),
+        LOG.warn(
+                "Administrator login failed for user '{}' from {}",
+                LogText.escape(user == null ? "" : user),
                 LogText.escape(from));
         return Outcome.REJECTED;
     }

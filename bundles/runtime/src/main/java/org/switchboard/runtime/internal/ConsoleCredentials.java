@@ -24,12 +24,16 @@ import org.switchboard.api.admin.AdminAuthenticator;
  * the administrator password (see {@link Credentials}) in its configuration. A generated password is printed once,
  * on the console only (never to the log).
  */
-@Component(immediate = true, configurationPid = ConsoleCredentials.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(
+        immediate = true,
+        configurationPid = ConsoleCredentials.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AdminConfig.class)
 public class ConsoleCredentials implements AdminAuthenticator {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.admin";
+
     static final String CONSOLE_PID = "org.apache.felix.webconsole.internal.servlet.OsgiManager";
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleCredentials.class);
@@ -79,7 +83,8 @@ public class ConsoleCredentials implements AdminAuthenticator {
         if (user == null || password == null) {
             return false;
         }
-        boolean sameUser = java.security.MessageDigest.isEqual(user.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        boolean sameUser = java.security.MessageDigest.isEqual(
+                user.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return ConsolePassword.matches(passwordHash, password) && sameUser;
     }
@@ -92,13 +97,14 @@ public class ConsoleCredentials implements AdminAuthenticator {
     static void apply(ConfigurationAdmin configAdmin, Credentials credentials) throws IOException {
         Configuration console = configAdmin.getConfiguration(CONSOLE_PID, "?");
         Dictionary<String, Object> props = console.getProperties();
-        if (props != null && Objects.equals(props.get("username"), credentials.username())
+        if (props != null
+                && Objects.equals(props.get("username"), credentials.username())
                 && ConsolePassword.matches(String.valueOf(props.get("password")), credentials.password())) {
             return;
         }
         Dictionary<String, Object> updated = new Hashtable<>();
         if (props != null) {
-            for (var keys = props.keys(); keys.hasMoreElements();) {
+            for (var keys = props.keys(); keys.hasMoreElements(); ) {
                 String key = keys.nextElement();
                 updated.put(key, props.get(key));
             }

@@ -16,8 +16,7 @@ final class ConsolePassword {
 
     private static final int ITERATIONS = 1000;
 
-    private ConsolePassword() {
-    }
+    private ConsolePassword() {}
 
     static String hash(String password) {
         byte[] salt = new byte[8];
@@ -26,7 +25,8 @@ final class ConsolePassword {
     }
 
     static String hash(String password, String salt, int iterations) {
-        return "{sha-256}" + salt + "-" + iterations + "-" + Base64.getEncoder().encodeToString(digest(salt + password, iterations));
+        return "{sha-256}" + salt + "-" + iterations + "-"
+                + Base64.getEncoder().encodeToString(digest(salt + password, iterations));
     }
 
     /** Whether {@code encoded} (as produced by {@link #hash(String)}) is the hash of {@code password}. */
@@ -40,7 +40,8 @@ final class ConsolePassword {
         }
         try {
             String expected = hash(password, parts[0], Integer.parseInt(parts[1]));
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), encoded.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8), encoded.getBytes(StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {
             return false;
         }

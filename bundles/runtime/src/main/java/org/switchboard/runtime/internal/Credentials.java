@@ -38,13 +38,19 @@ record Credentials(String username, String password, boolean generated, Path fil
             throw new IllegalArgumentException("PID " + ConsoleCredentials.PID + ": property 'username' = '" + user
                     + "': use 1-64 letters, digits or . _ @ -");
         }
-        Path file = config.password_file().isBlank() ? dataDir.resolve("admin.password") : Paths.get(config.password_file());
+        Path file = config.password_file().isBlank()
+                ? dataDir.resolve("admin.password")
+                : Paths.get(config.password_file());
         String fromEnv = env.get(ENV_PASSWORD);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new Credentials(user, checked(fromEnv, "environment variable " + ENV_PASSWORD), false, file);
         }
         if (!config.password().isBlank()) {
-            return new Credentials(user, checked(config.password(), "PID " + ConsoleCredentials.PID + ": property 'password'"), false, file);
+            return new Credentials(
+                    user,
+                    checked(config.password(), "PID " + ConsoleCredentials.PID + ": property 'password'"),
+                    false,
+                    file);
         }
         if (Files.isRegularFile(file)) {
             String saved = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -59,7 +65,8 @@ record Credentials(String username, String password, boolean generated, Path fil
 
     private static String checked(String password, String where) {
         if (password.length() < MIN_LENGTH) {
-            throw new IllegalArgumentException(where + ": the password is too short (at least " + MIN_LENGTH + " characters)");
+            throw new IllegalArgumentException(
+                    where + ": the password is too short (at least " + MIN_LENGTH + " characters)");
         }
         if ("admin".equalsIgnoreCase(password.trim()) || password.isBlank()) {
             throw new IllegalArgumentException(where + ": the default password is not allowed");

@@ -10,8 +10,7 @@ final class DataDirectory {
 
     static final String PROPERTY = "switchboard.data";
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     static Path of(BundleContext context) {
         String dir = context == null ? null : context.getProperty(PROPERTY);

@@ -2,8 +2,8 @@ package org.switchboard.runtime.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,8 +12,8 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +22,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
-import java.util.regex.Pattern;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -48,13 +48,17 @@ import org.switchboard.api.deploy.Deployments;
  * the last half second) wait for the next look. Bundles it installed carry the location {@code deploy:<file URI>}
  * and are reconciled with the directory at start.
  */
-@Component(immediate = true, configurationPid = DeployDirectory.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(
+        immediate = true,
+        configurationPid = DeployDirectory.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = Deployments.class)
 @Designate(ocd = DeployConfig.class)
 public final class DeployDirectory implements Deployments {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.deploy";
+
     static final String LOCATION = "deploy:";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeployDirectory.class);
@@ -69,14 +73,11 @@ public final class DeployDirectory implements Deployments {
     private final Map<Path, Stamp> refused = new HashMap<>();
     private final Deque<Outcome> outcomes = new ArrayDeque<>();
 
-    private record Stamp(long modified, long size) {
-    }
+    private record Stamp(long modified, long size) {}
 
-    private record Deployed(long bundleId, Stamp stamp) {
-    }
+    private record Deployed(long bundleId, Stamp stamp) {}
 
-    private record Candidate(String symbolicName, Version version, boolean singleton) {
-    }
+    private record Candidate(String symbolicName, Version version, boolean singleton) {}
 
     @Activate
     public DeployDirectory(BundleContext context, DeployConfig config) {
@@ -87,7 +88,8 @@ public final class DeployDirectory implements Deployments {
             LOG.error("Deploy directory not watched: {}", e.getMessage());
             throw e;
         }
-        dir = config.dir().isBlank() ? DataDirectory.of(context).resolveSibling("deploy")
+        dir = config.dir().isBlank()
+                ? DataDirectory.of(context).resolveSibling("deploy")
                 : Paths.get(config.dir().trim()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -192,8 +194,10 @@ public final class DeployDirectory implements Deployments {
         }
         if (previous != null && previous.getVersion().compareTo(c.version) > 0) {
             refused.put(file, stamp);
-            failed(file, "refused: " + c.symbolicName + " " + c.version + " is older than the installed "
-                    + previous.getVersion());
+            failed(
+                    file,
+                    "refused: " + c.symbolicName + " " + c.version + " is older than the installed "
+                            + previous.getVersion());
             return;
         }
         try {
@@ -216,8 +220,10 @@ public final class DeployDirectory implements Deployments {
             } catch (BundleException e) {
                 b.uninstall();
                 refused.put(file, stamp);
-                failed(file, "(" + c.symbolicName + " " + c.version + ") does not start: " + e.getMessage()
-                        + (previous == null ? "" : "; " + describe(previous) + " keeps running"));
+                failed(
+                        file,
+                        "(" + c.symbolicName + " " + c.version + ") does not start: " + e.getMessage()
+                                + (previous == null ? "" : "; " + describe(previous) + " keeps running"));
                 return;
             }
             deployed.put(file, new Deployed(b.getBundleId(), stamp));
@@ -290,7 +296,8 @@ public final class DeployDirectory implements Deployments {
     private Bundle installed(String symbolicName) {
         Bundle best = null;
         for (Bundle b : context.getBundles()) {
-            if (b.getBundleId() != 0 && symbolicName.equals(b.getSymbolicName())
+            if (b.getBundleId() != 0
+                    && symbolicName.equals(b.getSymbolicName())
                     && (best == null || b.getVersion().compareTo(best.getVersion()) > 0)) {
                 best = b;
             }
@@ -299,7 +306,8 @@ public final class DeployDirectory implements Deployments {
     }
 
     private void refresh(List<Bundle> bundles) {
-        FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+        FrameworkWiring wiring =
+                context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
         wiring.refreshBundles(bundles);
     }
 

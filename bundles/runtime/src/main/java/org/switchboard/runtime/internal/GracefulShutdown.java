@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * cleanly (the SIP stack releases its ports, calls end properly) instead of the process just vanishing. The stop
  * is bounded: after {@value #STOP_TIMEOUT_MS} ms the JVM exits regardless.
  */
-@Component(immediate = true, service = {})
+@Component(
+        immediate = true,
+        service = {})
 public class GracefulShutdown {
 
     static final long STOP_TIMEOUT_MS = 10_000;

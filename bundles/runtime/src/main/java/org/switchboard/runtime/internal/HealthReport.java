@@ -28,7 +28,10 @@ final class HealthReport {
         HealthReport r = new HealthReport();
         List<String> missing = new ArrayList<>();
         for (String entry : config.required_bundles()) {
-            Arrays.stream(entry.split(",")).map(String::trim).filter(e -> !e.isEmpty()).forEach(missing::add);
+            Arrays.stream(entry.split(","))
+                    .map(String::trim)
+                    .filter(e -> !e.isEmpty())
+                    .forEach(missing::add);
         }
         for (Bundle b : installed) {
             String bsn = b.getSymbolicName();
@@ -78,17 +81,18 @@ final class HealthReport {
             if (configs.isEmpty()) {
                 boolean needsConfig = "require".equals(d.configurationPolicy);
                 c.put("state", needsConfig ? "waiting for configuration" : "not created");
-                problems.add("component " + d.name + (needsConfig
-                        ? " is waiting for its configuration (PID " + String.join(", ", d.configurationPid) + ")"
-                        : " has no configuration instance"));
+                problems.add("component " + d.name
+                        + (needsConfig
+                                ? " is waiting for its configuration (PID " + String.join(", ", d.configurationPid)
+                                        + ")"
+                                : " has no configuration instance"));
                 continue;
             }
             List<String> states = new ArrayList<>();
             for (ComponentConfigurationDTO cc : configs) {
                 states.add(componentState(cc.state));
                 switch (cc.state) {
-                    case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> {
-                    }
+                    case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> {}
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
                         problems.add("component " + d.name + " failed to activate: " + rootCause(cc.failure));
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> {

@@ -16,8 +16,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
-import org.switchboard.api.health.HealthContributor;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.switchboard.api.health.HealthContributor;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -34,7 +34,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * HealthContributor}s report (a database away while records wait in the journal): the gateway still serves, so the
  * status stays 200.
  */
-@Component(service = Servlet.class, configurationPid = HealthServlet.PID,
+@Component(
+        service = Servlet.class,
+        configurationPid = HealthServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/health")
 @Designate(ocd = HealthConfig.class)
@@ -44,17 +46,26 @@ public class HealthServlet extends HttpServlet {
     public static final String PID = "org.switchboard.health";
 
     private static final long serialVersionUID = 1L;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create();
 
     private final transient BundleContext context;
     private final transient HealthConfig config;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.REPLACE)
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            fieldOption = FieldOption.REPLACE)
     private transient volatile List<HealthContributor> contributors = List.of();
 
     @Activate

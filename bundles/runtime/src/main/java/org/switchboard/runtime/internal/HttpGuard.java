@@ -4,13 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,6 +16,13 @@ import org.switchboard.api.admin.AdminAuthenticator;
 import org.switchboard.util.http.BasicCredentials;
 import org.switchboard.util.log.LogText;
 import org.switchboard.util.log.LogThrottle;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * In front of every HTTP request, before any servlet or filter of any context (the Felix Web Console's included):
@@ -48,7 +48,9 @@ public final class HttpGuard implements Preprocessor {
 
     private final LogThrottle refusals = new LogThrottle(10_000_000_000L, 4096);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AdminAuthenticator admin;
 
@@ -73,8 +75,12 @@ public final class HttpGuard implements Preprocessor {
             if (cross != null) {
                 long held = refusals.admit(req.getRemoteAddr(), System.nanoTime());
                 if (held >= 0) {
-                    LOG.info("Refused {} {} from {}: cross-site ({}){}", LogText.escape(req.getMethod()),
-                            LogText.escape(uri), req.getRemoteAddr(), cross,
+                    LOG.info(
+                            "Refused {} {} from {}: cross-site ({}){}",
+                            LogText.escape(req.getMethod()),
+                            LogText.escape(uri),
+                            req.getRemoteAddr(),
+                            cross,
                             held > 0 ? " (and " + held + " more from there not logged)" : "");
                 }
                 refuse(req, res, 403, "Cross-site request refused: " + cross);
@@ -111,8 +117,13 @@ public final class HttpGuard implements Preprocessor {
     /** Why {@code uri} (as sent, not decoded) is ambiguous, or {@code null}. */
     static String ambiguity(String uri) {
         String lower = uri.toLowerCase(Locale.ROOT);
-        for (String[] encoded : new String[][] {{"%2f", "an encoded '/'"}, {"%5c", "an encoded '\\'"},
-                {"%2e", "an encoded '.'"}, {"%25", "an encoded '%'"}, {"%00", "an encoded NUL"}}) {
+        for (String[] encoded : new String[][] {
+            {"%2f", "an encoded '/'"},
+            {"%5c", "an encoded '\\'"},
+            {"%2e", "an encoded '.'"},
+            {"%25", "an encoded '%'"},
+            {"%00", "an encoded NUL"}
+        }) {
             if (lower.contains(encoded[0])) {
                 return encoded[1] + " in the path";
             }

@@ -5,12 +5,14 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** HTTPS for the console, the admin API and the public APIs, PID {@value HttpsListener#PID}. */
-@ObjectClassDefinition(name = "Switchboard HTTPS",
+@ObjectClassDefinition(
+        name = "Switchboard HTTPS",
         description = "Serves the console and the APIs over TLS (TLS 1.2+) once a keystore is set.")
 public @interface HttpsConfig {
 
-    @AttributeDefinition(name = "Keystore", description = "PKCS12 or JKS file with the server's key and certificate. "
-            + "Empty: no HTTPS.")
+    @AttributeDefinition(
+            name = "Keystore",
+            description = "PKCS12 or JKS file with the server's key and certificate. " + "Empty: no HTTPS.")
     String keystore() default "";
 
     @AttributeDefinition(name = "Keystore password", type = AttributeType.PASSWORD)
@@ -28,7 +30,9 @@ public @interface HttpsConfig {
     @AttributeDefinition(name = "Cipher suites", description = "Empty: forward-secret AEAD suites only.")
     String cipher_suites() default "";
 
-    @AttributeDefinition(name = "Plain HTTP", description = "Keep serving plain HTTP beside HTTPS (on the same host). "
-            + "Turn it off when the host is not loopback.")
+    @AttributeDefinition(
+            name = "Plain HTTP",
+            description = "Keep serving plain HTTP beside HTTPS (on the same host). "
+                    + "Turn it off when the host is not loopback.")
     boolean http_enable() default true;
 }

@@ -69,8 +69,10 @@ public final class HttpsListener {
         if (keystore.isEmpty()) {
             return null;
         }
-        TlsChecks checks = new TlsChecks(errors, (property, value, reason) -> "PID " + PID + ": property '" + property
-                + "' = '" + value + "': " + reason);
+        TlsChecks checks = new TlsChecks(
+                errors,
+                (property, value, reason) ->
+                        "PID " + PID + ": property '" + property + "' = '" + value + "': " + reason);
         if (c.port() < 1 || c.port() > 65535) {
             errors.add("PID " + PID + ": property 'port' = '" + c.port() + "': must be between 1 and 65535");
         }
@@ -106,8 +108,14 @@ public final class HttpsListener {
         List<String> errors = new ArrayList<>();
         Dictionary<String, Object> wanted = jettyProperties(c, errors);
         if (!errors.isEmpty()) {
-            LOG.error("HTTPS is off: its configuration has {} problem(s):{}", errors.size(),
-                    String.join("", errors.stream().map(e -> System.lineSeparator() + "  " + e).toList()));
+            LOG.error(
+                    "HTTPS is off: its configuration has {} problem(s):{}",
+                    errors.size(),
+                    String.join(
+                            "",
+                            errors.stream()
+                                    .map(e -> System.lineSeparator() + "  " + e)
+                                    .toList()));
         }
         try {
             Configuration jetty = configAdmin.getConfiguration(JETTY_PID, "?");
@@ -120,13 +128,19 @@ public final class HttpsListener {
                 return;
             }
             if (current != null && current.get(OWNER) == null && !current.isEmpty()) {
-                LOG.error("HTTPS is off: configuration {} is set by someone else; remove it to let {} manage HTTPS",
-                        JETTY_PID, PID);
+                LOG.error(
+                        "HTTPS is off: configuration {} is set by someone else; remove it to let {} manage HTTPS",
+                        JETTY_PID,
+                        PID);
                 return;
             }
             if (current == null || !same(current, wanted)) {
                 jetty.update(wanted);
-                LOG.info("HTTPS on port {} as {}, {}{}", wanted.get(PORT), wanted.get(OWNER), wanted.get(PROTOCOLS),
+                LOG.info(
+                        "HTTPS on port {} as {}, {}{}",
+                        wanted.get(PORT),
+                        wanted.get(OWNER),
+                        wanted.get(PROTOCOLS),
                         c.http_enable() ? "; plain HTTP still on" : "; plain HTTP off");
             }
         } catch (IOException e) {
@@ -135,7 +149,7 @@ public final class HttpsListener {
     }
 
     private static boolean same(Dictionary<String, Object> a, Dictionary<String, Object> b) {
-        for (java.util.Enumeration<String> keys = b.keys(); keys.hasMoreElements();) {
+        for (java.util.Enumeration<String> keys = b.keys(); keys.hasMoreElements(); ) {
             String k = keys.nextElement();
             if (!String.valueOf(b.get(k)).equals(String.valueOf(a.get(k)))) {
                 return false;

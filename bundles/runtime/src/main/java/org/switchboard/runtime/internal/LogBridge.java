@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * logged before a log reader was bound are replayed from its history, once per framework run. The reference is
  * optional: in a container whose logging already covers the OSGi log (Karaf's pax-logging) nothing needs bridging.
  */
-@Component(immediate = true, service = {})
+@Component(
+        immediate = true,
+        service = {})
 public class LogBridge implements LogListener {
 
     static final String REPLAYED_PROPERTY = "org.switchboard.runtime.log.replayedUntil";
@@ -104,8 +106,10 @@ public class LogBridge implements LogListener {
 
     /** Framework events (bundle started, service registered) are routine: they are not forwarded. */
     private static boolean isFrameworkEventNoise(LogEntry entry) {
-        return entry.getLogLevel() == LogLevel.INFO && entry.getMessage() != null
-                && (entry.getMessage().startsWith("BundleEvent ") || entry.getMessage().startsWith("ServiceEvent ")
+        return entry.getLogLevel() == LogLevel.INFO
+                && entry.getMessage() != null
+                && (entry.getMessage().startsWith("BundleEvent ")
+                        || entry.getMessage().startsWith("ServiceEvent ")
                         || entry.getMessage().startsWith("FrameworkEvent STARTLEVEL"));
     }
 }

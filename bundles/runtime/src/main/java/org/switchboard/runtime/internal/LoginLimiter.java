@@ -6,8 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Counts failed logins per client address in one-minute windows; over the limit, the address waits. */
 final class LoginLimiter {
 
-    private record Window(long minute, int failures) {
-    }
+    private record Window(long minute, int failures) {}
 
     private static final int MAX_ADDRESSES = 10_000;
 
@@ -28,7 +27,9 @@ final class LoginLimiter {
         if (windows.size() > MAX_ADDRESSES) {
             windows.values().removeIf(w -> w.minute() != minute);
         }
-        windows.merge(address, new Window(minute, 1),
+        windows.merge(
+                address,
+                new Window(minute, 1),
                 (old, one) -> old.minute() == minute ? new Window(minute, old.failures() + 1) : one);
     }
 }

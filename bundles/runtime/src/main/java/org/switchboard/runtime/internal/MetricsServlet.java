@@ -39,7 +39,9 @@ public class MetricsServlet extends HttpServlet {
 
     private final transient List<MetricsSource> sources = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSource(MetricsSource s) {
         sources.add(s);
@@ -75,10 +77,16 @@ public class MetricsServlet extends HttpServlet {
         out.gauge("jvm_threads_daemon", "Live daemon threads", Map.of(), threads.getDaemonThreadCount());
         out.gauge("jvm_threads_peak", "Most live threads since start", Map.of(), threads.getPeakThreadCount());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            out.counter("jvm_gc_collections_total", "Garbage collections", Map.of("gc", gc.getName()),
+            out.counter(
+                    "jvm_gc_collections_total",
+                    "Garbage collections",
+                    Map.of("gc", gc.getName()),
                     Math.max(0, gc.getCollectionCount()));
-            out.counter("jvm_gc_collection_seconds_total", "Time spent in garbage collections",
-                    Map.of("gc", gc.getName()), Math.max(0, gc.getCollectionTime()) / 1000.0);
+            out.counter(
+                    "jvm_gc_collection_seconds_total",
+                    "Time spent in garbage collections",
+                    Map.of("gc", gc.getName()),
+                    Math.max(0, gc.getCollectionTime()) / 1000.0);
         }
         Number cpu = osAttribute("ProcessCpuTime");
         if (cpu != null && cpu.longValue() >= 0) {
@@ -90,15 +98,19 @@ public class MetricsServlet extends HttpServlet {
             out.gauge("process_open_fds", "Open file descriptors", Map.of(), fds.doubleValue());
             out.gauge("process_max_fds", "File descriptor limit", Map.of(), maxFds.doubleValue());
         }
-        out.gauge("process_start_time_seconds", "Start of the process, Unix time", Map.of(),
+        out.gauge(
+                "process_start_time_seconds",
+                "Start of the process, Unix time",
+                Map.of(),
                 ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0);
     }
 
     /** An attribute of the platform's operating system MBean (read through JMX: no com.sun.management import). */
     private static Number osAttribute(String name) {
         try {
-            Object v = ManagementFactory.getPlatformMBeanServer().getAttribute(
-                    new javax.management.ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), name);
+            Object v = ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(
+                            new javax.management.ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), name);
             return v instanceof Number n ? n : null;
         } catch (javax.management.JMException | RuntimeException e) {
             return null;

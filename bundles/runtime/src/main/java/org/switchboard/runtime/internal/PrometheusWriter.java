@@ -19,8 +19,7 @@ final class PrometheusWriter implements MetricsWriter {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
-    private record Family(String type, String help, List<String> lines) {
-    }
+    private record Family(String type, String help, List<String> lines) {}
 
     private final Map<String, Family> families = new LinkedHashMap<>();
 
@@ -60,7 +59,8 @@ final class PrometheusWriter implements MetricsWriter {
     }
 
     private Family family(String type, String name, String help, Map<String, String> labels) {
-        if (name == null || !NAME.matcher(name).matches()
+        if (name == null
+                || !NAME.matcher(name).matches()
                 || labels.keySet().stream().anyMatch(l -> !LABEL.matcher(l).matches() || l.startsWith("__"))) {
             LOG.warn("Metric skipped: bad name '{}' or label names {}", name, labels.keySet());
             return null;
@@ -118,7 +118,11 @@ final class PrometheusWriter implements MetricsWriter {
         StringBuilder b = new StringBuilder();
         families.forEach((name, f) -> {
             if (f.help != null && !f.help.isBlank()) {
-                b.append("# HELP ").append(name).append(' ').append(escape(f.help, false)).append('\n');
+                b.append("# HELP ")
+                        .append(name)
+                        .append(' ')
+                        .append(escape(f.help, false))
+                        .append('\n');
             }
             b.append("# TYPE ").append(name).append(' ').append(f.type).append('\n');
             f.lines.forEach(l -> b.append(l).append('\n'));

@@ -28,11 +28,11 @@ public class AdminLoginsTest {
         long t = 600_000;
         int[] checks = {0};
         assertEquals(Outcome.REJECTED, logins.attempt("admin", "10.0.0.9", t, () -> ++checks[0] < 0));
-        assertEquals(Outcome.REJECTED, logins.attempt("ad\u001b[2Jmin\r\nforged", "10.0.0.9", t + 1, () -> ++checks[0] < 0));
+        assertEquals(
+                Outcome.REJECTED, logins.attempt("ad\u001b[2Jmin\r\nforged", "10.0.0.9", t + 1, () -> ++checks[0] < 0));
         assertEquals(Outcome.BLOCKED, logins.attempt("admin", "10.0.0.9", t + 2, () -> ++checks[0] > 0));
         assertEquals("the right password is not even looked at", 2, checks[0]);
         assertEquals(Outcome.ACCEPTED, logins.attempt("admin", "10.0.0.8", t + 3, () -> true));
         assertEquals(Outcome.ACCEPTED, logins.attempt("admin", "10.0.0.9", t + 60_000, () -> true));
     }
-
 }

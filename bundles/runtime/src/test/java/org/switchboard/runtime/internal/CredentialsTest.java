@@ -43,7 +43,8 @@ public class CredentialsTest {
 
     @Test
     public void environmentOverridesConfiguration() throws Exception {
-        Credentials c = Credentials.resolve(config(Map.of("username", "ops", "password", "configured-secret-1")),
+        Credentials c = Credentials.resolve(
+                config(Map.of("username", "ops", "password", "configured-secret-1")),
                 Map.of(Credentials.ENV_USER, "root-ops", Credentials.ENV_PASSWORD, "from-the-environment"),
                 tmp.getRoot().toPath());
         assertEquals("root-ops", c.username());
@@ -53,12 +54,20 @@ public class CredentialsTest {
 
     @Test
     public void weakPasswordsAreRejectedWithoutEchoingThem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Credentials.resolve(
-                config(Map.of("password", "hunter2")), Map.of(), tmp.getRoot().toPath()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Credentials.resolve(
+                        config(Map.of("password", "hunter2")),
+                        Map.of(),
+                        tmp.getRoot().toPath()));
         assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.admin: property 'password'"));
         assertFalse(e.getMessage().contains("hunter2"));
-        assertThrows(IllegalArgumentException.class, () -> Credentials.resolve(config(Map.of("username", "bad user")),
-                Map.of(), tmp.getRoot().toPath()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Credentials.resolve(
+                        config(Map.of("username", "bad user")),
+                        Map.of(),
+                        tmp.getRoot().toPath()));
     }
 
     @Test
@@ -75,7 +84,8 @@ public class CredentialsTest {
     public void hashIsTheIteratedSaltedDigest() throws Exception {
         // one iteration of SHA-256 over "salt" + "pw", base64: computed independently with the JDK
         byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest("0011pw".getBytes("UTF-8"));
-        assertEquals("{sha-256}0011-1-" + java.util.Base64.getEncoder().encodeToString(d),
+        assertEquals(
+                "{sha-256}0011-1-" + java.util.Base64.getEncoder().encodeToString(d),
                 ConsolePassword.hash("pw", "0011", 1));
     }
 

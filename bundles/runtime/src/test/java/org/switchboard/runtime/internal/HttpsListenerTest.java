@@ -41,16 +41,27 @@ public class HttpsListenerTest {
     public void aGoodKeystoreGivesJettyItsHttpsSettings() throws Exception {
         Path ks = keystore("s3cret-pass");
         List<String> errors = new ArrayList<>();
-        Dictionary<String, Object> p = HttpsListener.jettyProperties(config(Map.of("keystore", ks.toString(),
-                "keystore.password", "s3cret-pass", "port", 9443, "http.enable", false)), errors);
+        Dictionary<String, Object> p = HttpsListener.jettyProperties(
+                config(Map.of(
+                        "keystore",
+                        ks.toString(),
+                        "keystore.password",
+                        "s3cret-pass",
+                        "port",
+                        9443,
+                        "http.enable",
+                        false)),
+                errors);
         assertEquals(List.of(), errors);
         assertEquals("true", p.get(HttpsListener.ENABLE));
         assertEquals("9443", p.get(HttpsListener.PORT));
         assertEquals("TLSv1.3,TLSv1.2", p.get(HttpsListener.PROTOCOLS));
-        assertTrue(String.valueOf(p.get(HttpsListener.SUITES)), String.valueOf(p.get(HttpsListener.SUITES))
-                .contains("TLS_AES_128_GCM_SHA256"));
-        assertTrue(String.valueOf(p.get(HttpsListener.OWNER)), String.valueOf(p.get(HttpsListener.OWNER))
-                .startsWith("CN=gw.test (valid until "));
+        assertTrue(
+                String.valueOf(p.get(HttpsListener.SUITES)),
+                String.valueOf(p.get(HttpsListener.SUITES)).contains("TLS_AES_128_GCM_SHA256"));
+        assertTrue(
+                String.valueOf(p.get(HttpsListener.OWNER)),
+                String.valueOf(p.get(HttpsListener.OWNER)).startsWith("CN=gw.test (valid until "));
         assertEquals("false", p.get(HttpsListener.HTTP_ENABLE));
     }
 
@@ -58,11 +69,23 @@ public class HttpsListenerTest {
     public void everyProblemIsReportedWithItsPropertyAndNoPassword() throws Exception {
         Path ks = keystore("s3cret-pass");
         List<String> errors = new ArrayList<>();
-        assertNull(HttpsListener.jettyProperties(config(Map.of("keystore", ks.toString(), "keystore.password",
-                "not-the-s3cret", "port", 70000, "protocols", "TLSv1.1,TLSv1.2", "cipher.suites", "TLS_NOPE")), errors));
+        assertNull(HttpsListener.jettyProperties(
+                config(Map.of(
+                        "keystore",
+                        ks.toString(),
+                        "keystore.password",
+                        "not-the-s3cret",
+                        "port",
+                        70000,
+                        "protocols",
+                        "TLSv1.1,TLSv1.2",
+                        "cipher.suites",
+                        "TLS_NOPE")),
+                errors));
         String all = String.join("\n", errors);
-        for (String expected : List.of("PID org.switchboard.https: property 'keystore' = '" + ks
-                + "': wrong password (keystore.password)", "property 'port' = '70000': must be between 1 and 65535",
+        for (String expected : List.of(
+                "PID org.switchboard.https: property 'keystore' = '" + ks + "': wrong password (keystore.password)",
+                "property 'port' = '70000': must be between 1 and 65535",
                 "property 'protocols' = 'TLSv1.1,TLSv1.2': 'TLSv1.1' is not allowed",
                 "property 'cipher.suites' = 'TLS_NOPE': not supported by this JVM: TLS_NOPE")) {
             assertTrue(all, all.contains(expected));
@@ -70,7 +93,8 @@ public class HttpsListenerTest {
         assertTrue(all, !all.contains("s3cret"));
         errors.clear();
         HttpsListener.jettyProperties(config(Map.of("keystore", "/nonexistent/web.p12")), errors);
-        assertEquals(List.of("PID org.switchboard.https: property 'keystore' = '/nonexistent/web.p12': no such file"),
+        assertEquals(
+                List.of("PID org.switchboard.https: property 'keystore' = '/nonexistent/web.p12': no such file"),
                 errors);
     }
 }

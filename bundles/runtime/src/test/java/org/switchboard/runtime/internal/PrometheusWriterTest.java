@@ -63,8 +63,13 @@ public class PrometheusWriterTest {
         PrometheusWriter w = new PrometheusWriter();
         MetricsServlet.jvm(w);
         String text = w.text();
-        for (String name : new String[] {"jvm_memory_used_bytes{area=\"heap\"}", "jvm_threads_live",
-            "jvm_gc_collections_total{gc=", "process_cpu_seconds_total", "process_start_time_seconds"}) {
+        for (String name : new String[] {
+            "jvm_memory_used_bytes{area=\"heap\"}",
+            "jvm_threads_live",
+            "jvm_gc_collections_total{gc=",
+            "process_cpu_seconds_total",
+            "process_start_time_seconds"
+        }) {
             assertEquals(name, true, text.contains("\n" + name) || text.startsWith(name));
         }
     }

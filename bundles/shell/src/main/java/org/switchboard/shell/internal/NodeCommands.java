@@ -13,17 +13,28 @@ import org.switchboard.api.cluster.Cluster;
 import org.switchboard.api.cluster.NodeInfo;
 
 /** The {@code sb:} commands of a node in a cluster: {@code drain}, {@code undrain} and {@code nodes}. */
-@Component(service = NodeCommands.class, property = {"osgi.command.scope=sb", "osgi.command.function=drain",
-    "osgi.command.function=undrain", "osgi.command.function=nodes"})
+@Component(
+        service = NodeCommands.class,
+        property = {
+            "osgi.command.scope=sb",
+            "osgi.command.function=drain",
+            "osgi.command.function=undrain",
+            "osgi.command.function=nodes"
+        })
 public final class NodeCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommands.class);
     private static final String NO_SIP = "The SIP bundle is not running: this node takes no calls anyway.";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LiveCalls live;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Cluster cluster;
 
@@ -40,9 +51,10 @@ public final class NodeCommands {
             LOG.info("Shell: node drained by sb:drain");
         }
         int calls = l.calls().size();
-        return (already ? "Draining already" : "Draining") + ": new calls are refused. " + (calls == 0
-                ? "No call in progress: the node can be stopped."
-                : calls + " call(s) in progress; sb:drain again shows how many are left.");
+        return (already ? "Draining already" : "Draining") + ": new calls are refused. "
+                + (calls == 0
+                        ? "No call in progress: the node can be stopped."
+                        : calls + " call(s) in progress; sb:drain again shows how many are left.");
     }
 
     @Descriptor("take new calls again after sb:drain")
@@ -67,7 +79,12 @@ public final class NodeCommands {
         }
         Text t = new Text("NODE", "STATE", "CALLS", "LAST SEEN", "SIP", "HTTP");
         for (NodeInfo n : c.nodes()) {
-            t.row(n.id() + (n.local() ? " (this)" : ""), n.state(), n.calls(), Text.time(n.lastSeen()), n.sipAddress(),
+            t.row(
+                    n.id() + (n.local() ? " (this)" : ""),
+                    n.state(),
+                    n.calls(),
+                    Text.time(n.lastSeen()),
+                    n.sipAddress(),
                     n.httpAddress());
         }
         return t.toString();

@@ -34,7 +34,10 @@ import org.switchboard.api.admin.AdminAuthenticator;
  * on 127.0.0.1 by default, one command per line after the administrator's user name and password (three attempts).
  * Nothing is encrypted: reach it over SSH port forwarding from elsewhere.
  */
-@Component(immediate = true, configurationPid = RemoteShell.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(
+        immediate = true,
+        configurationPid = RemoteShell.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {})
 @Designate(ocd = RemoteShellConfig.class)
 public final class RemoteShell {
@@ -52,9 +55,12 @@ public final class RemoteShell {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public RemoteShell(RemoteShellConfig config,
+    public RemoteShell(
+            RemoteShellConfig config,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            CommandProcessor processor, @Reference AdminAuthenticator authenticator) throws IOException {
+                    CommandProcessor processor,
+            @Reference AdminAuthenticator authenticator)
+            throws IOException {
         this.processor = processor;
         this.authenticator = authenticator;
         this.config = config;
@@ -64,7 +70,8 @@ public final class RemoteShell {
         }
         if (processor == null) {
             server = null;
-            LOG.error("Remote shell not started: there is no Gogo shell runtime (bundle org.apache.felix.gogo.runtime)");
+            LOG.error(
+                    "Remote shell not started: there is no Gogo shell runtime (bundle org.apache.felix.gogo.runtime)");
             return;
         }
         if (config.port() < 1 || config.port() > 65535 || config.max_sessions() < 1 || config.idle_timeout_s() < 1) {
@@ -79,7 +86,10 @@ public final class RemoteShell {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getByName(config.address()), config.port()), 8);
         } catch (IOException e) {
-            LOG.error("Remote shell not started: cannot listen on {}:{}: {}", config.address(), config.port(),
+            LOG.error(
+                    "Remote shell not started: cannot listen on {}:{}: {}",
+                    config.address(),
+                    config.port(),
                     e.getMessage());
             throw e;
         }
@@ -94,8 +104,9 @@ public final class RemoteShell {
             try {
                 Socket s = server.accept();
                 if (open.size() >= config.max_sessions()) {
-                    s.getOutputStream().write(("Too many shell sessions (" + config.max_sessions()
-                            + "); try later.\r\n").getBytes(StandardCharsets.UTF_8));
+                    s.getOutputStream()
+                            .write(("Too many shell sessions (" + config.max_sessions() + "); try later.\r\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                     s.close();
                     continue;
                 }
@@ -115,8 +126,8 @@ public final class RemoteShell {
         String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         try (socket) {
             socket.setSoTimeout(config.idle_timeout_s() * 1000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             PrintStream out = new PrintStream(socket.getOutputStream(), true, StandardCharsets.UTF_8);
             out.print("Switchboard shell\r\n");
             if (!login(in, out, peer)) {
@@ -139,8 +150,8 @@ public final class RemoteShell {
                     try {
                         Object result = session.execute(line);
                         if (result != null) {
-                            out.print(String.valueOf(session.format(result, Converter.INSPECT)).replace("\n", "\r\n")
-                                    + "\r\n");
+                            out.print(String.valueOf(session.format(result, Converter.INSPECT))
+                                            .replace("\n", "\r\n") + "\r\n");
                         }
                     } catch (Exception e) {
                         out.print("error: " + e.getMessage() + "\r\n");

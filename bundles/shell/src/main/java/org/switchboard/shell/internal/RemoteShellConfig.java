@@ -3,15 +3,19 @@ package org.switchboard.shell.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Switchboard remote shell",
-        description = "The Gogo shell over a plain TCP line connection (telnet or nc), after the administrator's login.")
+@ObjectClassDefinition(
+        name = "Switchboard remote shell",
+        description =
+                "The Gogo shell over a plain TCP line connection (telnet or nc), after the administrator's login.")
 @interface RemoteShellConfig {
 
     @AttributeDefinition(name = "Enabled", description = "Whether the remote shell listens at all.")
     boolean enabled() default false;
 
-    @AttributeDefinition(name = "Address", description = "The address to listen on; keep it on loopback (or use SSH "
-            + "port forwarding): the connection is not encrypted.")
+    @AttributeDefinition(
+            name = "Address",
+            description = "The address to listen on; keep it on loopback (or use SSH "
+                    + "port forwarding): the connection is not encrypted.")
     String address() default "127.0.0.1";
 
     @AttributeDefinition(name = "Port")

@@ -22,8 +22,8 @@ import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.ConversationSummaries;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;
@@ -32,30 +32,56 @@ import org.switchboard.api.store.WorkspaceRepository;
  * The {@code sb:} Gogo commands. Each service it uses may be absent (its bundle stopped or updating): the command
  * then says which part is missing instead of failing.
  */
-@Component(service = SwitchboardCommands.class, property = {"osgi.command.scope=sb",
-    "osgi.command.function=calls", "osgi.command.function=hangup", "osgi.command.function=trunks",
-    "osgi.command.function=flows", "osgi.command.function=attach", "osgi.command.function=detach",
-    "osgi.command.function=sessions", "osgi.command.function=session"})
+@Component(
+        service = SwitchboardCommands.class,
+        property = {
+            "osgi.command.scope=sb",
+            "osgi.command.function=calls",
+            "osgi.command.function=hangup",
+            "osgi.command.function=trunks",
+            "osgi.command.function=flows",
+            "osgi.command.function=attach",
+            "osgi.command.function=detach",
+            "osgi.command.function=sessions",
+            "osgi.command.function=session"
+        })
 public final class SwitchboardCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchboardCommands.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LiveCalls live;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile FlowRegistry flows;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile WorkspaceRepository workspace;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConversationStore store;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConversationSummaries summaries;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Cluster cluster;
 
@@ -71,7 +97,14 @@ public final class SwitchboardCommands {
         }
         Text t = new Text("SESSION", "TRUNK", "DID", "CALLER", "FLOW", "NODE", "ANSWERED", "DURATION");
         for (LiveCalls.LiveCall c : all) {
-            t.row(c.sessionId(), c.trunkId(), c.did(), c.caller(), c.flowId(), c.node(), c.answered() ? "yes" : "no",
+            t.row(
+                    c.sessionId(),
+                    c.trunkId(),
+                    c.did(),
+                    c.caller(),
+                    c.flowId(),
+                    c.node(),
+                    c.answered() ? "yes" : "no",
                     Text.duration(c.startedAt(), null));
         }
         return t.toString() + all.size() + " call(s) in progress.";
@@ -112,8 +145,11 @@ public final class SwitchboardCommands {
                 t.row(tr.id(), tr.adapter(), peers, "-", "-");
             }
             for (String did : tr.dids()) {
-                String flow = w.get().attachments().stream().filter(a -> a.trunkId().equals(tr.id())
-                        && a.did().equals(did)).map(FlowAttachment::flowId).findFirst().orElse("(none)");
+                String flow = w.get().attachments().stream()
+                        .filter(a -> a.trunkId().equals(tr.id()) && a.did().equals(did))
+                        .map(FlowAttachment::flowId)
+                        .findFirst()
+                        .orElse("(none)");
                 t.row(tr.id(), tr.adapter(), peers, did, flow);
             }
         }
@@ -127,13 +163,25 @@ public final class SwitchboardCommands {
             return "No workspace is stored (is the store running?).";
         }
         Text t = new Text("FLOW", "NAME", "BOT", "ATTACHED TO");
-        w.get().flows().forEach(f -> t.row(f.id(), f.name(), f.botId(), String.join(", ", w.get().attachments()
-                .stream().filter(a -> a.flowId().equals(f.id())).map(a -> a.trunkId() + " " + a.did()).toList())));
+        w.get()
+                .flows()
+                .forEach(f -> t.row(
+                        f.id(),
+                        f.name(),
+                        f.botId(),
+                        String.join(
+                                ", ",
+                                w.get().attachments().stream()
+                                        .filter(a -> a.flowId().equals(f.id()))
+                                        .map(a -> a.trunkId() + " " + a.did())
+                                        .toList())));
         return t.toString();
     }
 
     @Descriptor("attach a flow to a DID of a trunk (replacing the flow attached there)")
-    public String attach(@Descriptor("trunk id") String trunk, @Descriptor("DID, e.g. +15550100") String did,
+    public String attach(
+            @Descriptor("trunk id") String trunk,
+            @Descriptor("DID, e.g. +15550100") String did,
             @Descriptor("flow id") String flow) {
         FlowRegistry r = flows;
         if (r == null) {
@@ -154,7 +202,8 @@ public final class SwitchboardCommands {
         if (r == null) {
             return "The flow bundle is not running.";
         }
-        return r.detach(trunk, did) ? "Detached " + Text.clean(did) + " on trunk " + Text.clean(trunk) + "."
+        return r.detach(trunk, did)
+                ? "Detached " + Text.clean(did) + " on trunk " + Text.clean(trunk) + "."
                 : "No flow is attached to " + Text.clean(did) + " on trunk " + Text.clean(trunk) + ".";
     }
 
@@ -171,14 +220,18 @@ public final class SwitchboardCommands {
         }
         boolean did = filter != null && filter.matches("\\+\\d+");
         String text = did || filter == null || filter.isBlank() ? null : filter;
-        List<Conversation> found = s.find(new ConversationQuery(null, null, null, did ? filter : null, null, text, 0,
-                20));
+        List<Conversation> found =
+                s.find(new ConversationQuery(null, null, null, did ? filter : null, null, text, 0, 20));
         if (found.isEmpty()) {
             return "No conversations" + (filter == null ? "." : " match '" + Text.clean(filter) + "'.");
         }
         Text t = new Text("SESSION", "STARTED", "DID", "CALLER", "DURATION", "ENDED BY", "REASON");
         for (Conversation c : found) {
-            t.row(c.sessionId(), Text.time(c.startedAt()), c.did(), c.caller(),
+            t.row(
+                    c.sessionId(),
+                    Text.time(c.startedAt()),
+                    c.did(),
+                    c.caller(),
                     Text.duration(c.startedAt(), c.endedAt() == null ? Instant.now() : c.endedAt()),
                     c.endedBy() == null ? "(in progress)" : c.endedBy().name().toLowerCase(java.util.Locale.ROOT),
                     c.endReason());
@@ -199,14 +252,33 @@ public final class SwitchboardCommands {
         Conversation c = found.get();
         StringBuilder b = new StringBuilder();
         String nl = System.lineSeparator();
-        b.append("Session  ").append(c.sessionId()).append(nl).append("Call-ID  ").append(Text.clean(c.callId()))
-                .append(nl).append("Bot      ").append(c.botId()).append(nl).append("Trunk    ").append(c.trunkId())
-                .append("  DID ").append(c.did()).append("  caller ").append(Text.clean(String.valueOf(c.caller())))
-                .append(nl).append("Started  ").append(Text.time(c.startedAt())).append("  ended ")
-                .append(Text.time(c.endedAt())).append(c.endedBy() == null ? "" : " by "
-                        + c.endedBy().name().toLowerCase(java.util.Locale.ROOT))
-                .append(c.endReason() == null ? "" : " (" + Text.clean(c.endReason()) + ")").append(nl)
-                .append("Tasks    ").append(String.join(" > ", c.taskPath())).append(nl).append(nl);
+        b.append("Session  ")
+                .append(c.sessionId())
+                .append(nl)
+                .append("Call-ID  ")
+                .append(Text.clean(c.callId()))
+                .append(nl)
+                .append("Bot      ")
+                .append(c.botId())
+                .append(nl)
+                .append("Trunk    ")
+                .append(c.trunkId())
+                .append("  DID ")
+                .append(c.did())
+                .append("  caller ")
+                .append(Text.clean(String.valueOf(c.caller())))
+                .append(nl)
+                .append("Started  ")
+                .append(Text.time(c.startedAt()))
+                .append("  ended ")
+                .append(Text.time(c.endedAt()))
+                .append(c.endedBy() == null ? "" : " by " + c.endedBy().name().toLowerCase(java.util.Locale.ROOT))
+                .append(c.endReason() == null ? "" : " (" + Text.clean(c.endReason()) + ")")
+                .append(nl)
+                .append("Tasks    ")
+                .append(String.join(" > ", c.taskPath()))
+                .append(nl)
+                .append(nl);
         List<Turn> turns = s.turns(c.sessionId(), 0, 1000);
         Text t = new Text("TIME", "WHO", "SAID");
         for (Turn turn : turns) {
@@ -214,8 +286,10 @@ public final class SwitchboardCommands {
             if (turn.digits() != null) {
                 said = (said.isEmpty() ? "" : said + " ") + "[keys " + turn.digits() + "]";
             }
-            t.row(Text.time(turn.at()), turn.direction() == org.switchboard.api.conversation.Direction.INCOMING
-                    ? "caller" : "bot", said);
+            t.row(
+                    Text.time(turn.at()),
+                    turn.direction() == org.switchboard.api.conversation.Direction.INCOMING ? "caller" : "bot",
+                    said);
         }
         b.append(turns.isEmpty() ? "No turns." + nl : t.toString()).append(nl);
         ConversationSummaries sum = summaries;
@@ -226,7 +300,9 @@ public final class SwitchboardCommands {
                 Summary summary = sum.summary(c.sessionId(), "en");
                 b.append("Summary (").append(summary.summarizer()).append("): ").append(Text.clean(summary.text()));
             } catch (RuntimeException e) {
-                b.append("Summary: not available (").append(Text.clean(String.valueOf(e.getMessage()))).append(")");
+                b.append("Summary: not available (")
+                        .append(Text.clean(String.valueOf(e.getMessage())))
+                        .append(")");
             }
         }
         return b.toString();

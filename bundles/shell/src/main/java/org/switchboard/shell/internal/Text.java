@@ -10,8 +10,8 @@ import java.util.List;
 /** Plain-text tables for a terminal; caller-controlled text loses its control characters (no escape sequences). */
 final class Text {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final List<String[]> rows = new ArrayList<>();
 
@@ -54,7 +54,8 @@ final class Text {
     /** The text with every control character (escape sequences, newlines) replaced by a space. */
     static String clean(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
+        s.codePoints()
+                .forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c));
         return b.toString();
     }
 

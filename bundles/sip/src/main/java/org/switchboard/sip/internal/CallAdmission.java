@@ -20,7 +20,11 @@ final class CallAdmission {
 
     /** Why a call was refused. */
     enum Limit {
-        CALLS("calls"), RATE("rate"), DRAINING("draining"), RECORDS("records"), STOPPING("stopping");
+        CALLS("calls"),
+        RATE("rate"),
+        DRAINING("draining"),
+        RECORDS("records"),
+        STOPPING("stopping");
 
         final String label;
 
@@ -30,8 +34,7 @@ final class CallAdmission {
     }
 
     /** What {@link #admit} decides: a ticket or a refusal. */
-    sealed interface Decision permits Ticket, Refusal {
-    }
+    sealed interface Decision permits Ticket, Refusal {}
 
     /** A refusal: which limit, and whether the whole gateway's or the trunk's. */
     record Refusal(Limit limit, String trunkId, int value) implements Decision {
@@ -53,7 +56,8 @@ final class CallAdmission {
                 return "Overload: call records are waiting to be written";
             }
             String where = trunkId == null ? "the gateway" : "trunk " + trunkId;
-            return limit == Limit.CALLS ? "Overload: " + where + " has its " + value + " calls in progress"
+            return limit == Limit.CALLS
+                    ? "Overload: " + where + " has its " + value + " calls in progress"
                     : "Overload: more than " + value + " new calls per second on " + where;
         }
     }
@@ -196,7 +200,7 @@ final class CallAdmission {
     synchronized int sweep() {
         long now = clock.getAsLong();
         int n = 0;
-        for (Iterator<Ticket> it = byCallId.values().iterator(); it.hasNext();) {
+        for (Iterator<Ticket> it = byCallId.values().iterator(); it.hasNext(); ) {
             Ticket t = it.next();
             if (!t.bound && now - t.issued > UNBOUND_TTL_NANOS) {
                 it.remove();

@@ -53,8 +53,12 @@ final class CallMedia implements MediaEvents {
                 m.session = engine.open(sessionId, address, port.getAsInt(), m);
                 return new Allocation(port.getAsInt(), m);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Session {}: RTP port {}:{} cannot be bound ({}); trying another", sessionId, address,
-                        port.getAsInt(), e.toString());
+                LOG.warn(
+                        "Session {}: RTP port {}:{} cannot be bound ({}); trying another",
+                        sessionId,
+                        address,
+                        port.getAsInt(),
+                        e.toString());
                 ports.release(port.getAsInt());
             }
         }

@@ -18,8 +18,8 @@ import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Turn;
-import org.switchboard.util.metrics.Histogram;
 import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.util.metrics.Histogram;
 
 /**
  * Writes what happens in calls to the conversation store, in order, on one thread of its own, so SIP processing
@@ -40,6 +40,7 @@ final class CallRecorder {
      * milliseconds turn hundreds of commits a second into tens (group commit), at no cost to any call.
      */
     static final long LINGER_MS = 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
     private final Supplier<ConversationStore> store;
@@ -214,15 +215,27 @@ final class CallRecorder {
     }
 
     void collect(MetricsWriter out) {
-        out.gauge("switchboard_recorder_queue_depth", "Call records waiting to be written to the conversation store",
-                Map.of(), queue.size());
-        out.counter("switchboard_recorder_records_total", "Call records written to the conversation store", Map.of(),
+        out.gauge(
+                "switchboard_recorder_queue_depth",
+                "Call records waiting to be written to the conversation store",
+                Map.of(),
+                queue.size());
+        out.counter(
+                "switchboard_recorder_records_total",
+                "Call records written to the conversation store",
+                Map.of(),
                 written.get());
-        out.counter("switchboard_recorder_dropped_total", "Call records dropped: the queue was full, or no store came "
-                + "back in time", Map.of(), dropped.get());
-        out.counter("switchboard_recorder_failed_total", "Call records the store failed to write", Map.of(),
-                failed.get());
-        out.histogram("switchboard_recorder_batch_seconds", "Time to write one batch of call records", Map.of(),
+        out.counter(
+                "switchboard_recorder_dropped_total",
+                "Call records dropped: the queue was full, or no store came " + "back in time",
+                Map.of(),
+                dropped.get());
+        out.counter(
+                "switchboard_recorder_failed_total", "Call records the store failed to write", Map.of(), failed.get());
+        out.histogram(
+                "switchboard_recorder_batch_seconds",
+                "Time to write one batch of call records",
+                Map.of(),
                 batchSeconds.snapshot());
     }
 

@@ -37,8 +37,8 @@ final class CallSession implements CallControl {
         boolean isActive();
 
         /** Ends the dialog with a BYE carrying {@code headers}; {@code force} also before the ACK. */
-        CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
-                boolean force);
+        CompletableFuture<TransferResult> sendBye(
+                Map<String, String> headers, EndedBy by, String reason, boolean force);
 
         /** Transfers the caller by REFER. */
         CompletionStage<TransferResult> refer(Handoff handoff);
@@ -59,6 +59,7 @@ final class CallSession implements CallControl {
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
     /** End reasons when the adapter names none. */
     static final String AGENT_HANDOFF = "agent handoff";
+
     static final String BOT_HANGUP = "bot hangup";
 
     private final Dialog dialog;
@@ -115,8 +116,16 @@ final class CallSession implements CallControl {
 
     @Override
     public synchronized SessionContext session() {
-        return new SessionContext(base.sessionId(), base.callId(), base.botId(), base.trunkId(), base.did(),
-                base.caller(), base.startedAt(), variables, base.sipHeaders());
+        return new SessionContext(
+                base.sessionId(),
+                base.callId(),
+                base.botId(),
+                base.trunkId(),
+                base.did(),
+                base.caller(),
+                base.startedAt(),
+                variables,
+                base.sipHeaders());
     }
 
     @Override
@@ -197,15 +206,18 @@ final class CallSession implements CallControl {
         if (handoff.method() == Handoff.Method.BYE) {
             dialog.handedOff(Instant.now());
             event("transfer.bye", withHeaders(Map.of(), handoff.headers()));
-            return dialog.sendBye(handoff.headers(), EndedBy.TRANSFER, handoff.reason() != null ? handoff.reason()
-                    : AGENT_HANDOFF, false);
+            return dialog.sendBye(
+                    handoff.headers(),
+                    EndedBy.TRANSFER,
+                    handoff.reason() != null ? handoff.reason() : AGENT_HANDOFF,
+                    false);
         }
         return dialog.refer(handoff);
     }
 
     @Override
-    public CompletionStage<TransferResult> agentTransfer(Handoff.Method method, String target,
-            Map<String, String> headers) {
+    public CompletionStage<TransferResult> agentTransfer(
+            Handoff.Method method, String target, Map<String, String> headers) {
         try {
             return transfer(policy.agentHandoff(session(), method, target, headers));
         } catch (RuntimeException e) {
@@ -261,11 +273,16 @@ final class CallSession implements CallControl {
         event("system.shutdown", Map.of("handoff", toAgent ? "agent" : "hangup"));
         Map<String, String> headers;
         try {
-            headers = toAgent ? policy.agentHandoff(session(), Handoff.Method.BYE, null, Map.of()).headers()
+            headers = toAgent
+                    ? policy.agentHandoff(session(), Handoff.Method.BYE, null, Map.of())
+                            .headers()
                     : policy.botHangup(session(), Map.of()).headers();
         } catch (RuntimeException e) {
-            LOG.warn("Session {}: the adapter gave no {} headers ({}); ending the call without them", sessionId(),
-                    toAgent ? "handoff" : "hang-up", e.toString());
+            LOG.warn(
+                    "Session {}: the adapter gave no {} headers ({}); ending the call without them",
+                    sessionId(),
+                    toAgent ? "handoff" : "hang-up",
+                    e.toString());
             headers = Map.of();
         }
         if (toAgent) {

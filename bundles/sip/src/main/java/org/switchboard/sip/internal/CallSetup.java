@@ -1,7 +1,6 @@
 package org.switchboard.sip.internal;
 
 import java.time.Instant;
-
 import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 
@@ -32,8 +31,25 @@ import org.switchboard.sip.internal.sdp.SdpAnswerer;
  * @param srtp the trunk's SRTP policy and Switchboard's key for this call, for every answer
  * @param sipHeaders the INVITE's headers the adapter passes to the flow, bot and record
  */
-record CallSetup(String sessionId, String callId, String localTag, String remoteTag, Request invite,
-        ServerTransaction inviteTx, String transport, String source, String did, String caller, String trunkId,
-        String flowId, String botId, Instant startedAt, SdpAnswerer.Answer answer, int rtpPort, long sdpSessionId,
-        SessionTimer timer, CallMedia media, SdpAnswerer.SrtpPolicy srtp, java.util.Map<String, String> sipHeaders) {
-}
+record CallSetup(
+        String sessionId,
+        String callId,
+        String localTag,
+        String remoteTag,
+        Request invite,
+        ServerTransaction inviteTx,
+        String transport,
+        String source,
+        String did,
+        String caller,
+        String trunkId,
+        String flowId,
+        String botId,
+        Instant startedAt,
+        SdpAnswerer.Answer answer,
+        int rtpPort,
+        long sdpSessionId,
+        SessionTimer timer,
+        CallMedia media,
+        SdpAnswerer.SrtpPolicy srtp,
+        java.util.Map<String, String> sipHeaders) {}

@@ -6,11 +6,11 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.util.metrics.LabeledCounter;
 import org.switchboard.api.metrics.MetricsWriter;
 import org.switchboard.api.routing.CallRouting;
 import org.switchboard.sip.internal.net.ConnectionGuard;
 import org.switchboard.sip.internal.net.GuardedNetworkLayer;
+import org.switchboard.util.metrics.LabeledCounter;
 
 import gov.nist.javax.sip.SipStackImpl;
 
@@ -57,16 +57,22 @@ final class Connections {
         String reason = switch (why) {
             case NOT_ALLOWED -> "no trunk allows this address";
             case TOTAL -> settings.maxConnections() + " connections are open (max.connections)";
-            case PER_SOURCE -> settings.maxConnectionsPerSource() + " connections from this address are open "
-                    + "(max.connections.per.source)";
+            case PER_SOURCE ->
+                settings.maxConnectionsPerSource() + " connections from this address are open "
+                        + "(max.connections.per.source)";
         };
         log.infoFrom(ip, "Refused a {} connection from {}: {}", transport, ip, reason);
     }
 
     void collect(MetricsWriter out) {
-        out.gauge("switchboard_sip_connections_open", "SIP connections (TCP and TLS) accepted and open", Map.of(),
+        out.gauge(
+                "switchboard_sip_connections_open",
+                "SIP connections (TCP and TLS) accepted and open",
+                Map.of(),
                 guard.open());
-        refused.writeTo(out, "switchboard_sip_connections_refused_total",
+        refused.writeTo(
+                out,
+                "switchboard_sip_connections_refused_total",
                 "SIP connections closed at accept, by transport and reason (not_allowed, limit, source_limit)");
     }
 }

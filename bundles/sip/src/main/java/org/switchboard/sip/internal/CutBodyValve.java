@@ -28,9 +28,13 @@ final class CutBodyValve implements SIPMessageValve {
         if (!(channel instanceof ConnectionOrientedMessageChannel) || !textBodyWithNul(request)) {
             return true;
         }
-        LOG.info("Dropped {} {} from {}: its body has zero bytes where text was due (the connection closed before "
-                + "the announced {} bytes arrived)", request.getMethod(), request.getCallId().getCallId(),
-                channel.getPeerAddress(), request.getContentLength().getContentLength());
+        LOG.info(
+                "Dropped {} {} from {}: its body has zero bytes where text was due (the connection closed before "
+                        + "the announced {} bytes arrived)",
+                request.getMethod(),
+                request.getCallId().getCallId(),
+                channel.getPeerAddress(),
+                request.getContentLength().getContentLength());
         return false;
     }
 
@@ -42,7 +46,9 @@ final class CutBodyValve implements SIPMessageValve {
         }
         String t = type.getContentType().toLowerCase(java.util.Locale.ROOT) + "/"
                 + type.getContentSubType().toLowerCase(java.util.Locale.ROOT);
-        if (!(t.equals("application/sdp") || t.startsWith("text/") || t.equals("message/sipfrag")
+        if (!(t.equals("application/sdp")
+                || t.startsWith("text/")
+                || t.equals("message/sipfrag")
                 || t.equals("application/dtmf-relay"))) {
             return false;
         }

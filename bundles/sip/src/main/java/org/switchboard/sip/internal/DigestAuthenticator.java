@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.AuthorizationHeader;
@@ -29,7 +28,12 @@ import org.switchboard.api.store.TrunkAuth;
 final class DigestAuthenticator {
 
     /** The outcome of looking at a request's credentials. */
-    enum Kind { ACCEPTED, CHALLENGE, BAD_REQUEST, UNAVAILABLE }
+    enum Kind {
+        ACCEPTED,
+        CHALLENGE,
+        BAD_REQUEST,
+        UNAVAILABLE
+    }
 
     /**
      * @param kind what to do with the request
@@ -70,8 +74,8 @@ final class DigestAuthenticator {
     List<String> challenges(TrunkAuth auth, boolean stale) {
         List<String> values = new ArrayList<>();
         for (String algorithm : auth.algorithms()) {
-            values.add("Digest realm=\"" + auth.realm() + "\", nonce=\"" + nonces.issue(auth.realm())
-                    + "\", algorithm=" + algorithm + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
+            values.add("Digest realm=\"" + auth.realm() + "\", nonce=\"" + nonces.issue(auth.realm()) + "\", algorithm="
+                    + algorithm + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
         }
         return values;
     }
@@ -87,7 +91,8 @@ final class DigestAuthenticator {
                 return Verdict.malformed("the Authorization header has no " + p);
             }
         }
-        String algorithm = h.getAlgorithm() == null ? TrunkAuth.MD5 : h.getAlgorithm().toUpperCase(Locale.ROOT);
+        String algorithm =
+                h.getAlgorithm() == null ? TrunkAuth.MD5 : h.getAlgorithm().toUpperCase(Locale.ROOT);
         if (!auth.algorithms().contains(algorithm)) {
             return Verdict.challenge("algorithm", "algorithm " + h.getAlgorithm() + " was not offered");
         }
@@ -119,16 +124,20 @@ final class DigestAuthenticator {
         try {
             password = org.switchboard.util.files.PasswordFile.read(auth.passwordFile());
         } catch (IOException e) {
-            return new Verdict(Kind.UNAVAILABLE, false, "the trunk's password cannot be read: " + e.getMessage(),
+            return new Verdict(
+                    Kind.UNAVAILABLE,
+                    false,
+                    "the trunk's password cannot be read: " + e.getMessage(),
                     "password_unreadable");
         }
         String ha1 = hash(algorithm, auth.username() + ":" + auth.realm() + ":" + password);
         String ha2 = hash(algorithm, request.getMethod() + ":" + uri);
-        String expected = qop == null ? hash(algorithm, ha1 + ":" + h.getNonce() + ":" + ha2)
+        String expected = qop == null
+                ? hash(algorithm, ha1 + ":" + h.getNonce() + ":" + ha2)
                 : hash(algorithm, ha1 + ":" + h.getNonce() + ":" + ncText + ":" + cnonce + ":" + qop + ":" + ha2);
         String given = h.getResponse() == null ? "" : h.getResponse().toLowerCase(Locale.ROOT);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
             return Verdict.challenge("wrong_response", "the response does not match (wrong password?)");
         }
         if (state == DigestNonces.State.EXPIRED) {
@@ -165,8 +174,11 @@ final class DigestAuthenticator {
             if (given.equals(request.getRequestURI())) {
                 return true;
             }
-            return given instanceof SipURI g && request.getRequestURI() instanceof SipURI r && g.getUser() == null
-                    && g.getHost().equalsIgnoreCase(r.getHost()) && port(g) == port(r);
+            return given instanceof SipURI g
+                    && request.getRequestURI() instanceof SipURI r
+                    && g.getUser() == null
+                    && g.getHost().equalsIgnoreCase(r.getHost())
+                    && port(g) == port(r);
         } catch (ParseException e) {
             return false;
         }

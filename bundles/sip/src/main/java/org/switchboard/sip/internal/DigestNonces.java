@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 final class DigestNonces {
 
     /** What a nonce is worth now. */
-    enum State { VALID, EXPIRED, FORGED }
+    enum State {
+        VALID,
+        EXPIRED,
+        FORGED
+    }
 
     private static final int RANDOM_BYTES = 12;
     private static final int TAG_BYTES = 16;

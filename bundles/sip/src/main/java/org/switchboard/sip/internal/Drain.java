@@ -53,7 +53,9 @@ final class Drain {
             }
         }
         if (!ending.isEmpty()) {
-            LOG.info("Stopping: ending {} call(s) with the adapter's {} BYE", ending.size(),
+            LOG.info(
+                    "Stopping: ending {} call(s) with the adapter's {} BYE",
+                    ending.size(),
                     toAgent ? "agent handoff" : "hang-up");
             awaitByes(ending, deadline, toAgent);
         }
@@ -69,8 +71,11 @@ final class Drain {
             CompletableFuture.allOf(byes.toArray(CompletableFuture[]::new))
                     .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("Stopping: {} of {} BYE(s) not answered within {} ms; their sessions end as not answered",
-                    byes.stream().filter(f -> !f.isDone()).count(), byes.size(), settings.drainTimeoutMs());
+            LOG.warn(
+                    "Stopping: {} of {} BYE(s) not answered within {} ms; their sessions end as not answered",
+                    byes.stream().filter(f -> !f.isDone()).count(),
+                    byes.size(),
+                    settings.drainTimeoutMs());
             ending.forEach((call, bye) -> {
                 if (!bye.isDone()) {
                     call.finish(toAgent ? EndedBy.TRANSFER : EndedBy.SYSTEM, "Switchboard stopping (BYE not answered)");

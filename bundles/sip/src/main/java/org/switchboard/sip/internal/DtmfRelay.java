@@ -22,7 +22,7 @@ record DtmfRelay(char digit, int durationMs) {
             return Optional.empty();
         }
         Matcher duration = DURATION.matcher(relay);
-        return Optional.of(new DtmfRelay(signal.group(1).charAt(0),
-                duration.find() ? Integer.parseInt(duration.group(1)) : 100));
+        return Optional.of(
+                new DtmfRelay(signal.group(1).charAt(0), duration.find() ? Integer.parseInt(duration.group(1)) : 100));
     }
 }

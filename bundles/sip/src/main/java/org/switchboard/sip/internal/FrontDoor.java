@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.sip.message.Request;
 
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
@@ -24,8 +25,6 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
-
-import javax.sip.message.Request;
 
 /**
  * The syntax gate every received SIP message passes before the JAIN-SIP RI sees it (see {@link GuardedParser}). The
@@ -48,8 +47,17 @@ import javax.sip.message.Request;
 final class FrontDoor {
 
     /** Headers whose failure to parse rejects the message (the rest are kept unparsed and ignored). */
-    private static final Set<Class<?>> VITAL = Set.of(From.class, To.class, CSeq.class, Via.class, CallID.class,
-            ContentLength.class, MaxForwards.class, Contact.class, ContentType.class, RequestLine.class,
+    private static final Set<Class<?>> VITAL = Set.of(
+            From.class,
+            To.class,
+            CSeq.class,
+            Via.class,
+            CallID.class,
+            ContentLength.class,
+            MaxForwards.class,
+            Contact.class,
+            ContentType.class,
+            RequestLine.class,
             StatusLine.class);
 
     /** Single-valued headers by lower-case long and compact name (RFC 3261 §7.3.1, §20). */
@@ -126,7 +134,8 @@ final class FrontDoor {
         }
         for (String[] names : new String[][] {{"From", "f"}, {"To", "t"}}) {
             for (String field : raw.fields(names[0], names[1])) {
-                String problem = nameAddr(field.substring(field.indexOf(':') + 1).strip());
+                String problem =
+                        nameAddr(field.substring(field.indexOf(':') + 1).strip());
                 if (problem != null) {
                     return reject(400, "Malformed " + names[0] + " header field: " + problem);
                 }
@@ -172,7 +181,9 @@ final class FrontDoor {
         if (gt < 0) {
             return "no > after <";
         }
-        if (gt == lt + 1 || Character.isWhitespace(value.charAt(lt + 1)) || Character.isWhitespace(value.charAt(gt - 1))) {
+        if (gt == lt + 1
+                || Character.isWhitespace(value.charAt(lt + 1))
+                || Character.isWhitespace(value.charAt(gt - 1))) {
             return "spaces or nothing between < and >";
         }
         return null;
@@ -198,8 +209,9 @@ final class FrontDoor {
             return null;
         }
         int body = text.length() - end - 4;
-        return declared > body ? reject(400, "Content-Length " + declared + " is larger than the body (" + body
-                + " bytes)") : null;
+        return declared > body
+                ? reject(400, "Content-Length " + declared + " is larger than the body (" + body + " bytes)")
+                : null;
     }
 
     private static Verdict requestLine(String line) {
@@ -225,8 +237,11 @@ final class FrontDoor {
         try {
             message = PARSER.parseSIPMessage(raw, readBody, false, failure);
         } catch (ParseException | RuntimeException e) {
-            return reject(400, failure.header != null ? "Malformed " + failure.header + " header field"
-                    : (response ? "Malformed Status-Line" : "Malformed Request-Line or header field"));
+            return reject(
+                    400,
+                    failure.header != null
+                            ? "Malformed " + failure.header + " header field"
+                            : (response ? "Malformed Status-Line" : "Malformed Request-Line or header field"));
         }
         if (message == null) {
             return reject(400, "Not a SIP message");
@@ -259,10 +274,13 @@ final class FrontDoor {
                 return reject(400, "Via branch is the magic cookie alone: no transaction identifier");
             }
             if (!request.getMethod().equals(request.getCSeq().getMethod())) {
-                return reject(400, "CSeq method " + printable(request.getCSeq().getMethod())
-                        + " does not match the request method " + printable(request.getMethod()));
+                return reject(
+                        400,
+                        "CSeq method " + printable(request.getCSeq().getMethod())
+                                + " does not match the request method " + printable(request.getMethod()));
             }
-            if (request.getRequestURI() instanceof javax.sip.address.SipURI uri && uri.getHeaderNames().hasNext()) {
+            if (request.getRequestURI() instanceof javax.sip.address.SipURI uri
+                    && uri.getHeaderNames().hasNext()) {
                 return reject(400, "Request-URI must not contain headers (RFC 3261 19.1.5)");
             }
             if (Request.INVITE.equals(request.getMethod()) && request.getHeader(Contact.NAME) == null) {
@@ -306,8 +324,9 @@ final class FrontDoor {
         String header;
 
         @Override
-        public void handleException(ParseException ex, SIPMessage message, Class headerClass, String headerText,
-                String messageText) throws ParseException {
+        public void handleException(
+                ParseException ex, SIPMessage message, Class headerClass, String headerText, String messageText)
+                throws ParseException {
             if (headerClass != null && VITAL.contains(headerClass)) {
                 if (header == null) {
                     header = headerName(headerClass, headerText);
@@ -327,15 +346,24 @@ final class FrontDoor {
             int colon = text == null ? -1 : text.indexOf(':');
             String name = colon > 0 ? text.substring(0, colon).trim() : headerClass.getSimpleName();
             String canonical = SINGLE.get(name.toLowerCase(Locale.ROOT));
-            return printable(canonical != null ? canonical : name.equalsIgnoreCase("v") ? "Via"
-                    : name.equalsIgnoreCase("m") ? "Contact" : name);
+            return printable(
+                    canonical != null
+                            ? canonical
+                            : name.equalsIgnoreCase("v") ? "Via" : name.equalsIgnoreCase("m") ? "Contact" : name);
         }
     }
 
     private static Map<String, String> singles() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String[] pair : new String[][] {{"from", "f"}, {"to", "t"}, {"call-id", "i"}, {"cseq", null},
-                {"content-length", "l"}, {"content-type", "c"}, {"max-forwards", null}}) {
+        for (String[] pair : new String[][] {
+            {"from", "f"},
+            {"to", "t"},
+            {"call-id", "i"},
+            {"cseq", null},
+            {"content-length", "l"},
+            {"content-type", "c"},
+            {"max-forwards", null}
+        }) {
             String canonical = canonical(pair[0]);
             m.put(pair[0], canonical);
             if (pair[1] != null) {
@@ -352,7 +380,8 @@ final class FrontDoor {
             default -> {
                 StringBuilder b = new StringBuilder();
                 for (String part : lower.split("-")) {
-                    b.append(b.length() > 0 ? "-" : "").append(Character.toUpperCase(part.charAt(0)))
+                    b.append(b.length() > 0 ? "-" : "")
+                            .append(Character.toUpperCase(part.charAt(0)))
                             .append(part.substring(1));
                 }
                 yield b.toString();

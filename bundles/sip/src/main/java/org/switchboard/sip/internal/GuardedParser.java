@@ -1,8 +1,8 @@
 package org.switchboard.sip.internal;
 
+import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.net.DatagramPacket;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -59,8 +59,9 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
      * Where the RI reconnects when a connection is gone and its first try (the source port) fails: it takes the top
      * Via's host, a name it would resolve, unless this is set first. The source address goes there instead.
      */
-    private static final Field STREAM_RECONNECT_HOST = field(ConnectionOrientedMessageChannel.class,
-            "peerAddressAdvertisedInHeaders");
+    private static final Field STREAM_RECONNECT_HOST =
+            field(ConnectionOrientedMessageChannel.class, "peerAddressAdvertisedInHeaders");
+
     private static final long LOG_INTERVAL_NS = 10_000_000_000L;
 
     private static final long CLOSE_GRACE_MS = 1000;
@@ -101,12 +102,23 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
         if (v.answer() && !"ACK".equals(method)) {
             try {
                 send(channel, reply(message, v.status(), v.reason(), channel.getHost()));
-                reports.infoFrom(sourceAddress(channel), "Rejected {} from {} over {}: {} {}", what, source(channel),
-                        channel.getTransport(), v.status(), LogText.escape(v.reason()));
+                reports.infoFrom(
+                        sourceAddress(channel),
+                        "Rejected {} from {} over {}: {} {}",
+                        what,
+                        source(channel),
+                        channel.getTransport(),
+                        v.status(),
+                        LogText.escape(v.reason()));
             } catch (Exception e) {
                 LOG.debug("Reply failed", e);
-                reports.infoFrom(sourceAddress(channel), "Could not answer a malformed {} from {} with {}: {}", what,
-                        source(channel), v.status(), LogText.escape(e.toString()));
+                reports.infoFrom(
+                        sourceAddress(channel),
+                        "Could not answer a malformed {} from {} with {}: {}",
+                        what,
+                        source(channel),
+                        v.status(),
+                        LogText.escape(e.toString()));
             }
             if (channel instanceof ConnectionOrientedMessageChannel stream && message.contentLength() != 0) {
                 closeSoon(stream);
@@ -140,13 +152,16 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
     private void closeSoon(ConnectionOrientedMessageChannel stream) {
         closing.add(stream);
         try {
-            timers.schedule(() -> {
-                try {
-                    stream.close();
-                } finally {
-                    closing.remove(stream);
-                }
-            }, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+            timers.schedule(
+                    () -> {
+                        try {
+                            stream.close();
+                        } finally {
+                            closing.remove(stream);
+                        }
+                    },
+                    CLOSE_GRACE_MS,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             closing.remove(stream);
             stream.close();
@@ -183,7 +198,8 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
                 if (via.hasParameter(Via.RPORT)) {
                     via.setParameter(Via.RPORT, Integer.toString(from.getPort()));
                 }
-                if (channel instanceof ConnectionOrientedMessageChannel && STREAM_RECONNECT_HOST != null
+                if (channel instanceof ConnectionOrientedMessageChannel
+                        && STREAM_RECONNECT_HOST != null
                         && STREAM_RECONNECT_HOST.get(channel) == null) {
                     STREAM_RECONNECT_HOST.set(channel, ip);
                 }
@@ -288,7 +304,9 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
                 return p == null || p.getAddress() == null ? null : new InetSocketAddress(p.getAddress(), p.getPort());
             }
             String address = channel.getPeerAddress(); // the connection's socket address: an IP literal, no look-up
-            return address == null ? null : new InetSocketAddress(InetAddress.getByName(address), channel.getPeerPort());
+            return address == null
+                    ? null
+                    : new InetSocketAddress(InetAddress.getByName(address), channel.getPeerPort());
         } catch (Exception e) {
             return null;
         }
@@ -311,8 +329,12 @@ final class GuardedParser implements MessageParserFactory, MessageParser {
             f.setAccessible(true);
             return f;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(GuardedParser.class).error("JAIN-SIP's {} has no field {}: malformed requests "
-                    + "will not be answered ({})", type.getSimpleName(), name, e.toString());
+            LoggerFactory.getLogger(GuardedParser.class)
+                    .error(
+                            "JAIN-SIP's {} has no field {}: malformed requests " + "will not be answered ({})",
+                            type.getSimpleName(),
+                            name,
+                            e.toString());
             return null;
         }
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -24,7 +23,6 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.util.log.LogText;
 import org.switchboard.api.adapter.CallPolicy;
 import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.adapter.InboundCall;
@@ -36,6 +34,7 @@ import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.sip.internal.sdp.SdpAnswerer;
 import org.switchboard.sip.internal.sdp.SdpCrypto;
 import org.switchboard.sip.internal.sdp.SdpOffer;
+import org.switchboard.util.log.LogText;
 
 import gov.nist.javax.sip.message.SIPMessage;
 
@@ -105,16 +104,33 @@ final class InviteProcessor implements MethodProcessor {
         CallRoute route = router.route(source, did);
         switch (route.outcome()) {
             case SOURCE_NOT_ALLOWED -> {
-                reject(tx, invite, Response.FORBIDDEN, "source " + source + " is not allowed by any trunk", source, did);
+                reject(
+                        tx,
+                        invite,
+                        Response.FORBIDDEN,
+                        "source " + source + " is not allowed by any trunk",
+                        source,
+                        did);
                 return;
             }
             case UNKNOWN_DID -> {
-                reject(tx, invite, Response.NOT_FOUND, "DID " + did + " is unknown on trunk " + route.trunkId(), source, did);
+                reject(
+                        tx,
+                        invite,
+                        Response.NOT_FOUND,
+                        "DID " + did + " is unknown on trunk " + route.trunkId(),
+                        source,
+                        did);
                 return;
             }
             case NO_FLOW -> {
-                reject(tx, invite, Response.TEMPORARILY_UNAVAILABLE, "no flow attached to " + route.did() + " on trunk "
-                        + route.trunkId(), source, did);
+                reject(
+                        tx,
+                        invite,
+                        Response.TEMPORARILY_UNAVAILABLE,
+                        "no flow attached to " + route.did() + " on trunk " + route.trunkId(),
+                        source,
+                        did);
                 return;
             }
             case ROUTED -> {
@@ -123,7 +139,13 @@ final class InviteProcessor implements MethodProcessor {
         }
         TrunkRecord trunk = route.trunk();
         if (!RequestChecks.overTls(invite) && "tls".equalsIgnoreCase(trunk.transport())) {
-            reject(tx, invite, Response.FORBIDDEN, "trunk " + route.trunkId() + " takes calls over TLS only", source, did);
+            reject(
+                    tx,
+                    invite,
+                    Response.FORBIDDEN,
+                    "trunk " + route.trunkId() + " takes calls over TLS only",
+                    source,
+                    did);
             return;
         }
         if (trunk.auth() != null && !authenticated(tx, invite, trunk, source, did)) {
@@ -137,8 +159,13 @@ final class InviteProcessor implements MethodProcessor {
             r.addHeader(ctx.responder.headers().createHeader("Min-SE", Integer.toString(ctx.settings.minSeS())));
             giveBack(invite);
             tx.sendResponse(r);
-            rejections.infoFrom(source, "Rejected INVITE {} from {} to {}: 422 {}", LogText.escape(callId), source,
-                    LogText.escape(did), e.getMessage());
+            rejections.infoFrom(
+                    source,
+                    "Rejected INVITE {} from {} to {}: 422 {}",
+                    LogText.escape(callId),
+                    source,
+                    LogText.escape(did),
+                    e.getMessage());
             return;
         } catch (IllegalArgumentException e) {
             reject(tx, invite, Response.BAD_REQUEST, e.getMessage(), source, did);
@@ -149,8 +176,13 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         if (adapter.isEmpty()) {
-            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' of trunk "
-                    + route.trunkId() + " is not present", source, did);
+            reject(
+                    tx,
+                    invite,
+                    Response.SERVICE_UNAVAILABLE,
+                    "adapter '" + route.adapterType() + "' of trunk " + route.trunkId() + " is not present",
+                    source,
+                    did);
             return;
         }
         if (ctx.runner.get() == null) {
@@ -163,25 +195,41 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         String sessionId = newSessionId();
-        CallMedia.Allocation rtp = CallMedia.allocate(ctx.rtpPorts, ctx.media.get(), sessionId,
-                ctx.settings.mediaAddress());
+        CallMedia.Allocation rtp =
+                CallMedia.allocate(ctx.rtpPorts, ctx.media.get(), sessionId, ctx.settings.mediaAddress());
         if (rtp == null) {
             reject(tx, invite, Response.SERVICE_UNAVAILABLE, "no RTP port free", source, did);
             return;
         }
         long sdpSession = ThreadLocalRandom.current().nextLong(1, 1L << 62);
-        SdpAnswerer.SrtpPolicy srtp = new SdpAnswerer.SrtpPolicy(
-                trunk.srtpRequired(), SdpCrypto.newKey());
+        SdpAnswerer.SrtpPolicy srtp = new SdpAnswerer.SrtpPolicy(trunk.srtpRequired(), SdpCrypto.newKey());
         SdpAnswerer.Answer answer;
         try {
-            answer = SdpAnswerer.answer(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
-                    ctx.settings.mediaAddress(), rtp.port(), sdpSession, 1, srtp);
+            answer = SdpAnswerer.answer(
+                    SdpOffer.parse(new String(body, StandardCharsets.UTF_8)),
+                    ctx.settings.mediaAddress(),
+                    rtp.port(),
+                    sdpSession,
+                    1,
+                    srtp);
         } catch (SdpOffer.Rejected e) {
             rtp.release(ctx.rtpPorts);
             reject(tx, invite, Response.NOT_ACCEPTABLE_HERE, e.getMessage(), source, did);
             return;
         }
-        accept(tx, invite, route, adapter.get(), answer, rtp, sdpSession, timer, source, startedAt, trying, sessionId,
+        accept(
+                tx,
+                invite,
+                route,
+                adapter.get(),
+                answer,
+                rtp,
+                sdpSession,
+                timer,
+                source,
+                startedAt,
+                trying,
+                sessionId,
                 srtp);
     }
 
@@ -197,8 +245,13 @@ final class InviteProcessor implements MethodProcessor {
             case BAD_REQUEST -> reject(tx, invite, Response.BAD_REQUEST, v.reason(), source, did);
             case UNAVAILABLE -> {
                 LOG.error("Trunk {} cannot authenticate its calls: {}", trunk.id(), v.reason());
-                reject(tx, invite, Response.SERVICE_UNAVAILABLE, "authentication of trunk " + trunk.id()
-                        + " is not available", source, did);
+                reject(
+                        tx,
+                        invite,
+                        Response.SERVICE_UNAVAILABLE,
+                        "authentication of trunk " + trunk.id() + " is not available",
+                        source,
+                        did);
             }
             case CHALLENGE -> {
                 giveBack(invite);
@@ -212,8 +265,14 @@ final class InviteProcessor implements MethodProcessor {
                 if (v.firstChallenge()) {
                     LOG.debug("Challenged INVITE {} from {} to {} (trunk {})", callId, source, did, trunk.id());
                 } else {
-                    challenges.infoFrom(source, "Challenged INVITE {} from {} to {} again (trunk {}): {}",
-                            LogText.escape(callId), source, LogText.escape(did), trunk.id(), v.reason());
+                    challenges.infoFrom(
+                            source,
+                            "Challenged INVITE {} from {} to {} again (trunk {}): {}",
+                            LogText.escape(callId),
+                            source,
+                            LogText.escape(did),
+                            trunk.id(),
+                            v.reason());
                 }
             }
         }
@@ -222,57 +281,130 @@ final class InviteProcessor implements MethodProcessor {
 
     /** Looks at the INVITE again shortly, unless the wait is over or the transaction ended; false then. */
     private boolean later(ServerTransaction tx, Request invite, Instant startedAt, Response trying, long deadline) {
-        if (System.nanoTime() + RETRY_MS * 1_000_000L > deadline || tx.getState() == null
+        if (System.nanoTime() + RETRY_MS * 1_000_000L > deadline
+                || tx.getState() == null
                 || tx.getState().getValue() > javax.sip.TransactionState._PROCEEDING) {
             return false;
         }
-        ctx.timers.schedule(() -> ctx.workers.execute(() -> {
-            try {
-                route(tx, invite, startedAt, trying, deadline);
-            } catch (Exception e) {
-                LOG.error("INVITE {} could not be processed: {}", ((SIPMessage) invite).getCallId().getCallId(),
-                        e.toString(), e);
-            }
-        }), RETRY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ctx.timers.schedule(
+                () -> ctx.workers.execute(() -> {
+                    try {
+                        route(tx, invite, startedAt, trying, deadline);
+                    } catch (Exception e) {
+                        LOG.error(
+                                "INVITE {} could not be processed: {}",
+                                ((SIPMessage) invite).getCallId().getCallId(),
+                                e.toString(),
+                                e);
+                    }
+                }),
+                RETRY_MS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         return true;
     }
 
-    private void accept(ServerTransaction tx, Request invite, CallRoute route, ContactCenterAdapter adapter,
-            SdpAnswerer.Answer answer, CallMedia.Allocation rtp, long sdpSession, SessionTimer timer, String source,
-            Instant startedAt, Response trying, String sessionId, SdpAnswerer.SrtpPolicy srtp) throws Exception {
+    private void accept(
+            ServerTransaction tx,
+            Request invite,
+            CallRoute route,
+            ContactCenterAdapter adapter,
+            SdpAnswerer.Answer answer,
+            CallMedia.Allocation rtp,
+            long sdpSession,
+            SessionTimer timer,
+            String source,
+            Instant startedAt,
+            Response trying,
+            String sessionId,
+            SdpAnswerer.SrtpPolicy srtp)
+            throws Exception {
         String callId = ((SIPMessage) invite).getCallId().getCallId();
-        String caller = caller(((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
-        String transport = ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
+        String caller = caller(
+                ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI());
+        String transport =
+                ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
         CallPolicy policy;
         java.util.Map<String, String> passed;
         try {
-            InboundCall inbound = new InboundCall(sessionId, callId, route.did(), caller, source, transport,
-                    route.trunkId(), route.botId(), SipMessages.lowerCaseHeaders(invite));
+            InboundCall inbound = new InboundCall(
+                    sessionId,
+                    callId,
+                    route.did(),
+                    caller,
+                    source,
+                    transport,
+                    route.trunkId(),
+                    route.botId(),
+                    SipMessages.lowerCaseHeaders(invite));
             policy = adapter.policyFor(inbound);
             passed = SipMessages.receivedNames(invite, policy.sessionHeaders(inbound));
         } catch (RuntimeException e) {
             rtp.release(ctx.rtpPorts);
-            reject(tx, invite, Response.SERVICE_UNAVAILABLE, "adapter '" + route.adapterType() + "' refused the call: "
-                    + e.getMessage(), source, route.did());
+            reject(
+                    tx,
+                    invite,
+                    Response.SERVICE_UNAVAILABLE,
+                    "adapter '" + route.adapterType() + "' refused the call: " + e.getMessage(),
+                    source,
+                    route.did());
             return;
         }
         Dialog dialog = ctx.provider.getNewDialog(tx);
         String remoteTag = ((FromHeader) invite.getHeader(FromHeader.NAME)).getTag();
-        CallSetup setup = new CallSetup(sessionId, callId, Responder.newTag(), remoteTag, invite, tx, transport, source,
-                route.did(), caller, route.trunkId(), route.flowId(), route.botId(), startedAt, answer, rtp.port(),
-                sdpSession, timer, rtp.media(), srtp, passed);
+        CallSetup setup = new CallSetup(
+                sessionId,
+                callId,
+                Responder.newTag(),
+                remoteTag,
+                invite,
+                tx,
+                transport,
+                source,
+                route.did(),
+                caller,
+                route.trunkId(),
+                route.flowId(),
+                route.botId(),
+                startedAt,
+                answer,
+                rtp.port(),
+                sdpSession,
+                timer,
+                rtp.media(),
+                srtp,
+                passed);
         SipCall call = new SipCall(ctx, setup, policy, dialog);
         if (!ctx.add(call)) {
             rtp.release(ctx.rtpPorts);
-            reject(tx, invite, Response.LOOP_DETECTED, "Call-ID " + callId + " is already in a call", source, route.did());
+            reject(
+                    tx,
+                    invite,
+                    Response.LOOP_DETECTED,
+                    "Call-ID " + callId + " is already in a call",
+                    source,
+                    route.did());
             return;
         }
         if (((SIPMessage) invite).getApplicationData() instanceof CallAdmission.Ticket t) {
             ctx.admission.bind(t);
         }
         ctx.metrics.started(route.trunkId());
-        ctx.recorder.start(new Conversation(sessionId, callId, route.botId(), route.trunkId(), route.did(), caller,
-                startedAt, null, null, null, null, null, null, null, passed));
+        ctx.recorder.start(new Conversation(
+                sessionId,
+                callId,
+                route.botId(),
+                route.trunkId(),
+                route.did(),
+                caller,
+                startedAt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                passed));
         call.record(Direction.INCOMING, invite);
         call.record(Direction.OUTGOING, trying);
         int delay = ctx.settings.answerDelayMs();
@@ -294,11 +426,18 @@ final class InviteProcessor implements MethodProcessor {
             r.addHeader(ctx.responder.headers().createRetryAfterHeader(ctx.settings.retryAfterS()));
         }
         if (status == Response.NOT_ACCEPTABLE_HERE) {
-            r.addHeader(ctx.responder.headers().createWarningHeader(ctx.settings.address(), 399, reason.replace('"', '\'')));
+            r.addHeader(ctx.responder
+                    .headers()
+                    .createWarningHeader(ctx.settings.address(), 399, reason.replace('"', '\'')));
         }
         tx.sendResponse(r);
-        rejections.infoFrom(source, "Rejected INVITE {} from {} to {}: {} {}",
-                LogText.escape(((SIPMessage) invite).getCallId().getCallId()), source, LogText.escape(did), status,
+        rejections.infoFrom(
+                source,
+                "Rejected INVITE {} from {} to {}: {} {}",
+                LogText.escape(((SIPMessage) invite).getCallId().getCallId()),
+                source,
+                LogText.escape(did),
+                status,
                 LogText.escape(reason));
     }
 

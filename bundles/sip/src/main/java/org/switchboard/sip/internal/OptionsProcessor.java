@@ -1,7 +1,6 @@
 package org.switchboard.sip.internal;
 
 import java.util.function.BooleanSupplier;
-
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.message.Response;

@@ -1,7 +1,6 @@
 package org.switchboard.sip.internal;
 
 import java.util.function.Supplier;
-
 import javax.sip.SipStack;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -10,8 +9,8 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.routing.CallRouting;
-import org.switchboard.util.log.LogText;
 import org.switchboard.api.store.TrunkRecord;
+import org.switchboard.util.log.LogText;
 
 import gov.nist.javax.sip.header.Reason;
 import gov.nist.javax.sip.header.RetryAfter;
@@ -41,8 +40,13 @@ final class OverloadValve implements SIPMessageValve {
     private final SIPTransactionStack stack;
     private final TrustedProxies proxies;
 
-    OverloadValve(SIPTransactionStack stack, CallAdmission admission, Supplier<CallRouting> routing, int retryAfterS,
-            SipMetrics metrics, TrustedProxies proxies) {
+    OverloadValve(
+            SIPTransactionStack stack,
+            CallAdmission admission,
+            Supplier<CallRouting> routing,
+            int retryAfterS,
+            SipMetrics metrics,
+            TrustedProxies proxies) {
         this.proxies = proxies;
         this.stack = stack;
         this.admission = admission;
@@ -106,11 +110,17 @@ final class OverloadValve implements SIPMessageValve {
             server.addProductToken(Responder.PRODUCT);
             busy.setHeader(server);
             GuardedParser.send(channel, busy);
-            log.info("Refused INVITE {} from {} with 503: {}", LogText.escape(request.getCallId().getCallId()),
-                    String.valueOf(proxies.source(request)), refusal.reason());
+            log.info(
+                    "Refused INVITE {} from {} with 503: {}",
+                    LogText.escape(request.getCallId().getCallId()),
+                    String.valueOf(proxies.source(request)),
+                    refusal.reason());
         } catch (Exception e) {
-            log.info("Could not refuse INVITE {} with 503 ({}): {}", request.getCallId().getCallId(),
-                    refusal.reason(), e.toString());
+            log.info(
+                    "Could not refuse INVITE {} with 503 ({}): {}",
+                    request.getCallId().getCallId(),
+                    refusal.reason(),
+                    e.toString());
         }
     }
 

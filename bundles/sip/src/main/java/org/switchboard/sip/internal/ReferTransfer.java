@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
@@ -63,20 +62,24 @@ final class ReferTransfer {
             SipContext ctx = call.ctx;
             Request refer = call.dialog().createRequest(Request.REFER);
             refer.setHeader(ctx.responder.headers().createReferToHeader(ctx.addresses.createAddress(uri)));
-            refer.setHeader(ctx.responder.headers().createHeader("Referred-By",
-                    "<sip:" + call.setup().did() + "@" + ctx.settings.address() + ">"));
+            refer.setHeader(ctx.responder
+                    .headers()
+                    .createHeader("Referred-By", "<sip:" + call.setup().did() + "@" + ctx.settings.address() + ">"));
             Headers.add(ctx.responder.headers(), refer, handoff.headers());
             Headers.add(ctx.responder.headers(), refer, notEmbedded);
             int ms = ctx.settings.referTimeoutMs();
-            timeout = ctx.timers.schedule(() -> fail(0, "no final NOTIFY within " + ms / 1000 + " s"), ms,
-                    TimeUnit.MILLISECONDS);
+            timeout = ctx.timers.schedule(
+                    () -> fail(0, "no final NOTIFY within " + ms / 1000 + " s"), ms, TimeUnit.MILLISECONDS);
             call.event("transfer.refer", CallSession.withHeaders(Map.of("referTo", target), handoff.headers()));
             try {
                 call.send(refer, this::referAnswered);
             } catch (javax.sip.SipException e) {
                 // the stack can report a failure for a request that did go out (seen over TCP): the REFER's answer,
                 // its NOTIFYs or the timeout decide
-                LOG.warn("Session {}: REFER may not have been sent: {}{}", call.sessionId(), e.getMessage(),
+                LOG.warn(
+                        "Session {}: REFER may not have been sent: {}{}",
+                        call.sessionId(),
+                        e.getMessage(),
                         e.getCause() == null ? "" : ": " + e.getCause());
             }
         } catch (IllegalArgumentException e) {
@@ -117,13 +120,14 @@ final class ReferTransfer {
             try {
                 return call.ctx.addresses.createURI(t);
             } catch (java.text.ParseException e) {
-                throw new IllegalArgumentException("REFER target '" + referTo + "' is not a valid URI: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "REFER target '" + referTo + "' is not a valid URI: " + e.getMessage());
             }
         }
         boolean number = NUMBER.matcher(t).matches();
         if (!number && !USER.matcher(t).matches()) {
-            throw new IllegalArgumentException("REFER target '" + referTo + "' is neither a number, a user id nor a "
-                    + "SIP URI");
+            throw new IllegalArgumentException(
+                    "REFER target '" + referTo + "' is neither a number, a user id nor a " + "SIP URI");
         }
         String user = number ? t.replaceAll("[\\-.() ]", "") : t;
         URI remote = call.dialog().getRemoteTarget().getURI();
@@ -146,7 +150,8 @@ final class ReferTransfer {
         if (state == null) {
             state = SipMessages.value(notify, "o");
         }
-        boolean terminated = state != null && state.trim().toLowerCase(java.util.Locale.ROOT).startsWith("terminated");
+        boolean terminated =
+                state != null && state.trim().toLowerCase(java.util.Locale.ROOT).startsWith("terminated");
         byte[] body = notify.getRawContent();
         Matcher m = SIPFRAG.matcher(body == null ? "" : new String(body, StandardCharsets.UTF_8).trim());
         if (!m.find()) {
@@ -185,8 +190,9 @@ final class ReferTransfer {
             return;
         }
         result.complete(new TransferResult(false, status, reason));
-        call.event("transfer.failed", Map.of("referTo", String.valueOf(target), "status", Integer.toString(status),
-                "reason", reason));
+        call.event(
+                "transfer.failed",
+                Map.of("referTo", String.valueOf(target), "status", Integer.toString(status), "reason", reason));
         LOG.info("Session {}: REFER to {} failed: {}", call.sessionId(), target, reason);
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Set;
-
 import javax.sip.header.ContentEncodingHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
@@ -26,12 +25,12 @@ final class RequestChecks {
     private static final Set<String> SCHEMES = Set.of("sip", "sips", "tel");
     private static final Set<String> WITH_SDP = Set.of(Request.INVITE, Request.UPDATE);
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     /** Whether the request came over TLS (its top Via names the transport it came over; see GuardedParser). */
     static boolean overTls(Request request) {
-        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        javax.sip.header.ViaHeader via =
+                (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
         return via != null && "TLS".equalsIgnoreCase(via.getTransport());
     }
 
@@ -43,8 +42,9 @@ final class RequestChecks {
         }
         if ("sips".equals(scheme) && !overTls(request) && !Request.ACK.equals(request.getMethod())) {
             Response r = responder.create(Response.FORBIDDEN, request);
-            r.addHeader(responder.headers().createWarningHeader("switchboard", 399,
-                    "a sips: Request-URI must arrive over TLS"));
+            r.addHeader(responder
+                    .headers()
+                    .createWarningHeader("switchboard", 399, "a sips: Request-URI must arrive over TLS"));
             return r;
         }
         List<String> unsupported = new ArrayList<>();
@@ -87,7 +87,8 @@ final class RequestChecks {
             return true;
         }
         ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
-        if (type == null || !"application".equalsIgnoreCase(type.getContentType())
+        if (type == null
+                || !"application".equalsIgnoreCase(type.getContentType())
                 || !"sdp".equalsIgnoreCase(type.getContentSubType())) {
             return false;
         }

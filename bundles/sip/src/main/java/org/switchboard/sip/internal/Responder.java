@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-
 import javax.sip.ServerTransaction;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.HeaderFactory;
@@ -69,5 +68,4 @@ final class Responder {
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
-
 }

@@ -3,7 +3,6 @@ package org.switchboard.sip.internal;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.sip.ServerTransaction;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
@@ -104,8 +103,8 @@ final class SessionRefresh {
             requested = SessionTimer.from(request, call.ctx.settings.minSeS());
         } catch (SessionTimer.TooSmall e) {
             Response r = call.ctx.responder.create(SessionTimer.TOO_SMALL_STATUS, request);
-            r.addHeader(call.ctx.responder.headers().createHeader("Min-SE",
-                    Integer.toString(call.ctx.settings.minSeS())));
+            r.addHeader(
+                    call.ctx.responder.headers().createHeader("Min-SE", Integer.toString(call.ctx.settings.minSeS())));
             send(tx, r);
             return;
         } catch (IllegalArgumentException e) {
@@ -116,7 +115,8 @@ final class SessionRefresh {
         boolean offer = body != null && body.length > 0;
         String answer;
         try {
-            answer = offer ? answerFor(SdpOffer.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)))
+            answer = offer
+                    ? answerFor(SdpOffer.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)))
                     : currentSdp();
         } catch (SdpOffer.Rejected e) {
             sendWithWarning(tx, request, Response.NOT_ACCEPTABLE_HERE, e.getMessage());
@@ -135,8 +135,9 @@ final class SessionRefresh {
             ok.setContent(answer, type);
         }
         send(tx, ok);
-        call.event("session.refresh", Map.of("method", request.getMethod(),
-                "interval", requested == null ? "off" : requested.headerValue()));
+        call.event(
+                "session.refresh",
+                Map.of("method", request.getMethod(), "interval", requested == null ? "off" : requested.headerValue()));
         synchronized (this) {
             schedule();
         }
@@ -150,12 +151,11 @@ final class SessionRefresh {
     private synchronized String answerFor(SdpOffer offer) throws SdpOffer.Rejected {
         CallSetup s = call.setup();
         String media = call.ctx.settings.mediaAddress();
-        SdpAnswerer.Answer same = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion,
-                s.srtp());
+        SdpAnswerer.Answer same = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion, s.srtp());
         if (!same.sdp().equals(sdp)) {
             sdpVersion++;
-            SdpAnswerer.Answer changed = SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion,
-                    s.srtp());
+            SdpAnswerer.Answer changed =
+                    SdpAnswerer.answer(offer, media, s.rtpPort(), s.sdpSessionId(), sdpVersion, s.srtp());
             sdp = changed.sdp();
             srtp = changed.srtp();
             call.mediaChanged(changed);
@@ -168,8 +168,10 @@ final class SessionRefresh {
 
     private void sendWithWarning(ServerTransaction tx, Request request, int status, String text) throws Exception {
         Response r = call.ctx.responder.create(status, request);
-        r.addHeader(call.ctx.responder.headers().createWarningHeader(call.ctx.settings.address(), 399,
-                text.replace('"', '\'')));
+        r.addHeader(call.ctx
+                .responder
+                .headers()
+                .createWarningHeader(call.ctx.settings.address(), 399, text.replace('"', '\'')));
         send(tx, r);
     }
 
@@ -194,8 +196,8 @@ final class SessionRefresh {
             refresh.addHeader(call.ctx.responder.headers().createSupportedHeader("timer"));
             refresh.addHeader(call.contact());
             if (!update) {
-                refresh.setContent(currentSdp(),
-                        call.ctx.responder.headers().createContentTypeHeader("application", "sdp"));
+                refresh.setContent(
+                        currentSdp(), call.ctx.responder.headers().createContentTypeHeader("application", "sdp"));
             }
             call.send(refresh, response -> refreshAnswered(refresh, response));
         } catch (Exception e) {

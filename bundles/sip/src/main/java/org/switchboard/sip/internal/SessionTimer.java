@@ -1,7 +1,6 @@
 package org.switchboard.sip.internal;
 
 import java.util.Locale;
-
 import javax.sip.message.Request;
 
 /**
@@ -57,8 +56,8 @@ record SessionTimer(int seconds, String refresher, boolean peerSupportsTimer) {
                 refresher = kv[1].trim().toLowerCase(Locale.ROOT);
             }
         }
-        boolean supported = SipMessages.lists(request, "Supported", "timer")
-                || SipMessages.lists(request, "k", "timer");
+        boolean supported =
+                SipMessages.lists(request, "Supported", "timer") || SipMessages.lists(request, "k", "timer");
         if (!"uac".equals(refresher) && !"uas".equals(refresher)) {
             refresher = supported ? "uac" : "uas";
         } else if (!supported) {

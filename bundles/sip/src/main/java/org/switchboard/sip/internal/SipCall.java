@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -45,13 +44,19 @@ final class SipCall implements CallSession.Dialog {
 
     /** Takes the answer to a BYE the stack reported unsent, should it come without a transaction. */
     private volatile ResponseHandler strayByeAnswer;
+
     private static final TransferResult FAILED = new TransferResult(false, 0, "pending");
 
-    enum State { RINGING, ANSWERED, CONFIRMED, ENDING, ENDED }
+    enum State {
+        RINGING,
+        ANSWERED,
+        CONFIRMED,
+        ENDING,
+        ENDED
+    }
 
     /** A request Switchboard sent in this dialog, awaiting its final response. */
-    record Pending(SipCall call, ResponseHandler handler) {
-    }
+    record Pending(SipCall call, ResponseHandler handler) {}
 
     /** What to do with the final response (or the timeout) of a request Switchboard sent. */
     interface ResponseHandler {
@@ -74,9 +79,20 @@ final class SipCall implements CallSession.Dialog {
         this.dialog = dialog;
         this.refresh = new SessionRefresh(this, setup.timer());
         this.media = setup.media();
-        this.session = new CallSession(this, new SessionContext(setup.sessionId(), setup.callId(), setup.botId(),
-                setup.trunkId(), setup.did(), setup.caller(), setup.startedAt(), Map.of(), setup.sipHeaders()),
-                policy, media == null ? null : media.session());
+        this.session = new CallSession(
+                this,
+                new SessionContext(
+                        setup.sessionId(),
+                        setup.callId(),
+                        setup.botId(),
+                        setup.trunkId(),
+                        setup.did(),
+                        setup.caller(),
+                        setup.startedAt(),
+                        Map.of(),
+                        setup.sipHeaders()),
+                policy,
+                media == null ? null : media.session());
         if (media != null) {
             media.attach(this);
         }
@@ -84,8 +100,9 @@ final class SipCall implements CallSession.Dialog {
 
     /** Switchboard's Contact in this call: its transport, and {@code sips:} when the INVITE's URI was. */
     javax.sip.header.ContactHeader contact() throws java.text.ParseException {
-        return ctx.contact(setup.transport(), setup.invite().getRequestURI() instanceof javax.sip.address.SipURI u
-                && u.isSecure());
+        return ctx.contact(
+                setup.transport(),
+                setup.invite().getRequestURI() instanceof javax.sip.address.SipURI u && u.isSecure());
     }
 
     String callId() {
@@ -152,9 +169,16 @@ final class SipCall implements CallSession.Dialog {
         Instant now = Instant.now();
         ctx.metrics.answered(java.time.Duration.between(setup.startedAt(), now));
         ctx.recorder.answered(sessionId(), now);
-        LOG.info("Session {}: answered {} from {} on trunk '{}' (flow '{}', {} {}:{})", sessionId(), setup.did(),
-                setup.caller(), setup.trunkId(), setup.flowId(), setup.answer().codec(),
-                setup.answer().remoteAddress(), setup.answer().remotePort());
+        LOG.info(
+                "Session {}: answered {} from {} on trunk '{}' (flow '{}', {} {}:{})",
+                sessionId(),
+                setup.did(),
+                setup.caller(),
+                setup.trunkId(),
+                setup.flowId(),
+                setup.answer().codec(),
+                setup.answer().remoteAddress(),
+                setup.answer().remotePort());
     }
 
     /** Sends 180 Ringing (with the dialog's To tag) before a delayed answer. */
@@ -266,7 +290,9 @@ final class SipCall implements CallSession.Dialog {
             respond(tx, Response.OK);
         } catch (javax.sip.SipException | RuntimeException e) {
             // the caller hung up and closed its connection before our 200 OK: the call ends all the same
-            LOG.info("Session {}: the 200 OK to the caller's BYE could not be sent ({}); ending the call", sessionId(),
+            LOG.info(
+                    "Session {}: the 200 OK to the caller's BYE could not be sent ({}); ending the call",
+                    sessionId(),
                     e.getMessage());
         }
         ReferTransfer pending;
@@ -280,7 +306,8 @@ final class SipCall implements CallSession.Dialog {
             pending.peerEnded();
         }
         boolean transferred = pending != null && pending.result().getNow(FAILED).success();
-        finish(transferred ? EndedBy.TRANSFER : EndedBy.CALLER,
+        finish(
+                transferred ? EndedBy.TRANSFER : EndedBy.CALLER,
                 transferred ? "peer ended the dialog after accepting the REFER" : "caller hung up");
     }
 
@@ -367,8 +394,8 @@ final class SipCall implements CallSession.Dialog {
      * with the BYE's final response (a timeout counts as ended too).
      */
     @Override
-    public CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
-            boolean force) {
+    public CompletableFuture<TransferResult> sendBye(
+            Map<String, String> headers, EndedBy by, String reason, boolean force) {
         CompletableFuture<TransferResult> done = new CompletableFuture<>();
         synchronized (this) {
             if (state == State.ENDING || state == State.ENDED || (!force && state != State.CONFIRMED)) {
@@ -381,8 +408,11 @@ final class SipCall implements CallSession.Dialog {
         ResponseHandler answered = response -> {
             int code = response.getStatusCode();
             // the peer never answered (the transaction timed out) or answered 408: the session ends all the same
-            finish(by, code == Response.REQUEST_TIMEOUT ? reason + " (BYE not answered: "
-                    + response.getReasonPhrase() + ")" : reason);
+            finish(
+                    by,
+                    code == Response.REQUEST_TIMEOUT
+                            ? reason + " (BYE not answered: " + response.getReasonPhrase() + ")"
+                            : reason);
             done.complete(new TransferResult(code < 300, code, response.getReasonPhrase()));
         };
         try {
@@ -395,10 +425,13 @@ final class SipCall implements CallSession.Dialog {
             // still taken if it comes; otherwise the call ends as not handed over.
             String why = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
             LOG.warn("Session {}: BYE may not have been sent: {}", sessionId(), why);
-            ctx.timers.schedule(() -> {
-                finish(EndedBy.ERROR, reason + " (BYE not sent: " + why + ")");
-                done.complete(new TransferResult(false, 0, "BYE not sent: " + why));
-            }, BYE_GRACE_MS, TimeUnit.MILLISECONDS);
+            ctx.timers.schedule(
+                    () -> {
+                        finish(EndedBy.ERROR, reason + " (BYE not sent: " + why + ")");
+                        done.complete(new TransferResult(false, 0, "BYE not sent: " + why));
+                    },
+                    BYE_GRACE_MS,
+                    TimeUnit.MILLISECONDS);
         }
         return done;
     }
@@ -457,8 +490,16 @@ final class SipCall implements CallSession.Dialog {
 
     /** What operators see of this call. */
     synchronized org.switchboard.api.call.LiveCalls.LiveCall live() {
-        return new org.switchboard.api.call.LiveCalls.LiveCall(sessionId(), callId(), setup.trunkId(), setup.did(),
-                setup.caller(), setup.flowId(), session.task(), setup.startedAt(), state != State.RINGING);
+        return new org.switchboard.api.call.LiveCalls.LiveCall(
+                sessionId(),
+                callId(),
+                setup.trunkId(),
+                setup.did(),
+                setup.caller(),
+                setup.flowId(),
+                session.task(),
+                setup.startedAt(),
+                state != State.RINGING);
     }
 
     @Override

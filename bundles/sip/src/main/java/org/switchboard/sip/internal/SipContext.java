@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-
 import javax.sip.SipProvider;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -37,9 +36,18 @@ final class SipContext {
     final DigestAuthenticator digest;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
 
-    SipContext(SipProvider provider, Responder responder, AddressFactory addresses, SipSettings settings,
-            ScheduledExecutorService timers, Executor workers, CallRecorder recorder, Supplier<FlowRunner> runner,
-            Supplier<org.switchboard.api.media.MediaEngine> media, SipMetrics metrics, CallAdmission admission) {
+    SipContext(
+            SipProvider provider,
+            Responder responder,
+            AddressFactory addresses,
+            SipSettings settings,
+            ScheduledExecutorService timers,
+            Executor workers,
+            CallRecorder recorder,
+            Supplier<FlowRunner> runner,
+            Supplier<org.switchboard.api.media.MediaEngine> media,
+            SipMetrics metrics,
+            CallAdmission admission) {
         this.provider = provider;
         this.responder = responder;
         this.addresses = addresses;
@@ -75,8 +83,8 @@ final class SipContext {
 
     /** The call a request belongs to, by Call-ID, checking the dialog's tags once the request has a To tag. */
     Optional<SipCall> find(Request request) {
-        String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME))
-                .getCallId();
+        String callId =
+                ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
         SipCall call = calls.get(callId);
         if (call == null) {
             return Optional.empty();
@@ -85,7 +93,8 @@ final class SipContext {
         String fromTag = ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
         if (toTag == null) {
             return Request.CANCEL.equals(request.getMethod()) || Request.ACK.equals(request.getMethod())
-                    ? Optional.of(call) : Optional.empty();
+                    ? Optional.of(call)
+                    : Optional.empty();
         }
         return call.matches(toTag, fromTag) ? Optional.of(call) : Optional.empty();
     }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -45,9 +44,15 @@ final class SipDispatcher implements SipListener {
     private final MethodProcessor notImplemented;
     /** REGISTER: a method of RFC 3261 Switchboard knows but, not being a registrar, does not allow (405). */
     private final MethodProcessor notAllowed;
+
     private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
 
-    SipDispatcher(SipSettings settings, SipProvider provider, Responder responder, Executor workers, SipContext calls,
+    SipDispatcher(
+            SipSettings settings,
+            SipProvider provider,
+            Responder responder,
+            Executor workers,
+            SipContext calls,
             Map<String, MethodProcessor> processors) {
         this.settings = settings;
         this.provider = provider;
@@ -134,11 +139,18 @@ final class SipDispatcher implements SipListener {
             Response r = responder.create(Response.BAD_REQUEST, event.getRequest());
             r.addHeader(responder.headers().createWarningHeader(settings.address(), 399, reason.replace('"', '\'')));
             provider.sendResponse(r);
-            String from = ((gov.nist.javax.sip.message.SIPMessage) event.getRequest()).getRemoteAddress().getHostAddress();
-            rejections.infoFrom(from, "Rejected {} from {}: 400 {}", LogText.escape(event.getRequest().getMethod()), from,
+            String from = ((gov.nist.javax.sip.message.SIPMessage) event.getRequest())
+                    .getRemoteAddress()
+                    .getHostAddress();
+            rejections.infoFrom(
+                    from,
+                    "Rejected {} from {}: 400 {}",
+                    LogText.escape(event.getRequest().getMethod()),
+                    from,
                     LogText.escape(reason));
         } catch (Exception e) {
-            LOG.warn("Could not answer a bad {} with 400: {}", event.getRequest().getMethod(), e.toString());
+            LOG.warn(
+                    "Could not answer a bad {} with 400: {}", event.getRequest().getMethod(), e.toString());
         }
     }
 
@@ -164,14 +176,16 @@ final class SipDispatcher implements SipListener {
             try {
                 workers.execute(() -> p.call().responseReceived(p, event.getResponse()));
             } catch (RejectedExecutionException e) {
-                LOG.warn("Response {} dropped: workers are saturated", event.getResponse().getStatusCode());
+                LOG.warn(
+                        "Response {} dropped: workers are saturated",
+                        event.getResponse().getStatusCode());
             }
             return;
         }
         javax.sip.message.Response r = event.getResponse();
         javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) r.getHeader(javax.sip.header.CSeqHeader.NAME);
-        javax.sip.header.CallIdHeader callId = (javax.sip.header.CallIdHeader) r.getHeader(
-                javax.sip.header.CallIdHeader.NAME);
+        javax.sip.header.CallIdHeader callId =
+                (javax.sip.header.CallIdHeader) r.getHeader(javax.sip.header.CallIdHeader.NAME);
         if (cseq != null && callId != null && javax.sip.message.Request.BYE.equals(cseq.getMethod())) {
             Optional<SipCall> call = calls.byCallId(callId.getCallId());
             if (call.isPresent()) {

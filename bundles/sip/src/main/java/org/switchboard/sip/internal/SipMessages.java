@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sip.header.Header;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
@@ -20,11 +19,10 @@ import org.switchboard.api.conversation.SipMessageRecord;
 final class SipMessages {
 
     private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "proxy-authorization");
-    private static final java.util.regex.Pattern RESPONSE = java.util.regex.Pattern.compile(
-            "(?i)(\\bresponse\\s*=\\s*)(\"[^\"]*\"|[^,\\s]*)");
+    private static final java.util.regex.Pattern RESPONSE =
+            java.util.regex.Pattern.compile("(?i)(\\bresponse\\s*=\\s*)(\"[^\"]*\"|[^,\\s]*)");
 
-    private SipMessages() {
-    }
+    private SipMessages() {}
 
     static SipMessageRecord record(String sessionId, Direction direction, Message message) {
         return new SipMessageRecord(sessionId, Instant.now(), direction, firstLine(message), headers(message));
@@ -59,11 +57,12 @@ final class SipMessages {
     /** Headers by lower-case name, as adapters see them. */
     static Map<String, List<String>> lowerCaseHeaders(Message message) {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        headers(message).forEach((k, v) -> all.merge(k.toLowerCase(Locale.ROOT), v, (a, b) -> {
-            List<String> m = new ArrayList<>(a);
-            m.addAll(b);
-            return m;
-        }));
+        headers(message)
+                .forEach((k, v) -> all.merge(k.toLowerCase(Locale.ROOT), v, (a, b) -> {
+                    List<String> m = new ArrayList<>(a);
+                    m.addAll(b);
+                    return m;
+                }));
         return all;
     }
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.metrics.MetricsWriter;
 import org.switchboard.util.metrics.Histogram;
 import org.switchboard.util.metrics.LabeledCounter;
-import org.switchboard.api.metrics.MetricsWriter;
 
 /** The SIP bundle's counters: calls by trunk and ending, refused INVITEs, INVITE to 200 OK latency. */
 final class SipMetrics {
@@ -55,16 +55,21 @@ final class SipMetrics {
         if (active.isEmpty()) {
             out.gauge("switchboard_calls_active", "Calls in progress", Map.of(), 0);
         }
-        active.forEach((trunk, n) -> out.gauge("switchboard_calls_active", "Calls in progress",
-                Map.of("trunk", trunk), n));
+        active.forEach(
+                (trunk, n) -> out.gauge("switchboard_calls_active", "Calls in progress", Map.of("trunk", trunk), n));
         started.writeTo(out, "switchboard_calls_started_total", "Calls accepted");
         ended.writeTo(out, "switchboard_calls_total", "Calls ended, by trunk and how they ended");
         rejected.writeTo(out, "switchboard_invites_rejected_total", "INVITEs refused, by status");
-        overload.writeTo(out, "switchboard_invites_overload_total",
+        overload.writeTo(
+                out,
+                "switchboard_invites_overload_total",
                 "INVITEs refused with 503 over a call limit, by scope (global, trunk) and limit (calls, rate)");
-        auth.writeTo(out, "switchboard_sip_auth_total", "Digest verdicts on INVITEs of trunks with auth, by outcome "
-                + "(accepted, no_credentials, wrong_response, stale, replay, nonce, username, ...)");
-        out.histogram("switchboard_invite_answer_seconds", "INVITE received to 200 OK sent", Map.of(),
-                answer.snapshot());
+        auth.writeTo(
+                out,
+                "switchboard_sip_auth_total",
+                "Digest verdicts on INVITEs of trunks with auth, by outcome "
+                        + "(accepted, no_credentials, wrong_response, stale, replay, nonce, username, ...)");
+        out.histogram(
+                "switchboard_invite_answer_seconds", "INVITE received to 200 OK sent", Map.of(), answer.snapshot());
     }
 }

@@ -11,12 +11,35 @@ import java.util.Set;
  * Validated SIP stack settings. Every invalid value is reported with the PID, the property and the reason, all
  * at once, so an operator fixes the configuration in one go.
  */
-record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize, int workerThreads,
-        int maxMessageSize, int stopTimeoutMs, String stackLogLevel, String mediaAddress, int rtpPortMin,
-        int rtpPortMax, int answerDelayMs, int minSeS, int referTimeoutMs, int retryAfterS, int serviceWaitMs,
-        int maxHeaderFields, int maxCalls, int maxCallsPerSecond, int authNonceS, boolean shutdownToAgent,
-        int drainTimeoutMs, int recorderQueueSize, int maxConnections, int maxConnectionsPerSource,
-        int connectionIdleTimeoutS, TlsSettings tls, TrustedProxies trustedProxies) {
+record SipSettings(
+        String address,
+        int udpPort,
+        int tcpPort,
+        int threadPoolSize,
+        int workerThreads,
+        int maxMessageSize,
+        int stopTimeoutMs,
+        String stackLogLevel,
+        String mediaAddress,
+        int rtpPortMin,
+        int rtpPortMax,
+        int answerDelayMs,
+        int minSeS,
+        int referTimeoutMs,
+        int retryAfterS,
+        int serviceWaitMs,
+        int maxHeaderFields,
+        int maxCalls,
+        int maxCallsPerSecond,
+        int authNonceS,
+        boolean shutdownToAgent,
+        int drainTimeoutMs,
+        int recorderQueueSize,
+        int maxConnections,
+        int maxConnectionsPerSource,
+        int connectionIdleTimeoutS,
+        TlsSettings tls,
+        TrustedProxies trustedProxies) {
 
     private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
 
@@ -31,7 +54,8 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         port(errors, "udp.port", c.udp_port());
         port(errors, "tcp.port", c.tcp_port());
         if (c.udp_port() == 0 && c.tcp_port() == 0) {
-            errors.add("PID " + SipStackOwner.PID + ": properties 'udp.port' and 'tcp.port' are both 0: enable at least one transport");
+            errors.add("PID " + SipStackOwner.PID
+                    + ": properties 'udp.port' and 'tcp.port' are both 0: enable at least one transport");
         }
         range(errors, "thread.pool.size", c.thread_pool_size(), 1, 256);
         range(errors, "worker.threads", c.worker_threads(), 1, 256);
@@ -43,8 +67,10 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "rtp.port.min", c.rtp_port_min(), 1024, 65534);
         range(errors, "rtp.port.max", c.rtp_port_max(), 1025, 65535);
         if (c.rtp_port_max() <= c.rtp_port_min() + 1) {
-            errors.add(problem("rtp.port.max", c.rtp_port_max(), "must be above rtp.port.min + 1 (" + c.rtp_port_min()
-                    + ") so that at least one even port fits"));
+            errors.add(problem(
+                    "rtp.port.max",
+                    c.rtp_port_max(),
+                    "must be above rtp.port.min + 1 (" + c.rtp_port_min() + ") so that at least one even port fits"));
         }
         range(errors, "answer.delay.ms", c.answer_delay_ms(), 0, 60_000);
         range(errors, "min.se.s", c.min_se_s(), 1, 86_400);
@@ -57,7 +83,8 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         range(errors, "max.connections", c.max_connections(), 0, 100_000);
         range(errors, "max.connections.per.source", c.max_connections_per_source(), 0, 100_000);
         range(errors, "connection.idle.timeout.s", c.connection_idle_timeout_s(), 0, 86_400);
-        String handoff = c.shutdown_handoff() == null ? "" : c.shutdown_handoff().trim().toLowerCase(Locale.ROOT);
+        String handoff =
+                c.shutdown_handoff() == null ? "" : c.shutdown_handoff().trim().toLowerCase(Locale.ROOT);
         if (!handoff.equals("hangup") && !handoff.equals("agent")) {
             errors.add(problem("shutdown.handoff", c.shutdown_handoff(), "must be 'hangup' or 'agent'"));
         }
@@ -66,20 +93,44 @@ record SipSettings(String address, int udpPort, int tcpPort, int threadPoolSize,
         if (tls != null && (tls.port() == c.tcp_port() && c.tcp_port() != 0)) {
             errors.add(problem("tls.port", c.tls_port(), "is also the TCP port"));
         }
-        String level = c.stack_log_level() == null ? "" : c.stack_log_level().trim().toUpperCase(Locale.ROOT);
+        String level =
+                c.stack_log_level() == null ? "" : c.stack_log_level().trim().toUpperCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(level)) {
-            errors.add(problem("stack.log.level", c.stack_log_level(), "must be one of ERROR, WARN, INFO, DEBUG, TRACE"));
+            errors.add(
+                    problem("stack.log.level", c.stack_log_level(), "must be one of ERROR, WARN, INFO, DEBUG, TRACE"));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        return new SipSettings(address, c.udp_port(), c.tcp_port(), c.thread_pool_size(), c.worker_threads(),
-                c.max_message_size(), c.stop_timeout_ms(), level, media.isEmpty() ? address : media,
-                c.rtp_port_min(), c.rtp_port_max(), c.answer_delay_ms(), c.min_se_s(), c.refer_timeout_ms(),
-                c.retry_after_s(), c.service_wait_ms(), c.max_header_fields(), c.max_calls(),
-                c.max_calls_per_second(), c.auth_nonce_s(), handoff.equals("agent"), c.drain_timeout_ms(),
-                c.recorder_queue_size(), c.max_connections(), c.max_connections_per_source(),
-                c.connection_idle_timeout_s(), tls, proxies);
+        return new SipSettings(
+                address,
+                c.udp_port(),
+                c.tcp_port(),
+                c.thread_pool_size(),
+                c.worker_threads(),
+                c.max_message_size(),
+                c.stop_timeout_ms(),
+                level,
+                media.isEmpty() ? address : media,
+                c.rtp_port_min(),
+                c.rtp_port_max(),
+                c.answer_delay_ms(),
+                c.min_se_s(),
+                c.refer_timeout_ms(),
+                c.retry_after_s(),
+                c.service_wait_ms(),
+                c.max_header_fields(),
+                c.max_calls(),
+                c.max_calls_per_second(),
+                c.auth_nonce_s(),
+                handoff.equals("agent"),
+                c.drain_timeout_ms(),
+                c.recorder_queue_size(),
+                c.max_connections(),
+                c.max_connections_per_source(),
+                c.connection_idle_timeout_s(),
+                tls,
+                proxies);
     }
 
     private static void ipAddress(List<String> errors, String name, String value) {

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.message.Request;
@@ -31,12 +30,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.conversation.ConversationStore;
-import org.switchboard.api.routing.CallRouting;
 import org.switchboard.api.call.LiveCalls;
+import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.flow.FlowRunner;
 import org.switchboard.api.metrics.MetricsSource;
 import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.api.routing.CallRouting;
 
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
@@ -50,7 +49,10 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * (call router, flow runtime, conversation store, media engine) is a dynamic reference: those bundles may come and go
  * without the stack, or any call, being restarted; a new call that needs a missing one gets 503.
  */
-@Component(immediate = true, configurationPid = SipStackOwner.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(
+        immediate = true,
+        configurationPid = SipStackOwner.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {MetricsSource.class, LiveCalls.class})
 @Designate(ocd = SipConfig.class)
 public class SipStackOwner implements MetricsSource, LiveCalls {
@@ -86,12 +88,15 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConversationStore store;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private volatile org.switchboard.api.media.MediaEngine media;
 
     /** Drains the gateway when the framework begins to stop, before any bundle (the store above all) is stopped. */
     private final SynchronousBundleListener frameworkStopping;
+
     private final BundleContext context;
 
     /** A stack outside a framework (tests): drained when deactivated. */
@@ -108,12 +113,24 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
             LOG.error("SIP stack not started: {}", e.getMessage());
             throw e;
         }
-        TreeSet<String> allowed = new TreeSet<>(List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
-                Request.OPTIONS, Request.UPDATE, Request.NOTIFY, Request.INFO));
+        TreeSet<String> allowed = new TreeSet<>(List.of(
+                Request.INVITE,
+                Request.ACK,
+                Request.BYE,
+                Request.CANCEL,
+                Request.OPTIONS,
+                Request.UPDATE,
+                Request.NOTIFY,
+                Request.INFO));
         responder = new Responder(new MessageFactoryImpl(), new HeaderFactoryImpl(), allowed);
 
-        workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), r -> {
+        workers = new ThreadPoolExecutor(
+                settings.workerThreads(),
+                settings.workerThreads(),
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000),
+                r -> {
                     Thread t = new Thread(r, "sip-worker");
                     t.setDaemon(true);
                     return t;
@@ -124,7 +141,8 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
             t.setDaemon(true);
             return t;
         });
-        timerPool.setRemoveOnCancelPolicy(true); // a call's cancelled timers leave at once, not when they would have run
+        timerPool.setRemoveOnCancelPolicy(
+                true); // a call's cancelled timers leave at once, not when they would have run
         timers = timerPool;
         recorder = new CallRecorder(() -> store, settings.recorderQueueSize());
 
@@ -136,10 +154,10 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
         stack.setMessageParserFactory(frontDoor);
         stack.sipMessageValves.add(new CutBodyValve());
         SipMetrics metrics = new SipMetrics();
-        admission = new CallAdmission(settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime,
-                recorder::behind);
-        stack.sipMessageValves.add(new OverloadValve(stack, admission, () -> routing, settings.retryAfterS(), metrics,
-                settings.trustedProxies()));
+        admission = new CallAdmission(
+                settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime, recorder::behind);
+        stack.sipMessageValves.add(new OverloadValve(
+                stack, admission, () -> routing, settings.retryAfterS(), metrics, settings.trustedProxies()));
         try {
             SipProvider p = null;
             for (String transport : transports()) {
@@ -152,8 +170,10 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
                 try {
                     lp = stack.createListeningPoint(settings.address(), port, transport);
                 } catch (Exception e) {
-                    throw new IllegalStateException("PID " + PID + ": cannot listen on " + transport.toLowerCase(Locale.ROOT)
-                            + " " + settings.address() + ":" + port + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "PID " + PID + ": cannot listen on " + transport.toLowerCase(Locale.ROOT) + " "
+                                    + settings.address() + ":" + port + ": " + e.getMessage(),
+                            e);
                 }
                 listeningPoints.add(lp);
                 if (p == null) {
@@ -163,8 +183,18 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
                 }
             }
             provider = p;
-            calls = new SipContext(provider, responder, new AddressFactoryImpl(), settings, timers, workers, recorder,
-                    () -> runner, () -> media, metrics, admission);
+            calls = new SipContext(
+                    provider,
+                    responder,
+                    new AddressFactoryImpl(),
+                    settings,
+                    timers,
+                    workers,
+                    recorder,
+                    () -> runner,
+                    () -> media,
+                    metrics,
+                    admission);
             drain = new Drain(settings, admission, calls::calls, recorder);
             registerProcessors();
             dispatcher = new SipDispatcher(settings, provider, responder, workers, calls, processors);
@@ -187,11 +217,19 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
             recorder.close(0);
             throw e;
         }
-        LOG.info("SIP listening on {} (udp {}, tcp {}, tls {})", settings.address(), portText(settings.udpPort()),
-                portText(settings.tcpPort()), portText(settings.tlsPort()));
+        LOG.info(
+                "SIP listening on {} (udp {}, tcp {}, tls {})",
+                settings.address(),
+                portText(settings.udpPort()),
+                portText(settings.tcpPort()),
+                portText(settings.tlsPort()));
         if (settings.tls() != null) {
-            LOG.info("SIP over TLS: {} as {}, client certificates {}, {}", settings.tls().keystore(),
-                    settings.tls().subject(), settings.tls().clientAuthName(), settings.tls().protocols());
+            LOG.info(
+                    "SIP over TLS: {} as {}, client certificates {}, {}",
+                    settings.tls().keystore(),
+                    settings.tls().subject(),
+                    settings.tls().clientAuthName(),
+                    settings.tls().protocols());
         }
     }
 
@@ -200,7 +238,9 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
         processors.put(Request.ACK, InDialogProcessor.ack(calls));
         processors.put(Request.BYE, new InDialogProcessor(calls, SipCall::bye));
         processors.put(Request.CANCEL, new InDialogProcessor(calls, SipCall::cancel));
-        processors.put(Request.UPDATE, new InDialogProcessor(calls, (c, tx, r) -> c.refresh().refreshReceived(tx, r)));
+        processors.put(
+                Request.UPDATE,
+                new InDialogProcessor(calls, (c, tx, r) -> c.refresh().refreshReceived(tx, r)));
         processors.put(Request.NOTIFY, new InDialogProcessor(calls, SipCall::notifyReceived));
         processors.put(Request.INFO, new InDialogProcessor(calls, SipCall::info));
         processors.put(Request.OPTIONS, new OptionsProcessor(responder, admission::closed, settings.retryAfterS()));
@@ -263,18 +303,23 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
     public void drain() {
         if (!admission.draining()) {
             admission.drain();
-            LOG.info("Draining: new calls get 503 and OPTIONS 503 while the {} call(s) in progress finish",
+            LOG.info(
+                    "Draining: new calls get 503 and OPTIONS 503 while the {} call(s) in progress finish",
                     admission.inUse());
             java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> watch =
                     new java.util.concurrent.atomic.AtomicReference<>();
-            watch.set(timers.scheduleWithFixedDelay(() -> {
-                if (!admission.draining()) {
-                    watch.get().cancel(false);
-                } else if (calls().isEmpty()) {
-                    LOG.info("Drained: no call in progress; the node can be stopped or upgraded");
-                    watch.get().cancel(false);
-                }
-            }, 500, 500, TimeUnit.MILLISECONDS));
+            watch.set(timers.scheduleWithFixedDelay(
+                    () -> {
+                        if (!admission.draining()) {
+                            watch.get().cancel(false);
+                        } else if (calls().isEmpty()) {
+                            LOG.info("Drained: no call in progress; the node can be stopped or upgraded");
+                            watch.get().cancel(false);
+                        }
+                    },
+                    500,
+                    500,
+                    TimeUnit.MILLISECONDS));
         }
     }
 
@@ -302,8 +347,11 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
     private void sweepAdmissions() {
         int lost = admission.sweep();
         if (lost > 0) {
-            LOG.warn("{} admitted INVITE(s) never became a call nor were refused within {} s; their places are "
-                    + "given back", lost, CallAdmission.UNBOUND_TTL_NANOS / 1_000_000_000L);
+            LOG.warn(
+                    "{} admitted INVITE(s) never became a call nor were refused within {} s; their places are "
+                            + "given back",
+                    lost,
+                    CallAdmission.UNBOUND_TTL_NANOS / 1_000_000_000L);
         }
     }
 
@@ -358,26 +406,28 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
      * repeated once those threads are gone.
      */
     private void stopStack() {
-        Thread stopper = new Thread(() -> {
-            if (provider != null && dispatcher != null) {
-                provider.removeSipListener(dispatcher);
-            }
-            for (int attempt = 1; attempt <= 3; attempt++) {
-                try {
-                    stack.stop();
-                    return;
-                } catch (RuntimeException e) {
-                    LOG.debug("SIP stack stop attempt {} failed: {}", attempt, e.toString());
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
+        Thread stopper = new Thread(
+                () -> {
+                    if (provider != null && dispatcher != null) {
+                        provider.removeSipListener(dispatcher);
                     }
-                }
-            }
-            LOG.warn("SIP stack did not stop cleanly after 3 attempts");
-        }, "sip-stack-stop");
+                    for (int attempt = 1; attempt <= 3; attempt++) {
+                        try {
+                            stack.stop();
+                            return;
+                        } catch (RuntimeException e) {
+                            LOG.debug("SIP stack stop attempt {} failed: {}", attempt, e.toString());
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    }
+                    LOG.warn("SIP stack did not stop cleanly after 3 attempts");
+                },
+                "sip-stack-stop");
         stopper.setDaemon(true);
         stopper.start();
         try {
@@ -386,7 +436,9 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
             Thread.currentThread().interrupt();
         }
         if (stopper.isAlive()) {
-            LOG.warn("SIP stack did not stop within {} ms; its remaining threads are abandoned", settings.stopTimeoutMs());
+            LOG.warn(
+                    "SIP stack did not stop within {} ms; its remaining threads are abandoned",
+                    settings.stopTimeoutMs());
         }
     }
 }

@@ -7,8 +7,7 @@ final class StackProperties {
 
     static final String STACK_LOGGER_CLASS = "org.switchboard.jainsip.internal.Slf4jStackLogger";
 
-    private StackProperties() {
-    }
+    private StackProperties() {}
 
     static Properties of(SipSettings s, String stackName) {
         Properties p = new Properties();
@@ -33,7 +32,8 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         // The default timer (a java.util.Timer) keeps every cancelled transaction timer until it would have fired:
         // at hundreds of calls a second, tens of MiB of dead timers (measured in the soak). This one purges them.
-        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        p.setProperty(
+                "gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         // Answer a request at the port it came from when its Via names another (RFC 3581 behaviour without rport):
         // peers behind NAT and peers whose Via is wrong still get their responses.
         p.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");

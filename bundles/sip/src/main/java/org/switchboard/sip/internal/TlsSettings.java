@@ -25,9 +25,18 @@ import org.switchboard.util.tls.TlsChecks;
  * @param cipherSuites the cipher suites enabled
  * @param subject the subject of the server's certificate, for the log
  */
-record TlsSettings(int port, String keystore, String keystorePassword, String keystoreType, String truststore,
-        String truststorePassword, String truststoreType, String clientAuth, List<String> protocols,
-        List<String> cipherSuites, String subject) {
+record TlsSettings(
+        int port,
+        String keystore,
+        String keystorePassword,
+        String keystoreType,
+        String truststore,
+        String truststorePassword,
+        String truststoreType,
+        String clientAuth,
+        List<String> protocols,
+        List<String> cipherSuites,
+        String subject) {
 
     /** Modern suites only: forward secrecy and AEAD (TLS 1.3's own, then ECDHE with AES-GCM or ChaCha20). */
     static final List<String> DEFAULT_CIPHER_SUITES = TlsChecks.DEFAULT_CIPHER_SUITES;
@@ -62,7 +71,8 @@ record TlsSettings(int port, String keystore, String keystorePassword, String ke
         String trustFile = trim(c.tls_truststore());
         String trustType = checks.storeType("tls.truststore.type", c.tls_truststore_type());
         String keyPassword = c.tls_keystore_password() == null ? "" : c.tls_keystore_password();
-        String trustPassword = trustFile.isEmpty() ? keyPassword
+        String trustPassword = trustFile.isEmpty()
+                ? keyPassword
                 : c.tls_truststore_password() == null ? "" : c.tls_truststore_password();
         String subject = null;
         if (keyType != null) {
@@ -91,8 +101,18 @@ record TlsSettings(int port, String keystore, String keystorePassword, String ke
         if (errors.size() > before) {
             return null;
         }
-        return new TlsSettings(c.tls_port(), keystore, keyPassword, keyType, trustFile.isEmpty() ? keystore : trustFile,
-                trustPassword, trustFile.isEmpty() ? keyType : trustType, auth, protocols, suites, subject);
+        return new TlsSettings(
+                c.tls_port(),
+                keystore,
+                keyPassword,
+                keyType,
+                trustFile.isEmpty() ? keystore : trustFile,
+                trustPassword,
+                trustFile.isEmpty() ? keyType : trustType,
+                auth,
+                protocols,
+                suites,
+                subject);
     }
 
     private static int size(KeyStore ks) {

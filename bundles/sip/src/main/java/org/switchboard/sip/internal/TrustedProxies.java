@@ -4,13 +4,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-
-import gov.nist.javax.sip.message.SIPMessage;
-
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.Header;
 
 import org.switchboard.sip.internal.sdp.IpLiterals;
+
+import gov.nist.javax.sip.message.SIPMessage;
 
 /**
  * The SIP proxies (Kamailio in front of a cluster) whose word is taken for where a request really came from. Such a

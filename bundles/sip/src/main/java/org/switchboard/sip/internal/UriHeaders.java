@@ -7,8 +7,7 @@ final class UriHeaders {
 
     private static final String KEPT = "[]/?:+$-_.!~*'()";
 
-    private UriHeaders() {
-    }
+    private UriHeaders() {}
 
     /** {@code value} as an hvalue: letters, digits and the unreserved and hnv-unreserved marks kept, all else %XX. */
     static String escape(String value) {
@@ -18,7 +17,8 @@ final class UriHeaders {
             if (c < 0x80 && (Character.isLetterOrDigit(c) || KEPT.indexOf(c) >= 0)) {
                 b.append((char) c);
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

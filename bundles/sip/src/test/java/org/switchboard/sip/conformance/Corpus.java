@@ -39,8 +39,7 @@ public final class Corpus {
         }
     }
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     public static Path dir() {
         Path p = Paths.get("").toAbsolutePath();
@@ -48,7 +47,8 @@ public final class Corpus {
             p = p.getParent();
         }
         if (p == null) {
-            throw new IllegalStateException("conformance/rfc4475 not found above " + Paths.get("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "conformance/rfc4475 not found above " + Paths.get("").toAbsolutePath());
         }
         return p.resolve("conformance");
     }

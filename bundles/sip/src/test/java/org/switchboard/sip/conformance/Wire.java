@@ -39,8 +39,7 @@ public final class Wire {
     /** Statuses that come from the front door or the UAS checks, never from call routing. */
     private static final Set<String> CHECK_CODES = Set.of("400", "406", "413", "415", "416", "420", "505", "513");
 
-    private Wire() {
-    }
+    private Wire() {}
 
     public static Exchange udp(int port, byte[] message, int waitMs) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {

@@ -27,8 +27,10 @@ public class CallRecorderTest {
 
         Store(CountDownLatch gate) {
             this.gate = gate;
-            proxy = (ConversationStore) Proxy.newProxyInstance(ConversationStore.class.getClassLoader(),
-                    new Class<?>[] {ConversationStore.class}, (p, m, args) -> {
+            proxy = (ConversationStore) Proxy.newProxyInstance(
+                    ConversationStore.class.getClassLoader(),
+                    new Class<?>[] {ConversationStore.class},
+                    (p, m, args) -> {
                         switch (m.getName()) {
                             case "batch" -> {
                                 gate.await(10, TimeUnit.SECONDS);
@@ -39,7 +41,7 @@ public class CallRecorderTest {
                                 batches.add(answered.size() - before);
                             }
                             case "answered" -> answered.add((String) args[0]);
-                            default -> { }
+                            default -> {}
                         }
                         return null;
                     });
@@ -62,7 +64,8 @@ public class CallRecorderTest {
             assertEquals(7000, store.answered.size());
             assertEquals("s0", store.answered.get(0));
             assertEquals("s6999", store.answered.get(6999));
-            assertTrue("what waited behind the blocked batch goes in full batches: " + store.batches,
+            assertTrue(
+                    "what waited behind the blocked batch goes in full batches: " + store.batches,
                     store.batches.size() <= 9);
             assertTrue(store.batches.toString(), store.batches.stream().allMatch(n -> n <= CallRecorder.BATCH));
         } finally {
@@ -73,7 +76,8 @@ public class CallRecorderTest {
     @Test
     public void recordsWaitForAStoreThatIsAwayAndAreDroppedOnlyWhenTheQueueIsFull() throws Exception {
         Store store = new Store(new CountDownLatch(0));
-        java.util.concurrent.atomic.AtomicReference<ConversationStore> present = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ConversationStore> present =
+                new java.util.concurrent.atomic.AtomicReference<>();
         CallRecorder r = new CallRecorder(present::get, 1000);
         try {
             for (int i = 0; i < 2500; i++) { // the queue holds 1000 (and the writer one batch): too many
@@ -86,8 +90,7 @@ public class CallRecorderTest {
             assertTrue("all the queue and the writer held is kept: " + kept, kept >= 1000 && kept <= 2001);
             assertEquals("s0", store.answered.get(0));
             String metrics = MetricsText.of(r::collect);
-            assertTrue(metrics, metrics.contains("switchboard_recorder_dropped_total " + (2500 - kept)
-                    + "\n"));
+            assertTrue(metrics, metrics.contains("switchboard_recorder_dropped_total " + (2500 - kept) + "\n"));
             assertTrue(metrics, metrics.contains("switchboard_recorder_records_total " + kept + "\n"));
             assertTrue(metrics, metrics.contains("switchboard_recorder_queue_depth 0\n"));
         } finally {

@@ -47,8 +47,8 @@ public class CallSessionTest {
         }
 
         @Override
-        public CompletableFuture<TransferResult> sendBye(Map<String, String> headers, EndedBy by, String reason,
-                boolean force) {
+        public CompletableFuture<TransferResult> sendBye(
+                Map<String, String> headers, EndedBy by, String reason, boolean force) {
             log.add("BYE " + headers + " " + by + " " + reason + (force ? " forced" : ""));
             active = false;
             return CompletableFuture.completedFuture(new TransferResult(true, 200, "OK"));
@@ -89,8 +89,8 @@ public class CallSessionTest {
         }
 
         @Override
-        public Handoff agentHandoff(SessionContext s, Handoff.Method method, String target,
-                Map<String, String> headers) {
+        public Handoff agentHandoff(
+                SessionContext s, Handoff.Method method, String target, Map<String, String> headers) {
             if (target != null) {
                 return Handoff.refer(target, headers);
             }
@@ -116,8 +116,7 @@ public class CallSessionTest {
         }
 
         @Override
-        public void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType) {
-        }
+        public void connect(String remoteAddress, int remotePort, int payloadType, String codec, int dtmfPayloadType) {}
 
         @Override
         public CompletionStage<Void> say(String text, String voice, boolean bargeIn) {
@@ -147,8 +146,7 @@ public class CallSessionTest {
         }
 
         @Override
-        public void injectDtmf(char digit, int durationMs) {
-        }
+        public void injectDtmf(char digit, int durationMs) {}
 
         @Override
         public MediaStats stats() {
@@ -156,14 +154,21 @@ public class CallSessionTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private final FakeDialog dialog = new FakeDialog();
     private final FakeMedia media = new FakeMedia();
-    private final SessionContext base = new SessionContext("64d0d2f2bfeaa2d58a566d08", "c1@zcc", "st-1", "zcc",
-            "+15550100", "+14085551212", Instant.EPOCH, Map.of("ignored", true), Map.of("X-Trace-ID", "t-1"));
+    private final SessionContext base = new SessionContext(
+            "64d0d2f2bfeaa2d58a566d08",
+            "c1@zcc",
+            "st-1",
+            "zcc",
+            "+15550100",
+            "+14085551212",
+            Instant.EPOCH,
+            Map.of("ignored", true),
+            Map.of("X-Trace-ID", "t-1"));
     private final CallSession session = new CallSession(dialog, base, new FakePolicy(), media);
 
     @Test
@@ -171,16 +176,35 @@ public class CallSessionTest {
         session.flowEvent(new ConversationEvent(base.sessionId(), Instant.now(), "flow.node", Map.of("node", "ask")));
         assertEquals("ask", session.task());
         session.say("Your order number?", null, true).toCompletableFuture().get();
-        GatherResult r = session.gather(new GatherRequest("Key it in.", true, true, 8, "#", false,
-                List.of(), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(3))).toCompletableFuture().get();
+        GatherResult r = session.gather(new GatherRequest(
+                        "Key it in.",
+                        true,
+                        true,
+                        8,
+                        "#",
+                        false,
+                        List.of(),
+                        java.time.Duration.ofSeconds(5),
+                        java.time.Duration.ofSeconds(3)))
+                .toCompletableFuture()
+                .get();
         assertEquals("4712", r.digits());
-        session.play(URI.create("file:/prompts/hold.wav"), false).toCompletableFuture().get();
+        session.play(URI.create("file:/prompts/hold.wav"), false)
+                .toCompletableFuture()
+                .get();
         session.sendDtmf("1#").toCompletableFuture().get();
         session.abortPrompts();
         assertEquals(List.of("say Your order number?", "play /prompts/hold.wav", "dtmf 1#", "abort"), media.log);
-        assertEquals(List.of("Your order number?", "Key it in.", "[audio hold.wav]"), dialog.turns.stream()
-                .filter(t -> t.direction() == Direction.OUTGOING).map(Turn::text).toList());
-        Turn keyed = dialog.turns.stream().filter(t -> t.direction() == Direction.INCOMING).findFirst().orElseThrow();
+        assertEquals(
+                List.of("Your order number?", "Key it in.", "[audio hold.wav]"),
+                dialog.turns.stream()
+                        .filter(t -> t.direction() == Direction.OUTGOING)
+                        .map(Turn::text)
+                        .toList());
+        Turn keyed = dialog.turns.stream()
+                .filter(t -> t.direction() == Direction.INCOMING)
+                .findFirst()
+                .orElseThrow();
         assertEquals("4712", keyed.digits());
         assertTrue(dialog.turns.stream().allMatch(t -> "ask".equals(t.taskName())));
         assertTrue(dialog.log.contains("task ask"));
@@ -191,21 +215,28 @@ public class CallSessionTest {
     public void theAdapterDecidesTheHandoffHeadersAndTheReasonRecorded() throws Exception {
         session.setVariable("intent", "Billing");
         assertEquals("Billing", session.session().variables().get("intent"));
-        assertFalse("the base's variables are not the flow's", session.session().variables().containsKey("ignored"));
+        assertFalse(
+                "the base's variables are not the flow's",
+                session.session().variables().containsKey("ignored"));
         assertEquals("t-1", session.session().sipHeader("x-trace-id"));
         assertEquals(Map.of("X-Session", base.sessionId()), session.answerHeaders());
 
         session.agentTransfer(null, null, Map.of()).toCompletableFuture().get();
         assertEquals(List.of("handed off", "BYE {X-Why=agent, X-Intent=Billing} TRANSFER ToAgent"), dialog.log);
-        assertTrue(dialog.events.stream().anyMatch(e -> e.type().equals("transfer.bye")
-                && "Billing".equals(e.attributes().get("header.X-Intent"))));
+        assertTrue(dialog.events.stream()
+                .anyMatch(e -> e.type().equals("transfer.bye")
+                        && "Billing".equals(e.attributes().get("header.X-Intent"))));
         dialog.log.clear();
-        session.agentTransfer(Handoff.Method.REFER, "agent_42", Map.of("X-Q", "1")).toCompletableFuture().get();
+        session.agentTransfer(Handoff.Method.REFER, "agent_42", Map.of("X-Q", "1"))
+                .toCompletableFuture()
+                .get();
         assertEquals(List.of("REFER agent_42 {X-Q=1}"), dialog.log);
         dialog.log.clear();
         session.hangup(Map.of("X-Resolution", "done")).toCompletableFuture().get();
-        assertEquals("an adapter naming no reason gets the gateway's",
-                List.of("BYE {X-Resolution=done} BOT " + CallSession.BOT_HANGUP), dialog.log);
+        assertEquals(
+                "an adapter naming no reason gets the gateway's",
+                List.of("BYE {X-Resolution=done} BOT " + CallSession.BOT_HANGUP),
+                dialog.log);
     }
 
     @Test
@@ -215,7 +246,8 @@ public class CallSessionTest {
         assertEquals("BYE {} BOT " + CallSession.BOT_HANGUP, dialog.log.get(0));
         dialog.log.clear();
         session.shutdown(true).get();
-        assertEquals(List.of("handed off", "BYE {X-Why=agent, X-Intent=null} TRANSFER Switchboard stopping forced"),
+        assertEquals(
+                List.of("handed off", "BYE {X-Why=agent, X-Intent=null} TRANSFER Switchboard stopping forced"),
                 dialog.log);
         dialog.log.clear();
         session.endOnError("media timeout: no RTP for 30 s").get();
@@ -225,11 +257,22 @@ public class CallSessionTest {
     @Test
     public void withoutAMediaEngineMediaActionsFailAndHandoffsStillWork() throws Exception {
         CallSession bare = new CallSession(dialog, base, new FakePolicy(), null);
-        for (CompletionStage<?> s : List.of(bare.say("hi", null, true), bare.play(URI.create("file:/a.wav"), true),
-                bare.sendDtmf("1"), bare.gather(new GatherRequest(null, true, true, 1, null, false,
-                        List.of(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1))))) {
-            ExecutionException e = org.junit.Assert.assertThrows(ExecutionException.class,
-                    () -> s.toCompletableFuture().get());
+        for (CompletionStage<?> s : List.of(
+                bare.say("hi", null, true),
+                bare.play(URI.create("file:/a.wav"), true),
+                bare.sendDtmf("1"),
+                bare.gather(new GatherRequest(
+                        null,
+                        true,
+                        true,
+                        1,
+                        null,
+                        false,
+                        List.of(),
+                        java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofSeconds(1))))) {
+            ExecutionException e = org.junit.Assert.assertThrows(
+                    ExecutionException.class, () -> s.toCompletableFuture().get());
             assertTrue(e.getCause() instanceof UnsupportedOperationException);
         }
         bare.abortPrompts();

@@ -28,8 +28,8 @@ public class ConformanceWireTest {
     @Before
     public void start() throws Exception {
         port = FreePorts.tcpAndUdp();
-        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
-                "service.wait.ms", 0)));
+        owner = new SipStackOwner(
+                SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port, "service.wait.ms", 0)));
     }
 
     @After
@@ -41,10 +41,12 @@ public class ConformanceWireTest {
     public void everyMessageOverUdp() throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Corpus.Case c : Corpus.cases()) {
-            Wire.Exchange x = Wire.udp(port, c.unique("u" + Integer.toHexString(c.file().hashCode())), 1000);
+            Wire.Exchange x =
+                    Wire.udp(port, c.unique("u" + Integer.toHexString(c.file().hashCode())), 1000);
             check(c, c.udp(), x, wrong);
         }
-        assertTrue("outcomes over UDP that differ from conformance/outcomes.tsv:\n" + String.join("\n", wrong),
+        assertTrue(
+                "outcomes over UDP that differ from conformance/outcomes.tsv:\n" + String.join("\n", wrong),
                 wrong.isEmpty());
         String ok = RawSip.udp(port, "OPTIONS", "", 5000);
         assertTrue("OPTIONS after the corpus: " + ok, ok != null && ok.startsWith("SIP/2.0 200"));
@@ -56,11 +58,16 @@ public class ConformanceWireTest {
         List<String> wrong = new ArrayList<>();
         for (Corpus.Case c : Corpus.cases()) {
             boolean all = c.tcp().contains(",");
-            Wire.Exchange x = Wire.tcp(port, c.unique("t" + Integer.toHexString(c.file().hashCode())), all ? 3000 : 1000,
-                    all, c.tcp().endsWith("+close") ? 5000 : 300);
+            Wire.Exchange x = Wire.tcp(
+                    port,
+                    c.unique("t" + Integer.toHexString(c.file().hashCode())),
+                    all ? 3000 : 1000,
+                    all,
+                    c.tcp().endsWith("+close") ? 5000 : 300);
             check(c, c.tcp(), x, wrong);
         }
-        assertTrue("outcomes over TCP that differ from conformance/outcomes.tsv:\n" + String.join("\n", wrong),
+        assertTrue(
+                "outcomes over TCP that differ from conformance/outcomes.tsv:\n" + String.join("\n", wrong),
                 wrong.isEmpty());
         String ok = RawSip.tcp(port, "OPTIONS", "", 5000);
         assertTrue("OPTIONS after the corpus: " + ok, ok.startsWith("SIP/2.0 200"));
@@ -79,8 +86,8 @@ public class ConformanceWireTest {
 
     static void check(Corpus.Case c, String expected, Wire.Exchange x, List<String> wrong) {
         if (!Wire.matches(expected, x)) {
-            wrong.add(c.file() + ": expected " + expected + ", got " + x.codes() + (x.closed() ? "+close" : "")
-                    + " (" + c.why() + ")" + warning(x));
+            wrong.add(c.file() + ": expected " + expected + ", got " + x.codes() + (x.closed() ? "+close" : "") + " ("
+                    + c.why() + ")" + warning(x));
         }
     }
 

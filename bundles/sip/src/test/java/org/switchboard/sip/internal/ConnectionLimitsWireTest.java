@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -38,8 +37,17 @@ public class ConnectionLimitsWireTest {
 
     private void start(int idleTimeoutS) throws Exception {
         port = FreePorts.tcpAndUdp();
-        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
-                "max.connections", 5, "max.connections.per.source", 3, "connection.idle.timeout.s", idleTimeoutS)));
+        owner = new SipStackOwner(SipSettingsTest.config(Map.of(
+                "udp.port",
+                port,
+                "tcp.port",
+                port,
+                "max.connections",
+                5,
+                "max.connections.per.source",
+                3,
+                "connection.idle.timeout.s",
+                idleTimeoutS)));
         // a router whose trunks allow every loopback address but 127.0.0.2 (a fake: only admits is asked)
         CallRouting routing = new CallRouting() {
             @Override
@@ -64,21 +72,30 @@ public class ConnectionLimitsWireTest {
 
     @Test
     public void aSourceNoTrunkAllowsIsClosedAtAcceptWithoutAThread() throws Exception {
-        long before = Thread.getAllStackTraces().keySet().stream().mapToLong(Thread::getId).max().orElse(0);
+        long before = Thread.getAllStackTraces().keySet().stream()
+                .mapToLong(Thread::getId)
+                .max()
+                .orElse(0);
         for (int i = 0; i < 100; i++) {
             try (Socket s = connect("127.0.0.2")) {
                 assertTrue("closed at once", closedWithin(s, 2000));
             }
         }
         assertEquals("connection threads started for refused connections", 0, connectionThreadsAfter(before));
-        assertTrue(metrics(), metrics().contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
-                + "reason=\"not_allowed\"} 100"));
+        assertTrue(
+                metrics(),
+                metrics()
+                        .contains("switchboard_sip_connections_refused_total{transport=\"tcp\","
+                                + "reason=\"not_allowed\"} 100"));
     }
 
     @Test
     public void connectionsAreCappedPerSourceAndInAllAndComeBackWhenClosed() throws Exception {
         List<Socket> open = new ArrayList<>();
-        long before = Thread.getAllStackTraces().keySet().stream().mapToLong(Thread::getId).max().orElse(0);
+        long before = Thread.getAllStackTraces().keySet().stream()
+                .mapToLong(Thread::getId)
+                .max()
+                .orElse(0);
         try {
             for (int i = 0; i < 3; i++) {
                 open.add(options(connect("127.0.0.1")));
@@ -116,7 +133,8 @@ public class ConnectionLimitsWireTest {
     public void anIdleConnectionIsClosedAndKeepAlivesKeepOneOpen() throws Exception {
         owner.deactivate();
         start(1);
-        try (Socket idle = options(connect("127.0.0.1")); Socket alive = options(connect("127.0.0.3"))) {
+        try (Socket idle = options(connect("127.0.0.1"));
+                Socket alive = options(connect("127.0.0.3"))) {
             long start = System.currentTimeMillis();
             for (int i = 0; i < 8; i++) {
                 alive.getOutputStream().write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -131,7 +149,8 @@ public class ConnectionLimitsWireTest {
     /** The stack's threads that read connections, started after the thread with id {@code before}. */
     private static long connectionThreadsAfter(long before) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getId() > before && t.getName().contains("TCPMessageChannelThread")).count();
+                .filter(t -> t.getId() > before && t.getName().contains("TCPMessageChannelThread"))
+                .count();
     }
 
     private Socket connect(String from) throws IOException {
@@ -142,8 +161,9 @@ public class ConnectionLimitsWireTest {
 
     /** Sends OPTIONS and requires its 200 OK; returns the socket for more. */
     private Socket options(Socket s) throws IOException {
-        s.getOutputStream().write(RawSip.request("OPTIONS", "TCP", s.getLocalPort(), port, "")
-                .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream()
+                .write(RawSip.request("OPTIONS", "TCP", s.getLocalPort(), port, "")
+                        .getBytes(StandardCharsets.US_ASCII));
         InputStream in = s.getInputStream();
         StringBuilder head = new StringBuilder();
         int first;

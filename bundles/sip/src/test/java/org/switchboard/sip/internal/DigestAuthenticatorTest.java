@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sip.SipFactory;
 import javax.sip.address.AddressFactory;
 import javax.sip.message.MessageFactory;
@@ -53,16 +52,44 @@ public class DigestAuthenticatorTest {
     /** RFC 2617 section 3.5, and RFC 7616 section 3.9.1 with MD5 and with SHA-256. */
     @Test
     public void theDigestsAreTheRfcExamples() {
-        assertEquals("6629fae49393a05397450978507c4ef1", response("MD5", "Mufasa", "testrealm@host.com",
-                "Circle Of Life", "GET", "/dir/index.html", "dcd98b7102dd2f0e8b11d0f600bfb0c093", "00000001",
-                "0a4f113b"));
+        assertEquals(
+                "6629fae49393a05397450978507c4ef1",
+                response(
+                        "MD5",
+                        "Mufasa",
+                        "testrealm@host.com",
+                        "Circle Of Life",
+                        "GET",
+                        "/dir/index.html",
+                        "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+                        "00000001",
+                        "0a4f113b"));
         String nonce = "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v";
         String cnonce = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
-        assertEquals("8ca523f5e9506fed4657c9700eebdbec", response("MD5", "Mufasa", "http-auth@example.org",
-                "Circle of Life", "GET", "/dir/index.html", nonce, "00000001", cnonce));
-        assertEquals("753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", response("SHA-256",
-                "Mufasa", "http-auth@example.org", "Circle of Life", "GET", "/dir/index.html", nonce, "00000001",
-                cnonce));
+        assertEquals(
+                "8ca523f5e9506fed4657c9700eebdbec",
+                response(
+                        "MD5",
+                        "Mufasa",
+                        "http-auth@example.org",
+                        "Circle of Life",
+                        "GET",
+                        "/dir/index.html",
+                        nonce,
+                        "00000001",
+                        cnonce));
+        assertEquals(
+                "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1",
+                response(
+                        "SHA-256",
+                        "Mufasa",
+                        "http-auth@example.org",
+                        "Circle of Life",
+                        "GET",
+                        "/dir/index.html",
+                        nonce,
+                        "00000001",
+                        cnonce));
     }
 
     @Test
@@ -72,8 +99,11 @@ public class DigestAuthenticatorTest {
         assertEquals("no_credentials", v.label());
         List<String> c = digest.challenges(auth, false);
         assertEquals(2, c.size());
-        assertTrue(c.get(0), c.get(0).matches("Digest realm=\"switchboard\", nonce=\"[A-Za-z0-9_-]{48}\", "
-                + "algorithm=SHA-256, qop=\"auth\""));
+        assertTrue(
+                c.get(0),
+                c.get(0)
+                        .matches("Digest realm=\"switchboard\", nonce=\"[A-Za-z0-9_-]{48}\", "
+                                + "algorithm=SHA-256, qop=\"auth\""));
         assertTrue(c.get(1), c.get(1).contains("algorithm=MD5"));
         assertFalse("each challenge has its own nonce", nonce(c.get(0)).equals(nonce(c.get(1))));
     }
@@ -82,11 +112,22 @@ public class DigestAuthenticatorTest {
     public void theRightAnswerIsAcceptedOncePerNonceCount() throws Exception {
         String nonce = nonce(digest.challenges(auth, false).get(0));
         assertEquals(DigestAuthenticator.Kind.ACCEPTED, verify("SHA-256", "zcc", "s3cret pass", nonce, "00000001"));
-        assertEquals("replay", digest.verify(invite(authorization("SHA-256", "zcc", "s3cret pass", nonce,
-                "00000001")), auth, addresses).label());
+        assertEquals(
+                "replay",
+                digest.verify(
+                                invite(authorization("SHA-256", "zcc", "s3cret pass", nonce, "00000001")),
+                                auth,
+                                addresses)
+                        .label());
         assertEquals(DigestAuthenticator.Kind.ACCEPTED, verify("SHA-256", "zcc", "s3cret pass", nonce, "00000002"));
-        assertEquals("a count below the highest seen", "replay", digest.verify(invite(authorization("SHA-256", "zcc",
-                "s3cret pass", nonce, "00000001")), auth, addresses).label());
+        assertEquals(
+                "a count below the highest seen",
+                "replay",
+                digest.verify(
+                                invite(authorization("SHA-256", "zcc", "s3cret pass", nonce, "00000001")),
+                                auth,
+                                addresses)
+                        .label());
         String md5 = nonce(digest.challenges(auth, false).get(1));
         assertEquals(DigestAuthenticator.Kind.ACCEPTED, verify("MD5", "zcc", "s3cret pass", md5, "00000001"));
     }
@@ -98,15 +139,23 @@ public class DigestAuthenticatorTest {
         assertEquals("username", label("SHA-256", "zoom", "s3cret pass", nonce));
         TrunkAuth sha256Only = new TrunkAuth("zcc", null, passwordFile.toString(), List.of("sha-256"));
         assertEquals(List.of("SHA-256"), sha256Only.algorithms());
-        assertEquals("algorithm", digest.verify(invite(authorization("MD5", "zcc", "s3cret pass", nonce, "00000001")),
-                sha256Only, addresses).label());
-        assertEquals("the failures used up nothing", DigestAuthenticator.Kind.ACCEPTED,
+        assertEquals(
+                "algorithm",
+                digest.verify(
+                                invite(authorization("MD5", "zcc", "s3cret pass", nonce, "00000001")),
+                                sha256Only,
+                                addresses)
+                        .label());
+        assertEquals(
+                "the failures used up nothing",
+                DigestAuthenticator.Kind.ACCEPTED,
                 verify("SHA-256", "zcc", "s3cret pass", nonce, "00000001"));
     }
 
     @Test
     public void aNonceFromElsewhereOrAnotherRealmIsNotTaken() throws Exception {
-        String foreign = nonce(new DigestAuthenticator(300, clock::get).challenges(auth, false).get(0));
+        String foreign = nonce(
+                new DigestAuthenticator(300, clock::get).challenges(auth, false).get(0));
         assertEquals("nonce", label("SHA-256", "zcc", "s3cret pass", foreign));
         assertEquals("nonce", label("SHA-256", "zcc", "s3cret pass", "not-a-nonce"));
         TrunkAuth other = new TrunkAuth("zcc", "other", passwordFile.toString(), List.of("SHA-256"));
@@ -120,13 +169,13 @@ public class DigestAuthenticatorTest {
     public void anExpiredNonceWithTheRightAnswerIsStaleAndWithAWrongOneIsNot() throws Exception {
         String nonce = nonce(digest.challenges(auth, false).get(0));
         clock.addAndGet(301);
-        DigestAuthenticator.Verdict right = digest.verify(invite(authorization("SHA-256", "zcc", "s3cret pass", nonce,
-                "00000001")), auth, addresses);
+        DigestAuthenticator.Verdict right = digest.verify(
+                invite(authorization("SHA-256", "zcc", "s3cret pass", nonce, "00000001")), auth, addresses);
         assertEquals(DigestAuthenticator.Kind.CHALLENGE, right.kind());
         assertTrue(right.stale());
         assertTrue(digest.challenges(auth, true).get(0).endsWith(", stale=true"));
-        DigestAuthenticator.Verdict wrong = digest.verify(invite(authorization("SHA-256", "zcc", "nope", nonce,
-                "00000001")), auth, addresses);
+        DigestAuthenticator.Verdict wrong =
+                digest.verify(invite(authorization("SHA-256", "zcc", "nope", nonce, "00000001")), auth, addresses);
         assertFalse(wrong.stale());
         assertEquals("wrong_response", wrong.label());
     }
@@ -138,7 +187,9 @@ public class DigestAuthenticatorTest {
         String ha2 = DigestAuthenticator.hash("MD5", "INVITE:" + URI);
         String header = "Digest username=\"zcc\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"" + URI
                 + "\", response=\"" + DigestAuthenticator.hash("MD5", ha1 + ":" + nonce + ":" + ha2) + "\"";
-        assertEquals(DigestAuthenticator.Kind.ACCEPTED, digest.verify(invite(header), auth, addresses).kind());
+        assertEquals(
+                DigestAuthenticator.Kind.ACCEPTED,
+                digest.verify(invite(header), auth, addresses).kind());
         assertEquals("replay", digest.verify(invite(header), auth, addresses).label());
     }
 
@@ -151,25 +202,36 @@ public class DigestAuthenticatorTest {
         String header = "Digest username=\"zcc\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"" + hostOnly
                 + "\", response=\"" + DigestAuthenticator.hash("SHA-256", ha1 + ":" + nonce + ":00000001:c:auth:" + ha2)
                 + "\", algorithm=SHA-256, cnonce=\"c\", qop=auth, nc=00000001";
-        assertEquals(DigestAuthenticator.Kind.ACCEPTED, digest.verify(invite(header), auth, addresses).kind());
+        assertEquals(
+                DigestAuthenticator.Kind.ACCEPTED,
+                digest.verify(invite(header), auth, addresses).kind());
     }
 
     @Test
     public void malformedCredentialsAreABadRequest() throws Exception {
         String nonce = nonce(digest.challenges(auth, false).get(0));
         String good = authorization("SHA-256", "zcc", "s3cret pass", nonce, "00000001");
-        DigestAuthenticator.Verdict otherUri = digest.verify(invite(good.replace(URI, "sip:+15550199@127.0.0.1:5060")),
-                auth, addresses);
+        DigestAuthenticator.Verdict otherUri =
+                digest.verify(invite(good.replace(URI, "sip:+15550199@127.0.0.1:5060")), auth, addresses);
         assertEquals(DigestAuthenticator.Kind.BAD_REQUEST, otherUri.kind());
         assertTrue(otherUri.reason(), otherUri.reason().contains("is not the Request-URI"));
-        assertEquals(DigestAuthenticator.Kind.BAD_REQUEST, digest.verify(invite(good.replace(URI,
-                "sip:127.0.0.1:5070")), auth, addresses).kind());
-        assertEquals(DigestAuthenticator.Kind.BAD_REQUEST, digest.verify(invite(good.replaceAll(", response=\"[^\"]*\"",
-                "")), auth, addresses).kind());
-        assertEquals(DigestAuthenticator.Kind.BAD_REQUEST, digest.verify(invite(good.replace("nc=00000001", "nc=1")),
-                auth, addresses).kind());
-        assertEquals("credentials for another realm are none", "no_credentials", digest.verify(invite(
-                good.replace("realm=\"switchboard\"", "realm=\"elsewhere\"")), auth, addresses).label());
+        assertEquals(
+                DigestAuthenticator.Kind.BAD_REQUEST,
+                digest.verify(invite(good.replace(URI, "sip:127.0.0.1:5070")), auth, addresses)
+                        .kind());
+        assertEquals(
+                DigestAuthenticator.Kind.BAD_REQUEST,
+                digest.verify(invite(good.replaceAll(", response=\"[^\"]*\"", "")), auth, addresses)
+                        .kind());
+        assertEquals(
+                DigestAuthenticator.Kind.BAD_REQUEST,
+                digest.verify(invite(good.replace("nc=00000001", "nc=1")), auth, addresses)
+                        .kind());
+        assertEquals(
+                "credentials for another realm are none",
+                "no_credentials",
+                digest.verify(invite(good.replace("realm=\"switchboard\"", "realm=\"elsewhere\"")), auth, addresses)
+                        .label());
     }
 
     @Test
@@ -179,8 +241,8 @@ public class DigestAuthenticatorTest {
         assertEquals("wrong_response", label("SHA-256", "zcc", "s3cret pass", nonce));
         assertEquals(DigestAuthenticator.Kind.ACCEPTED, verify("SHA-256", "zcc", "rotated", nonce, "00000001"));
         Files.delete(passwordFile);
-        DigestAuthenticator.Verdict gone = digest.verify(invite(authorization("SHA-256", "zcc", "rotated", nonce,
-                "00000002")), auth, addresses);
+        DigestAuthenticator.Verdict gone =
+                digest.verify(invite(authorization("SHA-256", "zcc", "rotated", nonce, "00000002")), auth, addresses);
         assertEquals(DigestAuthenticator.Kind.UNAVAILABLE, gone.kind());
         assertTrue(gone.reason(), gone.reason().contains(passwordFile + " is not a file"));
     }
@@ -198,7 +260,8 @@ public class DigestAuthenticatorTest {
 
     private DigestAuthenticator.Kind verify(String algorithm, String user, String password, String nonce, String nc)
             throws Exception {
-        return digest.verify(invite(authorization(algorithm, user, password, nonce, nc)), auth, addresses).kind();
+        return digest.verify(invite(authorization(algorithm, user, password, nonce, nc)), auth, addresses)
+                .kind();
     }
 
     private String label(String algorithm, String user, String password, String nonce) throws Exception {
@@ -210,12 +273,21 @@ public class DigestAuthenticatorTest {
     private static String authorization(String algorithm, String user, String password, String nonce, String nc) {
         String cnonce = "0a4f113b";
         return "Digest username=\"" + user + "\", realm=\"switchboard\", nonce=\"" + nonce + "\", uri=\"" + URI
-                + "\", response=\"" + response(algorithm, user, "switchboard", password, "INVITE", URI, nonce, nc, cnonce)
+                + "\", response=\""
+                + response(algorithm, user, "switchboard", password, "INVITE", URI, nonce, nc, cnonce)
                 + "\", algorithm=" + algorithm + ", cnonce=\"" + cnonce + "\", qop=auth, nc=" + nc;
     }
 
-    private static String response(String algorithm, String user, String realm, String password, String method,
-            String uri, String nonce, String nc, String cnonce) {
+    private static String response(
+            String algorithm,
+            String user,
+            String realm,
+            String password,
+            String method,
+            String uri,
+            String nonce,
+            String nc,
+            String cnonce) {
         String ha1 = h(algorithm, user + ":" + realm + ":" + password);
         String ha2 = h(algorithm, method + ":" + uri);
         return h(algorithm, ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
@@ -223,8 +295,9 @@ public class DigestAuthenticatorTest {
 
     private static String h(String algorithm, String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance(algorithm)
+                            .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

@@ -15,8 +15,11 @@ public class DtmfRelayTest {
 
     @Test
     public void aRelayBodyGivesItsDigitAndDuration() {
-        assertEquals(new DtmfRelay('5', 160), DtmfRelay.of(body("Signal=5\r\nDuration=160\r\n")).orElseThrow());
-        assertEquals(new DtmfRelay('#', 100), DtmfRelay.of(body("signal = #\r\n")).orElseThrow());
+        assertEquals(
+                new DtmfRelay('5', 160),
+                DtmfRelay.of(body("Signal=5\r\nDuration=160\r\n")).orElseThrow());
+        assertEquals(
+                new DtmfRelay('#', 100), DtmfRelay.of(body("signal = #\r\n")).orElseThrow());
         assertFalse(DtmfRelay.of(body("Duration=160\r\n")).isPresent());
         assertFalse(DtmfRelay.of(body("Signal=x\r\n")).isPresent());
     }

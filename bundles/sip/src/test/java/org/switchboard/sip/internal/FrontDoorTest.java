@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sip.address.SipURI;
 
 import org.junit.Test;
 import org.switchboard.sip.conformance.Corpus;
-import org.switchboard.sip.conformance.Wire;
 
 import gov.nist.javax.sip.header.Contact;
 import gov.nist.javax.sip.message.SIPMessage;
@@ -34,18 +32,31 @@ public class FrontDoorTest {
 
     /** Rejected by the front door, with the status (0: dropped, a response) and a word of the reason. */
     private static final Map<String, String> REJECTED = Map.ofEntries(
-            Map.entry("badinv01.dat", "400 Via"), Map.entry("clerr.dat", "400 Content-Length 9999"),
-            Map.entry("ncl.dat", "400 Content-Length"), Map.entry("scalar02.dat", "400 CSeq"),
-            Map.entry("scalarlg.dat", "0 "), Map.entry("quotbal.dat", "400 To"),
-            Map.entry("ltgtruri.dat", "400 Request-Line"), Map.entry("lwsruri.dat", "400 single spaces"),
-            Map.entry("lwsstart.dat", "400 single spaces"), Map.entry("trws.dat", "400 single spaces"),
-            Map.entry("escruri.dat", "400 headers"), Map.entry("badaspec.dat", "400 between < and >"),
-            Map.entry("baddn.dat", "400 quoted"), Map.entry("badvers.dat", "505 SIP/7.0"),
-            Map.entry("mismatch01.dat", "400 CSeq method"), Map.entry("mismatch02.dat", "400 CSeq method"),
-            Map.entry("bigcode.dat", "0 "), Map.entry("insuf.dat", "400 From, To, Call-ID"),
-            Map.entry("multi01.dat", "400 More than one"), Map.entry("mcl01.dat", "400 Content-Length"),
-            Map.entry("inv2543.dat", "400 Contact"), Map.entry("test.dat", "400 Request-Line"),
-            Map.entry("ipv6-bad.dat", "400 IPv6"), Map.entry("badbranch.dat", "400 magic cookie"), Map.entry("baddn.with-terminating-crlf.dat", "400 quoted"));
+            Map.entry("badinv01.dat", "400 Via"),
+            Map.entry("clerr.dat", "400 Content-Length 9999"),
+            Map.entry("ncl.dat", "400 Content-Length"),
+            Map.entry("scalar02.dat", "400 CSeq"),
+            Map.entry("scalarlg.dat", "0 "),
+            Map.entry("quotbal.dat", "400 To"),
+            Map.entry("ltgtruri.dat", "400 Request-Line"),
+            Map.entry("lwsruri.dat", "400 single spaces"),
+            Map.entry("lwsstart.dat", "400 single spaces"),
+            Map.entry("trws.dat", "400 single spaces"),
+            Map.entry("escruri.dat", "400 headers"),
+            Map.entry("badaspec.dat", "400 between < and >"),
+            Map.entry("baddn.dat", "400 quoted"),
+            Map.entry("badvers.dat", "505 SIP/7.0"),
+            Map.entry("mismatch01.dat", "400 CSeq method"),
+            Map.entry("mismatch02.dat", "400 CSeq method"),
+            Map.entry("bigcode.dat", "0 "),
+            Map.entry("insuf.dat", "400 From, To, Call-ID"),
+            Map.entry("multi01.dat", "400 More than one"),
+            Map.entry("mcl01.dat", "400 Content-Length"),
+            Map.entry("inv2543.dat", "400 Contact"),
+            Map.entry("test.dat", "400 Request-Line"),
+            Map.entry("ipv6-bad.dat", "400 IPv6"),
+            Map.entry("badbranch.dat", "400 magic cookie"),
+            Map.entry("baddn.with-terminating-crlf.dat", "400 quoted"));
 
     @Test
     public void everyCorpusMessageGetsItsVerdict() {
@@ -59,7 +70,9 @@ public class FrontDoorTest {
             } else if (expected != null) {
                 String status = expected.substring(0, expected.indexOf(' '));
                 String word = expected.substring(expected.indexOf(' ') + 1);
-                if (v.accepted() || v.status() != Integer.parseInt(status) || !v.reason().contains(word)) {
+                if (v.accepted()
+                        || v.status() != Integer.parseInt(status)
+                        || !v.reason().contains(word)) {
                     wrong.add(name + ": expected " + expected + ", got "
                             + (v.accepted() ? "accepted" : v.status() + " " + v.reason()));
                 }
@@ -71,10 +84,13 @@ public class FrontDoorTest {
     @Test
     public void acceptedMessagesMeanWhatTheRfcSays() throws Exception {
         SIPRequest semiuri = request("semiuri.dat");
-        assertEquals("the user part holds the semicolon and the escaped @", "user;par=u@example.net",
+        assertEquals(
+                "the user part holds the semicolon and the escaped @",
+                "user;par=u@example.net",
                 java.net.URLDecoder.decode(((SipURI) semiuri.getRequestURI()).getUser(), StandardCharsets.UTF_8));
         SIPRequest esc01 = request("esc01.dat");
-        assertEquals("sip:%75se%72@example.com", esc01.getTo().getAddress().getURI().toString());
+        assertEquals(
+                "sip:%75se%72@example.com", esc01.getTo().getAddress().getURI().toString());
         SIPRequest esc02 = request("esc02.dat");
         assertEquals("RE%47IST%45R", esc02.getMethod());
         SIPRequest cparam01 = request("cparam01.dat");
@@ -85,14 +101,20 @@ public class FrontDoorTest {
         assertFalse(c2.hasParameter("unknownparam"));
         assertNotNull("a URI parameter", ((SipURI) c2.getAddress().getURI()).getParameter("unknownparam"));
         SIPRequest regescrt = request("regescrt.dat");
-        assertTrue(((SipURI) regescrt.getContactHeader().getAddress().getURI()).getHeaderNames().hasNext());
+        assertTrue(((SipURI) regescrt.getContactHeader().getAddress().getURI())
+                .getHeaderNames()
+                .hasNext());
         SIPRequest dblreq = request("dblreq.dat");
-        assertEquals("the trailing octets are not a body", 0, dblreq.getContentLength().getContentLength());
+        assertEquals(
+                "the trailing octets are not a body",
+                0,
+                dblreq.getContentLength().getContentLength());
         SIPRequest mpart = request("mpart01.dat");
         byte[] body = mpart.getRawContent();
         assertEquals(mpart.getContentLength().getContentLength(), body.length);
-        assertTrue("the binary part with its NUL bytes is kept", new String(body, StandardCharsets.ISO_8859_1)
-                .indexOf('\0') >= 0);
+        assertTrue(
+                "the binary part with its NUL bytes is kept",
+                new String(body, StandardCharsets.ISO_8859_1).indexOf('\0') >= 0);
         SIPRequest transports = request("transports.dat");
         assertEquals(5, transports.getViaHeaders().size());
         SIPResponse unreason = (SIPResponse) parsed("unreason.dat");
@@ -156,16 +178,21 @@ public class FrontDoorTest {
     @Test
     public void aStatelessReplyCarriesWhatTheRequestHadAndTheReason() throws Exception {
         RawMessage insuf = RawMessage.of(new String(read("insuf.dat"), StandardCharsets.ISO_8859_1));
-        String reply = new String(GuardedParser.reply(insuf, 400, "Missing header fields From, To, Call-ID",
-                "127.0.0.1").encodeAsBytes("UDP"), StandardCharsets.UTF_8);
+        String reply = new String(
+                GuardedParser.reply(insuf, 400, "Missing header fields From, To, Call-ID", "127.0.0.1")
+                        .encodeAsBytes("UDP"),
+                StandardCharsets.UTF_8);
         assertTrue(reply, reply.startsWith("SIP/2.0 400 "));
         assertTrue(reply, reply.contains("Via: SIP/2.0/UDP 192.0.2.95;branch=z9hG4bKkdj.insuf"));
         assertTrue(reply, reply.contains("CSeq: 193942 INVITE"));
         assertTrue(reply, reply.contains("Warning: 399 127.0.0.1 \"Missing header fields From, To, Call-ID\""));
         RawMessage badVia = RawMessage.of(new String(read("badinv01.dat"), StandardCharsets.ISO_8859_1));
-        String echoed = new String(GuardedParser.reply(badVia, 400, "Malformed Via header field", "127.0.0.1")
-                .encodeAsBytes("UDP"), StandardCharsets.UTF_8);
-        assertTrue("the peer gets its own Via back as it wrote it: " + echoed,
+        String echoed = new String(
+                GuardedParser.reply(badVia, 400, "Malformed Via header field", "127.0.0.1")
+                        .encodeAsBytes("UDP"),
+                StandardCharsets.UTF_8);
+        assertTrue(
+                "the peer gets its own Via back as it wrote it: " + echoed,
                 echoed.contains("Via: SIP/2.0/UDP 192.0.2.15;;,;,,"));
     }
 
@@ -193,5 +220,4 @@ public class FrontDoorTest {
         }
         throw new AssertionError("no " + name + " in the corpus");
     }
-
 }

@@ -9,8 +9,7 @@ import org.switchboard.api.metrics.MetricsWriter;
 /** What a collector writes, one {@code name{label="value",...} value} line per sample (a histogram: its count). */
 final class MetricsText {
 
-    private MetricsText() {
-    }
+    private MetricsText() {}
 
     static String of(Consumer<MetricsWriter> collect) {
         StringBuilder out = new StringBuilder();
@@ -34,8 +33,11 @@ final class MetricsText {
                 StringBuilder l = new StringBuilder(name);
                 if (!labels.isEmpty()) {
                     l.append('{');
-                    labels.forEach((k, v) -> l.append(l.charAt(l.length() - 1) == '{' ? "" : ",").append(k)
-                            .append("=\"").append(v).append('"'));
+                    labels.forEach((k, v) -> l.append(l.charAt(l.length() - 1) == '{' ? "" : ",")
+                            .append(k)
+                            .append("=\"")
+                            .append(v)
+                            .append('"'));
                     l.append('}');
                 }
                 out.append(l).append(' ').append((long) value).append('\n');

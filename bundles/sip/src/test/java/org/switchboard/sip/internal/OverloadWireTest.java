@@ -28,9 +28,19 @@ public class OverloadWireTest {
 
     private void start(int maxCalls, int perSecond) throws Exception {
         port = FreePorts.tcpAndUdp();
-        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port,
-                "max.calls", maxCalls, "max.calls.per.second", perSecond, "service.wait.ms", 1500,
-                "retry.after.s", 7)));
+        owner = new SipStackOwner(SipSettingsTest.config(Map.of(
+                "udp.port",
+                port,
+                "tcp.port",
+                port,
+                "max.calls",
+                maxCalls,
+                "max.calls.per.second",
+                perSecond,
+                "service.wait.ms",
+                1500,
+                "retry.after.s",
+                7)));
     }
 
     @After
@@ -67,8 +77,11 @@ public class OverloadWireTest {
         assertNotNull("no answer over the limit", busy);
         assertTrue(busy, busy.startsWith("SIP/2.0 503"));
         assertTrue(busy, busy.contains("\r\nRetry-After: 7"));
-        assertTrue(busy, busy.contains("Reason: SIP ;cause=503;text=\"Overload: the gateway has its 2 calls in progress\"")
-                || busy.contains("Reason: SIP;cause=503;text=\"Overload: the gateway has its 2 calls in progress\""));
+        assertTrue(
+                busy,
+                busy.contains("Reason: SIP ;cause=503;text=\"Overload: the gateway has its 2 calls in progress\"")
+                        || busy.contains(
+                                "Reason: SIP;cause=503;text=\"Overload: the gateway has its 2 calls in progress\""));
         assertTrue("a final answer has a To tag: " + busy, busy.matches("(?s).*\r\nTo: [^\r]*;tag=[0-9a-f]+.*"));
         assertTrue(busy, busy.contains("Server: Switchboard/"));
 
@@ -86,7 +99,9 @@ public class OverloadWireTest {
         }
         assertEquals(0, owner.admitted());
         DatagramSocket d = socket();
-        assertTrue("admitted again once places are free", RawSip.udpRaw(port, invite(d), d).startsWith("SIP/2.0 100"));
+        assertTrue(
+                "admitted again once places are free",
+                RawSip.udpRaw(port, invite(d), d).startsWith("SIP/2.0 100"));
     }
 
     @Test

@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 /** A minimal SIP peer on raw sockets for unit tests: sends a request text, returns the first response text. */
 final class RawSip {
 
-    private RawSip() {
-    }
+    private RawSip() {}
 
     static String request(String method, String transport, int localPort, int port, String extra) {
         String branch = "z9hG4bK" + Long.toHexString(System.nanoTime());
@@ -35,7 +34,8 @@ final class RawSip {
     static String udp(int port, String method, String extra, int timeoutMs) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.setSoTimeout(timeoutMs);
-            byte[] out = request(method, "UDP", socket.getLocalPort(), port, extra).getBytes(StandardCharsets.UTF_8);
+            byte[] out =
+                    request(method, "UDP", socket.getLocalPort(), port, extra).getBytes(StandardCharsets.UTF_8);
             socket.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), port));
             return receive(socket);
         }
@@ -63,8 +63,9 @@ final class RawSip {
     static String tcp(int port, String method, String extra, int timeoutMs) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(timeoutMs);
-            socket.getOutputStream().write(request(method, "TCP", socket.getLocalPort(), port, extra)
-                    .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(request(method, "TCP", socket.getLocalPort(), port, extra)
+                            .getBytes(StandardCharsets.UTF_8));
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             int b;

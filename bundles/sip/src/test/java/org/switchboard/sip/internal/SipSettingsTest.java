@@ -31,16 +31,19 @@ public class SipSettingsTest {
     public void callLimitsMayBeOffButNotNegative() {
         SipSettings off = SipSettings.from(config(Map.of("max.calls", 0, "max.calls.per.second", 0)));
         assertEquals(0, off.maxCalls());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipSettings.from(config(
-                Map.of("max.calls", -1, "max.calls.per.second", 20_000))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> SipSettings.from(config(Map.of("max.calls", -1, "max.calls.per.second", 20_000))));
         assertTrue(e.getMessage(), e.getMessage().contains("'max.calls' = '-1': must be between 0 and 100000"));
-        assertTrue(e.getMessage(), e.getMessage().contains("'max.calls.per.second' = '20000': must be between 0 and 10000"));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("'max.calls.per.second' = '20000': must be between 0 and 10000"));
     }
 
     @Test
     public void portOutOfRangeNamesPidPropertyAndReason() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SipSettings.from(config(Map.of("udp.port", 70000))));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SipSettings.from(config(Map.of("udp.port", 70000))));
         assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.sip"));
         assertTrue(e.getMessage(), e.getMessage().contains("'udp.port' = '70000'"));
         assertTrue(e.getMessage(), e.getMessage().contains("between 1 and 65535"));
@@ -48,17 +51,21 @@ public class SipSettingsTest {
 
     @Test
     public void everyProblemIsReportedAtOnce() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SipSettings.from(config(
-                Map.of("address", "sip.example.com", "tcp.port", -1, "stack.log.level", "LOUD"))));
-        assertTrue(e.getMessage(), e.getMessage().contains("'address' = 'sip.example.com': must be an IP address, not a host name"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> SipSettings.from(
+                        config(Map.of("address", "sip.example.com", "tcp.port", -1, "stack.log.level", "LOUD"))));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("'address' = 'sip.example.com': must be an IP address, not a host name"));
         assertTrue(e.getMessage(), e.getMessage().contains("'tcp.port' = '-1'"));
         assertTrue(e.getMessage(), e.getMessage().contains("'stack.log.level' = 'LOUD'"));
     }
 
     @Test
     public void bothTransportsOffIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SipSettings.from(config(Map.of("udp.port", 0, "tcp.port", 0))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> SipSettings.from(config(Map.of("udp.port", 0, "tcp.port", 0))));
         assertTrue(e.getMessage(), e.getMessage().contains("enable at least one transport"));
     }
 

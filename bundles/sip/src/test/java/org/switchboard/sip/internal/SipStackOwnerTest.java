@@ -61,7 +61,8 @@ public class SipStackOwnerTest {
     public void inviteWithoutTheCallRouterGets100Then503WithRetryAfter() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             socket.setSoTimeout(5000);
-            String trying = RawSip.udpRaw(port, RawSip.request("INVITE", "UDP", socket.getLocalPort(), port, ""), socket);
+            String trying =
+                    RawSip.udpRaw(port, RawSip.request("INVITE", "UDP", socket.getLocalPort(), port, ""), socket);
             assertTrue(trying, trying.startsWith("SIP/2.0 100"));
             socket.setSoTimeout(15_000); // the INVITE waits service.wait.ms (5 s) for the router before the 503
             String busy = RawSip.receive(socket);
@@ -75,8 +76,11 @@ public class SipStackOwnerTest {
     @Test
     public void inDialogRequestsForUnknownCallsGet481() throws Exception {
         for (String method : new String[] {"UPDATE", "NOTIFY", "INFO", "CANCEL"}) {
-            String r = RawSip.udp(port, method, method.equals("NOTIFY") ? "Event: refer\r\nSubscription-State: active\r\n"
-                    : "", 5000);
+            String r = RawSip.udp(
+                    port,
+                    method,
+                    method.equals("NOTIFY") ? "Event: refer\r\nSubscription-State: active\r\n" : "",
+                    5000);
             assertNotNull(method, r);
             assertTrue(method + ": " + r, r.startsWith("SIP/2.0 481"));
         }
@@ -124,7 +128,9 @@ public class SipStackOwnerTest {
                 assertTrue(answer, answer.startsWith("SIP/2.0 "));
             }
             wrong.setSoTimeout(500);
-            assertThrows("nothing went to where the Via's host name resolves", SocketTimeoutException.class,
+            assertThrows(
+                    "nothing went to where the Via's host name resolves",
+                    SocketTimeoutException.class,
                     () -> wrong.accept().close());
         }
     }
@@ -134,7 +140,8 @@ public class SipStackOwnerTest {
         owner.deactivate();
         owner = null;
         try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-                DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+                DatagramSocket udp =
+                        new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             assertTrue(tcp.isBound() && udp.isBound());
         }
         owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port)));
@@ -143,8 +150,9 @@ public class SipStackOwnerTest {
 
     @Test
     public void portInUseIsAClearError() throws Exception {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new SipStackOwner(
-                SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", 0))));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", 0))));
         assertTrue(e.getMessage(), e.getMessage().contains("cannot listen on udp 127.0.0.1:" + port));
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
@@ -54,9 +53,23 @@ public class TlsClientAuthWireTest {
     private void start(String clientAuth) throws Exception {
         int port = FreePorts.tcpAndUdp();
         tlsPort = FreePorts.tcpAndUdp();
-        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port, "tls.port", tlsPort,
-                "tls.keystore", gatewayKeys.toString(), "tls.keystore.password", PASSWORD, "tls.truststore",
-                trusted.toString(), "tls.truststore.password", PASSWORD, "tls.client.auth", clientAuth)));
+        owner = new SipStackOwner(SipSettingsTest.config(Map.of(
+                "udp.port",
+                port,
+                "tcp.port",
+                port,
+                "tls.port",
+                tlsPort,
+                "tls.keystore",
+                gatewayKeys.toString(),
+                "tls.keystore.password",
+                PASSWORD,
+                "tls.truststore",
+                trusted.toString(),
+                "tls.truststore.password",
+                PASSWORD,
+                "tls.client.auth",
+                clientAuth)));
     }
 
     @After
@@ -98,8 +111,8 @@ public class TlsClientAuthWireTest {
     }
 
     private String options(SSLContext client) throws Exception {
-        try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
-                tlsPort)) {
+        try (SSLSocket s =
+                (SSLSocket) client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), tlsPort)) {
             s.setSoTimeout(5000);
             s.startHandshake();
             return TlsWireTest.exchange(s, RawSip.request("OPTIONS", "TLS", s.getLocalPort(), tlsPort, ""));

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -42,8 +41,17 @@ public class TlsWireTest {
         client = TestKeys.trusting(keystore, PASSWORD);
         port = FreePorts.tcpAndUdp();
         tlsPort = FreePorts.tcpAndUdp();
-        owner = new SipStackOwner(SipSettingsTest.config(Map.of("udp.port", port, "tcp.port", port, "tls.port", tlsPort,
-                "tls.keystore", keystore.toString(), "tls.keystore.password", PASSWORD)));
+        owner = new SipStackOwner(SipSettingsTest.config(Map.of(
+                "udp.port",
+                port,
+                "tcp.port",
+                port,
+                "tls.port",
+                tlsPort,
+                "tls.keystore",
+                keystore.toString(),
+                "tls.keystore.password",
+                PASSWORD)));
     }
 
     @AfterClass
@@ -83,8 +91,8 @@ public class TlsWireTest {
     }
 
     private static String options(String scheme, String transport, int localPort) {
-        return RawSip.request("OPTIONS", transport, localPort, tlsPort, "").replaceFirst("^OPTIONS sip:",
-                "OPTIONS " + scheme + ":");
+        return RawSip.request("OPTIONS", transport, localPort, tlsPort, "")
+                .replaceFirst("^OPTIONS sip:", "OPTIONS " + scheme + ":");
     }
 
     @Test
@@ -98,15 +106,21 @@ public class TlsWireTest {
         }
         try (SSLSocket s = connect(new String[] {"TLSv1.2"}, null)) {
             assertEquals("TLSv1.2", s.getSession().getProtocol());
-            assertTrue(s.getSession().getCipherSuite(), s.getSession().getCipherSuite().startsWith("TLS_ECDHE_"));
+            assertTrue(
+                    s.getSession().getCipherSuite(),
+                    s.getSession().getCipherSuite().startsWith("TLS_ECDHE_"));
             assertTrue(exchange(s, options("sip", "TLS", s.getLocalPort())).startsWith("SIP/2.0 200"));
         }
     }
 
     @Test
     public void aSuiteWithoutForwardSecrecyIsRefused() {
-        assertThrows(SSLHandshakeException.class, () -> connect(new String[] {"TLSv1.2"},
-                new String[] {"TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA"}).close());
+        assertThrows(
+                SSLHandshakeException.class,
+                () -> connect(
+                                new String[] {"TLSv1.2"},
+                                new String[] {"TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA"})
+                        .close());
     }
 
     @Test
@@ -124,8 +138,10 @@ public class TlsWireTest {
         assertTrue(r, r.startsWith("SIP/2.0 200"));
         try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(5000);
-            s.getOutputStream().write(RawSip.request("OPTIONS", "TCP", s.getLocalPort(), port, "")
-                    .replaceFirst("^OPTIONS sip:", "OPTIONS sips:").getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream()
+                    .write(RawSip.request("OPTIONS", "TCP", s.getLocalPort(), port, "")
+                            .replaceFirst("^OPTIONS sip:", "OPTIONS sips:")
+                            .getBytes(StandardCharsets.UTF_8));
             String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.UTF_8);
             assertEquals("SIP/2.0 403 ", head);
         }

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.sip.address.URI;
 
 import org.junit.Test;
@@ -32,7 +31,9 @@ public class UriHeadersTest {
         String referTo = addresses.createAddress(sip).toString();
         assertEquals("<sip:+15557000@edge.example.com?User-to-User=00FA1B%3Bencoding%3Dhex>", referTo);
         URI parsed = addresses.createAddress(referTo).getURI();
-        assertEquals("the stack reads it back", "00FA1B%3Bencoding%3Dhex",
+        assertEquals(
+                "the stack reads it back",
+                "00FA1B%3Bencoding%3Dhex",
                 ((javax.sip.address.SipURI) parsed).getHeader("User-to-User"));
 
         URI tel = addresses.createURI("tel:+15557000");

@@ -79,14 +79,15 @@ public final class Bots implements BotRepository {
 
     @Override
     public Optional<Bot> bot(String botId) {
-        List<Bot> found = bots("SELECT bot_id, name, summary_enabled, summarizer, created_at FROM bots WHERE bot_id = ?",
-                botId);
+        List<Bot> found =
+                bots("SELECT bot_id, name, summary_enabled, summarizer, created_at FROM bots WHERE bot_id = ?", botId);
         return found.stream().findFirst();
     }
 
     @Override
     public List<Bot> bots() {
-        return bots("SELECT bot_id, name, summary_enabled, summarizer, created_at FROM bots ORDER BY name, bot_id", null);
+        return bots(
+                "SELECT bot_id, name, summary_enabled, summarizer, created_at FROM bots ORDER BY name, bot_id", null);
     }
 
     private List<Bot> bots(String sql, String key) {
@@ -98,7 +99,11 @@ public final class Bots implements BotRepository {
                 }
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Bot(r.getString(1), r.getString(2), r.getBoolean(3), r.getString(4),
+                        out.add(new Bot(
+                                r.getString(1),
+                                r.getString(2),
+                                r.getBoolean(3),
+                                r.getString(4),
                                 Instant.ofEpochMilli(r.getLong(5))));
                     }
                 }
@@ -121,17 +126,17 @@ public final class Bots implements BotRepository {
     }
 
     @Override
-    public BotApp importApp(String botId, String name, Set<String> scopes, boolean enforceJti,
-            AppCredentials credentials) {
+    public BotApp importApp(
+            String botId, String name, Set<String> scopes, boolean enforceJti, AppCredentials credentials) {
         String id = credentials.clientId();
         if (!id.matches(BotApp.ID_PATTERN)) {
-            throw new IllegalArgumentException("client id '" + id.replaceAll("[^\\x20-\\x7e]", "?")
-                    + "' is not cs-<uuid> in lower case");
+            throw new IllegalArgumentException(
+                    "client id '" + id.replaceAll("[^\\x20-\\x7e]", "?") + "' is not cs-<uuid> in lower case");
         }
         String secret = credentials.clientSecret();
         if (secret.length() < 16 || secret.length() > 512 || !secret.matches("[\\x21-\\x7e]+")) {
-            throw new IllegalArgumentException("the client secret must be 16 to 512 printable ASCII characters "
-                    + "without spaces");
+            throw new IllegalArgumentException(
+                    "the client secret must be 16 to 512 printable ASCII characters " + "without spaces");
         }
         if (app(id).isPresent()) {
             throw new IllegalStateException("an app with client id " + id + " exists");
@@ -159,7 +164,8 @@ public final class Bots implements BotRepository {
                 p.setLong(6, app.createdAt().toEpochMilli());
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO bot_app_scopes (client_id, scope) VALUES (?, ?)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("INSERT INTO bot_app_scopes (client_id, scope) VALUES (?, ?)")) {
                 for (String s : new TreeSet<>(app.scopes())) {
                     p.setString(1, app.clientId());
                     p.setString(2, s);
@@ -176,10 +182,16 @@ public final class Bots implements BotRepository {
         if (before.isEmpty()) {
             return before;
         }
-        BotApp after = new BotApp(clientId, before.get().botId(), name, scopes, enforceJti, before.get().createdAt());
+        BotApp after = new BotApp(
+                clientId,
+                before.get().botId(),
+                name,
+                scopes,
+                enforceJti,
+                before.get().createdAt());
         jdbc.transaction("update app " + clientId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE bot_apps SET name = ?, enforce_jti = ? WHERE client_id = ?")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("UPDATE bot_apps SET name = ?, enforce_jti = ? WHERE client_id = ?")) {
                 p.setString(1, name);
                 p.setBoolean(2, enforceJti);
                 p.setString(3, clientId);
@@ -189,7 +201,8 @@ public final class Bots implements BotRepository {
                 p.setString(1, clientId);
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO bot_app_scopes (client_id, scope) VALUES (?, ?)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("INSERT INTO bot_app_scopes (client_id, scope) VALUES (?, ?)")) {
                 for (String s : new TreeSet<>(after.scopes())) {
                     p.setString(1, clientId);
                     p.setString(2, s);
@@ -204,21 +217,30 @@ public final class Bots implements BotRepository {
     @Override
     public Optional<AppCredentials> rotateSecret(String clientId) {
         String secret = newSecret();
-        boolean found = jdbc.update("rotate secret", "UPDATE bot_apps SET secret = ? WHERE client_id = ?",
-                secrets.seal(secret), clientId) > 0;
+        boolean found = jdbc.update(
+                        "rotate secret",
+                        "UPDATE bot_apps SET secret = ? WHERE client_id = ?",
+                        secrets.seal(secret),
+                        clientId)
+                > 0;
         return found ? Optional.of(new AppCredentials(clientId, secret)) : Optional.empty();
     }
 
     @Override
     public Optional<BotApp> app(String clientId) {
-        return apps("SELECT client_id, bot_id, name, enforce_jti, created_at FROM bot_apps WHERE client_id = ?", clientId)
-                .stream().findFirst();
+        return apps(
+                        "SELECT client_id, bot_id, name, enforce_jti, created_at FROM bot_apps WHERE client_id = ?",
+                        clientId)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<BotApp> apps(String botId) {
-        return apps("SELECT client_id, bot_id, name, enforce_jti, created_at FROM bot_apps WHERE bot_id = ? "
-                + "ORDER BY created_at, client_id", botId);
+        return apps(
+                "SELECT client_id, bot_id, name, enforce_jti, created_at FROM bot_apps WHERE bot_id = ? "
+                        + "ORDER BY created_at, client_id",
+                botId);
     }
 
     private List<BotApp> apps(String sql, String key) {
@@ -228,8 +250,13 @@ public final class Bots implements BotRepository {
                 p.setString(1, key);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new BotApp(r.getString(1), r.getString(2), r.getString(3), scopes(c, r.getString(1)),
-                                r.getBoolean(4), Instant.ofEpochMilli(r.getLong(5))));
+                        out.add(new BotApp(
+                                r.getString(1),
+                                r.getString(2),
+                                r.getString(3),
+                                scopes(c, r.getString(1)),
+                                r.getBoolean(4),
+                                Instant.ofEpochMilli(r.getLong(5))));
                     }
                 }
             }

@@ -43,8 +43,7 @@ final class CallCommands {
     }
 
     /** The node that holds (held) a call and whether it ended, from the sessions table. */
-    private record Held(String sessionId, String nodeId, boolean ended, String endReason) {
-    }
+    private record Held(String sessionId, String nodeId, boolean ended, String endReason) {}
 
     ActionResult act(String id, CallAction action, String reason) {
         LiveCalls l = live.get();
@@ -59,50 +58,72 @@ final class CallCommands {
             return new ActionResult(Outcome.NO_SUCH_CALL, null, "No call has the id '" + printable(id) + "'");
         }
         if (held.ended() && ClusterNodes.NODE_LOST.equals(held.endReason())) {
-            return new ActionResult(Outcome.NODE_DOWN, held.nodeId(), "Node " + held.nodeId() + " held call "
-                    + held.sessionId() + " and is down (lost): the call ended with it");
+            return new ActionResult(
+                    Outcome.NODE_DOWN,
+                    held.nodeId(),
+                    "Node " + held.nodeId() + " held call " + held.sessionId()
+                            + " and is down (lost): the call ended with it");
         }
         if (held.ended()) {
-            return new ActionResult(Outcome.NO_SUCH_CALL, held.nodeId(), "The call " + held.sessionId()
-                    + " has ended already");
+            return new ActionResult(
+                    Outcome.NO_SUCH_CALL, held.nodeId(), "The call " + held.sessionId() + " has ended already");
         }
         if (database.nodeId().equals(held.nodeId()) || held.nodeId() == null) {
             return local(held.sessionId(), action, reason);
         }
         NodeInfo owner = owner(held.nodeId());
         long stale = Math.max(3 * database.heartbeat().toMillis(), 3000);
-        if (owner == null || !owner.running() || owner.lastSeen().isBefore(Instant.now().minusMillis(stale))) {
+        if (owner == null
+                || !owner.running()
+                || owner.lastSeen().isBefore(Instant.now().minusMillis(stale))) {
             String state = owner == null ? "unknown" : owner.state() + ", last seen " + owner.lastSeen();
-            return new ActionResult(Outcome.NODE_DOWN, held.nodeId(), "Node " + held.nodeId() + " holds call "
-                    + held.sessionId() + " but is down (" + state + "): the call ended with it");
+            return new ActionResult(
+                    Outcome.NODE_DOWN,
+                    held.nodeId(),
+                    "Node " + held.nodeId() + " holds call " + held.sessionId() + " but is down (" + state
+                            + "): the call ended with it");
         }
         long commandId = request(held, action, reason);
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             String state = state(commandId);
             if (DONE.equals(state)) {
-                return new ActionResult(Outcome.DONE, held.nodeId(), describe(action) + " call " + held.sessionId()
-                        + " on node " + held.nodeId());
+                return new ActionResult(
+                        Outcome.DONE,
+                        held.nodeId(),
+                        describe(action) + " call " + held.sessionId() + " on node " + held.nodeId());
             }
             if (NOT_FOUND.equals(state)) {
-                return new ActionResult(Outcome.NO_SUCH_CALL, held.nodeId(), "Node " + held.nodeId()
-                        + " has no call " + held.sessionId() + " in progress (it may have ended already)");
+                return new ActionResult(
+                        Outcome.NO_SUCH_CALL,
+                        held.nodeId(),
+                        "Node " + held.nodeId() + " has no call " + held.sessionId()
+                                + " in progress (it may have ended already)");
             }
             sleep(100);
         }
-        jdbc.update("expire command", "UPDATE call_commands SET state = ? WHERE id = ? AND state = ?", EXPIRED,
-                commandId, PENDING);
-        return new ActionResult(Outcome.NO_ANSWER, held.nodeId(), "Node " + held.nodeId() + " did not take the "
-                + "action on call " + held.sessionId() + " within " + wait.toSeconds() + " s");
+        jdbc.update(
+                "expire command",
+                "UPDATE call_commands SET state = ? WHERE id = ? AND state = ?",
+                EXPIRED,
+                commandId,
+                PENDING);
+        return new ActionResult(
+                Outcome.NO_ANSWER,
+                held.nodeId(),
+                "Node " + held.nodeId() + " did not take the " + "action on call " + held.sessionId() + " within "
+                        + wait.toSeconds() + " s");
     }
 
     private ActionResult local(String sessionId, CallAction action, String reason) {
         LiveCalls l = live.get();
-        boolean found = l != null && (action == CallAction.HANG_UP ? l.hangup(sessionId, reason)
-                : l.transferToAgent(sessionId, reason));
+        boolean found = l != null
+                && (action == CallAction.HANG_UP ? l.hangup(sessionId, reason) : l.transferToAgent(sessionId, reason));
         if (!found) {
-            return new ActionResult(Outcome.NO_SUCH_CALL, database.nodeId(), "No call " + sessionId
-                    + " is in progress on this node (it may have ended already)");
+            return new ActionResult(
+                    Outcome.NO_SUCH_CALL,
+                    database.nodeId(),
+                    "No call " + sessionId + " is in progress on this node (it may have ended already)");
         }
         return new ActionResult(Outcome.DONE, database.nodeId(), describe(action) + " call " + sessionId);
     }
@@ -113,8 +134,7 @@ final class CallCommands {
 
     /** Carries out the commands other nodes left for this one; expires those older than a minute. */
     void runPending() {
-        record Command(long id, String sessionId, String action, String reason, long at) {
-        }
+        record Command(long id, String sessionId, String action, String reason, long at) {}
         List<Command> pending = jdbc.query("read commands", c -> {
             List<Command> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id, session_id, action, reason, requested_at FROM "
@@ -122,7 +142,8 @@ final class CallCommands {
                 Jdbc.bind(p, database.nodeId(), PENDING);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Command(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
+                        out.add(new Command(
+                                r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getLong(5)));
                     }
                 }
             }
@@ -138,15 +159,21 @@ final class CallCommands {
                 outcome = r.outcome() == Outcome.DONE ? DONE : NOT_FOUND;
                 LOG.info("Operator action from another node: {} call {}: {}", action, cmd.sessionId(), r.message());
             }
-            jdbc.update("command done", "UPDATE call_commands SET state = ?, done_at = ? WHERE id = ? AND state = ?",
-                    outcome, System.currentTimeMillis(), cmd.id(), PENDING);
+            jdbc.update(
+                    "command done",
+                    "UPDATE call_commands SET state = ?, done_at = ? WHERE id = ? AND state = ?",
+                    outcome,
+                    System.currentTimeMillis(),
+                    cmd.id(),
+                    PENDING);
         }
     }
 
     private Held held(String id) {
         return jdbc.query("find call", c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT session_id, node_id, ended_at, end_reason FROM sessions WHERE "
-                    + "session_id = ? OR call_id = ? ORDER BY started_at DESC")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT session_id, node_id, ended_at, end_reason FROM sessions WHERE "
+                            + "session_id = ? OR call_id = ? ORDER BY started_at DESC")) {
                 Jdbc.bind(p, id, id);
                 p.setMaxRows(1);
                 try (ResultSet r = p.executeQuery()) {
@@ -163,12 +190,21 @@ final class CallCommands {
 
     private NodeInfo owner(String nodeId) {
         return jdbc.query("read node", c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT state, started_at, heartbeat_at, calls FROM nodes "
-                    + "WHERE node_id = ?")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT state, started_at, heartbeat_at, calls FROM nodes " + "WHERE node_id = ?")) {
                 p.setString(1, nodeId);
                 try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? new NodeInfo(nodeId, r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
-                            Instant.ofEpochMilli(r.getLong(3)), r.getInt(4), null, null, false) : null;
+                    return r.next()
+                            ? new NodeInfo(
+                                    nodeId,
+                                    r.getString(1),
+                                    Instant.ofEpochMilli(r.getLong(2)),
+                                    Instant.ofEpochMilli(r.getLong(3)),
+                                    r.getInt(4),
+                                    null,
+                                    null,
+                                    false)
+                            : null;
                 }
             }
         });
@@ -176,11 +212,18 @@ final class CallCommands {
 
     private long request(Held held, CallAction action, String reason) {
         return jdbc.transaction("request action", c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO call_commands (node_id, session_id, action, "
-                    + "reason, requested_at, state) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                Jdbc.bind(p, held.nodeId(), held.sessionId(), action.name(),
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO call_commands (node_id, session_id, action, "
+                            + "reason, requested_at, state) VALUES (?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                Jdbc.bind(
+                        p,
+                        held.nodeId(),
+                        held.sessionId(),
+                        action.name(),
                         reason == null ? null : reason.substring(0, Math.min(400, reason.length())),
-                        System.currentTimeMillis(), PENDING);
+                        System.currentTimeMillis(),
+                        PENDING);
                 p.executeUpdate();
                 try (ResultSet keys = p.getGeneratedKeys()) {
                     keys.next();

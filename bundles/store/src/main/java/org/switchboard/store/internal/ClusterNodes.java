@@ -53,8 +53,7 @@ public final class ClusterNodes implements Cluster {
     private final CallCommands commands;
 
     /** Another node's row as last read, and when (this node's clock) it last changed. */
-    private record Watched(String instance, long heartbeat, long sinceNanos) {
-    }
+    private record Watched(String instance, long heartbeat, long sinceNanos) {}
 
     @Activate
     public ClusterNodes(@Reference Database database) {
@@ -70,7 +69,9 @@ public final class ClusterNodes implements Cluster {
         timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindLive(LiveCalls l) {
         live = l;
@@ -95,8 +96,13 @@ public final class ClusterNodes implements Cluster {
             Thread.currentThread().interrupt();
         }
         try {
-            jdbc.update("node stopped", "UPDATE nodes SET state = ?, heartbeat_at = ?, calls = 0 WHERE node_id = ? "
-                    + "AND instance_id = ?", NodeInfo.STOPPED, System.currentTimeMillis(), database.nodeId(),
+            jdbc.update(
+                    "node stopped",
+                    "UPDATE nodes SET state = ?, heartbeat_at = ?, calls = 0 WHERE node_id = ? "
+                            + "AND instance_id = ?",
+                    NodeInfo.STOPPED,
+                    System.currentTimeMillis(),
+                    database.nodeId(),
                     database.instanceId());
         } catch (RuntimeException e) {
             LOG.warn("Could not record node {} as stopped: {}", database.nodeId(), e.getMessage());
@@ -115,8 +121,11 @@ public final class ClusterNodes implements Cluster {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.warn("Node {} cannot heartbeat ({}); other nodes may declare it lost after {} s", database.nodeId(),
-                        e.getMessage(), database.lostAfter().toSeconds());
+                LOG.warn(
+                        "Node {} cannot heartbeat ({}); other nodes may declare it lost after {} s",
+                        database.nodeId(),
+                        e.getMessage(),
+                        database.lostAfter().toSeconds());
             }
         }
     }
@@ -125,13 +134,20 @@ public final class ClusterNodes implements Cluster {
         LiveCalls l = live;
         String state = l != null && l.draining() ? NodeInfo.DRAINING : NodeInfo.ACTIVE;
         int calls = l == null ? 0 : l.calls().size();
-        int n = jdbc.update("heartbeat", "UPDATE nodes SET heartbeat_at = ?, state = ?, calls = ? WHERE node_id = ? "
-                + "AND instance_id = ?", System.currentTimeMillis(), state, calls, database.nodeId(),
+        int n = jdbc.update(
+                "heartbeat",
+                "UPDATE nodes SET heartbeat_at = ?, state = ?, calls = ? WHERE node_id = ? " + "AND instance_id = ?",
+                System.currentTimeMillis(),
+                state,
+                calls,
+                database.nodeId(),
                 database.instanceId());
         if (n == 0 && !displaced) {
             displaced = true;
-            LOG.error("Node id {} was taken by another process (its row names another instance): two nodes share "
-                    + "this id; give each its own node.id", database.nodeId());
+            LOG.error(
+                    "Node id {} was taken by another process (its row names another instance): two nodes share "
+                            + "this id; give each its own node.id",
+                    database.nodeId());
         }
     }
 
@@ -155,7 +171,9 @@ public final class ClusterNodes implements Cluster {
         for (Map.Entry<String, Watched> e : seen.entrySet()) {
             Watched now = e.getValue();
             Watched before = watched.get(e.getKey());
-            if (before == null || before.heartbeat() != now.heartbeat() || !before.instance().equals(now.instance())) {
+            if (before == null
+                    || before.heartbeat() != now.heartbeat()
+                    || !before.instance().equals(now.instance())) {
                 watched.put(e.getKey(), now);
             } else if (nowNanos - before.sinceNanos() >= limit) {
                 declareLost(e.getKey(), now);
@@ -174,16 +192,22 @@ public final class ClusterNodes implements Cluster {
                     return -1; // it came back, stopped, or another node declared it first
                 }
             }
-            try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET ended_at = CASE WHEN started_at > ? "
-                    + "THEN started_at ELSE ? END, ended_by = ?, end_reason = ? WHERE node_id = ? AND ended_at IS NULL")) {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE sessions SET ended_at = CASE WHEN started_at > ? "
+                            + "THEN started_at ELSE ? END, ended_by = ?, end_reason = ? WHERE node_id = ? AND ended_at IS NULL")) {
                 Jdbc.bind(p, w.heartbeat(), w.heartbeat(), EndedBy.SYSTEM.name(), NODE_LOST, nodeId);
                 return p.executeUpdate();
             }
         });
         if (closed >= 0) {
-            LOG.warn("Node {} lost: its heartbeat stood still for {} s (last at {}); closed the {} session(s) it held: "
-                    + "ended by system, '{}'", nodeId, database.lostAfter().toSeconds(), Instant.ofEpochMilli(w.heartbeat()),
-                    closed, NODE_LOST);
+            LOG.warn(
+                    "Node {} lost: its heartbeat stood still for {} s (last at {}); closed the {} session(s) it held: "
+                            + "ended by system, '{}'",
+                    nodeId,
+                    database.lostAfter().toSeconds(),
+                    Instant.ofEpochMilli(w.heartbeat()),
+                    closed,
+                    NODE_LOST);
         }
     }
 
@@ -202,12 +226,18 @@ public final class ClusterNodes implements Cluster {
         List<NodeInfo> nodes = jdbc.query("list nodes", c -> {
             List<NodeInfo> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT node_id, state, started_at, heartbeat_at, calls, "
-                    + "sip_address, http_address FROM nodes ORDER BY node_id");
+                            + "sip_address, http_address FROM nodes ORDER BY node_id");
                     ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     String id = r.getString(1);
-                    out.add(new NodeInfo(id, r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
-                            Instant.ofEpochMilli(r.getLong(4)), r.getInt(5), r.getString(6), r.getString(7),
+                    out.add(new NodeInfo(
+                            id,
+                            r.getString(2),
+                            Instant.ofEpochMilli(r.getLong(3)),
+                            Instant.ofEpochMilli(r.getLong(4)),
+                            r.getInt(5),
+                            r.getString(6),
+                            r.getString(7),
                             id.equals(database.nodeId())));
                 }
             }

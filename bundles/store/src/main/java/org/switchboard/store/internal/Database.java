@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
@@ -27,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * services through a small connection pool. Stopping the component closes every connection (an embedded H2
  * database is then closed cleanly).
  */
-@Component(service = Database.class, immediate = true, configurationPid = Database.PID,
+@Component(
+        service = Database.class,
+        immediate = true,
+        configurationPid = Database.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StoreConfig.class)
 public final class Database {
@@ -54,20 +56,28 @@ public final class Database {
     private final java.time.Duration lostAfter;
 
     @Activate
-    public Database(StoreConfig config, BundleContext context,
+    public Database(
+            StoreConfig config,
+            BundleContext context,
             @Reference(name = "driver", target = "(osgi.jdbc.driver.class=org.h2.Driver)") DataSourceFactory driver,
             java.util.Map<String, Object> properties) {
         try {
             if (config.h2_write_delay_ms() < 0 || config.h2_write_delay_ms() > 1000) {
-                throw fail("PID " + PID + ": property 'h2.write.delay.ms' = '" + config.h2_write_delay_ms()
-                        + "': must be between 0 and 1000", null);
+                throw fail(
+                        "PID " + PID + ": property 'h2.write.delay.ms' = '" + config.h2_write_delay_ms()
+                                + "': must be between 0 and 1000",
+                        null);
             }
-            String url = durable(config.url().isBlank() ? defaultUrl(context) : config.url().trim(),
-                    config.h2_write_delay_ms());
+            String url = durable(
+                    config.url().isBlank() ? defaultUrl(context) : config.url().trim(), config.h2_write_delay_ms());
             String lower = url.toLowerCase(Locale.ROOT);
-            embeddedH2 = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
-                    && !lower.startsWith("jdbc:h2:ssl:") && !lower.matches(".*;write_delay=0(;.*)?");
-            this.journalDir = config.journal_dir().isBlank() ? dataDir(context).resolve("journal")
+            embeddedH2 = lower.startsWith("jdbc:h2:")
+                    && !lower.startsWith("jdbc:h2:mem:")
+                    && !lower.startsWith("jdbc:h2:tcp:")
+                    && !lower.startsWith("jdbc:h2:ssl:")
+                    && !lower.matches(".*;write_delay=0(;.*)?");
+            this.journalDir = config.journal_dir().isBlank()
+                    ? dataDir(context).resolve("journal")
                     : Paths.get(config.journal_dir()).toAbsolutePath();
             this.journalMaxBytes = config.journal_max_mb() * 1024L * 1024L;
             where = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
@@ -79,7 +89,8 @@ public final class Database {
             heartbeat = java.time.Duration.ofMillis(config.heartbeat_ms());
             lostAfter = java.time.Duration.ofSeconds(config.node_lost_after_s());
             try {
-                secrets = config._secret_key().isBlank() ? SecretBox.fromFile(keyFile(config, context))
+                secrets = config._secret_key().isBlank()
+                        ? SecretBox.fromFile(keyFile(config, context))
                         : SecretBox.of(config._secret_key());
             } catch (java.io.IOException | IllegalArgumentException e) {
                 throw fail("cannot load the secret key: " + e.getMessage(), e);
@@ -116,30 +127,43 @@ public final class Database {
 
     private static void check(StoreConfig config, String url, java.util.Map<String, Object> properties) {
         if (config.journal_max_mb() < 1) {
-            throw fail("PID " + PID + ": property 'journal.max.mb' = '" + config.journal_max_mb() + "': must be at least 1",
+            throw fail(
+                    "PID " + PID + ": property 'journal.max.mb' = '" + config.journal_max_mb()
+                            + "': must be at least 1",
                     null);
         }
         if (config.heartbeat_ms() < 100 || config.heartbeat_ms() > 60_000) {
-            throw fail("PID " + PID + ": property 'heartbeat.ms' = '" + config.heartbeat_ms()
-                    + "': must be between 100 and 60000", null);
+            throw fail(
+                    "PID " + PID + ": property 'heartbeat.ms' = '" + config.heartbeat_ms()
+                            + "': must be between 100 and 60000",
+                    null);
         }
-        if (config.node_lost_after_s() < 1 || config.node_lost_after_s() > 3600
+        if (config.node_lost_after_s() < 1
+                || config.node_lost_after_s() > 3600
                 || config.node_lost_after_s() * 1000L < 2L * config.heartbeat_ms()) {
-            throw fail("PID " + PID + ": property 'node.lost.after.s' = '" + config.node_lost_after_s()
-                    + "': must be between 1 and 3600 and at least two heartbeats (heartbeat.ms)", null);
+            throw fail(
+                    "PID " + PID + ": property 'node.lost.after.s' = '" + config.node_lost_after_s()
+                            + "': must be between 1 and 3600 and at least two heartbeats (heartbeat.ms)",
+                    null);
         }
         if (config.pool_size() < 1 || config.pool_size() > 64) {
-            throw fail("PID " + PID + ": property 'pool.size' = '" + config.pool_size() + "': must be between 1 and 64", null);
+            throw fail(
+                    "PID " + PID + ": property 'pool.size' = '" + config.pool_size() + "': must be between 1 and 64",
+                    null);
         }
         String target = String.valueOf(properties.getOrDefault("driver.target", ""));
         String scheme = url.toLowerCase(Locale.ROOT);
         if (!scheme.startsWith("jdbc:")) {
-            throw fail("PID " + PID + ": property 'url' = '" + url.replaceAll("(?i)password=[^&;]*", "password=***")
-                    + "': must be a JDBC URL (jdbc:h2:... or jdbc:postgresql://...)", null);
+            throw fail(
+                    "PID " + PID + ": property 'url' = '" + url.replaceAll("(?i)password=[^&;]*", "password=***")
+                            + "': must be a JDBC URL (jdbc:h2:... or jdbc:postgresql://...)",
+                    null);
         }
         if (scheme.startsWith("jdbc:postgresql:") && !target.contains("org.postgresql.Driver")) {
-            throw fail("PID " + PID + ": property 'url' is a PostgreSQL URL but 'driver.target' selects " + target
-                    + ": set driver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)", null);
+            throw fail(
+                    "PID " + PID + ": property 'url' is a PostgreSQL URL but 'driver.target' selects " + target
+                            + ": set driver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)",
+                    null);
         }
         if (scheme.startsWith("jdbc:h2:") && target.contains("org.postgresql.Driver")) {
             throw fail("PID " + PID + ": property 'url' is an H2 URL but 'driver.target' selects PostgreSQL", null);
@@ -166,8 +190,10 @@ public final class Database {
             return id.length() > 64 ? id.substring(0, 64) : id;
         }
         if (!NODE_ID.matcher(id).matches()) {
-            throw fail("PID " + PID + ": " + from + " = '" + id.replaceAll("\\p{Cntrl}", "?")
-                    + "': must be 1-64 of letters, digits, '.', '_', '-'", null);
+            throw fail(
+                    "PID " + PID + ": " + from + " = '" + id.replaceAll("\\p{Cntrl}", "?")
+                            + "': must be 1-64 of letters, digits, '.', '_', '-'",
+                    null);
         }
         return id;
     }
@@ -189,7 +215,9 @@ public final class Database {
 
     private static Path dataDir(BundleContext context) {
         String data = context == null ? null : context.getProperty("switchboard.data");
-        return Paths.get(data == null || data.isBlank() ? "data" : data).toAbsolutePath().normalize();
+        return Paths.get(data == null || data.isBlank() ? "data" : data)
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -202,8 +230,11 @@ public final class Database {
      */
     static String durable(String url, int writeDelayMs) {
         String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && !lower.startsWith("jdbc:h2:tcp:")
-                && !lower.startsWith("jdbc:h2:ssl:") && !lower.contains(";write_delay=")) {
+        if (lower.startsWith("jdbc:h2:")
+                && !lower.startsWith("jdbc:h2:mem:")
+                && !lower.startsWith("jdbc:h2:tcp:")
+                && !lower.startsWith("jdbc:h2:ssl:")
+                && !lower.contains(";write_delay=")) {
             return url + ";WRITE_DELAY=" + writeDelayMs;
         }
         return url;

@@ -33,8 +33,10 @@ final class DurableWrites implements AutoCloseable {
         this.journal = journal;
         synchronized (lock) {
             if (pending()) {
-                LOG.info("Conversation journal {} holds {} byte(s) of records not yet in the database: replaying",
-                        journal.file(), bytes());
+                LOG.info(
+                        "Conversation journal {} holds {} byte(s) of records not yet in the database: replaying",
+                        journal.file(),
+                        bytes());
                 startReplay();
             }
         }
@@ -64,8 +66,10 @@ final class DurableWrites implements AutoCloseable {
         } catch (StoreUnavailableException e) {
             synchronized (lock) {
                 if (replayer == null) {
-                    LOG.warn("Database unreachable ({}): conversation records go to {} until it is back",
-                            e.getMessage(), journal.file());
+                    LOG.warn(
+                            "Database unreachable ({}): conversation records go to {} until it is back",
+                            e.getMessage(),
+                            journal.file());
                     awaySince = java.time.Instant.now();
                 }
                 append(batch);
@@ -79,7 +83,9 @@ final class DurableWrites implements AutoCloseable {
                 try {
                     writeAll(List.of(r));
                 } catch (RuntimeException refused) {
-                    LOG.warn("Conversation record '{}' refused by the database and skipped: {}", r.op(),
+                    LOG.warn(
+                            "Conversation record '{}' refused by the database and skipped: {}",
+                            r.op(),
                             refused.getMessage());
                 }
             }
@@ -95,8 +101,10 @@ final class DurableWrites implements AutoCloseable {
             journal.appendAll(lines);
             journalled += batch.size();
         } catch (IOException e) {
-            throw new IllegalStateException("store: the database is unreachable and the conversation journal cannot "
-                    + "be written: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "store: the database is unreachable and the conversation journal cannot " + "be written: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -131,7 +139,9 @@ final class DurableWrites implements AutoCloseable {
                 pause = Math.min(MAX_PAUSE_MS, pause * 2);
                 continue;
             } catch (RuntimeException e) {
-                LOG.error("Conversation journal entry skipped, the database refuses it: {}: {}", e.getMessage(),
+                LOG.error(
+                        "Conversation journal entry skipped, the database refuses it: {}: {}",
+                        e.getMessage(),
                         line.length() > 300 ? line.substring(0, 300) + "..." : line);
             }
             synchronized (lock) {

@@ -114,9 +114,15 @@ final class Journal implements AutoCloseable {
 
     private long readPosition() {
         try {
-            return Files.exists(positionFile) ? Long.parseLong(Files.readString(positionFile).trim()) : 0;
+            return Files.exists(positionFile)
+                    ? Long.parseLong(Files.readString(positionFile).trim())
+                    : 0;
         } catch (IOException | NumberFormatException e) {
-            LOG.warn("Journal position {} unreadable ({}): replaying {} from its start", positionFile, e.toString(), file);
+            LOG.warn(
+                    "Journal position {} unreadable ({}): replaying {} from its start",
+                    positionFile,
+                    e.toString(),
+                    file);
             return 0;
         }
     }
@@ -124,7 +130,10 @@ final class Journal implements AutoCloseable {
     private void writePosition() throws IOException {
         Path tmp = positionFile.resolveSibling(positionFile.getFileName() + ".tmp");
         Files.writeString(tmp, Long.toString(position), StandardCharsets.US_ASCII);
-        Files.move(tmp, positionFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                positionFile,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

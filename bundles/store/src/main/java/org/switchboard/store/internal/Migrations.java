@@ -25,13 +25,22 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** The migrations of this version of the bundle, in order. */
-    static final List<String> SCRIPTS = List.of("V1__workspace.sql", "V2__sessions.sql", "V3__bots.sql",
-            "V4__summary_basis.sql", "V5__header_sets.sql", "V6__workspace_source.sql", "V7__trunk_limits.sql",
-            "V8__trunk_srtp.sql", "V9__trunk_auth.sql", "V10__session_node.sql", "V11__used_token_ids.sql",
-            "V12__cluster.sql", "V13__session_sip_headers.sql");
+    static final List<String> SCRIPTS = List.of(
+            "V1__workspace.sql",
+            "V2__sessions.sql",
+            "V3__bots.sql",
+            "V4__summary_basis.sql",
+            "V5__header_sets.sql",
+            "V6__workspace_source.sql",
+            "V7__trunk_limits.sql",
+            "V8__trunk_srtp.sql",
+            "V9__trunk_auth.sql",
+            "V10__session_node.sql",
+            "V11__used_token_ids.sql",
+            "V12__cluster.sql",
+            "V13__session_sip_headers.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** The key of the PostgreSQL advisory lock that makes nodes starting at once migrate one after the other. */
     static final long LOCK_KEY = 0x5357424d4947L; // "SWBMIG"
@@ -84,7 +93,8 @@ final class Migrations {
             }
         }
         int current;
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
             current = r.next() ? r.getInt(1) : 0;
         }
         if (current > SCRIPTS.size()) {

@@ -16,26 +16,26 @@ import org.switchboard.api.cluster.NodeInfo;
  */
 final class NodeClaim {
 
-    private NodeClaim() {
-    }
+    private NodeClaim() {}
 
     /** What the row of a node id held before the claim. */
-    private record Row(String instance, String home, String state, long heartbeat) {
-    }
+    private record Row(String instance, String home, String state, long heartbeat) {}
 
     /**
      * Claims {@code nodeId} for {@code instanceId}, or throws an {@link IllegalStateException} that says what to fix.
      *
      * @param heartbeat how often nodes heartbeat: a row from another home is watched twice that long
      */
-    static void claim(Jdbc jdbc, String nodeId, String instanceId, String home, Duration heartbeat, String sip,
-            String http) {
+    static void claim(
+            Jdbc jdbc, String nodeId, String instanceId, String home, Duration heartbeat, String sip, String http) {
         Row row = read(jdbc, nodeId);
         if (row != null && running(row) && !row.home().equals(home)) {
             sleep(heartbeat.multipliedBy(2).plusMillis(200));
             Row again = read(jdbc, nodeId);
-            if (again != null && running(again) && (again.heartbeat() != row.heartbeat()
-                    || !again.instance().equals(row.instance()))) {
+            if (again != null
+                    && running(again)
+                    && (again.heartbeat() != row.heartbeat()
+                            || !again.instance().equals(row.instance()))) {
                 throw new IllegalStateException("node id '" + nodeId + "' is in use by a running node (" + again.home()
                         + "; its heartbeat is moving): give each node its own id, in PID " + Database.PID
                         + " property 'node.id' or the framework property switchboard.node.id");
@@ -58,16 +58,19 @@ final class NodeClaim {
         } catch (IllegalStateException e) {
             Row other = read(jdbc, nodeId);
             if (other != null && !other.instance().equals(instanceId)) {
-                throw new IllegalStateException("node id '" + nodeId + "' was claimed at the same moment by another node ("
-                        + other.home() + "): give each node its own id, in PID " + Database.PID
-                        + " property 'node.id' or the framework property switchboard.node.id", e);
+                throw new IllegalStateException(
+                        "node id '" + nodeId + "' was claimed at the same moment by another node ("
+                                + other.home() + "): give each node its own id, in PID " + Database.PID
+                                + " property 'node.id' or the framework property switchboard.node.id",
+                        e);
             }
             throw e;
         }
     }
 
-    private static int update(Connection c, String nodeId, String instanceId, String home, long now, String sip,
-            String http) throws SQLException {
+    private static int update(
+            Connection c, String nodeId, String instanceId, String home, long now, String sip, String http)
+            throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE nodes SET instance_id = ?, home = ?, started_at = ?, "
                 + "heartbeat_at = ?, state = ?, calls = 0, sip_address = ?, http_address = ? WHERE node_id = ?")) {
             Jdbc.bind(p, instanceId, home, now, now, NodeInfo.ACTIVE, sip, http, nodeId);
@@ -77,8 +80,8 @@ final class NodeClaim {
 
     private static Row read(Jdbc jdbc, String nodeId) {
         return jdbc.query("read node " + nodeId, c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT instance_id, home, state, heartbeat_at FROM nodes WHERE node_id = ?")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT instance_id, home, state, heartbeat_at FROM nodes WHERE node_id = ?")) {
                 p.setString(1, nodeId);
                 try (ResultSet r = p.executeQuery()) {
                     return r.next() ? new Row(r.getString(1), r.getString(2), r.getString(3), r.getLong(4)) : null;

@@ -27,8 +27,8 @@ import com.google.gson.reflect.TypeToken;
 final class Recorded {
 
     private static final Gson GSON = new Gson();
-    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
-    private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
+    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() {}.getType();
+    private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() {}.getType();
 
     private final String op;
     private final JsonObject json;
@@ -61,7 +61,9 @@ final class Recorded {
     private static Map<String, String> stringMap(JsonObject o, String name) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         if (o.has(name) && o.get(name).isJsonObject()) {
-            o.getAsJsonObject(name).entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+            o.getAsJsonObject(name)
+                    .entrySet()
+                    .forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
         }
         return m;
     }
@@ -160,20 +162,46 @@ final class Recorded {
         String id = str(o, "sessionId");
         try {
             return switch (op == null ? "" : op) {
-                case "start" -> start(new Conversation(id, str(o, "callId"), str(o, "botId"), str(o, "trunkId"),
-                        str(o, "did"), str(o, "caller"), instant(o, "startedAt"), instant(o, "answeredAt"),
-                        instant(o, "handoffAt"), instant(o, "endedAt"), endedBy(str(o, "endedBy")), str(o, "endReason"),
-                        strings(o.getAsJsonArray("taskPath")), null, stringMap(o, "sipHeaders")));
+                case "start" ->
+                    start(new Conversation(
+                            id,
+                            str(o, "callId"),
+                            str(o, "botId"),
+                            str(o, "trunkId"),
+                            str(o, "did"),
+                            str(o, "caller"),
+                            instant(o, "startedAt"),
+                            instant(o, "answeredAt"),
+                            instant(o, "handoffAt"),
+                            instant(o, "endedAt"),
+                            endedBy(str(o, "endedBy")),
+                            str(o, "endReason"),
+                            strings(o.getAsJsonArray("taskPath")),
+                            null,
+                            stringMap(o, "sipHeaders")));
                 case "answered" -> answered(id, instant(o, "at"));
                 case "handedOff" -> handedOff(id, instant(o, "at"));
                 case "end" -> end(id, instant(o, "at"), EndedBy.valueOf(str(o, "endedBy")), str(o, "reason"));
-                case "turn" -> turn(new Turn(id, Direction.valueOf(str(o, "direction")), instant(o, "at"),
-                        str(o, "text"), str(o, "digits"), o.get("confidence").getAsDouble(), str(o, "taskName"),
-                        str(o, "lang")));
-                case "event" -> event(new ConversationEvent(id, instant(o, "at"), str(o, "type"),
-                        GSON.fromJson(o.get("attributes"), ATTRIBUTES)));
-                case "sip" -> sipMessage(new SipMessageRecord(id, instant(o, "at"),
-                        Direction.valueOf(str(o, "direction")), str(o, "firstLine"), GSON.fromJson(o.get("headers"), HEADERS)));
+                case "turn" ->
+                    turn(new Turn(
+                            id,
+                            Direction.valueOf(str(o, "direction")),
+                            instant(o, "at"),
+                            str(o, "text"),
+                            str(o, "digits"),
+                            o.get("confidence").getAsDouble(),
+                            str(o, "taskName"),
+                            str(o, "lang")));
+                case "event" ->
+                    event(new ConversationEvent(
+                            id, instant(o, "at"), str(o, "type"), GSON.fromJson(o.get("attributes"), ATTRIBUTES)));
+                case "sip" ->
+                    sipMessage(new SipMessageRecord(
+                            id,
+                            instant(o, "at"),
+                            Direction.valueOf(str(o, "direction")),
+                            str(o, "firstLine"),
+                            GSON.fromJson(o.get("headers"), HEADERS)));
                 case "task" -> task(id, str(o, "name"));
                 case "abandoned" -> abandoned(instant(o, "before"), instant(o, "at"), str(o, "reason"));
                 default -> throw new IllegalArgumentException("unknown op '" + op + "'");

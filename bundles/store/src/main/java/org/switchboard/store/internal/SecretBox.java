@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -51,9 +50,11 @@ final class SecretBox {
             byte[] k = new byte[32];
             RANDOM.nextBytes(k);
             Files.createDirectories(file.getParent());
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(Set.of(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
             Files.writeString(file, Base64.getEncoder().encodeToString(k), StandardOpenOption.TRUNCATE_EXISTING);
         }
         return of(Files.readString(file));
@@ -85,7 +86,8 @@ final class SecretBox {
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             return new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored secret cannot be decrypted with this key (was the key replaced?)");
+            throw new IllegalStateException(
+                    "a stored secret cannot be decrypted with this key (was the key replaced?)");
         }
     }
 

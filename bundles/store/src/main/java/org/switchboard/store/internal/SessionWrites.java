@@ -97,8 +97,10 @@ final class SessionWrites {
                 LOG.debug("Checkpoint after a batch failed: {}", e.getMessage()); // committed; the next write sees it
             } catch (RuntimeException e) {
                 checkpoint = false;
-                LOG.warn("Conversation records cannot be written through to the database file ({}): a killed process "
-                        + "may lose the last h2.write.delay.ms of them", e.getMessage());
+                LOG.warn(
+                        "Conversation records cannot be written through to the database file ({}): a killed process "
+                                + "may lose the last h2.write.delay.ms of them",
+                        e.getMessage());
             }
         }
     }
@@ -111,10 +113,22 @@ final class SessionWrites {
                 return; // recorded already: a replay after a retry
             }
         }
-        s.update("INSERT INTO sessions (" + COLUMNS + ", node_id, sip_headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?)", c.sessionId(), c.callId(), c.botId(), c.trunkId(), c.did(), c.caller(),
-                c.startedAt().toEpochMilli(), millis(c.answeredAt()), millis(c.handoffAt()), millis(c.endedAt()),
-                c.endedBy() == null ? null : c.endedBy().name(), c.endReason(), nodeId,
+        s.update(
+                "INSERT INTO sessions (" + COLUMNS + ", node_id, sip_headers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?)",
+                c.sessionId(),
+                c.callId(),
+                c.botId(),
+                c.trunkId(),
+                c.did(),
+                c.caller(),
+                c.startedAt().toEpochMilli(),
+                millis(c.answeredAt()),
+                millis(c.handoffAt()),
+                millis(c.endedAt()),
+                c.endedBy() == null ? null : c.endedBy().name(),
+                c.endReason(),
+                nodeId,
                 c.sipHeaders().isEmpty() ? null : GSON.toJson(c.sipHeaders()));
         for (String task : c.taskPath()) {
             addTask(s, c.sessionId(), task);
@@ -122,20 +136,30 @@ final class SessionWrites {
     }
 
     void answered(Statements s, String sessionId, Instant at) throws SQLException {
-        s.update("UPDATE sessions SET answered_at = ? WHERE session_id = ? AND answered_at IS NULL", at.toEpochMilli(),
+        s.update(
+                "UPDATE sessions SET answered_at = ? WHERE session_id = ? AND answered_at IS NULL",
+                at.toEpochMilli(),
                 sessionId);
     }
 
     void handedOff(Statements s, String sessionId, Instant at) throws SQLException {
-        s.update("UPDATE sessions SET handoff_at = ? WHERE session_id = ? AND handoff_at IS NULL", at.toEpochMilli(),
+        s.update(
+                "UPDATE sessions SET handoff_at = ? WHERE session_id = ? AND handoff_at IS NULL",
+                at.toEpochMilli(),
                 sessionId);
     }
 
     void end(Statements s, String sessionId, Instant at, EndedBy endedBy, String reason) throws SQLException {
         // a node cut off from the database long enough to be declared lost was alive all along: its real end wins
-        s.update("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE session_id = ? AND (ended_at IS "
-                + "NULL OR (ended_by = ? AND end_reason = ?))", at.toEpochMilli(), endedBy.name(), truncate(reason, 1000),
-                sessionId, EndedBy.SYSTEM.name(), ClusterNodes.NODE_LOST);
+        s.update(
+                "UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE session_id = ? AND (ended_at IS "
+                        + "NULL OR (ended_by = ? AND end_reason = ?))",
+                at.toEpochMilli(),
+                endedBy.name(),
+                truncate(reason, 1000),
+                sessionId,
+                EndedBy.SYSTEM.name(),
+                ClusterNodes.NODE_LOST);
     }
 
     /**
@@ -143,30 +167,54 @@ final class SessionWrites {
      * started before {@code before} (this process's start), and those recorded before nodes were named.
      */
     void closeAbandoned(Statements s, Instant before, Instant at, String reason) throws SQLException {
-        int closed = s.update("UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE ended_at IS NULL "
-                + "AND started_at < ? AND (node_id = ? OR node_id IS NULL)", at.toEpochMilli(), EndedBy.SYSTEM.name(),
-                reason, before.toEpochMilli(), nodeId);
+        int closed = s.update(
+                "UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE ended_at IS NULL "
+                        + "AND started_at < ? AND (node_id = ? OR node_id IS NULL)",
+                at.toEpochMilli(),
+                EndedBy.SYSTEM.name(),
+                reason,
+                before.toEpochMilli(),
+                nodeId);
         if (closed > 0) {
-            LOG.warn("Closed {} session(s) node {} left open when it stopped without ending them: ended by system, "
-                    + "'{}'", closed, nodeId, reason);
+            LOG.warn(
+                    "Closed {} session(s) node {} left open when it stopped without ending them: ended by system, "
+                            + "'{}'",
+                    closed,
+                    nodeId,
+                    reason);
         }
     }
 
     void addTurn(Statements s, Turn t) throws SQLException {
-        s.update("INSERT INTO session_turns (session_id, direction, at, text, digits, confidence, task_name, lang) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", t.sessionId(), t.direction().name(), t.at().toEpochMilli(),
-                truncate(t.text(), 100_000), truncate(t.digits(), 100), t.confidence(), truncate(t.taskName(), 400),
+        s.update(
+                "INSERT INTO session_turns (session_id, direction, at, text, digits, confidence, task_name, lang) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                t.sessionId(),
+                t.direction().name(),
+                t.at().toEpochMilli(),
+                truncate(t.text(), 100_000),
+                truncate(t.digits(), 100),
+                t.confidence(),
+                truncate(t.taskName(), 400),
                 truncate(t.lang(), 16));
     }
 
     void addEvent(Statements s, ConversationEvent e) throws SQLException {
-        s.update("INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)", e.sessionId(),
-                e.at().toEpochMilli(), truncate(e.type(), 100), GSON.toJson(e.attributes()));
+        s.update(
+                "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)",
+                e.sessionId(),
+                e.at().toEpochMilli(),
+                truncate(e.type(), 100),
+                GSON.toJson(e.attributes()));
     }
 
     void addSipMessage(Statements s, SipMessageRecord m) throws SQLException {
-        s.update("INSERT INTO session_sip_messages (session_id, at, direction, first_line, headers) VALUES (?, ?, ?, ?, ?)",
-                m.sessionId(), m.at().toEpochMilli(), m.direction().name(), truncate(m.firstLine(), 2000),
+        s.update(
+                "INSERT INTO session_sip_messages (session_id, at, direction, first_line, headers) VALUES (?, ?, ?, ?, ?)",
+                m.sessionId(),
+                m.at().toEpochMilli(),
+                m.direction().name(),
+                truncate(m.firstLine(), 2000),
                 GSON.toJson(m.headers()));
     }
 

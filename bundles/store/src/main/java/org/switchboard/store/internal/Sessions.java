@@ -1,12 +1,11 @@
 package org.switchboard.store.internal;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Type;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.ConversationQuery;
@@ -25,11 +28,6 @@ import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
 import org.switchboard.api.health.HealthContributor;
-
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
@@ -43,10 +41,10 @@ import com.google.gson.reflect.TypeToken;
 public final class Sessions implements ConversationStore, HealthContributor {
 
     private static final Gson GSON = new Gson();
-    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() { }.getType();
-    private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() { }.getType();
+    private static final Type ATTRIBUTES = new TypeToken<Map<String, String>>() {}.getType();
+    private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() {}.getType();
     private static final String COLUMNS = SessionWrites.COLUMNS + ", node_id, sip_headers";
-    private static final Type SIP_HEADERS = new TypeToken<java.util.LinkedHashMap<String, String>>() { }.getType();
+    private static final Type SIP_HEADERS = new TypeToken<java.util.LinkedHashMap<String, String>>() {}.getType();
 
     private final Jdbc jdbc;
     private final DurableWrites writes;
@@ -65,8 +63,8 @@ public final class Sessions implements ConversationStore, HealthContributor {
      */
     Sessions(Database database, Instant processStart) {
         this.jdbc = database.jdbc();
-        this.writes = new DurableWrites(new SessionWrites(jdbc, database.nodeId(), database.writesThrough()),
-                database.openJournal());
+        this.writes = new DurableWrites(
+                new SessionWrites(jdbc, database.nodeId(), database.writesThrough()), database.openJournal());
         writes.write(Recorded.abandoned(processStart, Instant.now(), NODE_RESTARTED));
     }
 
@@ -151,13 +149,18 @@ public final class Sessions implements ConversationStore, HealthContributor {
 
     @Override
     public Optional<Conversation> bySessionId(String sessionId) {
-        return jdbc.query("read session", c -> one(c, "SELECT " + COLUMNS + " FROM sessions WHERE session_id = ?", sessionId));
+        return jdbc.query(
+                "read session", c -> one(c, "SELECT " + COLUMNS + " FROM sessions WHERE session_id = ?", sessionId));
     }
 
     @Override
     public Optional<Conversation> byCallId(String callId) {
-        return jdbc.query("read session by Call-ID", c -> one(c, "SELECT " + COLUMNS
-                + " FROM sessions WHERE call_id = ? ORDER BY started_at DESC LIMIT 1", callId));
+        return jdbc.query(
+                "read session by Call-ID",
+                c -> one(
+                        c,
+                        "SELECT " + COLUMNS + " FROM sessions WHERE call_id = ? ORDER BY started_at DESC LIMIT 1",
+                        callId));
     }
 
     private static Optional<Conversation> one(Connection c, String sql, String key) throws SQLException {
@@ -172,9 +175,21 @@ public final class Sessions implements ConversationStore, HealthContributor {
     private static Conversation conversation(Connection c, ResultSet r) throws SQLException {
         String id = r.getString(1);
         String endedBy = r.getString(11);
-        return new Conversation(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), instant(r, 9), instant(r, 10),
-                endedBy == null ? null : EndedBy.valueOf(endedBy), r.getString(12), tasks(c, id), r.getString(13),
+        return new Conversation(
+                id,
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                Instant.ofEpochMilli(r.getLong(7)),
+                instant(r, 8),
+                instant(r, 9),
+                instant(r, 10),
+                endedBy == null ? null : EndedBy.valueOf(endedBy),
+                r.getString(12),
+                tasks(c, id),
+                r.getString(13),
                 sipHeaders(r.getString(14)));
     }
 
@@ -192,7 +207,8 @@ public final class Sessions implements ConversationStore, HealthContributor {
 
     private static List<String> tasks(Connection c, String sessionId) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT name FROM session_tasks WHERE session_id = ? ORDER BY id")) {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT name FROM session_tasks WHERE session_id = ? ORDER BY id")) {
             p.setString(1, sessionId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -207,15 +223,23 @@ public final class Sessions implements ConversationStore, HealthContributor {
     public List<Turn> turns(String sessionId, int skip, int limit) {
         return jdbc.query("read turns", c -> {
             List<Turn> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT direction, at, text, digits, confidence, task_name, lang "
-                    + "FROM session_turns WHERE session_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT direction, at, text, digits, confidence, task_name, lang "
+                            + "FROM session_turns WHERE session_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
                 p.setString(1, sessionId);
                 p.setInt(2, Math.max(0, limit));
                 p.setInt(3, Math.max(0, skip));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Turn(sessionId, Direction.valueOf(r.getString(1)), Instant.ofEpochMilli(r.getLong(2)),
-                                r.getString(3), r.getString(4), r.getDouble(5), r.getString(6), r.getString(7)));
+                        out.add(new Turn(
+                                sessionId,
+                                Direction.valueOf(r.getString(1)),
+                                Instant.ofEpochMilli(r.getLong(2)),
+                                r.getString(3),
+                                r.getString(4),
+                                r.getDouble(5),
+                                r.getString(6),
+                                r.getString(7)));
                     }
                 }
             }
@@ -232,7 +256,10 @@ public final class Sessions implements ConversationStore, HealthContributor {
                 p.setString(1, sessionId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new ConversationEvent(sessionId, Instant.ofEpochMilli(r.getLong(1)), r.getString(2),
+                        out.add(new ConversationEvent(
+                                sessionId,
+                                Instant.ofEpochMilli(r.getLong(1)),
+                                r.getString(2),
                                 GSON.fromJson(r.getString(3), ATTRIBUTES)));
                     }
                 }
@@ -250,8 +277,12 @@ public final class Sessions implements ConversationStore, HealthContributor {
                 p.setString(1, sessionId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new SipMessageRecord(sessionId, Instant.ofEpochMilli(r.getLong(1)),
-                                Direction.valueOf(r.getString(2)), r.getString(3), GSON.fromJson(r.getString(4), HEADERS)));
+                        out.add(new SipMessageRecord(
+                                sessionId,
+                                Instant.ofEpochMilli(r.getLong(1)),
+                                Direction.valueOf(r.getString(2)),
+                                r.getString(3),
+                                GSON.fromJson(r.getString(4), HEADERS)));
                     }
                 }
             }
@@ -312,8 +343,15 @@ public final class Sessions implements ConversationStore, HealthContributor {
                     "SELECT summary, lang, summarizer, created_at, basis FROM session_summaries WHERE session_id = ?")) {
                 p.setString(1, sessionId);
                 try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(new Summary(sessionId, r.getString(1), r.getString(2), r.getString(3),
-                            Instant.ofEpochMilli(r.getLong(4)), r.getString(5))) : Optional.<Summary>empty();
+                    return r.next()
+                            ? Optional.of(new Summary(
+                                    sessionId,
+                                    r.getString(1),
+                                    r.getString(2),
+                                    r.getString(3),
+                                    Instant.ofEpochMilli(r.getLong(4)),
+                                    r.getString(5)))
+                            : Optional.<Summary>empty();
                 }
             }
         });
@@ -347,5 +385,4 @@ public final class Sessions implements ConversationStore, HealthContributor {
     private static String likeEscape(String s) {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
-
 }

@@ -20,15 +20,18 @@ final class StartFailure {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartFailure.class);
 
-    private StartFailure() {
-    }
+    private StartFailure() {}
 
     static void exitIfAsked(BundleContext context, Exception cause) {
         if (context == null || !Boolean.parseBoolean(context.getProperty(PROPERTY))) {
             return;
         }
-        LOG.error("Switchboard refuses to start: the store cannot open ({}). Fix the store's configuration (PID {}) "
-                + "and start again; exiting with status {}", cause.getMessage(), Database.PID, EXIT_STATUS);
+        LOG.error(
+                "Switchboard refuses to start: the store cannot open ({}). Fix the store's configuration (PID {}) "
+                        + "and start again; exiting with status {}",
+                cause.getMessage(),
+                Database.PID,
+                EXIT_STATUS);
         // System.exit runs the shutdown hooks, the runtime bundle's among them, which stop the framework cleanly;
         // stopping it here first would let the launcher exit with its own status
         Thread t = new Thread(() -> System.exit(EXIT_STATUS), "store-start-failure");

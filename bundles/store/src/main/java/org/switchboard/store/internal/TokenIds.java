@@ -26,7 +26,8 @@ final class TokenIds {
     boolean spend(String clientId, String jti, Instant until, Instant now) {
         long purgeAt = nextPurge.get();
         if (now.toEpochMilli() >= purgeAt && nextPurge.compareAndSet(purgeAt, now.toEpochMilli() + PURGE_EVERY_MS)) {
-            jdbc.update("forget expired token ids", "DELETE FROM used_token_ids WHERE expires_at < ?", now.toEpochMilli());
+            jdbc.update(
+                    "forget expired token ids", "DELETE FROM used_token_ids WHERE expires_at < ?", now.toEpochMilli());
         }
         return jdbc.query("spend token id", c -> {
             try (PreparedStatement p = c.prepareStatement(
@@ -34,8 +35,8 @@ final class TokenIds {
                 Jdbc.bind(p, clientId, jti, now.toEpochMilli());
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO used_token_ids (client_id, jti, expires_at) VALUES (?, ?, ?)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("INSERT INTO used_token_ids (client_id, jti, expires_at) VALUES (?, ?, ?)")) {
                 Jdbc.bind(p, clientId, jti, until.toEpochMilli());
                 p.executeUpdate();
                 return true;

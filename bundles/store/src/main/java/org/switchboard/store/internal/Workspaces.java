@@ -12,15 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
 import org.switchboard.api.store.TrunkAuth;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;
-
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.switchboard.api.store.WorkspaceRepository;
 import org.switchboard.api.store.WorkspaceSource;
 
@@ -32,7 +31,7 @@ import com.google.gson.reflect.TypeToken;
 public final class Workspaces implements WorkspaceRepository {
 
     private static final Gson GSON = new Gson();
-    private static final Type STRINGS = new TypeToken<List<String>>() { }.getType();
+    private static final Type STRINGS = new TypeToken<List<String>>() {}.getType();
 
     private final Jdbc jdbc;
     private final String nodeId;
@@ -77,16 +76,30 @@ public final class Workspaces implements WorkspaceRepository {
                 }
             }
             List<TrunkRecord> trunks = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT id, name, adapter, peers, fqdn, inbound, outbound, transport, sip_uri, resolve, max_calls, "
-                    + "max_calls_per_second, srtp, auth_username, auth_realm, auth_password_file, auth_algorithms "
-                    + "FROM trunks ORDER BY position")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT id, name, adapter, peers, fqdn, inbound, outbound, transport, sip_uri, resolve, max_calls, "
+                                    + "max_calls_per_second, srtp, auth_username, auth_realm, auth_password_file, auth_algorithms "
+                                    + "FROM trunks ORDER BY position")) {
                 while (r.next()) {
                     String id = r.getString(1);
                     List<String> peers = GSON.fromJson(r.getString(4), STRINGS);
-                    trunks.add(new TrunkRecord(id, r.getString(2), r.getString(3), peers, r.getString(5), r.getString(10),
-                            dids.getOrDefault(id, List.of()), r.getBoolean(6), r.getBoolean(7), r.getString(8),
-                            r.getString(9), r.getInt(11), r.getInt(12), r.getString(13), auth(r)));
+                    trunks.add(new TrunkRecord(
+                            id,
+                            r.getString(2),
+                            r.getString(3),
+                            peers,
+                            r.getString(5),
+                            r.getString(10),
+                            dids.getOrDefault(id, List.of()),
+                            r.getBoolean(6),
+                            r.getBoolean(7),
+                            r.getString(8),
+                            r.getString(9),
+                            r.getInt(11),
+                            r.getInt(12),
+                            r.getString(13),
+                            auth(r)));
                 }
             }
             List<FlowRecord> flows = new ArrayList<>();
@@ -98,17 +111,20 @@ public final class Workspaces implements WorkspaceRepository {
             }
             List<FlowAttachment> attachments = new ArrayList<>();
             try (Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("SELECT trunk_id, did, flow_id FROM attachments ORDER BY trunk_id, did")) {
+                    ResultSet r =
+                            s.executeQuery("SELECT trunk_id, did, flow_id FROM attachments ORDER BY trunk_id, did")) {
                 while (r.next()) {
                     attachments.add(new FlowAttachment(r.getString(1), r.getString(2), r.getString(3)));
                 }
             }
             Map<String, Map<String, String>> headerSets = new LinkedHashMap<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT set_name, header_name, "
-                    + "header_value FROM header_sets ORDER BY set_position, header_position")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT set_name, header_name, "
+                            + "header_value FROM header_sets ORDER BY set_position, header_position")) {
                 while (r.next()) {
-                    headerSets.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>()).put(r.getString(2),
-                            r.getString(3));
+                    headerSets
+                            .computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())
+                            .put(r.getString(2), r.getString(3));
                 }
             }
             if (trunks.isEmpty() && flows.isEmpty()) {
@@ -131,10 +147,13 @@ public final class Workspaces implements WorkspaceRepository {
     @Override
     public Optional<WorkspaceSource> source() {
         return jdbc.query("read workspace source", c -> {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "SELECT file_hash, imported_at, edited_since FROM workspace_source WHERE id = 1")) {
-                return r.next() ? Optional.of(new WorkspaceSource(r.getString(1), java.time.Instant.ofEpochMilli(
-                        r.getLong(2)), r.getBoolean(3))) : Optional.<WorkspaceSource>empty();
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "SELECT file_hash, imported_at, edited_since FROM workspace_source WHERE id = 1")) {
+                return r.next()
+                        ? Optional.of(new WorkspaceSource(
+                                r.getString(1), java.time.Instant.ofEpochMilli(r.getLong(2)), r.getBoolean(3)))
+                        : Optional.<WorkspaceSource>empty();
             }
         });
     }
@@ -212,17 +231,20 @@ public final class Workspaces implements WorkspaceRepository {
             return null;
         }
         String algorithms = r.getString(17);
-        return new TrunkAuth(username, r.getString(15), r.getString(16),
+        return new TrunkAuth(
+                username,
+                r.getString(15),
+                r.getString(16),
                 algorithms == null || algorithms.isBlank() ? List.of() : List.of(algorithms.split(",")));
     }
 
     private static void insertTrunks(Connection c, List<TrunkRecord> trunks) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO trunks (id, position, name, adapter, peers, fqdn, "
-                + "inbound, outbound, transport, sip_uri, resolve, max_calls, max_calls_per_second, srtp, auth_username, "
-                + "auth_realm, auth_password_file, auth_algorithms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement d = c.prepareStatement(
-                        "INSERT INTO trunk_dids (trunk_id, did, position) VALUES (?, ?, ?)")) {
+                        + "inbound, outbound, transport, sip_uri, resolve, max_calls, max_calls_per_second, srtp, auth_username, "
+                        + "auth_realm, auth_password_file, auth_algorithms) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement d =
+                        c.prepareStatement("INSERT INTO trunk_dids (trunk_id, did, position) VALUES (?, ?, ?)")) {
             int i = 0;
             for (TrunkRecord t : trunks) {
                 p.setString(1, t.id());
@@ -259,7 +281,8 @@ public final class Workspaces implements WorkspaceRepository {
     }
 
     private static void insertAttachment(Connection c, FlowAttachment a) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO attachments (trunk_id, did, flow_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement p =
+                c.prepareStatement("INSERT INTO attachments (trunk_id, did, flow_id) VALUES (?, ?, ?)")) {
             p.setString(1, a.trunkId());
             p.setString(2, a.did());
             p.setString(3, a.flowId());

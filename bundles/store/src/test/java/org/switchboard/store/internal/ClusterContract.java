@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.Test;
 import org.switchboard.api.conversation.Conversation;
@@ -30,23 +29,48 @@ public abstract class ClusterContract extends StoreContract {
     public void aNodeStartingAgainClosesTheSessionsItLeftOpenAndNoOtherNodes() throws Exception {
         Instant t0 = Instant.now().minusSeconds(60);
         Sessions a = new Sessions(db, t0.minusSeconds(3600));
-        a.start(new Conversation(S1, "left-open@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
-                null, null, null));
-        a.start(new Conversation(S2, "ended@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
-                null, null, null));
+        a.start(new Conversation(
+                S1, "left-open@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null, null, null));
+        a.start(new Conversation(
+                S2, "ended@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null, null, null));
         a.end(S2, t0.plusSeconds(5), EndedBy.CALLER, "BYE");
         String other = "aaaaaaaaaaaaaaaaaaaaaaaa";
-        Database b = new Database(config(url(), keyFile.toString(), "node-b"), null, driver(),
-                Map.of("driver.target", driverTarget()));
+        Database b = new Database(
+                config(url(), keyFile.toString(), "node-b"), null, driver(), Map.of("driver.target", driverTarget()));
         try {
-            new Sessions(b, t0.minusSeconds(3600)).start(new Conversation(other, "held-by-b@zcc", null, "zcc-demo",
-                    "+15550102", "+1408", t0, t0, null, null, null, null, null));
+            new Sessions(b, t0.minusSeconds(3600))
+                    .start(new Conversation(
+                            other,
+                            "held-by-b@zcc",
+                            null,
+                            "zcc-demo",
+                            "+15550102",
+                            "+1408",
+                            t0,
+                            t0,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null));
         } finally {
             b.close();
         }
         String late = "bbbbbbbbbbbbbbbbbbbbbbbb";
-        a.start(new Conversation(late, "this-run@zcc", null, "zcc-demo", "+15550102", "+1408", t0.plusSeconds(30),
-                null, null, null, null, null, null));
+        a.start(new Conversation(
+                late,
+                "this-run@zcc",
+                null,
+                "zcc-demo",
+                "+15550102",
+                "+1408",
+                t0.plusSeconds(30),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
 
         Sessions restarted = new Sessions(db, t0.plusSeconds(10));
 
@@ -54,18 +78,37 @@ public abstract class ClusterContract extends StoreContract {
         assertEquals(EndedBy.SYSTEM, closed.endedBy());
         assertEquals("node restarted", closed.endReason());
         assertFalse(closed.isActive());
-        assertEquals("an ended session keeps its end", EndedBy.CALLER, restarted.bySessionId(S2).orElseThrow().endedBy());
-        assertTrue("another node's call is its own", restarted.bySessionId(other).orElseThrow().isActive());
-        assertTrue("a call of this run stays open", restarted.bySessionId(late).orElseThrow().isActive());
-        assertEquals(1, restarted.find(new ConversationQuery(null, null, null, null, EndedBy.SYSTEM, null, 0, 10)).size());
+        assertEquals(
+                "an ended session keeps its end",
+                EndedBy.CALLER,
+                restarted.bySessionId(S2).orElseThrow().endedBy());
+        assertTrue(
+                "another node's call is its own",
+                restarted.bySessionId(other).orElseThrow().isActive());
+        assertTrue(
+                "a call of this run stays open",
+                restarted.bySessionId(late).orElseThrow().isActive());
+        assertEquals(
+                1,
+                restarted
+                        .find(new ConversationQuery(null, null, null, null, EndedBy.SYSTEM, null, 0, 10))
+                        .size());
     }
 
     @Test
     public void aNodeIdHeldByARunningNodeElsewhereIsRefusedAndAStaleOneIsTakenOver() throws Exception {
         ClusterNodes a = new ClusterNodes(db);
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> NodeClaim.claim(db.jdbc(),
-                    "node-a", "another-process", "elsewhere:/srv/data", java.time.Duration.ofMillis(300), null, null));
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> NodeClaim.claim(
+                            db.jdbc(),
+                            "node-a",
+                            "another-process",
+                            "elsewhere:/srv/data",
+                            java.time.Duration.ofMillis(300),
+                            null,
+                            null));
             assertTrue(e.getMessage(), e.getMessage().contains("node id 'node-a' is in use by a running node"));
             assertTrue(e.getMessage(), e.getMessage().contains("property 'node.id'"));
             assertEquals(List.of("node-a"), a.nodes().stream().map(n -> n.id()).toList());
@@ -75,29 +118,35 @@ public abstract class ClusterContract extends StoreContract {
             a.deactivate();
         }
         assertEquals("stopped", new ClusterNodes(db).nodes().get(0).state());
-        NodeClaim.claim(db.jdbc(), "node-a", "another-process", "elsewhere:/srv/data", java.time.Duration.ofMillis(100),
-                null, null);
-        Database dup = new Database(config(url(), keyFile.toString(), "node-c"), null, driver(),
-                Map.of("driver.target", driverTarget()));
+        NodeClaim.claim(
+                db.jdbc(),
+                "node-a",
+                "another-process",
+                "elsewhere:/srv/data",
+                java.time.Duration.ofMillis(100),
+                null,
+                null);
+        Database dup = new Database(
+                config(url(), keyFile.toString(), "node-c"), null, driver(), Map.of("driver.target", driverTarget()));
         dup.close();
     }
 
     @Test
     public void aSurvivorClosesTheSessionsOfANodeWhoseHeartbeatStoppedExactlyOnce() throws Exception {
-        Database b = new Database(config(url(), keyFile.toString(), "node-b"), null, driver(),
-                Map.of("driver.target", driverTarget()));
+        Database b = new Database(
+                config(url(), keyFile.toString(), "node-b"), null, driver(), Map.of("driver.target", driverTarget()));
         Instant t0 = Instant.now().minusSeconds(30);
         try {
             Sessions sb = new Sessions(b);
-            sb.start(new Conversation(S1, "held-by-b@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
-                    null, null, null));
+            sb.start(new Conversation(
+                    S1, "held-by-b@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null, null, null));
             sb.addTurn(new Turn(S1, Direction.INCOMING, t0.plusSeconds(1), "hello", null, 0.9, "Greeting", "en"));
         } finally {
             b.close(); // no ClusterNodes for b: it never heartbeats again, as if killed
         }
         Sessions sa = new Sessions(db);
-        sa.start(new Conversation(S2, "held-by-a@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null,
-                null, null, null));
+        sa.start(new Conversation(
+                S2, "held-by-a@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null, null, null));
         ClusterNodes a = new ClusterNodes(db);
         ClusterNodes also = new ClusterNodes(db);
         try {
@@ -108,11 +157,15 @@ public abstract class ClusterContract extends StoreContract {
             assertEquals(EndedBy.SYSTEM, lost.endedBy());
             assertEquals("node lost", lost.endReason());
             assertEquals("what b recorded stays", 1, sa.turns(S1, 0, 10).size());
-            assertTrue("a's own call is untouched", sa.bySessionId(S2).orElseThrow().isActive());
+            assertTrue(
+                    "a's own call is untouched",
+                    sa.bySessionId(S2).orElseThrow().isActive());
             assertEquals("lost", a.node("node-b").orElseThrow().state());
             assertEquals("active", a.node("node-a").orElseThrow().state());
             sa.end(S1, t0.plusSeconds(40), EndedBy.CALLER, "BYE");
-            assertEquals("a real end journalled by a node cut off, not dead, wins", EndedBy.CALLER,
+            assertEquals(
+                    "a real end journalled by a node cut off, not dead, wins",
+                    EndedBy.CALLER,
                     sa.bySessionId(S1).orElseThrow().endedBy());
         } finally {
             a.deactivate();
@@ -152,18 +205,16 @@ public abstract class ClusterContract extends StoreContract {
         }
 
         @Override
-        public void drain() {
-        }
+        public void drain() {}
 
         @Override
-        public void undrain() {
-        }
+        public void undrain() {}
     }
 
     @Test
     public void anOperatorsActionReachesTheNodeHoldingTheCallAndADownNodeIsNamed() throws Exception {
-        Database b = new Database(config(url(), keyFile.toString(), "node-b"), null, driver(),
-                Map.of("driver.target", driverTarget()));
+        Database b = new Database(
+                config(url(), keyFile.toString(), "node-b"), null, driver(), Map.of("driver.target", driverTarget()));
         ClusterNodes a = new ClusterNodes(db);
         ClusterNodes nb = new ClusterNodes(b);
         FakeLiveCalls calls = new FakeLiveCalls();
@@ -171,20 +222,24 @@ public abstract class ClusterContract extends StoreContract {
         try {
             Instant t0 = Instant.now();
             Sessions sa = new Sessions(db);
-            sa.start(new Conversation(S1, "c1@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null,
-                    null, null));
-            sa.start(new Conversation(S2, "c2@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null,
-                    null, null));
+            sa.start(new Conversation(
+                    S1, "c1@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null, null, null));
+            sa.start(new Conversation(
+                    S2, "c2@zcc", null, "zcc-demo", "+15550102", "+1408", t0, t0, null, null, null, null, null));
             calls.up.add(S1);
-            org.switchboard.api.cluster.ActionResult r = nb.act(S1, org.switchboard.api.cluster.CallAction.HANG_UP,
-                    "from node-b");
+            org.switchboard.api.cluster.ActionResult r =
+                    nb.act(S1, org.switchboard.api.cluster.CallAction.HANG_UP, "from node-b");
             assertEquals(r.message(), org.switchboard.api.cluster.ActionResult.Outcome.DONE, r.outcome());
             assertEquals("node-a", r.nodeId());
             assertEquals(List.of(S1 + " from node-b"), calls.hungUp);
-            assertEquals(org.switchboard.api.cluster.ActionResult.Outcome.NO_SUCH_CALL,
-                    nb.act("c2@zcc", org.switchboard.api.cluster.CallAction.TRANSFER_TO_AGENT, "x").outcome());
-            assertEquals(org.switchboard.api.cluster.ActionResult.Outcome.NO_SUCH_CALL,
-                    nb.act("nope", org.switchboard.api.cluster.CallAction.HANG_UP, "x").outcome());
+            assertEquals(
+                    org.switchboard.api.cluster.ActionResult.Outcome.NO_SUCH_CALL,
+                    nb.act("c2@zcc", org.switchboard.api.cluster.CallAction.TRANSFER_TO_AGENT, "x")
+                            .outcome());
+            assertEquals(
+                    org.switchboard.api.cluster.ActionResult.Outcome.NO_SUCH_CALL,
+                    nb.act("nope", org.switchboard.api.cluster.CallAction.HANG_UP, "x")
+                            .outcome());
             a.deactivate();
             r = nb.act(S2, org.switchboard.api.cluster.CallAction.HANG_UP, "x");
             assertEquals(org.switchboard.api.cluster.ActionResult.Outcome.NODE_DOWN, r.outcome());
@@ -201,10 +256,27 @@ public abstract class ClusterContract extends StoreContract {
         String url = url();
         db.jdbc().query("empty it", c -> {
             try (Statement s = c.createStatement()) {
-                for (String t : List.of("schema_version", "nodes", "workspace_revision", "used_token_ids",
-                        "workspace_source", "session_summaries", "session_turns", "session_tasks",
-                        "session_sip_messages", "session_events", "sessions", "attachments", "header_sets", "bot_app_scopes",
-                        "trunk_dids", "flows", "trunks", "bot_apps", "bots", "call_commands")) {
+                for (String t : List.of(
+                        "schema_version",
+                        "nodes",
+                        "workspace_revision",
+                        "used_token_ids",
+                        "workspace_source",
+                        "session_summaries",
+                        "session_turns",
+                        "session_tasks",
+                        "session_sip_messages",
+                        "session_events",
+                        "sessions",
+                        "attachments",
+                        "header_sets",
+                        "bot_app_scopes",
+                        "trunk_dids",
+                        "flows",
+                        "trunks",
+                        "bot_apps",
+                        "bots",
+                        "call_commands")) {
                     s.execute("DROP TABLE IF EXISTS " + t + " CASCADE");
                 }
             }
@@ -215,9 +287,15 @@ public abstract class ClusterContract extends StoreContract {
         java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<Database>> opened = two.invokeAll(List.of(
-                    () -> new Database(config(url, keyFile.toString(), "node-x"), null, driver(),
+                    () -> new Database(
+                            config(url, keyFile.toString(), "node-x"),
+                            null,
+                            driver(),
                             Map.of("driver.target", driverTarget())),
-                    () -> new Database(config(url, keyFile.toString(), "node-y"), null, driver(),
+                    () -> new Database(
+                            config(url, keyFile.toString(), "node-y"),
+                            null,
+                            driver(),
                             Map.of("driver.target", driverTarget()))));
             for (java.util.concurrent.Future<Database> f : opened) {
                 f.get().close();
@@ -227,7 +305,8 @@ public abstract class ClusterContract extends StoreContract {
         }
         db = open(url);
         assertEquals((Integer) Migrations.SCRIPTS.size(), db.jdbc().query("count", c -> {
-            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            try (Statement s = c.createStatement();
+                    var r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
                 r.next();
                 return r.getInt(1);
             }

@@ -18,8 +18,8 @@ public class H2OutageTest extends OutageContract {
     protected void startDatabase() throws Exception {
         base = Files.createTempDirectory("switchboard-h2-server");
         int port = FreePorts.tcp();
-        server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists", "-baseDir",
-                base.toString()).start();
+        server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-ifNotExists", "-baseDir", base.toString())
+                .start();
     }
 
     @Override

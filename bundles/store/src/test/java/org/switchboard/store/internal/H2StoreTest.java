@@ -39,13 +39,26 @@ public class H2StoreTest extends ClusterContract {
 
     @Test
     public void aMismatchedDriverOrABadUrlIsReportedByProperty() {
-        IllegalStateException pg = assertThrows(IllegalStateException.class, () -> new Database(
-                config("jdbc:postgresql://127.0.0.1:1/x?password=secret"), null, driver(), Map.of("driver.target",
-                        driverTarget())));
-        assertTrue(pg.getMessage(), pg.getMessage().contains("set driver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)"));
-        IllegalStateException bad = assertThrows(IllegalStateException.class, () -> new Database(
-                config("postgres://x?password=secret"), null, driver(), Map.of("driver.target", driverTarget())));
-        assertTrue(bad.getMessage(), bad.getMessage().contains("property 'url'") && bad.getMessage().contains("must be a JDBC URL"));
+        IllegalStateException pg = assertThrows(
+                IllegalStateException.class,
+                () -> new Database(
+                        config("jdbc:postgresql://127.0.0.1:1/x?password=secret"),
+                        null,
+                        driver(),
+                        Map.of("driver.target", driverTarget())));
+        assertTrue(
+                pg.getMessage(),
+                pg.getMessage().contains("set driver.target=(osgi.jdbc.driver.class=org.postgresql.Driver)"));
+        IllegalStateException bad = assertThrows(
+                IllegalStateException.class,
+                () -> new Database(
+                        config("postgres://x?password=secret"),
+                        null,
+                        driver(),
+                        Map.of("driver.target", driverTarget())));
+        assertTrue(
+                bad.getMessage(),
+                bad.getMessage().contains("property 'url'") && bad.getMessage().contains("must be a JDBC URL"));
         assertTrue("the password never shows", !bad.getMessage().contains("secret"));
     }
 }

@@ -56,7 +56,9 @@ public class JournalTest {
             j.append("second");
             j.consume(j.peek());
         }
-        Files.write(dir.resolve("conversations.journal"), "{\"op\":\"tu".getBytes(StandardCharsets.UTF_8),
+        Files.write(
+                dir.resolve("conversations.journal"),
+                "{\"op\":\"tu".getBytes(StandardCharsets.UTF_8),
                 StandardOpenOption.APPEND);
         try (Journal j = new Journal(dir, 1 << 20)) {
             assertEquals("second", j.peek());
@@ -79,15 +81,43 @@ public class JournalTest {
         Instant t = Instant.ofEpochMilli(1_700_000_000_123L);
         String id = "0123456789abcdef01234567";
         List<Recorded> all = List.of(
-                Recorded.start(new Conversation(id, "c@x", "st-1", "trunk", "+1555", "+1408", t, null, null, null, null,
-                        null, List.of("a", "b"))),
-                Recorded.start(new Conversation(id, "c@x", "st-1", "trunk", "+1555", "+1408", t, null, null, null, null,
-                        null, List.of(), null, Map.of("X-Trace-ID", "t\"1"))),
-                Recorded.answered(id, t), Recorded.handedOff(id, t), Recorded.end(id, t, EndedBy.BOT, "done\nnow"),
+                Recorded.start(new Conversation(
+                        id,
+                        "c@x",
+                        "st-1",
+                        "trunk",
+                        "+1555",
+                        "+1408",
+                        t,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("a", "b"))),
+                Recorded.start(new Conversation(
+                        id,
+                        "c@x",
+                        "st-1",
+                        "trunk",
+                        "+1555",
+                        "+1408",
+                        t,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        Map.of("X-Trace-ID", "t\"1"))),
+                Recorded.answered(id, t),
+                Recorded.handedOff(id, t),
+                Recorded.end(id, t, EndedBy.BOT, "done\nnow"),
                 Recorded.turn(new Turn(id, Direction.INCOMING, t, "hi \"there\"", "12#", 0.75, "task", "en")),
                 Recorded.event(new ConversationEvent(id, t, "transfer.bye", Map.of("header.X-Intent", "billing"))),
-                Recorded.sipMessage(new SipMessageRecord(id, t, Direction.OUTGOING, "BYE sip:a@b SIP/2.0",
-                        Map.of("Via", List.of("v1", "v2")))),
+                Recorded.sipMessage(new SipMessageRecord(
+                        id, t, Direction.OUTGOING, "BYE sip:a@b SIP/2.0", Map.of("Via", List.of("v1", "v2")))),
                 Recorded.task(id, "agent"));
         for (Recorded r : all) {
             String line = r.toLine();
@@ -99,12 +129,17 @@ public class JournalTest {
 
     @Test
     public void anUnreadableEntrySaysWhy() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recorded.parse("nope{")).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recorded.parse("nope{"))
+                .getMessage()
                 .contains("not a JSON object"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Recorded.parse("{\"op\":\"frobnicate\"}"))
-                .getMessage().contains("unknown op 'frobnicate'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recorded.parse(
-                "{\"op\":\"turn\",\"sessionId\":\"x\",\"at\":1,\"direction\":\"SIDEWAYS\",\"confidence\":1}"))
-                .getMessage().contains("SIDEWAYS"));
+                .getMessage()
+                .contains("unknown op 'frobnicate'"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> Recorded.parse(
+                                "{\"op\":\"turn\",\"sessionId\":\"x\",\"at\":1,\"direction\":\"SIDEWAYS\",\"confidence\":1}"))
+                .getMessage()
+                .contains("SIDEWAYS"));
     }
 }

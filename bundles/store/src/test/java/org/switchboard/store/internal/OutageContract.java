@@ -38,8 +38,7 @@ public abstract class OutageContract {
     /** Starts (or empties) the real database server. */
     protected abstract void startDatabase() throws Exception;
 
-    protected void stopDatabase() throws Exception {
-    }
+    protected void stopDatabase() throws Exception {}
 
     /** Host and port of the real database server. */
     protected abstract String host() throws Exception;
@@ -62,8 +61,12 @@ public abstract class OutageContract {
     }
 
     private void open() throws Exception {
-        db = new Database(StoreContract.config(urlVia(proxy.port()), dir.resolve("secrets.key").toString()), null,
-                driver(), Map.of("driver.target", driverTarget()));
+        db = new Database(
+                StoreContract.config(
+                        urlVia(proxy.port()), dir.resolve("secrets.key").toString()),
+                null,
+                driver(),
+                Map.of("driver.target", driverTarget()));
         sessions = new Sessions(db);
     }
 
@@ -88,7 +91,8 @@ public abstract class OutageContract {
 
         proxy.cut();
         sessions.addTurn(turn(id, Direction.INCOMING, "my bill is wrong", 30));
-        sessions.addEvent(new ConversationEvent(id, T0.plusMillis(31), "assistant.intent", Map.of("intent", "billing")));
+        sessions.addEvent(
+                new ConversationEvent(id, T0.plusMillis(31), "assistant.intent", Map.of("intent", "billing")));
         sessions.addTask(id, "billing");
         sessions.addTurn(turn(id, Direction.OUTGOING, "Connecting you to an agent", 40));
         assertTrue("the records wait on disk", Files.size(journal()) > 0);
@@ -169,8 +173,20 @@ public abstract class OutageContract {
     }
 
     private static Conversation conversation(String id) {
-        return new Conversation(id, "call-" + id + "@zcc", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "zcc-demo",
-                "+15550100", "+14085551212", T0, null, null, null, null, null, null);
+        return new Conversation(
+                id,
+                "call-" + id + "@zcc",
+                "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0",
+                "zcc-demo",
+                "+15550100",
+                "+14085551212",
+                T0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static Turn turn(String id, Direction d, String text, long ms) {

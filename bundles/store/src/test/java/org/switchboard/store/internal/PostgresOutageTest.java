@@ -15,7 +15,8 @@ public class PostgresOutageTest extends OutageContract {
 
     @Override
     protected void startDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection(server.url()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server.url());
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
@@ -39,8 +40,8 @@ public class PostgresOutageTest extends OutageContract {
     @Override
     protected String urlVia(int proxyPort) throws Exception {
         URI u = uri();
-        return "jdbc:postgresql://127.0.0.1:" + proxyPort + u.getRawPath() + (u.getRawQuery() == null ? ""
-                : "?" + u.getRawQuery());
+        return "jdbc:postgresql://127.0.0.1:" + proxyPort + u.getRawPath()
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
 
     @Override

@@ -20,16 +20,18 @@ public class PostgresStoreTest extends ClusterContract {
     protected String url() throws Exception {
         String url = System.getenv(ENV);
         if (url == null || url.isBlank()) {
-            throw new AssertionError(ENV + " is not set: run ./test (it starts a throwaway PostgreSQL server; needs the "
-                    + "postgresql package) or point it at an empty database, e.g. "
-                    + "jdbc:postgresql://127.0.0.1:5432/switchboard_test?user=postgres");
+            throw new AssertionError(
+                    ENV + " is not set: run ./test (it starts a throwaway PostgreSQL server; needs the "
+                            + "postgresql package) or point it at an empty database, e.g. "
+                            + "jdbc:postgresql://127.0.0.1:5432/switchboard_test?user=postgres");
         }
         return url;
     }
 
     @Override
     public void openEmpty() throws Exception {
-        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url());
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA public CASCADE");
             s.execute("CREATE SCHEMA public");
         }

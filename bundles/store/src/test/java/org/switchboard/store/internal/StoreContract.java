@@ -100,7 +100,11 @@ public abstract class StoreContract {
 
             @Override
             public String journal_dir() {
-                return keyFile.isEmpty() ? "" : java.nio.file.Paths.get(keyFile).resolveSibling("journal").toString();
+                return keyFile.isEmpty()
+                        ? ""
+                        : java.nio.file.Paths.get(keyFile)
+                                .resolveSibling("journal")
+                                .toString();
             }
 
             @Override
@@ -165,7 +169,8 @@ public abstract class StoreContract {
         db.close();
         db = open(url); // reopening applies nothing again
         int rows = db.jdbc().query("count", c -> {
-            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            try (Statement s = c.createStatement();
+                    var r = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
                 r.next();
                 return r.getInt(1);
             }
@@ -173,7 +178,8 @@ public abstract class StoreContract {
         assertEquals(Migrations.SCRIPTS.size(), rows);
         db.jdbc().query("pretend a newer bundle ran", c -> {
             try (Statement s = c.createStatement()) {
-                return s.executeUpdate("INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'V99', 0)");
+                return s.executeUpdate(
+                        "INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'V99', 0)");
             }
         });
         db.close();
@@ -186,23 +192,42 @@ public abstract class StoreContract {
     public void theWorkspaceRoundTripsInDocumentOrder() {
         Workspaces w = new Workspaces(db);
         assertTrue(w.load().isEmpty());
-        TrunkRecord b = new TrunkRecord("b-trunk", "B", "zcc", List.of("10.0.0.0/8", "::1"), "zcc.example", "srv", List.of(
-                "+15550101", "+15550100"), true, false, "tcp", "sip:+15550100@gw.example", 40, 7, "required",
-                new org.switchboard.api.store.TrunkAuth("zcc-peer", "gw.example", "/etc/switchboard/zcc.password",
-                        List.of("MD5")));
-        TrunkRecord a = new TrunkRecord("a-trunk", null, "zcc", List.of("127.0.0.1"), null, null, List.of(), false, true, "udp", null);
+        TrunkRecord b = new TrunkRecord(
+                "b-trunk",
+                "B",
+                "zcc",
+                List.of("10.0.0.0/8", "::1"),
+                "zcc.example",
+                "srv",
+                List.of("+15550101", "+15550100"),
+                true,
+                false,
+                "tcp",
+                "sip:+15550100@gw.example",
+                40,
+                7,
+                "required",
+                new org.switchboard.api.store.TrunkAuth(
+                        "zcc-peer", "gw.example", "/etc/switchboard/zcc.password", List.of("MD5")));
+        TrunkRecord a = new TrunkRecord(
+                "a-trunk", null, "zcc", List.of("127.0.0.1"), null, null, List.of(), false, true, "udp", null);
         FlowRecord f = new FlowRecord("f1", "Flow one", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "{\"id\":\"f1\"}");
         FlowRecord g = new FlowRecord("g", "G", null, "{\"id\":\"g\"}");
         Map<String, Map<String, String>> sets = new java.util.LinkedHashMap<>();
         sets.put("zeta", new java.util.LinkedHashMap<>(Map.of("X-Queue", "billing")));
         sets.get("zeta").put("X-Intent", "{{context.intent}}");
         sets.put("alpha", Map.of("X-Priority", "high"));
-        w.replace(new WorkspaceRecord(List.of(b, a), List.of(g, f), List.of(new FlowAttachment("b-trunk", "+15550100", "f1")),
-                sets));
+        w.replace(new WorkspaceRecord(
+                List.of(b, a), List.of(g, f), List.of(new FlowAttachment("b-trunk", "+15550100", "f1")), sets));
         WorkspaceRecord loaded = w.load().orElseThrow();
         assertEquals(sets, loaded.headerSets());
-        assertEquals("document order", List.of("zeta", "alpha"), List.copyOf(loaded.headerSets().keySet()));
-        assertEquals(List.of("X-Queue", "X-Intent"), List.copyOf(loaded.headerSets().get("zeta").keySet()));
+        assertEquals(
+                "document order",
+                List.of("zeta", "alpha"),
+                List.copyOf(loaded.headerSets().keySet()));
+        assertEquals(
+                List.of("X-Queue", "X-Intent"),
+                List.copyOf(loaded.headerSets().get("zeta").keySet()));
         assertEquals(List.of(b, a), loaded.trunks());
         assertEquals(List.of(g, f), loaded.flows());
         assertEquals(List.of(new FlowAttachment("b-trunk", "+15550100", "f1")), loaded.attachments());
@@ -212,9 +237,14 @@ public abstract class StoreContract {
         assertEquals("g", w.load().orElseThrow().attachments().get(0).flowId());
         assertTrue(w.detach("b-trunk", "+15550101"));
         assertFalse(w.detach("b-trunk", "+15550101"));
-        assertThrows("an attachment to an unknown flow breaks a foreign key", IllegalStateException.class,
+        assertThrows(
+                "an attachment to an unknown flow breaks a foreign key",
+                IllegalStateException.class,
                 () -> w.attach(new FlowAttachment("b-trunk", "+15550100", "nope")));
-        assertEquals("the failed attach left the previous one", "g", w.load().orElseThrow().attachments().get(0).flowId());
+        assertEquals(
+                "the failed attach left the previous one",
+                "g",
+                w.load().orElseThrow().attachments().get(0).flowId());
 
         long before = w.revision();
         w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
@@ -228,8 +258,8 @@ public abstract class StoreContract {
     public void theWorkspaceRemembersTheFileItCameFromAndWhetherItWasEditedSince() {
         Workspaces w = new Workspaces(db);
         assertTrue(w.source().isEmpty());
-        TrunkRecord a = new TrunkRecord("a", null, "zcc", List.of("127.0.0.1"), null, null, List.of("+15550100"),
-                true, false, "udp", null);
+        TrunkRecord a = new TrunkRecord(
+                "a", null, "zcc", List.of("127.0.0.1"), null, null, List.of("+15550100"), true, false, "udp", null);
         FlowRecord f = new FlowRecord("f", "F", null, "{\"id\":\"f\"}");
         w.replace(new WorkspaceRecord(List.of(a), List.of(f), List.of()), "aa11");
         assertEquals("aa11", w.source().orElseThrow().fileHash());
@@ -242,7 +272,10 @@ public abstract class StoreContract {
         assertTrue(w.source().orElseThrow().editedSince());
         w.replace(new WorkspaceRecord(List.of(a), List.of(f), List.of()), "bb22");
         w.replace(new WorkspaceRecord(List.of(a), List.of(), List.of()));
-        assertEquals("an edit keeps the file it started from", "bb22", w.source().orElseThrow().fileHash());
+        assertEquals(
+                "an edit keeps the file it started from",
+                "bb22",
+                w.source().orElseThrow().fileHash());
         assertTrue(w.source().orElseThrow().editedSince());
     }
 
@@ -253,17 +286,39 @@ public abstract class StoreContract {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("X-Trace-ID", "t-1");
         headers.put("User-to-User", "00ff;encoding=hex");
-        s.start(new Conversation(S1, "call-1@zcc", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "zcc-demo", "+15550100",
-                "+14085551212", t0, null, null, null, null, null, null, null, headers));
+        s.start(new Conversation(
+                S1,
+                "call-1@zcc",
+                "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0",
+                "zcc-demo",
+                "+15550100",
+                "+14085551212",
+                t0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                headers));
         s.start(new Conversation(S1, "ignored", null, null, null, null, t0, null, null, null, null, null, null));
         s.answered(S1, t0.plusMillis(5));
         s.addTask(S1, "intent");
         s.addTask(S1, "agent");
         s.addEvent(new ConversationEvent(S1, t0.plusMillis(6), "flow.node", Map.of("node", "intent", "flow", "demo")));
-        s.addSipMessage(new SipMessageRecord(S1, t0, Direction.INCOMING, "INVITE sip:+15550100@gw SIP/2.0",
-                Map.of("Via", List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"), "Call-ID", List.of("call-1@zcc"))));
-        s.addSipMessage(new SipMessageRecord(S1, t0.plusMillis(1), Direction.OUTGOING, "SIP/2.0 200 OK",
-                Map.of("kore-session_id", List.of(S1))));
+        s.addSipMessage(new SipMessageRecord(
+                S1,
+                t0,
+                Direction.INCOMING,
+                "INVITE sip:+15550100@gw SIP/2.0",
+                Map.of(
+                        "Via",
+                        List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"),
+                        "Call-ID",
+                        List.of("call-1@zcc"))));
+        s.addSipMessage(new SipMessageRecord(
+                S1, t0.plusMillis(1), Direction.OUTGOING, "SIP/2.0 200 OK", Map.of("kore-session_id", List.of(S1))));
         s.addTurn(new Turn(S1, Direction.OUTGOING, t0.plusMillis(7), "How can I help?", null, 1, "intent", "en"));
         s.addTurn(new Turn(S1, Direction.INCOMING, t0.plusMillis(8), "My BILL is wrong", null, 0.8, "intent", "en"));
         s.addTurn(new Turn(S1, Direction.INCOMING, t0.plusMillis(9), null, "1234", 1, "intent", "en"));
@@ -273,7 +328,9 @@ public abstract class StoreContract {
 
         Conversation c = s.bySessionId(S1).orElseThrow();
         assertEquals("call-1@zcc", c.callId());
-        assertEquals("the passed INVITE headers, in order", List.copyOf(headers.entrySet()),
+        assertEquals(
+                "the passed INVITE headers, in order",
+                List.copyOf(headers.entrySet()),
                 List.copyOf(c.sipHeaders().entrySet()));
         assertEquals(t0.plusMillis(5), c.answeredAt());
         assertEquals(t0.plusMillis(10), c.handoffAt());
@@ -284,16 +341,34 @@ public abstract class StoreContract {
 
         List<SipMessageRecord> sip = s.sipMessages(S1);
         assertEquals(2, sip.size());
-        assertEquals(List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"), sip.get(0).headers().get("Via"));
+        assertEquals(
+                List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"),
+                sip.get(0).headers().get("Via"));
         assertEquals("SIP/2.0 200 OK", sip.get(1).firstLine());
-        assertEquals(Map.of("node", "intent", "flow", "demo"), s.events(S1).get(0).attributes());
+        assertEquals(
+                Map.of("node", "intent", "flow", "demo"), s.events(S1).get(0).attributes());
         assertEquals(3, s.turns(S1, 0, 10).size());
         assertEquals("1234", s.turns(S1, 2, 10).get(0).digits());
         assertEquals(1, s.turns(S1, 1, 1).size());
 
-        s.start(new Conversation(S2, "call-1@zcc", null, "zcc-demo", "+15550101", "+1", t0.plusSeconds(60), null, null,
-                null, null, null, null));
-        assertEquals("the newest session of a Call-ID", S2, s.byCallId("call-1@zcc").orElseThrow().sessionId());
+        s.start(new Conversation(
+                S2,
+                "call-1@zcc",
+                null,
+                "zcc-demo",
+                "+15550101",
+                "+1",
+                t0.plusSeconds(60),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+        assertEquals(
+                "the newest session of a Call-ID",
+                S2,
+                s.byCallId("call-1@zcc").orElseThrow().sessionId());
         assertTrue(s.byCallId("nope").isEmpty());
         assertTrue(s.bySessionId("ffffffffffffffffffffffff").isEmpty());
         assertNull(s.bySessionId(S2).orElseThrow().endedBy());
@@ -301,14 +376,17 @@ public abstract class StoreContract {
         assertEquals(List.of(S2, S1), ids(s.find(new ConversationQuery(null, null, null, null, null, null, 0, 10))));
         assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, null, "bill", 0, 10))));
         assertEquals(List.of(), ids(s.find(new ConversationQuery(null, null, null, null, null, "b_ll", 0, 10))));
-        assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, EndedBy.TRANSFER, null, 0, 10))));
+        assertEquals(
+                List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, EndedBy.TRANSFER, null, 0, 10))));
         assertEquals(List.of(S2), ids(s.find(new ConversationQuery(null, null, null, "+15550101", null, null, 0, 10))));
-        assertEquals(List.of(S1), ids(s.find(new ConversationQuery(t0, t0.plusSeconds(1), null, null, null, null, 0, 10))));
+        assertEquals(
+                List.of(S1), ids(s.find(new ConversationQuery(t0, t0.plusSeconds(1), null, null, null, null, 0, 10))));
         assertEquals(List.of(S1), ids(s.find(new ConversationQuery(null, null, null, null, null, null, 1, 10))));
 
         assertTrue(s.summary(S1).isEmpty());
         s.saveSummary(new Summary(S1, "Caller disputes a bill.", "en", "builtin", t0, null));
-        s.saveSummary(new Summary(S1, "Caller disputes a bill; wants an agent.", "en", "llm", t0.plusSeconds(1), "turns=3"));
+        s.saveSummary(
+                new Summary(S1, "Caller disputes a bill; wants an agent.", "en", "llm", t0.plusSeconds(1), "turns=3"));
         Summary stored = s.summary(S1).orElseThrow();
         assertEquals("Caller disputes a bill; wants an agent.", stored.text());
         assertEquals("llm", stored.summarizer());
@@ -327,8 +405,9 @@ public abstract class StoreContract {
         Bots bots = new Bots(db);
         assertTrue(bots.spendTokenId(app, "abc", later));
         assertFalse("a replay", bots.spendTokenId(app, "abc", later));
-        assertTrue("another app's id of the same name", bots.spendTokenId("cs-55555555-5555-4555-8555-555555555555",
-                "abc", later));
+        assertTrue(
+                "another app's id of the same name",
+                bots.spendTokenId("cs-55555555-5555-4555-8555-555555555555", "abc", later));
         db.close();
         db = open(url());
         Bots restarted = new Bots(db);
@@ -346,8 +425,10 @@ public abstract class StoreContract {
         assertEquals("builtin", bots.bot(bot.botId()).orElseThrow().summarizer());
         bots.saveBot(new Bot(bot.botId(), "Renamed", false, "llm", bot.createdAt()));
         assertEquals("Renamed", bots.bot(bot.botId()).orElseThrow().name());
-        Bot fixed = bots.saveBot(new Bot("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "Demo", true, "builtin", Instant.EPOCH));
-        assertEquals(List.of("Demo", "Renamed"), bots.bots().stream().map(Bot::name).toList());
+        Bot fixed = bots.saveBot(
+                new Bot("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "Demo", true, "builtin", Instant.EPOCH));
+        assertEquals(
+                List.of("Demo", "Renamed"), bots.bots().stream().map(Bot::name).toList());
 
         AppCredentials creds = bots.createApp(bot.botId(), "ZCC connector", Set.of(BotApp.CHAT_HISTORY), false);
         assertTrue(creds.clientId().matches(BotApp.ID_PATTERN));
@@ -357,7 +438,8 @@ public abstract class StoreContract {
         assertEquals(Set.of(BotApp.CHAT_HISTORY), app.scopes());
         assertEquals(List.of(app), bots.apps(bot.botId()));
         String stored = db.jdbc().query("read", c -> {
-            try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT secret FROM bot_apps")) {
+            try (Statement s = c.createStatement();
+                    var r = s.executeQuery("SELECT secret FROM bot_apps")) {
                 r.next();
                 return r.getString(1);
             }
@@ -375,10 +457,11 @@ public abstract class StoreContract {
         assertTrue(bots.rotateSecret("cs-00000000-0000-0000-0000-000000000000").isEmpty());
 
         assertThrows(IllegalArgumentException.class, () -> bots.createApp(bot.botId(), "x", Set.of("admin"), false));
-        assertThrows(IllegalArgumentException.class, () -> bots.createApp("st-00000000-0000-0000-0000-000000000000", "x",
-                Set.of(), false));
-        AppCredentials other = bots.createApp(fixed.botId(), "other", Set.of(BotApp.CHAT_HISTORY,
-                BotApp.CONVERSATION_SUMMARY), true);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> bots.createApp("st-00000000-0000-0000-0000-000000000000", "x", Set.of(), false));
+        AppCredentials other =
+                bots.createApp(fixed.botId(), "other", Set.of(BotApp.CHAT_HISTORY, BotApp.CONVERSATION_SUMMARY), true);
         assertTrue(bots.app(other.clientId()).orElseThrow().enforceJti());
         BotApp changed = bots.updateApp(other.clientId(), "renamed", Set.of(BotApp.CONVERSATION_SUMMARY), false)
                 .orElseThrow();
@@ -386,8 +469,10 @@ public abstract class StoreContract {
         assertEquals(Set.of(BotApp.CONVERSATION_SUMMARY), changed.scopes());
         assertEquals("renamed", changed.name());
         assertFalse(changed.enforceJti());
-        assertTrue(bots.updateApp("cs-00000000-0000-0000-0000-000000000000", "x", Set.of(), false).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> bots.updateApp(other.clientId(), "x", Set.of("admin"), false));
+        assertTrue(bots.updateApp("cs-00000000-0000-0000-0000-000000000000", "x", Set.of(), false)
+                .isEmpty());
+        assertThrows(
+                IllegalArgumentException.class, () -> bots.updateApp(other.clientId(), "x", Set.of("admin"), false));
         assertTrue(bots.deleteBot(bot.botId()));
         assertTrue("a bot's apps go with it", bots.app(creds.clientId()).isEmpty());
         assertTrue(bots.deleteApp(other.clientId()));
@@ -400,27 +485,42 @@ public abstract class StoreContract {
         Bot bot = bots.createBot("Moved from Kore", true, null);
         String id = "cs-0f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f";
         String secret = "Kore+Secret/With=Base64Chars0123456789";
-        BotApp app = bots.importApp(bot.botId(), "ZCC", Set.of(BotApp.CHAT_HISTORY), false, new AppCredentials(id,
-                secret));
+        BotApp app =
+                bots.importApp(bot.botId(), "ZCC", Set.of(BotApp.CHAT_HISTORY), false, new AppCredentials(id, secret));
         assertEquals(id, app.clientId());
         assertEquals(app, bots.app(id).orElseThrow());
         byte[] input = "header.payload".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "HmacSHA256"));
-        assertTrue("a token signed with the imported secret verifies", bots.verifySignature(id, input,
-                mac.doFinal(input)));
-        assertThrows(IllegalStateException.class, () -> bots.importApp(bot.botId(), "again", Set.of(), false,
-                new AppCredentials(id, secret)));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> bots.importApp(bot.botId(),
-                "x", Set.of(), false, new AppCredentials("cs-not-a-uuid", secret)));
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        assertTrue(
+                "a token signed with the imported secret verifies",
+                bots.verifySignature(id, input, mac.doFinal(input)));
+        assertThrows(
+                IllegalStateException.class,
+                () -> bots.importApp(bot.botId(), "again", Set.of(), false, new AppCredentials(id, secret)));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> bots.importApp(bot.botId(), "x", Set.of(), false, new AppCredentials("cs-not-a-uuid", secret)));
         assertTrue(bad.getMessage(), bad.getMessage().contains("is not cs-<uuid>"));
-        bad = assertThrows(IllegalArgumentException.class, () -> bots.importApp(bot.botId(), "x", Set.of(), false,
-                new AppCredentials("cs-1f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f", "short")));
+        bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> bots.importApp(
+                        bot.botId(),
+                        "x",
+                        Set.of(),
+                        false,
+                        new AppCredentials("cs-1f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f", "short")));
         assertTrue(bad.getMessage(), bad.getMessage().contains("16 to 512 printable"));
         assertFalse("the secret is not in the message", bad.getMessage().contains("short"));
-        assertThrows(IllegalArgumentException.class, () -> bots.importApp("st-00000000-0000-0000-0000-000000000000",
-                "x", Set.of(), false, new AppCredentials("cs-2f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f", secret)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> bots.importApp(
+                        "st-00000000-0000-0000-0000-000000000000",
+                        "x",
+                        Set.of(),
+                        false,
+                        new AppCredentials("cs-2f8e6a1c-52b3-4d7e-9a10-6c2f3b4d5e6f", secret)));
     }
 
     @Test
@@ -430,11 +530,15 @@ public abstract class StoreContract {
         AppCredentials creds = bots.createApp(bot.botId(), "a", Set.of(), false);
         String url = url();
         db.close();
-        db = new Database(config(url, keyFile.resolveSibling("other.key").toString()), null, driver(),
+        db = new Database(
+                config(url, keyFile.resolveSibling("other.key").toString()),
+                null,
+                driver(),
                 Map.of("driver.target", driverTarget()));
         Bots reopened = new Bots(db);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> reopened.verifySignature(
-                creds.clientId(), new byte[1], new byte[32]));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> reopened.verifySignature(creds.clientId(), new byte[1], new byte[32]));
         assertTrue(e.getMessage(), e.getMessage().contains("cannot be decrypted with this key"));
         assertFalse("the message names no secret", e.getMessage().contains(creds.clientSecret()));
     }
@@ -444,13 +548,28 @@ public abstract class StoreContract {
         java.nio.file.Path dir = keyFile.resolveSibling("journal");
         java.nio.file.Files.createDirectories(dir);
         Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
-        String good = Recorded.start(new Conversation(S2, "call-j@zcc", null, "zcc-demo", "+15550100", "+1408", t0,
-                null, null, null, null, null, null)).toLine();
-        String refused = Recorded.turn(new Turn("s".repeat(30), Direction.INCOMING, t0, "too long an id", null, 1,
-                null, "en")).toLine();
-        String turn = Recorded.turn(new Turn(S2, Direction.INCOMING, t0, "still here", null, 1, null, "en")).toLine();
-        java.nio.file.Files.writeString(dir.resolve("conversations.journal"), good + "\n" + "garbage\n" + refused
-                + "\n" + turn + "\n");
+        String good = Recorded.start(new Conversation(
+                        S2,
+                        "call-j@zcc",
+                        null,
+                        "zcc-demo",
+                        "+15550100",
+                        "+1408",
+                        t0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .toLine();
+        String refused = Recorded.turn(
+                        new Turn("s".repeat(30), Direction.INCOMING, t0, "too long an id", null, 1, null, "en"))
+                .toLine();
+        String turn = Recorded.turn(new Turn(S2, Direction.INCOMING, t0, "still here", null, 1, null, "en"))
+                .toLine();
+        java.nio.file.Files.writeString(
+                dir.resolve("conversations.journal"), good + "\n" + "garbage\n" + refused + "\n" + turn + "\n");
         Sessions s = new Sessions(db);
         try {
             long until = System.nanoTime() + 10_000_000_000L;
@@ -459,8 +578,9 @@ public abstract class StoreContract {
             }
             assertEquals(0, java.nio.file.Files.size(dir.resolve("conversations.journal")));
             assertEquals("call-j@zcc", s.bySessionId(S2).orElseThrow().callId());
-            assertEquals(List.of("still here"), s.turns(S2, 0, 10).stream().map(Turn::text).collect(
-                    java.util.stream.Collectors.toList()));
+            assertEquals(
+                    List.of("still here"),
+                    s.turns(S2, 0, 10).stream().map(Turn::text).collect(java.util.stream.Collectors.toList()));
         } finally {
             s.close();
         }
@@ -472,12 +592,24 @@ public abstract class StoreContract {
         try {
             Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
             s.batch(b -> {
-                b.start(new Conversation(S2, "call-b@zcc", null, "zcc-demo", "+15550100", "+1408", t0, null, null,
-                        null, null, null, null));
+                b.start(new Conversation(
+                        S2,
+                        "call-b@zcc",
+                        null,
+                        "zcc-demo",
+                        "+15550100",
+                        "+1408",
+                        t0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
                 b.answered(S2, t0.plusMillis(3));
                 for (int i = 0; i < 200; i++) {
-                    b.addSipMessage(new SipMessageRecord(S2, t0.plusMillis(i), Direction.INCOMING, "INFO " + i,
-                            Map.of()));
+                    b.addSipMessage(
+                            new SipMessageRecord(S2, t0.plusMillis(i), Direction.INCOMING, "INFO " + i, Map.of()));
                 }
                 b.addTurn(new Turn("s".repeat(30), Direction.INCOMING, t0, "an id too long", null, 1, null, "en"));
                 b.addTurn(new Turn(S2, Direction.INCOMING, t0, "kept", null, 1, null, "en"));
@@ -488,8 +620,9 @@ public abstract class StoreContract {
             assertEquals(EndedBy.CALLER, c.endedBy());
             assertEquals(200, s.sipMessages(S2).size());
             assertEquals("INFO 199", s.sipMessages(S2).get(199).firstLine());
-            assertEquals(List.of("kept"), s.turns(S2, 0, 10).stream().map(Turn::text).collect(
-                    java.util.stream.Collectors.toList()));
+            assertEquals(
+                    List.of("kept"),
+                    s.turns(S2, 0, 10).stream().map(Turn::text).collect(java.util.stream.Collectors.toList()));
         } finally {
             s.close();
         }

@@ -3,17 +3,11 @@ package org.switchboard.summary.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationEvent;
-import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.Summarizer;
 import org.switchboard.api.conversation.Summary;
@@ -87,8 +81,11 @@ public class BuiltinSummarizer implements Summarizer {
             parts.add("They said " + quote + ".");
         }
         if (!f.values.isEmpty()) {
-            parts.add("The bot collected " + join(f.values.entrySet().stream()
-                    .map(e -> SummaryFacts.words(e.getKey()) + " " + e.getValue()).toList()) + ".");
+            parts.add("The bot collected "
+                    + join(f.values.entrySet().stream()
+                            .map(e -> SummaryFacts.words(e.getKey()) + " " + e.getValue())
+                            .toList())
+                    + ".");
         } else if (!f.keyed.isEmpty()) {
             parts.add("They entered " + join(f.keyed) + " on the keypad.");
         }
@@ -97,24 +94,41 @@ public class BuiltinSummarizer implements Summarizer {
 
     private String outcome(Conversation c, SummaryFacts f) {
         if (c.isActive()) {
-            return c.handoffAt() != null ? "The bot is handing the call to an agent now."
-                    : "The call is still in progress" + (c.taskPath().isEmpty() ? "" : " at "
-                            + clean(c.taskPath().get(c.taskPath().size() - 1), 60)) + ".";
+            return c.handoffAt() != null
+                    ? "The bot is handing the call to an agent now."
+                    : "The call is still in progress"
+                            + (c.taskPath().isEmpty()
+                                    ? ""
+                                    : " at "
+                                            + clean(
+                                                    c.taskPath()
+                                                            .get(c.taskPath().size() - 1),
+                                                    60))
+                            + ".";
         }
         String after = " after " + duration(Duration.between(c.startedAt(), c.endedAt()));
         String reason = c.endReason() == null ? null : clean(c.endReason(), 120);
         EndedBy by = c.endedBy() == null ? EndedBy.ERROR : c.endedBy();
         return switch (by) {
-            case TRANSFER -> "The bot handed the call to an agent"
-                    + (f.referTarget != null ? " at " + clean(f.referTarget, 80) : "") + why(f) + after + ".";
-            case BOT -> (f.resolution != null ? "The bot resolved the call (" + SummaryFacts.words(f.resolution)
-                    + ") and ended it" : "The bot ended the call") + after
-                    + (reason == null || f.resolution != null ? "" : " (" + reason + ")") + ".";
-            case CALLER -> "The caller hung up" + after
-                    + (c.taskPath().isEmpty() ? "" : ", during " + clean(c.taskPath().get(c.taskPath().size() - 1), 60))
-                    + ".";
-            case ERROR -> "The call ended on an error" + after + ": "
-                    + clean(f.error != null ? f.error : reason != null ? reason : "unknown", 160) + ".";
+            case TRANSFER ->
+                "The bot handed the call to an agent" + (f.referTarget != null ? " at " + clean(f.referTarget, 80) : "")
+                        + why(f) + after + ".";
+            case BOT ->
+                (f.resolution != null
+                                ? "The bot resolved the call (" + SummaryFacts.words(f.resolution) + ") and ended it"
+                                : "The bot ended the call")
+                        + after
+                        + (reason == null || f.resolution != null ? "" : " (" + reason + ")") + ".";
+            case CALLER ->
+                "The caller hung up" + after
+                        + (c.taskPath().isEmpty()
+                                ? ""
+                                : ", during "
+                                        + clean(c.taskPath().get(c.taskPath().size() - 1), 60))
+                        + ".";
+            case ERROR ->
+                "The call ended on an error" + after + ": "
+                        + clean(f.error != null ? f.error : reason != null ? reason : "unknown", 160) + ".";
             case SYSTEM -> "The gateway ended the call" + after + (reason == null ? "" : " (" + reason + ")") + ".";
         };
     }
@@ -138,7 +152,9 @@ public class BuiltinSummarizer implements Summarizer {
     /** Caller-controlled text made one short, printable line. */
     static String clean(String text, int max) {
         // "[unk]": a speech grammar's unknown word, in transcripts recorded before recognizers dropped it
-        String s = text.replace("[unk]", " ").replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ")
+        String s = text.replace("[unk]", " ")
+                .replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ")
+                .replaceAll("\\s+", " ")
                 .strip()
                 .replace('"', '\'');
         return s.length() <= max ? s : s.substring(0, max - 1).stripTrailing() + "…";
@@ -152,7 +168,8 @@ public class BuiltinSummarizer implements Summarizer {
     }
 
     private static String lowerFirst(String s) {
-        return s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1))) ? s
+        return s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1)))
+                ? s
                 : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
@@ -163,6 +180,8 @@ public class BuiltinSummarizer implements Summarizer {
         }
         long m = s / 60;
         long rest = s % 60;
-        return m + (m == 1 ? " minute" : " minutes") + (rest == 0 ? "" : " " + rest + (rest == 1 ? " second" : " seconds"));
+        return m
+                + (m == 1 ? " minute" : " minutes")
+                + (rest == 0 ? "" : " " + rest + (rest == 1 ? " second" : " seconds"));
     }
 }

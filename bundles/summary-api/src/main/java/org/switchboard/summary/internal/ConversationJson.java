@@ -27,11 +27,10 @@ import com.google.gson.JsonObject;
  */
 final class ConversationJson {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private ConversationJson() {
-    }
+    private ConversationJson() {}
 
     static String time(Instant i) {
         return i == null ? null : TIME.format(i);
@@ -121,8 +120,9 @@ final class ConversationJson {
             o.addProperty("createdBy", user);
             o.addProperty("lmodifiedBy", user);
             JsonObject data = new JsonObject();
-            data.addProperty("text", t.text() != null ? t.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ")
-                    : t.digits());
+            data.addProperty(
+                    "text",
+                    t.text() != null ? t.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ") : t.digits());
             JsonObject component = new JsonObject();
             component.addProperty("_id", id("cp", key));
             component.addProperty("cT", "text");

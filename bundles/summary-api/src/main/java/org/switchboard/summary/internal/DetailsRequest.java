@@ -15,8 +15,14 @@ import com.google.gson.JsonSyntaxException;
  * ({@code skip} or its alias {@code offset}, {@code limit}) and the language. Unknown fields are ignored, as Kore
  * does; a known field of the wrong type or out of range is a 400 naming it.
  */
-record DetailsRequest(String sessionId, String callId, String conversationId, boolean summaryRequired, int skip,
-        int limit, String lang) {
+record DetailsRequest(
+        String sessionId,
+        String callId,
+        String conversationId,
+        boolean summaryRequired,
+        int skip,
+        int limit,
+        String lang) {
 
     private static final Pattern SESSION_ID = Pattern.compile("[0-9a-fA-F]{24}");
     private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
@@ -47,8 +53,13 @@ record DetailsRequest(String sessionId, String callId, String conversationId, bo
         if (lang != null && !LANG.matcher(lang).matches()) {
             throw ApiException.badRequest("lang must be a language tag such as en or en-US");
         }
-        return new DetailsRequest(sessionId == null ? null : sessionId.toLowerCase(Locale.ROOT), callId, conversationId,
-                summary, skip != null ? skip : offset != null ? offset : 0, limit != null ? limit : defaultLimit,
+        return new DetailsRequest(
+                sessionId == null ? null : sessionId.toLowerCase(Locale.ROOT),
+                callId,
+                conversationId,
+                summary,
+                skip != null ? skip : offset != null ? offset : 0,
+                limit != null ? limit : defaultLimit,
                 lang == null ? "en" : lang);
     }
 
@@ -60,8 +71,7 @@ record DetailsRequest(String sessionId, String callId, String conversationId, bo
      * @param ids the conversation asked for, or {@code null} for a transcript
      * @param transcript the transcript given inline, or {@code null}
      */
-    record Summary(DetailsRequest ids, String transcript, String lang) {
-    }
+    record Summary(DetailsRequest ids, String transcript, String lang) {}
 
     static Summary parseSummary(String body) throws ApiException {
         JsonObject o = object(body);
@@ -88,7 +98,9 @@ record DetailsRequest(String sessionId, String callId, String conversationId, bo
         if (conversationId != null) {
             return new Summary(new DetailsRequest(null, null, conversationId, true, 0, 1, lg), null, lg);
         }
-        if (transcript != null && transcript.isJsonPrimitive() && transcript.getAsJsonPrimitive().isString()
+        if (transcript != null
+                && transcript.isJsonPrimitive()
+                && transcript.getAsJsonPrimitive().isString()
                 && !transcript.getAsString().isBlank()) {
             return new Summary(null, transcript.getAsString(), lg);
         }
@@ -139,7 +151,9 @@ record DetailsRequest(String sessionId, String callId, String conversationId, bo
             if (p.isBoolean()) {
                 return p.getAsBoolean();
             }
-            if (p.isString() && (p.getAsString().equalsIgnoreCase("true") || p.getAsString().equalsIgnoreCase("false"))) {
+            if (p.isString()
+                    && (p.getAsString().equalsIgnoreCase("true")
+                            || p.getAsString().equalsIgnoreCase("false"))) {
                 return Boolean.parseBoolean(p.getAsString());
             }
         }

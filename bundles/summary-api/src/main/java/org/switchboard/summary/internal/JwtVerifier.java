@@ -116,8 +116,8 @@ final class JwtVerifier {
 
     private static JsonObject json(String segment, String what) throws ApiException {
         try {
-            JsonElement e = JsonParser.parseString(new String(Base64.getUrlDecoder().decode(segment),
-                    StandardCharsets.UTF_8));
+            JsonElement e =
+                    JsonParser.parseString(new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8));
             if (!e.isJsonObject()) {
                 throw ApiException.unauthorized(what + " is not a JSON object");
             }

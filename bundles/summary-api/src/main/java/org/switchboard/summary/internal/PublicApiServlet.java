@@ -21,9 +21,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.metrics.MetricsSource;
-import org.switchboard.api.metrics.MetricsWriter;
-import org.switchboard.util.metrics.RequestMetrics;
 import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
@@ -32,6 +29,9 @@ import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.ConversationSummaries;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.util.metrics.RequestMetrics;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -49,7 +49,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Authorization: Bearer}). Every answer is JSON; every refusal is {@code {"errors":[{"msg", "code"}]}} with
  * the HTTP status as its code.
  */
-@Component(service = {Servlet.class, MetricsSource.class}, configurationPid = PublicApiServlet.PID,
+@Component(
+        service = {Servlet.class, MetricsSource.class},
+        configurationPid = PublicApiServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/public/*")
 @Designate(ocd = SummaryApiConfig.class)
@@ -62,22 +64,29 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PublicApiServlet.class);
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+    private static final Gson GSON =
+            new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
     private static final Pattern DETAILS = Pattern.compile("/bot/([^/]{1,100})/conversationDetails/?");
     private static final Pattern SUMMARY = Pattern.compile("/streams/([^/]{1,100})/conversationSummary/?");
 
     private final transient SummaryApiConfig config;
     private final transient JwtVerifier verifier;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile BotRepository bots;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ConversationStore store;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ConversationSummaries summaries;
 
@@ -85,8 +94,8 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
     public PublicApiServlet(SummaryApiConfig config) {
         Settings.check(config);
         this.config = config;
-        this.verifier = new JwtVerifier(Clock.systemUTC(), config.clock_skew_s(), config.max_token_bytes(),
-                config.jti_ttl_s());
+        this.verifier =
+                new JwtVerifier(Clock.systemUTC(), config.clock_skew_s(), config.max_token_bytes(), config.jti_ttl_s());
     }
 
     @Override
@@ -119,8 +128,12 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
             if (e.status() >= 500) {
                 LOG.warn("{} {}: {} ({})", req.getMethod(), printable(req.getRequestURI()), e.getMessage(), e.detail());
             } else if (e.status() == 401 || e.status() == 403) {
-                LOG.info("Refused {} {} from {}: {}", req.getMethod(), printable(req.getRequestURI()),
-                        req.getRemoteAddr(), printable(e.detail()));
+                LOG.info(
+                        "Refused {} {} from {}: {}",
+                        req.getMethod(),
+                        printable(req.getRequestURI()),
+                        req.getRemoteAddr(),
+                        printable(e.detail()));
             }
             if (e.status() == 503) {
                 resp.setHeader("Retry-After", "5");
@@ -180,16 +193,16 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         return answer;
     }
 
-    private JsonObject transcriptSummary(Services s, String botId, String transcript, String lang)
-            throws ApiException {
+    private JsonObject transcriptSummary(Services s, String botId, String transcript, String lang) throws ApiException {
         Writer w = writer(s, botId);
-        return w == null ? ConversationJson.summaryDisabled() : ConversationJson.summary(
-                w.service().summarizeTranscript(w.botKnown() ? botId : null, transcript, lang));
+        return w == null
+                ? ConversationJson.summaryDisabled()
+                : ConversationJson.summary(
+                        w.service().summarizeTranscript(w.botKnown() ? botId : null, transcript, lang));
     }
 
     /** The summary service for a bot whose summaries are on, and whether the bot is known; null when they are off. */
-    private record Writer(ConversationSummaries service, boolean botKnown) {
-    }
+    private record Writer(ConversationSummaries service, boolean botKnown) {}
 
     private Writer writer(Services s, String botId) throws ApiException {
         Optional<Bot> bot = s.bots.bot(botId);
@@ -198,7 +211,9 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         }
         ConversationSummaries writer = summaries;
         if (writer == null) {
-            throw new ApiException(503, "Summaries are not available right now; try again shortly",
+            throw new ApiException(
+                    503,
+                    "Summaries are not available right now; try again shortly",
                     "no ConversationSummaries service");
         }
         return new Writer(writer, bot.isPresent());
@@ -225,7 +240,8 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
             c = store.byCallId(r.callId());
         } else {
             String id = r.conversationId();
-            c = id.matches("[0-9a-fA-F]{24}") ? store.bySessionId(id.toLowerCase(java.util.Locale.ROOT))
+            c = id.matches("[0-9a-fA-F]{24}")
+                    ? store.bySessionId(id.toLowerCase(java.util.Locale.ROOT))
                     : Optional.empty();
             if (c.isEmpty()) {
                 c = store.byCallId(id);
@@ -237,14 +253,15 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         return c.get();
     }
 
-    private record Services(BotRepository bots, ConversationStore store) {
-    }
+    private record Services(BotRepository bots, ConversationStore store) {}
 
     private Services services() throws ApiException {
         BotRepository b = bots;
         ConversationStore s = store;
         if (b == null || s == null) {
-            throw new ApiException(503, "The conversation store is not available right now; try again shortly",
+            throw new ApiException(
+                    503,
+                    "The conversation store is not available right now; try again shortly",
                     b == null ? "no BotRepository service" : "no ConversationStore service");
         }
         return new Services(b, s);

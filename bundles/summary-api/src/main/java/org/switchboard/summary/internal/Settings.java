@@ -8,8 +8,7 @@ final class Settings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
-    private Settings() {
-    }
+    private Settings() {}
 
     static void check(SummaryApiConfig c) {
         range("clock.skew.s", c.clock_skew_s(), 0, 600);
@@ -24,8 +23,8 @@ final class Settings {
 
     private static void range(String name, long value, long min, long max) {
         if (value < min || value > max) {
-            String msg = "PID " + PublicApiServlet.PID + ": property '" + name + "' = '" + value
-                    + "': must be between " + min + " and " + max;
+            String msg = "PID " + PublicApiServlet.PID + ": property '" + name + "' = '" + value + "': must be between "
+                    + min + " and " + max;
             LOG.error(msg);
             throw new IllegalArgumentException(msg);
         }

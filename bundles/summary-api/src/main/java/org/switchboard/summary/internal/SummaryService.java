@@ -43,7 +43,9 @@ import org.switchboard.api.conversation.Turn;
  * replaced by the built-in summarizer's when that one is missing, slow, failing or answers nothing. One summary is
  * written at a time per session; concurrent requests share it.
  */
-@Component(service = ConversationSummaries.class, configurationPid = PublicApiServlet.PID,
+@Component(
+        service = ConversationSummaries.class,
+        configurationPid = PublicApiServlet.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class SummaryService implements ConversationSummaries {
 
@@ -59,7 +61,9 @@ public class SummaryService implements ConversationSummaries {
     private final Map<String, CompletableFuture<Summary>> writing = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile BotRepository bots;
 
@@ -88,7 +92,9 @@ public class SummaryService implements ConversationSummaries {
         pool.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addSummarizer(Summarizer s, Map<String, Object> properties) {
         summarizers.add(s, properties);
@@ -104,8 +110,8 @@ public class SummaryService implements ConversationSummaries {
 
     @Override
     public Summary summary(String sessionId, String lang) {
-        Conversation c = store.bySessionId(sessionId)
-                .orElseThrow(() -> new NoSuchElementException("no session " + sessionId));
+        Conversation c =
+                store.bySessionId(sessionId).orElseThrow(() -> new NoSuchElementException("no session " + sessionId));
         List<Turn> turns = store.turns(sessionId, 0, MAX_TURNS);
         List<ConversationEvent> events = store.events(sessionId);
         String wanted = wantedSummarizer(c);
@@ -135,8 +141,20 @@ public class SummaryService implements ConversationSummaries {
     @Override
     public Summary summarizeTranscript(String botId, String transcript, String lang) {
         String id = java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(sha256(transcript), 12));
-        Conversation c = new Conversation(id, "transcript-" + id, botId, null, null, null, clock.instant(), null, null,
-                null, null, null, List.of());
+        Conversation c = new Conversation(
+                id,
+                "transcript-" + id,
+                botId,
+                null,
+                null,
+                null,
+                clock.instant(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of());
         List<Turn> turns = Transcripts.turns(id, transcript, clock.instant());
         return write(c, turns, List.of(), lang, wantedSummarizer(c));
     }
@@ -154,8 +172,8 @@ public class SummaryService implements ConversationSummaries {
         if (!basis.equals(s.basis())) {
             return false;
         }
-        return wanted.equals(s.summarizer()) || Duration.between(s.createdAt(), clock.instant()).toSeconds()
-                < config.summary_fallback_retry_s();
+        return wanted.equals(s.summarizer())
+                || Duration.between(s.createdAt(), clock.instant()).toSeconds() < config.summary_fallback_retry_s();
     }
 
     private String wantedSummarizer(Conversation c) {
@@ -166,12 +184,14 @@ public class SummaryService implements ConversationSummaries {
         return repository.bot(c.botId()).map(Bot::summarizer).orElse(BuiltinSummarizer.ID);
     }
 
-    private Summary write(Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang,
-            String wanted) {
+    private Summary write(
+            Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang, String wanted) {
         Summarizer chosen = summarizers.get(wanted);
         if (chosen == null || wanted.equals(BuiltinSummarizer.ID)) {
             if (!wanted.equals(BuiltinSummarizer.ID)) {
-                LOG.warn("Session {}: summarizer '{}' is not installed; the built-in summarizer answers", c.sessionId(),
+                LOG.warn(
+                        "Session {}: summarizer '{}' is not installed; the built-in summarizer answers",
+                        c.sessionId(),
                         wanted);
             }
             return builtin.summarize(c, turns, events, lang);
@@ -196,7 +216,8 @@ public class SummaryService implements ConversationSummaries {
             return fallback(c, turns, events, lang, wanted, "interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return fallback(c, turns, events, lang, wanted, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            return fallback(
+                    c, turns, events, lang, wanted, cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } catch (RejectedExecutionException e) {
             return fallback(c, turns, events, lang, wanted, "too many summaries being written");
         } catch (RuntimeException e) {
@@ -204,16 +225,18 @@ public class SummaryService implements ConversationSummaries {
         }
     }
 
-    private Summary fallback(Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang,
-            String wanted, String why) {
-        LOG.warn("Session {}: summarizer '{}' failed ({}); the built-in summarizer answers", c.sessionId(), wanted, why);
+    private Summary fallback(
+            Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang, String wanted, String why) {
+        LOG.warn(
+                "Session {}: summarizer '{}' failed ({}); the built-in summarizer answers", c.sessionId(), wanted, why);
         return builtin.summarize(c, turns, events, lang);
     }
 
     /** What a summary depends on; a stored summary with another basis is stale. */
     static String basis(Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang, String by) {
         long lastTurn = turns.isEmpty() ? 0 : turns.get(turns.size() - 1).at().toEpochMilli();
-        long lastEvent = events.isEmpty() ? 0 : events.get(events.size() - 1).at().toEpochMilli();
+        long lastEvent =
+                events.isEmpty() ? 0 : events.get(events.size() - 1).at().toEpochMilli();
         return "v1;lang=" + lang + ";by=" + by + ";turns=" + turns.size() + "@" + lastTurn + ";events=" + events.size()
                 + "@" + lastEvent + ";tasks=" + c.taskPath().size() + ";handoff=" + millis(c.handoffAt()) + ";end="
                 + millis(c.endedAt()) + "/" + c.endedBy();

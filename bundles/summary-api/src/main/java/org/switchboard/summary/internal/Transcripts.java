@@ -21,11 +21,10 @@ final class Transcripts {
     /** The most turns read from one transcript. */
     static final int MAX_TURNS = 2000;
 
-    private static final Pattern LABEL = Pattern.compile(
-            "(?i)(?:^|(?<=[\\s.!?,;]))(agent|bot|assistant|consumer|customer|caller|user)\\s*:");
+    private static final Pattern LABEL =
+            Pattern.compile("(?i)(?:^|(?<=[\\s.!?,;]))(agent|bot|assistant|consumer|customer|caller|user)\\s*:");
 
-    private Transcripts() {
-    }
+    private Transcripts() {}
 
     static List<Turn> turns(String sessionId, String transcript, Instant at) {
         List<Turn> turns = new ArrayList<>();

@@ -41,7 +41,8 @@ public class DetailsRequestTest {
         assertEquals(20, r.skip());
         assertEquals(5, r.limit());
         assertEquals("en-US", r.lang());
-        assertEquals(7, parse("{\"conversationId\":\"x\",\"skip\":7,\"offset\":7}").skip());
+        assertEquals(
+                7, parse("{\"conversationId\":\"x\",\"skip\":7,\"offset\":7}").skip());
     }
 
     @Test
@@ -57,8 +58,8 @@ public class DetailsRequestTest {
         DetailsRequest.Summary own = DetailsRequest.parseSummary("{\"callId\": \"c1\", \"lang\": \"de\"}");
         assertEquals("c1", own.ids().callId());
         assertEquals("de", own.lang());
-        ApiException e = assertThrows(ApiException.class, () -> DetailsRequest.parseSummary(
-                "{\"inputMode\": {\"transcript\": 42}}"));
+        ApiException e = assertThrows(
+                ApiException.class, () -> DetailsRequest.parseSummary("{\"inputMode\": {\"transcript\": 42}}"));
         assertTrue(e.getMessage(), e.getMessage().contains("inputMode needs conversationId"));
         e = assertThrows(ApiException.class, () -> DetailsRequest.parseSummary("{\"inputMode\": \"x\"}"));
         assertTrue(e.getMessage(), e.getMessage().contains("inputMode must be an object"));
@@ -75,8 +76,11 @@ public class DetailsRequestTest {
         assertTrue(refused("{\"sessionId\":\"zz\"}").contains("24 hexadecimal"));
         assertTrue(refused("{\"callId\":\"c\",\"isSummaryRequired\":\"yes\"}").contains("isSummaryRequired"));
         assertTrue(refused("{\"callId\":\"c\",\"limit\":0}").contains("limit must be an integer between 1 and "));
-        assertEquals("a limit above the maximum is clamped", 1000,
-                DetailsRequest.parse("{\"callId\":\"c\",\"limit\":1001}", 100, 1000).limit());
+        assertEquals(
+                "a limit above the maximum is clamped",
+                1000,
+                DetailsRequest.parse("{\"callId\":\"c\",\"limit\":1001}", 100, 1000)
+                        .limit());
         assertTrue(refused("{\"callId\":\"c\",\"limit\":1e12}").contains("limit must be an integer"));
         assertTrue(refused("{\"callId\":\"c\",\"limit\":2.5}").contains("limit"));
         assertTrue(refused("{\"callId\":\"c\",\"limit\":true}").contains("limit"));

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-
 import org.junit.Test;
 import org.switchboard.api.bot.AppCredentials;
 import org.switchboard.api.bot.Bot;
@@ -157,10 +156,18 @@ public class JwtVerifierTest {
 
     @Test
     public void aGoodTokenNamesItsApp() throws Exception {
-        String t = hs256("{\"sub\":\"zoom\",\"appId\":\"" + APP + "\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}", APP);
+        String t = hs256(
+                "{\"sub\":\"zoom\",\"appId\":\"" + APP + "\",\"iat\":" + NOW + ",\"exp\":" + (NOW + 60) + "}", APP);
         assertEquals(APP, verifier.verify(apps, t, BOT, BotApp.CHAT_HISTORY).clientId());
-        assertEquals("the exact shape of the product document", APP,
-                verifier.verify(apps, hs256("{\"sub\":\"1234\",\"appId\":\"" + APP + "\"}", APP), BOT, BotApp.CHAT_HISTORY).clientId());
+        assertEquals(
+                "the exact shape of the product document",
+                APP,
+                verifier.verify(
+                                apps,
+                                hs256("{\"sub\":\"1234\",\"appId\":\"" + APP + "\"}", APP),
+                                BOT,
+                                BotApp.CHAT_HISTORY)
+                        .clientId());
     }
 
     @Test
@@ -168,7 +175,8 @@ public class JwtVerifierTest {
         Base64.Encoder padded = Base64.getUrlEncoder();
         String input = padded.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + padded.encodeToString(("{\"appId\":\"" + APP + "\",\"x\":1}").getBytes(StandardCharsets.UTF_8));
-        String t = input + "." + padded.encodeToString(hmac(SECRET + APP.charAt(3), input.getBytes(StandardCharsets.US_ASCII)));
+        String t = input + "."
+                + padded.encodeToString(hmac(SECRET + APP.charAt(3), input.getBytes(StandardCharsets.US_ASCII)));
         org.junit.Assert.assertTrue("the test token has padding: " + t, t.contains("="));
         assertEquals(APP, verifier.verify(apps, t, BOT, BotApp.CHAT_HISTORY).clientId());
     }
@@ -187,7 +195,8 @@ public class JwtVerifierTest {
         table.put("alg HS512", token("{\"alg\":\"HS512\"}", claims, SECRET + "1"));
         table.put("alg RS256 (key confusion)", token("{\"alg\":\"RS256\"}", claims, SECRET + "1"));
         table.put("signature stripped", p[0] + "." + p[1] + ".");
-        table.put("signature altered", p[0] + "." + p[1] + "." + (p[2].charAt(0) == 'A' ? 'B' : 'A') + p[2].substring(1));
+        table.put(
+                "signature altered", p[0] + "." + p[1] + "." + (p[2].charAt(0) == 'A' ? 'B' : 'A') + p[2].substring(1));
         table.put("payload altered", p[0] + "." + b64("{\"appId\":\"" + APP + "\",\"admin\":true}") + "." + p[2]);
         table.put("wrong secret", token("{\"alg\":\"HS256\"}", claims, "not-the-secret"));
         table.put("unknown app", hs256("{\"appId\":\"cs-99999999-9999-4999-8999-999999999999\"}", "cs-9"));
@@ -221,8 +230,11 @@ public class JwtVerifierTest {
 
     @Test
     public void withinTheSkewIsAccepted() throws Exception {
-        verifier.verify(apps, hs256("{\"appId\":\"" + APP + "\",\"exp\":" + (NOW - 29) + ",\"nbf\":" + (NOW + 29) + "}", APP),
-                BOT, BotApp.CHAT_HISTORY);
+        verifier.verify(
+                apps,
+                hs256("{\"appId\":\"" + APP + "\",\"exp\":" + (NOW - 29) + ",\"nbf\":" + (NOW + 29) + "}", APP),
+                BOT,
+                BotApp.CHAT_HISTORY);
     }
 
     @Test
@@ -231,6 +243,7 @@ public class JwtVerifierTest {
         verifier.verify(apps, t, BOT, BotApp.CHAT_HISTORY);
         assertEquals("replayed", 401, status(t));
         assertEquals("no jti", 401, status(hs256("{\"appId\":\"" + JTI_APP + "\"}", JTI_APP)));
-        verifier.verify(apps, hs256("{\"appId\":\"" + JTI_APP + "\",\"jti\":\"abd\"}", JTI_APP), BOT, BotApp.CHAT_HISTORY);
+        verifier.verify(
+                apps, hs256("{\"appId\":\"" + JTI_APP + "\",\"jti\":\"abd\"}", JTI_APP), BOT, BotApp.CHAT_HISTORY);
     }
 }

@@ -31,18 +31,30 @@ final class MemoryStore implements ConversationStore {
     }
 
     @Override
-    public void answered(String sessionId, Instant at) {
-    }
+    public void answered(String sessionId, Instant at) {}
 
     @Override
-    public void handedOff(String sessionId, Instant at) {
-    }
+    public void handedOff(String sessionId, Instant at) {}
 
     @Override
     public void end(String id, Instant at, EndedBy by, String reason) {
         Conversation c = conversations.get(id);
-        conversations.put(id, new Conversation(id, c.callId(), c.botId(), c.trunkId(), c.did(), c.caller(),
-                c.startedAt(), c.answeredAt(), c.handoffAt(), at, by, reason, c.taskPath()));
+        conversations.put(
+                id,
+                new Conversation(
+                        id,
+                        c.callId(),
+                        c.botId(),
+                        c.trunkId(),
+                        c.did(),
+                        c.caller(),
+                        c.startedAt(),
+                        c.answeredAt(),
+                        c.handoffAt(),
+                        at,
+                        by,
+                        reason,
+                        c.taskPath()));
     }
 
     @Override
@@ -56,12 +68,10 @@ final class MemoryStore implements ConversationStore {
     }
 
     @Override
-    public void addSipMessage(SipMessageRecord message) {
-    }
+    public void addSipMessage(SipMessageRecord message) {}
 
     @Override
-    public void addTask(String sessionId, String taskName) {
-    }
+    public void addTask(String sessionId, String taskName) {}
 
     @Override
     public Optional<Conversation> bySessionId(String sessionId) {
@@ -70,7 +80,9 @@ final class MemoryStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> byCallId(String callId) {
-        return conversations.values().stream().filter(c -> c.callId().equals(callId)).findFirst();
+        return conversations.values().stream()
+                .filter(c -> c.callId().equals(callId))
+                .findFirst();
     }
 
     @Override

@@ -51,8 +51,8 @@ public class SummaryServiceTest {
 
     private final MemoryStore store = new MemoryStore();
     private final MovingClock clock = new MovingClock();
-    private final SummaryService service = new SummaryService(store,
-            Configs.config(Map.of("summary_timeout_ms", 300L, "summary_fallback_retry_s", 60L)), clock);
+    private final SummaryService service = new SummaryService(
+            store, Configs.config(Map.of("summary_timeout_ms", 300L, "summary_fallback_retry_s", 60L)), clock);
     private final AtomicInteger llmCalls = new AtomicInteger();
 
     public SummaryServiceTest() {
@@ -67,8 +67,10 @@ public class SummaryServiceTest {
 
     private void botUses(String summarizer) {
         Bot bot = new Bot(BOT, "Acme", true, summarizer, Instant.EPOCH);
-        service.setBots((BotRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {BotRepository.class}, (p, m, a) -> m.getName().equals("bot") ? Optional.of(bot) : null));
+        service.setBots((BotRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {BotRepository.class},
+                (p, m, a) -> m.getName().equals("bot") ? Optional.of(bot) : null));
     }
 
     private void install(String id, Summarizer s) {
@@ -82,8 +84,13 @@ public class SummaryServiceTest {
             if (failure != null) {
                 throw failure;
             }
-            return new Summary(c.sessionId(), "  LLM: " + turns.size() + " turns in " + lang + "  ", lang, "ignored",
-                    Instant.EPOCH, null);
+            return new Summary(
+                    c.sessionId(),
+                    "  LLM: " + turns.size() + " turns in " + lang + "  ",
+                    lang,
+                    "ignored",
+                    Instant.EPOCH,
+                    null);
         };
     }
 
@@ -113,18 +120,26 @@ public class SummaryServiceTest {
                 + "box. agent: Which one? customer: The second box, the list does not work.";
         List<org.switchboard.api.conversation.Turn> turns = Transcripts.turns("s", transcript, Instant.EPOCH);
         assertEquals(4, turns.size());
-        assertEquals(org.switchboard.api.conversation.Direction.OUTGOING, turns.get(0).direction());
+        assertEquals(
+                org.switchboard.api.conversation.Direction.OUTGOING,
+                turns.get(0).direction());
         assertEquals("I have an issue with my DVR box.", turns.get(1).text());
-        assertEquals(org.switchboard.api.conversation.Direction.INCOMING, turns.get(3).direction());
-        assertEquals("text without labels is the caller's", 1, Transcripts.turns("s", "my bill is wrong",
-                Instant.EPOCH).size());
+        assertEquals(
+                org.switchboard.api.conversation.Direction.INCOMING,
+                turns.get(3).direction());
+        assertEquals(
+                "text without labels is the caller's",
+                1,
+                Transcripts.turns("s", "my bill is wrong", Instant.EPOCH).size());
 
         Summary builtinOne = service.summarizeTranscript(null, transcript, "en");
         assertEquals("builtin", builtinOne.summarizer());
         assertTrue(builtinOne.text(), builtinOne.text().contains("DVR box"));
         botUses("llm");
         install("llm", llm(0, null));
-        assertEquals("LLM: 4 turns in en", service.summarizeTranscript(BOT, transcript, "en").text());
+        assertEquals(
+                "LLM: 4 turns in en",
+                service.summarizeTranscript(BOT, transcript, "en").text());
         assertEquals("nothing stored", 0, store.summariesSaved);
     }
 
@@ -144,7 +159,10 @@ public class SummaryServiceTest {
     @Test
     public void aSlowFailingOrMissingSummarizerFallsBackToTheBuiltinOne() {
         botUses("llm");
-        assertEquals("missing", "builtin", service.summary(BuiltinSummarizerTest.S, "en").summarizer());
+        assertEquals(
+                "missing",
+                "builtin",
+                service.summary(BuiltinSummarizerTest.S, "en").summarizer());
 
         store.addTurn(BuiltinSummarizerTest.in("hello?", null, 50));
         install("llm", llm(5000, null));

@@ -9,8 +9,7 @@ public final class Resampler {
     /** The filter: 63 taps, cut-off at 0.23 of the higher rate (3.7 kHz at 16 kHz). */
     static final double[] TAPS = lowPass(63, 0.23);
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     /** 16 kHz to 8 kHz: filter, keep every second sample. */
     public static short[] downsample2(short[] in) {

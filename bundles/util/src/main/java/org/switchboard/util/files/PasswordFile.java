@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class PasswordFile {
 
-    private PasswordFile() {
-    }
+    private PasswordFile() {}
 
     /** The largest password file read, in bytes. */
     public static final int MAX_BYTES = 1024;

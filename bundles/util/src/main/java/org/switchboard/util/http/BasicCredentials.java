@@ -22,13 +22,16 @@ public record BasicCredentials(String user, String password) {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             decoded = "";
         }
         int colon = decoded.indexOf(':');
-        return Optional.of(colon < 0 ? new BasicCredentials(decoded, "")
-                : new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        return Optional.of(
+                colon < 0
+                        ? new BasicCredentials(decoded, "")
+                        : new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
     }
 
     @Override

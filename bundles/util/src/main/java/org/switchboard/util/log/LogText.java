@@ -10,8 +10,7 @@ public final class LogText {
     /** The most characters of a value that are logged. */
     public static final int MAX = 300;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /** {@code s} escaped and bounded; {@code "null"} for {@code null}. */
     public static String escape(CharSequence s) {

@@ -11,8 +11,9 @@ import org.switchboard.api.metrics.HistogramSnapshot;
 public final class Histogram {
 
     /** Bounds for latencies in seconds, 1 ms to 10 s. */
-    public static final double[] LATENCY_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
-        5, 10};
+    public static final double[] LATENCY_SECONDS = {
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
+    };
 
     private final double[] bounds;
     private final AtomicLongArray buckets;

@@ -42,7 +42,7 @@ public final class RequestMetrics {
 
     public void writeTo(MetricsWriter out) {
         requests.writeTo(out, "switchboard_api_requests_total", "HTTP API requests, by API and status");
-        out.histogram("switchboard_api_request_seconds", "HTTP API request latency", Map.of("api", api),
-                latency.snapshot());
+        out.histogram(
+                "switchboard_api_request_seconds", "HTTP API request latency", Map.of("api", api), latency.snapshot());
     }
 }

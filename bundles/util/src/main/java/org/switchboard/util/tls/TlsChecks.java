@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import javax.net.ssl.SSLContext;
 
 /**
@@ -26,10 +25,15 @@ import javax.net.ssl.SSLContext;
 public final class TlsChecks {
 
     /** Modern suites only: forward secrecy and AEAD (TLS 1.3's own, then ECDHE with AES-GCM or ChaCha20). */
-    public static final List<String> DEFAULT_CIPHER_SUITES = List.of("TLS_AES_128_GCM_SHA256",
-            "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+    public static final List<String> DEFAULT_CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
             "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private static final Set<String> PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
@@ -85,8 +89,12 @@ public final class TlsChecks {
         } catch (IOException e) {
             boolean wrongPassword = e.getCause() instanceof java.security.UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password");
-            add(property, file, wrongPassword ? "wrong password (" + property + ".password)"
-                    : "is not a " + type + " keystore or is damaged: " + e.getMessage());
+            add(
+                    property,
+                    file,
+                    wrongPassword
+                            ? "wrong password (" + property + ".password)"
+                            : "is not a " + type + " keystore or is damaged: " + e.getMessage());
         } catch (GeneralSecurityException e) {
             add(property, file, "cannot be opened as " + type + ": " + e.getMessage());
         }
@@ -111,7 +119,8 @@ public final class TlsChecks {
                 }
                 Certificate cert = keys.getCertificate(alias);
                 if (cert instanceof X509Certificate x) {
-                    return x.getSubjectX500Principal().getName() + " (valid until " + x.getNotAfter().toInstant() + ")";
+                    return x.getSubjectX500Principal().getName() + " (valid until "
+                            + x.getNotAfter().toInstant() + ")";
                 }
                 add(property, file, "the key '" + alias + "' has no X.509 certificate");
                 return null;
@@ -132,8 +141,10 @@ public final class TlsChecks {
         }
         for (String p : protocols) {
             if (!PROTOCOLS.contains(p)) {
-                add(property, configured, "'" + p + "' is not allowed: only TLSv1.2 and TLSv1.3 are (older versions "
-                        + "are broken)");
+                add(
+                        property,
+                        configured,
+                        "'" + p + "' is not allowed: only TLSv1.2 and TLSv1.3 are (older versions " + "are broken)");
             }
         }
         return protocols;
@@ -143,8 +154,8 @@ public final class TlsChecks {
     public List<String> cipherSuites(String property, String configured) {
         Set<String> supported;
         try {
-            supported = new LinkedHashSet<>(Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters()
-                    .getCipherSuites()));
+            supported = new LinkedHashSet<>(Arrays.asList(
+                    SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites()));
         } catch (GeneralSecurityException e) {
             add(property, configured, "this JVM has no TLS: " + e.getMessage());
             return List.of();
@@ -153,7 +164,8 @@ public final class TlsChecks {
         if (wanted.isEmpty()) {
             return DEFAULT_CIPHER_SUITES.stream().filter(supported::contains).toList();
         }
-        List<String> unknown = wanted.stream().filter(s -> !supported.contains(s)).toList();
+        List<String> unknown =
+                wanted.stream().filter(s -> !supported.contains(s)).toList();
         if (!unknown.isEmpty()) {
             add(property, configured, "not supported by this JVM: " + String.join(", ", unknown));
         }

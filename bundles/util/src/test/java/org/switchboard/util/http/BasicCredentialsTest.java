@@ -17,12 +17,22 @@ public class BasicCredentialsTest {
 
     @Test
     public void aBasicHeaderGivesItsUserAndPasswordAndNothingElseDoes() {
-        assertEquals(new BasicCredentials("admin", "pä:ss"), BasicCredentials.of(basic("admin:pä:ss")).orElseThrow());
-        assertEquals(new BasicCredentials("admin", ""), BasicCredentials.of(basic("admin")).orElseThrow());
-        assertEquals(new BasicCredentials("", ""), BasicCredentials.of("basic !!not-base64").orElseThrow());
+        assertEquals(
+                new BasicCredentials("admin", "pä:ss"),
+                BasicCredentials.of(basic("admin:pä:ss")).orElseThrow());
+        assertEquals(
+                new BasicCredentials("admin", ""),
+                BasicCredentials.of(basic("admin")).orElseThrow());
+        assertEquals(
+                new BasicCredentials("", ""),
+                BasicCredentials.of("basic !!not-base64").orElseThrow());
         assertFalse(BasicCredentials.of("Bearer abc").isPresent());
         assertFalse(BasicCredentials.of(null).isPresent());
-        assertTrue("the password is not printed", !BasicCredentials.of(basic("admin:s3cret")).orElseThrow()
-                .toString().contains("s3cret"));
+        assertTrue(
+                "the password is not printed",
+                !BasicCredentials.of(basic("admin:s3cret"))
+                        .orElseThrow()
+                        .toString()
+                        .contains("s3cret"));
     }
 }

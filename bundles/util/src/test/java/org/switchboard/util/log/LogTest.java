@@ -10,7 +10,8 @@ public class LogTest {
 
     @Test
     public void controlCharactersAreEscapedSoNoLineCanBeForgedNorATerminalSteered() {
-        assertEquals("ad\\x1B[2Jmin\\x0D\\x0A2026-12-03 ERROR forged\\x00\\x07",
+        assertEquals(
+                "ad\\x1B[2Jmin\\x0D\\x0A2026-12-03 ERROR forged\\x00\\x07",
                 LogText.escape("ad\u001b[2Jmin\r\n2026-12-03 ERROR forged\0\u0007"));
         assertEquals("tab\\x09and\\u2028", LogText.escape("tab\tand\u2028"));
         String plain = "a1b2c3@10.0.0.1";

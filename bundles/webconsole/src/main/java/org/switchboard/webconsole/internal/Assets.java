@@ -88,6 +88,5 @@ final class Assets {
             </script>
             """;
 
-    private Assets() {
-    }
+    private Assets() {}
 }

@@ -26,8 +26,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * app (or importing one from Kore with its client id and secret), rotating its secret, changing its scopes, deleting
  * it. A new secret is shown once, on the page that answers the POST (never in a URL, a log line or a listing).
  */
-@Component(service = Servlet.class, property = {"felix.webconsole.label=" + BotsPage.LABEL,
-    "felix.webconsole.title=Bots & apps", "felix.webconsole.category=Switchboard"})
+@Component(
+        service = Servlet.class,
+        property = {
+            "felix.webconsole.label=" + BotsPage.LABEL,
+            "felix.webconsole.title=Bots & apps",
+            "felix.webconsole.category=Switchboard"
+        })
 public final class BotsPage extends ConsolePage {
 
     static final String LABEL = "switchboard-bots";
@@ -35,13 +40,14 @@ public final class BotsPage extends ConsolePage {
     private static final Logger LOG = LoggerFactory.getLogger(BotsPage.class);
     private static final String SHOWN = BotsPage.class.getName() + ".credentials";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile BotRepository bots;
 
     /** Credentials shown once, with the bot and what happened. */
-    private record Shown(String botId, String what, AppCredentials credentials) {
-    }
+    private record Shown(String botId, String what, AppCredentials credentials) {}
 
     @Override
     void render(HttpServletRequest request, PrintWriter out, String root) {
@@ -60,9 +66,13 @@ public final class BotsPage extends ConsolePage {
                     + "the secret and the claim <code>appId</code> = the client id; send them in the <code>auth"
                     + "</code> header (see <code>examples/kore/details.sh</code>).</p></div>");
         }
-        out.print(form(request, root, "sb-new-bot", Html.hidden("action", "createBot")
-                + "<p>New bot: <input name=\"name\" placeholder=\"name\" required maxlength=\"200\"> "
-                + "<button type=\"submit\">Create bot</button></p>"));
+        out.print(form(
+                request,
+                root,
+                "sb-new-bot",
+                Html.hidden("action", "createBot")
+                        + "<p>New bot: <input name=\"name\" placeholder=\"name\" required maxlength=\"200\"> "
+                        + "<button type=\"submit\">Create bot</button></p>"));
         List<Bot> all = r.bots();
         if (all.isEmpty()) {
             out.print("<p class=\"sb-muted\">No bots yet: a workspace import creates the bots its flows name.</p>");
@@ -70,31 +80,55 @@ public final class BotsPage extends ConsolePage {
         for (Bot b : all) {
             out.print("<h2 id=\"bot-" + Html.a(b.botId()) + "\">" + Html.h(b.name()) + "</h2><table class=\"sb-table "
                     + "sb-ids\"><tr><td>Bot id</td><td><code class=\"sb-bot-id\">" + Html.h(b.botId()) + "</code></td>"
-                    + "</tr><tr><td>Summaries</td><td>" + (b.summaryEnabled() ? "on, " + Html.h(b.summarizer())
-                    : "off") + "</td></tr></table>");
+                    + "</tr><tr><td>Summaries</td><td>" + (b.summaryEnabled() ? "on, " + Html.h(b.summarizer()) : "off")
+                    + "</td></tr></table>");
             List<BotApp> apps = r.apps(b.botId());
             out.print("<table class=\"sb-table sb-apps\"><thead><tr><th>App</th><th>Client id</th><th>Scopes</th><th>"
                     + "JTI once</th><th>Created (UTC)</th><th></th></tr></thead><tbody>");
             for (BotApp a : apps) {
                 out.print("<tr><td>" + Html.h(a.name()) + "</td><td><code>" + Html.h(a.clientId()) + "</code></td><td>"
-                        + form(request, root, "sb-inline sb-scopes", Html.hidden("action", "scopes")
-                                + Html.hidden("clientId", a.clientId()) + scopeBoxes(a.scopes())
-                                + "<button type=\"submit\">Save</button>")
+                        + form(
+                                request,
+                                root,
+                                "sb-inline sb-scopes",
+                                Html.hidden("action", "scopes")
+                                        + Html.hidden("clientId", a.clientId()) + scopeBoxes(a.scopes())
+                                        + "<button type=\"submit\">Save</button>")
                         + "</td><td>" + (a.enforceJti() ? "yes" : "no") + "</td><td>" + Html.time(a.createdAt())
-                        + "</td><td>" + button(request, root, "Rotate secret", "Give " + a.name() + " a new secret? The"
-                                + " old one stops working at once.", "action", "rotate", "clientId", a.clientId())
-                        + button(request, root, "Delete", "Delete the app " + a.name() + "?", "action", "deleteApp",
-                                "clientId", a.clientId())
+                        + "</td><td>"
+                        + button(
+                                request,
+                                root,
+                                "Rotate secret",
+                                "Give " + a.name() + " a new secret? The" + " old one stops working at once.",
+                                "action",
+                                "rotate",
+                                "clientId",
+                                a.clientId())
+                        + button(
+                                request,
+                                root,
+                                "Delete",
+                                "Delete the app " + a.name() + "?",
+                                "action",
+                                "deleteApp",
+                                "clientId",
+                                a.clientId())
                         + "</td></tr>");
             }
             out.print("</tbody></table>");
-            out.print(form(request, root, "sb-new-app", Html.hidden("action", "createApp")
-                    + Html.hidden("botId", b.botId()) + "<p>New app: <input name=\"name\" placeholder=\"name\" "
-                    + "required maxlength=\"200\"> " + scopeBoxes(BotApp.SCOPES) + " <label><input type=\"checkbox\" "
-                    + "name=\"enforceJti\" value=\"true\"> each jti once</label></p><p>Importing an app from Kore? "
-                    + "<input name=\"clientId\" placeholder=\"cs-... (optional)\" size=\"40\"> <input name=\""
-                    + "clientSecret\" type=\"password\" placeholder=\"its secret\" autocomplete=\"off\"> "
-                    + "<button type=\"submit\">Create app</button></p>"));
+            out.print(form(
+                    request,
+                    root,
+                    "sb-new-app",
+                    Html.hidden("action", "createApp")
+                            + Html.hidden("botId", b.botId()) + "<p>New app: <input name=\"name\" placeholder=\"name\" "
+                            + "required maxlength=\"200\"> " + scopeBoxes(BotApp.SCOPES)
+                            + " <label><input type=\"checkbox\" "
+                            + "name=\"enforceJti\" value=\"true\"> each jti once</label></p><p>Importing an app from Kore? "
+                            + "<input name=\"clientId\" placeholder=\"cs-... (optional)\" size=\"40\"> <input name=\""
+                            + "clientSecret\" type=\"password\" placeholder=\"its secret\" autocomplete=\"off\"> "
+                            + "<button type=\"submit\">Create app</button></p>"));
         }
     }
 
@@ -108,8 +142,12 @@ public final class BotsPage extends ConsolePage {
     private static String scopeBoxes(Set<String> checked) {
         StringBuilder b = new StringBuilder();
         for (String scope : List.of(BotApp.CHAT_HISTORY, BotApp.CONVERSATION_SUMMARY)) {
-            b.append("<label><input type=\"checkbox\" name=\"scope\" value=\"").append(Html.a(scope)).append('"')
-                    .append(checked.contains(scope) ? " checked" : "").append("> ").append(Html.h(scope))
+            b.append("<label><input type=\"checkbox\" name=\"scope\" value=\"")
+                    .append(Html.a(scope))
+                    .append('"')
+                    .append(checked.contains(scope) ? " checked" : "")
+                    .append("> ")
+                    .append(Html.h(scope))
                     .append("</label> ");
         }
         return b.toString();
@@ -145,8 +183,12 @@ public final class BotsPage extends ConsolePage {
                     }
                     LOG.info("Console: secret of app {} rotated by {}", clientId, who);
                     String botId = r.app(clientId).map(BotApp::botId).orElse("");
-                    request.setAttribute(SHOWN, new Shown(botId, "A new secret for " + clientId + "; the old one no "
-                            + "longer works.", c.get()));
+                    request.setAttribute(
+                            SHOWN,
+                            new Shown(
+                                    botId,
+                                    "A new secret for " + clientId + "; the old one no " + "longer works.",
+                                    c.get()));
                     return null;
                 }
                 case "scopes" -> {
@@ -158,8 +200,10 @@ public final class BotsPage extends ConsolePage {
                     Set<String> scopes = scopes(request);
                     r.updateApp(clientId, app.get().name(), scopes, app.get().enforceJti());
                     LOG.info("Console: scopes of app {} set to {} by {}", clientId, scopes, who);
-                    return Outcome.ok("", "App " + app.get().name() + " now holds " + (scopes.isEmpty() ? "no scope"
-                            : String.join(", ", scopes)) + ".");
+                    return Outcome.ok(
+                            "",
+                            "App " + app.get().name() + " now holds "
+                                    + (scopes.isEmpty() ? "no scope" : String.join(", ", scopes)) + ".");
                 }
                 case "deleteApp" -> {
                     String clientId = param(request, "clientId");
@@ -200,8 +244,10 @@ public final class BotsPage extends ConsolePage {
             }
             BotApp app = r.importApp(botId, name, scopes, jti, new AppCredentials(clientId, secret));
             LOG.info("Console: app {} imported for bot {} by {}", app.clientId(), botId, who);
-            return Outcome.ok("", "App " + name + " imported with client id " + app.clientId() + "; its secret is "
-                    + "the one you gave.");
+            return Outcome.ok(
+                    "",
+                    "App " + name + " imported with client id " + app.clientId() + "; its secret is "
+                            + "the one you gave.");
         }
         AppCredentials c = r.createApp(botId, name, scopes, jti);
         LOG.info("Console: app {} created for bot {} by {}", c.clientId(), botId, who);

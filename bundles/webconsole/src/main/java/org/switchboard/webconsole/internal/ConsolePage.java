@@ -84,8 +84,9 @@ abstract class ConsolePage extends AbstractServlet {
         }
         String query = outcome.query() == null || outcome.query().isEmpty() ? "" : outcome.query() + "&";
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", root(request) + "?" + query + "ok=" + (outcome.ok() ? "1" : "0") + "&msg="
-                + Html.u(outcome.message()));
+        response.setHeader(
+                "Location",
+                root(request) + "?" + query + "ok=" + (outcome.ok() ? "1" : "0") + "&msg=" + Html.u(outcome.message()));
     }
 
     /** Answers 403 and returns true when {@link Csrf} refuses the request. */
@@ -94,7 +95,10 @@ abstract class ConsolePage extends AbstractServlet {
         if (refusal == null) {
             return false;
         }
-        LOG.warn("Console: refused a {} action from {}: {}", getClass().getSimpleName(), request.getRemoteAddr(),
+        LOG.warn(
+                "Console: refused a {} action from {}: {}",
+                getClass().getSimpleName(),
+                request.getRemoteAddr(),
                 refusal);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/plain;charset=UTF-8");
@@ -124,8 +128,11 @@ abstract class ConsolePage extends AbstractServlet {
         for (int i = 0; i + 1 < fields.length; i += 2) {
             b.append(Html.hidden(fields[i], fields[i + 1]));
         }
-        b.append("<button type=\"submit\"").append(confirm == null ? "" : " data-confirm=\"" + Html.a(confirm) + "\"")
-                .append(">").append(Html.h(label)).append("</button>");
+        b.append("<button type=\"submit\"")
+                .append(confirm == null ? "" : " data-confirm=\"" + Html.a(confirm) + "\"")
+                .append(">")
+                .append(Html.h(label))
+                .append("</button>");
         return form(request, root, "sb-inline", b.toString());
     }
 

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,8 +21,7 @@ final class Csrf {
     static final String FIELD = "sb-csrf";
     private static final byte[] KEY = key();
 
-    private Csrf() {
-    }
+    private Csrf() {}
 
     private static byte[] key() {
         byte[] key = new byte[32];
@@ -37,7 +35,8 @@ final class Csrf {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
             String user = request.getRemoteUser() == null ? "" : request.getRemoteUser();
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(("switchboard-console:" + user).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
@@ -60,16 +59,16 @@ final class Csrf {
         }
         String origin = request.getHeader("Origin");
         String host = request.getHeader("Host");
-        if (origin != null && host != null
-                && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+        if (origin != null && host != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
             return "the request came from another origin";
         }
         String sent = request.getHeader("X-Switchboard-CSRF");
         if (sent == null) {
             sent = request.getParameter(FIELD);
         }
-        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                token(request).getBytes(StandardCharsets.UTF_8))) {
+        if (sent == null
+                || !MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8), token(request).getBytes(StandardCharsets.UTF_8))) {
             return "the form's security token is missing or out of date: reload the page and try again";
         }
         return null;

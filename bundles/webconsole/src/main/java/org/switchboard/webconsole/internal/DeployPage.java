@@ -25,8 +25,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * Deployments: what the deploy directory did with each file (installed, replaced, refused, failed to start), and
  * the upload of a bundle into it; an upload that is not a bundle is refused with the reason.
  */
-@Component(service = Servlet.class, property = {"felix.webconsole.label=" + DeployPage.LABEL,
-    "felix.webconsole.title=Deployments", "felix.webconsole.category=Switchboard"})
+@Component(
+        service = Servlet.class,
+        property = {
+            "felix.webconsole.label=" + DeployPage.LABEL,
+            "felix.webconsole.title=Deployments",
+            "felix.webconsole.category=Switchboard"
+        })
 public final class DeployPage extends ConsolePage {
 
     static final String LABEL = "switchboard-deploy";
@@ -34,7 +39,9 @@ public final class DeployPage extends ConsolePage {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DeployPage.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile Deployments deployments;
 
@@ -101,8 +108,9 @@ public final class DeployPage extends ConsolePage {
         }
         try {
             String written = d.upload(name, content);
-            response.getWriter().print("Accepted " + written + ": the deploy directory installs it within a few "
-                    + "seconds; refresh to see the outcome.");
+            response.getWriter()
+                    .print("Accepted " + written + ": the deploy directory installs it within a few "
+                            + "seconds; refresh to see the outcome.");
         } catch (IllegalArgumentException e) {
             LOG.warn("Console: upload refused: {}", e.getMessage().replaceAll("\\p{Cntrl}", "?"));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

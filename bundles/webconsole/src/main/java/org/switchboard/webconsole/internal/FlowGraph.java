@@ -24,11 +24,9 @@ final class FlowGraph {
     private static final int GAP_Y = 70;
     private static final int MARGIN = 20;
 
-    record Node(String id, String type, Map<String, String> next) {
-    }
+    record Node(String id, String type, Map<String, String> next) {}
 
-    private FlowGraph() {
-    }
+    private FlowGraph() {}
 
     /** The nodes of a flow document, in document order. */
     static List<Node> nodes(JsonObject flow) {
@@ -47,8 +45,8 @@ final class FlowGraph {
                         }
                     });
                 }
-                nodes.add(new Node(o.get("id").getAsString(), o.has("type") ? o.get("type").getAsString() : "?",
-                        next));
+                nodes.add(new Node(
+                        o.get("id").getAsString(), o.has("type") ? o.get("type").getAsString() : "?", next));
             }
         }
         return nodes;
@@ -60,7 +58,9 @@ final class FlowGraph {
         List<Node> nodes = nodes(flow);
         Map<String, Node> byId = new LinkedHashMap<>();
         nodes.forEach(n -> byId.put(n.id(), n));
-        String start = flow.has("start") ? flow.get("start").getAsString() : nodes.isEmpty() ? null : nodes.get(0).id();
+        String start = flow.has("start")
+                ? flow.get("start").getAsString()
+                : nodes.isEmpty() ? null : nodes.get(0).id();
         Map<String, Integer> layer = new LinkedHashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         if (start != null && byId.containsKey(start)) {
@@ -76,7 +76,8 @@ final class FlowGraph {
                 }
             }
         }
-        int unreachable = layer.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        int unreachable =
+                layer.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         nodes.forEach(n -> layer.putIfAbsent(n.id(), unreachable));
         List<List<String>> rows = new ArrayList<>();
         layer.forEach((id, l) -> {
@@ -99,8 +100,14 @@ final class FlowGraph {
             }
         }
         StringBuilder svg = new StringBuilder("<svg class=\"sb-graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width)
-                .append(' ').append(height).append("\" role=\"img\" aria-label=\"flow graph\"><defs><marker ")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"flow graph\"><defs><marker ")
                 .append("id=\"sb-flow-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" ")
                 .append("markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#557\"/></marker>")
                 .append("</defs>");
@@ -134,25 +141,55 @@ final class FlowGraph {
                     lx = out - 20;
                     ly = (y1 + y2) / 2;
                 }
-                svg.append("<g class=\"sb-edge\" data-from=\"").append(Html.a(n.id())).append("\" data-to=\"")
-                        .append(Html.a(e.getValue())).append("\"><path d=\"").append(path).append("\" fill=\"none\" ")
+                svg.append("<g class=\"sb-edge\" data-from=\"")
+                        .append(Html.a(n.id()))
+                        .append("\" data-to=\"")
+                        .append(Html.a(e.getValue()))
+                        .append("\"><path d=\"")
+                        .append(path)
+                        .append("\" fill=\"none\" ")
                         .append("stroke=\"#557\" stroke-width=\"1.3\" marker-end=\"url(#sb-flow-arrow)\"/><text x=\"")
-                        .append(lx).append("\" y=\"").append(ly).append("\" font-size=\"11\" fill=\"#335\">")
-                        .append(Html.h(e.getKey())).append("</text></g>");
+                        .append(lx)
+                        .append("\" y=\"")
+                        .append(ly)
+                        .append("\" font-size=\"11\" fill=\"#335\">")
+                        .append(Html.h(e.getKey()))
+                        .append("</text></g>");
             }
         }
         for (Node n : nodes) {
             int[] p = pos.get(n.id());
             boolean isStart = n.id().equals(start);
-            svg.append("<g class=\"sb-node\" data-node=\"").append(Html.a(n.id())).append("\"><rect x=\"").append(p[0])
-                    .append("\" y=\"").append(p[1]).append("\" width=\"").append(W).append("\" height=\"").append(H)
-                    .append("\" rx=\"6\" fill=\"").append(fill(n.type())).append("\" stroke=\"")
-                    .append(isStart ? "#c60" : "#668").append("\" stroke-width=\"").append(isStart ? 2.5 : 1)
-                    .append("\"/><text x=\"").append(p[0] + W / 2).append("\" y=\"").append(p[1] + 19)
+            svg.append("<g class=\"sb-node\" data-node=\"")
+                    .append(Html.a(n.id()))
+                    .append("\"><rect x=\"")
+                    .append(p[0])
+                    .append("\" y=\"")
+                    .append(p[1])
+                    .append("\" width=\"")
+                    .append(W)
+                    .append("\" height=\"")
+                    .append(H)
+                    .append("\" rx=\"6\" fill=\"")
+                    .append(fill(n.type()))
+                    .append("\" stroke=\"")
+                    .append(isStart ? "#c60" : "#668")
+                    .append("\" stroke-width=\"")
+                    .append(isStart ? 2.5 : 1)
+                    .append("\"/><text x=\"")
+                    .append(p[0] + W / 2)
+                    .append("\" y=\"")
+                    .append(p[1] + 19)
                     .append("\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\">")
-                    .append(Html.h(shorten(n.id()))).append("</text><text x=\"").append(p[0] + W / 2).append("\" y=\"")
-                    .append(p[1] + 36).append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">")
-                    .append(Html.h(n.type())).append(isStart ? " (start)" : "").append("</text></g>");
+                    .append(Html.h(shorten(n.id())))
+                    .append("</text><text x=\"")
+                    .append(p[0] + W / 2)
+                    .append("\" y=\"")
+                    .append(p[1] + 36)
+                    .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">")
+                    .append(Html.h(n.type()))
+                    .append(isStart ? " (start)" : "")
+                    .append("</text></g>");
         }
         return svg.append("</svg>").toString();
     }

@@ -27,8 +27,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * Flows: the workspace's flows with the DIDs they answer; one flow as a drawing, its nodes and its document; a
  * workspace document checked or imported (all or nothing, as the admin API does).
  */
-@Component(service = Servlet.class, property = {"felix.webconsole.label=" + FlowsPage.LABEL,
-    "felix.webconsole.title=Flows", "felix.webconsole.category=Switchboard"})
+@Component(
+        service = Servlet.class,
+        property = {
+            "felix.webconsole.label=" + FlowsPage.LABEL,
+            "felix.webconsole.title=Flows",
+            "felix.webconsole.category=Switchboard"
+        })
 public final class FlowsPage extends ConsolePage {
 
     static final String LABEL = "switchboard-flows";
@@ -38,10 +43,15 @@ public final class FlowsPage extends ConsolePage {
     private static final String DOCUMENT = "sb.flows.document";
     private static final String CHECKED = "sb.flows.checked";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile WorkspaceRepository workspace;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile FlowRegistry registry;
 
@@ -52,8 +62,8 @@ public final class FlowsPage extends ConsolePage {
         String flowId = param(request, "flow");
         if (flowId != null && request.getAttribute(DOCUMENT) == null) {
             out.print("<p><a href=\"" + Html.a(root) + "\">&laquo; all flows</a></p>");
-            Optional<FlowRecord> flow = loaded.flatMap(w -> w.flows().stream().filter(f -> f.id().equals(flowId))
-                    .findFirst());
+            Optional<FlowRecord> flow = loaded.flatMap(
+                    w -> w.flows().stream().filter(f -> f.id().equals(flowId)).findFirst());
             if (flow.isEmpty()) {
                 out.print("<p class=\"sb-msg sb-err\">There is no flow '" + Html.h(flowId) + "'.</p>");
             } else {
@@ -75,37 +85,57 @@ public final class FlowsPage extends ConsolePage {
         for (FlowRecord f : w.flows()) {
             int nodes;
             try {
-                nodes = FlowGraph.nodes(JsonParser.parseString(f.document()).getAsJsonObject()).size();
+                nodes = FlowGraph.nodes(JsonParser.parseString(f.document()).getAsJsonObject())
+                        .size();
             } catch (RuntimeException e) {
                 nodes = -1;
             }
-            List<String> dids = w.attachments().stream().filter(a -> a.flowId().equals(f.id()))
-                    .map(a -> a.trunkId() + " " + a.did()).toList();
-            out.print("<tr data-flow=\"" + Html.a(f.id()) + "\"><td><a href=\"" + Html.a(root + "?flow="
-                    + Html.u(f.id())) + "\">" + Html.h(f.id()) + "</a></td><td>" + Html.h(f.name()) + "</td><td>"
-                    + Html.h(f.botId()) + "</td><td>" + (nodes < 0 ? "?" : nodes) + "</td><td>"
-                    + (dids.isEmpty() ? "<span class=\"sb-muted\">not attached</span>" : Html.h(String.join(", ", dids)))
-                    + "</td></tr>");
+            List<String> dids = w.attachments().stream()
+                    .filter(a -> a.flowId().equals(f.id()))
+                    .map(a -> a.trunkId() + " " + a.did())
+                    .toList();
+            out.print(
+                    "<tr data-flow=\"" + Html.a(f.id()) + "\"><td><a href=\"" + Html.a(root + "?flow=" + Html.u(f.id()))
+                            + "\">" + Html.h(f.id()) + "</a></td><td>" + Html.h(f.name()) + "</td><td>"
+                            + Html.h(f.botId()) + "</td><td>" + (nodes < 0 ? "?" : nodes) + "</td><td>"
+                            + (dids.isEmpty()
+                                    ? "<span class=\"sb-muted\">not attached</span>"
+                                    : Html.h(String.join(", ", dids)))
+                            + "</td></tr>");
         }
         out.print("</tbody></table>");
     }
 
     private static void flow(PrintWriter out, WorkspaceRecord w, FlowRecord f) {
         out.print("<h2>" + Html.h(f.id()) + " &middot; " + Html.h(f.name()) + "</h2><p>Bot " + Html.h(f.botId())
-                + "; answers " + Html.h(String.join(", ", w.attachments().stream().filter(a -> a.flowId()
-                        .equals(f.id())).map(a -> a.trunkId() + " " + a.did()).toList())) + "</p>");
+                + "; answers "
+                + Html.h(String.join(
+                        ", ",
+                        w.attachments().stream()
+                                .filter(a -> a.flowId().equals(f.id()))
+                                .map(a -> a.trunkId() + " " + a.did())
+                                .toList()))
+                + "</p>");
         try {
             out.print("<div id=\"sb-graph\">" + FlowGraph.draw(f.document()) + "</div>");
             out.print("<h2>Nodes</h2><table class=\"sb-table\" id=\"sb-nodes\"><thead><tr><th>Node</th><th>Type</th>"
                     + "<th>Next</th></tr></thead><tbody>");
-            for (FlowGraph.Node n : FlowGraph.nodes(JsonParser.parseString(f.document()).getAsJsonObject())) {
+            for (FlowGraph.Node n :
+                    FlowGraph.nodes(JsonParser.parseString(f.document()).getAsJsonObject())) {
                 StringBuilder next = new StringBuilder();
-                n.next().forEach((k, v) -> next.append(Html.h(k)).append(" &rarr; ").append(Html.h(v)).append("<br>"));
+                n.next()
+                        .forEach((k, v) -> next.append(Html.h(k))
+                                .append(" &rarr; ")
+                                .append(Html.h(v))
+                                .append("<br>"));
                 out.print("<tr><td>" + Html.h(n.id()) + "</td><td>" + Html.h(n.type()) + "</td><td>" + next
                         + "</td></tr>");
             }
             out.print("</tbody></table>");
-            String pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+            String pretty = new GsonBuilder()
+                    .setPrettyPrinting()
+                    .disableHtmlEscaping()
+                    .create()
                     .toJson(JsonParser.parseString(f.document()));
             out.print("<h2>Document</h2><pre class=\"sb-json\" id=\"sb-document\">" + Html.h(pretty) + "</pre>");
         } catch (JsonParseException | IllegalStateException e) {
@@ -115,14 +145,16 @@ public final class FlowsPage extends ConsolePage {
     }
 
     private void importForm(HttpServletRequest request, PrintWriter out, String root) {
-        out.print("<h2>Check or import a workspace</h2><p class=\"sb-muted\">A workspace document (bots, trunks, flows, "
-                + "attachments) replaces everything at once, and only when it has no problem; calls in progress keep "
-                + "their flow. <a href=\"#\" id=\"sb-current\">Start from the workspace in force</a>.</p>");
+        out.print(
+                "<h2>Check or import a workspace</h2><p class=\"sb-muted\">A workspace document (bots, trunks, flows, "
+                        + "attachments) replaces everything at once, and only when it has no problem; calls in progress keep "
+                        + "their flow. <a href=\"#\" id=\"sb-current\">Start from the workspace in force</a>.</p>");
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) request.getAttribute(PROBLEMS);
         if (problems != null) {
             if (problems.isEmpty()) {
-                out.print("<p class=\"sb-msg sb-ok\" id=\"sb-check\">" + Html.h(request.getAttribute(CHECKED)) + "</p>");
+                out.print(
+                        "<p class=\"sb-msg sb-ok\" id=\"sb-check\">" + Html.h(request.getAttribute(CHECKED)) + "</p>");
             } else {
                 out.print("<div class=\"sb-msg sb-err\" id=\"sb-check\"><p>" + problems.size()
                         + " problem(s); nothing was changed:</p><ul>");
@@ -133,12 +165,17 @@ public final class FlowsPage extends ConsolePage {
         Object doc = request.getAttribute(DOCUMENT);
         FlowRegistry r = registry;
         String current = r == null ? "" : r.exportWorkspace();
-        out.print(form(request, root, "sb-import", "<p><input type=\"file\" id=\"sb-docfile\" accept=\".json,"
-                + "application/json\"> or paste:</p><textarea class=\"sb-doc\" name=\"document\" id=\"sb-doc\">"
-                + Html.h(doc == null ? "" : doc) + "</textarea><textarea hidden id=\"sb-doc-current\">" + Html.h(current)
-                + "</textarea><p><button type=\"submit\" name=\"action\" value=\"check\" id=\"sb-check-btn\">Check"
-                + "</button> <button type=\"submit\" name=\"action\" value=\"import\" id=\"sb-import-btn\" "
-                + "data-confirm=\"Replace the whole workspace with this document?\">Import</button></p>"));
+        out.print(form(
+                request,
+                root,
+                "sb-import",
+                "<p><input type=\"file\" id=\"sb-docfile\" accept=\".json,"
+                        + "application/json\"> or paste:</p><textarea class=\"sb-doc\" name=\"document\" id=\"sb-doc\">"
+                        + Html.h(doc == null ? "" : doc) + "</textarea><textarea hidden id=\"sb-doc-current\">"
+                        + Html.h(current)
+                        + "</textarea><p><button type=\"submit\" name=\"action\" value=\"check\" id=\"sb-check-btn\">Check"
+                        + "</button> <button type=\"submit\" name=\"action\" value=\"import\" id=\"sb-import-btn\" "
+                        + "data-confirm=\"Replace the whole workspace with this document?\">Import</button></p>"));
     }
 
     @Override

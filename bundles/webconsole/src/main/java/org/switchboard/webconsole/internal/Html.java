@@ -10,11 +10,10 @@ import org.owasp.encoder.Encode;
 /** Escaping and formatting for the pages: every value that reaches HTML goes through one of these. */
 final class Html {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text content. */
     static String h(Object text) {

@@ -36,21 +36,34 @@ import jakarta.servlet.http.HttpServletRequest;
  * Interactions: the recorded conversations with filters and paging, and one conversation's identifiers, transcript,
  * summary (written on demand), task path, events and SIP ladder.
  */
-@Component(service = Servlet.class, property = {"felix.webconsole.label=" + InteractionsPage.LABEL,
-    "felix.webconsole.title=Interactions", "felix.webconsole.category=Switchboard"})
+@Component(
+        service = Servlet.class,
+        property = {
+            "felix.webconsole.label=" + InteractionsPage.LABEL,
+            "felix.webconsole.title=Interactions",
+            "felix.webconsole.category=Switchboard"
+        })
 public final class InteractionsPage extends ConsolePage {
 
     static final String LABEL = "switchboard-interactions";
     static final int PAGE_SIZE = 25;
     private static final long serialVersionUID = 1L;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ConversationStore store;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ConversationSummaries summaries;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile WorkspaceRepository workspace;
 
@@ -86,13 +99,14 @@ public final class InteractionsPage extends ConsolePage {
             out.print("<option" + (e == f.endedBy ? " selected" : "") + " value=\"" + v + "\">" + v + "</option>");
         }
         out.print("</select></label><label>Text<input name=\"q\" size=\"18\" value=\"" + Html.a(f.text)
-                + "\"></label><button type=\"submit\">Filter</button> <a href=\"" + Html.a(root) + "\">clear</a></form>");
+                + "\"></label><button type=\"submit\">Filter</button> <a href=\"" + Html.a(root)
+                + "\">clear</a></form>");
         if (f.problem != null) {
             out.print("<p class=\"sb-msg sb-err\">" + Html.h(f.problem) + "</p>");
             return;
         }
-        List<Conversation> found = s.find(new ConversationQuery(f.from, f.to, f.bot, f.did, f.endedBy, f.text,
-                f.page * PAGE_SIZE, PAGE_SIZE + 1));
+        List<Conversation> found = s.find(new ConversationQuery(
+                f.from, f.to, f.bot, f.did, f.endedBy, f.text, f.page * PAGE_SIZE, PAGE_SIZE + 1));
         boolean more = found.size() > PAGE_SIZE;
         List<Conversation> shown = more ? found.subList(0, PAGE_SIZE) : found;
         if (shown.isEmpty()) {
@@ -105,9 +119,12 @@ public final class InteractionsPage extends ConsolePage {
                 out.print("<tr><td>" + Html.time(c.startedAt()) + "</td><td>" + Html.h(c.did()) + "</td><td>"
                         + Html.h(c.caller()) + "</td><td>" + Html.h(c.botId()) + "</td><td>"
                         + Html.duration(c.startedAt(), c.endedAt()) + "</td><td>"
-                        + (c.endedBy() == null ? "<em>in progress</em>" : c.endedBy().name().toLowerCase(Locale.ROOT))
-                        + "</td><td>" + Html.h(c.endReason()) + "</td><td><a class=\"sb-id\" href=\"" + Html.a(root
-                        + "?session=" + Html.u(c.sessionId())) + "\">" + Html.h(c.sessionId()) + "</a></td></tr>");
+                        + (c.endedBy() == null
+                                ? "<em>in progress</em>"
+                                : c.endedBy().name().toLowerCase(Locale.ROOT))
+                        + "</td><td>" + Html.h(c.endReason()) + "</td><td><a class=\"sb-id\" href=\""
+                        + Html.a(root + "?session=" + Html.u(c.sessionId())) + "\">" + Html.h(c.sessionId())
+                        + "</a></td></tr>");
             }
             out.print("</tbody></table>");
         }
@@ -123,11 +140,12 @@ public final class InteractionsPage extends ConsolePage {
 
     private TreeSet<String> bots() {
         TreeSet<String> bots = new TreeSet<>();
-        workspaceRecord().ifPresent(w -> w.flows().forEach(fl -> {
-            if (fl.botId() != null) {
-                bots.add(fl.botId());
-            }
-        }));
+        workspaceRecord()
+                .ifPresent(w -> w.flows().forEach(fl -> {
+                    if (fl.botId() != null) {
+                        bots.add(fl.botId());
+                    }
+                }));
         return bots;
     }
 
@@ -157,14 +175,18 @@ public final class InteractionsPage extends ConsolePage {
                 + Html.h(c.nodeId() == null ? "-" : c.nodeId()) + "</td></tr><tr><td>Started</td><td>"
                 + Html.time(c.startedAt()) + " UTC, answered " + Html.time(c.answeredAt()) + ", handed off "
                 + Html.time(c.handoffAt()) + "</td></tr><tr><td>Ended</td><td id=\"sb-ended\">"
-                + (c.endedAt() == null ? "<em>in progress</em>" : Html.time(c.endedAt()) + " by "
-                        + c.endedBy().name().toLowerCase(Locale.ROOT) + (c.endReason() == null ? ""
-                        : " (" + Html.h(c.endReason()) + ")") + ", after " + Html.duration(c.startedAt(), c.endedAt()))
+                + (c.endedAt() == null
+                        ? "<em>in progress</em>"
+                        : Html.time(c.endedAt()) + " by "
+                                + c.endedBy().name().toLowerCase(Locale.ROOT)
+                                + (c.endReason() == null ? "" : " (" + Html.h(c.endReason()) + ")") + ", after "
+                                + Html.duration(c.startedAt(), c.endedAt()))
                 + "</td></tr>");
         if (!c.sipHeaders().isEmpty()) {
             out.print("<tr><td>SIP headers</td><td id=\"sb-sip-headers\">");
-            c.sipHeaders().forEach((name, value) -> out.print("<div><code>" + Html.h(name) + ": " + Html.h(value)
-                    + "</code></div>"));
+            c.sipHeaders()
+                    .forEach((name, value) ->
+                            out.print("<div><code>" + Html.h(name) + ": " + Html.h(value) + "</code></div>"));
             out.print("</td></tr>");
         }
         out.print("</table>");
@@ -187,8 +209,16 @@ public final class InteractionsPage extends ConsolePage {
         } else {
             out.print("<p class=\"sb-muted\">No summary written yet.</p>");
         }
-        out.print(button(request, root, stored.isPresent() ? "Write the summary again" : "Write the summary", null,
-                "action", "summary", "session", c.sessionId()) + "</div>");
+        out.print(button(
+                        request,
+                        root,
+                        stored.isPresent() ? "Write the summary again" : "Write the summary",
+                        null,
+                        "action",
+                        "summary",
+                        "session",
+                        c.sessionId())
+                + "</div>");
 
         out.print("<h2>Transcript</h2><div id=\"sb-transcript\">");
         List<Turn> turns = s.turns(c.sessionId(), 0, 2000);
@@ -202,15 +232,16 @@ public final class InteractionsPage extends ConsolePage {
                 said = (said.isEmpty() ? "" : said + " ") + "[keys " + t.digits() + "]";
             }
             out.print("<div class=\"sb-turn " + (caller ? "sb-caller" : "sb-bot") + "\"><small>"
-                    + (caller ? "caller" : "bot") + " &middot; " + Html.time(t.at()).substring(11)
+                    + (caller ? "caller" : "bot") + " &middot; "
+                    + Html.time(t.at()).substring(11)
                     + (t.taskName() == null ? "" : " &middot; " + Html.h(t.taskName()))
                     + (caller && t.text() != null ? String.format(" &middot; confidence %.2f", t.confidence()) : "")
                     + "</small>" + Html.h(said) + "</div>");
         }
         out.print("</div>");
 
-        out.print("<h2>SIP messages</h2><div id=\"sb-sip\">" + Ladder.draw(s.sipMessages(c.sessionId()),
-                peerName(c)) + "</div>");
+        out.print("<h2>SIP messages</h2><div id=\"sb-sip\">" + Ladder.draw(s.sipMessages(c.sessionId()), peerName(c))
+                + "</div>");
 
         List<ConversationEvent> events = s.events(c.sessionId());
         out.print("<h2>Events</h2>");
@@ -221,7 +252,11 @@ public final class InteractionsPage extends ConsolePage {
                     + "</th></tr></thead><tbody>");
             for (ConversationEvent e : events) {
                 StringBuilder attrs = new StringBuilder();
-                e.attributes().forEach((k, v) -> attrs.append(Html.h(k)).append('=').append(Html.h(v)).append(' '));
+                e.attributes()
+                        .forEach((k, v) -> attrs.append(Html.h(k))
+                                .append('=')
+                                .append(Html.h(v))
+                                .append(' '));
                 out.print("<tr><td>" + Html.time(e.at()).substring(11) + "</td><td>" + Html.h(e.type()) + "</td><td>"
                         + attrs + "</td></tr>");
             }
@@ -230,15 +265,21 @@ public final class InteractionsPage extends ConsolePage {
     }
 
     private String peerName(Conversation c) {
-        String adapter = workspaceRecord().flatMap(w -> w.trunks().stream().filter(t -> t.id().equals(c.trunkId()))
-                .findFirst()).map(TrunkRecord::adapter).orElse(null);
+        String adapter = workspaceRecord()
+                .flatMap(w -> w.trunks().stream()
+                        .filter(t -> t.id().equals(c.trunkId()))
+                        .findFirst())
+                .map(TrunkRecord::adapter)
+                .orElse(null);
         return (adapter == null ? "Contact center" : adapter.toUpperCase(Locale.ROOT)) + " (" + c.trunkId() + ")";
     }
 
     private static void idRow(PrintWriter out, String name, String value, String key) {
         out.print("<tr><td>" + Html.h(name) + "</td><td><span class=\"sb-id\" id=\"sb-id-" + key + "\">"
-                + (value == null ? "-" : Html.h(value)) + "</span>" + (value == null ? ""
-                : "<button type=\"button\" class=\"sb-copy\" data-copy=\"" + Html.a(value) + "\">copy</button>")
+                + (value == null ? "-" : Html.h(value)) + "</span>"
+                + (value == null
+                        ? ""
+                        : "<button type=\"button\" class=\"sb-copy\" data-copy=\"" + Html.a(value) + "\">copy</button>")
                 + "</td></tr>");
     }
 

@@ -24,19 +24,28 @@ import jakarta.servlet.http.HttpServletRequest;
  * duration (hang one up or hand it to an agent), the other nodes of the cluster, and the same two actions for a call
  * held by another node, by its session id.
  */
-@Component(service = Servlet.class, property = {"felix.webconsole.label=" + LiveCallsPage.LABEL,
-    "felix.webconsole.title=Live calls", "felix.webconsole.category=Switchboard"})
+@Component(
+        service = Servlet.class,
+        property = {
+            "felix.webconsole.label=" + LiveCallsPage.LABEL,
+            "felix.webconsole.title=Live calls",
+            "felix.webconsole.category=Switchboard"
+        })
 public final class LiveCallsPage extends ConsolePage {
 
     static final String LABEL = "switchboard-calls";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LiveCallsPage.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile LiveCalls live;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile Cluster cluster;
 
@@ -50,11 +59,21 @@ public final class LiveCallsPage extends ConsolePage {
         List<LiveCalls.LiveCall> calls = l.calls();
         Cluster c = cluster;
         String id = c == null ? "this node" : "Node " + c.localNodeId();
-        out.print("<div id=\"sb-node\">" + Html.h(id) + (l.draining() ? " is <strong>draining</strong>: new calls are "
-                + "refused" + (calls.isEmpty() ? "; no call is left, it can be stopped. " : ". ") : " takes calls. ")
-                + (l.draining() ? button(request, root, "Undrain", null, "action", "undrain")
-                        : button(request, root, "Drain", "Refuse new calls on this node while its calls finish?",
-                                "action", "drain")) + "</div>");
+        out.print("<div id=\"sb-node\">" + Html.h(id)
+                + (l.draining()
+                        ? " is <strong>draining</strong>: new calls are " + "refused"
+                                + (calls.isEmpty() ? "; no call is left, it can be stopped. " : ". ")
+                        : " takes calls. ")
+                + (l.draining()
+                        ? button(request, root, "Undrain", null, "action", "undrain")
+                        : button(
+                                request,
+                                root,
+                                "Drain",
+                                "Refuse new calls on this node while its calls finish?",
+                                "action",
+                                "drain"))
+                + "</div>");
         out.print("<p>" + calls.size() + " call(s) in progress. <a href=\"" + Html.a(root) + "\">refresh</a></p>");
         if (!calls.isEmpty()) {
             table(request, out, root, calls);
@@ -83,13 +102,18 @@ public final class LiveCallsPage extends ConsolePage {
                     + Html.h(n.sipAddress()) + "</td></tr>");
         }
         out.print("</tbody></table><div id=\"sb-remote\">A call on another node, by its session id (see Interactions): "
-                + form(request, root, "sb-inline", "<input name=\"session\" size=\"26\" pattern=\"[0-9a-f]{24}\" "
-                        + "required> <button type=\"submit\" name=\"action\" value=\"hangup\">Hang up</button> "
-                        + "<button type=\"submit\" name=\"action\" value=\"transfer\">Transfer to agent</button>")
+                + form(
+                        request,
+                        root,
+                        "sb-inline",
+                        "<input name=\"session\" size=\"26\" pattern=\"[0-9a-f]{24}\" "
+                                + "required> <button type=\"submit\" name=\"action\" value=\"hangup\">Hang up</button> "
+                                + "<button type=\"submit\" name=\"action\" value=\"transfer\">Transfer to agent</button>")
                 + "</div>");
     }
 
-    private static void table(HttpServletRequest request, PrintWriter out, String root, List<LiveCalls.LiveCall> calls) {
+    private static void table(
+            HttpServletRequest request, PrintWriter out, String root, List<LiveCalls.LiveCall> calls) {
         String interactions = root.substring(0, root.lastIndexOf('/') + 1) + InteractionsPage.LABEL;
         out.print("<table class=\"sb-table\" id=\"sb-calls\"><thead><tr><th>Started (UTC)</th><th>Trunk</th><th>DID"
                 + "</th><th>Caller</th><th>Flow</th><th>Node</th><th>Answered</th><th>Duration</th><th>Session</th>"
@@ -99,12 +123,27 @@ public final class LiveCallsPage extends ConsolePage {
                     + "</td><td>" + Html.h(c.trunkId()) + "</td><td>" + Html.h(c.did()) + "</td><td>"
                     + Html.h(c.caller()) + "</td><td>" + Html.h(c.flowId()) + "</td><td>" + Html.h(c.node())
                     + "</td><td>" + (c.answered() ? "yes" : "no") + "</td><td>"
-                    + Html.duration(c.startedAt(), null) + "</td><td><a class=\"sb-id\" href=\"" + Html.a(interactions
-                    + "?session=" + Html.u(c.sessionId())) + "\">" + Html.h(c.sessionId()) + "</a></td><td>"
-                    + button(request, root, "Hang up", "Hang up the call from " + c.caller() + "?", "action",
-                            "hangup", "session", c.sessionId())
-                    + button(request, root, "Transfer to agent", "Hand the call from " + c.caller()
-                            + " to an agent?", "action", "transfer", "session", c.sessionId())
+                    + Html.duration(c.startedAt(), null) + "</td><td><a class=\"sb-id\" href=\""
+                    + Html.a(interactions + "?session=" + Html.u(c.sessionId())) + "\">" + Html.h(c.sessionId())
+                    + "</a></td><td>"
+                    + button(
+                            request,
+                            root,
+                            "Hang up",
+                            "Hang up the call from " + c.caller() + "?",
+                            "action",
+                            "hangup",
+                            "session",
+                            c.sessionId())
+                    + button(
+                            request,
+                            root,
+                            "Transfer to agent",
+                            "Hand the call from " + c.caller() + " to an agent?",
+                            "action",
+                            "transfer",
+                            "session",
+                            c.sessionId())
                     + "</td></tr>");
         }
         out.print("</tbody></table>");
@@ -124,38 +163,53 @@ public final class LiveCallsPage extends ConsolePage {
             } else {
                 l.undrain();
             }
-            LOG.info("Console: node {} by {}", "drain".equals(action) ? "drained" : "undrained",
+            LOG.info(
+                    "Console: node {} by {}",
+                    "drain".equals(action) ? "drained" : "undrained",
                     request.getRemoteUser() == null ? "the console" : request.getRemoteUser());
-            return Outcome.ok("", "drain".equals(action) ? "Draining: new calls are refused while the calls in "
-                    + "progress finish." : "Taking calls again.");
+            return Outcome.ok(
+                    "",
+                    "drain".equals(action)
+                            ? "Draining: new calls are refused while the calls in " + "progress finish."
+                            : "Taking calls again.");
         }
         if (session == null || !("hangup".equals(action) || "transfer".equals(action))) {
             return Outcome.failed("", "Unknown action.");
         }
         String who = request.getRemoteUser() == null ? "the console" : "the console (" + request.getRemoteUser() + ")";
-        boolean done = "hangup".equals(action) ? l.hangup(session, "hung up from " + who)
+        boolean done = "hangup".equals(action)
+                ? l.hangup(session, "hung up from " + who)
                 : l.transferToAgent(session, "transferred from " + who);
         Cluster c = cluster;
         if (!done && c != null) {
-            ActionResult r = c.act(session, "hangup".equals(action) ? CallAction.HANG_UP : CallAction.TRANSFER_TO_AGENT,
+            ActionResult r = c.act(
+                    session,
+                    "hangup".equals(action) ? CallAction.HANG_UP : CallAction.TRANSFER_TO_AGENT,
                     ("hangup".equals(action) ? "hung up from " : "transferred from ") + who);
             if (r.outcome() == ActionResult.Outcome.NODE_DOWN || r.outcome() == ActionResult.Outcome.NO_ANSWER) {
                 return Outcome.failed("", r.message() + ".");
             }
             if (r.outcome() == ActionResult.Outcome.NO_SUCH_CALL) {
-                return Outcome.failed("", "Call " + session + " is no longer in progress: it has ended (see "
-                        + "Interactions).");
+                return Outcome.failed(
+                        "", "Call " + session + " is no longer in progress: it has ended (see " + "Interactions).");
             }
-            LOG.info("Console: call {} on node {} {} by {}", session, r.nodeId(),
-                    "hangup".equals(action) ? "hung up" : "handed to an agent", who);
+            LOG.info(
+                    "Console: call {} on node {} {} by {}",
+                    session,
+                    r.nodeId(),
+                    "hangup".equals(action) ? "hung up" : "handed to an agent",
+                    who);
             return Outcome.ok("", r.message() + ".");
         }
         if (!done) {
-            return Outcome.failed("", "Call " + session + " is no longer in progress: it has ended (see "
-                    + "Interactions).");
+            return Outcome.failed(
+                    "", "Call " + session + " is no longer in progress: it has ended (see " + "Interactions).");
         }
         LOG.info("Console: call {} {} by {}", session, "hangup".equals(action) ? "hung up" : "handed to an agent", who);
-        return Outcome.ok("", "hangup".equals(action) ? "Hanging up call " + session + "."
-                : "Handing call " + session + " to an agent.");
+        return Outcome.ok(
+                "",
+                "hangup".equals(action)
+                        ? "Hanging up call " + session + "."
+                        : "Handing call " + session + " to an agent.");
     }
 }

@@ -14,8 +14,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.flow.FlowRegistry;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.store.FlowRecord;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;
@@ -25,21 +25,34 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Trunks and DIDs: each trunk with the SIP URI to give the contact center, its peers and DIDs; attach and detach. */
-@Component(service = Servlet.class, property = {"felix.webconsole.label=" + TrunksPage.LABEL,
-    "felix.webconsole.title=Trunks & DIDs", "felix.webconsole.category=Switchboard"})
+@Component(
+        service = Servlet.class,
+        property = {
+            "felix.webconsole.label=" + TrunksPage.LABEL,
+            "felix.webconsole.title=Trunks & DIDs",
+            "felix.webconsole.category=Switchboard"
+        })
 public final class TrunksPage extends ConsolePage {
 
     static final String LABEL = "switchboard-trunks";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TrunksPage.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile WorkspaceRepository workspace;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile FlowRegistry registry;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ConfigurationAdmin configAdmin;
 
@@ -59,27 +72,37 @@ public final class TrunksPage extends ConsolePage {
                     + "<tr><td>Transport</td><td>" + Html.h(t.transport()) + (t.inbound() ? ", inbound" : "")
                     + (t.outbound() ? ", outbound" : "") + "</td></tr><tr><td>Media</td><td class=\"sb-srtp\">"
                     + (t.srtpRequired() ? "SRTP required" : "SRTP when offered, else RTP") + "</td></tr>"
-                    + "<tr><td>Authentication</td><td class=\"sb-auth\">" + (t.auth() == null ? "by address only"
-                            : "digest as " + Html.h(t.auth().username()) + " in realm " + Html.h(t.auth().realm()) + " ("
-                            + Html.h(String.join(", ", t.auth().algorithms())) + ")")
+                    + "<tr><td>Authentication</td><td class=\"sb-auth\">"
+                    + (t.auth() == null
+                            ? "by address only"
+                            : "digest as " + Html.h(t.auth().username()) + " in realm "
+                                    + Html.h(t.auth().realm()) + " ("
+                                    + Html.h(String.join(", ", t.auth().algorithms())) + ")")
                     + "</td></tr><tr><td>Peers</td><td>"
-                    + Html.h(String.join(", ", t.peers())) + (t.fqdn() == null ? "" : " " + Html.h(t.fqdn()) + " ("
-                    + Html.h(t.resolve()) + ")") + "</td></tr><tr><td>Limits</td><td class=\"sb-limits\">"
+                    + Html.h(String.join(", ", t.peers()))
+                    + (t.fqdn() == null ? "" : " " + Html.h(t.fqdn()) + " (" + Html.h(t.resolve()) + ")")
+                    + "</td></tr><tr><td>Limits</td><td class=\"sb-limits\">"
                     + limit(t.maxCalls(), "calls at once") + ", " + limit(t.maxCallsPerSecond(), "new calls per second")
                     + "</td></tr></table>");
             out.print("<table class=\"sb-table sb-dids\" data-trunk=\"" + Html.a(t.id()) + "\"><thead><tr><th>DID</th>"
                     + "<th>SIP URI to give the contact center</th><th>Flow</th><th>Actions</th></tr></thead><tbody>");
             for (String did : t.dids()) {
-                String flow = w.attachments().stream().filter(a -> a.trunkId().equals(t.id()) && a.did().equals(did))
-                        .map(FlowAttachment::flowId).findFirst().orElse(null);
+                String flow = w.attachments().stream()
+                        .filter(a -> a.trunkId().equals(t.id()) && a.did().equals(did))
+                        .map(FlowAttachment::flowId)
+                        .findFirst()
+                        .orElse(null);
                 String uri = sipUri(t, did);
                 out.print("<tr data-did=\"" + Html.a(did) + "\"><td>" + Html.h(did) + "</td><td><span class=\"sb-id\">"
                         + Html.h(uri) + "</span><button type=\"button\" class=\"sb-copy\" data-copy=\"" + Html.a(uri)
-                        + "\">copy</button></td><td class=\"sb-flow\">" + (flow == null
-                        ? "<em>none: calls are refused</em>" : Html.h(flow)) + "</td><td>"
+                        + "\">copy</button></td><td class=\"sb-flow\">"
+                        + (flow == null ? "<em>none: calls are refused</em>" : Html.h(flow)) + "</td><td>"
                         + attachForm(request, root, w, t.id(), did, flow)
-                        + (flow == null ? "" : button(request, root, "Detach", null, "action", "detach", "trunk",
-                                t.id(), "did", did)) + "</td></tr>");
+                        + (flow == null
+                                ? ""
+                                : button(
+                                        request, root, "Detach", null, "action", "detach", "trunk", t.id(), "did", did))
+                        + "</td></tr>");
             }
             out.print("</tbody></table>");
         }
@@ -92,23 +115,32 @@ public final class TrunksPage extends ConsolePage {
         return value == 0 ? "no limit of its own on " + what : value + " " + what;
     }
 
-    private static String attachForm(HttpServletRequest request, String root, WorkspaceRecord w, String trunk,
-            String did, String current) {
+    private static String attachForm(
+            HttpServletRequest request, String root, WorkspaceRecord w, String trunk, String did, String current) {
         StringBuilder b = new StringBuilder(Html.hidden("action", "attach") + Html.hidden("trunk", trunk)
                 + Html.hidden("did", did) + "<select name=\"flow\" aria-label=\"flow\">");
         for (FlowRecord f : w.flows()) {
-            b.append("<option value=\"").append(Html.a(f.id())).append('"').append(f.id().equals(current)
-                    ? " selected" : "").append('>').append(Html.h(f.id())).append("</option>");
+            b.append("<option value=\"")
+                    .append(Html.a(f.id()))
+                    .append('"')
+                    .append(f.id().equals(current) ? " selected" : "")
+                    .append('>')
+                    .append(Html.h(f.id()))
+                    .append("</option>");
         }
-        return form(request, root, "sb-inline sb-attach", b.append("</select><button type=\"submit\">Attach</button>")
-                .toString());
+        return form(
+                request,
+                root,
+                "sb-inline sb-attach",
+                b.append("</select><button type=\"submit\">Attach</button>").toString());
     }
 
     /** The trunk's own SIP URI with the DID as its user part, or one built from the SIP listener's address and the trunk's transport. */
     String sipUri(TrunkRecord t, String did) {
         if (t.sipUri() != null && !t.sipUri().isBlank()) {
-            return t.sipUri().trim().replaceFirst("^(sips?:)([^@;]*@)?", "$1" + java.util.regex.Matcher
-                    .quoteReplacement(did) + "@");
+            return t.sipUri()
+                    .trim()
+                    .replaceFirst("^(sips?:)([^@;]*@)?", "$1" + java.util.regex.Matcher.quoteReplacement(did) + "@");
         }
         String address = "127.0.0.1";
         String port = "tls".equals(t.transport()) ? "5061" : "5060";

@@ -15,8 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 public class CsrfTest {
 
     private static HttpServletRequest request(String user, Map<String, String> headers, Map<String, String> params) {
-        return (HttpServletRequest) Proxy.newProxyInstance(CsrfTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                CsrfTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "getRemoteUser" -> user;
                     case "getHeader" -> headers.get(args[0]);
                     case "getParameter" -> params.get(args[0]);
@@ -36,10 +38,13 @@ public class CsrfTest {
     public void theTokenOfTheSameUserPasses() {
         String token = Csrf.token(request("admin", map(), map()));
         assertNull(Csrf.refusal(request("admin", map("Host", "127.0.0.1:8080"), map(Csrf.FIELD, token))));
-        assertNull(Csrf.refusal(request("admin", map("Host", "127.0.0.1:8080", "Origin", "http://127.0.0.1:8080",
-                "Sec-Fetch-Site", "same-origin"), map(Csrf.FIELD, token))));
-        assertNull("a script sends it as a header", Csrf.refusal(request("admin", map("X-Switchboard-CSRF", token),
-                map())));
+        assertNull(Csrf.refusal(request(
+                "admin",
+                map("Host", "127.0.0.1:8080", "Origin", "http://127.0.0.1:8080", "Sec-Fetch-Site", "same-origin"),
+                map(Csrf.FIELD, token))));
+        assertNull(
+                "a script sends it as a header",
+                Csrf.refusal(request("admin", map("X-Switchboard-CSRF", token), map())));
         assertTrue(Csrf.field(request("admin", map(), map())).contains("value=\"" + token + "\""));
     }
 
@@ -54,10 +59,13 @@ public class CsrfTest {
     @Test
     public void requestsFromAnotherSiteAreRefusedEvenWithTheToken() {
         String token = Csrf.token(request("admin", map(), map()));
-        assertTrue(Csrf.refusal(request("admin", map("Host", "127.0.0.1:8080", "Origin", "http://evil.example"),
-                map(Csrf.FIELD, token))).contains("another origin"));
-        assertNotNull(Csrf.refusal(request("admin", map("Host", "127.0.0.1:8080", "Origin", "null"),
-                map(Csrf.FIELD, token))));
+        assertTrue(Csrf.refusal(request(
+                        "admin",
+                        map("Host", "127.0.0.1:8080", "Origin", "http://evil.example"),
+                        map(Csrf.FIELD, token)))
+                .contains("another origin"));
+        assertNotNull(Csrf.refusal(
+                request("admin", map("Host", "127.0.0.1:8080", "Origin", "null"), map(Csrf.FIELD, token))));
         assertTrue(Csrf.refusal(request("admin", map("Sec-Fetch-Site", "cross-site"), map(Csrf.FIELD, token)))
                 .contains("another site"));
         assertNotNull(Csrf.refusal(request("admin", map("Sec-Fetch-Site", "same-site"), map(Csrf.FIELD, token))));

@@ -35,7 +35,8 @@ public class FlowGraphTest {
     @Test
     public void nodesAreLaidOutInLayersFromTheStart() {
         String svg = FlowGraph.draw(MENU);
-        assertEquals(List.of("ask", "billing", "orders", "agent", "bye", "orphan"),
+        assertEquals(
+                List.of("ask", "billing", "orders", "agent", "bye", "orphan"),
                 all("class=\"sb-node\" data-node=\"([^\"]+)\"", svg));
         List<String> ys = all("data-node=\"[^\"]+\"><rect x=\"\\d+\" y=\"(\\d+)\"", svg);
         int ask = Integer.parseInt(ys.get(0));
@@ -58,10 +59,16 @@ public class FlowGraphTest {
         List<String> edges = all("class=\"sb-edge\" (data-from=\"[^\"]+\" data-to=\"[^\"]+\")", svg);
         assertEquals(7, edges.size());
         assertTrue(svg.contains(">done, error</text>"));
-        assertTrue("a self loop is a curve", Pattern.compile("data-from=\"ask\" data-to=\"ask\"><path d=\"M[\\d,]+ C")
-                .matcher(svg).find());
-        assertTrue("an edge back up is a curve", Pattern.compile(
-                "data-from=\"orders\" data-to=\"ask\"><path d=\"M[\\d,]+ C").matcher(svg).find());
+        assertTrue(
+                "a self loop is a curve",
+                Pattern.compile("data-from=\"ask\" data-to=\"ask\"><path d=\"M[\\d,]+ C")
+                        .matcher(svg)
+                        .find());
+        assertTrue(
+                "an edge back up is a curve",
+                Pattern.compile("data-from=\"orders\" data-to=\"ask\"><path d=\"M[\\d,]+ C")
+                        .matcher(svg)
+                        .find());
         assertFalse("an edge to a missing node is left out", svg.contains("data-to=\"nowhere\""));
     }
 
@@ -78,7 +85,8 @@ public class FlowGraphTest {
 
     @Test
     public void nodesAreReadFromTheDocument() {
-        List<FlowGraph.Node> nodes = FlowGraph.nodes(com.google.gson.JsonParser.parseString(MENU).getAsJsonObject());
+        List<FlowGraph.Node> nodes =
+                FlowGraph.nodes(com.google.gson.JsonParser.parseString(MENU).getAsJsonObject());
         assertEquals(6, nodes.size());
         assertEquals("gather", nodes.get(0).type());
         assertEquals("billing", nodes.get(0).next().get("1"));

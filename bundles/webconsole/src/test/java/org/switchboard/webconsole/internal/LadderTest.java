@@ -26,16 +26,18 @@ public class LadderTest {
     @Test
     public void labelsNameTheMethodOrTheStatusAndItsRequest() {
         assertEquals("INVITE", Ladder.label(message(0, Direction.INCOMING, "INVITE sip:+1@h SIP/2.0")));
-        assertEquals("200 OK (INVITE)", Ladder.label(message(0, Direction.OUTGOING, "SIP/2.0 200 OK",
-                "CSeq", "1 INVITE")));
+        assertEquals(
+                "200 OK (INVITE)", Ladder.label(message(0, Direction.OUTGOING, "SIP/2.0 200 OK", "CSeq", "1 INVITE")));
         assertEquals("486 Busy Here", Ladder.label(message(0, Direction.OUTGOING, "SIP/2.0 486 Busy Here")));
         assertEquals("200 OK (BYE)", Ladder.label(message(0, Direction.OUTGOING, "SIP/2.0 200 OK", "cseq", "2 BYE")));
     }
 
     @Test
     public void arrowsPointTheWayEachMessageWentWithItsTime() {
-        String html = Ladder.draw(List.of(message(0, Direction.INCOMING, "INVITE sip:+1@h SIP/2.0"),
-                message(1500, Direction.OUTGOING, "BYE sip:+2@h SIP/2.0", "kore-reason", "TransferToAgent")),
+        String html = Ladder.draw(
+                List.of(
+                        message(0, Direction.INCOMING, "INVITE sip:+1@h SIP/2.0"),
+                        message(1500, Direction.OUTGOING, "BYE sip:+2@h SIP/2.0", "kore-reason", "TransferToAgent")),
                 "ZCC (t)");
         assertTrue(html.contains("class=\"sb-msg-in\""));
         assertTrue(html.contains("<line x1=\"190\" y1=\"76\" x2=\"610\""));
@@ -47,8 +49,10 @@ public class LadderTest {
 
     @Test
     public void headersAreShownAsText() {
-        String html = Ladder.draw(List.of(message(0, Direction.INCOMING, "INVITE sip:<x>@h SIP/2.0",
-                "X-Note", "<script>alert(1)</script>")), "<i>peer</i>");
+        String html = Ladder.draw(
+                List.of(message(
+                        0, Direction.INCOMING, "INVITE sip:<x>@h SIP/2.0", "X-Note", "<script>alert(1)</script>")),
+                "<i>peer</i>");
         assertFalse(html, html.contains("<script>"));
         assertFalse(html, html.contains("<i>"));
         assertTrue(html.contains("X-Note: &lt;script&gt;alert(1)&lt;/script&gt;"));

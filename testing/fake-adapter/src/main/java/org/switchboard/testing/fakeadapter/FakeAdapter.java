@@ -15,7 +15,8 @@ import org.switchboard.api.adapter.InboundCall;
  * with {@code X-Fake-Handoff: done} (reason {@value FakePolicy#DONE_REASON}). Registered as itself too, so a test
  * inside the container can read {@link #calls()}.
  */
-@Component(service = {ContactCenterAdapter.class, FakeAdapter.class},
+@Component(
+        service = {ContactCenterAdapter.class, FakeAdapter.class},
         property = ContactCenterAdapter.ADAPTER_TYPE + "=" + FakeAdapter.TYPE)
 public class FakeAdapter implements ContactCenterAdapter {
 

@@ -40,14 +40,14 @@ final class FakePolicy implements CallPolicy {
     }
 
     @Override
-    public Handoff agentHandoff(SessionContext session, Handoff.Method method, String target,
-            Map<String, String> headers) {
+    public Handoff agentHandoff(
+            SessionContext session, Handoff.Method method, String target, Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(HANDOFF, "agent");
         out.putAll(headers);
         if (method == Handoff.Method.REFER || (method == null && target != null)) {
-            return new Handoff(Handoff.Method.REFER, target != null ? target : "sip:agent@fake.invalid", out,
-                    AGENT_REASON);
+            return new Handoff(
+                    Handoff.Method.REFER, target != null ? target : "sip:agent@fake.invalid", out, AGENT_REASON);
         }
         return Handoff.bye(out, AGENT_REASON);
     }

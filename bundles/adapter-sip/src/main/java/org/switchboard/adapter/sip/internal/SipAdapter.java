@@ -17,8 +17,12 @@ import org.switchboard.api.adapter.InboundCall;
  * and Five9-style SBC integrations: the 200 OK, the agent handoff and the bot's hang-up carry configured header
  * templates, and the INVITE's {@code X-*} headers reach the bot. Each call keeps the settings in force when it began.
  */
-@Component(service = ContactCenterAdapter.class, immediate = true, configurationPid = SipAdapter.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = ContactCenterAdapter.ADAPTER_TYPE + "=sip")
+@Component(
+        service = ContactCenterAdapter.class,
+        immediate = true,
+        configurationPid = SipAdapter.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = ContactCenterAdapter.ADAPTER_TYPE + "=sip")
 @Designate(ocd = SipAdapterConfig.class)
 public class SipAdapter implements ContactCenterAdapter {
 

@@ -18,6 +18,7 @@ final class SipCallPolicy implements CallPolicy {
 
     /** The end reasons recorded for the two hand-backs. */
     static final String AGENT = "agent transfer";
+
     static final String RESOLVED = "resolved";
 
     private final SipAdapterSettings settings;
@@ -34,16 +35,29 @@ final class SipCallPolicy implements CallPolicy {
 
     @Override
     public Map<String, String> answerHeaders(SessionContext session) {
-        return Handbacks.headers(Map.of(), settings.answerHeaders(), Map.of(), null, session,
-                settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders());
+        return Handbacks.headers(
+                Map.of(),
+                settings.answerHeaders(),
+                Map.of(),
+                null,
+                session,
+                settings.limits().maxValueBytes(),
+                settings.limits().maxCustomHeaders());
     }
 
     @Override
-    public Handoff agentHandoff(SessionContext session, Handoff.Method method, String target,
-            Map<String, String> headers) {
-        String referTo = Handbacks.referTo(method, target, settings.limits().refer(), settings.limits().referTarget());
-        Map<String, String> h = Handbacks.headers(Map.of(), settings.transferHeaders(), headers, null, session,
-                settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders());
+    public Handoff agentHandoff(
+            SessionContext session, Handoff.Method method, String target, Map<String, String> headers) {
+        String referTo = Handbacks.referTo(
+                method, target, settings.limits().refer(), settings.limits().referTarget());
+        Map<String, String> h = Handbacks.headers(
+                Map.of(),
+                settings.transferHeaders(),
+                headers,
+                null,
+                session,
+                settings.limits().maxValueBytes(),
+                settings.limits().maxCustomHeaders());
         Uui uui = settings.uui();
         String data = uui == null ? null : uui.value(session);
         if (data != null && referTo != null && uui.inReferUri()) {
@@ -57,7 +71,15 @@ final class SipCallPolicy implements CallPolicy {
 
     @Override
     public Handoff botHangup(SessionContext session, Map<String, String> headers) {
-        return Handoff.bye(Handbacks.headers(Map.of(), settings.hangupHeaders(), headers, null, session,
-                settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders()), RESOLVED);
+        return Handoff.bye(
+                Handbacks.headers(
+                        Map.of(),
+                        settings.hangupHeaders(),
+                        headers,
+                        null,
+                        session,
+                        settings.limits().maxValueBytes(),
+                        settings.limits().maxCustomHeaders()),
+                RESOLVED);
     }
 }

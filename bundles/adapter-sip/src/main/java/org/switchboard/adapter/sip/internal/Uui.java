@@ -51,8 +51,8 @@ record Uui(HeaderTemplate data, boolean hex, String discriminator, boolean inRef
         if (c.uui_max_bytes() < 1 || c.uui_max_bytes() > 1024) {
             problems.add("property 'uui.max.bytes' = '" + c.uui_max_bytes() + "': must be between 1 and 1024");
         }
-        return new Uui(data, !encoding.equals("ascii"), pd.toUpperCase(Locale.ROOT), where.equals("uri"),
-                c.uui_max_bytes());
+        return new Uui(
+                data, !encoding.equals("ascii"), pd.toUpperCase(Locale.ROOT), where.equals("uri"), c.uui_max_bytes());
     }
 
     /** The header value for {@code session}, or {@code null} when the data renders empty. */

@@ -15,8 +15,12 @@ import org.switchboard.api.adapter.InboundCall;
  * The Zoom Contact Center adapter ({@code adapter.type=zcc}). Each accepted call gets a {@link ZccCallPolicy} built
  * from the settings in force at that moment; a configuration change applies to new calls only.
  */
-@Component(service = ContactCenterAdapter.class, immediate = true, configurationPid = ZccAdapter.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = ContactCenterAdapter.ADAPTER_TYPE + "=zcc")
+@Component(
+        service = ContactCenterAdapter.class,
+        immediate = true,
+        configurationPid = ZccAdapter.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = ContactCenterAdapter.ADAPTER_TYPE + "=zcc")
 @Designate(ocd = ZccConfig.class)
 public class ZccAdapter implements ContactCenterAdapter {
 

@@ -48,18 +48,33 @@ final class ZccCallPolicy implements CallPolicy {
     }
 
     @Override
-    public Handoff agentHandoff(SessionContext session, Handoff.Method method, String target,
-            Map<String, String> headers) {
-        String referTo = Handbacks.referTo(method, target, settings.limits().refer(), settings.limits().referTarget());
+    public Handoff agentHandoff(
+            SessionContext session, Handoff.Method method, String target, Map<String, String> headers) {
+        String referTo = Handbacks.referTo(
+                method, target, settings.limits().refer(), settings.limits().referTarget());
         Map<String, String> own = referTo == null ? Map.of(REASON, TRANSFER_TO_AGENT) : Map.of();
-        Map<String, String> h = Handbacks.headers(own, settings.transferHeaders(), headers, ZccSettings.RESERVED,
-                session, settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders());
+        Map<String, String> h = Handbacks.headers(
+                own,
+                settings.transferHeaders(),
+                headers,
+                ZccSettings.RESERVED,
+                session,
+                settings.limits().maxValueBytes(),
+                settings.limits().maxCustomHeaders());
         return referTo == null ? Handoff.bye(h, TRANSFER_TO_AGENT) : Handoff.refer(referTo, h);
     }
 
     @Override
     public Handoff botHangup(SessionContext session, Map<String, String> headers) {
-        return Handoff.bye(Handbacks.headers(Map.of(REASON, HANG_UP), settings.hangupHeaders(), headers,
-                ZccSettings.RESERVED, session, settings.limits().maxValueBytes(), settings.limits().maxCustomHeaders()), HANG_UP);
+        return Handoff.bye(
+                Handbacks.headers(
+                        Map.of(REASON, HANG_UP),
+                        settings.hangupHeaders(),
+                        headers,
+                        ZccSettings.RESERVED,
+                        session,
+                        settings.limits().maxValueBytes(),
+                        settings.limits().maxCustomHeaders()),
+                HANG_UP);
     }
 }

@@ -22,8 +22,14 @@ import org.switchboard.api.call.SessionContext;
 public class ZccAdapterTest {
 
     static final String BOT = "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0";
-    static final SessionContext SESSION = new SessionContext("64d0d2f2bfeaa2d58a566d08", "a84b4c76e66710@zcc.example",
-            BOT, "zcc", "+15550100", "+14085551212", Instant.parse("2026-11-23T10:00:00Z"),
+    static final SessionContext SESSION = new SessionContext(
+            "64d0d2f2bfeaa2d58a566d08",
+            "a84b4c76e66710@zcc.example",
+            BOT,
+            "zcc",
+            "+15550100",
+            "+14085551212",
+            Instant.parse("2026-11-23T10:00:00Z"),
             Map.of("intent", "Billing", "note", "line1\r\nInjected: yes"));
 
     static ZccConfig config(Map<String, Object> props) {
@@ -31,8 +37,17 @@ public class ZccAdapterTest {
     }
 
     static CallPolicy policy(Map<String, Object> props) {
-        return new ZccAdapter(config(props)).policyFor(new InboundCall(SESSION.sessionId(), SESSION.callId(),
-                SESSION.did(), SESSION.caller(), "10.0.0.5", "udp", "zcc", BOT, Map.of()));
+        return new ZccAdapter(config(props))
+                .policyFor(new InboundCall(
+                        SESSION.sessionId(),
+                        SESSION.callId(),
+                        SESSION.did(),
+                        SESSION.caller(),
+                        "10.0.0.5",
+                        "udp",
+                        "zcc",
+                        BOT,
+                        Map.of()));
     }
 
     @Test
@@ -41,7 +56,8 @@ public class ZccAdapterTest {
         assertEquals(List.of("kore-session_id", "kore-bot_id"), List.copyOf(h.keySet()));
         assertEquals("64d0d2f2bfeaa2d58a566d08", h.get("kore-session_id"));
         assertEquals(BOT, h.get("kore-bot_id"));
-        SessionContext noBot = new SessionContext("64d0d2f2bfeaa2d58a566d08", "c", null, "t", "+1", "+2", Instant.EPOCH, null);
+        SessionContext noBot =
+                new SessionContext("64d0d2f2bfeaa2d58a566d08", "c", null, "t", "+1", "+2", Instant.EPOCH, null);
         assertFalse(policy(Map.of()).answerHeaders(noBot).containsKey("kore-bot_id"));
     }
 
@@ -50,11 +66,14 @@ public class ZccAdapterTest {
         Map<String, String> flowHeaders = new java.util.LinkedHashMap<>(); // flow documents keep their order
         flowHeaders.put("X-Queue", "billing-{{session.did}}");
         flowHeaders.put("X-Intent", "Flow wins");
-        Handoff h = policy(Map.of("transfer.headers", new String[] {"X-Intent: {{context.intent}}", "X-Session: {{session.id}}"}))
+        Handoff h = policy(Map.of(
+                        "transfer.headers", new String[] {"X-Intent: {{context.intent}}", "X-Session: {{session.id}}"}))
                 .agentHandoff(SESSION, null, null, flowHeaders);
         assertEquals(Handoff.Method.BYE, h.method());
         assertNull(h.referTo());
-        assertEquals(List.of("kore-reason", "X-Session", "X-Queue", "X-Intent"), List.copyOf(h.headers().keySet()));
+        assertEquals(
+                List.of("kore-reason", "X-Session", "X-Queue", "X-Intent"),
+                List.copyOf(h.headers().keySet()));
         assertEquals("TransferToAgent", h.headers().get("kore-reason"));
         assertEquals("the reason the conversation records", "TransferToAgent", h.reason());
         assertEquals("HangUp", policy(Map.of()).botHangup(SESSION, Map.of()).reason());
@@ -65,47 +84,70 @@ public class ZccAdapterTest {
 
     @Test
     public void referWhenTheFlowNamesATargetOrTheMethodIsRefer() {
-        Handoff toFlowTarget = policy(Map.of()).agentHandoff(SESSION, null, "sip:queue@zcc.example", Map.of("X-Reason", "Call Received from Kore"));
+        Handoff toFlowTarget = policy(Map.of())
+                .agentHandoff(SESSION, null, "sip:queue@zcc.example", Map.of("X-Reason", "Call Received from Kore"));
         assertEquals(Handoff.Method.REFER, toFlowTarget.method());
         assertEquals("sip:queue@zcc.example", toFlowTarget.referTo());
         assertFalse(toFlowTarget.headers().containsKey("kore-reason"));
         assertEquals("Call Received from Kore", toFlowTarget.headers().get("X-Reason"));
-        Handoff configured = policy(Map.of("transfer.method", "refer", "refer.target", "+18005550199")).agentHandoff(SESSION, null, null, Map.of());
+        Handoff configured = policy(Map.of("transfer.method", "refer", "refer.target", "+18005550199"))
+                .agentHandoff(SESSION, null, null, Map.of());
         assertEquals("+18005550199", configured.referTo());
         Handoff forcedBye = policy(Map.of("transfer.method", "refer", "refer.target", "+18005550199"))
                 .agentHandoff(SESSION, Handoff.Method.BYE, null, Map.of());
         assertEquals("the node's method wins over the adapter's", Handoff.Method.BYE, forcedBye.method());
         assertEquals("TransferToAgent", forcedBye.headers().get("kore-reason"));
-        assertEquals(Handoff.Method.REFER, policy(Map.of("refer.target", "+18005550199"))
-                .agentHandoff(SESSION, Handoff.Method.REFER, null, Map.of()).method());
-        assertThrows(IllegalArgumentException.class, () -> policy(Map.of()).agentHandoff(SESSION, Handoff.Method.REFER, null,
-                Map.of()));
+        assertEquals(
+                Handoff.Method.REFER,
+                policy(Map.of("refer.target", "+18005550199"))
+                        .agentHandoff(SESSION, Handoff.Method.REFER, null, Map.of())
+                        .method());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> policy(Map.of()).agentHandoff(SESSION, Handoff.Method.REFER, null, Map.of()));
     }
 
     @Test
     public void botHangupCarriesHangUpReason() {
-        Handoff h = policy(Map.of("hangup.headers", new String[] {"X-Resolution: self-service"})).botHangup(SESSION, Map.of());
+        Handoff h = policy(Map.of("hangup.headers", new String[] {"X-Resolution: self-service"}))
+                .botHangup(SESSION, Map.of());
         assertEquals(Map.of("kore-reason", "HangUp", "X-Resolution", "self-service"), h.headers());
         assertEquals(Handoff.Method.BYE, h.method());
     }
 
     @Test
     public void renderedValuesAreOneLineCutAndLimited() {
-        Handoff h = policy(Map.of("max.value.bytes", 20, "max.custom.headers", 2)).agentHandoff(SESSION, null, null,
-                Map.of("X-Note", "{{context.note}}", "X-Long", "ééééééééééééééééééé", "X-Third", "x"));
+        Handoff h = policy(Map.of("max.value.bytes", 20, "max.custom.headers", 2))
+                .agentHandoff(
+                        SESSION,
+                        null,
+                        null,
+                        Map.of("X-Note", "{{context.note}}", "X-Long", "ééééééééééééééééééé", "X-Third", "x"));
         assertTrue(h.headers().values().stream().noneMatch(v -> v.contains("\r") || v.contains("\n")));
         h.headers().values().forEach(v -> assertTrue(v, v.getBytes(StandardCharsets.UTF_8).length <= 20));
         assertEquals("kore-reason + 2 custom headers", 3, h.headers().size());
-        assertEquals("", policy(Map.of()).agentHandoff(SESSION, null, null, Map.of("X-Missing", "{{context.nothing}}")).headers().get("X-Missing"));
+        assertEquals(
+                "",
+                policy(Map.of())
+                        .agentHandoff(SESSION, null, null, Map.of("X-Missing", "{{context.nothing}}"))
+                        .headers()
+                        .get("X-Missing"));
     }
 
     @Test
     public void badConfigurationListsEveryProblem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ZccAdapter(config(Map.of(
-                "transfer.method", "carrier-pigeon",
-                "refer.target", "not a target",
-                "transfer.headers", new String[] {"No colon here", "Bad Name: x", "X-Ok: {{session.password}}", "kore-reason: spoof"},
-                "hangup.headers", new String[] {"X-Open: {{context.intent"}))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new ZccAdapter(config(Map.of(
+                        "transfer.method",
+                        "carrier-pigeon",
+                        "refer.target",
+                        "not a target",
+                        "transfer.headers",
+                        new String[] {"No colon here", "Bad Name: x", "X-Ok: {{session.password}}", "kore-reason: spoof"
+                        },
+                        "hangup.headers",
+                        new String[] {"X-Open: {{context.intent"}))));
         String m = e.getMessage();
         assertTrue(m, m.startsWith("PID org.switchboard.adapter.zcc: "));
         assertTrue(m, m.contains("property 'transfer.method' = 'carrier-pigeon': must be 'bye' or 'refer'"));
@@ -115,8 +157,11 @@ public class ZccAdapterTest {
         assertTrue(m, m.contains("unknown placeholder '{{session.password}}'"));
         assertTrue(m, m.contains("kore-* headers are set by the adapter itself"));
         assertTrue(m, m.contains("property 'hangup.headers'[0] = 'X-Open: {{context.intent': unclosed '{{'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ZccAdapter(config(Map.of("transfer.method", "refer"))))
-                .getMessage().contains("transfer method 'refer' needs a number or SIP URI"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new ZccAdapter(config(Map.of("transfer.method", "refer"))))
+                .getMessage()
+                .contains("transfer method 'refer' needs a number or SIP URI"));
     }
 
     @Test
@@ -125,19 +170,31 @@ public class ZccAdapterTest {
         for (int i = 0; i < many.length; i++) {
             many[i] = "X-H" + i + ": v";
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ZccAdapter(config(Map.of("transfer.headers", many))))
-                .getMessage().contains("11 headers; at most 10 are allowed"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> new ZccAdapter(config(Map.of("transfer.headers", many))))
+                .getMessage()
+                .contains("11 headers; at most 10 are allowed"));
     }
 
     @Test
     public void aPolicyKeepsTheSettingsItStartedWith() {
         ZccAdapter adapter = new ZccAdapter(config(Map.of("hangup.headers", new String[] {"X-Version: 1"})));
-        InboundCall call = new InboundCall(SESSION.sessionId(), SESSION.callId(), SESSION.did(), SESSION.caller(),
-                "10.0.0.5", "udp", "zcc", BOT, Map.of());
+        InboundCall call = new InboundCall(
+                SESSION.sessionId(),
+                SESSION.callId(),
+                SESSION.did(),
+                SESSION.caller(),
+                "10.0.0.5",
+                "udp",
+                "zcc",
+                BOT,
+                Map.of());
         CallPolicy before = adapter.policyFor(call);
         adapter.modified(config(Map.of("hangup.headers", new String[] {"X-Version: 2"})));
         assertEquals("1", before.botHangup(SESSION, Map.of()).headers().get("X-Version"));
-        assertEquals("2", adapter.policyFor(call).botHangup(SESSION, Map.of()).headers().get("X-Version"));
+        assertEquals(
+                "2",
+                adapter.policyFor(call).botHangup(SESSION, Map.of()).headers().get("X-Version"));
         assertEquals("zcc", adapter.type());
     }
 
@@ -150,25 +207,52 @@ public class ZccAdapterTest {
         invite.put("user-to-user", List.of("00ff;encoding=hex"));
         invite.put("x-tier", List.of("gold", "vip"));
         invite.put("subject", List.of("not passed"));
-        InboundCall call = new InboundCall(SESSION.sessionId(), SESSION.callId(), SESSION.did(), SESSION.caller(),
-                "10.0.0.5", "udp", "zcc", BOT, invite);
-        Map<String, String> passed = new ZccAdapter(config(Map.of())).policyFor(call).sessionHeaders(call);
-        assertEquals("the SIP bundle puts them back in the INVITE's order",
-                java.util.Set.of("x-trace-id", "p-asserted-identity", "user-to-user", "x-tier"), passed.keySet());
+        InboundCall call = new InboundCall(
+                SESSION.sessionId(),
+                SESSION.callId(),
+                SESSION.did(),
+                SESSION.caller(),
+                "10.0.0.5",
+                "udp",
+                "zcc",
+                BOT,
+                invite);
+        Map<String, String> passed =
+                new ZccAdapter(config(Map.of())).policyFor(call).sessionHeaders(call);
+        assertEquals(
+                "the SIP bundle puts them back in the INVITE's order",
+                java.util.Set.of("x-trace-id", "p-asserted-identity", "user-to-user", "x-tier"),
+                passed.keySet());
         assertEquals("gold, vip", passed.get("x-tier"));
         Map<String, String> only = new ZccAdapter(config(Map.of("session.headers", new String[] {"Subject"})))
-                .policyFor(call).sessionHeaders(call);
+                .policyFor(call)
+                .sessionHeaders(call);
         assertEquals(Map.of("subject", "not passed"), only);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new ZccAdapter(config(Map.of("session.headers",
-                new String[] {"X Bad"})))).getMessage().contains("'session.headers' entry 'X Bad'"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new ZccAdapter(config(Map.of("session.headers", new String[] {"X Bad"}))))
+                .getMessage()
+                .contains("'session.headers' entry 'X Bad'"));
 
-        SessionContext withHeaders = new SessionContext(SESSION.sessionId(), SESSION.callId(), BOT, "zcc",
-                SESSION.did(), SESSION.caller(), SESSION.startedAt(), Map.of(), Map.of("X-Trace-ID", "t-1"));
-        Handoff h = policy(Map.of("transfer.headers", new String[] {"X-Trace: {{sip.x-trace-id}}",
-                "X-None: {{sip.X-Absent}}"})).agentHandoff(withHeaders, null, null, Map.of());
+        SessionContext withHeaders = new SessionContext(
+                SESSION.sessionId(),
+                SESSION.callId(),
+                BOT,
+                "zcc",
+                SESSION.did(),
+                SESSION.caller(),
+                SESSION.startedAt(),
+                Map.of(),
+                Map.of("X-Trace-ID", "t-1"));
+        Handoff h = policy(Map.of(
+                        "transfer.headers", new String[] {"X-Trace: {{sip.x-trace-id}}", "X-None: {{sip.X-Absent}}"}))
+                .agentHandoff(withHeaders, null, null, Map.of());
         assertEquals("t-1", h.headers().get("X-Trace"));
         assertEquals("", h.headers().get("X-None"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> policy(Map.of("transfer.headers",
-                new String[] {"X-A: {{sip.}}"}))).getMessage().contains("{{sip.<Header-Name>}}"));
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class,
+                        () -> policy(Map.of("transfer.headers", new String[] {"X-A: {{sip.}}"})))
+                .getMessage()
+                .contains("{{sip.<Header-Name>}}"));
     }
 }

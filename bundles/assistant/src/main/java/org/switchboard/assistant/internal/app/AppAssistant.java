@@ -25,13 +25,15 @@ import org.switchboard.assistant.internal.app.Step.Entity;
  */
 final class AppAssistant implements VirtualAssistant {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*context\\.([A-Za-z0-9_-]+)\\s*(\\|\\s*digits\\s*)?}}");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\{\\{\\s*context\\.([A-Za-z0-9_-]+)\\s*(\\|\\s*digits\\s*)?}}");
     private static final Duration MENU_WAIT = Duration.ofSeconds(5);
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(8);
-    private static final List<String> YES_NO = List.of("yes", "yes please", "yeah", "correct", "no", "no thanks",
-            "nope");
+    private static final List<String> YES_NO =
+            List.of("yes", "yes please", "yeah", "correct", "no", "no thanks", "nope");
     /** A yes or no heard with less confidence than this is asked again: mistaking one for the other is costly. */
     static final double YES_NO_CONFIDENCE = 0.6;
+
     private static final int MAX_JUMPS = 50;
 
     private final String id;
@@ -60,8 +62,7 @@ final class AppAssistant implements VirtualAssistant {
                 }
                 menu(ctx, out);
             }
-            case HANGUP -> {
-            }
+            case HANGUP -> {}
             default -> {
                 if ("ask".equals(ctx.get("_state"))) {
                     answer(ctx, out, request);
@@ -92,8 +93,12 @@ final class AppAssistant implements VirtualAssistant {
 
     private void choose(Map<String, Object> ctx, List<AssistantAction> out, TurnRequest r) {
         Intent intent = switch (r.event()) {
-            case DTMF -> matcher.byKey(r.digits() == null || r.digits().isEmpty() ? null
-                    : r.digits().substring(0, 1)).orElse(null);
+            case DTMF ->
+                matcher.byKey(
+                                r.digits() == null || r.digits().isEmpty()
+                                        ? null
+                                        : r.digits().substring(0, 1))
+                        .orElse(null);
             case UTTERANCE -> matcher.match(r.text()).orElse(null);
             default -> null;
         };
@@ -104,8 +109,8 @@ final class AppAssistant implements VirtualAssistant {
                 set(ctx, out, Map.of("intent", app.failureIntent()));
                 handoff(ctx, out);
             } else {
-                out.add(new AssistantAction.Say(r.event() == TurnRequest.Event.NO_INPUT ? app.noInput() : app.noMatch(),
-                        true));
+                out.add(new AssistantAction.Say(
+                        r.event() == TurnRequest.Event.NO_INPUT ? app.noInput() : app.noMatch(), true));
                 menu(ctx, out);
             }
             return;
@@ -197,8 +202,8 @@ final class AppAssistant implements VirtualAssistant {
     }
 
     private AssistantAction.Transfer transfer(Step.Transfer t, Map<String, Object> ctx) {
-        return new AssistantAction.Transfer(t.reason(), t.target() == null ? null : resolve(t.target(), ctx),
-                resolveAll(t.headers(), ctx));
+        return new AssistantAction.Transfer(
+                t.reason(), t.target() == null ? null : resolve(t.target(), ctx), resolveAll(t.headers(), ctx));
     }
 
     private static void set(Map<String, Object> ctx, List<AssistantAction> out, Map<String, Object> values) {
@@ -224,9 +229,10 @@ final class AppAssistant implements VirtualAssistant {
         }
         String v = switch (ask.entity()) {
             case DIGITS, NUMBER -> Words.digits(input);
-            case YES_NO -> r.event() == TurnRequest.Event.DTMF ? input.startsWith("1") ? "yes"
-                    : input.startsWith("2") ? "no" : null
-                    : r.confidence() < YES_NO_CONFIDENCE ? null : Words.yesNo(input);
+            case YES_NO ->
+                r.event() == TurnRequest.Event.DTMF
+                        ? input.startsWith("1") ? "yes" : input.startsWith("2") ? "no" : null
+                        : r.confidence() < YES_NO_CONFIDENCE ? null : Words.yesNo(input);
             case TEXT -> input.trim();
         };
         if (v == null) {
@@ -241,7 +247,8 @@ final class AppAssistant implements VirtualAssistant {
 
     private static AssistantAction.Gather gather(Step.Ask a) {
         return switch (a.entity()) {
-            case DIGITS, NUMBER -> new AssistantAction.Gather(true, true, a.maxLength(), phrases(a.entity()), ANSWER_WAIT);
+            case DIGITS, NUMBER ->
+                new AssistantAction.Gather(true, true, a.maxLength(), phrases(a.entity()), ANSWER_WAIT);
             case YES_NO -> new AssistantAction.Gather(true, true, 1, phrases(a.entity()), ANSWER_WAIT);
             case TEXT -> new AssistantAction.Gather(false, true, 1, List.of(), ANSWER_WAIT);
         };

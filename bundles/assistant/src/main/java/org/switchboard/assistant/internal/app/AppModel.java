@@ -33,15 +33,33 @@ import com.google.gson.JsonParser;
  * @param intents the intents, in order (ties go to the first)
  * @param tasks the tasks by name
  */
-record AppModel(String greeting, String menu, String noInput, String noMatch, int maxFailures, String failureIntent,
-        Step.Transfer handoff, String afterTask, List<Intent> intents, Map<String, List<Step>> tasks) {
+record AppModel(
+        String greeting,
+        String menu,
+        String noInput,
+        String noMatch,
+        int maxFailures,
+        String failureIntent,
+        Step.Transfer handoff,
+        String afterTask,
+        List<Intent> intents,
+        Map<String, List<Step>> tasks) {
 
     /** An intent the menu recognizes. */
-    record Intent(String name, List<String> examples, List<String> keywords, String dtmf, String task) {
-    }
+    record Intent(String name, List<String> examples, List<String> keywords, String dtmf, String task) {}
 
-    private static final Set<String> TOP = Set.of("type", "greeting", "menu", "noInput", "noMatch", "maxFailures",
-            "failureIntent", "handoff", "afterTask", "intents", "tasks");
+    private static final Set<String> TOP = Set.of(
+            "type",
+            "greeting",
+            "menu",
+            "noInput",
+            "noMatch",
+            "maxFailures",
+            "failureIntent",
+            "handoff",
+            "afterTask",
+            "intents",
+            "tasks");
 
     static AppModel parse(String json) {
         JsonObject o;
@@ -57,7 +75,8 @@ record AppModel(String greeting, String menu, String noInput, String noMatch, in
         if (!afterTask.equals("menu") && !afterTask.equals("end")) {
             throw bad("$.afterTask", "must be 'menu' or 'end'");
         }
-        Step.Transfer handoff = o.has("handoff") ? Step.transfer(object(o.get("handoff"), "$.handoff"), "$.handoff")
+        Step.Transfer handoff = o.has("handoff")
+                ? Step.transfer(object(o.get("handoff"), "$.handoff"), "$.handoff")
                 : new Step.Transfer("TransferToAgent", null, Map.of("X-Intent", "{{context.intent}}"));
         Map<String, List<Step>> tasks = new LinkedHashMap<>();
         JsonObject t = o.has("tasks") ? object(o.get("tasks"), "$.tasks") : new JsonObject();
@@ -76,7 +95,9 @@ record AppModel(String greeting, String menu, String noInput, String noMatch, in
             tasks.put(e.getKey(), List.copyOf(steps));
         }
         List<Intent> intents = new ArrayList<>();
-        if (!o.has("intents") || !o.get("intents").isJsonArray() || o.getAsJsonArray("intents").isEmpty()) {
+        if (!o.has("intents")
+                || !o.get("intents").isJsonArray()
+                || o.getAsJsonArray("intents").isEmpty()) {
             throw bad("$.intents", "an app needs a non-empty list of intents");
         }
         Set<String> keys = new java.util.HashSet<>();
@@ -111,12 +132,17 @@ record AppModel(String greeting, String menu, String noInput, String noMatch, in
                 }
             }
         });
-        return new AppModel(string(o, "greeting", "$", false), menu,
+        return new AppModel(
+                string(o, "greeting", "$", false),
+                menu,
                 o.has("noInput") ? string(o, "noInput", "$", true) : "Sorry, I did not hear anything.",
                 o.has("noMatch") ? string(o, "noMatch", "$", true) : "Sorry, I did not get that.",
                 integer(o, "maxFailures", "$", 2, 1, 10),
-                o.has("failureIntent") ? string(o, "failureIntent", "$", true) : "Unrecognized", handoff, afterTask,
-                List.copyOf(intents), tasks);
+                o.has("failureIntent") ? string(o, "failureIntent", "$", true) : "Unrecognized",
+                handoff,
+                afterTask,
+                List.copyOf(intents),
+                tasks);
     }
 
     /** Every phrase the menu expects, for the recognizer's grammar. */

@@ -12,8 +12,7 @@ import com.google.gson.JsonObject;
 /** Reads fields of a definition, failing with the JSON path of what is wrong. */
 final class Definition {
 
-    private Definition() {
-    }
+    private Definition() {}
 
     static IllegalArgumentException bad(String path, String what) {
         return new IllegalArgumentException(path + ": " + what);
@@ -22,7 +21,10 @@ final class Definition {
     static void only(JsonObject o, String path, Set<String> known) {
         for (String k : o.keySet()) {
             if (!known.contains(k)) {
-                throw bad(path + "." + k, "unknown field; known: " + String.join(", ", known.stream().sorted().toList()));
+                throw bad(
+                        path + "." + k,
+                        "unknown field; known: "
+                                + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
@@ -35,7 +37,9 @@ final class Definition {
             }
             return null;
         }
-        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString() || v.getAsString().isBlank()) {
+        if (!v.isJsonPrimitive()
+                || !v.getAsJsonPrimitive().isString()
+                || v.getAsString().isBlank()) {
             throw bad(path + "." + name, "must be a non-empty string");
         }
         return v.getAsString();
@@ -46,8 +50,11 @@ final class Definition {
         if (v == null || v.isJsonNull()) {
             return dflt;
         }
-        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isNumber() || v.getAsDouble() != Math.rint(v.getAsDouble())
-                || v.getAsDouble() < min || v.getAsDouble() > max) {
+        if (!v.isJsonPrimitive()
+                || !v.getAsJsonPrimitive().isNumber()
+                || v.getAsDouble() != Math.rint(v.getAsDouble())
+                || v.getAsDouble() < min
+                || v.getAsDouble() > max) {
             throw bad(path + "." + name, "must be a whole number from " + min + " to " + max);
         }
         return v.getAsInt();
@@ -64,7 +71,9 @@ final class Definition {
         }
         for (int i = 0; i < v.getAsJsonArray().size(); i++) {
             JsonElement e = v.getAsJsonArray().get(i);
-            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+            if (!e.isJsonPrimitive()
+                    || !e.getAsJsonPrimitive().isString()
+                    || e.getAsString().isBlank()) {
                 throw bad(path + "." + name + "[" + i + "]", "must be a non-empty string");
             }
             out.add(e.getAsString());

@@ -16,8 +16,9 @@ final class IntentMatcher {
     static final double THRESHOLD = 0.6;
     private static final double WORD = 0.75;
     private static final double MARGIN = 0.1;
-    private static final List<String> FILLER = List.of("a", "an", "the", "to", "i", "my", "me", "please", "want",
-            "would", "like", "id", "im", "can", "you", "is", "it", "of", "with", "for", "and", "about", "on", "in");
+    private static final List<String> FILLER = List.of(
+            "a", "an", "the", "to", "i", "my", "me", "please", "want", "would", "like", "id", "im", "can", "you", "is",
+            "it", "of", "with", "for", "and", "about", "on", "in");
 
     private final List<Intent> intents;
 
@@ -49,13 +50,17 @@ final class IntentMatcher {
 
     /** The intent whose DTMF key this is. */
     Optional<Intent> byKey(String digits) {
-        return intents.stream().filter(i -> digits != null && digits.equals(i.dtmf())).findFirst();
+        return intents.stream()
+                .filter(i -> digits != null && digits.equals(i.dtmf()))
+                .findFirst();
     }
 
     static double score(Intent intent, List<String> words) {
         double best = 0;
         for (String example : intent.examples()) {
-            List<String> ex = Words.tokens(example).stream().filter(w -> !FILLER.contains(w)).toList();
+            List<String> ex = Words.tokens(example).stream()
+                    .filter(w -> !FILLER.contains(w))
+                    .toList();
             if (ex.isEmpty()) {
                 ex = Words.tokens(example);
             }

@@ -19,21 +19,24 @@ import com.google.gson.JsonObject;
 sealed interface Step {
 
     /** Say text. */
-    record Say(String text) implements Step {
-    }
+    record Say(String text) implements Step {}
 
     /** Ask for an entity into a variable, with validation and retries. */
-    record Ask(String variable, Entity entity, String prompt, String retryPrompt, int retries, int minLength,
-            int maxLength) implements Step {
-    }
+    record Ask(
+            String variable,
+            Entity entity,
+            String prompt,
+            String retryPrompt,
+            int retries,
+            int minLength,
+            int maxLength)
+            implements Step {}
 
     /** Set context variables. */
-    record SetValues(Map<String, String> values) implements Step {
-    }
+    record SetValues(Map<String, String> values) implements Step {}
 
     /** Look a value up in a table into a variable. */
-    record Lookup(String key, String into, Map<String, String> table, String fallback) implements Step {
-    }
+    record Lookup(String key, String into, Map<String, String> table, String fallback) implements Step {}
 
     /** Go to another task (or {@code menu}) by the value of a variable. */
     record Branch(String variable, Map<String, String> cases, String otherwise) implements Step {
@@ -47,20 +50,20 @@ sealed interface Step {
     }
 
     /** Hand the caller to an agent. */
-    record Transfer(String reason, String target, Map<String, String> headers) implements Step {
-    }
+    record Transfer(String reason, String target, Map<String, String> headers) implements Step {}
 
     /** End the call. */
-    record Hangup(Map<String, String> headers) implements Step {
-    }
+    record Hangup(Map<String, String> headers) implements Step {}
 
     /** Give the call back to the flow (its {@code resolved} edge). */
-    record End() implements Step {
-    }
+    record End() implements Step {}
 
     /** What an ask step collects. */
     enum Entity {
-        DIGITS, NUMBER, YES_NO, TEXT;
+        DIGITS,
+        NUMBER,
+        YES_NO,
+        TEXT;
 
         static Entity of(String name, String path) {
             return switch (name) {
@@ -78,9 +81,11 @@ sealed interface Step {
         if (o.size() == 0) {
             throw bad(path, "an empty step");
         }
-        String kind = o.keySet().stream().filter(k -> Set.of("say", "ask", "set", "lookup", "branch", "transfer",
-                "hangup", "end").contains(k)).findFirst().orElseThrow(() -> bad(path,
-                        "a step is one of say, ask, set, lookup, branch, transfer, hangup, end"));
+        String kind = o.keySet().stream()
+                .filter(k -> Set.of("say", "ask", "set", "lookup", "branch", "transfer", "hangup", "end")
+                        .contains(k))
+                .findFirst()
+                .orElseThrow(() -> bad(path, "a step is one of say, ask, set, lookup, branch, transfer, hangup, end"));
         return switch (kind) {
             case "say" -> {
                 only(o, path, Set.of("say"));
@@ -94,9 +99,14 @@ sealed interface Step {
                     throw bad(path + ".minLength", "is more than maxLength");
                 }
                 String prompt = string(o, "prompt", path, true);
-                yield new Ask(string(o, "ask", path, true), Entity.of(string(o, "entity", path, true), path + ".entity"),
-                        prompt, o.has("retryPrompt") ? string(o, "retryPrompt", path, true) : prompt,
-                        integer(o, "retries", path, 1, 0, 10), min, max);
+                yield new Ask(
+                        string(o, "ask", path, true),
+                        Entity.of(string(o, "entity", path, true), path + ".entity"),
+                        prompt,
+                        o.has("retryPrompt") ? string(o, "retryPrompt", path, true) : prompt,
+                        integer(o, "retries", path, 1, 0, 10),
+                        min,
+                        max);
             }
             case "set" -> {
                 only(o, path, Set.of("set"));
@@ -106,14 +116,19 @@ sealed interface Step {
                 only(o, path, Set.of("lookup"));
                 JsonObject l = object(o.get("lookup"), path + ".lookup");
                 only(l, path + ".lookup", Set.of("key", "into", "table", "default"));
-                yield new Lookup(string(l, "key", path + ".lookup", true), string(l, "into", path + ".lookup", true),
-                        stringMap(l, "table", path + ".lookup"), string(l, "default", path + ".lookup", false));
+                yield new Lookup(
+                        string(l, "key", path + ".lookup", true),
+                        string(l, "into", path + ".lookup", true),
+                        stringMap(l, "table", path + ".lookup"),
+                        string(l, "default", path + ".lookup", false));
             }
             case "branch" -> {
                 only(o, path, Set.of("branch"));
                 JsonObject b = object(o.get("branch"), path + ".branch");
                 only(b, path + ".branch", Set.of("variable", "cases", "default"));
-                yield new Branch(string(b, "variable", path + ".branch", true), stringMap(b, "cases", path + ".branch"),
+                yield new Branch(
+                        string(b, "variable", path + ".branch", true),
+                        stringMap(b, "cases", path + ".branch"),
                         string(b, "default", path + ".branch", false));
             }
             case "transfer" -> {
@@ -133,7 +148,9 @@ sealed interface Step {
 
     static Transfer transfer(JsonObject t, String path) {
         only(t, path, Set.of("reason", "target", "headers"));
-        return new Transfer(t.has("reason") ? string(t, "reason", path, true) : "TransferToAgent",
-                string(t, "target", path, false), stringMap(t, "headers", path));
+        return new Transfer(
+                t.has("reason") ? string(t, "reason", path, true) : "TransferToAgent",
+                string(t, "target", path, false),
+                stringMap(t, "headers", path));
     }
 }

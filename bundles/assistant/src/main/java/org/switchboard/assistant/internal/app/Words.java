@@ -9,29 +9,51 @@ import java.util.Map;
 /** Text as a recognizer gives it: normalized words, fuzzy word comparison, spoken digits and numbers. */
 final class Words {
 
-    private static final Map<String, Integer> UNITS = Map.ofEntries(Map.entry("zero", 0), Map.entry("oh", 0),
-            Map.entry("o", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("to", 2), Map.entry("too", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("for", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
-            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
-            Map.entry("eighteen", 18), Map.entry("nineteen", 19));
-    private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fifty", 50,
-            "sixty", 60, "seventy", 70, "eighty", 80, "ninety", 90);
+    private static final Map<String, Integer> UNITS = Map.ofEntries(
+            Map.entry("zero", 0),
+            Map.entry("oh", 0),
+            Map.entry("o", 0),
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("to", 2),
+            Map.entry("too", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("for", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("thirteen", 13),
+            Map.entry("fourteen", 14),
+            Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17),
+            Map.entry("eighteen", 18),
+            Map.entry("nineteen", 19));
+    private static final Map<String, Integer> TENS = Map.of(
+            "twenty", 20, "thirty", 30, "forty", 40, "fifty", 50, "sixty", 60, "seventy", 70, "eighty", 80, "ninety",
+            90);
 
     /** Digit-by-digit phrases for a recognizer grammar. */
-    static final List<String> DIGIT_PHRASES = List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine");
+    static final List<String> DIGIT_PHRASES =
+            List.of("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> tokens(String text) {
         if (text == null) {
             return List.of();
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replace("'s ", " ").replaceAll("[^a-z0-9' ]+", " ");
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("'s ", " ")
+                .replaceAll("[^a-z0-9' ]+", " ");
         List<String> out = new ArrayList<>();
         for (String w : s.trim().split("\\s+")) {
             if (!w.isEmpty() && !w.equals("[unk]") && !w.equals("unk")) {
@@ -86,7 +108,9 @@ final class Words {
                 out.append(w);
             } else if (TENS.containsKey(w)) {
                 int v = TENS.get(w);
-                if (i + 1 < words.size() && UNITS.containsKey(words.get(i + 1)) && UNITS.get(words.get(i + 1)) < 10
+                if (i + 1 < words.size()
+                        && UNITS.containsKey(words.get(i + 1))
+                        && UNITS.get(words.get(i + 1)) < 10
                         && UNITS.get(words.get(i + 1)) > 0) {
                     v += UNITS.get(words.get(++i));
                 }
@@ -95,8 +119,13 @@ final class Words {
                 out.append(UNITS.get(w));
             } else if (w.equals("double") && i + 1 < words.size() && UNITS.containsKey(words.get(i + 1))) {
                 out.append(UNITS.get(words.get(i + 1)));
-            } else if (!w.equals("and") && !w.equals("is") && !w.equals("its") && !w.equals("number")
-                    && !w.equals("my") && !w.equals("uh") && !w.equals("um")) {
+            } else if (!w.equals("and")
+                    && !w.equals("is")
+                    && !w.equals("its")
+                    && !w.equals("number")
+                    && !w.equals("my")
+                    && !w.equals("uh")
+                    && !w.equals("um")) {
                 return null;
             }
         }

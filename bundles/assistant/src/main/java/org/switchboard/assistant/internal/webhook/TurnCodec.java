@@ -23,21 +23,22 @@ final class TurnCodec {
 
     private static final Gson GSON = new Gson();
 
-    private TurnCodec() {
-    }
+    private TurnCodec() {}
 
     static String request(TurnRequest r, String assistantId) {
         JsonObject o = new JsonObject();
         o.addProperty("sessionId", r.sessionId());
         o.addProperty("botId", r.botId());
         o.addProperty("assistantId", assistantId);
-        o.addProperty("event", switch (r.event()) {
-            case START -> "start";
-            case UTTERANCE -> "utterance";
-            case DTMF -> "dtmf";
-            case NO_INPUT -> "noInput";
-            case HANGUP -> "hangup";
-        });
+        o.addProperty(
+                "event",
+                switch (r.event()) {
+                    case START -> "start";
+                    case UTTERANCE -> "utterance";
+                    case DTMF -> "dtmf";
+                    case NO_INPUT -> "noInput";
+                    case HANGUP -> "hangup";
+                });
         if (r.text() != null) {
             o.addProperty("text", r.text());
             o.addProperty("confidence", r.confidence());
@@ -66,7 +67,8 @@ final class TurnCodec {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage());
         }
-        if (!root.isJsonObject() || !root.getAsJsonObject().has("actions")
+        if (!root.isJsonObject()
+                || !root.getAsJsonObject().has("actions")
                 || !root.getAsJsonObject().get("actions").isJsonArray()) {
             throw new IllegalArgumentException("a turn response is an object with an 'actions' list");
         }
@@ -77,8 +79,10 @@ final class TurnCodec {
             actions.add(action(a.get(i), "actions[" + i + "]"));
         }
         Map<String, Object> context = o.has("context") && o.get("context").isJsonObject()
-                ? GSON.fromJson(o.get("context"), new TypeToken<Map<String, Object>>() { }.getType()) : Map.of();
-        String task = o.has("task") && o.get("task").isJsonPrimitive() ? o.get("task").getAsString() : null;
+                ? GSON.fromJson(o.get("context"), new TypeToken<Map<String, Object>>() {}.getType())
+                : Map.of();
+        String task =
+                o.has("task") && o.get("task").isJsonPrimitive() ? o.get("task").getAsString() : null;
         return new TurnResponse(actions, context, task);
     }
 
@@ -111,20 +115,30 @@ final class TurnCodec {
                 }
                 yield new AssistantAction.Gather(dtmf, speech, maxDigits, phrases, Duration.ofMillis(timeout));
             }
-            case "transfer" -> new AssistantAction.Transfer(o.has("reason") ? o.get("reason").getAsString() : null,
-                    o.has("target") && !o.get("target").isJsonNull() ? o.get("target").getAsString() : null,
-                    headers(o, path));
+            case "transfer" ->
+                new AssistantAction.Transfer(
+                        o.has("reason") ? o.get("reason").getAsString() : null,
+                        o.has("target") && !o.get("target").isJsonNull()
+                                ? o.get("target").getAsString()
+                                : null,
+                        headers(o, path));
             case "hangup" -> new AssistantAction.Hangup(headers(o, path));
-            case "setcontext" -> new AssistantAction.SetContext(o.has("values") && o.get("values").isJsonObject()
-                    ? GSON.fromJson(o.get("values"), new TypeToken<Map<String, Object>>() { }.getType()) : Map.of());
+            case "setcontext" ->
+                new AssistantAction.SetContext(
+                        o.has("values") && o.get("values").isJsonObject()
+                                ? GSON.fromJson(o.get("values"), new TypeToken<Map<String, Object>>() {}.getType())
+                                : Map.of());
             case "end" -> new AssistantAction.End();
-            default -> throw new IllegalArgumentException(path + ".type: unknown action '" + type
-                    + "'; known: say, play, gather, transfer, hangup, setContext, end");
+            default ->
+                throw new IllegalArgumentException(path + ".type: unknown action '" + type
+                        + "'; known: say, play, gather, transfer, hangup, setContext, end");
         };
     }
 
     private static String text(JsonObject o, String name, String path) {
-        if (!o.has(name) || !o.get(name).isJsonPrimitive() || o.get(name).getAsString().isBlank()) {
+        if (!o.has(name)
+                || !o.get(name).isJsonPrimitive()
+                || o.get(name).getAsString().isBlank()) {
             throw new IllegalArgumentException(path + "." + name + ": missing");
         }
         return o.get(name).getAsString();
@@ -140,7 +154,9 @@ final class TurnCodec {
             if (!o.get("headers").isJsonObject()) {
                 throw new IllegalArgumentException(path + ".headers: must map header names to values");
             }
-            o.getAsJsonObject("headers").entrySet().forEach(e -> h.put(e.getKey(), e.getValue().getAsString()));
+            o.getAsJsonObject("headers")
+                    .entrySet()
+                    .forEach(e -> h.put(e.getKey(), e.getValue().getAsString()));
         }
         return h;
     }

@@ -1,10 +1,8 @@
 package org.switchboard.assistant.internal.webhook;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,16 +43,19 @@ final class WebhookAssistant implements VirtualAssistant {
 
     @Override
     public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url()).timeout(settings.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url())
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TurnCodec.request(request, id)));
         settings.headers().forEach(b::header);
         return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             String problem;
             if (failure != null) {
                 Throwable c = failure.getCause() != null ? failure.getCause() : failure;
-                problem = c instanceof java.net.http.HttpTimeoutException ? "no answer within "
-                        + settings.timeout().toMillis() + " ms" : "unreachable (" + c.getClass().getSimpleName()
+                problem = c instanceof java.net.http.HttpTimeoutException
+                        ? "no answer within " + settings.timeout().toMillis() + " ms"
+                        : "unreachable (" + c.getClass().getSimpleName()
                                 + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")";
             } else if (response.statusCode() / 100 != 2) {
                 problem = "answered HTTP " + response.statusCode();
@@ -65,8 +66,13 @@ final class WebhookAssistant implements VirtualAssistant {
                     problem = "answered something that is not a turn response: " + e.getMessage();
                 }
             }
-            LOG.warn("Session {}: webhook assistant '{}' at {} {}; taking the fallback ({})", request.sessionId(), id,
-                    settings.url(), problem, settings.fallback());
+            LOG.warn(
+                    "Session {}: webhook assistant '{}' at {} {}; taking the fallback ({})",
+                    request.sessionId(),
+                    id,
+                    settings.url(),
+                    problem,
+                    settings.fallback());
             return fallback(request, problem);
         });
     }
@@ -80,11 +86,13 @@ final class WebhookAssistant implements VirtualAssistant {
         if (settings.fallbackMessage() != null) {
             actions.add(new AssistantAction.Say(settings.fallbackMessage(), false));
         }
-        actions.add(switch (settings.fallback()) {
-            case "hangup" -> new AssistantAction.Hangup(Map.of());
-            case "resolved" -> new AssistantAction.End();
-            default -> new AssistantAction.Transfer(settings.fallbackReason(), null, settings.fallbackHeaders());
-        });
+        actions.add(
+                switch (settings.fallback()) {
+                    case "hangup" -> new AssistantAction.Hangup(Map.of());
+                    case "resolved" -> new AssistantAction.End();
+                    default ->
+                        new AssistantAction.Transfer(settings.fallbackReason(), null, settings.fallbackHeaders());
+                });
         Map<String, Object> ctx = new LinkedHashMap<>(request.context());
         ctx.put("webhookError", problem);
         return new TurnResponse(actions, ctx, null);

@@ -11,8 +11,10 @@ import org.switchboard.api.assistant.VirtualAssistant;
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=webhook")
 public final class WebhookAssistantFactory implements AssistantFactory {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     @Override
     public VirtualAssistant create(String id, String definition) {

@@ -12,11 +12,17 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** A webhook definition, checked: {@code url}, {@code timeoutMs}, {@code headers} and the fallback. */
-record WebhookSettings(URI url, Duration timeout, Map<String, String> headers, String fallback,
-        String fallbackMessage, String fallbackReason, Map<String, String> fallbackHeaders) {
+record WebhookSettings(
+        URI url,
+        Duration timeout,
+        Map<String, String> headers,
+        String fallback,
+        String fallbackMessage,
+        String fallbackReason,
+        Map<String, String> fallbackHeaders) {
 
-    private static final Set<String> FIELDS = Set.of("type", "url", "timeoutMs", "headers", "fallback",
-            "fallbackMessage", "fallbackReason", "fallbackHeaders");
+    private static final Set<String> FIELDS = Set.of(
+            "type", "url", "timeoutMs", "headers", "fallback", "fallbackMessage", "fallbackReason", "fallbackHeaders");
     private static final List<String> FALLBACKS = List.of("agent", "hangup", "resolved");
 
     static WebhookSettings parse(String json) {
@@ -52,8 +58,13 @@ record WebhookSettings(URI url, Duration timeout, Map<String, String> headers, S
         if (!FALLBACKS.contains(fallback)) {
             throw new IllegalArgumentException("$.fallback: must be one of " + FALLBACKS);
         }
-        return new WebhookSettings(url, Duration.ofMillis(timeout), map(o, "headers"), fallback,
-                o.has("fallbackMessage") ? o.get("fallbackMessage").getAsString()
+        return new WebhookSettings(
+                url,
+                Duration.ofMillis(timeout),
+                map(o, "headers"),
+                fallback,
+                o.has("fallbackMessage")
+                        ? o.get("fallbackMessage").getAsString()
                         : "Sorry, I am having trouble right now. Let me get you to an agent.",
                 o.has("fallbackReason") ? o.get("fallbackReason").getAsString() : "TransferToAgent",
                 map(o, "fallbackHeaders"));
@@ -68,7 +79,9 @@ record WebhookSettings(URI url, Duration timeout, Map<String, String> headers, S
         if (!v.isJsonObject()) {
             throw new IllegalArgumentException("$." + name + ": must map header names to values");
         }
-        v.getAsJsonObject().entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+        v.getAsJsonObject()
+                .entrySet()
+                .forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
         return m;
     }
 

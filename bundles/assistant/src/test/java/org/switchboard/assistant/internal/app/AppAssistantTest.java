@@ -44,8 +44,10 @@ public class AppAssistantTest {
     }
 
     private List<AssistantAction> turn(Event event, String text, String digits) {
-        TurnResponse r = app.takeTurn(new TurnRequest("s1", "st-x", event, text, text == null ? 0 : 0.9, digits,
-                context)).toCompletableFuture().join();
+        TurnResponse r = app.takeTurn(
+                        new TurnRequest("s1", "st-x", event, text, text == null ? 0 : 0.9, digits, context))
+                .toCompletableFuture()
+                .join();
         context = r.context();
         return r.actions();
     }
@@ -98,7 +100,8 @@ public class AppAssistantTest {
         turn(Event.UTTERANCE, "order status", null);
         turn(Event.UTTERANCE, "four seven one two", null);
         TurnResponse r = app.takeTurn(new TurnRequest("s1", "st-x", Event.UTTERANCE, "no", 0.55, null, context))
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
         assertTrue(said(r.actions()), said(r.actions()).startsWith("Sorry, I did not get that. Can I help you"));
     }
 
@@ -133,7 +136,9 @@ public class AppAssistantTest {
         List<AssistantAction> a = turn(Event.UTTERANCE, "one two", null); // too short
         assertTrue(said(a), said(a).startsWith("Sorry, I did not get that. Please say your order number one digit"));
         a = turn(Event.NO_INPUT, null, null);
-        assertEquals(Map.of("X-Intent", "OrderStatus"), last(a, AssistantAction.Transfer.class).headers());
+        assertEquals(
+                Map.of("X-Intent", "OrderStatus"),
+                last(a, AssistantAction.Transfer.class).headers());
     }
 
     @Test
@@ -141,7 +146,9 @@ public class AppAssistantTest {
         turn(Event.START, null, null);
         List<AssistantAction> a = turn(Event.UTTERANCE, "i want to pay my bill", null);
         assertEquals("Let me connect you with our billing team.", said(a));
-        assertEquals(Map.of("X-Intent", "Billing"), last(a, AssistantAction.Transfer.class).headers());
+        assertEquals(
+                Map.of("X-Intent", "Billing"),
+                last(a, AssistantAction.Transfer.class).headers());
     }
 
     @Test
@@ -149,14 +156,20 @@ public class AppAssistantTest {
         String[][] cases = {
             {"{\"type\":\"app\"}", "$.menu: missing"},
             {"{\"type\":\"app\",\"menu\":\"m\",\"intents\":[]}", "$.intents"},
-            {"{\"type\":\"app\",\"menu\":\"m\",\"intents\":[{\"name\":\"A\",\"examples\":[\"a\"],\"task\":\"t\"}]}",
-                "$.intents[0].task: no task 't'"},
-            {"{\"type\":\"app\",\"menu\":\"m\",\"intents\":[{\"name\":\"A\",\"examples\":[\"a\"],\"task\":\"t\"}],"
-                + "\"tasks\":{\"t\":[{\"ask\":\"x\",\"entity\":\"colour\",\"prompt\":\"p\"}]}}",
-                "$.tasks.t[0].entity: unknown entity 'colour'"},
-            {"{\"type\":\"app\",\"menu\":\"m\",\"intents\":[{\"name\":\"A\",\"examples\":[\"a\"],\"task\":\"t\"}],"
-                + "\"tasks\":{\"t\":[{\"branch\":{\"variable\":\"v\",\"cases\":{\"x\":\"nowhere\"}}}]}}",
-                "$.tasks.t[0].branch: no task 'nowhere'"},
+            {
+                "{\"type\":\"app\",\"menu\":\"m\",\"intents\":[{\"name\":\"A\",\"examples\":[\"a\"],\"task\":\"t\"}]}",
+                "$.intents[0].task: no task 't'"
+            },
+            {
+                "{\"type\":\"app\",\"menu\":\"m\",\"intents\":[{\"name\":\"A\",\"examples\":[\"a\"],\"task\":\"t\"}],"
+                        + "\"tasks\":{\"t\":[{\"ask\":\"x\",\"entity\":\"colour\",\"prompt\":\"p\"}]}}",
+                "$.tasks.t[0].entity: unknown entity 'colour'"
+            },
+            {
+                "{\"type\":\"app\",\"menu\":\"m\",\"intents\":[{\"name\":\"A\",\"examples\":[\"a\"],\"task\":\"t\"}],"
+                        + "\"tasks\":{\"t\":[{\"branch\":{\"variable\":\"v\",\"cases\":{\"x\":\"nowhere\"}}}]}}",
+                "$.tasks.t[0].branch: no task 'nowhere'"
+            },
             {"{\"type\":\"app\",\"menu\":\"m\",\"colour\":1}", "$.colour: unknown field"},
         };
         for (String[] c : cases) {

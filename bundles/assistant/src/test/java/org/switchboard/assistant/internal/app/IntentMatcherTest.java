@@ -11,12 +11,24 @@ import org.switchboard.assistant.internal.app.AppModel.Intent;
 public class IntentMatcherTest {
 
     private final IntentMatcher matcher = new IntentMatcher(List.of(
-            new Intent("Billing", List.of("billing", "pay my bill", "a question about my invoice"),
-                    List.of("bill", "invoice", "payment"), "1", "billing"),
-            new Intent("OrderStatus", List.of("order status", "where is my order", "track my order"),
-                    List.of("order", "delivery", "package"), "2", "orderStatus"),
-            new Intent("Agent", List.of("agent", "talk to a person", "representative"),
-                    List.of("agent", "representative", "operator", "human"), "0", "agent")));
+            new Intent(
+                    "Billing",
+                    List.of("billing", "pay my bill", "a question about my invoice"),
+                    List.of("bill", "invoice", "payment"),
+                    "1",
+                    "billing"),
+            new Intent(
+                    "OrderStatus",
+                    List.of("order status", "where is my order", "track my order"),
+                    List.of("order", "delivery", "package"),
+                    "2",
+                    "orderStatus"),
+            new Intent(
+                    "Agent",
+                    List.of("agent", "talk to a person", "representative"),
+                    List.of("agent", "representative", "operator", "human"),
+                    "0",
+                    "agent")));
 
     private String intent(String said) {
         return matcher.match(said).map(Intent::name).orElse("none");

@@ -73,8 +73,8 @@ public class WebhookAssistantTest {
     }
 
     private VirtualAssistant bot(String url, String extra) {
-        return factory.create("helper", "{\"type\": \"webhook\", \"url\": \"" + url + "\", \"timeoutMs\": 500" + extra
-                + "}");
+        return factory.create(
+                "helper", "{\"type\": \"webhook\", \"url\": \"" + url + "\", \"timeoutMs\": 500" + extra + "}");
     }
 
     private String url() {
@@ -86,14 +86,30 @@ public class WebhookAssistantTest {
     }
 
     private static TurnRequest utterance(String text, Map<String, Object> ctx) {
-        return new TurnRequest("s1", "st-1", Event.UTTERANCE, text, 0.87, null, ctx,
-                new org.switchboard.api.call.SessionContext("s1", "c-1@zcc", "st-1", "zcc", "+15550100", "+14085551212",
-                        java.time.Instant.EPOCH, Map.of(), Map.of("X-Trace-ID", "t-1")));
+        return new TurnRequest(
+                "s1",
+                "st-1",
+                Event.UTTERANCE,
+                text,
+                0.87,
+                null,
+                ctx,
+                new org.switchboard.api.call.SessionContext(
+                        "s1",
+                        "c-1@zcc",
+                        "st-1",
+                        "zcc",
+                        "+15550100",
+                        "+14085551212",
+                        java.time.Instant.EPOCH,
+                        Map.of(),
+                        Map.of("X-Trace-ID", "t-1")));
     }
 
     @Test
     public void aTurnIsPostedAsJsonAndTheActionsAreRead() {
-        TurnResponse r = take(bot(url(), ", \"headers\": {\"Authorization\": \"Bearer s3cret\"}"),
+        TurnResponse r = take(
+                bot(url(), ", \"headers\": {\"Authorization\": \"Bearer s3cret\"}"),
                 utterance("order status", Map.of("intent", "x")));
         JsonObject sent = JsonParser.parseString(received.get()).getAsJsonObject();
         assertEquals("utterance", sent.get("event").getAsString());
@@ -116,10 +132,13 @@ public class WebhookAssistantTest {
     }
 
     private void assertFallback(TurnResponse r, String problem) {
-        assertTrue(r.context().get("webhookError").toString(), r.context().get("webhookError").toString()
-                .contains(problem));
+        assertTrue(
+                r.context().get("webhookError").toString(),
+                r.context().get("webhookError").toString().contains(problem));
         AssistantAction last = r.actions().get(r.actions().size() - 1);
-        assertTrue(last.toString(), last instanceof AssistantAction.Transfer t && t.reason().equals("TransferToAgent"));
+        assertTrue(
+                last.toString(),
+                last instanceof AssistantAction.Transfer t && t.reason().equals("TransferToAgent"));
         assertTrue(r.actions().stream().anyMatch(a -> a instanceof AssistantAction.Say));
     }
 
@@ -146,19 +165,21 @@ public class WebhookAssistantTest {
     @Test
     public void anUnreachableBotTakesTheConfiguredFallback() throws Exception {
         int closed = FreePorts.tcp();
-        TurnResponse r = take(bot("http://127.0.0.1:" + closed + "/turn", ", \"fallback\": \"hangup\""),
-                utterance("hi", Map.of()));
+        TurnResponse r = take(
+                bot("http://127.0.0.1:" + closed + "/turn", ", \"fallback\": \"hangup\""), utterance("hi", Map.of()));
         assertTrue(r.context().get("webhookError").toString().contains("unreachable"));
         assertTrue(r.actions().get(r.actions().size() - 1) instanceof AssistantAction.Hangup);
     }
 
     @Test
     public void badDefinitionsNameTheField() {
-        String[][] cases = {{"{\"type\": \"webhook\"}", "$.url"},
+        String[][] cases = {
+            {"{\"type\": \"webhook\"}", "$.url"},
             {"{\"type\": \"webhook\", \"url\": \"ftp://x/\"}", "$.url"},
             {"{\"type\": \"webhook\", \"url\": \"http://x/\", \"timeoutMs\": 5}", "$.timeoutMs"},
             {"{\"type\": \"webhook\", \"url\": \"http://x/\", \"fallback\": \"panic\"}", "$.fallback"},
-            {"{\"type\": \"webhook\", \"url\": \"http://x/\", \"colour\": 1}", "$.colour"}};
+            {"{\"type\": \"webhook\", \"url\": \"http://x/\", \"colour\": 1}", "$.colour"}
+        };
         for (String[] c : cases) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> factory.create("b", c[0]));
             assertTrue(e.getMessage(), e.getMessage().startsWith(c[1]));
@@ -171,24 +192,34 @@ public class WebhookAssistantTest {
     @Test
     public void theExampleBotHoldsADialogue() throws Exception {
         int port = FreePorts.tcp();
-        Process p = new ProcessBuilder("python3", Paths.get("../../examples/webhook-bot/bot.py").toString(), "--port",
-                Integer.toString(port)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "python3",
+                        Paths.get("../../examples/webhook-bot/bot.py").toString(),
+                        "--port",
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertTrue(out.readLine().contains("listening"));
-            VirtualAssistant bot = factory.create("orders", "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:"
-                    + port + "/turn\", \"timeoutMs\": 3000}");
+            VirtualAssistant bot = factory.create(
+                    "orders",
+                    "{\"type\": \"webhook\", \"url\": \"http://127.0.0.1:" + port + "/turn\", \"timeoutMs\": 3000}");
             TurnResponse r = take(bot, new TurnRequest("s1", null, Event.START, null, 0, null, Map.of()));
             assertTrue(r.actions().get(1) instanceof AssistantAction.Gather);
             r = take(bot, utterance("one two", r.context()));
             assertTrue(r.actions().get(1) instanceof AssistantAction.Gather);
             assertEquals(1.0, ((Number) r.context().get("failures")).doubleValue(), 0);
             TurnResponse done = take(bot, new TurnRequest("s1", null, Event.DTMF, null, 1, "4712", r.context()));
-            assertEquals(new AssistantAction.Hangup(Map.of("X-Resolution", "OrderStatusGiven")),
+            assertEquals(
+                    new AssistantAction.Hangup(Map.of("X-Resolution", "OrderStatusGiven")),
                     done.actions().get(done.actions().size() - 1));
             TurnResponse agent = take(bot, utterance("agent please", r.context()));
-            assertEquals(Map.of("X-Intent", "OrderStatus"),
-                    ((AssistantAction.Transfer) agent.actions().get(agent.actions().size() - 1)).headers());
+            assertEquals(
+                    Map.of("X-Intent", "OrderStatus"),
+                    ((AssistantAction.Transfer)
+                                    agent.actions().get(agent.actions().size() - 1))
+                            .headers());
         } finally {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);

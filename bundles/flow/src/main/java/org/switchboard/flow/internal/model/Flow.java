@@ -13,7 +13,12 @@ import java.util.Optional;
  * @param nodes nodes by id, in document order
  * @param assistants the virtual assistants its automation nodes may name, by id
  */
-public record Flow(String id, String name, String botId, String start, Map<String, Node> nodes,
+public record Flow(
+        String id,
+        String name,
+        String botId,
+        String start,
+        Map<String, Node> nodes,
         Map<String, AssistantSpec> assistants) {
 
     /** A flow without assistants. */

@@ -23,8 +23,7 @@ public final class FlowParser {
 
     static final String BOT_ID_PATTERN = "st-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private FlowParser() {
-    }
+    private FlowParser() {}
 
     /**
      * Parses and validates one flow.
@@ -50,7 +49,9 @@ public final class FlowParser {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, String> nodePaths = new LinkedHashMap<>();
         JsonElement nodesJson = o.get("nodes");
-        if (nodesJson == null || !nodesJson.isJsonArray() || nodesJson.getAsJsonArray().isEmpty()) {
+        if (nodesJson == null
+                || !nodesJson.isJsonArray()
+                || nodesJson.getAsJsonArray().isEmpty()) {
             problems.add(new Problem(path + ".nodes", null, "a flow needs a non-empty list of nodes"));
         } else {
             JsonArray array = nodesJson.getAsJsonArray();
@@ -68,9 +69,14 @@ public final class FlowParser {
         for (Node n : nodes.values()) {
             String a = n.type() == NodeType.AUTOMATION ? n.string("assistant", null) : null;
             if (a != null && !a.isBlank() && !assistants.containsKey(a)) {
-                problems.add(new Problem(nodePaths.get(n.id()) + ".settings.assistant", n.id(), "unknown assistant '" + a
-                        + "': declare it in the flow's assistants" + (assistants.isEmpty() ? ""
-                                : " (declared: " + String.join(", ", assistants.keySet()) + ")")));
+                problems.add(new Problem(
+                        nodePaths.get(n.id()) + ".settings.assistant",
+                        n.id(),
+                        "unknown assistant '" + a
+                                + "': declare it in the flow's assistants"
+                                + (assistants.isEmpty()
+                                        ? ""
+                                        : " (declared: " + String.join(", ", assistants.keySet()) + ")")));
             }
         }
         checkEdges(nodes, nodePaths, problems);
@@ -80,7 +86,12 @@ public final class FlowParser {
         if (problems.size() > before || id == null) {
             return Optional.empty();
         }
-        return Optional.of(new Flow(id, name == null ? id : name, botId, start, java.util.Collections.unmodifiableMap(nodes),
+        return Optional.of(new Flow(
+                id,
+                name == null ? id : name,
+                botId,
+                start,
+                java.util.Collections.unmodifiableMap(nodes),
                 java.util.Collections.unmodifiableMap(assistants)));
     }
 
@@ -91,8 +102,10 @@ public final class FlowParser {
             return out;
         }
         if (!json.isJsonObject()) {
-            problems.add(new Problem(path, null, "must map assistant ids to definitions, e.g. {\"support\": "
-                    + "{\"type\": \"app\", ...}}"));
+            problems.add(new Problem(
+                    path,
+                    null,
+                    "must map assistant ids to definitions, e.g. {\"support\": " + "{\"type\": \"app\", ...}}"));
             return out;
         }
         for (Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
@@ -110,8 +123,8 @@ public final class FlowParser {
             if (type == null) {
                 problems.add(new Problem(p + ".type", null, "missing: one of " + AssistantSpec.TYPES));
             } else if (!AssistantSpec.TYPES.contains(type)) {
-                problems.add(new Problem(p + ".type", null, "unknown assistant type '" + type + "'; known: "
-                        + AssistantSpec.TYPES));
+                problems.add(new Problem(
+                        p + ".type", null, "unknown assistant type '" + type + "'; known: " + AssistantSpec.TYPES));
             } else {
                 out.put(e.getKey(), new AssistantSpec(e.getKey(), type, d.toString()));
             }
@@ -119,7 +132,8 @@ public final class FlowParser {
         return out;
     }
 
-    private static Optional<Node> parseNode(JsonElement json, String path, Map<String, Node> nodes, List<Problem> problems) {
+    private static Optional<Node> parseNode(
+            JsonElement json, String path, Map<String, Node> nodes, List<Problem> problems) {
         if (json == null || !json.isJsonObject()) {
             problems.add(new Problem(path, null, "a node must be a JSON object"));
             return Optional.empty();
@@ -137,7 +151,8 @@ public final class FlowParser {
         }
         Optional<NodeType> type = NodeType.byJsonName(typeName);
         if (type.isEmpty()) {
-            problems.add(new Problem(path + ".type", id, "unknown node type '" + typeName + "'; known: " + NodeType.known()));
+            problems.add(new Problem(
+                    path + ".type", id, "unknown node type '" + typeName + "'; known: " + NodeType.known()));
             return Optional.empty();
         }
         JsonObject settings = new JsonObject();
@@ -154,7 +169,8 @@ public final class FlowParser {
         Map<String, String> next = parseNext(o.get("next"), type.get(), path + ".next", id, problems);
         for (String key : o.keySet()) {
             if (!Set.of("id", "type", "settings", "next", "description").contains(key)) {
-                problems.add(new Problem(path + "." + key, id, "unknown field; a node has id, type, settings, next, description"));
+                problems.add(new Problem(
+                        path + "." + key, id, "unknown field; a node has id, type, settings, next, description"));
             }
         }
         if (id == null || problems.size() > before) {
@@ -165,19 +181,31 @@ public final class FlowParser {
         return Optional.of(node);
     }
 
-    private static void checkSettings(NodeType type, JsonObject settings, String path, String id, List<Problem> problems) {
+    private static void checkSettings(
+            NodeType type, JsonObject settings, String path, String id, List<Problem> problems) {
         for (Map.Entry<String, JsonElement> e : settings.entrySet()) {
             Optional<Setting> setting = type.setting(e.getKey());
             if (setting.isEmpty()) {
-                problems.add(new Problem(path + "." + e.getKey(), id, "unknown setting for " + type + "; known: "
-                        + String.join(", ", type.settings().stream().map(Setting::name).toList())));
+                problems.add(new Problem(
+                        path + "." + e.getKey(),
+                        id,
+                        "unknown setting for " + type + "; known: "
+                                + String.join(
+                                        ", ",
+                                        type.settings().stream()
+                                                .map(Setting::name)
+                                                .toList())));
             } else if (!hasKind(e.getValue(), setting.get().kind())) {
-                problems.add(new Problem(path + "." + e.getKey(), id, "must be " + setting.get().kind().describe()));
+                problems.add(new Problem(
+                        path + "." + e.getKey(),
+                        id,
+                        "must be " + setting.get().kind().describe()));
             }
         }
         for (Setting setting : type.settings()) {
             if (setting.required() && !settings.has(setting.name())) {
-                problems.add(new Problem(path + "." + setting.name(), id, "required setting of " + type + " is missing"));
+                problems.add(
+                        new Problem(path + "." + setting.name(), id, "required setting of " + type + " is missing"));
             }
         }
         NodeChecks.check(type, settings, path, id, problems);
@@ -187,12 +215,20 @@ public final class FlowParser {
         return switch (kind) {
             case STRING -> isPrimitive(v) && v.getAsJsonPrimitive().isString();
             case BOOLEAN -> isPrimitive(v) && v.getAsJsonPrimitive().isBoolean();
-            case INTEGER -> isPrimitive(v) && v.getAsJsonPrimitive().isNumber()
-                    && v.getAsBigDecimal().stripTrailingZeros().scale() <= 0;
-            case STRING_LIST -> v.isJsonArray() && v.getAsJsonArray().asList().stream()
-                    .allMatch(x -> isPrimitive(x) && x.getAsJsonPrimitive().isString());
-            case STRING_MAP -> v.isJsonObject() && v.getAsJsonObject().entrySet().stream()
-                    .allMatch(x -> isPrimitive(x.getValue()) && x.getValue().getAsJsonPrimitive().isString());
+            case INTEGER ->
+                isPrimitive(v)
+                        && v.getAsJsonPrimitive().isNumber()
+                        && v.getAsBigDecimal().stripTrailingZeros().scale() <= 0;
+            case STRING_LIST ->
+                v.isJsonArray()
+                        && v.getAsJsonArray().asList().stream()
+                                .allMatch(x ->
+                                        isPrimitive(x) && x.getAsJsonPrimitive().isString());
+            case STRING_MAP ->
+                v.isJsonObject()
+                        && v.getAsJsonObject().entrySet().stream()
+                                .allMatch(x -> isPrimitive(x.getValue())
+                                        && x.getValue().getAsJsonPrimitive().isString());
         };
     }
 
@@ -200,8 +236,8 @@ public final class FlowParser {
         return v != null && v.isJsonPrimitive();
     }
 
-    private static Map<String, String> parseNext(JsonElement json, NodeType type, String path, String id,
-            List<Problem> problems) {
+    private static Map<String, String> parseNext(
+            JsonElement json, NodeType type, String path, String id, List<Problem> problems) {
         Map<String, String> next = new LinkedHashMap<>();
         if (json == null || json.isJsonNull()) {
             return next;
@@ -212,8 +248,13 @@ public final class FlowParser {
         }
         for (Map.Entry<String, JsonElement> e : json.getAsJsonObject().entrySet()) {
             if (!type.outcomes().contains(e.getKey())) {
-                problems.add(new Problem(path + "." + e.getKey(), id, "unknown outcome for " + type + "; outcomes: "
-                        + (type.outcomes().isEmpty() ? "none (it ends the call)" : String.join(", ", type.outcomes()))));
+                problems.add(new Problem(
+                        path + "." + e.getKey(),
+                        id,
+                        "unknown outcome for " + type + "; outcomes: "
+                                + (type.outcomes().isEmpty()
+                                        ? "none (it ends the call)"
+                                        : String.join(", ", type.outcomes()))));
             } else if (!hasKind(e.getValue(), Kind.STRING)) {
                 problems.add(new Problem(path + "." + e.getKey(), id, "must be a node id"));
             } else {
@@ -227,15 +268,17 @@ public final class FlowParser {
         for (Node n : nodes.values()) {
             n.next().forEach((outcome, target) -> {
                 if (!nodes.containsKey(target)) {
-                    problems.add(new Problem(paths.get(n.id()) + ".next." + outcome, n.id(),
+                    problems.add(new Problem(
+                            paths.get(n.id()) + ".next." + outcome,
+                            n.id(),
                             "dangling edge '" + outcome + "' -> '" + target + "': no such node"));
                 }
             });
         }
     }
 
-    private static void checkReachable(String start, Map<String, Node> nodes, Map<String, String> paths,
-            List<Problem> problems) {
+    private static void checkReachable(
+            String start, Map<String, Node> nodes, Map<String, String> paths, List<Problem> problems) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(start));
         while (!todo.isEmpty()) {

@@ -14,18 +14,22 @@ public final class HeaderRules {
     static final int MAX_HEADERS = 10;
     static final int MAX_VALUE_BYTES = 256;
 
-    private HeaderRules() {
-    }
+    private HeaderRules() {}
 
     /** Adds a problem for every header of {@code headers} that breaks a rule; {@code path} names the set. */
     public static void check(Map<String, String> headers, String path, String nodeId, List<Problem> problems) {
         if (headers.size() > MAX_HEADERS) {
-            problems.add(new Problem(path, nodeId, headers.size() + " headers; at most " + MAX_HEADERS + " are allowed"));
+            problems.add(
+                    new Problem(path, nodeId, headers.size() + " headers; at most " + MAX_HEADERS + " are allowed"));
         }
         for (Map.Entry<String, String> h : headers.entrySet()) {
             String where = path + "." + h.getKey();
             if (!isToken(h.getKey())) {
-                problems.add(new Problem(where, nodeId, "'" + h.getKey() + "' is not a valid SIP header name (a token: letters, digits, - . ! % * _ + ` ' ~)"));
+                problems.add(new Problem(
+                        where,
+                        nodeId,
+                        "'" + h.getKey()
+                                + "' is not a valid SIP header name (a token: letters, digits, - . ! % * _ + ` ' ~)"));
             }
             String value = h.getValue();
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {

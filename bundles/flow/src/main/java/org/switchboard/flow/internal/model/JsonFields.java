@@ -3,7 +3,6 @@ package org.switchboard.flow.internal.model;
 import java.util.ArrayList;
 import java.util.List;
 
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -13,8 +12,7 @@ public final class JsonFields {
     /** Ids of flows, nodes and trunks. */
     public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     public static String string(JsonObject o, String field, String path, String nodeId, List<Problem> problems) {
         JsonElement v = o.get(field);
@@ -37,8 +35,10 @@ public final class JsonFields {
             return null;
         }
         if (!id.matches(ID_PATTERN)) {
-            problems.add(new Problem(path + "." + field, nodeId, "'" + id
-                    + "' is not a valid id (1-64 letters, digits, . _ -, starting with a letter or digit)"));
+            problems.add(new Problem(
+                    path + "." + field,
+                    nodeId,
+                    "'" + id + "' is not a valid id (1-64 letters, digits, . _ -, starting with a letter or digit)"));
             return null;
         }
         return id;

@@ -42,7 +42,9 @@ public record Node(String id, NodeType type, JsonObject settings, Map<String, St
     public Map<String, String> stringMap(String name) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         if (settings.has(name)) {
-            settings.getAsJsonObject(name).entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+            settings.getAsJsonObject(name)
+                    .entrySet()
+                    .forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
         }
         return m;
     }

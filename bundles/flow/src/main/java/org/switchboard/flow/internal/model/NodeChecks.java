@@ -13,11 +13,10 @@ import com.google.gson.JsonObject;
 /** Checks of one node type's settings beyond presence and kind: ranges, combinations, headers. */
 final class NodeChecks {
 
-    private NodeChecks() {
-    }
+    private NodeChecks() {}
 
-    private static final java.util.regex.Pattern VOICE_UTILS_CALL = java.util.regex.Pattern.compile(
-            "\\bvoiceUtils\\s*\\.\\s*([A-Za-z_$][A-Za-z0-9_$]*)");
+    private static final java.util.regex.Pattern VOICE_UTILS_CALL =
+            java.util.regex.Pattern.compile("\\bvoiceUtils\\s*\\.\\s*([A-Za-z_$][A-Za-z0-9_$]*)");
 
     /** Every {@code voiceUtils.<name>} a script uses must be one Switchboard honours; Kore's others are named. */
     static void voiceUtils(String code, String path, String id, List<Problem> problems) {
@@ -29,9 +28,16 @@ final class NodeChecks {
                 continue;
             }
             String why = org.switchboard.flow.internal.script.ScriptSandbox.UNSUPPORTED.get(name);
-            problems.add(new Problem(path, id, why != null ? "voiceUtils." + name + " is not supported: " + why
-                    : "unknown function voiceUtils." + name + "; there are " + String.join(", ",
-                            new java.util.TreeSet<>(org.switchboard.flow.internal.script.ScriptSandbox.VOICE_UTILS))));
+            problems.add(new Problem(
+                    path,
+                    id,
+                    why != null
+                            ? "voiceUtils." + name + " is not supported: " + why
+                            : "unknown function voiceUtils." + name + "; there are "
+                                    + String.join(
+                                            ", ",
+                                            new java.util.TreeSet<>(
+                                                    org.switchboard.flow.internal.script.ScriptSandbox.VOICE_UTILS))));
         }
     }
 
@@ -54,7 +60,8 @@ final class NodeChecks {
                 range(s, "noInputTimeoutMs", 100, 60_000, path, id, problems);
                 range(s, "interDigitTimeoutMs", 100, 60_000, path, id, problems);
                 range(s, "retries", 0, 10, path, id, problems);
-                if (has(s, "terminator", Kind.STRING) && !s.get("terminator").getAsString().matches("[0-9*#]")) {
+                if (has(s, "terminator", Kind.STRING)
+                        && !s.get("terminator").getAsString().matches("[0-9*#]")) {
                     problems.add(new Problem(path + ".terminator", id, "must be one DTMF key: 0-9, * or #"));
                 }
                 nonBlank(s, "variable", path, id, problems);
@@ -75,25 +82,28 @@ final class NodeChecks {
             case AGENT_TRANSFER -> {
                 String method = has(s, "method", Kind.STRING) ? s.get("method").getAsString() : null;
                 if (method != null && !Set.of("bye", "refer").contains(method)) {
-                    problems.add(new Problem(path + ".method", id, "must be 'bye' or 'refer' (or absent: the trunk's default)"));
+                    problems.add(new Problem(
+                            path + ".method", id, "must be 'bye' or 'refer' (or absent: the trunk's default)"));
                 }
                 if ("refer".equals(method) && !has(s, "target", Kind.STRING)) {
-                    problems.add(new Problem(path + ".target", id, "a REFER transfer needs a target: a number or a SIP URI"));
+                    problems.add(new Problem(
+                            path + ".target", id, "a REFER transfer needs a target: a number or a SIP URI"));
                 }
                 nonBlank(s, "target", path, id, problems);
                 headers(s, path, id, problems);
             }
             case HANGUP -> headers(s, path, id, problems);
             case WAIT -> range(s, "ms", 0, 600_000, path, id, problems);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static void headers(JsonObject s, String path, String id, List<Problem> problems) {
         if (has(s, "headers", Kind.STRING_MAP)) {
             Map<String, String> h = new LinkedHashMap<>();
-            s.getAsJsonObject("headers").entrySet().forEach(e -> h.put(e.getKey(), e.getValue().getAsString()));
+            s.getAsJsonObject("headers")
+                    .entrySet()
+                    .forEach(e -> h.put(e.getKey(), e.getValue().getAsString()));
             HeaderRules.check(h, path + ".headers", id, problems);
         }
     }
@@ -113,7 +123,8 @@ final class NodeChecks {
         }
     }
 
-    private static void range(JsonObject s, String name, long min, long max, String path, String id, List<Problem> problems) {
+    private static void range(
+            JsonObject s, String name, long min, long max, String path, String id, List<Problem> problems) {
         if (has(s, name, Kind.INTEGER)) {
             long v = s.get(name).getAsLong();
             if (v < min || v > max) {

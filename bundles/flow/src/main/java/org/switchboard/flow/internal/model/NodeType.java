@@ -17,31 +17,68 @@ import org.switchboard.flow.internal.model.Setting.Kind;
  */
 public enum NodeType {
     /** Say text or play audio. */
-    MESSAGE("message", List.of(optional("text", Kind.STRING), optional("audio", Kind.STRING),
-            optional("bargeIn", Kind.BOOLEAN), optional("voice", Kind.STRING)), Set.of("done", "error")),
+    MESSAGE(
+            "message",
+            List.of(
+                    optional("text", Kind.STRING),
+                    optional("audio", Kind.STRING),
+                    optional("bargeIn", Kind.BOOLEAN),
+                    optional("voice", Kind.STRING)),
+            Set.of("done", "error")),
     /** Prompt and collect DTMF and/or speech into a variable. */
-    GATHER("gather", List.of(required("variable", Kind.STRING), optional("prompt", Kind.STRING),
-            optional("dtmf", Kind.BOOLEAN), optional("speech", Kind.BOOLEAN), optional("maxDigits", Kind.INTEGER),
-            optional("terminator", Kind.STRING), optional("phrases", Kind.STRING_LIST),
-            optional("noInputTimeoutMs", Kind.INTEGER), optional("interDigitTimeoutMs", Kind.INTEGER),
-            optional("retries", Kind.INTEGER), optional("bargeIn", Kind.BOOLEAN), optional("voice", Kind.STRING)),
+    GATHER(
+            "gather",
+            List.of(
+                    required("variable", Kind.STRING),
+                    optional("prompt", Kind.STRING),
+                    optional("dtmf", Kind.BOOLEAN),
+                    optional("speech", Kind.BOOLEAN),
+                    optional("maxDigits", Kind.INTEGER),
+                    optional("terminator", Kind.STRING),
+                    optional("phrases", Kind.STRING_LIST),
+                    optional("noInputTimeoutMs", Kind.INTEGER),
+                    optional("interDigitTimeoutMs", Kind.INTEGER),
+                    optional("retries", Kind.INTEGER),
+                    optional("bargeIn", Kind.BOOLEAN),
+                    optional("voice", Kind.STRING)),
             Set.of("match", "noInput", "noMatch", "error")),
     /** Hand the dialogue to a virtual assistant until it ends. */
-    AUTOMATION("automation", List.of(required("assistant", Kind.STRING), optional("turnTimeoutMs", Kind.INTEGER),
-            optional("maxTurns", Kind.INTEGER), optional("voice", Kind.STRING)),
+    AUTOMATION(
+            "automation",
+            List.of(
+                    required("assistant", Kind.STRING),
+                    optional("turnTimeoutMs", Kind.INTEGER),
+                    optional("maxTurns", Kind.INTEGER),
+                    optional("voice", Kind.STRING)),
             Set.of("resolved", "hangup", "agent", "error")),
     /** Branch on a JavaScript expression over the context. */
     CONDITION("condition", List.of(required("expression", Kind.STRING)), Set.of("true", "false", "error")),
     /** Run a sandboxed JavaScript snippet with {@code context}, {@code print} and {@code voiceUtils}. */
-    SCRIPT("script", List.of(required("code", Kind.STRING), optional("timeoutMs", Kind.INTEGER)),
+    SCRIPT(
+            "script",
+            List.of(required("code", Kind.STRING), optional("timeoutMs", Kind.INTEGER)),
             Set.of("done", "error", "transferFailed")),
     /** Hand the call back to the contact center by BYE with headers or by REFER. */
-    AGENT_TRANSFER("agentTransfer", List.of(optional("method", Kind.STRING), optional("target", Kind.STRING),
-            optional("reason", Kind.STRING), optional("message", Kind.STRING), optional("headers", Kind.STRING_MAP),
-            optional("headerSet", Kind.STRING), optional("voice", Kind.STRING)), Set.of("failed")),
+    AGENT_TRANSFER(
+            "agentTransfer",
+            List.of(
+                    optional("method", Kind.STRING),
+                    optional("target", Kind.STRING),
+                    optional("reason", Kind.STRING),
+                    optional("message", Kind.STRING),
+                    optional("headers", Kind.STRING_MAP),
+                    optional("headerSet", Kind.STRING),
+                    optional("voice", Kind.STRING)),
+            Set.of("failed")),
     /** End the call from the bot side. */
-    HANGUP("hangup", List.of(optional("message", Kind.STRING), optional("headers", Kind.STRING_MAP),
-            optional("headerSet", Kind.STRING), optional("voice", Kind.STRING)), Set.of()),
+    HANGUP(
+            "hangup",
+            List.of(
+                    optional("message", Kind.STRING),
+                    optional("headers", Kind.STRING_MAP),
+                    optional("headerSet", Kind.STRING),
+                    optional("voice", Kind.STRING)),
+            Set.of()),
     /** Pause for a number of milliseconds. */
     WAIT("wait", List.of(required("ms", Kind.INTEGER)), Set.of("done"));
 

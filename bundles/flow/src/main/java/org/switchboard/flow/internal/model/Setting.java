@@ -11,7 +11,11 @@ record Setting(String name, Kind kind, boolean required) {
 
     /** JSON kinds of setting values. */
     enum Kind {
-        STRING, BOOLEAN, INTEGER, STRING_LIST, STRING_MAP;
+        STRING,
+        BOOLEAN,
+        INTEGER,
+        STRING_LIST,
+        STRING_MAP;
 
         String describe() {
             return switch (this) {

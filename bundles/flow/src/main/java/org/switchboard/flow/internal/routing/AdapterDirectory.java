@@ -15,11 +15,10 @@ import org.switchboard.api.adapter.ContactCenterAdapter;
  */
 final class AdapterDirectory {
 
-    private record Entry(ContactCenterAdapter adapter, String type, int ranking, long serviceId) {
-    }
+    private record Entry(ContactCenterAdapter adapter, String type, int ranking, long serviceId) {}
 
-    private static final Comparator<Entry> PREFERRED = Comparator.comparingInt(Entry::ranking).reversed()
-            .thenComparingLong(Entry::serviceId);
+    private static final Comparator<Entry> PREFERRED =
+            Comparator.comparingInt(Entry::ranking).reversed().thenComparingLong(Entry::serviceId);
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
@@ -27,8 +26,11 @@ final class AdapterDirectory {
         Object type = properties.get(ContactCenterAdapter.ADAPTER_TYPE);
         Object ranking = properties.get("service.ranking");
         Object id = properties.get("service.id");
-        entries.add(new Entry(adapter, type == null ? adapter.type() : type.toString(),
-                ranking instanceof Integer r ? r : 0, id instanceof Long l ? l : Long.MAX_VALUE));
+        entries.add(new Entry(
+                adapter,
+                type == null ? adapter.type() : type.toString(),
+                ranking instanceof Integer r ? r : 0,
+                id instanceof Long l ? l : Long.MAX_VALUE));
     }
 
     void remove(ContactCenterAdapter adapter) {
@@ -36,6 +38,10 @@ final class AdapterDirectory {
     }
 
     Optional<ContactCenterAdapter> forType(String type) {
-        return entries.stream().filter(e -> e.type().equals(type)).sorted(PREFERRED).map(Entry::adapter).findFirst();
+        return entries.stream()
+                .filter(e -> e.type().equals(type))
+                .sorted(PREFERRED)
+                .map(Entry::adapter)
+                .findFirst();
     }
 }

@@ -33,7 +33,10 @@ import org.switchboard.flow.internal.workspace.Workspace;
  * off the call path, at once when the workspace changes and every {@code fqdn.refresh.s} after that. It shares the
  * workspace's PID ({@code fqdn.refresh.s}, {@code dns.server}).
  */
-@Component(service = CallRouting.class, immediate = true, configurationPid = "org.switchboard.workspace",
+@Component(
+        service = CallRouting.class,
+        immediate = true,
+        configurationPid = "org.switchboard.workspace",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class CallRouter implements CallRouting {
 
@@ -109,7 +112,9 @@ public class CallRouter implements CallRouting {
             return CallRoute.notAllowed(did);
         }
         CallRoute route = workspace.current().resolve(source.get(), did, addresses::of);
-        return route.trunk() == null ? route : route.withAdapter(adapters.forType(route.adapterType()).orElse(null));
+        return route.trunk() == null
+                ? route
+                : route.withAdapter(adapters.forType(route.adapterType()).orElse(null));
     }
 
     @Override
@@ -118,7 +123,9 @@ public class CallRouter implements CallRouting {
         return source.isPresent() && workspace.current().admits(source.get(), addresses::of);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addAdapter(ContactCenterAdapter adapter, Map<String, Object> properties) {
         adapters.add(adapter, properties);
@@ -127,7 +134,8 @@ public class CallRouter implements CallRouting {
 
     void removeAdapter(ContactCenterAdapter adapter, Map<String, Object> properties) {
         adapters.remove(adapter);
-        LOG.info("Contact-center adapter '{}' gone; calls in progress keep their policy",
+        LOG.info(
+                "Contact-center adapter '{}' gone; calls in progress keep their policy",
                 properties.get(ContactCenterAdapter.ADAPTER_TYPE));
     }
 }

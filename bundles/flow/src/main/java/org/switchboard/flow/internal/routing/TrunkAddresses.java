@@ -42,7 +42,10 @@ final class TrunkAddresses {
                     LOG.info("Trunk '{}': {} ({}) resolves to {}", t.id(), t.fqdn(), t.resolve(), found);
                 }
             } catch (UnknownHostException | javax.naming.NamingException | RuntimeException e) {
-                LOG.warn("Trunk '{}': FQDN {} does not resolve ({}); keeping its last known addresses", t.id(), t.fqdn(),
+                LOG.warn(
+                        "Trunk '{}': FQDN {} does not resolve ({}); keeping its last known addresses",
+                        t.id(),
+                        t.fqdn(),
                         e.toString());
             }
         }

@@ -44,8 +44,11 @@ public final class Assistants {
     }
 
     private AssistantFactory factory(String type) {
-        return factories.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return factories.entrySet().stream()
+                .filter(e -> e.getValue().equals(type))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The assistant a flow's definition names; {@link IllegalStateException} saying why when there is none. */
@@ -83,7 +86,9 @@ public final class Assistants {
                 } catch (IllegalArgumentException e) {
                     problems.add(new Problem("flows[" + i + "].assistants." + spec.id(), null, e.getMessage()));
                 } catch (RuntimeException e) {
-                    problems.add(new Problem("flows[" + i + "].assistants." + spec.id(), null,
+                    problems.add(new Problem(
+                            "flows[" + i + "].assistants." + spec.id(),
+                            null,
                             "the " + spec.type() + " assistant could not be made: " + e));
                 }
             }

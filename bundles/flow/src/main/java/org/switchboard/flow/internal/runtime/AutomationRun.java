@@ -80,8 +80,8 @@ final class AutomationRun {
         }
         run.event("assistant.turn", node.id(), a);
         org.switchboard.api.call.SessionContext session = run.call().session();
-        TurnRequest request = new TurnRequest(session.sessionId(), session.botId(), event, text, confidence, digits,
-                context, session);
+        TurnRequest request = new TurnRequest(
+                session.sessionId(), session.botId(), event, text, confidence, digits, context, session);
         CompletableFuture<TurnResponse> answer;
         try {
             answer = assistant.takeTurn(request).toCompletableFuture().orTimeout(turnTimeoutMs, TimeUnit.MILLISECONDS);
@@ -93,9 +93,11 @@ final class AutomationRun {
                 result.complete(Outcome.ended("caller"));
             } else if (failure != null) {
                 Throwable c = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 result.complete(Outcome.error("assistant '" + assistantId + "' failed a turn: "
-                        + (c instanceof java.util.concurrent.TimeoutException ? "no answer in " + turnTimeoutMs + " ms"
+                        + (c instanceof java.util.concurrent.TimeoutException
+                                ? "no answer in " + turnTimeoutMs + " ms"
                                 : c.toString())));
             } else {
                 context = new LinkedHashMap<>(response.context());
@@ -113,8 +115,10 @@ final class AutomationRun {
             return;
         }
         if (i >= actions.size()) {
-            listen(null, true, new AssistantAction.Gather(true, true, 1,
-                    assistant.expectedPhrases(context), DEFAULT_LISTEN));
+            listen(
+                    null,
+                    true,
+                    new AssistantAction.Gather(true, true, 1, assistant.expectedPhrases(context), DEFAULT_LISTEN));
             return;
         }
         AssistantAction action = actions.get(i);
@@ -125,11 +129,14 @@ final class AutomationRun {
                 listen(say.text(), say.bargeIn(), g);
                 return;
             }
-            run.call().say(say.text(), node.string("voice", null), say.bargeIn()).whenComplete((v, e) -> perform(actions, i + 1));
+            run.call()
+                    .say(say.text(), node.string("voice", null), say.bargeIn())
+                    .whenComplete((v, e) -> perform(actions, i + 1));
         } else if (action instanceof AssistantAction.Play play) {
             URI uri;
             try {
-                uri = play.uri().contains(":") && !play.uri().startsWith("/") ? URI.create(play.uri())
+                uri = play.uri().contains(":") && !play.uri().startsWith("/")
+                        ? URI.create(play.uri())
                         : Paths.get(play.uri()).toAbsolutePath().toUri();
             } catch (RuntimeException e) {
                 result.complete(Outcome.error("assistant '" + assistantId + "': bad audio '" + play.uri() + "'"));
@@ -171,9 +178,17 @@ final class AutomationRun {
         List<String> phrases = g.phrases().isEmpty() ? assistant.expectedPhrases(context) : g.phrases();
         GatherRequest request;
         try {
-            request = new GatherRequest(prompt, bargeIn, g.dtmf(), Math.max(1, g.maxDigits()), g.maxDigits() > 1 ? "#"
-                    : null, g.speech(), phrases, g.timeout() == null ? DEFAULT_LISTEN : g.timeout(),
-                    Duration.ofSeconds(3), node.string("voice", null));
+            request = new GatherRequest(
+                    prompt,
+                    bargeIn,
+                    g.dtmf(),
+                    Math.max(1, g.maxDigits()),
+                    g.maxDigits() > 1 ? "#" : null,
+                    g.speech(),
+                    phrases,
+                    g.timeout() == null ? DEFAULT_LISTEN : g.timeout(),
+                    Duration.ofSeconds(3),
+                    node.string("voice", null));
         } catch (IllegalArgumentException e) {
             result.complete(Outcome.error("assistant '" + assistantId + "': bad gather: " + e.getMessage()));
             return;
@@ -224,7 +239,9 @@ final class AutomationRun {
             a.put("audio", p.uri());
         } else if (action instanceof AssistantAction.Gather g) {
             a.put("action", "gather");
-            a.put("input", (g.dtmf() ? "dtmf" : "") + (g.dtmf() && g.speech() ? "+" : "") + (g.speech() ? "speech" : ""));
+            a.put(
+                    "input",
+                    (g.dtmf() ? "dtmf" : "") + (g.dtmf() && g.speech() ? "+" : "") + (g.speech() ? "speech" : ""));
         } else if (action instanceof AssistantAction.Transfer t) {
             a.put("action", "transfer");
             if (t.reason() != null) {

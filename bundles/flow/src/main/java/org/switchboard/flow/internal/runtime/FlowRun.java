@@ -38,20 +38,35 @@ public final class FlowRun {
     private final CompletableFuture<String> ended = new CompletableFuture<>();
     private int steps;
 
-    public FlowRun(Flow flow, CallControl call, ScriptSandbox sandbox, ScheduledExecutorService scheduler,
+    public FlowRun(
+            Flow flow,
+            CallControl call,
+            ScriptSandbox sandbox,
+            ScheduledExecutorService scheduler,
             Consumer<ConversationEvent> events) {
         this(flow, Map.of(), call, sandbox, scheduler, events);
     }
 
     /** A run whose transfer and hang-up nodes may name one of the workspace's {@code headerSets}. */
-    public FlowRun(Flow flow, Map<String, Map<String, String>> headerSets, CallControl call, ScriptSandbox sandbox,
-            ScheduledExecutorService scheduler, Consumer<ConversationEvent> events) {
+    public FlowRun(
+            Flow flow,
+            Map<String, Map<String, String>> headerSets,
+            CallControl call,
+            ScriptSandbox sandbox,
+            ScheduledExecutorService scheduler,
+            Consumer<ConversationEvent> events) {
         this(flow, headerSets, new Assistants(), call, sandbox, scheduler, events);
     }
 
     /** A run whose automation nodes reach assistants through {@code assistants}. */
-    public FlowRun(Flow flow, Map<String, Map<String, String>> headerSets, Assistants assistants, CallControl call,
-            ScriptSandbox sandbox, ScheduledExecutorService scheduler, Consumer<ConversationEvent> events) {
+    public FlowRun(
+            Flow flow,
+            Map<String, Map<String, String>> headerSets,
+            Assistants assistants,
+            CallControl call,
+            ScriptSandbox sandbox,
+            ScheduledExecutorService scheduler,
+            Consumer<ConversationEvent> events) {
         this.assistants = assistants;
         this.headerSets = headerSets;
         this.flow = Objects.requireNonNull(flow);

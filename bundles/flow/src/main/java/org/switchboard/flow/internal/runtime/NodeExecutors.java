@@ -51,15 +51,16 @@ final class NodeExecutors {
 
     private CompletionStage<Outcome> automation(Node node) {
         String id = node.string("assistant", "");
-        org.switchboard.flow.internal.model.AssistantSpec spec = run.flow().assistants().get(id);
+        org.switchboard.flow.internal.model.AssistantSpec spec =
+                run.flow().assistants().get(id);
         if (spec == null) {
             return CompletableFuture.completedFuture(Outcome.error("the flow declares no assistant '" + id + "'"));
         }
         try {
             return new AutomationRun(run, node, id, run.assistants().resolve(spec)).start();
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(Outcome.error("assistant '" + id + "' is not available: "
-                    + e.getMessage()));
+            return CompletableFuture.completedFuture(
+                    Outcome.error("assistant '" + id + "' is not available: " + e.getMessage()));
         }
     }
 
@@ -67,9 +68,11 @@ final class NodeExecutors {
         boolean bargeIn = node.bool("bargeIn", true);
         String audio = node.string("audio", null);
         CompletionStage<Void> played = audio != null
-                ? run.call().play(java.nio.file.Paths.get(audio).toAbsolutePath().toUri(), bargeIn)
+                ? run.call()
+                        .play(java.nio.file.Paths.get(audio).toAbsolutePath().toUri(), bargeIn)
                 : run.call().say(node.string("text", ""), node.string("voice", null), bargeIn);
-        return played.handle((v, failure) -> failure == null ? Outcome.of("done")
+        return played.handle((v, failure) -> failure == null
+                ? Outcome.of("done")
                 : Outcome.error("message failed: " + cause(failure).getMessage()));
     }
 
@@ -77,42 +80,57 @@ final class NodeExecutors {
         GatherRequest request;
         try {
             boolean speech = node.bool("speech", false);
-            request = new GatherRequest(node.string("prompt", null), node.bool("bargeIn", true),
-                    node.bool("dtmf", true), (int) node.integer("maxDigits", 1), node.string("terminator", null), speech,
-                    node.strings("phrases"), Duration.ofMillis(node.integer("noInputTimeoutMs", 5000)),
-                    Duration.ofMillis(node.integer("interDigitTimeoutMs", 3000)), node.string("voice", null));
+            request = new GatherRequest(
+                    node.string("prompt", null),
+                    node.bool("bargeIn", true),
+                    node.bool("dtmf", true),
+                    (int) node.integer("maxDigits", 1),
+                    node.string("terminator", null),
+                    speech,
+                    node.strings("phrases"),
+                    Duration.ofMillis(node.integer("noInputTimeoutMs", 5000)),
+                    Duration.ofMillis(node.integer("interDigitTimeoutMs", 3000)),
+                    node.string("voice", null));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Outcome.error("gather: " + e.getMessage()));
         }
         long retries = node.integer("retries", 1);
-        return run.call().gather(request).handle((r, failure) -> {
-            if (failure != null) {
-                return CompletableFuture.completedFuture(Outcome.error("gather failed: " + cause(failure).getMessage()));
-            }
-            GatherResult.Outcome o = r.outcome();
-            if (o == GatherResult.Outcome.MATCH && r.text() != null && !matchesPhrase(r.text(), request.phrases())) {
-                o = GatherResult.Outcome.NO_MATCH;
-            }
-            switch (o) {
-                case MATCH -> {
-                    run.updateVariables(Map.of(node.string("variable", "input"), r.digits() != null ? r.digits()
-                            : r.text()));
-                    return CompletableFuture.completedFuture(Outcome.of("match"));
-                }
-                case HANGUP -> {
-                    return CompletableFuture.completedFuture(Outcome.ended("caller hung up"));
-                }
-                default -> {
-                    run.event("gather." + (o == GatherResult.Outcome.NO_INPUT ? "noInput" : "noMatch"), node.id(),
-                            Map.of("attempt", Integer.toString(attempt + 1)));
-                    if (attempt < retries && run.call().isActive()) {
-                        return gather(node, attempt + 1);
+        return run.call()
+                .gather(request)
+                .handle((r, failure) -> {
+                    if (failure != null) {
+                        return CompletableFuture.completedFuture(
+                                Outcome.error("gather failed: " + cause(failure).getMessage()));
                     }
-                    return CompletableFuture.completedFuture(Outcome.of(o == GatherResult.Outcome.NO_INPUT ? "noInput"
-                            : "noMatch"));
-                }
-            }
-        }).thenCompose(stage -> stage);
+                    GatherResult.Outcome o = r.outcome();
+                    if (o == GatherResult.Outcome.MATCH
+                            && r.text() != null
+                            && !matchesPhrase(r.text(), request.phrases())) {
+                        o = GatherResult.Outcome.NO_MATCH;
+                    }
+                    switch (o) {
+                        case MATCH -> {
+                            run.updateVariables(Map.of(
+                                    node.string("variable", "input"), r.digits() != null ? r.digits() : r.text()));
+                            return CompletableFuture.completedFuture(Outcome.of("match"));
+                        }
+                        case HANGUP -> {
+                            return CompletableFuture.completedFuture(Outcome.ended("caller hung up"));
+                        }
+                        default -> {
+                            run.event(
+                                    "gather." + (o == GatherResult.Outcome.NO_INPUT ? "noInput" : "noMatch"),
+                                    node.id(),
+                                    Map.of("attempt", Integer.toString(attempt + 1)));
+                            if (attempt < retries && run.call().isActive()) {
+                                return gather(node, attempt + 1);
+                            }
+                            return CompletableFuture.completedFuture(
+                                    Outcome.of(o == GatherResult.Outcome.NO_INPUT ? "noInput" : "noMatch"));
+                        }
+                    }
+                })
+                .thenCompose(stage -> stage);
     }
 
     /** With phrases, an utterance matches when it contains one of them (the recognizer may add words). */
@@ -121,7 +139,9 @@ final class NodeExecutors {
             return true;
         }
         String t = " " + text.toLowerCase(java.util.Locale.ROOT).trim() + " ";
-        return phrases.stream().anyMatch(p -> t.contains(" " + p.toLowerCase(java.util.Locale.ROOT).trim() + " "));
+        return phrases.stream()
+                .anyMatch(p ->
+                        t.contains(" " + p.toLowerCase(java.util.Locale.ROOT).trim() + " "));
     }
 
     private static Throwable cause(Throwable t) {
@@ -136,8 +156,10 @@ final class NodeExecutors {
 
     private CompletionStage<Outcome> condition(Node node) {
         try {
-            boolean result = sandbox.test(node.string("expression", "false"),
-                    SessionView.withSession(run.variables(), run.call().session()), SCRIPT_TIMEOUT_MS);
+            boolean result = sandbox.test(
+                    node.string("expression", "false"),
+                    SessionView.withSession(run.variables(), run.call().session()),
+                    SCRIPT_TIMEOUT_MS);
             return CompletableFuture.completedFuture(Outcome.of(Boolean.toString(result)));
         } catch (ScriptFailure e) {
             return CompletableFuture.completedFuture(Outcome.error("condition failed: " + e.getMessage()));
@@ -145,8 +167,10 @@ final class NodeExecutors {
     }
 
     private CompletionStage<Outcome> script(Node node) {
-        ScriptResult r = sandbox.run(node.string("code", ""), SessionView.withSession(run.variables(),
-                run.call().session()), node.integer("timeoutMs", SCRIPT_TIMEOUT_MS));
+        ScriptResult r = sandbox.run(
+                node.string("code", ""),
+                SessionView.withSession(run.variables(), run.call().session()),
+                node.integer("timeoutMs", SCRIPT_TIMEOUT_MS));
         r.printed().forEach(line -> run.event("flow.script.print", node.id(), Map.of("text", line)));
         if (!r.ok()) {
             return CompletableFuture.completedFuture(Outcome.error("script failed: " + r.error()));
@@ -159,8 +183,8 @@ final class NodeExecutors {
      * Carries out a script's voiceUtils requests in order: plays are queued (and awaited before the next node or a
      * hand-back), abortPrompt and {@code queueCommand: false} stop what is queued, refer and hangup end the node.
      */
-    private CompletionStage<Outcome> perform(java.util.List<VoiceAction> actions, int i,
-            java.util.List<CompletionStage<Void>> playing) {
+    private CompletionStage<Outcome> perform(
+            java.util.List<VoiceAction> actions, int i, java.util.List<CompletionStage<Void>> playing) {
         if (i == actions.size()) {
             return allDone(playing).thenApply(v -> Outcome.of("done"));
         }
@@ -171,18 +195,25 @@ final class NodeExecutors {
         }
         if (action instanceof VoiceAction.Play play) {
             playing.add(run.call().play(audio(play.audio()), false).exceptionally(e -> {
-                run.event("flow.error", null, Map.of("reason", "voiceUtils.play " + play.audio() + ": " + cause(e)
-                        .getMessage()));
+                run.event(
+                        "flow.error",
+                        null,
+                        Map.of("reason", "voiceUtils.play " + play.audio() + ": " + cause(e).getMessage()));
                 return null;
             }));
         } else if (action instanceof VoiceAction.SendDtmf dtmf) {
-            return allDone(playing).thenCompose(v -> run.call().sendDtmf(dtmf.digits()).exceptionally(e -> {
-                run.event("flow.error", null, Map.of("reason", "voiceUtils.sendDTMF: " + cause(e).getMessage()));
-                return null;
-            })).thenCompose(v -> perform(actions, i + 1, new java.util.ArrayList<>()));
+            return allDone(playing)
+                    .thenCompose(v -> run.call().sendDtmf(dtmf.digits()).exceptionally(e -> {
+                        run.event(
+                                "flow.error", null, Map.of("reason", "voiceUtils.sendDTMF: " + cause(e).getMessage()));
+                        return null;
+                    }))
+                    .thenCompose(v -> perform(actions, i + 1, new java.util.ArrayList<>()));
         } else if (action instanceof VoiceAction.Refer refer) {
-            return allDone(playing).thenCompose(v -> say(refer.message(), null)).thenCompose(v -> transfer(
-                    Handoff.Method.REFER, refer.referTo(), refer.headers(), "transferFailed"));
+            return allDone(playing)
+                    .thenCompose(v -> say(refer.message(), null))
+                    .thenCompose(
+                            v -> transfer(Handoff.Method.REFER, refer.referTo(), refer.headers(), "transferFailed"));
         } else if (action instanceof VoiceAction.Hangup hangup) {
             return allDone(playing).thenCompose(v -> hangup(hangup.message(), null, hangup.headers()));
         }
@@ -190,18 +221,20 @@ final class NodeExecutors {
     }
 
     private static boolean queueDropped(VoiceAction a) {
-        return a instanceof VoiceAction.Refer r && !r.queue() || a instanceof VoiceAction.Hangup h && !h.queue()
+        return a instanceof VoiceAction.Refer r && !r.queue()
+                || a instanceof VoiceAction.Hangup h && !h.queue()
                 || a instanceof VoiceAction.Play p && !p.queue();
     }
 
     private static CompletionStage<Void> allDone(java.util.List<CompletionStage<Void>> stages) {
-        return CompletableFuture.allOf(stages.stream().map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(
+                stages.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new));
     }
 
     /** A path or file: URI of an audio file. */
     private static java.net.URI audio(String audio) {
-        return audio.regionMatches(true, 0, "file:", 0, 5) ? java.net.URI.create(audio)
+        return audio.regionMatches(true, 0, "file:", 0, 5)
+                ? java.net.URI.create(audio)
                 : java.nio.file.Path.of(audio).toUri();
     }
 
@@ -223,8 +256,8 @@ final class NodeExecutors {
                 .thenCompose(v -> transfer(m, target, run.headers(node), "failed"));
     }
 
-    private CompletionStage<Outcome> transfer(Handoff.Method method, String target, Map<String, String> headers,
-            String failureOutcome) {
+    private CompletionStage<Outcome> transfer(
+            Handoff.Method method, String target, Map<String, String> headers, String failureOutcome) {
         return run.call().agentTransfer(method, target, headers).handle((TransferResult result, Throwable failure) -> {
             if (failure == null && result.success()) {
                 return Outcome.ended("transfer");
@@ -235,8 +268,11 @@ final class NodeExecutors {
     }
 
     private CompletionStage<Outcome> hangup(String message, String voice, Map<String, String> headers) {
-        return say(message, voice).thenCompose(v -> run.call().hangup(headers)).handle((v, failure) ->
-                failure == null ? Outcome.ended("hangup") : new Outcome(null, "hangup", "hang-up failed: " + failure));
+        return say(message, voice)
+                .thenCompose(v -> run.call().hangup(headers))
+                .handle((v, failure) -> failure == null
+                        ? Outcome.ended("hangup")
+                        : new Outcome(null, "hangup", "hang-up failed: " + failure));
     }
 
     /** Says a message when there is one; a failure to say it does not stop the flow. */

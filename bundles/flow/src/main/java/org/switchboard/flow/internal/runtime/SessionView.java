@@ -17,8 +17,7 @@ final class SessionView {
     /** The reserved name in {@code context}. */
     static final String NAME = "session";
 
-    private SessionView() {
-    }
+    private SessionView() {}
 
     static Map<String, Object> of(SessionContext s) {
         Map<String, Object> headers = new LinkedHashMap<>(s.sipHeaders());

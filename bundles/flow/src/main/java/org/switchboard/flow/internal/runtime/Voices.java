@@ -38,7 +38,9 @@ public final class Voices {
             for (Node n : flows.get(i).nodes().values()) {
                 String voice = n.string("voice", null);
                 if (voice != null && !known.contains(voice)) {
-                    problems.add(new Problem("flows[" + i + "].nodes." + n.id() + ".settings.voice", n.id(),
+                    problems.add(new Problem(
+                            "flows[" + i + "].nodes." + n.id() + ".settings.voice",
+                            n.id(),
                             "unknown voice '" + voice + "'; the installed synthesizers have: "
                                     + String.join(", ", known)));
                 }

@@ -15,8 +15,7 @@ import org.mozilla.javascript.Undefined;
 /** Plain data between Java (maps, lists, strings, numbers, booleans) and JavaScript objects; nothing else passes. */
 final class JsValues {
 
-    private JsValues() {
-    }
+    private JsValues() {}
 
     static Object toJs(Context cx, Scriptable scope, Object value) {
         if (value instanceof Map<?, ?> map) {

@@ -81,11 +81,15 @@ public final class ScriptSandbox {
             cx.evaluateString(scope, code, "script", 1, null);
             Object after = ScriptableObject.getProperty(scope, "context");
             @SuppressWarnings("unchecked")
-            Map<String, Object> updated = JsValues.toJava(after) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            Map<String, Object> updated =
+                    JsValues.toJava(after) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             return new ScriptResult(null, List.copyOf(printed), List.copyOf(actions), updated);
         } catch (TimeLimit e) {
-            return new ScriptResult("the script exceeded its time limit of " + timeoutMs + " ms", List.copyOf(printed),
-                    List.of(), context);
+            return new ScriptResult(
+                    "the script exceeded its time limit of " + timeoutMs + " ms",
+                    List.copyOf(printed),
+                    List.of(),
+                    context);
         } catch (RhinoException e) {
             return new ScriptResult(describe(e), List.copyOf(printed), List.of(), context);
         } catch (RuntimeException | StackOverflowError e) {
@@ -97,7 +101,8 @@ public final class ScriptSandbox {
 
     /** Evaluates a condition expression with JavaScript truthiness. */
     public boolean test(String expression, Map<String, Object> context, long timeoutMs) throws ScriptFailure {
-        ScriptResult r = run("var __result = !!(" + expression + "\n);\ncontext.__result = __result;", context, timeoutMs);
+        ScriptResult r =
+                run("var __result = !!(" + expression + "\n);\ncontext.__result = __result;", context, timeoutMs);
         if (!r.ok()) {
             throw new ScriptFailure(r.error());
         }
@@ -119,13 +124,14 @@ public final class ScriptSandbox {
     }
 
     /** The {@code voiceUtils} functions a SIP gateway honours. */
-    public static final java.util.Set<String> VOICE_UTILS = java.util.Set.of("refer", "hangup", "play", "sendDTMF",
-            "abortPrompt", "abortPrompts");
+    public static final java.util.Set<String> VOICE_UTILS =
+            java.util.Set.of("refer", "hangup", "play", "sendDTMF", "abortPrompt", "abortPrompts");
 
     /** Kore's {@code voiceUtils} functions Switchboard refuses, with why. */
     public static final Map<String, String> UNSUPPORTED = Map.of(
-            "invite", "Switchboard hands a call back to the contact center with BYE or REFER and does not dial a "
-                    + "second leg; use voiceUtils.refer",
+            "invite",
+                    "Switchboard hands a call back to the contact center with BYE or REFER and does not dial a "
+                            + "second leg; use voiceUtils.refer",
             "pauseAndPlay", "Switchboard does not pause a bot mid-turn; use voiceUtils.play, then the next node",
             "voicemail", "answering-machine detection is for outbound calls, which Switchboard does not place");
 
@@ -136,8 +142,8 @@ public final class ScriptSandbox {
             if (referTo == null || referTo.isBlank()) {
                 throw Context.reportRuntimeError("voiceUtils.refer: referTo (a number, user id or SIP URI) is missing");
             }
-            actions.add(new VoiceAction.Refer(text(args, 0), referTo.trim(), JsValues.stringMap(arg(args, 2)),
-                    queue(args, 3)));
+            actions.add(new VoiceAction.Refer(
+                    text(args, 0), referTo.trim(), JsValues.stringMap(arg(args, 2)), queue(args, 3)));
             return "refer to " + referTo.trim();
         });
         function(utils, "hangup", args -> {
@@ -155,8 +161,8 @@ public final class ScriptSandbox {
         function(utils, "sendDTMF", args -> {
             String digits = text(args, 0);
             if (digits == null || !digits.matches("[0-9*#A-Da-d]{1,32}")) {
-                throw Context.reportRuntimeError("voiceUtils.sendDTMF: digits must be 1-32 of 0-9, *, #, A-D; got '"
-                        + digits + "'");
+                throw Context.reportRuntimeError(
+                        "voiceUtils.sendDTMF: digits must be 1-32 of 0-9, *, #, A-D; got '" + digits + "'");
             }
             actions.add(new VoiceAction.SendDtmf(digits.toUpperCase(java.util.Locale.ROOT)));
             return "dtmf " + digits;

@@ -9,22 +9,17 @@ import java.util.Map;
 public sealed interface VoiceAction {
 
     /** {@code voiceUtils.refer(message, referTo, headers, queueCommand)}: say the message, then transfer by REFER. */
-    record Refer(String message, String referTo, Map<String, String> headers, boolean queue) implements VoiceAction {
-    }
+    record Refer(String message, String referTo, Map<String, String> headers, boolean queue) implements VoiceAction {}
 
     /** {@code voiceUtils.hangup(message, headers, queueCommand)}: say the message, then end the call with headers. */
-    record Hangup(String message, Map<String, String> headers, boolean queue) implements VoiceAction {
-    }
+    record Hangup(String message, Map<String, String> headers, boolean queue) implements VoiceAction {}
 
     /** {@code voiceUtils.play(audio, queueCommand)}: queue an audio file (a path or file: URI). */
-    record Play(String audio, boolean queue) implements VoiceAction {
-    }
+    record Play(String audio, boolean queue) implements VoiceAction {}
 
     /** {@code voiceUtils.sendDTMF(digits)}: send digits to the caller as RFC 4733 events. */
-    record SendDtmf(String digits) implements VoiceAction {
-    }
+    record SendDtmf(String digits) implements VoiceAction {}
 
     /** {@code voiceUtils.abortPrompt()}: stop the prompt playing and those queued before this call. */
-    record AbortPrompt() implements VoiceAction {
-    }
+    record AbortPrompt() implements VoiceAction {}
 }

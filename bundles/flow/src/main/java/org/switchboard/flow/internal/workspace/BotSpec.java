@@ -8,5 +8,4 @@ package org.switchboard.flow.internal.workspace;
  * @param summaryEnabled whether the conversation API gives summaries for its calls
  * @param summarizer the summarizer id, e.g. {@code builtin} or {@code llm}
  */
-public record BotSpec(String id, String name, boolean summaryEnabled, String summarizer) {
-}
+public record BotSpec(String id, String name, boolean summaryEnabled, String summarizer) {}

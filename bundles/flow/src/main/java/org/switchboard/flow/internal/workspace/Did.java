@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class Did {
 
-    private Did() {
-    }
+    private Did() {}
 
     /** The E.164 form of {@code raw}, or empty when it is not a phone number. */
     public static Optional<String> normalize(String raw) {

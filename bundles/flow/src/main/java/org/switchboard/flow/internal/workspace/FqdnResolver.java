@@ -8,7 +8,6 @@ import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.naming.Context;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
@@ -66,7 +65,8 @@ public final class FqdnResolver {
                 records.add(f);
             }
         }
-        records.sort((a, b) -> a[0].equals(b[0]) ? Integer.compare(Integer.parseInt(b[1]), Integer.parseInt(a[1]))
+        records.sort((a, b) -> a[0].equals(b[0])
+                ? Integer.compare(Integer.parseInt(b[1]), Integer.parseInt(a[1]))
                 : Integer.compare(Integer.parseInt(a[0]), Integer.parseInt(b[0])));
         List<String> targets = new ArrayList<>();
         for (String[] r : records) {

@@ -26,9 +26,22 @@ import org.switchboard.api.store.TrunkRecord;
  * @param srtp {@code optional} or {@code required}
  * @param auth the digest authentication its peer must pass, or {@code null}
  */
-public record Trunk(String id, String name, String adapter, List<Cidr> peers, String fqdn, String resolve, Set<String> dids,
-        boolean inbound, boolean outbound, String transport, String sipUri, int maxCalls, int maxCallsPerSecond,
-        String srtp, TrunkAuth auth) {
+public record Trunk(
+        String id,
+        String name,
+        String adapter,
+        List<Cidr> peers,
+        String fqdn,
+        String resolve,
+        Set<String> dids,
+        boolean inbound,
+        boolean outbound,
+        String transport,
+        String sipUri,
+        int maxCalls,
+        int maxCallsPerSecond,
+        String srtp,
+        TrunkAuth auth) {
 
     /** Copies the collections. */
     public Trunk {
@@ -38,8 +51,21 @@ public record Trunk(String id, String name, String adapter, List<Cidr> peers, St
 
     /** This trunk as the API and a workspace document list it. */
     public TrunkRecord toRecord() {
-        return new TrunkRecord(id, name, adapter, peers.stream().map(Cidr::text).toList(), fqdn, resolve,
-                dids.stream().sorted().toList(), inbound, outbound, transport, sipUri, maxCalls, maxCallsPerSecond, srtp,
+        return new TrunkRecord(
+                id,
+                name,
+                adapter,
+                peers.stream().map(Cidr::text).toList(),
+                fqdn,
+                resolve,
+                dids.stream().sorted().toList(),
+                inbound,
+                outbound,
+                transport,
+                sipUri,
+                maxCalls,
+                maxCallsPerSecond,
+                srtp,
                 auth);
     }
 }

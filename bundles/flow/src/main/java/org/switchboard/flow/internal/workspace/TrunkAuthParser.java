@@ -26,10 +26,11 @@ final class TrunkAuthParser {
     private static final Set<String> FIELDS = Set.of("username", "passwordFile", "realm", "algorithms");
     /** A quoted-string's characters without quote, backslash or control characters. */
     private static final String USERNAME = "[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}";
-    private static final String REALM = "[\\x21\\x23-\\x5B\\x5D-\\x7E]([\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]{0,62}[\\x21\\x23-\\x5B\\x5D-\\x7E])?";
 
-    private TrunkAuthParser() {
-    }
+    private static final String REALM =
+            "[\\x21\\x23-\\x5B\\x5D-\\x7E]([\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]{0,62}[\\x21\\x23-\\x5B\\x5D-\\x7E])?";
+
+    private TrunkAuthParser() {}
 
     /** The trunk's digest authentication, or {@code null} when it has none or it is not valid (problems added). */
     static TrunkAuth parse(JsonObject trunk, String trunkPath, List<Problem> problems) {
@@ -46,11 +47,14 @@ final class TrunkAuthParser {
         JsonObject o = e.getAsJsonObject();
         for (String key : o.keySet()) {
             if (key.equalsIgnoreCase("password") || key.equalsIgnoreCase("secret")) {
-                problems.add(new Problem(path + "." + key, null, "a password is never written in a workspace: put it in "
-                        + "a file on the gateway's host and name that file in passwordFile"));
+                problems.add(new Problem(
+                        path + "." + key,
+                        null,
+                        "a password is never written in a workspace: put it in "
+                                + "a file on the gateway's host and name that file in passwordFile"));
             } else if (!FIELDS.contains(key)) {
-                problems.add(new Problem(path + "." + key, null, "unknown field; auth has "
-                        + String.join(", ", new TreeSet<>(FIELDS))));
+                problems.add(new Problem(
+                        path + "." + key, null, "unknown field; auth has " + String.join(", ", new TreeSet<>(FIELDS))));
             }
         }
         String username = JsonFields.string(o, "username", path, null, problems);
@@ -61,15 +65,19 @@ final class TrunkAuthParser {
         }
         String file = JsonFields.string(o, "passwordFile", path, null, problems);
         if (file == null && !o.has("passwordFile")) {
-            problems.add(new Problem(path + ".passwordFile", null, "missing: the absolute path of the file that holds "
-                    + "the password"));
+            problems.add(new Problem(
+                    path + ".passwordFile",
+                    null,
+                    "missing: the absolute path of the file that holds " + "the password"));
         } else if (file != null && !absolute(file)) {
             problems.add(new Problem(path + ".passwordFile", null, "'" + file + "' is not an absolute path"));
         }
         String realm = JsonFields.string(o, "realm", path, null, problems);
         if (realm != null && !realm.matches(REALM)) {
-            problems.add(new Problem(path + ".realm", null, "must be 1-64 visible characters (inner spaces allowed) "
-                    + "without \" or \\"));
+            problems.add(new Problem(
+                    path + ".realm",
+                    null,
+                    "must be 1-64 visible characters (inner spaces allowed) " + "without \" or \\"));
         }
         List<String> algorithms = new ArrayList<>();
         List<String> given = JsonFields.strings(o, "algorithms", path, null, problems);

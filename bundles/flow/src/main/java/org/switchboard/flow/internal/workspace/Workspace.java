@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.switchboard.api.store.FlowAttachment;
-import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.routing.CallRoute;
 import org.switchboard.api.routing.CallRoute.Outcome;
+import org.switchboard.api.store.FlowAttachment;
+import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.flow.internal.model.Flow;
 
 /**
@@ -29,11 +29,16 @@ public final class Workspace {
     private final Map<String, Trunk> trunks;
     /** The trunks as routes carry them, made once per snapshot rather than once per INVITE. */
     private final Map<String, TrunkRecord> trunkRecords = new java.util.HashMap<>();
+
     private final Map<String, Flow> flows;
     private final Map<String, FlowAttachment> attachments;
 
-    Workspace(Map<String, BotSpec> bots, Map<String, Map<String, String>> headerSets, Map<String, Trunk> trunks,
-            Map<String, Flow> flows, Map<String, FlowAttachment> attachments) {
+    Workspace(
+            Map<String, BotSpec> bots,
+            Map<String, Map<String, String>> headerSets,
+            Map<String, Trunk> trunks,
+            Map<String, Flow> flows,
+            Map<String, FlowAttachment> attachments) {
         this.bots = Collections.unmodifiableMap(new LinkedHashMap<>(bots));
         this.headerSets = Collections.unmodifiableMap(new LinkedHashMap<>(headerSets));
         this.trunks = Collections.unmodifiableMap(new LinkedHashMap<>(trunks));
@@ -67,7 +72,9 @@ public final class Workspace {
     /** The attachments in trunk then DID order. */
     public List<FlowAttachment> attachments() {
         List<FlowAttachment> list = new ArrayList<>(attachments.values());
-        list.sort((a, b) -> a.trunkId().equals(b.trunkId()) ? a.did().compareTo(b.did()) : a.trunkId().compareTo(b.trunkId()));
+        list.sort((a, b) -> a.trunkId().equals(b.trunkId())
+                ? a.did().compareTo(b.did())
+                : a.trunkId().compareTo(b.trunkId()));
         return list;
     }
 

@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.switchboard.api.store.TrunkAuth;
-
 import org.switchboard.api.store.FlowAttachment;
+import org.switchboard.api.store.TrunkAuth;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.FlowParser;
 import org.switchboard.flow.internal.model.HeaderRules;
@@ -29,16 +28,30 @@ import com.google.gson.JsonParser;
  */
 public final class WorkspaceParser {
 
-    private static final Set<String> TOP = Set.of("version", "description", "bots", "headerSets", "trunks", "flows",
-            "attachments");
+    private static final Set<String> TOP =
+            Set.of("version", "description", "bots", "headerSets", "trunks", "flows", "attachments");
     private static final Set<String> BOT_FIELDS = Set.of("id", "name", "summary", "description", "default");
     private static final Set<String> SUMMARY_FIELDS = Set.of("enabled", "summarizer");
-    private static final Set<String> TRUNK_FIELDS = Set.of("id", "name", "adapter", "peers", "fqdn", "resolve", "dids", "inbound",
-            "outbound", "transport", "sipUri", "description", "maxCalls", "maxCallsPerSecond", "srtp", "auth");
+    private static final Set<String> TRUNK_FIELDS = Set.of(
+            "id",
+            "name",
+            "adapter",
+            "peers",
+            "fqdn",
+            "resolve",
+            "dids",
+            "inbound",
+            "outbound",
+            "transport",
+            "sipUri",
+            "description",
+            "maxCalls",
+            "maxCallsPerSecond",
+            "srtp",
+            "auth");
     private static final Set<String> TRANSPORTS = Set.of("udp", "tcp", "tls");
 
-    private WorkspaceParser() {
-    }
+    private WorkspaceParser() {}
 
     /** Parses a document to be put in force: every flow must have a bot, its own or the workspace's default. */
     public static Optional<Workspace> parse(String text, List<Problem> problems) {
@@ -58,14 +71,16 @@ public final class WorkspaceParser {
             return Optional.empty();
         }
         if (!root.isJsonObject()) {
-            problems.add(new Problem("$", null, "a workspace must be a JSON object with trunks, flows and attachments"));
+            problems.add(
+                    new Problem("$", null, "a workspace must be a JSON object with trunks, flows and attachments"));
             return Optional.empty();
         }
         int before = problems.size();
         JsonObject o = root.getAsJsonObject();
         for (String key : o.keySet()) {
             if (!TOP.contains(key)) {
-                problems.add(new Problem(key, null, "unknown field; a workspace has bots, headerSets, trunks, flows, attachments"));
+                problems.add(new Problem(
+                        key, null, "unknown field; a workspace has bots, headerSets, trunks, flows, attachments"));
             }
         }
         Map<String, BotSpec> bots = new LinkedHashMap<>();
@@ -86,8 +101,11 @@ public final class WorkspaceParser {
         if (defaults.size() > 1) {
             problems.add(new Problem("bots", null, "only one bot can be the default; marked: " + defaults));
         }
-        String defaultBot = defaults.size() == 1 ? defaults.get(0)
-                : bots.size() == 1 && defaults.isEmpty() ? bots.keySet().iterator().next() : null;
+        String defaultBot = defaults.size() == 1
+                ? defaults.get(0)
+                : bots.size() == 1 && defaults.isEmpty()
+                        ? bots.keySet().iterator().next()
+                        : null;
         Map<String, Map<String, String>> headerSets = headerSets(o, problems);
         Map<String, Trunk> trunks = new LinkedHashMap<>();
         JsonArray trunkArray = array(o, "trunks", problems);
@@ -116,11 +134,15 @@ public final class WorkspaceParser {
             if (fl.botId() == null && defaultBot != null) {
                 e.setValue(fl.withBotId(defaultBot));
             } else if (fl.botId() == null && requireBots) {
-                problems.add(new Problem(path, null, bots.isEmpty()
-                        ? "missing: the bot (st-<uuid>) that answers this flow's calls; it is sent as kore-bot_id "
-                                + "and its conversations are read through the API with that bot's apps"
-                        : "missing, and the workspace's " + bots.size() + " bots have no \"default\": true: name "
-                                + "the bot that answers this flow's calls"));
+                problems.add(new Problem(
+                        path,
+                        null,
+                        bots.isEmpty()
+                                ? "missing: the bot (st-<uuid>) that answers this flow's calls; it is sent as kore-bot_id "
+                                        + "and its conversations are read through the API with that bot's apps"
+                                : "missing, and the workspace's " + bots.size()
+                                        + " bots have no \"default\": true: name "
+                                        + "the bot that answers this flow's calls"));
             } else if (fl.botId() != null && !bots.isEmpty() && !bots.containsKey(fl.botId())) {
                 problems.add(new Problem(path, null, "bot '" + fl.botId() + "' is not in the workspace's bots list"));
             }
@@ -130,7 +152,9 @@ public final class WorkspaceParser {
             for (org.switchboard.flow.internal.model.Node n : flow.nodes().values()) {
                 String set = n.string("headerSet", null);
                 if (set != null && !headerSets.containsKey(set)) {
-                    problems.add(new Problem("flows[" + f + "].nodes." + n.id() + ".settings.headerSet", n.id(),
+                    problems.add(new Problem(
+                            "flows[" + f + "].nodes." + n.id() + ".settings.headerSet",
+                            n.id(),
                             "no header set '" + set + "' in the workspace's headerSets"));
                 }
             }
@@ -149,7 +173,10 @@ public final class WorkspaceParser {
 
     /** The ids of the flows that have no bot (only a workspace parsed without {@code requireBots} has them). */
     public static List<String> flowsWithoutBot(Workspace w) {
-        return w.flows().values().stream().filter(f -> f.botId() == null).map(Flow::id).toList();
+        return w.flows().values().stream()
+                .filter(f -> f.botId() == null)
+                .map(Flow::id)
+                .toList();
     }
 
     private static JsonArray array(JsonObject o, String field, List<Problem> problems) {
@@ -178,15 +205,18 @@ public final class WorkspaceParser {
         for (Map.Entry<String, JsonElement> e : v.getAsJsonObject().entrySet()) {
             String path = "headerSets." + e.getKey();
             if (!e.getKey().matches(JsonFields.ID_PATTERN)) {
-                problems.add(new Problem(path, null, "'" + e.getKey() + "' is not a valid name (1-64 letters, digits, . _ -)"));
+                problems.add(new Problem(
+                        path, null, "'" + e.getKey() + "' is not a valid name (1-64 letters, digits, . _ -)"));
             }
             if (!e.getValue().isJsonObject()) {
                 problems.add(new Problem(path, null, "a header set is an object of header names to values"));
                 continue;
             }
             Map<String, String> headers = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> h : e.getValue().getAsJsonObject().entrySet()) {
-                if (!h.getValue().isJsonPrimitive() || !h.getValue().getAsJsonPrimitive().isString()) {
+            for (Map.Entry<String, JsonElement> h :
+                    e.getValue().getAsJsonObject().entrySet()) {
+                if (!h.getValue().isJsonPrimitive()
+                        || !h.getValue().getAsJsonPrimitive().isString()) {
                     problems.add(new Problem(path + "." + h.getKey(), null, "a header value must be a string"));
                 } else {
                     headers.put(h.getKey(), h.getValue().getAsString());
@@ -210,8 +240,10 @@ public final class WorkspaceParser {
         JsonObject o = json.getAsJsonObject();
         for (String key : o.keySet()) {
             if (!BOT_FIELDS.contains(key)) {
-                problems.add(new Problem(path + "." + key, null, "unknown field; a bot has "
-                        + String.join(", ", new java.util.TreeSet<>(BOT_FIELDS))));
+                problems.add(new Problem(
+                        path + "." + key,
+                        null,
+                        "unknown field; a bot has " + String.join(", ", new java.util.TreeSet<>(BOT_FIELDS))));
             }
         }
         String id = JsonFields.string(o, "id", path, null, problems);
@@ -222,7 +254,8 @@ public final class WorkspaceParser {
         }
         String name = JsonFields.string(o, "name", path, null, problems);
         if (name == null || name.isBlank() || name.length() > 200) {
-            problems.add(new Problem(path + ".name", null, "missing, empty or over 200 characters: the bot's display name"));
+            problems.add(
+                    new Problem(path + ".name", null, "missing, empty or over 200 characters: the bot's display name"));
         }
         boolean enabled = true;
         String summarizer = "builtin";
@@ -234,19 +267,26 @@ public final class WorkspaceParser {
                 JsonObject so = summary.getAsJsonObject();
                 for (String key : so.keySet()) {
                     if (!SUMMARY_FIELDS.contains(key)) {
-                        problems.add(new Problem(path + ".summary." + key, null, "unknown field; summary has enabled, summarizer"));
+                        problems.add(new Problem(
+                                path + ".summary." + key, null, "unknown field; summary has enabled, summarizer"));
                     }
                 }
                 enabled = JsonFields.bool(so, "enabled", true, path + ".summary", problems);
                 String s = JsonFields.string(so, "summarizer", path + ".summary", null, problems);
                 if (s != null && !s.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
-                    problems.add(new Problem(path + ".summary.summarizer", null, "'" + s
-                            + "' is not a summarizer id (lower-case letters, digits, . and -), e.g. builtin or llm"));
+                    problems.add(
+                            new Problem(
+                                    path + ".summary.summarizer",
+                                    null,
+                                    "'" + s
+                                            + "' is not a summarizer id (lower-case letters, digits, . and -), e.g. builtin or llm"));
                 }
                 summarizer = s == null ? summarizer : s;
             }
         }
-        return problems.size() > before ? Optional.empty() : Optional.of(new BotSpec(id, name.strip(), enabled, summarizer));
+        return problems.size() > before
+                ? Optional.empty()
+                : Optional.of(new BotSpec(id, name.strip(), enabled, summarizer));
     }
 
     private static Optional<Trunk> trunk(JsonElement json, String path, List<Problem> problems) {
@@ -258,7 +298,10 @@ public final class WorkspaceParser {
         JsonObject o = json.getAsJsonObject();
         for (String key : o.keySet()) {
             if (!TRUNK_FIELDS.contains(key)) {
-                problems.add(new Problem(path + "." + key, null, "unknown field; a trunk has " + String.join(", ", new java.util.TreeSet<>(TRUNK_FIELDS))));
+                problems.add(new Problem(
+                        path + "." + key,
+                        null,
+                        "unknown field; a trunk has " + String.join(", ", new java.util.TreeSet<>(TRUNK_FIELDS))));
             }
         }
         String id = JsonFields.id(o, "id", path, null, problems);
@@ -266,7 +309,10 @@ public final class WorkspaceParser {
         if (adapter == null) {
             problems.add(new Problem(path + ".adapter", null, "missing: the contact-center adapter type, e.g. zcc"));
         } else if (!adapter.matches("[a-z0-9][a-z0-9-]{0,31}")) {
-            problems.add(new Problem(path + ".adapter", null, "'" + adapter + "' is not an adapter type (lower-case letters, digits, -)"));
+            problems.add(new Problem(
+                    path + ".adapter",
+                    null,
+                    "'" + adapter + "' is not an adapter type (lower-case letters, digits, -)"));
         }
         List<Cidr> peers = new ArrayList<>();
         List<String> peerTexts = JsonFields.strings(o, "peers", path, null, problems);
@@ -278,7 +324,9 @@ public final class WorkspaceParser {
             }
         }
         String fqdn = JsonFields.string(o, "fqdn", path, null, problems);
-        if (fqdn != null && !fqdn.matches("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+\\.?")) {
+        if (fqdn != null
+                && !fqdn.matches(
+                        "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+\\.?")) {
             problems.add(new Problem(path + ".fqdn", null, "'" + fqdn + "' is not a fully qualified domain name"));
         }
         String resolve = JsonFields.string(o, "resolve", path, null, problems);
@@ -288,7 +336,8 @@ public final class WorkspaceParser {
             problems.add(new Problem(path + ".resolve", null, "needs an fqdn to resolve"));
         }
         if (peerTexts.isEmpty() && fqdn == null) {
-            problems.add(new Problem(path + ".peers", null, "a trunk needs allowed peers (IP addresses/CIDR blocks) or an fqdn"));
+            problems.add(new Problem(
+                    path + ".peers", null, "a trunk needs allowed peers (IP addresses/CIDR blocks) or an fqdn"));
         }
         Set<String> dids = new LinkedHashSet<>();
         List<String> didTexts = JsonFields.strings(o, "dids", path, null, problems);
@@ -299,7 +348,10 @@ public final class WorkspaceParser {
             String raw = didTexts.get(i);
             Optional<String> did = Did.normalize(raw);
             if (did.isEmpty()) {
-                problems.add(new Problem(path + ".dids[" + i + "]", null, "'" + raw + "' is not a phone number (E.164: + and 3-15 digits)"));
+                problems.add(new Problem(
+                        path + ".dids[" + i + "]",
+                        null,
+                        "'" + raw + "' is not a phone number (E.164: + and 3-15 digits)"));
             } else if (!dids.add(did.get())) {
                 problems.add(new Problem(path + ".dids[" + i + "]", null, "duplicate DID " + did.get()));
             }
@@ -325,8 +377,22 @@ public final class WorkspaceParser {
             return Optional.empty();
         }
         String name = JsonFields.string(o, "name", path, null, problems);
-        return Optional.of(new Trunk(id, name == null ? id : name, adapter, peers, fqdn, resolve == null ? "a" : resolve, dids, inbound, outbound,
-                transport == null ? "udp" : transport, sipUri, maxCalls, maxRate, srtp == null ? "optional" : srtp, auth));
+        return Optional.of(new Trunk(
+                id,
+                name == null ? id : name,
+                adapter,
+                peers,
+                fqdn,
+                resolve == null ? "a" : resolve,
+                dids,
+                inbound,
+                outbound,
+                transport == null ? "udp" : transport,
+                sipUri,
+                maxCalls,
+                maxRate,
+                srtp == null ? "optional" : srtp,
+                auth));
     }
 
     /**
@@ -358,13 +424,18 @@ public final class WorkspaceParser {
                 return (int) v;
             }
         }
-        problems.add(new Problem(path + "." + field, null, "must be a whole number from 0 (no limit) to " + max
-                + ", not " + e));
+        problems.add(new Problem(
+                path + "." + field, null, "must be a whole number from 0 (no limit) to " + max + ", not " + e));
         return 0;
     }
 
-    private static void attachment(JsonElement json, String path, Map<String, Trunk> trunks, Map<String, Flow> flows,
-            Map<String, FlowAttachment> attachments, List<Problem> problems) {
+    private static void attachment(
+            JsonElement json,
+            String path,
+            Map<String, Trunk> trunks,
+            Map<String, Flow> flows,
+            Map<String, FlowAttachment> attachments,
+            List<Problem> problems) {
         if (!json.isJsonObject()) {
             problems.add(new Problem(path, null, "an attachment must be a JSON object with trunk, did and flow"));
             return;
@@ -392,7 +463,8 @@ public final class WorkspaceParser {
         if (trunk != null && did.isPresent() && flows.containsKey(flowId)) {
             FlowAttachment a = new FlowAttachment(trunkId, did.get(), flowId);
             if (attachments.putIfAbsent(Workspace.key(trunkId, did.get()), a) != null) {
-                problems.add(new Problem(path, null, "DID " + did.get() + " on trunk '" + trunkId + "' is attached twice"));
+                problems.add(
+                        new Problem(path, null, "DID " + did.get() + " on trunk '" + trunkId + "' is attached twice"));
             }
         }
     }

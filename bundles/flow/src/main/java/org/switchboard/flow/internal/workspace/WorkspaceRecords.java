@@ -21,15 +21,17 @@ import com.google.gson.JsonParser;
  */
 public final class WorkspaceRecords {
 
-    private WorkspaceRecords() {
-    }
+    private WorkspaceRecords() {}
 
     private static TrunkAuth auth(JsonObject trunk) {
         if (!trunk.has("auth")) {
             return null;
         }
         JsonObject a = trunk.getAsJsonObject("auth");
-        return new TrunkAuth(a.get("username").getAsString(), string(a, "realm"), a.get("passwordFile").getAsString(),
+        return new TrunkAuth(
+                a.get("username").getAsString(),
+                string(a, "realm"),
+                a.get("passwordFile").getAsString(),
                 strings(array(a, "algorithms")));
     }
 
@@ -51,11 +53,21 @@ public final class WorkspaceRecords {
             for (JsonElement d : array(t, "dids")) {
                 dids.add(Did.normalize(d.getAsString()).orElseThrow());
             }
-            trunks.add(new TrunkRecord(t.get("id").getAsString(), string(t, "name"), t.get("adapter").getAsString(),
-                    strings(array(t, "peers")), string(t, "fqdn"), string(t, "resolve"), dids, bool(t, "inbound"), bool(t, "outbound"),
-                    t.has("transport") ? t.get("transport").getAsString() : "udp", string(t, "sipUri"),
+            trunks.add(new TrunkRecord(
+                    t.get("id").getAsString(),
+                    string(t, "name"),
+                    t.get("adapter").getAsString(),
+                    strings(array(t, "peers")),
+                    string(t, "fqdn"),
+                    string(t, "resolve"),
+                    dids,
+                    bool(t, "inbound"),
+                    bool(t, "outbound"),
+                    t.has("transport") ? t.get("transport").getAsString() : "udp",
+                    string(t, "sipUri"),
                     t.has("maxCalls") ? t.get("maxCalls").getAsInt() : 0,
-                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0, string(t, "srtp"),
+                    t.has("maxCallsPerSecond") ? t.get("maxCallsPerSecond").getAsInt() : 0,
+                    string(t, "srtp"),
                     auth(t)));
         }
         List<FlowRecord> flows = new ArrayList<>();
@@ -63,7 +75,9 @@ public final class WorkspaceRecords {
             JsonObject f = e.getAsJsonObject();
             String id = f.get("id").getAsString();
             String name = string(f, "name");
-            if (!f.has("botId") && parsed != null && parsed.flows().containsKey(id)
+            if (!f.has("botId")
+                    && parsed != null
+                    && parsed.flows().containsKey(id)
                     && parsed.flows().get(id).botId() != null) {
                 f.addProperty("botId", parsed.flows().get(id).botId());
             }
@@ -72,14 +86,19 @@ public final class WorkspaceRecords {
         List<FlowAttachment> attachments = new ArrayList<>();
         for (JsonElement e : array(doc, "attachments")) {
             JsonObject a = e.getAsJsonObject();
-            attachments.add(new FlowAttachment(a.get("trunk").getAsString(),
-                    Did.normalize(a.get("did").getAsString()).orElseThrow(), a.get("flow").getAsString()));
+            attachments.add(new FlowAttachment(
+                    a.get("trunk").getAsString(),
+                    Did.normalize(a.get("did").getAsString()).orElseThrow(),
+                    a.get("flow").getAsString()));
         }
         java.util.Map<String, java.util.Map<String, String>> sets = new java.util.LinkedHashMap<>();
         if (doc.has("headerSets") && doc.get("headerSets").isJsonObject()) {
             for (var set : doc.getAsJsonObject("headerSets").entrySet()) {
                 java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-                set.getValue().getAsJsonObject().entrySet().forEach(h -> headers.put(h.getKey(), h.getValue().getAsString()));
+                set.getValue()
+                        .getAsJsonObject()
+                        .entrySet()
+                        .forEach(h -> headers.put(h.getKey(), h.getValue().getAsString()));
                 sets.put(set.getKey(), headers);
             }
         }

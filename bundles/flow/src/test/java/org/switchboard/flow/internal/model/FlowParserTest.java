@@ -20,7 +20,8 @@ public class FlowParserTest {
     }
 
     private void assertProblem(String expected) {
-        assertTrue("expected a problem containing <" + expected + "> in " + problems,
+        assertTrue(
+                "expected a problem containing <" + expected + "> in " + problems,
                 problems.stream().anyMatch(p -> p.toString().contains(expected)));
     }
 
@@ -38,7 +39,8 @@ public class FlowParserTest {
                  ]}""");
         assertEquals(List.of(), problems);
         assertEquals("check", flow.get().startNode().id());
-        assertEquals("Billing", flow.get().node("agent").get().stringMap("headers").get("X-Intent"));
+        assertEquals(
+                "Billing", flow.get().node("agent").get().stringMap("headers").get("X-Intent"));
         assertEquals(NodeType.WAIT, flow.get().node("pause").get().type());
     }
 
@@ -50,10 +52,12 @@ public class FlowParserTest {
 
     @Test
     public void aScriptUsingAVoiceUtilsFunctionSwitchboardDoesNotHaveIsRejectedByName() {
-        parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'script', 'settings': {'code': "
-                + "'voiceUtils.play(\\'/x.wav\\'); voiceUtils.invite(\\'m\\', \\'sip:a@b\\'); voiceUtils.frobnicate()'}}]}");
-        assertProblem("flows[0].nodes[0].settings.code (node 'a'): voiceUtils.invite is not supported: Switchboard hands "
-                + "a call back");
+        parse(
+                "{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'script', 'settings': {'code': "
+                        + "'voiceUtils.play(\\'/x.wav\\'); voiceUtils.invite(\\'m\\', \\'sip:a@b\\'); voiceUtils.frobnicate()'}}]}");
+        assertProblem(
+                "flows[0].nodes[0].settings.code (node 'a'): voiceUtils.invite is not supported: Switchboard hands "
+                        + "a call back");
         assertProblem("flows[0].nodes[0].settings.code (node 'a'): unknown function voiceUtils.frobnicate; there are "
                 + "abortPrompt, abortPrompts, hangup, play, refer, sendDTMF");
         assertEquals(problems.toString(), 2, problems.size());
@@ -61,13 +65,15 @@ public class FlowParserTest {
 
     @Test
     public void danglingEdgeIsRejected() {
-        parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'wait', 'settings': {'ms': 1}, 'next': {'done': 'nowhere'}}]}");
+        parse(
+                "{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'wait', 'settings': {'ms': 1}, 'next': {'done': 'nowhere'}}]}");
         assertProblem("flows[0].nodes[0].next.done (node 'a'): dangling edge 'done' -> 'nowhere': no such node");
     }
 
     @Test
     public void unreachableNodeIsRejected() {
-        parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'hangup'}, {'id': 'island', 'type': 'hangup'}]}");
+        parse(
+                "{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'hangup'}, {'id': 'island', 'type': 'hangup'}]}");
         assertProblem("flows[0].nodes[1] (node 'island'): unreachable from the start node 'a'");
     }
 
@@ -101,9 +107,15 @@ public class FlowParserTest {
     public void tooManyHeadersAndLongValues() {
         StringBuilder h = new StringBuilder();
         for (int i = 0; i < 11; i++) {
-            h.append(i == 0 ? "" : ",").append("'X-H").append(i).append("': '").append(i == 0 ? "v".repeat(300) : "v").append("'");
+            h.append(i == 0 ? "" : ",")
+                    .append("'X-H")
+                    .append(i)
+                    .append("': '")
+                    .append(i == 0 ? "v".repeat(300) : "v")
+                    .append("'");
         }
-        parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'hangup', 'settings': {'headers': {" + h + "}}}]}");
+        parse("{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'hangup', 'settings': {'headers': {" + h
+                + "}}}]}");
         assertProblem("11 headers; at most 10");
         assertProblem("X-H0 (node 'a'): value is longer than 256 bytes");
     }
@@ -122,7 +134,8 @@ public class FlowParserTest {
 
     @Test
     public void structuralProblemsAllReportedAtOnce() {
-        Optional<Flow> flow = parse("{'id': 'bad id!', 'botId': 'bot-1', 'start': 'x', 'nodes': [{'id': 'a', 'type': 'hangup'}, {'id': 'a', 'type': 'hangup'}]}");
+        Optional<Flow> flow = parse(
+                "{'id': 'bad id!', 'botId': 'bot-1', 'start': 'x', 'nodes': [{'id': 'a', 'type': 'hangup'}, {'id': 'a', 'type': 'hangup'}]}");
         assertTrue(flow.isEmpty());
         assertProblem("flows[0].id: 'bad id!' is not a valid id");
         assertProblem("flows[0].botId: 'bot-1' is not a bot id");

@@ -44,9 +44,11 @@ public class CallRouterTest {
 
     private static Workspace workspace(String trunk) {
         List<Problem> problems = new ArrayList<>();
-        Workspace w = WorkspaceParser.parse("{\"trunks\": [" + trunk + "], \"flows\": [{\"id\": \"f\", \"botId\": \"" + BOT
-                + "\", \"start\": \"bye\", \"nodes\": [{\"id\": \"bye\", \"type\": \"hangup\"}]}], "
-                + "\"attachments\": [{\"trunk\": \"zcc\", \"did\": \"+15550100\", \"flow\": \"f\"}]}", problems)
+        Workspace w = WorkspaceParser.parse(
+                        "{\"trunks\": [" + trunk + "], \"flows\": [{\"id\": \"f\", \"botId\": \"" + BOT
+                                + "\", \"start\": \"bye\", \"nodes\": [{\"id\": \"bye\", \"type\": \"hangup\"}]}], "
+                                + "\"attachments\": [{\"trunk\": \"zcc\", \"did\": \"+15550100\", \"flow\": \"f\"}]}",
+                        problems)
                 .orElseThrow(() -> new AssertionError(problems.toString()));
         return w;
     }
@@ -74,8 +76,9 @@ public class CallRouterTest {
         ContactCenterAdapter first = AdapterDirectoryTest.adapter("zcc");
         ContactCenterAdapter upgraded = AdapterDirectoryTest.adapter("zcc");
         router.addAdapter(first, Map.of("adapter.type", "zcc", "service.id", 3L));
-        router.addAdapter(AdapterDirectoryTest.adapter("sip"), Map.of("adapter.type", "sip", "service.id", 4L,
-                "service.ranking", 50));
+        router.addAdapter(
+                AdapterDirectoryTest.adapter("sip"),
+                Map.of("adapter.type", "sip", "service.id", 4L, "service.ranking", 50));
         assertSame(first, router.route("10.0.0.7", "+15550100").adapter());
         router.addAdapter(upgraded, Map.of("adapter.type", "zcc", "service.id", 7L, "service.ranking", 1));
         assertSame(upgraded, router.route("10.0.0.7", "+15550100").adapter());
@@ -83,11 +86,17 @@ public class CallRouterTest {
         assertSame(first, router.route("10.0.0.7", "+15550100").adapter());
 
         assertEquals(Outcome.NO_FLOW, router.route("10.0.0.7", "+15550101").outcome());
-        assertSame("a trunk that allows the source has its adapter even without a route", first,
+        assertSame(
+                "a trunk that allows the source has its adapter even without a route",
+                first,
                 router.route("10.0.0.7", "+15550199").adapter());
         assertEquals(Outcome.UNKNOWN_DID, router.route("10.0.0.7", "+15550199").outcome());
-        assertEquals(Outcome.SOURCE_NOT_ALLOWED, router.route("10.0.1.7", "+15550100").outcome());
-        assertEquals("never a DNS look-up of a name", Outcome.SOURCE_NOT_ALLOWED,
+        assertEquals(
+                Outcome.SOURCE_NOT_ALLOWED,
+                router.route("10.0.1.7", "+15550100").outcome());
+        assertEquals(
+                "never a DNS look-up of a name",
+                Outcome.SOURCE_NOT_ALLOWED,
                 router.route("localhost", "+15550100").outcome());
         assertTrue(router.admits("10.0.0.200"));
         assertFalse(router.admits("10.0.1.1"));
@@ -100,19 +109,27 @@ public class CallRouterTest {
                 "_sip._tcp.zcc.test", Map.of(33, List.of(FqdnResolverTest.srv(1, 1, 5061, "sbc.zcc.test"))),
                 "sbc.zcc.test", Map.of(1, List.of(FqdnResolverTest.ip("10.1.2.3")))))) {
             router = new CallRouter(config(Map.of("dns.server", "127.0.0.1:" + dns.port())), inForce::get);
-            assertEquals(Outcome.SOURCE_NOT_ALLOWED, router.route("10.1.2.3", "+15550100").outcome());
-            inForce.set(workspace("{\"id\": \"zcc\", \"adapter\": \"zcc\", \"fqdn\": \"zcc.test\", \"resolve\": \"srv\", "
-                    + "\"transport\": \"tcp\", \"dids\": [\"+15550100\"]}"));
+            assertEquals(
+                    Outcome.SOURCE_NOT_ALLOWED,
+                    router.route("10.1.2.3", "+15550100").outcome());
+            inForce.set(
+                    workspace("{\"id\": \"zcc\", \"adapter\": \"zcc\", \"fqdn\": \"zcc.test\", \"resolve\": \"srv\", "
+                            + "\"transport\": \"tcp\", \"dids\": [\"+15550100\"]}"));
             await(() -> router.route("10.1.2.3", "+15550100").outcome() == Outcome.ROUTED);
             assertTrue(router.admits("10.1.2.3"));
-            assertEquals(Outcome.SOURCE_NOT_ALLOWED, router.route("10.1.2.4", "+15550100").outcome());
+            assertEquals(
+                    Outcome.SOURCE_NOT_ALLOWED,
+                    router.route("10.1.2.4", "+15550100").outcome());
         }
     }
 
     @Test
     public void aRefreshIntervalOutOfRangeIsRejectedWithThePidAndProperty() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new CallRouter(config(Map.of("fqdn.refresh.s", 1)), inForce::get));
-        assertTrue(e.getMessage(), e.getMessage().contains("PID org.switchboard.workspace: property 'fqdn.refresh.s' = '1'"));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("PID org.switchboard.workspace: property 'fqdn.refresh.s' = '1'"));
     }
 }

@@ -47,23 +47,25 @@ public class AutomationRunTest {
 
     /** A factory of type "test" whose assistant answers each turn with {@code script}. */
     private void assistant(Function<TurnRequest, CompletionStage<TurnResponse>> script) {
-        assistants.addFactory((id, definition) -> new VirtualAssistant() {
-            @Override
-            public String id() {
-                return id;
-            }
+        assistants.addFactory(
+                (id, definition) -> new VirtualAssistant() {
+                    @Override
+                    public String id() {
+                        return id;
+                    }
 
-            @Override
-            public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
-                requests.add(request);
-                return script.apply(request);
-            }
+                    @Override
+                    public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
+                        requests.add(request);
+                        return script.apply(request);
+                    }
 
-            @Override
-            public List<String> expectedPhrases(Map<String, Object> context) {
-                return List.of("yes", "no");
-            }
-        }, Map.of(AssistantFactory.TYPE, "app"));
+                    @Override
+                    public List<String> expectedPhrases(Map<String, Object> context) {
+                        return List.of("yes", "no");
+                    }
+                },
+                Map.of(AssistantFactory.TYPE, "app"));
     }
 
     private static CompletionStage<TurnResponse> answer(AssistantAction... actions) {
@@ -76,31 +78,37 @@ public class AutomationRunTest {
                   {"id": "a", "type": "automation", "settings": {"assistant": "bot"%s}, "next": {%s}},
                   {"id": "done", "type": "hangup", "settings": {"headers": {"X-Done": "1"}}},
                   {"id": "agent", "type": "agentTransfer", "settings": {"headers": {"X-Why": "{{context.transferReason}}"}}},
-                  {"id": "oops", "type": "hangup", "settings": {"headers": {"X-Error": "1"}}}]}"""
-                .formatted(settings, edges);
+                  {"id": "oops", "type": "hangup", "settings": {"headers": {"X-Error": "1"}}}]}""".formatted(settings, edges);
         List<Problem> problems = new ArrayList<>();
         Flow flow = FlowParser.parse(JsonParser.parseString(json), "flow", problems)
                 .orElseThrow(() -> new AssertionError(problems));
-        return new FlowRun(flow, Map.of(), assistants, call, new ScriptSandbox(), scheduler, events::add).start()
-                .toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return new FlowRun(flow, Map.of(), assistants, call, new ScriptSandbox(), scheduler, events::add)
+                .start()
+                .toCompletableFuture()
+                .get(20, TimeUnit.SECONDS);
     }
 
     private static final String ALL = "\"resolved\": \"done\", \"agent\": \"agent\", \"error\": \"oops\"";
 
     private boolean hasEvent(String type, String attribute) {
         synchronized (events) {
-            return events.stream().anyMatch(e -> e.type().equals(type)
-                    && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
+            return events.stream()
+                    .anyMatch(e -> e.type().equals(type)
+                            && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
         }
     }
 
     @Test
     public void aSayBeforeAGatherIsItsPromptAndTheAnswerIsTheNextTurn() throws Exception {
         assistant(r -> switch (r.event()) {
-            case START -> answer(new AssistantAction.Say("Anything else?", true),
-                    new AssistantAction.Gather(true, true, 1, List.of(), Duration.ofSeconds(4)));
-            default -> answer(new AssistantAction.SetContext(Map.of("answer", r.text(), "_hidden", "x")),
-                    new AssistantAction.End());
+            case START ->
+                answer(
+                        new AssistantAction.Say("Anything else?", true),
+                        new AssistantAction.Gather(true, true, 1, List.of(), Duration.ofSeconds(4)));
+            default ->
+                answer(
+                        new AssistantAction.SetContext(Map.of("answer", r.text(), "_hidden", "x")),
+                        new AssistantAction.End());
         });
         call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "no thanks", 0.9));
         assertEquals("hangup", run(ALL, ""));
@@ -117,7 +125,8 @@ public class AutomationRunTest {
 
     @Test
     public void digitsAndNoInputBecomeTheirEvents() throws Exception {
-        assistant(r -> r.event() == TurnRequest.Event.NO_INPUT ? answer(new AssistantAction.End())
+        assistant(r -> r.event() == TurnRequest.Event.NO_INPUT
+                ? answer(new AssistantAction.End())
                 : answer(new AssistantAction.Gather(true, false, 4, List.of(), Duration.ofSeconds(2))));
         call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, "4712", null, 1));
         call.heard.add(new GatherResult(GatherResult.Outcome.NO_INPUT, null, null, 0));
@@ -143,7 +152,8 @@ public class AutomationRunTest {
 
     @Test
     public void aHangupWithoutAnEdgeEndsTheCallWithItsHeaders() throws Exception {
-        assistant(r -> answer(new AssistantAction.Say("Bye", false), new AssistantAction.Hangup(Map.of("X-R", "done"))));
+        assistant(
+                r -> answer(new AssistantAction.Say("Bye", false), new AssistantAction.Hangup(Map.of("X-R", "done"))));
         assertEquals("hangup", run(ALL, ""));
         assertEquals(List.of("say Bye", "hangup {X-R=done}"), call.log);
     }

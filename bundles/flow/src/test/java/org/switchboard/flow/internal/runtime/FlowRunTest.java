@@ -43,8 +43,16 @@ public class FlowRunTest {
 
         @Override
         public SessionContext session() {
-            return new SessionContext("64d0d2f2bfeaa2d58a566d08", "call-1", null, "zcc", "+15550100", "+14085551212",
-                    Instant.now(), variables, Map.of("X-Intent-Hint", "Sales", "User-to-User", "00ff;encoding=hex"));
+            return new SessionContext(
+                    "64d0d2f2bfeaa2d58a566d08",
+                    "call-1",
+                    null,
+                    "zcc",
+                    "+15550100",
+                    "+14085551212",
+                    Instant.now(),
+                    variables,
+                    Map.of("X-Intent-Hint", "Sales", "User-to-User", "00ff;encoding=hex"));
         }
 
         @Override
@@ -86,8 +94,8 @@ public class FlowRunTest {
                 plays.add(p);
                 return p;
             }
-            return CompletableFuture.failedFuture(new IllegalArgumentException("unplayable prompt file " + audio.getPath()
-                    + ": no data chunk"));
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("unplayable prompt file " + audio.getPath() + ": no data chunk"));
         }
 
         final java.util.Deque<GatherResult> heard = new java.util.concurrent.ConcurrentLinkedDeque<>();
@@ -97,7 +105,8 @@ public class FlowRunTest {
             log.add("gather " + request.prompt() + (request.speech() ? " speech " + request.phrases() : "")
                     + (request.voice() == null ? "" : " [" + request.voice() + "]"));
             GatherResult r = heard.poll();
-            return r == null ? CompletableFuture.failedFuture(new IllegalStateException("nothing scripted"))
+            return r == null
+                    ? CompletableFuture.failedFuture(new IllegalStateException("nothing scripted"))
                     : CompletableFuture.completedFuture(r);
         }
 
@@ -107,8 +116,8 @@ public class FlowRunTest {
         }
 
         @Override
-        public CompletionStage<TransferResult> agentTransfer(Handoff.Method method, String target,
-                Map<String, String> headers) {
+        public CompletionStage<TransferResult> agentTransfer(
+                Handoff.Method method, String target, Map<String, String> headers) {
             log.add("agentTransfer " + (method == null ? "" : method + " ") + target + " " + headers);
             if (transferResult.success()) {
                 active = false;
@@ -140,13 +149,14 @@ public class FlowRunTest {
     }
 
     private String run(String flowJson) throws Exception {
-        return run(flowJson, () -> { });
+        return run(flowJson, () -> {});
     }
 
     /** Runs a flow while {@code meanwhile} acts on the call from another thread. */
     private String run(String flowJson, Runnable meanwhile) throws Exception {
         CompletableFuture<String> done = new FlowRun(parse(flowJson), call, new ScriptSandbox(), scheduler, events::add)
-                .start().toCompletableFuture();
+                .start()
+                .toCompletableFuture();
         meanwhile.run();
         return done.get(20, TimeUnit.SECONDS);
     }
@@ -164,17 +174,20 @@ public class FlowRunTest {
     }
 
     private String run(String flowJson, Map<String, Map<String, String>> headerSets) throws Exception {
-        return new FlowRun(parse(flowJson), headerSets, call, new ScriptSandbox(), scheduler, events::add).start()
-                .toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return new FlowRun(parse(flowJson), headerSets, call, new ScriptSandbox(), scheduler, events::add)
+                .start()
+                .toCompletableFuture()
+                .get(20, TimeUnit.SECONDS);
     }
 
     @Test
     public void aHeaderSetGivesItsHeadersAndTheNodesOwnWin() throws Exception {
-        assertEquals("transfer", run("""
+        assertEquals(
+                "transfer",
+                run("""
                 {"id": "f", "start": "agent", "nodes": [
                   {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing",
-                   "headers": {"X-Intent": "Refund"}}}]}""",
-                Map.of("billing", new java.util.TreeMap<>(Map.of("X-Intent", "Billing", "X-Queue", "q1")))));
+                   "headers": {"X-Intent": "Refund"}}}]}""", Map.of("billing", new java.util.TreeMap<>(Map.of("X-Intent", "Billing", "X-Queue", "q1")))));
         assertEquals(List.of("agentTransfer null {X-Intent=Refund, X-Queue=q1}"), call.log);
     }
 
@@ -183,7 +196,9 @@ public class FlowRunTest {
         synchronized (events) {
             seen = List.copyOf(events);
         }
-        return seen.stream().anyMatch(e -> e.type().equals(type) && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
+        return seen.stream()
+                .anyMatch(e -> e.type().equals(type)
+                        && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
     }
 
     static final String DEMO = """
@@ -207,7 +222,9 @@ public class FlowRunTest {
 
     @Test
     public void theNodesMethodIsPassedOn() throws Exception {
-        assertEquals("transfer", run(DEMO.replace("\"settings\": {\"headers\"", "\"settings\": {\"method\": \"bye\", \"headers\"")));
+        assertEquals(
+                "transfer",
+                run(DEMO.replace("\"settings\": {\"headers\"", "\"settings\": {\"method\": \"bye\", \"headers\"")));
         assertEquals(List.of("agentTransfer BYE null {X-Intent={{context.intent}}}"), call.log);
     }
 
@@ -215,8 +232,12 @@ public class FlowRunTest {
     public void aFailedTransferFollowsTheFailedEdge() throws Exception {
         call.transferResult = new TransferResult(false, 486, "Busy Here");
         assertEquals("hangup", run(DEMO));
-        assertEquals(List.of("agentTransfer null {X-Intent={{context.intent}}}", "say No agent is free",
-                "hangup {X-Result=no-agent}"), call.log);
+        assertEquals(
+                List.of(
+                        "agentTransfer null {X-Intent={{context.intent}}}",
+                        "say No agent is free",
+                        "hangup {X-Result=no-agent}"),
+                call.log);
         assertTrue(hasEvent("flow.error", "transfer failed: 486 Busy Here"));
     }
 
@@ -255,11 +276,18 @@ public class FlowRunTest {
                   {"id": "s", "type": "script", "settings": {"code": "voiceUtils.play('/tmp/hold.wav'); voiceUtils.abortPrompt(); voiceUtils.play('/tmp/second.wav'); voiceUtils.sendDTMF('12#'); voiceUtils.refer('One moment', 'agent_42', {'X-Queue': 'vip'});"},
                    "next": {"transferFailed": "bye"}},
                   {"id": "bye", "type": "hangup"}]}""", () -> {
-                    await(() -> call.log.contains("play /tmp/second.wav"));
-                    call.plays.forEach(p -> p.complete(null));
-                }));
-        assertEquals(List.of("play /tmp/hold.wav", "abort", "play /tmp/second.wav", "dtmf 12#", "say One moment",
-                "agentTransfer REFER agent_42 {X-Queue=vip}"), call.log);
+            await(() -> call.log.contains("play /tmp/second.wav"));
+            call.plays.forEach(p -> p.complete(null));
+        }));
+        assertEquals(
+                List.of(
+                        "play /tmp/hold.wav",
+                        "abort",
+                        "play /tmp/second.wav",
+                        "dtmf 12#",
+                        "say One moment",
+                        "agentTransfer REFER agent_42 {X-Queue=vip}"),
+                call.log);
     }
 
     @Test
@@ -270,7 +298,9 @@ public class FlowRunTest {
                    "next": {"transferFailed": "bye"}},
                   {"id": "bye", "type": "hangup"}]}""";
         assertEquals("transfer", run(flow));
-        assertEquals(List.of("say Transferring", "agentTransfer REFER +919876543210 {X-Reason=Call Received from Kore}"), call.log);
+        assertEquals(
+                List.of("say Transferring", "agentTransfer REFER +919876543210 {X-Reason=Call Received from Kore}"),
+                call.log);
         call.log.clear();
         call.active = true;
         call.transferResult = new TransferResult(false, 0, "NOTIFY timeout after 15 s");
@@ -329,8 +359,8 @@ public class FlowRunTest {
                   {"id": "g", "type": "gather", "settings": {"variable": "v", "prompt": "Press 1", "voice": "kevin"},
                    "next": {"match": "h"}},
                   {"id": "h", "type": "hangup", "settings": {"message": "Bye", "voice": "kevin16"}}]}"""));
-        assertEquals(List.of("say Hello [kevin16]", "gather Press 1 [kevin]", "say Bye [kevin16]", "hangup {}"),
-                call.log);
+        assertEquals(
+                List.of("say Hello [kevin16]", "gather Press 1 [kevin]", "say Bye [kevin16]", "hangup {}"), call.log);
     }
 
     @Test

@@ -34,7 +34,9 @@ public class ScriptSandboxTest {
     public void theSeedSnippetFailsClearlyOnItsUndefinedVariable() {
         ScriptResult r = sandbox.run(SEED, Map.of(), 1000);
         assertFalse(r.ok());
-        assertTrue(r.error(), r.error().contains("ExternalPhoneNumber") && r.error().contains("not defined"));
+        assertTrue(
+                r.error(),
+                r.error().contains("ExternalPhoneNumber") && r.error().contains("not defined"));
         assertTrue(r.error(), r.error().contains("line 11"));
         assertTrue(r.actions().isEmpty());
     }
@@ -43,16 +45,23 @@ public class ScriptSandboxTest {
     public void theSeedSnippetRunsAsWrittenOnceItsVariableIsDefined() {
         ScriptResult r = sandbox.run("var ExternalPhoneNumber = \"+919876543210\";\n" + SEED, Map.of(), 1000);
         assertTrue(r.error(), r.ok());
-        assertEquals(List.of(new VoiceAction.Refer("Transferring Call to xxxx number", "+919876543210",
-                Map.of("X-Reason", "Call Received from Kore"), true)), r.actions());
+        assertEquals(
+                List.of(new VoiceAction.Refer(
+                        "Transferring Call to xxxx number",
+                        "+919876543210",
+                        Map.of("X-Reason", "Call Received from Kore"),
+                        true)),
+                r.actions());
         assertEquals(List.of("refer to +919876543210"), r.printed());
     }
 
     @Test
     public void scriptsReadAndChangeTheContext() {
-        ScriptResult r = sandbox.run("context.intent = 'Billing'; context.count = (context.count || 0) + 1;"
-                + " context.tags = ['a', 'b']; context.caller = {n: context.caller}; print('hi', 1, true);",
-                Map.of("count", 2L, "caller", "+14085551212"), 1000);
+        ScriptResult r = sandbox.run(
+                "context.intent = 'Billing'; context.count = (context.count || 0) + 1;"
+                        + " context.tags = ['a', 'b']; context.caller = {n: context.caller}; print('hi', 1, true);",
+                Map.of("count", 2L, "caller", "+14085551212"),
+                1000);
         assertTrue(r.error(), r.ok());
         assertEquals("Billing", r.context().get("intent"));
         assertEquals(3L, r.context().get("count"));
@@ -64,8 +73,8 @@ public class ScriptSandboxTest {
     @Test
     public void hangupIsRecordedAndReferNeedsATarget() {
         ScriptResult r = sandbox.run("voiceUtils.hangup('Goodbye', {'X-Resolution': 'self-service'});", Map.of(), 1000);
-        assertEquals(List.of(new VoiceAction.Hangup("Goodbye", Map.of("X-Resolution", "self-service"), true)),
-                r.actions());
+        assertEquals(
+                List.of(new VoiceAction.Hangup("Goodbye", Map.of("X-Resolution", "self-service"), true)), r.actions());
         ScriptResult bad = sandbox.run("voiceUtils.refer('m', '')", Map.of(), 1000);
         assertTrue(bad.error(), bad.error().contains("referTo (a number, user id or SIP URI) is missing"));
     }
@@ -78,13 +87,21 @@ public class ScriptSandboxTest {
                 voiceUtils.sendDTMF('12#');
                 voiceUtils.refer('', 'agent_42', {}, false);
                 """, Map.of(), 1000);
-        assertEquals(r.error(), List.of(new VoiceAction.Play("/tmp/hold.wav", true), new VoiceAction.AbortPrompt(),
-                new VoiceAction.SendDtmf("12#"), new VoiceAction.Refer("", "agent_42", Map.of(), false)), r.actions());
+        assertEquals(
+                r.error(),
+                List.of(
+                        new VoiceAction.Play("/tmp/hold.wav", true),
+                        new VoiceAction.AbortPrompt(),
+                        new VoiceAction.SendDtmf("12#"),
+                        new VoiceAction.Refer("", "agent_42", Map.of(), false)),
+                r.actions());
         for (String name : List.of("invite", "pauseAndPlay", "voicemail")) {
             ScriptResult refused = sandbox.run("voiceUtils." + name + "('m', 'sip:a@b')", Map.of(), 1000);
             assertTrue(refused.error(), refused.error().startsWith("voiceUtils." + name + " is not supported: "));
         }
-        assertTrue(sandbox.run("voiceUtils.sendDTMF('12x')", Map.of(), 1000).error().contains("got '12x'"));
+        assertTrue(sandbox.run("voiceUtils.sendDTMF('12x')", Map.of(), 1000)
+                .error()
+                .contains("got '12x'"));
         assertTrue(sandbox.run("voiceUtils.play()", Map.of(), 1000).error().contains("audio file"));
     }
 
@@ -104,7 +121,8 @@ public class ScriptSandboxTest {
         ScriptResult syntax = sandbox.run("var x = ;", Map.of(), 1000);
         assertFalse(syntax.ok());
         assertTrue(syntax.error(), syntax.error().contains("line 1"));
-        assertFalse(sandbox.run("function f() { return f(); } f();", Map.of(), 2000).ok());
+        assertFalse(
+                sandbox.run("function f() { return f(); } f();", Map.of(), 2000).ok());
         ScriptResult thrown = sandbox.run("throw new Error('boom')", Map.of("keep", "me"), 1000);
         assertTrue(thrown.error(), thrown.error().contains("boom"));
         assertEquals("a failed script leaves the context as it was", Map.of("keep", "me"), thrown.context());

@@ -67,12 +67,20 @@ public class FqdnResolverTest {
             Map<Integer, List<byte[]>> records = zone.get(name.toString().toLowerCase());
             List<byte[]> answers = records == null ? List.of() : records.getOrDefault(qtype, List.of());
             ByteBuffer r = ByteBuffer.allocate(512);
-            r.putShort(id).putShort((short) (records == null ? 0x8183 : 0x8180)).putShort((short) 1)
-                    .putShort((short) answers.size()).putShort((short) 0).putShort((short) 0);
+            r.putShort(id)
+                    .putShort((short) (records == null ? 0x8183 : 0x8180))
+                    .putShort((short) 1)
+                    .putShort((short) answers.size())
+                    .putShort((short) 0)
+                    .putShort((short) 0);
             r.put(q.array(), 12, questionEnd - 12);
             for (byte[] data : answers) {
-                r.putShort((short) 0xc00c).putShort((short) qtype).putShort((short) 1).putInt(60)
-                        .putShort((short) data.length).put(data);
+                r.putShort((short) 0xc00c)
+                        .putShort((short) qtype)
+                        .putShort((short) 1)
+                        .putInt(60)
+                        .putShort((short) data.length)
+                        .put(data);
             }
             byte[] out = new byte[r.position()];
             r.flip().get(out);
@@ -97,8 +105,12 @@ public class FqdnResolverTest {
 
     public static byte[] srv(int priority, int weight, int port, String target) {
         byte[] t = labels(target);
-        return ByteBuffer.allocate(6 + t.length).putShort((short) priority).putShort((short) weight)
-                .putShort((short) port).put(t).array();
+        return ByteBuffer.allocate(6 + t.length)
+                .putShort((short) priority)
+                .putShort((short) weight)
+                .putShort((short) port)
+                .put(t)
+                .array();
     }
 
     public static byte[] ip(String literal) throws UnknownHostException {
@@ -110,7 +122,8 @@ public class FqdnResolverTest {
     @Before
     public void start() throws Exception {
         dns = new TinyDns(Map.of(
-                "_sip._udp.zcc.test", Map.of(33, List.of(srv(10, 50, 5060, "sbc2.zcc.test"), srv(5, 10, 5060, "sbc1.zcc.test"))),
+                "_sip._udp.zcc.test",
+                        Map.of(33, List.of(srv(10, 50, 5060, "sbc2.zcc.test"), srv(5, 10, 5060, "sbc1.zcc.test"))),
                 "_sip._tcp.zcc.test", Map.of(33, List.of(srv(1, 1, 5060, "sbc2.zcc.test"))),
                 "sbc1.zcc.test", Map.of(1, List.of(ip("10.1.2.3")), 28, List.of(ip("2001:db8::1"))),
                 "sbc2.zcc.test", Map.of(1, List.of(ip("10.1.2.4"))),
@@ -123,15 +136,33 @@ public class FqdnResolverTest {
     }
 
     private static Trunk trunk(String fqdn, String resolve, String transport) {
-        return new Trunk("t", "t", "zcc", List.of(), fqdn, resolve, Set.of("+15550100"), true, true, transport, null, 0, 0, "optional",
+        return new Trunk(
+                "t",
+                "t",
+                "zcc",
+                List.of(),
+                fqdn,
+                resolve,
+                Set.of("+15550100"),
+                true,
+                true,
+                transport,
+                null,
+                0,
+                0,
+                "optional",
                 null);
     }
 
     @Test
     public void srvTargetsAreResolvedBestFirstPerTransport() throws Exception {
         FqdnResolver r = new FqdnResolver("127.0.0.1:" + dns.port());
-        assertEquals(List.of(InetAddress.getByName("10.1.2.3"), InetAddress.getByName("2001:db8::1"),
-                InetAddress.getByName("10.1.2.4")), r.resolve(trunk("zcc.test", "srv", "udp")));
+        assertEquals(
+                List.of(
+                        InetAddress.getByName("10.1.2.3"),
+                        InetAddress.getByName("2001:db8::1"),
+                        InetAddress.getByName("10.1.2.4")),
+                r.resolve(trunk("zcc.test", "srv", "udp")));
         assertEquals(List.of(InetAddress.getByName("10.1.2.4")), r.resolve(trunk("zcc.test.", "srv", "tcp")));
     }
 
@@ -140,7 +171,8 @@ public class FqdnResolverTest {
         FqdnResolver r = new FqdnResolver("127.0.0.1:" + dns.port());
         List<InetAddress> plain = List.of(InetAddress.getByName("10.9.9.9"));
         assertEquals(plain, r.resolve(trunk("plain.zcc.test", "a", "udp")));
-        assertEquals("no SRV records: the name's own addresses", plain, r.resolve(trunk("plain.zcc.test", "srv", "udp")));
+        assertEquals(
+                "no SRV records: the name's own addresses", plain, r.resolve(trunk("plain.zcc.test", "srv", "udp")));
         assertThrows(UnknownHostException.class, () -> r.resolve(trunk("nowhere.zcc.test", "a", "udp")));
         assertEquals("_sips._tcp.zcc.test", FqdnResolver.srvName(trunk("zcc.test", "srv", "tls")));
     }

@@ -46,17 +46,25 @@ public class TrunkAuthParserTest {
 
         String md5 = trunk("{\"username\": \"zcc\", \"passwordFile\": \"" + file + "\", \"realm\": \"zcc gw\", "
                 + "\"algorithms\": [\"sha-256\", \"md5\"]}");
-        TrunkAuth only = WorkspaceParserTest.load(md5, problems).trunks().get("a").auth();
+        TrunkAuth only =
+                WorkspaceParserTest.load(md5, problems).trunks().get("a").auth();
         assertEquals(List.of("SHA-256", "MD5"), only.algorithms());
         assertEquals("zcc gw", only.realm());
-        assertEquals("no auth: by address only", null, WorkspaceParserTest.load(trunk("null"), problems).trunks()
-                .get("a").auth());
+        assertEquals(
+                "no auth: by address only",
+                null,
+                WorkspaceParserTest.load(trunk("null"), problems)
+                        .trunks()
+                        .get("a")
+                        .auth());
     }
 
     @Test
     public void eachMistakeIsNamedWithItsPath() {
-        WorkspaceParser.parse(trunk("{\"username\": \"a\\\"b\", \"password\": \"hunter2\", \"passwordFile\": "
-                + "\"relative/file\", \"realm\": \" x\", \"algorithms\": [\"SHA-512\", \"MD5\", \"md5\"], \"x\": 1}"),
+        WorkspaceParser.parse(
+                trunk(
+                        "{\"username\": \"a\\\"b\", \"password\": \"hunter2\", \"passwordFile\": "
+                                + "\"relative/file\", \"realm\": \" x\", \"algorithms\": [\"SHA-512\", \"MD5\", \"md5\"], \"x\": 1}"),
                 problems);
         List<String> expected = List.of(
                 "trunks[0].auth.password: a password is never written in a workspace: put it in a file",
@@ -67,9 +75,13 @@ public class TrunkAuthParserTest {
                 "trunks[0].auth.algorithms[0]: must be SHA-256 or MD5",
                 "trunks[0].auth.algorithms[2]: duplicate MD5");
         for (String e : expected) {
-            assertTrue("missing <" + e + "> in\n" + problems, problems.stream().anyMatch(p -> p.toString().startsWith(e)));
+            assertTrue(
+                    "missing <" + e + "> in\n" + problems,
+                    problems.stream().anyMatch(p -> p.toString().startsWith(e)));
         }
-        assertFalse("the password given is not repeated: " + problems, problems.toString().contains("hunter2"));
+        assertFalse(
+                "the password given is not repeated: " + problems,
+                problems.toString().contains("hunter2"));
         problems.clear();
         WorkspaceParser.parse(trunk("{\"algorithms\": []}"), problems);
         assertEquals(problems.toString(), 3, problems.size());
@@ -85,15 +97,18 @@ public class TrunkAuthParserTest {
     public void aPasswordFileThatCannotBeReadIsAProblemOfTheInstalledCheck() throws Exception {
         Path empty = tmp.newFile("empty").toPath();
         String missing = tmp.getRoot().toPath().resolve("missing").toString();
-        String doc = "{\"trunks\": [{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.1\"], \"dids\": [\"+15550100\"]},"
-                + "{\"id\": \"b\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.2\"], \"dids\": [\"+15550101\"], "
-                + "\"auth\": {\"username\": \"u\", \"passwordFile\": \"" + missing + "\"}},"
-                + "{\"id\": \"c\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.3\"], \"dids\": [\"+15550102\"], "
-                + "\"auth\": {\"username\": \"u\", \"passwordFile\": \"" + empty + "\"}}]}";
+        String doc =
+                "{\"trunks\": [{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.1\"], \"dids\": [\"+15550100\"]},"
+                        + "{\"id\": \"b\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.2\"], \"dids\": [\"+15550101\"], "
+                        + "\"auth\": {\"username\": \"u\", \"passwordFile\": \"" + missing + "\"}},"
+                        + "{\"id\": \"c\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.3\"], \"dids\": [\"+15550102\"], "
+                        + "\"auth\": {\"username\": \"u\", \"passwordFile\": \"" + empty + "\"}}]}";
         Workspace w = WorkspaceParserTest.load(doc, problems);
         WorkspaceParser.checkPasswordFiles(w, problems);
-        assertEquals(List.of("trunks[1].auth.passwordFile: cannot read the password: " + missing + " is not a file",
-                "trunks[2].auth.passwordFile: cannot read the password: " + empty + " is empty"),
+        assertEquals(
+                List.of(
+                        "trunks[1].auth.passwordFile: cannot read the password: " + missing + " is not a file",
+                        "trunks[2].auth.passwordFile: cannot read the password: " + empty + " is empty"),
                 problems.stream().map(Problem::toString).toList());
     }
 }

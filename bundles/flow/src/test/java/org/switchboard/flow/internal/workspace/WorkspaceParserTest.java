@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.Test;
-import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.api.routing.CallRoute;
 import org.switchboard.api.routing.CallRoute.Outcome;
+import org.switchboard.api.store.FlowAttachment;
 import org.switchboard.flow.internal.model.Problem;
 
 public class WorkspaceParserTest {
@@ -44,7 +44,8 @@ public class WorkspaceParserTest {
 
     private static CallRoute resolve(Workspace w, String ip, String did) throws Exception {
         InetAddress zcc = InetAddress.getByName("192.0.2.10");
-        return w.resolve(InetAddress.getByName(ip), did, t -> "sip.zcc.example.com".equals(t.fqdn()) ? List.of(zcc) : List.of());
+        return w.resolve(
+                InetAddress.getByName(ip), did, t -> "sip.zcc.example.com".equals(t.fqdn()) ? List.of(zcc) : List.of());
     }
 
     @Test
@@ -56,12 +57,16 @@ public class WorkspaceParserTest {
         assertEquals("zcc", routed.adapterType());
         assertEquals("hangup", routed.flowId());
         assertEquals("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", routed.botId());
-        assertEquals("the only bot answers a flow that names none", "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0",
+        assertEquals(
+                "the only bot answers a flow that names none",
+                "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0",
                 resolve(w, "10.0.0.7", "15550101").botId());
         assertEquals(Outcome.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").outcome());
         assertEquals(Outcome.UNKNOWN_DID, resolve(w, "10.0.0.7", "+15559999").outcome());
-        assertEquals(Outcome.SOURCE_NOT_ALLOWED, resolve(w, "10.0.1.7", "+15550100").outcome());
-        assertEquals(Outcome.SOURCE_NOT_ALLOWED, resolve(w, "10.9.0.1", "+15550100").outcome()); // inbound off
+        assertEquals(
+                Outcome.SOURCE_NOT_ALLOWED, resolve(w, "10.0.1.7", "+15550100").outcome());
+        assertEquals(
+                Outcome.SOURCE_NOT_ALLOWED, resolve(w, "10.9.0.1", "+15550100").outcome()); // inbound off
         assertEquals(Outcome.ROUTED, resolve(w, "192.0.2.10", "+15550199").outcome()); // by FQDN
     }
 
@@ -71,10 +76,13 @@ public class WorkspaceParserTest {
         Workspace attached = w.attach(new FlowAttachment("zcc", "+1 555 0102", "agent"));
         assertEquals(Outcome.NO_FLOW, resolve(w, "10.0.0.7", "+15550102").outcome());
         assertEquals("agent", resolve(attached, "10.0.0.7", "+15550102").flowId());
-        assertEquals(Outcome.NO_FLOW, resolve(attached.detach("zcc", "15550102"), "10.0.0.7", "+15550102").outcome());
+        assertEquals(
+                Outcome.NO_FLOW,
+                resolve(attached.detach("zcc", "15550102"), "10.0.0.7", "+15550102")
+                        .outcome());
         assertEquals(4, attached.attachments().size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> w.attach(new FlowAttachment("zcc", "+15550199", "agent")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> w.attach(new FlowAttachment("zcc", "+15550199", "agent")));
         assertEquals("trunk 'zcc' has no DID +15550199", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> w.attach(new FlowAttachment("zcc", "+15550100", "none")));
         assertThrows(IllegalArgumentException.class, () -> w.attach(new FlowAttachment("nope", "+15550100", "agent")));
@@ -113,7 +121,8 @@ public class WorkspaceParserTest {
                 "attachments[1].trunk: no trunk 'zz'",
                 "extra: unknown field");
         for (String e : expected) {
-            assertTrue("missing <" + e + "> in\n" + problems,
+            assertTrue(
+                    "missing <" + e + "> in\n" + problems,
                     problems.stream().anyMatch(p -> p.toString().startsWith(e)));
         }
     }
@@ -127,23 +136,30 @@ public class WorkspaceParserTest {
         Workspace w = load(doc, problems);
         assertEquals(20, w.trunks().get("a").maxCalls());
         assertEquals(5, w.trunks().get("a").maxCallsPerSecond());
-        assertEquals("absent: no limit of the trunk's own", 0, w.trunks().get("b").maxCalls());
+        assertEquals(
+                "absent: no limit of the trunk's own", 0, w.trunks().get("b").maxCalls());
         var records = WorkspaceRecords.fromDocument(doc);
         assertEquals(20, records.trunks().get(0).maxCalls());
         assertEquals(5, records.trunks().get(0).maxCallsPerSecond());
         String again = WorkspaceRecords.toDocument(records);
         assertTrue(again, again.contains("\"maxCalls\":20") && again.contains("\"maxCallsPerSecond\":5"));
-        assertTrue("no limit is not written out: " + again, again.indexOf("maxCalls") == again.lastIndexOf("maxCalls\""));
-        assertTrue(w.trunks().get("a").srtp().equals("required") && w.trunks().get("b").srtp().equals("optional"));
-        assertTrue(records.trunks().get(0).srtpRequired() && !records.trunks().get(1).srtpRequired());
-        assertTrue("only required is written out: " + again, again.contains("\"srtp\":\"required\"")
-                && again.indexOf("srtp") == again.lastIndexOf("srtp"));
+        assertTrue(
+                "no limit is not written out: " + again, again.indexOf("maxCalls") == again.lastIndexOf("maxCalls\""));
+        assertTrue(w.trunks().get("a").srtp().equals("required")
+                && w.trunks().get("b").srtp().equals("optional"));
+        assertTrue(records.trunks().get(0).srtpRequired()
+                && !records.trunks().get(1).srtpRequired());
+        assertTrue(
+                "only required is written out: " + again,
+                again.contains("\"srtp\":\"required\"") && again.indexOf("srtp") == again.lastIndexOf("srtp"));
     }
 
     @Test
     public void duplicateTrunkAndBadJson() {
-        WorkspaceParser.parse("{\"trunks\": [{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.1\"], \"dids\": [\"+15550100\"]},"
-                + "{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.2\"], \"dids\": [\"+15550101\"]}]}", problems);
+        WorkspaceParser.parse(
+                "{\"trunks\": [{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.1\"], \"dids\": [\"+15550100\"]},"
+                        + "{\"id\": \"a\", \"adapter\": \"zcc\", \"peers\": [\"10.0.0.2\"], \"dids\": [\"+15550101\"]}]}",
+                problems);
         assertTrue(problems.toString(), problems.toString().contains("trunks[1].id: duplicate trunk id 'a'"));
         problems.clear();
         assertTrue(WorkspaceParser.parse("{\"trunks\": [", problems).isEmpty());
@@ -160,9 +176,11 @@ public class WorkspaceParserTest {
                  "flows": [{"id": "f", "botId": "st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "start": "bye",
                             "nodes": [{"id": "bye", "type": "hangup"}]}]}
                 """, problems);
-        assertEquals(new BotSpec("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "Acme support", false, "llm"),
+        assertEquals(
+                new BotSpec("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0", "Acme support", false, "llm"),
                 w.bots().get("st-86e2c18d-7021-5f2b-bf6c-8a1c4b7e21b0"));
-        assertEquals(new BotSpec("st-00000000-0000-4000-8000-000000000001", "Other", true, "builtin"),
+        assertEquals(
+                new BotSpec("st-00000000-0000-4000-8000-000000000001", "Other", true, "builtin"),
                 w.bots().get("st-00000000-0000-4000-8000-000000000001"));
     }
 
@@ -176,9 +194,13 @@ public class WorkspaceParserTest {
                             "nodes": [{"id": "bye", "type": "hangup"}]}]}
                 """, problems).isEmpty());
         String all = problems.toString();
-        for (String expected : List.of("bots[0].colour: unknown field", "bots[0].id: 'bot-1' is not a bot id",
-                "bots[0].name: missing, empty", "bots[0].summary.enabled: must be true or false",
-                "bots[0].summary.summarizer: 'LLM!' is not a summarizer id", "bots[2].id: duplicate bot id",
+        for (String expected : List.of(
+                "bots[0].colour: unknown field",
+                "bots[0].id: 'bot-1' is not a bot id",
+                "bots[0].name: missing, empty",
+                "bots[0].summary.enabled: must be true or false",
+                "bots[0].summary.summarizer: 'LLM!' is not a summarizer id",
+                "bots[2].id: duplicate bot id",
                 "bots[3]: a bot must be a JSON object",
                 "flows[0].botId: bot 'st-00000000-0000-4000-8000-0000000000ff' is not in the workspace's bots list")) {
             assertTrue(all, all.contains(expected));
@@ -197,27 +219,42 @@ public class WorkspaceParserTest {
                           {"id": "st-00000000-0000-4000-8000-000000000002", "name": "Two"%s}],
                 """;
         Workspace w = load(two.formatted(", \"default\": true", "") + flows, problems);
-        assertEquals("st-00000000-0000-4000-8000-000000000001", w.flows().get("plain").botId());
-        assertEquals("st-00000000-0000-4000-8000-000000000002", w.flows().get("named").botId());
+        assertEquals(
+                "st-00000000-0000-4000-8000-000000000001",
+                w.flows().get("plain").botId());
+        assertEquals(
+                "st-00000000-0000-4000-8000-000000000002",
+                w.flows().get("named").botId());
         var records = WorkspaceRecords.fromDocument(two.formatted(", \"default\": true", "") + flows, w);
-        assertEquals("the resolved bot is stored with the flow", "st-00000000-0000-4000-8000-000000000001",
+        assertEquals(
+                "the resolved bot is stored with the flow",
+                "st-00000000-0000-4000-8000-000000000001",
                 records.flows().get(1).botId());
-        assertTrue(records.flows().get(1).document(), records.flows().get(1).document().contains("\"botId\""));
+        assertTrue(
+                records.flows().get(1).document(),
+                records.flows().get(1).document().contains("\"botId\""));
 
-        assertTrue(WorkspaceParser.parse(two.formatted("", "") + flows, problems).isEmpty());
+        assertTrue(
+                WorkspaceParser.parse(two.formatted("", "") + flows, problems).isEmpty());
         assertEquals(1, problems.size());
-        assertTrue(problems.toString(), problems.get(0).toString().startsWith("flows[1].botId: missing, and the "
-                + "workspace's 2 bots have no \"default\": true"));
+        assertTrue(
+                problems.toString(),
+                problems.get(0)
+                        .toString()
+                        .startsWith(
+                                "flows[1].botId: missing, and the " + "workspace's 2 bots have no \"default\": true"));
         problems.clear();
-        assertTrue(WorkspaceParser.parse(two.formatted(", \"default\": true", ", \"default\": true") + flows,
-                problems).isEmpty());
+        assertTrue(WorkspaceParser.parse(two.formatted(", \"default\": true", ", \"default\": true") + flows, problems)
+                .isEmpty());
         assertTrue(problems.toString(), problems.toString().contains("bots: only one bot can be the default"));
         problems.clear();
         assertTrue(WorkspaceParser.parse("{" + flows, problems).isEmpty());
         assertTrue(problems.toString(), problems.get(0).toString().startsWith("flows[1].botId: missing: the bot"));
         problems.clear();
         Workspace stored = WorkspaceParser.parse("{" + flows, problems, false).orElseThrow();
-        assertEquals("a stored workspace from before is still loaded", List.of("plain"),
+        assertEquals(
+                "a stored workspace from before is still loaded",
+                List.of("plain"),
                 WorkspaceParser.flowsWithoutBot(stored));
     }
 
@@ -228,7 +265,9 @@ public class WorkspaceParserTest {
                  "flows": [{"id": "f", "botId": "st-00000000-0000-4000-8000-000000000001", "start": "agent", "nodes": [
                    {"id": "agent", "type": "agentTransfer", "settings": {"headerSet": "billing"}}]}]}
                 """, problems);
-        assertEquals(List.of("X-Intent", "X-Queue"), List.copyOf(w.headerSets().get("billing").keySet()));
+        assertEquals(
+                List.of("X-Intent", "X-Queue"),
+                List.copyOf(w.headerSets().get("billing").keySet()));
 
         assertTrue(WorkspaceParser.parse("""
                 {"headerSets": {"bad name!": {"X-A": "1"}, "empty": {}, "crlf": {"X-B": "a\\r\\nInjected: 1", "Bad Name": "x"},
@@ -237,7 +276,8 @@ public class WorkspaceParserTest {
                    {"id": "bye", "type": "hangup", "settings": {"headerSet": "missing"}}]}]}
                 """, problems).isEmpty());
         String all = problems.toString();
-        for (String expected : List.of("headerSets.bad name!: 'bad name!' is not a valid name",
+        for (String expected : List.of(
+                "headerSets.bad name!: 'bad name!' is not a valid name",
                 "headerSets.empty: a header set needs at least one header",
                 "headerSets.crlf.X-B: a header value must not contain CR or LF",
                 "headerSets.crlf.Bad Name: 'Bad Name' is not a valid SIP header name",

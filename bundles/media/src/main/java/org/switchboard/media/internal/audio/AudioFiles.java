@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.switchboard.util.audio.Resampler;
 import org.switchboard.api.speech.Audio;
+import org.switchboard.util.audio.Resampler;
 
 /**
  * Reads prompt files into 8 kHz 16-bit audio: WAV (RIFF) with 16-bit PCM at 8 or 16 kHz (16 kHz is low-pass
@@ -20,8 +20,7 @@ public final class AudioFiles {
 
     private static final int MAX_BYTES = 64 * 1024 * 1024;
 
-    private AudioFiles() {
-    }
+    private AudioFiles() {}
 
     public static Audio read(Path file) throws IOException {
         long size = Files.size(file);
@@ -72,8 +71,8 @@ public final class AudioFiles {
         throw bad(file, "no data chunk");
     }
 
-    private static Audio decode(Path file, int format, int channels, int rate, int bits, byte[] bytes, int at,
-            int length) {
+    private static Audio decode(
+            Path file, int format, int channels, int rate, int bits, byte[] bytes, int at, int length) {
         if (channels < 1 || channels > 2) {
             throw bad(file, channels + " channels (mono or stereo only)");
         }

@@ -31,7 +31,11 @@ public final class EnergyVad {
     }
 
     /** What a frame changed. */
-    public enum Change { NONE, SPEECH_START, SPEECH_END }
+    public enum Change {
+        NONE,
+        SPEECH_START,
+        SPEECH_END
+    }
 
     public Change frame(short[] samples, int offset, int length) {
         double db = levelDb(samples, offset, length);

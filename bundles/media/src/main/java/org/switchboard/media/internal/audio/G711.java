@@ -22,8 +22,7 @@ public final class G711 {
         }
     }
 
-    private G711() {
-    }
+    private G711() {}
 
     /** Encodes {@code n} samples from {@code pcm[from]} into {@code out[at]}. */
     public static void encode(boolean ulaw, short[] pcm, int from, int n, byte[] out, int at) {

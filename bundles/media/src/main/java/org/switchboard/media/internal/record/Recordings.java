@@ -63,8 +63,10 @@ public final class Recordings implements AutoCloseable {
         if (pending.addAndGet(bytes) > MAX_PENDING) {
             pending.addAndGet(-bytes);
             if (dropped.getAndIncrement() % 1000 == 0) {
-                LOG.warn("Recordings fall behind the disk ({} MiB waiting in {}): audio dropped from recordings",
-                        MAX_PENDING >> 20, dir);
+                LOG.warn(
+                        "Recordings fall behind the disk ({} MiB waiting in {}): audio dropped from recordings",
+                        MAX_PENDING >> 20,
+                        dir);
             }
             return false;
         }

@@ -54,13 +54,25 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, long time
         }
         byte[] payload = new byte[end - offset];
         b.get(start + offset, payload);
-        return new RtpPacket((second & 0x80) != 0, second & 0x7F, b.getShort(start + 2) & 0xFFFF,
-                b.getInt(start + 4) & 0xFFFFFFFFL, b.getInt(start + 8) & 0xFFFFFFFFL, payload);
+        return new RtpPacket(
+                (second & 0x80) != 0,
+                second & 0x7F,
+                b.getShort(start + 2) & 0xFFFF,
+                b.getInt(start + 4) & 0xFFFFFFFFL,
+                b.getInt(start + 8) & 0xFFFFFFFFL,
+                payload);
     }
 
     /** Writes the header for these fields and {@code payloadLength} bytes of payload from {@code payload}. */
-    public static void write(ByteBuffer out, boolean marker, int payloadType, int sequence, long timestamp, long ssrc,
-            byte[] payload, int payloadLength) {
+    public static void write(
+            ByteBuffer out,
+            boolean marker,
+            int payloadType,
+            int sequence,
+            long timestamp,
+            long ssrc,
+            byte[] payload,
+            int payloadLength) {
         out.put((byte) 0x80);
         out.put((byte) ((marker ? 0x80 : 0) | (payloadType & 0x7F)));
         out.putShort((short) sequence);

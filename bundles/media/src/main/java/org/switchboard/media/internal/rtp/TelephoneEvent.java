@@ -21,14 +21,15 @@ public record TelephoneEvent(int event, boolean end, int volume, int duration) {
         if (event > 15) {
             return null;
         }
-        return new TelephoneEvent(event, (payload[1] & 0x80) != 0, payload[1] & 0x3F,
-                ((payload[2] & 0xFF) << 8) | (payload[3] & 0xFF));
+        return new TelephoneEvent(
+                event, (payload[1] & 0x80) != 0, payload[1] & 0x3F, ((payload[2] & 0xFF) << 8) | (payload[3] & 0xFF));
     }
 
     /** The 4-byte payload. */
     public byte[] encode() {
-        return new byte[] {(byte) event, (byte) ((end ? 0x80 : 0) | (volume & 0x3F)), (byte) (duration >> 8),
-                (byte) duration};
+        return new byte[] {
+            (byte) event, (byte) ((end ? 0x80 : 0) | (volume & 0x3F)), (byte) (duration >> 8), (byte) duration
+        };
     }
 
     /** The digit for this event. */

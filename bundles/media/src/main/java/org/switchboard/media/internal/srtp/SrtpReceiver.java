@@ -14,6 +14,7 @@ public final class SrtpReceiver extends SrtpStream {
 
     /** How many packets behind the newest one a packet may still be accepted. */
     public static final int REPLAY_WINDOW = 128;
+
     private static final int MAX_SOURCES = 8;
 
     /** What became of a packet. */

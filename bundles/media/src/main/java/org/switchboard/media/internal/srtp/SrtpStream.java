@@ -1,7 +1,6 @@
 package org.switchboard.media.internal.srtp;
 
 import java.security.GeneralSecurityException;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
@@ -56,7 +55,9 @@ abstract class SrtpStream {
     }
 
     static long ssrc(byte[] b, int off) {
-        return ((b[off + 8] & 0xFFL) << 24) | ((b[off + 9] & 0xFFL) << 16) | ((b[off + 10] & 0xFFL) << 8)
+        return ((b[off + 8] & 0xFFL) << 24)
+                | ((b[off + 9] & 0xFFL) << 16)
+                | ((b[off + 10] & 0xFFL) << 8)
                 | (b[off + 11] & 0xFFL);
     }
 

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -54,11 +53,14 @@ public class G711Test {
                     // for some small negative samples (-7 -> -248), where ours is closer
                     short viaJdk = decodeOne(ulaw, jdk[i]);
                     boolean jdkWraps = ulaw && Math.abs(all[i]) > 32634 && Math.abs(viaJdk) < 1000;
-                    assertTrue("sample " + all[i] + ": ours " + back[i] + ", the JDK's " + viaJdk,
-                            jdkWraps || Math.abs(back[i] - viaJdk) <= 2 * step
+                    assertTrue(
+                            "sample " + all[i] + ": ours " + back[i] + ", the JDK's " + viaJdk,
+                            jdkWraps
+                                    || Math.abs(back[i] - viaJdk) <= 2 * step
                                     || Math.abs(viaJdk - all[i]) > Math.abs(back[i] - all[i]));
                 }
-                assertTrue((ulaw ? "u" : "A") + "-law sample " + all[i] + " came back as " + back[i],
+                assertTrue(
+                        (ulaw ? "u" : "A") + "-law sample " + all[i] + " came back as " + back[i],
                         Math.abs(back[i] - all[i]) <= step);
             }
             assertTrue("differences from the JDK: " + differ, differ < 1000);
@@ -78,7 +80,8 @@ public class G711Test {
     }
 
     private static AudioFormat law(boolean ulaw) {
-        return new AudioFormat(ulaw ? AudioFormat.Encoding.ULAW : AudioFormat.Encoding.ALAW, 8000, 8, 1, 1, 8000, false);
+        return new AudioFormat(
+                ulaw ? AudioFormat.Encoding.ULAW : AudioFormat.Encoding.ALAW, 8000, 8, 1, 1, 8000, false);
     }
 
     private static short[] jdkDecode(boolean ulaw, byte[] codes) throws Exception {

@@ -3,7 +3,6 @@ package org.switchboard.media.internal.rtp;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,13 +18,44 @@ public class RtpTest {
         RtpPacket.write(b, true, 8, 65535, 0xFFFFFFF0L, 0xCAFEBABEL, new byte[] {1, 2, 3}, 3);
         b.flip();
         RtpPacket p = RtpPacket.parse(b);
-        assertEquals(new RtpPacket(true, 8, 65535, 0xFFFFFFF0L, 0xCAFEBABEL, new byte[] {1, 2, 3}).toString().replaceAll(
-                "\\[B@\\w+", ""), p.toString().replaceAll("\\[B@\\w+", ""));
+        assertEquals(
+                new RtpPacket(true, 8, 65535, 0xFFFFFFF0L, 0xCAFEBABEL, new byte[] {1, 2, 3})
+                        .toString()
+                        .replaceAll("\\[B@\\w+", ""),
+                p.toString().replaceAll("\\[B@\\w+", ""));
         assertArrayEquals(new byte[] {1, 2, 3}, p.payload());
 
         // V=2, P=1, X=1, CC=1; one CSRC, a 1-word extension, payload 9 9, then 2 bytes of padding
-        byte[] raw = {(byte) 0xB1, 0, 0, 7, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, (byte) 0xBE, (byte) 0xDE, 0, 1, 5, 5, 5, 5,
-            9, 9, 0, 2};
+        byte[] raw = {
+            (byte) 0xB1,
+            0,
+            0,
+            7,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            2,
+            0,
+            0,
+            0,
+            3,
+            (byte) 0xBE,
+            (byte) 0xDE,
+            0,
+            1,
+            5,
+            5,
+            5,
+            5,
+            9,
+            9,
+            0,
+            2
+        };
         RtpPacket q = RtpPacket.parse(ByteBuffer.wrap(raw));
         assertEquals(7, q.sequence());
         assertArrayEquals(new byte[] {9, 9}, q.payload());
@@ -35,14 +65,18 @@ public class RtpTest {
     public void garbageIsNotAPacket() {
         assertNull(RtpPacket.parse(ByteBuffer.wrap(new byte[11])));
         assertNull("version 0", RtpPacket.parse(ByteBuffer.wrap(new byte[12])));
-        assertNull("CSRCs beyond the end", RtpPacket.parse(ByteBuffer.wrap(new byte[] {(byte) 0x8F, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 1})));
-        assertNull("padding longer than the packet", RtpPacket.parse(ByteBuffer.wrap(new byte[] {(byte) 0xA0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 1, (byte) 200})));
-        assertNull("zero padding count", RtpPacket.parse(ByteBuffer.wrap(new byte[] {(byte) 0xA0, 0, 0, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0})));
-        assertNull("extension beyond the end", RtpPacket.parse(ByteBuffer.wrap(new byte[] {(byte) 0x90, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, 0, 0, 0, 9})));
+        assertNull(
+                "CSRCs beyond the end",
+                RtpPacket.parse(ByteBuffer.wrap(new byte[] {(byte) 0x8F, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1})));
+        assertNull("padding longer than the packet", RtpPacket.parse(ByteBuffer.wrap(new byte[] {
+            (byte) 0xA0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (byte) 200
+        })));
+        assertNull(
+                "zero padding count",
+                RtpPacket.parse(ByteBuffer.wrap(new byte[] {(byte) 0xA0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})));
+        assertNull("extension beyond the end", RtpPacket.parse(ByteBuffer.wrap(new byte[] {
+            (byte) 0x90, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9
+        })));
     }
 
     @Test

@@ -116,7 +116,8 @@ public class SrtpReplayAndRolloverTest {
         byte[] tag = srtp.clone();
         tag[tag.length - 1] ^= (byte) 0x80;
         assertEquals(Outcome.AUTHENTICATION_FAILED, receive(tag));
-        assertEquals(Outcome.AUTHENTICATION_FAILED, new SrtpReceiver(SUITE, key(8)).unprotect(srtp.clone(), 0, srtp.length));
+        assertEquals(
+                Outcome.AUTHENTICATION_FAILED, new SrtpReceiver(SUITE, key(8)).unprotect(srtp.clone(), 0, srtp.length));
         byte[] plain = rtp(6, 1, 2);
         assertEquals(Outcome.AUTHENTICATION_FAILED, receive(plain));
         assertEquals("a forgery does not spend the sequence number", Outcome.OK, receive(srtp));

@@ -16,8 +16,8 @@ import org.junit.Test;
 public class SrtpVectorsTest {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] MASTER = HEX.parseHex(
-            "e1f97a0d3e018be0d64fa32c06de4139" + "0ec675ad498afeebb6960b3aabe6");
+    private static final byte[] MASTER =
+            HEX.parseHex("e1f97a0d3e018be0d64fa32c06de4139" + "0ec675ad498afeebb6960b3aabe6");
     private static final byte[] PLAIN = HEX.parseHex("800f1234decafbadcafebabe" + "ab".repeat(16));
     private static final String CIPHER = "800f1234decafbadcafebabe" + "4e55dc4ce79978d88ca4d215949d2402";
 
@@ -31,7 +31,9 @@ public class SrtpVectorsTest {
 
     @Test
     public void keystreamMatchesAppendixB2() {
-        SessionKeys keys = new SessionKeys(HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"), new byte[20],
+        SessionKeys keys = new SessionKeys(
+                HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c"),
+                new byte[20],
                 HEX.parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfd"));
         SrtpSender s = new SrtpSender(SrtpSuite.AES_CM_128_HMAC_SHA1_80, keys);
         byte[] zeros = new byte[0xff02 * 16];

@@ -17,7 +17,9 @@ public final class ConnectionGuard {
 
     /** Why a connection was refused (the label of its metric). */
     public enum Refusal {
-        NOT_ALLOWED("not_allowed"), TOTAL("limit"), PER_SOURCE("source_limit");
+        NOT_ALLOWED("not_allowed"),
+        TOTAL("limit"),
+        PER_SOURCE("source_limit");
 
         public final String label;
 
@@ -69,7 +71,7 @@ public final class ConnectionGuard {
     }
 
     private void prune() {
-        for (Iterator<Map.Entry<Socket, InetAddress>> it = open.entrySet().iterator(); it.hasNext();) {
+        for (Iterator<Map.Entry<Socket, InetAddress>> it = open.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Socket, InetAddress> e = it.next();
             if (e.getKey().isClosed()) {
                 it.remove();

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -42,8 +41,12 @@ public final class GuardedNetworkLayer implements NetworkLayer {
             Field f = SIPTransactionStack.class.getDeclaredField("networkLayer");
             f.setAccessible(true);
             NetworkLayer base = stack.getNetworkLayer(); // the default one when the field is still unset
-            f.set(stack, new GuardedNetworkLayer(base, new Gate("tcp", guard, idleTimeoutMs, refused),
-                    new Gate("tls", guard, idleTimeoutMs, refused)));
+            f.set(
+                    stack,
+                    new GuardedNetworkLayer(
+                            base,
+                            new Gate("tcp", guard, idleTimeoutMs, refused),
+                            new Gate("tls", guard, idleTimeoutMs, refused)));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("JAIN-SIP's network layer cannot be guarded: " + e, e);
         }

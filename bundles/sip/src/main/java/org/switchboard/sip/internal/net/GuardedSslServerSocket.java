@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
-
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 

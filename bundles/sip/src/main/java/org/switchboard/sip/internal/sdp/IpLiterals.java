@@ -6,8 +6,7 @@ package org.switchboard.sip.internal.sdp;
  */
 public final class IpLiterals {
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /** A dotted-quad IPv4 address. */
     public static boolean isIp4(String s) {

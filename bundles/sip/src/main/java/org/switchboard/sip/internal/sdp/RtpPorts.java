@@ -19,7 +19,8 @@ public final class RtpPorts {
         int lo = min % 2 == 0 ? min : min + 1;
         int hi = max % 2 == 0 ? max : max - 1;
         if (lo < 1024 || hi > 65534 || lo > hi) {
-            throw new IllegalArgumentException("RTP port range " + min + "-" + max + " must hold an even port within 1024-65534");
+            throw new IllegalArgumentException(
+                    "RTP port range " + min + "-" + max + " must hold an even port within 1024-65534");
         }
         this.min = lo;
         this.count = (hi - lo) / 2 + 1;

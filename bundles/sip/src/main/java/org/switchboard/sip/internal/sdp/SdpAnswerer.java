@@ -28,8 +28,15 @@ public final class SdpAnswerer {
      * @param direction the answer's direction attribute
      * @param srtp the SRTP keys, or {@code null} for plain RTP
      */
-    public record Answer(String sdp, int payloadType, String codec, int dtmfPayloadType, String remoteAddress,
-            int remotePort, String direction, SrtpParameters srtp) {
+    public record Answer(
+            String sdp,
+            int payloadType,
+            String codec,
+            int dtmfPayloadType,
+            String remoteAddress,
+            int remotePort,
+            String direction,
+            SrtpParameters srtp) {
 
         /** Without the SDP, which carries a key. */
         @Override
@@ -56,8 +63,7 @@ public final class SdpAnswerer {
         }
     }
 
-    private SdpAnswerer() {
-    }
+    private SdpAnswerer() {}
 
     /** An answer with plain RTP only. */
     public static Answer answer(SdpOffer offer, String localAddress, int localPort, long sessionId, long version)
@@ -65,8 +71,9 @@ public final class SdpAnswerer {
         return answer(offer, localAddress, localPort, sessionId, version, SrtpPolicy.PLAIN);
     }
 
-    public static Answer answer(SdpOffer offer, String localAddress, int localPort, long sessionId, long version,
-            SrtpPolicy policy) throws Rejected {
+    public static Answer answer(
+            SdpOffer offer, String localAddress, int localPort, long sessionId, long version, SrtpPolicy policy)
+            throws Rejected {
         Media secure = null;
         SdpCrypto.Usable crypto = null;
         Media plain = null;
@@ -99,12 +106,17 @@ public final class SdpAnswerer {
         Media audio = secure != null ? secure : policy.required() ? null : plain;
         if (audio == null) {
             if (policy.required()) {
-                throw new Rejected("SRTP is required: " + (why.isEmpty()
-                        ? "the offer has plain RTP only (offer RTP/SAVP with a=crypto)" : String.join("; ", why)));
+                throw new Rejected("SRTP is required: "
+                        + (why.isEmpty()
+                                ? "the offer has plain RTP only (offer RTP/SAVP with a=crypto)"
+                                : String.join("; ", why)));
             }
-            throw new Rejected(!sawSecure ? "no audio stream over RTP/AVP in the offer"
-                    : policy.localKey() == null ? "SRTP is not available here; offer RTP/AVP"
-                    : "no usable SRTP in the offer: " + String.join("; ", why));
+            throw new Rejected(
+                    !sawSecure
+                            ? "no audio stream over RTP/AVP in the offer"
+                            : policy.localKey() == null
+                                    ? "SRTP is not available here; offer RTP/AVP"
+                                    : "no usable SRTP in the offer: " + String.join("; ", why));
         }
         String remote = audio.connection() != null ? audio.connection() : offer.connection();
         if (remote == null) {
@@ -143,31 +155,70 @@ public final class SdpAnswerer {
         String ipVersion = localAddress.contains(":") ? "IP6" : "IP4";
         StringBuilder sdp = new StringBuilder()
                 .append("v=0\r\n")
-                .append("o=Switchboard ").append(sessionId).append(' ').append(version).append(" IN ")
-                .append(ipVersion).append(' ').append(localAddress).append("\r\n")
+                .append("o=Switchboard ")
+                .append(sessionId)
+                .append(' ')
+                .append(version)
+                .append(" IN ")
+                .append(ipVersion)
+                .append(' ')
+                .append(localAddress)
+                .append("\r\n")
                 .append("s=Switchboard\r\n")
-                .append("c=IN ").append(ipVersion).append(' ').append(localAddress).append("\r\n")
+                .append("c=IN ")
+                .append(ipVersion)
+                .append(' ')
+                .append(localAddress)
+                .append("\r\n")
                 .append("t=0 0\r\n");
         for (Media m : offer.media()) {
             if (m != audio) {
-                String format = m.formats().isEmpty() ? "0" : Integer.toString(m.formats().get(0));
-                sdp.append("m=").append(m.type()).append(" 0 ").append(m.protocol()).append(' ').append(format).append("\r\n");
+                String format = m.formats().isEmpty()
+                        ? "0"
+                        : Integer.toString(m.formats().get(0));
+                sdp.append("m=")
+                        .append(m.type())
+                        .append(" 0 ")
+                        .append(m.protocol())
+                        .append(' ')
+                        .append(format)
+                        .append("\r\n");
                 continue;
             }
-            sdp.append("m=audio ").append(localPort).append(' ').append(audio.protocol().replace("AVPF", "AVP"))
-                    .append(' ').append(pt).append(dtmf >= 0 ? " " + dtmf : "").append("\r\n")
-                    .append("a=rtpmap:").append(pt).append(' ').append(codec).append("/8000\r\n");
+            sdp.append("m=audio ")
+                    .append(localPort)
+                    .append(' ')
+                    .append(audio.protocol().replace("AVPF", "AVP"))
+                    .append(' ')
+                    .append(pt)
+                    .append(dtmf >= 0 ? " " + dtmf : "")
+                    .append("\r\n")
+                    .append("a=rtpmap:")
+                    .append(pt)
+                    .append(' ')
+                    .append(codec)
+                    .append("/8000\r\n");
             if (dtmf >= 0) {
-                sdp.append("a=rtpmap:").append(dtmf).append(" telephone-event/8000\r\n")
-                        .append("a=fmtp:").append(dtmf).append(" 0-16\r\n");
+                sdp.append("a=rtpmap:")
+                        .append(dtmf)
+                        .append(" telephone-event/8000\r\n")
+                        .append("a=fmtp:")
+                        .append(dtmf)
+                        .append(" 0-16\r\n");
             }
             if (crypto != null) {
-                sdp.append("a=").append(SdpCrypto.answer(crypto, policy.localKey())).append("\r\n");
+                sdp.append("a=")
+                        .append(SdpCrypto.answer(crypto, policy.localKey()))
+                        .append("\r\n");
             }
-            sdp.append("a=ptime:20\r\n").append('a').append('=').append(direction).append("\r\n");
+            sdp.append("a=ptime:20\r\n")
+                    .append('a')
+                    .append('=')
+                    .append(direction)
+                    .append("\r\n");
         }
-        SrtpParameters srtp = crypto == null ? null
-                : new SrtpParameters(crypto.suite(), policy.localKey(), crypto.remoteKey());
+        SrtpParameters srtp =
+                crypto == null ? null : new SrtpParameters(crypto.suite(), policy.localKey(), crypto.remoteKey());
         return new Answer(sdp.toString(), pt, codec, dtmf, remote, audio.port(), direction, srtp);
     }
 

@@ -16,8 +16,8 @@ import org.switchboard.api.media.SrtpParameters;
 public final class SdpCrypto {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> SUITES = Set.of(SrtpParameters.AES_CM_128_HMAC_SHA1_80,
-            SrtpParameters.AES_CM_128_HMAC_SHA1_32);
+    private static final Set<String> SUITES =
+            Set.of(SrtpParameters.AES_CM_128_HMAC_SHA1_80, SrtpParameters.AES_CM_128_HMAC_SHA1_32);
 
     /**
      * A usable offered line.
@@ -34,8 +34,7 @@ public final class SdpCrypto {
         }
     }
 
-    private SdpCrypto() {
-    }
+    private SdpCrypto() {}
 
     /** A fresh master key and salt for one call. */
     public static byte[] newKey() {
@@ -90,14 +89,15 @@ public final class SdpCrypto {
                 throw new IllegalArgumentException("crypto " + tag + ": an MKI is not supported");
             }
             if (!key[i].matches("2\\^[0-9]{1,2}|[0-9]{1,15}")) {
-                throw new IllegalArgumentException("crypto " + tag + ": bad key lifetime '" + SdpOffer.abbreviate(key[i]) + "'");
+                throw new IllegalArgumentException(
+                        "crypto " + tag + ": bad key lifetime '" + SdpOffer.abbreviate(key[i]) + "'");
             }
         }
         for (int i = 3; i < p.length; i++) {
             String s = p[i];
             if (!s.startsWith("WSH=") && !s.equals("UNENCRYPTED_SRTCP") && !s.equals("KDR=0")) {
-                throw new IllegalArgumentException("crypto " + tag + ": session parameter " + SdpOffer.abbreviate(s)
-                        + " is not supported");
+                throw new IllegalArgumentException(
+                        "crypto " + tag + ": session parameter " + SdpOffer.abbreviate(s) + " is not supported");
             }
         }
         return new Usable(tag, suite, bytes);
@@ -105,6 +105,7 @@ public final class SdpCrypto {
 
     /** The answer's attribute value for the chosen line and Switchboard's key. */
     static String answer(Usable chosen, byte[] localKey) {
-        return "crypto:" + chosen.tag() + " " + chosen.suite() + " inline:" + Base64.getEncoder().encodeToString(localKey);
+        return "crypto:" + chosen.tag() + " " + chosen.suite() + " inline:"
+                + Base64.getEncoder().encodeToString(localKey);
     }
 }

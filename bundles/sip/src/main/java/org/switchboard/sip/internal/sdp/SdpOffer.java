@@ -13,9 +13,17 @@ import java.util.Map;
 public record SdpOffer(String connection, List<Media> media) {
 
     /** One {@code m=} section; {@code crypto} holds its {@code a=crypto:} values in order. */
-    public record Media(String type, int port, String protocol, List<Integer> formats, Map<Integer, String> rtpmap,
-            Map<Integer, String> fmtp, String connection, String direction, Integer ptime, List<String> crypto) {
-    }
+    public record Media(
+            String type,
+            int port,
+            String protocol,
+            List<Integer> formats,
+            Map<Integer, String> rtpmap,
+            Map<Integer, String> fmtp,
+            String connection,
+            String direction,
+            Integer ptime,
+            List<String> crypto) {}
 
     /** Thrown for an offer that cannot be answered; the message is the reason. */
     public static final class Rejected extends Exception {
@@ -191,8 +199,17 @@ public record SdpOffer(String connection, List<Media> media) {
         }
 
         Media build(String sessionDirection) {
-            return new Media(type, port, protocol, List.copyOf(formats), Map.copyOf(rtpmap), Map.copyOf(fmtp),
-                    connection, direction == null ? sessionDirection : direction, ptime, List.copyOf(crypto));
+            return new Media(
+                    type,
+                    port,
+                    protocol,
+                    List.copyOf(formats),
+                    Map.copyOf(rtpmap),
+                    Map.copyOf(fmtp),
+                    connection,
+                    direction == null ? sessionDirection : direction,
+                    ptime,
+                    List.copyOf(crypto));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.switchboard.speech.freetts.internal;
 
 import java.io.ByteArrayOutputStream;
-
 import javax.sound.sampled.AudioFormat;
 
 import com.sun.speech.freetts.audio.AudioPlayer;
@@ -52,16 +51,13 @@ final class CollectingPlayer implements AudioPlayer {
     }
 
     @Override
-    public void pause() {
-    }
+    public void pause() {}
 
     @Override
-    public void resume() {
-    }
+    public void resume() {}
 
     @Override
-    public void reset() {
-    }
+    public void reset() {}
 
     @Override
     public boolean drain() {
@@ -69,8 +65,7 @@ final class CollectingPlayer implements AudioPlayer {
     }
 
     @Override
-    public void begin(int size) {
-    }
+    public void begin(int size) {}
 
     @Override
     public boolean end() {
@@ -78,12 +73,10 @@ final class CollectingPlayer implements AudioPlayer {
     }
 
     @Override
-    public void cancel() {
-    }
+    public void cancel() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public float getVolume() {
@@ -101,12 +94,10 @@ final class CollectingPlayer implements AudioPlayer {
     }
 
     @Override
-    public void resetTime() {
-    }
+    public void resetTime() {}
 
     @Override
-    public void startFirstSampleTimer() {
-    }
+    public void startFirstSampleTimer() {}
 
     @Override
     public boolean write(byte[] audio) {
@@ -120,6 +111,5 @@ final class CollectingPlayer implements AudioPlayer {
     }
 
     @Override
-    public void showMetrics() {
-    }
+    public void showMetrics() {}
 }

@@ -10,8 +10,9 @@ public @interface FreeTtsConfig {
     @AttributeDefinition(name = "Default voice", description = "kevin (8 kHz diphone) or kevin16 (16 kHz, resampled).")
     String default_voice() default "kevin";
 
-    @AttributeDefinition(name = "Voices in parallel", description = "Voice instances per voice name, i.e. prompts "
-            + "synthesized at the same time (1-16).")
+    @AttributeDefinition(
+            name = "Voices in parallel",
+            description = "Voice instances per voice name, i.e. prompts " + "synthesized at the same time (1-16).")
     int pool_size() default 2;
 
     @AttributeDefinition(name = "Prompt cache", description = "Synthesized prompts kept in memory (0: none).")

@@ -14,10 +14,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.util.audio.Resampler;
 import org.switchboard.api.speech.Audio;
 import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.api.speech.SpeechSynthesizer;
+import org.switchboard.util.audio.Resampler;
 
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
@@ -27,10 +27,17 @@ import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
  * thread-safe), output collected in memory and given as 8 kHz samples, and an LRU cache so that a repeated prompt
  * costs a map lookup.
  */
-@Component(service = SpeechSynthesizer.class, immediate = true, configurationPid = FreeTtsSynthesizer.PID,
+@Component(
+        service = SpeechSynthesizer.class,
+        immediate = true,
+        configurationPid = FreeTtsSynthesizer.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = {SpeechRecognizer.ENGINE + "=freetts", SpeechRecognizer.LANGUAGES + "=en-US",
-                SpeechSynthesizer.VOICES + "=kevin", SpeechSynthesizer.VOICES + "=kevin16"})
+        property = {
+            SpeechRecognizer.ENGINE + "=freetts",
+            SpeechRecognizer.LANGUAGES + "=en-US",
+            SpeechSynthesizer.VOICES + "=kevin",
+            SpeechSynthesizer.VOICES + "=kevin16"
+        })
 @Designate(ocd = FreeTtsConfig.class)
 public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
@@ -45,19 +52,26 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
     private final Map<String, Audio> cache;
 
     /** One allocated voice with the player that collects its output. */
-    private record Speaker(Voice voice, CollectingPlayer player) {
-    }
+    private record Speaker(Voice voice, CollectingPlayer player) {}
 
     @Activate
     public FreeTtsSynthesizer(FreeTtsConfig config) {
         try {
-            check(NAMES.contains(config.default_voice()), "default.voice", config.default_voice(),
-                    "one of " + NAMES);
-            check(config.pool_size() >= 1 && config.pool_size() <= 16, "pool.size", config.pool_size(),
+            check(NAMES.contains(config.default_voice()), "default.voice", config.default_voice(), "one of " + NAMES);
+            check(
+                    config.pool_size() >= 1 && config.pool_size() <= 16,
+                    "pool.size",
+                    config.pool_size(),
                     "between 1 and 16");
-            check(config.cache_size() >= 0 && config.cache_size() <= 100_000, "cache.size", config.cache_size(),
+            check(
+                    config.cache_size() >= 0 && config.cache_size() <= 100_000,
+                    "cache.size",
+                    config.cache_size(),
                     "between 0 and 100000");
-            check(config.rate_wpm() >= 80 && config.rate_wpm() <= 300, "rate.wpm", config.rate_wpm(),
+            check(
+                    config.rate_wpm() >= 80 && config.rate_wpm() <= 300,
+                    "rate.wpm",
+                    config.rate_wpm(),
                     "between 80 and 300");
         } catch (IllegalArgumentException e) {
             LOG.error("FreeTTS synthesizer not started: {}", e.getMessage());
@@ -81,14 +95,18 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
             }
             pools.put(name, pool);
         }
-        LOG.info("FreeTTS synthesizer started: voices {} (default {}), {} each, in {} ms", NAMES, defaultVoice,
-                config.pool_size(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "FreeTTS synthesizer started: voices {} (default {}), {} each, in {} ms",
+                NAMES,
+                defaultVoice,
+                config.pool_size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void check(boolean ok, String property, Object value, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException("PID " + PID + ": property '" + property + "' = '" + value
-                    + "': must be " + rule);
+            throw new IllegalArgumentException(
+                    "PID " + PID + ": property '" + property + "' = '" + value + "': must be " + rule);
         }
     }
 

@@ -93,8 +93,8 @@ public class FreeTtsSynthesizerTest {
 
     @Test
     public void anUnknownVoiceIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> tts.synthesize("hello", "alan"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> tts.synthesize("hello", "alan"));
         assertTrue(e.getMessage(), e.getMessage().contains("'alan'"));
     }
 
@@ -117,8 +117,8 @@ public class FreeTtsSynthesizerTest {
 
     @Test
     public void badConfigurationNamesTheProperty() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new FreeTtsSynthesizer(config("kevin", 0, 10, 150)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new FreeTtsSynthesizer(config("kevin", 0, 10, 150)));
         assertTrue(e.getMessage(), e.getMessage().contains("pool.size"));
         e = assertThrows(IllegalArgumentException.class, () -> new FreeTtsSynthesizer(config("hal", 1, 10, 150)));
         assertTrue(e.getMessage(), e.getMessage().contains("default.voice"));

@@ -15,11 +15,11 @@ import com.google.gson.JsonArray;
  */
 final class Grammar {
 
-    private static final String[] DIGITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine"};
+    private static final String[] DIGITS = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
+    };
 
-    private Grammar() {
-    }
+    private Grammar() {}
 
     /** The phrases in the form the recognizer reports them. */
     static List<String> normalize(List<String> phrases) {
@@ -47,7 +47,9 @@ final class Grammar {
         if (p == null) {
             return "";
         }
-        String s = Normalizer.normalize(p, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(p, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -17,10 +17,10 @@ final class ModelFiles {
 
     /** Where the model sits inside this bundle. */
     static final String EMBEDDED = "model/en-us";
+
     private static final List<String> REQUIRED = List.of("am/final.mdl", "conf/model.conf", "conf/mfcc.conf");
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /** Checks that {@code dir} looks like a Vosk model; {@link IOException} naming the path otherwise. */
     static Path check(Path dir) throws IOException {

@@ -7,19 +7,25 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "Switchboard speech: Vosk", description = "Offline speech recognition with Vosk.")
 public @interface VoskConfig {
 
-    @AttributeDefinition(name = "Model directory", description = "A Vosk model directory (with am/, conf/, graph/). "
-            + "Empty: the small English model shipped in this bundle.")
+    @AttributeDefinition(
+            name = "Model directory",
+            description = "A Vosk model directory (with am/, conf/, graph/). "
+                    + "Empty: the small English model shipped in this bundle.")
     String model_path() default "";
 
-    @AttributeDefinition(name = "Recognition threads", description = "Threads decoding audio for all calls; 0: one "
-            + "per processor.")
+    @AttributeDefinition(
+            name = "Recognition threads",
+            description = "Threads decoding audio for all calls; 0: one " + "per processor.")
     int threads() default 0;
 
-    @AttributeDefinition(name = "Concurrent recognitions", description = "Recognition streams open at once; a gather "
-            + "beyond this listens for DTMF only.")
+    @AttributeDefinition(
+            name = "Concurrent recognitions",
+            description = "Recognition streams open at once; a gather " + "beyond this listens for DTMF only.")
     int max_sessions() default 200;
 
-    @AttributeDefinition(name = "Longest backlog", description = "Milliseconds of audio a stream may have waiting "
-            + "for a thread before it is given up (the gather goes on with DTMF).")
+    @AttributeDefinition(
+            name = "Longest backlog",
+            description = "Milliseconds of audio a stream may have waiting "
+                    + "for a thread before it is given up (the gather goes on with DTMF).")
     int max_backlog_ms() default 3000;
 }

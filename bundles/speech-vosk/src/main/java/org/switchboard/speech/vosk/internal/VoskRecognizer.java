@@ -35,7 +35,10 @@ import org.vosk.Recognizer;
  * a fixed pool, at most {@code max.sessions} open at once. A missing or unreadable model fails activation with an
  * error naming the path; the service is then absent and speech gathers listen for DTMF only.
  */
-@Component(service = {SpeechRecognizer.class, MetricsSource.class}, immediate = true, configurationPid = VoskRecognizer.PID,
+@Component(
+        service = {SpeechRecognizer.class, MetricsSource.class},
+        immediate = true,
+        configurationPid = VoskRecognizer.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = {SpeechRecognizer.ENGINE + "=vosk", SpeechRecognizer.LANGUAGES + "=en-US"})
 @Designate(ocd = VoskConfig.class)
@@ -65,7 +68,9 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
 
     VoskRecognizer(VoskConfig config, Path modelDir) throws IOException {
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        if (config.threads() < 0 || config.threads() > 256 || config.max_sessions() < 1
+        if (config.threads() < 0
+                || config.threads() > 256
+                || config.max_sessions() < 1
                 || config.max_backlog_ms() < 100) {
             IllegalArgumentException e = new IllegalArgumentException("PID " + PID + ": threads must be 0-256, "
                     + "max.sessions at least 1 and max.backlog.ms at least 100 (were " + config.threads() + ", "
@@ -79,8 +84,10 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
             LibVosk.setLogLevel(LogLevel.WARNINGS);
             model = new Model(modelDir.toString());
         } catch (IOException | RuntimeException | LinkageError e) {
-            IOException error = new IOException("cannot load the Vosk model at " + modelDir + ": "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            IOException error = new IOException(
+                    "cannot load the Vosk model at " + modelDir + ": "
+                            + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                    e);
             LOG.error("Vosk recognizer not started: {}; speech gathers will listen for DTMF only", error.getMessage());
             throw error;
         }
@@ -93,8 +100,12 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
             t.setDaemon(true);
             return t;
         });
-        LOG.info("Vosk recognizer started: model {} loaded in {} ms, {} threads, up to {} streams", modelDir,
-                (System.nanoTime() - start) / 1_000_000, threads, config.max_sessions());
+        LOG.info(
+                "Vosk recognizer started: model {} loaded in {} ms, {} threads, up to {} streams",
+                modelDir,
+                (System.nanoTime() - start) / 1_000_000,
+                threads,
+                config.max_sessions());
     }
 
     private static Path modelDirectory(VoskConfig config, BundleContext context) throws IOException {
@@ -117,8 +128,11 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
             throw new IllegalStateException("all " + maxSessions + " recognition streams are busy");
         }
         try {
-            Recognizer r = phrases == null || phrases.isEmpty() || Grammar.normalize(phrases).isEmpty()
-                    ? new Recognizer(model, RATE) : new Recognizer(model, RATE, Grammar.json(phrases));
+            Recognizer r = phrases == null
+                            || phrases.isEmpty()
+                            || Grammar.normalize(phrases).isEmpty()
+                    ? new Recognizer(model, RATE)
+                    : new Recognizer(model, RATE, Grammar.json(phrases));
             r.setWords(true);
             opened.incrementAndGet();
             return new VoskStream(r, listener, pool, this, maxBacklogMs);
@@ -141,17 +155,29 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
     public void collect(MetricsWriter out) {
         Map<String, String> none = Map.of();
         out.counter("switchboard_recognitions_total", "Recognition streams opened", none, opened.get());
-        out.counter("switchboard_recognitions_refused_total", "Streams refused: all max.sessions busy", none,
+        out.counter(
+                "switchboard_recognitions_refused_total",
+                "Streams refused: all max.sessions busy",
+                none,
                 refused.get());
-        out.counter("switchboard_recognition_errors_total", "Streams that gave up (backlog, decoder error)", none,
+        out.counter(
+                "switchboard_recognition_errors_total",
+                "Streams that gave up (backlog, decoder error)",
+                none,
                 failed.get());
-        out.gauge("switchboard_recognitions_active", "Recognition streams open", none,
+        out.gauge(
+                "switchboard_recognitions_active",
+                "Recognition streams open",
+                none,
                 maxSessions - sessions.availablePermits());
-        out.counter("switchboard_recognition_audio_seconds_total", "Audio decoded", none,
-                samplesDecoded.get() / 8000.0);
-        out.counter("switchboard_recognition_decode_seconds_total", "Time spent decoding", none,
-                decodeNanos.get() / 1e9);
-        out.gauge("switchboard_recognition_real_time_factor", "Decode time over audio time since start", none,
+        out.counter(
+                "switchboard_recognition_audio_seconds_total", "Audio decoded", none, samplesDecoded.get() / 8000.0);
+        out.counter(
+                "switchboard_recognition_decode_seconds_total", "Time spent decoding", none, decodeNanos.get() / 1e9);
+        out.gauge(
+                "switchboard_recognition_real_time_factor",
+                "Decode time over audio time since start",
+                none,
                 realTimeFactor());
     }
 

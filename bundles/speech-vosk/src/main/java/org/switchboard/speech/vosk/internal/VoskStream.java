@@ -5,10 +5,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.switchboard.util.audio.StreamUpsampler;
 import org.switchboard.api.speech.Recognition;
 import org.switchboard.api.speech.RecognitionListener;
 import org.switchboard.api.speech.RecognitionSession;
+import org.switchboard.util.audio.StreamUpsampler;
 import org.vosk.Recognizer;
 
 import com.google.gson.JsonArray;
@@ -36,7 +36,11 @@ final class VoskStream implements RecognitionSession {
     private volatile boolean closed;
     private boolean freed;
 
-    VoskStream(Recognizer recognizer, RecognitionListener listener, Executor pool, VoskRecognizer engine,
+    VoskStream(
+            Recognizer recognizer,
+            RecognitionListener listener,
+            Executor pool,
+            VoskRecognizer engine,
             int maxBacklogMs) {
         this.recognizer = recognizer;
         this.listener = listener;
@@ -119,7 +123,8 @@ final class VoskStream implements RecognitionSession {
             JsonArray a = o.getAsJsonArray("result");
             for (JsonElement e : a) {
                 JsonObject w = e.getAsJsonObject();
-                if (w.has("conf") && !(w.has("word") && "[unk]".equals(w.get("word").getAsString()))) {
+                if (w.has("conf")
+                        && !(w.has("word") && "[unk]".equals(w.get("word").getAsString()))) {
                     conf += w.get("conf").getAsDouble();
                     words++;
                 }

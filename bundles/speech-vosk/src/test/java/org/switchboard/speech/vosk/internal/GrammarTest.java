@@ -10,9 +10,17 @@ public class GrammarTest {
 
     @Test
     public void phrasesAreLowerCaseWordsWithDigitsSpelledOut() {
-        assertEquals(List.of("order status", "billing", "press one", "cafe au lait", "don't know"),
-                Grammar.normalize(List.of("Order Status!", " billing ", "press 1", "Order status", "", "?",
-                        "Café-au-lait", "DON'T   know")));
+        assertEquals(
+                List.of("order status", "billing", "press one", "cafe au lait", "don't know"),
+                Grammar.normalize(List.of(
+                        "Order Status!",
+                        " billing ",
+                        "press 1",
+                        "Order status",
+                        "",
+                        "?",
+                        "Café-au-lait",
+                        "DON'T   know")));
     }
 
     @Test

@@ -32,11 +32,11 @@ public final class VoskBench {
     private static final int GAP = 8000; // 1 s of silence after each phrase
     private static final java.util.Map<String, Integer> MISHEARD = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    private VoskBench() {
-    }
+    private VoskBench() {}
 
     public static void main(String[] args) throws Exception {
-        int[] levels = args.length == 0 ? new int[] {1, 10, 30}
+        int[] levels = args.length == 0
+                ? new int[] {1, 10, 30}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.getInteger("seconds", 30);
         int threads = Integer.getInteger("threads", 0);
@@ -47,7 +47,8 @@ public final class VoskBench {
         }
         Files.deleteIfExists(tmp);
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.printf("%nGrammar-mode recognition, %d s per level, %d cores, %s decoding threads, flite voice%n%n",
+        System.out.printf(
+                "%nGrammar-mode recognition, %d s per level, %d cores, %s decoding threads, flite voice%n%n",
                 seconds, cores, threads == 0 ? Integer.toString(cores) : Integer.toString(threads));
         System.out.println("| streams | utterances | heard right | latency p50 / p95 (ms) | real-time factor "
                 + "| RTF vs 1 stream | CPU (of all cores) | gave up |");
@@ -58,24 +59,30 @@ public final class VoskBench {
             if (base == 0) {
                 base = r.rtf;
             }
-            System.out.printf("| %d | %d | %.1f %% | %d / %d | %.3f | %.2f | %.0f %% | %d |%n", streams, r.utterances,
-                    100.0 * r.right / Math.max(1, r.utterances), r.p50, r.p95, r.rtf, r.rtf / base, r.cpu * 100,
+            System.out.printf(
+                    "| %d | %d | %.1f %% | %d / %d | %.3f | %.2f | %.0f %% | %d |%n",
+                    streams,
+                    r.utterances,
+                    100.0 * r.right / Math.max(1, r.utterances),
+                    r.p50,
+                    r.p95,
+                    r.rtf,
+                    r.rtf / base,
+                    r.cpu * 100,
                     r.failed);
         }
         System.out.println();
         MISHEARD.forEach((what, n) -> System.out.printf("misheard %s: %d%n", what, n));
     }
 
-    record Row(int utterances, int right, long p50, long p95, double rtf, double cpu, int failed) {
-    }
+    record Row(int utterances, int right, long p50, long p95, double rtf, double cpu, int failed) {}
 
     /** What one stream expects: the phrase it is saying and when its speech ended. */
-    record Expected(String text, long endNanos) {
-    }
+    record Expected(String text, long endNanos) {}
 
     private static Row run(int streams, int seconds, int threads, short[][] clips) throws Exception {
-        VoskRecognizer vosk = new VoskRecognizer(VoskRecognizerTest.config(threads, streams, 10_000),
-                VoskRecognizerTest.model());
+        VoskRecognizer vosk =
+                new VoskRecognizer(VoskRecognizerTest.config(threads, streams, 10_000), VoskRecognizerTest.model());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger right = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -89,17 +96,24 @@ public final class VoskBench {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long frames = seconds * 50L;
         AtomicInteger tick = new AtomicInteger();
-        clock.scheduleAtFixedRate(() -> {
-            boolean speaking = tick.getAndIncrement() < frames;
-            long now = System.nanoTime();
-            feeders.forEach(f -> f.frame(now, speaking));
-        }, 0, 20, TimeUnit.MILLISECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    boolean speaking = tick.getAndIncrement() < frames;
+                    long now = System.nanoTime();
+                    feeders.forEach(f -> f.frame(now, speaking));
+                },
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
         while (tick.get() < frames + 150) {
             Thread.sleep(50); // then 3 s of silence for the last results
         }
         clock.shutdownNow();
         double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9 / wall / Runtime.getRuntime().availableProcessors();
+        double cpu = (os.getProcessCpuTime() - cpu0)
+                / 1e9
+                / wall
+                / Runtime.getRuntime().availableProcessors();
         double rtf = vosk.realTimeFactor();
         feeders.forEach(Feeder::close);
         vosk.deactivate();
@@ -126,7 +140,12 @@ public final class VoskBench {
         private long stoppedAt;
         int spoken;
 
-        Feeder(int index, short[][] clips, VoskRecognizer vosk, List<Long> latencies, AtomicInteger right,
+        Feeder(
+                int index,
+                short[][] clips,
+                VoskRecognizer vosk,
+                List<Long> latencies,
+                AtomicInteger right,
                 AtomicInteger failed) {
             this.clips = clips;
             this.clip = index % clips.length;
@@ -193,8 +212,12 @@ public final class VoskBench {
         void close() {
             session.close();
             synchronized (expected) {
-                expected.forEach(e -> MISHEARD.merge("'" + e.text + "' with no result" + (stoppedAt != 0
-                        && e.endNanos > stoppedAt - 1_000_000_000L ? " (said in the last second of the run)" : ""), 1,
+                expected.forEach(e -> MISHEARD.merge(
+                        "'" + e.text + "' with no result"
+                                + (stoppedAt != 0 && e.endNanos > stoppedAt - 1_000_000_000L
+                                        ? " (said in the last second of the run)"
+                                        : ""),
+                        1,
                         Integer::sum));
             }
         }

@@ -105,7 +105,8 @@ public class VoskRecognizerTest {
 
     static Recognition recognize(List<String> phrases, String text) throws Exception {
         First first = new First();
-        return hear(vosk.open(phrases, first), first, Clips.say(text, TMP.getRoot().toPath()));
+        return hear(
+                vosk.open(phrases, first), first, Clips.say(text, TMP.getRoot().toPath()));
     }
 
     @Test
@@ -114,7 +115,8 @@ public class VoskRecognizerTest {
                 + "\"word\": \"order\"}, {\"conf\": 0.7, \"word\": \"status\"}], \"text\": \"[unk] order status\"}");
         assertEquals("order status", mixed.text());
         assertEquals(0.8, mixed.confidence(), 1e-9);
-        Recognition only = VoskStream.parse("{\"result\": [{\"conf\": 1.0, \"word\": \"[unk]\"}], \"text\": \"[unk]\"}");
+        Recognition only =
+                VoskStream.parse("{\"result\": [{\"conf\": 1.0, \"word\": \"[unk]\"}], \"text\": \"[unk]\"}");
         assertEquals("", only.text());
         assertEquals(0, only.confidence(), 0);
     }
@@ -136,7 +138,9 @@ public class VoskRecognizerTest {
         for (String said : List.of("yes please", "no thanks", "yes", "no")) {
             Recognition r = recognize(yesNo, said);
             System.out.println("yes/no: said '" + said + "', heard '" + r.text() + "' " + r.confidence());
-            assertEquals(said.split(" ")[0], r.text().split(" ")[0].replace("yeah", "yes").replace("nope", "no"));
+            assertEquals(
+                    said.split(" ")[0],
+                    r.text().split(" ")[0].replace("yeah", "yes").replace("nope", "no"));
         }
     }
 

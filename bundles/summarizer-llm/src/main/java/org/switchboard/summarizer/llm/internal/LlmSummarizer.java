@@ -33,7 +33,9 @@ import com.google.gson.JsonParser;
  * Any failure (not configured, unreachable, timeout, non-2xx, an answer without text) is an exception that names it
  * without the key, and the summary service falls back to the built-in summarizer.
  */
-@Component(configurationPid = LlmSummarizer.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(
+        configurationPid = LlmSummarizer.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = Summarizer.SUMMARIZER_ID + "=" + LlmSummarizer.ID)
 @Designate(ocd = LlmConfig.class)
 public class LlmSummarizer implements Summarizer {
@@ -61,8 +63,10 @@ public class LlmSummarizer implements Summarizer {
         this.clock = clock;
         this.endpoint = endpoint(config.url());
         check(config);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.timeout_ms()))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofMillis(config.timeout_ms()))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         if (endpoint == null) {
             LOG.info("LLM summarizer not configured (PID {}: url is empty); bots using it get built-in summaries", PID);
         } else {
@@ -136,8 +140,10 @@ public class LlmSummarizer implements Summarizer {
         request.addProperty("max_tokens", config.max_tokens());
         request.addProperty("temperature", config.temperature());
         request.addProperty("stream", false);
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMillis(config.timeout_ms()))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofMillis(config.timeout_ms()))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8));
         if (!config._api_key().isEmpty()) {
             b.header("Authorization", "Bearer " + config._api_key());
@@ -149,7 +155,8 @@ public class LlmSummarizer implements Summarizer {
             throw new IOException("no answer from " + endpoint + " within " + config.timeout_ms() + " ms");
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + endpoint + ": " + snippet(response.body()));
+            throw new IOException(
+                    "HTTP " + response.statusCode() + " from " + endpoint + ": " + snippet(response.body()));
         }
         return new Summary(c.sessionId(), text(response.body()), lang, ID, clock.instant(), null);
     }
@@ -165,9 +172,14 @@ public class LlmSummarizer implements Summarizer {
     static String text(String body) throws IOException {
         try {
             JsonObject o = JsonParser.parseString(body).getAsJsonObject();
-            JsonElement content = o.getAsJsonArray("choices").get(0).getAsJsonObject().getAsJsonObject("message")
+            JsonElement content = o.getAsJsonArray("choices")
+                    .get(0)
+                    .getAsJsonObject()
+                    .getAsJsonObject("message")
                     .get("content");
-            if (content == null || !content.isJsonPrimitive() || content.getAsString().isBlank()) {
+            if (content == null
+                    || !content.isJsonPrimitive()
+                    || content.getAsString().isBlank()) {
                 throw new IOException("the answer's choices[0].message.content is empty");
             }
             return content.getAsString().strip();

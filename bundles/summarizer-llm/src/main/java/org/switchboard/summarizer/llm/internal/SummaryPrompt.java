@@ -17,8 +17,7 @@ import org.switchboard.api.conversation.Turn;
  */
 final class SummaryPrompt {
 
-    private SummaryPrompt() {
-    }
+    private SummaryPrompt() {}
 
     static String system(String lang) {
         return "You summarize phone calls between a caller and a voice bot for the human contact-center agent who "
@@ -40,9 +39,12 @@ final class SummaryPrompt {
         for (ConversationEvent e : events) {
             switch (e.type()) {
                 case "assistant.intent" -> addIfPresent(intents, e.attributes().get("intent"));
-                case "transfer.bye", "transfer.refer" -> addIfPresent(intents, e.attributes().get("header.X-Intent"));
-                case "assistant.entity" -> entities.add(e.attributes().get("name") + "=" + e.attributes().get("value"));
-                default -> { }
+                case "transfer.bye", "transfer.refer" ->
+                    addIfPresent(intents, e.attributes().get("header.X-Intent"));
+                case "assistant.entity" ->
+                    entities.add(
+                            e.attributes().get("name") + "=" + e.attributes().get("value"));
+                default -> {}
             }
         }
         if (!intents.isEmpty()) {
@@ -76,8 +78,10 @@ final class SummaryPrompt {
         for (Turn t : turns) {
             String who = t.direction() == Direction.INCOMING ? "Caller" : "Bot";
             String said = t.text() != null ? t.text() : "(keypad) " + t.digits();
-            lines.add(who + ": " + said.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").replaceAll("(?i)</?transcript>", "")
-                    .strip());
+            lines.add(who + ": "
+                    + said.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ")
+                            .replaceAll("(?i)</?transcript>", "")
+                            .strip());
         }
         StringBuilder b = new StringBuilder();
         for (int i = lines.size() - 1; i >= 0; i--) {
