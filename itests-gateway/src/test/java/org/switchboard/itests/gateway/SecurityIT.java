@@ -19,14 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.switchboard.testing.FreePorts;
 import org.switchboard.testing.Gateway;
 import org.switchboard.testing.Jwt;
 import org.switchboard.testing.TestKeys;
@@ -49,16 +47,9 @@ public class SecurityIT {
     @BeforeClass
     public static void start() throws Exception {
         keystore = TestKeys.keystore(KEYSTORE_PASSWORD);
-        tlsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start(
-                "SecurityIT",
-                Map.of(
-                        "tls.port",
-                        Integer.toString(tlsPort),
-                        "tls.keystore",
-                        keystore.toString(),
-                        "tls.keystore.password",
-                        KEYSTORE_PASSWORD));
+        Gateway.Builder b = Gateway.builder("SecurityIT").tls(keystore, KEYSTORE_PASSWORD);
+        tlsPort = b.tlsPort();
+        gateway = b.start();
     }
 
     @AfterClass

@@ -6,12 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.switchboard.testing.FreePorts;
 import org.switchboard.testing.Gateway;
 import org.switchboard.testing.TestKeys;
 
@@ -31,16 +29,9 @@ public class SrtpIT {
     public static void start() throws Exception {
         Path keystore = TestKeys.keystore(PASSWORD);
         ca = TestKeys.certificatePem(keystore, PASSWORD);
-        tlsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start(
-                "SrtpIT",
-                Map.of(
-                        "tls.port",
-                        Integer.toString(tlsPort),
-                        "tls.keystore",
-                        keystore.toString(),
-                        "tls.keystore.password",
-                        PASSWORD));
+        Gateway.Builder b = Gateway.builder("SrtpIT").tls(keystore, PASSWORD);
+        tlsPort = b.tlsPort();
+        gateway = b.start();
     }
 
     @AfterClass

@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -44,16 +43,9 @@ public class TlsIT {
     public static void start() throws Exception {
         Path keystore = TestKeys.keystore(PASSWORD);
         client = TestKeys.trusting(keystore, PASSWORD);
-        tlsPort = FreePorts.tcpAndUdp();
-        gateway = Gateway.start(
-                "TlsIT",
-                Map.of(
-                        "tls.port",
-                        Integer.toString(tlsPort),
-                        "tls.keystore",
-                        keystore.toString(),
-                        "tls.keystore.password",
-                        PASSWORD));
+        Gateway.Builder b = Gateway.builder("TlsIT").tls(keystore, PASSWORD);
+        tlsPort = b.tlsPort();
+        gateway = b.start();
     }
 
     @AfterClass

@@ -92,6 +92,7 @@ public final class Gateway implements AutoCloseable {
         final int http;
         final int sip;
         Path cwd;
+        private int tlsPort;
         private final Map<String, Map<String, String>> configs = new LinkedHashMap<>();
         private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -113,6 +114,22 @@ public final class Gateway implements AutoCloseable {
         public Builder env(String name, String value) {
             env.put(name, value);
             return this;
+        }
+
+        /** Turns SIP over TLS on, on a free port ({@link #tlsPort()}), with the key and certificate of {@code keystore}. */
+        public Builder tls(Path keystore, String password) throws IOException {
+            tlsPort = FreePorts.tcpAndUdp();
+            return config(
+                    "org.switchboard.sip.cfg",
+                    Map.of(
+                            "tls.port", Integer.toString(tlsPort),
+                            "tls.keystore", keystore.toString(),
+                            "tls.keystore.password", password));
+        }
+
+        /** The SIP over TLS port {@link #tls} chose; 0 without TLS. */
+        public int tlsPort() {
+            return tlsPort;
         }
 
         /** Runs the gateway from a subdirectory of its directory (the data directory follows: {@code ./data}). */

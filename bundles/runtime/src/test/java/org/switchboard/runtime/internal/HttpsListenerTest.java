@@ -61,7 +61,7 @@ public class HttpsListenerTest {
                 String.valueOf(p.get(HttpsListener.SUITES)).contains("TLS_AES_128_GCM_SHA256"));
         assertTrue(
                 String.valueOf(p.get(HttpsListener.OWNER)),
-                String.valueOf(p.get(HttpsListener.OWNER)).startsWith("CN=gw.test (valid until "));
+                String.valueOf(p.get(HttpsListener.OWNER)).startsWith("CN=127.0.0.1,O=Switchboard test (valid until "));
         assertEquals("false", p.get(HttpsListener.HTTP_ENABLE));
     }
 
