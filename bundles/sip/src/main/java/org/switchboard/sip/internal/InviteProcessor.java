@@ -42,6 +42,10 @@ import gov.nist.javax.sip.message.SIPMessage;
  * INVITE: a new call is routed (trunk by source address, flow by DID, adapter by the trunk's type), answered with
  * 100 Trying and then 200 OK carrying the SDP answer and the adapter's headers, or rejected with the status that
  * says why (403, 404, 480, 488, 422, 503) and logged. An INVITE inside a dialog is a session refresh.
+ *
+ * <p>It is longer than most classes on purpose: it is the one ordered sequence an INVITE goes through (admission,
+ * routing, SDP offer and answer, media, adapter policy, the dialog), each step able to reject with its own status and
+ * release what the steps before it took. Routing, admission, SDP and the dialog are already classes of their own.
  */
 final class InviteProcessor implements MethodProcessor {
 

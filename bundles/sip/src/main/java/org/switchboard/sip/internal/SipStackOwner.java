@@ -48,6 +48,10 @@ import gov.nist.javax.sip.message.MessageFactoryImpl;
  * that it never binds a default port before the operator's settings arrive. Everything it uses from other bundles
  * (call router, flow runtime, conversation store, media engine) is a dynamic reference: those bundles may come and go
  * without the stack, or any call, being restarted; a new call that needs a missing one gets 503.
+ *
+ * <p>It is longer than most classes on purpose: it holds the stack's life cycle (start, bounded stop, the stop's
+ * hand-back of every call) and the dynamic references every processor reads, which must change together under the
+ * component's lock. The SIP listener ({@code SipDispatcher}) and each method's processor are classes of their own.
  */
 @Component(
         immediate = true,
