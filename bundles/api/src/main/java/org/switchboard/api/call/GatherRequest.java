@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param noInputTimeout how long to wait for the first input
  * @param interDigitTimeout how long to wait between digits
  * @param voice the prompt's voice, or {@code null} for the synthesizer's default (since 1.1)
+ * @param turn when the caller's turn ends and how the prompt yields to the caller, or {@code null} for the media
+ *     engine's defaults (since 1.6)
  */
 public record GatherRequest(
         String prompt,
@@ -28,7 +30,34 @@ public record GatherRequest(
         List<String> phrases,
         Duration noInputTimeout,
         Duration interDigitTimeout,
-        String voice) {
+        String voice,
+        TurnTaking turn) {
+
+    /** A gather with the media engine's turn-taking defaults. */
+    public GatherRequest(
+            String prompt,
+            boolean bargeIn,
+            boolean dtmf,
+            int maxDigits,
+            String terminator,
+            boolean speech,
+            List<String> phrases,
+            Duration noInputTimeout,
+            Duration interDigitTimeout,
+            String voice) {
+        this(
+                prompt,
+                bargeIn,
+                dtmf,
+                maxDigits,
+                terminator,
+                speech,
+                phrases,
+                noInputTimeout,
+                interDigitTimeout,
+                voice,
+                TurnTaking.DEFAULTS);
+    }
 
     /** A gather whose prompt is said in the default voice. */
     public GatherRequest(
@@ -55,5 +84,6 @@ public record GatherRequest(
         Objects.requireNonNull(noInputTimeout, "noInputTimeout");
         Objects.requireNonNull(interDigitTimeout, "interDigitTimeout");
         phrases = phrases == null ? List.of() : List.copyOf(phrases);
+        turn = turn == null ? TurnTaking.DEFAULTS : turn;
     }
 }

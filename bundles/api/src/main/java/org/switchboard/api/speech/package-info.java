@@ -2,7 +2,7 @@
  * Speech providers: recognition of 8 kHz telephone audio and synthesis of prompts.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.switchboard.api.speech;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package org.switchboard.media.internal;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.call.GatherRequest;
 import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.call.GatherResult.Endpoint;
 import org.switchboard.api.call.GatherResult.Outcome;
 import org.switchboard.api.speech.Recognition;
 import org.switchboard.api.speech.RecognitionListener;
@@ -18,17 +20,24 @@ import org.switchboard.api.speech.SpeechRecognizer;
 /**
  * One gather: the prompt, then DTMF (max digits, terminator, inter-digit timeout) and/or speech (a recognition
  * stream fed while the gather listens) until input arrives or the no-input timeout, which starts when the prompt
- * ends. Without a recognizer, or when it fails, a speech gather goes on with DTMF alone. Every method runs holding
- * the session's monitor.
+ * ends. The caller's turn ends at the recognizer's end of utterance, or earlier: when a partial result is a complete
+ * phrase ({@link TurnEnd}) and the commit silence followed it, or when other words were followed by the end silence
+ * (silence measured on the recognizer's own audio clock, so the words it reports cover that silence). Without a
+ * recognizer, or when it fails, a speech gather goes on with DTMF alone. Every method runs holding the session's
+ * monitor.
  */
 final class GatherRun implements RecognitionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatherRun.class);
+    /** How long the recognizer may take to finish an utterance the gather ended before the partial result stands. */
+    private static final long FINISH_WAIT_MS = 1000;
 
     private final RtpSession session;
     private final GatherRequest request;
     private final MediaEngineImpl engine;
     private final Settings settings;
+    private final Settings.Turn turn;
+    private final TurnEnd phrases;
     private final CompletableFuture<GatherResult> result = new CompletableFuture<>();
     private final StringBuilder digits = new StringBuilder();
     private RecognitionSession recognition;
@@ -36,16 +45,36 @@ final class GatherRun implements RecognitionListener {
     private boolean heard;
     private boolean promptDone;
     private boolean done;
+    // speech, on the recognition stream's clock (8 kHz samples fed)
+    private long fed;
+    private long lastVoicedSample = -1;
+    private long lastVoicedNanos;
+    private String partial = "";
+    private double partialConfidence;
+    private boolean partialHasPosition;
+    private Endpoint committing;
 
     GatherRun(RtpSession session, GatherRequest request, MediaEngineImpl engine, Settings settings) {
         this.session = session;
         this.request = request;
         this.engine = engine;
         this.settings = settings;
+        this.turn = settings.turn(request.turn());
+        this.phrases = new TurnEnd(request.phrases(), request.maxDigits());
     }
 
     CompletionStage<GatherResult> result() {
         return result;
+    }
+
+    /** How long a bargeable prompt of this gather pauses for the caller's sound before it resumes. */
+    long resumeWindowMs() {
+        return turn.resumeWindowMs();
+    }
+
+    /** Whether a recognizer is listening to the caller. */
+    boolean listening() {
+        return recognition != null;
     }
 
     void start() {
@@ -106,31 +135,101 @@ final class GatherRun implements RecognitionListener {
         schedule(settings.maxSpeechMs(), Outcome.NO_MATCH);
     }
 
-    void onAudio(short[] pcm) {
+    /** The sound that paused the prompt was not worth a turn: the prompt resumes and the gather waits again. */
+    void onFalseStart() {
+        if (done || digits.length() > 0 || !partial.isEmpty()) {
+            return;
+        }
+        heard = false;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        if (promptDone) {
+            schedule(request.noInputTimeout().toMillis(), Outcome.NO_INPUT);
+        }
+    }
+
+    /** The caller's audio, with whether any of it was voiced (the energy detector's frame decision). */
+    void onAudio(short[] pcm, boolean voiced) {
         RecognitionSession r = recognition;
-        if (!done && r != null) {
-            r.feed(pcm, 0, pcm.length);
+        if (done || r == null) {
+            return;
+        }
+        r.feed(pcm, 0, pcm.length);
+        fed += pcm.length;
+        if (voiced) {
+            lastVoicedSample = fed;
+            lastVoicedNanos = System.nanoTime();
+        } else if (!partialHasPosition) {
+            commitIfQuiet(fed); // a recognizer that does not say what its results cover: our own clock
         }
     }
 
     @Override
     public void onResult(Recognition r) {
         synchronized (session) {
-            if (done || !r.isFinal() || digits.length() > 0) {
+            if (done || digits.length() > 0) {
                 return;
             }
-            // a grammar recognizer's unknown-word token is not something the caller said
-            String text = r.text() == null
-                    ? ""
-                    : r.text().replace("[unk]", " ").trim().replaceAll("\\s+", " ");
+            String text = TurnEnd.clean(r.text());
+            if (!r.isFinal() && committing != null) {
+                return;
+            }
+            if (!r.isFinal()) {
+                partial = text;
+                partialConfidence = r.confidence();
+                partialHasPosition = r.audioMs() >= 0;
+                if (phrases.hasWords(text)) {
+                    session.wordsHeard();
+                }
+                if (partialHasPosition) {
+                    commitIfQuiet(r.audioMs() * 8);
+                }
+                return;
+            }
             if (text.isEmpty()) {
-                if (heard) {
+                partial = "";
+                if (heard || committing != null) {
                     finish(Outcome.NO_MATCH);
                 }
                 return;
             }
-            complete(new GatherResult(Outcome.MATCH, null, text, r.confidence()));
+            Endpoint endpoint = committing != null ? committing : Endpoint.RECOGNIZER;
+            complete(new GatherResult(Outcome.MATCH, null, text, r.confidence(), endpoint, afterSpeech()));
         }
+    }
+
+    /** Ends the turn on the partial result when the silence after the last voiced audio up to {@code position} is long enough. */
+    private void commitIfQuiet(long position) {
+        if (done || committing != null || partial.isEmpty() || lastVoicedSample < 0 || digits.length() > 0) {
+            return;
+        }
+        long quietMs = (position - lastVoicedSample) / 8;
+        Endpoint endpoint = null;
+        if (turn.commitSilenceMs() > 0 && quietMs >= turn.commitSilenceMs() && phrases.complete(partial)) {
+            endpoint = Endpoint.PHRASE;
+        } else if (turn.endSilenceMs() > 0 && quietMs >= turn.endSilenceMs() && phrases.hasWords(partial)) {
+            endpoint = Endpoint.SILENCE;
+        }
+        if (endpoint == null) {
+            return;
+        }
+        if (recognition != null && recognition.finish()) {
+            committing = endpoint; // the recognizer's final result for the audio so far ends the turn
+            Endpoint e = endpoint;
+            schedule(FINISH_WAIT_MS, () -> {
+                if (!done) {
+                    complete(new GatherResult(Outcome.MATCH, null, partial, partialConfidence, e, afterSpeech()));
+                }
+            });
+        } else {
+            complete(new GatherResult(Outcome.MATCH, null, partial, partialConfidence, endpoint, afterSpeech()));
+        }
+    }
+
+    private Duration afterSpeech() {
+        return lastVoicedSample < 0 ? null : Duration.ofNanos(System.nanoTime() - lastVoicedNanos);
     }
 
     @Override
@@ -141,6 +240,11 @@ final class GatherRun implements RecognitionListener {
                     session.id(),
                     error.toString());
             closeRecognition();
+            if (!done && committing != null && digits.length() == 0) {
+                complete(new GatherResult(Outcome.MATCH, null, partial, partialConfidence, committing, afterSpeech()));
+                return;
+            }
+            partial = "";
             if (!done && digits.length() == 0 && heard) {
                 // speech was being recognised: the caller now gets the no-input time to use the keypad instead
                 heard = false;
@@ -156,6 +260,10 @@ final class GatherRun implements RecognitionListener {
     }
 
     private void schedule(long ms, Outcome outcome) {
+        schedule(ms, () -> finish(outcome));
+    }
+
+    private void schedule(long ms, Runnable action) {
         if (timer != null) {
             timer.cancel(false);
         }
@@ -163,7 +271,7 @@ final class GatherRun implements RecognitionListener {
                 .schedule(
                         () -> {
                             synchronized (session) {
-                                finish(outcome);
+                                action.run();
                             }
                         },
                         ms,
@@ -185,7 +293,7 @@ final class GatherRun implements RecognitionListener {
             timer.cancel(false);
         }
         closeRecognition();
-        session.gatherEnded(this);
+        session.gatherEnded(this, r);
         engine.pool().execute(() -> result.complete(r));
     }
 

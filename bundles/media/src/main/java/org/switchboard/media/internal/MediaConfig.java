@@ -34,6 +34,25 @@ public @interface MediaConfig {
             description = "Seconds of speech after which a speech gather " + "gives up on a result (no match).")
     int max_speech_s() default 20;
 
+    @AttributeDefinition(
+            name = "Commit silence",
+            description = "Milliseconds of silence after a complete phrase of a speech gather's grammar that end the "
+                    + "caller's turn at once (0: wait for the recognizer). A gather or assistant may set its own.")
+    int commit_silence_ms() default 200;
+
+    @AttributeDefinition(
+            name = "End silence",
+            description = "Milliseconds of silence after other words (free-form speech, a phrase not yet complete) "
+                    + "that end the caller's turn (0: wait for the recognizer).")
+    int end_silence_ms() default 800;
+
+    @AttributeDefinition(
+            name = "Barge-in resume window",
+            description = "Milliseconds a bargeable prompt stays paused when the caller makes a sound: it stops for "
+                    + "good when words are recognized (or the sound lasts the window) and resumes where it paused "
+                    + "otherwise (a cough, 'uh-huh', line noise). 0: stop at the first sound.")
+    int barge_in_resume_ms() default 600;
+
     @AttributeDefinition(name = "Prompt cache", description = "Synthesized prompts and loaded files kept in memory.")
     int prompt_cache() default 500;
 

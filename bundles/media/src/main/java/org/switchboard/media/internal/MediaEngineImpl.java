@@ -67,6 +67,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
+    private final TurnMetrics turns = new TurnMetrics();
     private final Map<String, short[]> cache;
     private final Recordings recordings;
     private final MediaCounters ended = new MediaCounters();
@@ -168,6 +169,10 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
 
     ExecutorService pool() {
         return pool;
+    }
+
+    TurnMetrics turns() {
+        return turns;
     }
 
     ScheduledExecutorService scheduler() {
@@ -292,6 +297,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         out.gauge("switchboard_media_sessions_active", "RTP sessions open", Map.of(), active);
         all.writeTo(out);
         srtp.writeTo(out);
+        turns.writeTo(out);
     }
 
     @Deactivate

@@ -8,7 +8,9 @@ final class Prompt {
     final boolean bargeIn;
     final String label;
     final CompletableFuture<Void> done = new CompletableFuture<>();
+    final long requestedNanos = System.nanoTime();
     private volatile short[] samples;
+    private volatile long readyNanos;
     private int position;
 
     Prompt(boolean bargeIn, String label) {
@@ -17,7 +19,18 @@ final class Prompt {
     }
 
     void ready(short[] audio) {
+        readyNanos = System.nanoTime();
         samples = audio;
+    }
+
+    /** When the audio was ready (synthesized or loaded). */
+    long readyNanos() {
+        return readyNanos;
+    }
+
+    /** Whether no frame was played yet. */
+    boolean unstarted() {
+        return position == 0;
     }
 
     boolean isReady() {

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.switchboard.api.call.GatherRequest;
@@ -43,6 +44,9 @@ final class RtpSession implements MediaSession {
 
     static final int FRAME = 160;
     private static final int MAX_PAYLOAD = 1200;
+    /** Sound this recent when the resume window ends means the caller is still speaking: the prompt stops. */
+    private static final long SUSTAINED_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
     private static final byte[] SILENCE_ULAW = silence(true);
     private static final byte[] SILENCE_ALAW = silence(false);
 
@@ -83,6 +87,11 @@ final class RtpSession implements MediaSession {
     private final Deque<Prompt> prompts = new ArrayDeque<>();
     private final Deque<TelephoneEvent> dtmfOut = new ArrayDeque<>();
     private GatherRun gather;
+    private boolean paused;
+    private long pausedAtNanos;
+    private java.util.concurrent.ScheduledFuture<?> resumeTimer;
+    private long lastVoicedNanos;
+    private TurnTimer reply;
 
     private final AtomicLong in = new AtomicLong();
     private final AtomicLong out = new AtomicLong();
@@ -232,21 +241,26 @@ final class RtpSession implements MediaSession {
             recorder.caller(pcm, pcm.length);
         }
         EnergyVad.Change change = EnergyVad.Change.NONE;
+        boolean voiced = false;
         for (int at = 0; at + FRAME <= pcm.length; at += FRAME) {
             EnergyVad.Change c = vad.frame(pcm, at, FRAME);
+            voiced |= vad.voiced();
             if (c != EnergyVad.Change.NONE) {
                 change = c;
             }
         }
         synchronized (this) {
+            if (voiced) {
+                lastVoicedNanos = System.nanoTime();
+            }
             if (change == EnergyVad.Change.SPEECH_START) {
-                bargeIn();
+                interrupt();
                 if (gather != null) {
                     gather.onSpeechStart();
                 }
             }
             if (gather != null) {
-                gather.onAudio(pcm);
+                gather.onAudio(pcm, voiced);
             }
         }
     }
@@ -255,7 +269,7 @@ final class RtpSession implements MediaSession {
         digits.incrementAndGet();
         events.dtmf(digit, durationMs); // in arrival order, on the receiving thread
         synchronized (this) {
-            bargeIn();
+            stopBargeable(true);
             if (gather != null) {
                 gather.onDigit(digit);
             }
@@ -271,17 +285,75 @@ final class RtpSession implements MediaSession {
 
     @Override
     public synchronized void abortPrompts() {
+        unpause();
         while (!prompts.isEmpty()) {
             Prompt p = prompts.poll();
             engine.pool().execute(() -> p.done.complete(null));
         }
     }
 
+    /**
+     * The caller made a sound while a bargeable prompt plays: it pauses for the resume window (or stops at once when
+     * the window is zero). Holding the monitor.
+     */
+    private void interrupt() {
+        if (prompts.isEmpty() || !prompts.peek().bargeIn || paused) {
+            return;
+        }
+        long window = gather != null ? gather.resumeWindowMs() : settings.resumeWindowMs();
+        if (window == 0) {
+            stopBargeable(false);
+            return;
+        }
+        paused = true;
+        pausedAtNanos = System.nanoTime();
+        resumeTimer = engine.scheduler().schedule(this::windowEnded, window, TimeUnit.MILLISECONDS);
+    }
+
+    /** Words were recognized: a paused prompt stops for good. Holding the monitor (called by the gather). */
+    void wordsHeard() {
+        if (paused) {
+            stopBargeable(false);
+        }
+    }
+
+    /** The resume window ended without words: the prompt resumes, unless the sound is still going on. */
+    private synchronized void windowEnded() {
+        if (!paused || closed) {
+            return;
+        }
+        if (System.nanoTime() - lastVoicedNanos < SUSTAINED_NANOS) {
+            stopBargeable(false);
+            return;
+        }
+        unpause();
+        engine.turns().bargeIn(false, 0);
+        if (gather != null) {
+            gather.onFalseStart();
+        }
+    }
+
+    private void unpause() {
+        paused = false;
+        if (resumeTimer != null) {
+            resumeTimer.cancel(false);
+            resumeTimer = null;
+        }
+    }
+
     /** Stops the bargeable prompts at the head of the queue. Holding the monitor. */
-    private void bargeIn() {
+    private void stopBargeable(boolean keypad) {
+        boolean wasPaused = paused;
+        long pausedFor = wasPaused ? System.nanoTime() - pausedAtNanos : 0;
+        unpause();
+        boolean stopped = false;
         while (!prompts.isEmpty() && prompts.peek().bargeIn) {
             Prompt p = prompts.poll();
+            stopped = true;
             engine.pool().execute(() -> p.done.complete(null));
+        }
+        if (stopped && !keypad) {
+            engine.turns().bargeIn(true, pausedFor);
         }
     }
 
@@ -311,7 +383,11 @@ final class RtpSession implements MediaSession {
             sound = false;
             if (event == null) {
                 Prompt head = prompts.peek();
-                if (head != null && head.isReady()) {
+                if (head != null && head.isReady() && !paused) {
+                    if (reply != null && head.unstarted()) {
+                        reply.answered(head, now);
+                        reply = null;
+                    }
                     head.next(frame);
                     sound = true;
                     if (head.finished()) {
@@ -436,6 +512,7 @@ final class RtpSession implements MediaSession {
             if (gather != null) {
                 gather.finish(GatherResult.Outcome.NO_INPUT);
             }
+            reply = null;
             g = new GatherRun(this, request, engine, settings);
             gather = g;
         }
@@ -444,10 +521,12 @@ final class RtpSession implements MediaSession {
     }
 
     /** Called by a gather when it ends. Holding the monitor. */
-    void gatherEnded(GatherRun g) {
+    void gatherEnded(GatherRun g, GatherResult r) {
         if (gather == g) {
             gather = null;
         }
+        engine.turns().gathered(r);
+        reply = r.afterSpeech() == null ? null : new TurnTimer(engine.turns(), r.afterSpeech());
     }
 
     @Override
@@ -478,6 +557,7 @@ final class RtpSession implements MediaSession {
                 return;
             }
             closed = true;
+            unpause();
             for (Prompt p : prompts) {
                 engine.pool().execute(() -> p.done.complete(null));
             }

@@ -8,6 +8,9 @@ record Settings(
         int reorderDepth,
         double vadThresholdDb,
         long maxSpeechMs,
+        long commitSilenceMs,
+        long endSilenceMs,
+        long resumeWindowMs,
         int promptCache,
         boolean recording,
         String recordingDir,
@@ -31,6 +34,21 @@ record Settings(
                 c.vad_threshold_db(),
                 "between -90 and 0");
         check(c.max_speech_s() >= 1 && c.max_speech_s() <= 300, "max.speech.s", c.max_speech_s(), "between 1 and 300");
+        check(
+                c.commit_silence_ms() >= 0 && c.commit_silence_ms() <= 10_000,
+                "commit.silence.ms",
+                c.commit_silence_ms(),
+                "between 0 (the recognizer's end of utterance) and 10000");
+        check(
+                c.end_silence_ms() >= 0 && c.end_silence_ms() <= 10_000,
+                "end.silence.ms",
+                c.end_silence_ms(),
+                "between 0 (the recognizer's end of utterance) and 10000");
+        check(
+                c.barge_in_resume_ms() >= 0 && c.barge_in_resume_ms() <= 10_000,
+                "barge.in.resume.ms",
+                c.barge_in_resume_ms(),
+                "between 0 (stop at the first sound) and 10000");
         check(
                 c.prompt_cache() >= 0 && c.prompt_cache() <= 100_000,
                 "prompt.cache",
@@ -59,12 +77,26 @@ record Settings(
                 c.reorder_depth(),
                 c.vad_threshold_db(),
                 c.max_speech_s() * 1000L,
+                c.commit_silence_ms(),
+                c.end_silence_ms(),
+                c.barge_in_resume_ms(),
                 c.prompt_cache(),
                 c.recording_enabled(),
                 dir,
                 c.recording_keep_days(),
                 c.media_threads() == 0 ? Math.min(16, Runtime.getRuntime().availableProcessors()) : c.media_threads());
     }
+
+    /** The gather's turn-taking settings, each missing one from this configuration. */
+    Turn turn(org.switchboard.api.call.TurnTaking t) {
+        return new Turn(
+                t.commitSilence() == null ? commitSilenceMs : t.commitSilence().toMillis(),
+                t.endSilence() == null ? endSilenceMs : t.endSilence().toMillis(),
+                t.resumeWindow() == null ? resumeWindowMs : t.resumeWindow().toMillis());
+    }
+
+    /** Turn-taking in milliseconds, every setting resolved. */
+    record Turn(long commitSilenceMs, long endSilenceMs, long resumeWindowMs) {}
 
     private static void check(boolean ok, String property, Object value, String rule) {
         if (!ok) {

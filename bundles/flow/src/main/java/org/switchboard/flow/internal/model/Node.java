@@ -20,6 +20,18 @@ public record Node(String id, NodeType type, JsonObject settings, Map<String, St
     }
 
     /** An integer setting, or {@code fallback}. */
+    /** The node's turn-taking settings; each one absent is the media engine's default. */
+    public org.switchboard.api.call.TurnTaking turnTaking() {
+        return new org.switchboard.api.call.TurnTaking(
+                millis("commitSilenceMs"), millis("endSilenceMs"), millis("resumeWindowMs"));
+    }
+
+    private java.time.Duration millis(String name) {
+        return settings.has(name)
+                ? java.time.Duration.ofMillis(settings.get(name).getAsLong())
+                : null;
+    }
+
     public long integer(String name, long fallback) {
         return settings.has(name) ? settings.get(name).getAsLong() : fallback;
     }

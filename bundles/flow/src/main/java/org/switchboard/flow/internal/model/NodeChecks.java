@@ -41,6 +41,12 @@ final class NodeChecks {
         }
     }
 
+    private static void turnTaking(JsonObject s, String path, String id, List<Problem> problems) {
+        range(s, "commitSilenceMs", 0, 10_000, path, id, problems);
+        range(s, "endSilenceMs", 0, 10_000, path, id, problems);
+        range(s, "resumeWindowMs", 0, 10_000, path, id, problems);
+    }
+
     static void check(NodeType type, JsonObject s, String path, String id, List<Problem> problems) {
         switch (type) {
             case MESSAGE -> {
@@ -60,6 +66,7 @@ final class NodeChecks {
                 range(s, "noInputTimeoutMs", 100, 60_000, path, id, problems);
                 range(s, "interDigitTimeoutMs", 100, 60_000, path, id, problems);
                 range(s, "retries", 0, 10, path, id, problems);
+                turnTaking(s, path, id, problems);
                 if (has(s, "terminator", Kind.STRING)
                         && !s.get("terminator").getAsString().matches("[0-9*#]")) {
                     problems.add(new Problem(path + ".terminator", id, "must be one DTMF key: 0-9, * or #"));
@@ -70,6 +77,7 @@ final class NodeChecks {
                 nonBlank(s, "assistant", path, id, problems);
                 range(s, "turnTimeoutMs", 100, 120_000, path, id, problems);
                 range(s, "maxTurns", 1, 10_000, path, id, problems);
+                turnTaking(s, path, id, problems);
             }
             case CONDITION -> nonBlank(s, "expression", path, id, problems);
             case SCRIPT -> {

@@ -40,7 +40,10 @@ public enum NodeType {
                     optional("interDigitTimeoutMs", Kind.INTEGER),
                     optional("retries", Kind.INTEGER),
                     optional("bargeIn", Kind.BOOLEAN),
-                    optional("voice", Kind.STRING)),
+                    optional("voice", Kind.STRING),
+                    optional("commitSilenceMs", Kind.INTEGER),
+                    optional("endSilenceMs", Kind.INTEGER),
+                    optional("resumeWindowMs", Kind.INTEGER)),
             Set.of("match", "noInput", "noMatch", "error")),
     /** Hand the dialogue to a virtual assistant until it ends. */
     AUTOMATION(
@@ -49,7 +52,10 @@ public enum NodeType {
                     required("assistant", Kind.STRING),
                     optional("turnTimeoutMs", Kind.INTEGER),
                     optional("maxTurns", Kind.INTEGER),
-                    optional("voice", Kind.STRING)),
+                    optional("voice", Kind.STRING),
+                    optional("commitSilenceMs", Kind.INTEGER),
+                    optional("endSilenceMs", Kind.INTEGER),
+                    optional("resumeWindowMs", Kind.INTEGER)),
             Set.of("resolved", "hangup", "agent", "error")),
     /** Branch on a JavaScript expression over the context. */
     CONDITION("condition", List.of(required("expression", Kind.STRING)), Set.of("true", "false", "error")),

@@ -188,7 +188,8 @@ final class AutomationRun {
                     phrases,
                     g.timeout() == null ? DEFAULT_LISTEN : g.timeout(),
                     Duration.ofSeconds(3),
-                    node.string("voice", null));
+                    node.string("voice", null),
+                    node.turnTaking());
         } catch (IllegalArgumentException e) {
             result.complete(Outcome.error("assistant '" + assistantId + "': bad gather: " + e.getMessage()));
             return;

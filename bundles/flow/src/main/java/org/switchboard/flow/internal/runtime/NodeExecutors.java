@@ -90,7 +90,8 @@ final class NodeExecutors {
                     node.strings("phrases"),
                     Duration.ofMillis(node.integer("noInputTimeoutMs", 5000)),
                     Duration.ofMillis(node.integer("interDigitTimeoutMs", 3000)),
-                    node.string("voice", null));
+                    node.string("voice", null),
+                    node.turnTaking());
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(Outcome.error("gather: " + e.getMessage()));
         }

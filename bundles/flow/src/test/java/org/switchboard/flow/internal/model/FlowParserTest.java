@@ -64,6 +64,18 @@ public class FlowParserTest {
     }
 
     @Test
+    public void turnTakingSettingsOutOfRangeAreRejectedByName() {
+        parse("""
+                {'id': 'f', 'start': 'a', 'nodes': [
+                 {'id': 'a', 'type': 'gather', 'settings': {'variable': 'v', 'commitSilenceMs': -1,
+                  'resumeWindowMs': 20000}, 'next': {'match': 'b'}},
+                 {'id': 'b', 'type': 'automation', 'settings': {'assistant': 'x', 'endSilenceMs': 10001}}]}""");
+        assertProblem("flows[0].nodes[0].settings.commitSilenceMs (node 'a'): -1 is out of range 0-10000");
+        assertProblem("flows[0].nodes[0].settings.resumeWindowMs (node 'a'): 20000 is out of range 0-10000");
+        assertProblem("flows[0].nodes[1].settings.endSilenceMs (node 'b'): 10001 is out of range 0-10000");
+    }
+
+    @Test
     public void danglingEdgeIsRejected() {
         parse(
                 "{'id': 'f', 'start': 'a', 'nodes': [{'id': 'a', 'type': 'wait', 'settings': {'ms': 1}, 'next': {'done': 'nowhere'}}]}");

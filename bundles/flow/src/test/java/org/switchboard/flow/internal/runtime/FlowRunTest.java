@@ -99,9 +99,11 @@ public class FlowRunTest {
         }
 
         final java.util.Deque<GatherResult> heard = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        final List<GatherRequest> gathers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public CompletionStage<GatherResult> gather(GatherRequest request) {
+            gathers.add(request);
             log.add("gather " + request.prompt() + (request.speech() ? " speech " + request.phrases() : "")
                     + (request.voice() == null ? "" : " [" + request.voice() + "]"));
             GatherResult r = heard.poll();
@@ -348,6 +350,26 @@ public class FlowRunTest {
         assertEquals(List.of("say Hello", "gather Press 1 or 2", "gather Press 1 or 2", "hangup {}"), call.log);
         assertEquals("2", call.variables.get("choice"));
         assertTrue(hasEvent("gather.noInput", "1"));
+    }
+
+    @Test
+    public void aGathersTurnTakingSettingsReachTheMediaAndAbsentOnesAreTheEnginesDefaults() throws Exception {
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "billing", 0.9));
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "agent", 0.9));
+        assertEquals("hangup", run("""
+                {"id": "f", "start": "a", "nodes": [
+                  {"id": "a", "type": "gather", "settings": {"variable": "v", "speech": true, "phrases": ["billing"],
+                   "commitSilenceMs": 150, "endSilenceMs": 0, "resumeWindowMs": 900}, "next": {"match": "b"}},
+                  {"id": "b", "type": "gather", "settings": {"variable": "w", "speech": true, "phrases": ["agent"]},
+                   "next": {"match": "h"}},
+                  {"id": "h", "type": "hangup"}]}"""));
+        org.switchboard.api.call.TurnTaking first = call.gathers.get(0).turn();
+        assertEquals(java.time.Duration.ofMillis(150), first.commitSilence());
+        assertEquals(java.time.Duration.ZERO, first.endSilence());
+        assertEquals(java.time.Duration.ofMillis(900), first.resumeWindow());
+        assertEquals(
+                org.switchboard.api.call.TurnTaking.DEFAULTS,
+                call.gathers.get(1).turn());
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class EnergyVad {
     private int loud;
     private int quiet;
     private boolean speaking;
+    private boolean voiced;
 
     /**
      * @param thresholdDb the lowest level (dBFS) that may count as speech, e.g. -40
@@ -40,6 +41,7 @@ public final class EnergyVad {
     public Change frame(short[] samples, int offset, int length) {
         double db = levelDb(samples, offset, length);
         boolean isLoud = db > thresholdDb && db > floorDb + marginDb;
+        voiced = isLoud;
         if (!isLoud) {
             floorDb = db < floorDb ? db : floorDb + (db - floorDb) * 0.05;
         }
@@ -63,6 +65,11 @@ public final class EnergyVad {
 
     public boolean speaking() {
         return speaking;
+    }
+
+    /** Whether the last frame was loud enough to be speech (without the onset and hangover of {@link #speaking}). */
+    public boolean voiced() {
+        return voiced;
     }
 
     /** The RMS level of the samples in dBFS (-96 for digital silence). */

@@ -28,4 +28,10 @@ public @interface VoskConfig {
             description = "Milliseconds of audio a stream may have waiting "
                     + "for a thread before it is given up (the gather goes on with DTMF).")
     int max_backlog_ms() default 3000;
+
+    @AttributeDefinition(
+            name = "Partial result interval",
+            description = "Milliseconds of audio between partial results (the words heard so far), which let a "
+                    + "gather end the caller's turn early and a prompt yield to words (20-1000; 0: no partials).")
+    int partial_interval_ms() default 60;
 }

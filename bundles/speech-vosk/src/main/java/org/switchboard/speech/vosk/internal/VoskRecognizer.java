@@ -54,6 +54,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
     private final ExecutorService pool;
     private final Semaphore sessions;
     private final int maxBacklogMs;
+    private final int partialIntervalMs;
     private final int maxSessions;
     private final AtomicLong samplesDecoded = new AtomicLong();
     private final AtomicLong decodeNanos = new AtomicLong();
@@ -71,10 +72,13 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         if (config.threads() < 0
                 || config.threads() > 256
                 || config.max_sessions() < 1
-                || config.max_backlog_ms() < 100) {
+                || config.max_backlog_ms() < 100
+                || (config.partial_interval_ms() != 0
+                        && (config.partial_interval_ms() < 20 || config.partial_interval_ms() > 1000))) {
             IllegalArgumentException e = new IllegalArgumentException("PID " + PID + ": threads must be 0-256, "
-                    + "max.sessions at least 1 and max.backlog.ms at least 100 (were " + config.threads() + ", "
-                    + config.max_sessions() + ", " + config.max_backlog_ms() + ")");
+                    + "max.sessions at least 1, max.backlog.ms at least 100 and partial.interval.ms 0 or 20-1000 (were "
+                    + config.threads() + ", " + config.max_sessions() + ", " + config.max_backlog_ms() + ", "
+                    + config.partial_interval_ms() + ")");
             LOG.error("Vosk recognizer not started: {}", e.getMessage());
             throw e;
         }
@@ -94,6 +98,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         maxSessions = config.max_sessions();
         sessions = new Semaphore(maxSessions);
         maxBacklogMs = config.max_backlog_ms();
+        partialIntervalMs = config.partial_interval_ms();
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "vosk-" + n.incrementAndGet());
@@ -135,7 +140,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
                     : new Recognizer(model, RATE, Grammar.json(phrases));
             r.setWords(true);
             opened.incrementAndGet();
-            return new VoskStream(r, listener, pool, this, maxBacklogMs);
+            return new VoskStream(r, listener, pool, this, maxBacklogMs, partialIntervalMs);
         } catch (IOException | RuntimeException e) {
             sessions.release();
             throw new IllegalStateException("Vosk cannot open a recognizer: " + e.getMessage(), e);

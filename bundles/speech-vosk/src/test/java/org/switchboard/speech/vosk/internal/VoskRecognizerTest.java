@@ -32,6 +32,10 @@ public class VoskRecognizerTest {
     private static VoskRecognizer vosk;
 
     static VoskConfig config(int threads, int maxSessions, int backlogMs) {
+        return config(threads, maxSessions, backlogMs, 60);
+    }
+
+    static VoskConfig config(int threads, int maxSessions, int backlogMs, int partialMs) {
         return new VoskConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -57,6 +61,11 @@ public class VoskRecognizerTest {
             public int max_backlog_ms() {
                 return backlogMs;
             }
+
+            @Override
+            public int partial_interval_ms() {
+                return partialMs;
+            }
         };
     }
 
@@ -74,13 +83,18 @@ public class VoskRecognizerTest {
         vosk.deactivate();
     }
 
-    /** Collects the first final result, or the error. */
+    /** Collects the first final result, or the error, and the partial results before it. */
     static final class First implements RecognitionListener {
         final CompletableFuture<Recognition> result = new CompletableFuture<>();
+        final List<Recognition> partials = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public void onResult(Recognition r) {
-            result.complete(r);
+            if (r.isFinal()) {
+                result.complete(r);
+            } else if (!result.isDone()) {
+                partials.add(r);
+            }
         }
 
         @Override
@@ -119,6 +133,79 @@ public class VoskRecognizerTest {
                 VoskStream.parse("{\"result\": [{\"conf\": 1.0, \"word\": \"[unk]\"}], \"text\": \"[unk]\"}");
         assertEquals("", only.text());
         assertEquals(0, only.confidence(), 0);
+    }
+
+    @Test
+    public void partialResultsCoverTheSilenceAfterThePhraseBeforeTheFinalResult() throws Exception {
+        short[] clip = Clips.say("order status", TMP.getRoot().toPath());
+        First first = new First();
+        Recognition last = hear(vosk.open(List.of("billing", "order status", "agent"), first), first, clip);
+        assertEquals("order status", last.text());
+        assertTrue("the final result says what audio it covers: " + last, last.audioMs() > 0);
+        long speechEndMs = (4000 + clip.length) / 8;
+        Recognition early = first.partials.stream()
+                .filter(p -> p.text().equals("order status") && p.audioMs() >= speechEndMs + 200)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no partial 'order status' 200 ms after the speech (ended at "
+                        + speechEndMs + " ms): " + first.partials));
+        assertTrue(
+                "the partial comes before the final result: " + early + " / " + last, early.audioMs() < last.audioMs());
+        long previous = 0;
+        for (Recognition p : first.partials) {
+            assertFalse(p.isFinal());
+            assertTrue("positions grow: " + first.partials, p.audioMs() > previous);
+            previous = p.audioMs();
+        }
+    }
+
+    @Test
+    public void finishEndsTheUtteranceAtOnceWithTheWordsAndTheirConfidence() throws Exception {
+        short[] clip = Clips.say("billing", TMP.getRoot().toPath());
+        First first = new First();
+        RecognitionSession s = vosk.open(List.of("billing", "order status", "agent"), first);
+        try {
+            short[] padded = new short[4000 + clip.length / 160 * 160 + 1600]; // 200 ms after the clip
+            System.arraycopy(clip, 0, padded, 4000, clip.length / 160 * 160);
+            for (int i = 0; i < padded.length; i += 160) {
+                s.feed(padded, i, 160);
+            }
+            assertTrue(s.finish());
+            Recognition r = first.result.get(10, TimeUnit.SECONDS);
+            assertEquals("billing", r.text());
+            assertEquals("the final result covers the audio fed, no more", padded.length / 8, r.audioMs());
+            assertTrue("word confidence " + r.confidence(), r.confidence() > 0.5 && r.confidence() <= 1);
+        } finally {
+            s.close();
+        }
+        assertFalse("a closed stream cannot finish", s.finish());
+    }
+
+    @Test
+    public void partialsCanBeSwitchedOff() throws Exception {
+        VoskRecognizer quiet = new VoskRecognizer(config(1, 1, 30_000, 0), model());
+        try {
+            First first = new First();
+            Recognition r = hear(
+                    quiet.open(List.of("billing", "agent"), first),
+                    first,
+                    Clips.say("billing", TMP.getRoot().toPath()));
+            assertEquals("billing", r.text());
+            assertTrue("no partial results: " + first.partials, first.partials.isEmpty());
+        } finally {
+            quiet.deactivate();
+        }
+    }
+
+    @Test
+    public void partialResultsKeepTheWordConfidences() {
+        Recognition p = VoskStream.parsePartial(
+                "{\"partial\": \"[unk] agent\", \"partial_result\": [{\"conf\": 1.0, "
+                        + "\"word\": \"[unk]\"}, {\"conf\": 0.6, \"word\": \"agent\"}]}",
+                480);
+        assertEquals("agent", p.text());
+        assertEquals(0.6, p.confidence(), 1e-9);
+        assertFalse(p.isFinal());
+        assertEquals(480, p.audioMs());
     }
 
     @Test
