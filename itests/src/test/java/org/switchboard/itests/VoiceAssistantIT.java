@@ -143,6 +143,46 @@ public class VoiceAssistantIT extends SwitchboardTestSupport {
         assertTrue(store.events(c.sessionId()).stream()
                 .anyMatch(e -> e.type().equals("assistant.action")
                         && "transfer".equals(e.attributes().get("action"))));
+        List<Map<String, String>> latencies = store.events(c.sessionId()).stream()
+                .filter(e -> e.type().equals("turn.latency"))
+                .map(e -> e.attributes())
+                .toList();
+        System.out.println("Answer latencies (caller's speech end to the answer's first packet): " + latencies);
+        assertTrue("each spoken answer is timed: " + latencies, latencies.size() >= 3);
+        assertTrue(
+                "complete phrases end the caller's turn before the recognizer's endpoint: " + latencies,
+                latencies.stream()
+                                .filter(l -> "phrase".equals(l.get("endpoint")))
+                                .count()
+                        >= 2);
+        for (Map<String, String> l : latencies) {
+            long sum = 0;
+            for (String stage : List.of("recognitionMs", "assistantMs", "synthesisMs", "playoutMs")) {
+                sum += Long.parseLong(l.get(stage));
+            }
+            assertEquals("the stages add up: " + l, Long.parseLong(l.get("totalMs")), sum, 4);
+        }
+        var app = context.getService(context.getServiceReference(org.switchboard.api.bot.BotRepository.class))
+                .createApp(
+                        c.botId(),
+                        "latency check",
+                        java.util.Set.of(org.switchboard.api.bot.BotApp.CHAT_HISTORY),
+                        false);
+        var details = ConversationApiIT.post(
+                "/api/public/bot/" + c.botId() + "/conversationDetails",
+                ConversationApiIT.token(app),
+                "{\"sessionId\":\"" + c.sessionId() + "\",\"limit\":100}");
+        assertEquals(details.body(), 200, details.status());
+        List<com.google.gson.JsonObject> timed = new java.util.ArrayList<>();
+        details.json().getAsJsonArray("conversationHistory").forEach(item -> {
+            if (item.getAsJsonObject().has("latency")) {
+                timed.add(item.getAsJsonObject());
+            }
+        });
+        assertEquals("the Details API shows each answer's latency: " + timed, latencies.size(), timed.size());
+        assertTrue(timed.stream()
+                .allMatch(i -> i.get("type").getAsString().equals("outgoing")
+                        && i.getAsJsonObject("latency").has("totalMs")));
         String summary = summary(c.sessionId());
         for (String expected : List.of(
                 "called " + DID + " about order status.",

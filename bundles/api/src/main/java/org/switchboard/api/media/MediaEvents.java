@@ -21,4 +21,12 @@ public interface MediaEvents {
      * @since 1.1
      */
     default void recording(String file) {}
+
+    /**
+     * The first packet of the prompt that answers the caller's last spoken turn went out: how long the caller
+     * waited, by stage. Reported once per answered turn.
+     *
+     * @since 1.4
+     */
+    default void turnAnswered(TurnLatency latency) {}
 }

@@ -215,6 +215,12 @@ final class GatherRun implements RecognitionListener {
         if (endpoint == null) {
             return;
         }
+        LOG.debug(
+                "Session {}: the caller's turn ends ({}) on '{}' after {} ms of silence",
+                session.id(),
+                endpoint,
+                partial,
+                quietMs);
         if (recognition != null && recognition.finish()) {
             committing = endpoint; // the recognizer's final result for the audio so far ends the turn
             Endpoint e = endpoint;

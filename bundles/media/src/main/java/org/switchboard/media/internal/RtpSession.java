@@ -20,6 +20,7 @@ import org.switchboard.api.media.MediaEvents;
 import org.switchboard.api.media.MediaSession;
 import org.switchboard.api.media.MediaStats;
 import org.switchboard.api.media.SrtpParameters;
+import org.switchboard.api.media.TurnLatency;
 import org.switchboard.media.internal.audio.EnergyVad;
 import org.switchboard.media.internal.audio.G711;
 import org.switchboard.media.internal.record.CallRecorder;
@@ -371,6 +372,7 @@ final class RtpSession implements MediaSession {
             engine.pool().execute(() -> events.mediaTimeout(Duration.ofNanos(silence)));
         }
         TelephoneEvent event;
+        TurnLatency answered = null;
         boolean lastOfDigit = false;
         Prompt finished = null;
         boolean sound;
@@ -385,7 +387,7 @@ final class RtpSession implements MediaSession {
                 Prompt head = prompts.peek();
                 if (head != null && head.isReady() && !paused) {
                     if (reply != null && head.unstarted()) {
-                        reply.answered(head, now);
+                        answered = reply.answered(head, now);
                         reply = null;
                     }
                     head.next(frame);
@@ -444,6 +446,11 @@ final class RtpSession implements MediaSession {
             out.incrementAndGet();
         } catch (IOException e) {
             dropped.incrementAndGet();
+        }
+        if (answered != null) {
+            TurnLatency latency = answered;
+            engine.turns().replied(latency);
+            engine.pool().execute(() -> events.turnAnswered(latency));
         }
         if (finished != null) {
             Prompt f = finished;
@@ -512,7 +519,6 @@ final class RtpSession implements MediaSession {
             if (gather != null) {
                 gather.finish(GatherResult.Outcome.NO_INPUT);
             }
-            reply = null;
             g = new GatherRun(this, request, engine, settings);
             gather = g;
         }
@@ -526,7 +532,7 @@ final class RtpSession implements MediaSession {
             gather = null;
         }
         engine.turns().gathered(r);
-        reply = r.afterSpeech() == null ? null : new TurnTimer(engine.turns(), r.afterSpeech());
+        reply = r.afterSpeech() == null || r.outcome() != GatherResult.Outcome.MATCH ? null : new TurnTimer(r);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.media.TurnLatency;
 import org.switchboard.api.metrics.MetricsWriter;
 import org.switchboard.util.metrics.Histogram;
 
@@ -35,12 +36,12 @@ final class TurnMetrics {
         endpoints.get(r.endpoint()).increment();
     }
 
-    void replied(long recognition, long assistant, long synthesis, long playout, long total) {
-        long[] n = {recognition, assistant, synthesis, playout};
+    void replied(TurnLatency l) {
+        java.time.Duration[] n = {l.recognition(), l.assistant(), l.synthesis(), l.playout()};
         for (int i = 0; i < n.length; i++) {
-            stages[i].observe(n[i] / 1e9);
+            stages[i].observe(n[i].toNanos() / 1e9);
         }
-        response.observe(total / 1e9);
+        response.observe(l.total().toNanos() / 1e9);
     }
 
     /** A barge-in ended: the prompt stopped (after being paused this long) or resumed. */

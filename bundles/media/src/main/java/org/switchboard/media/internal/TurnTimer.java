@@ -1,6 +1,10 @@
 package org.switchboard.media.internal;
 
 import java.time.Duration;
+import java.util.Locale;
+
+import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.media.TurnLatency;
 
 /**
  * The time from the end of the caller's speech to the first packet of the prompt that answers it, by stage:
@@ -9,25 +13,25 @@ import java.time.Duration;
  */
 final class TurnTimer {
 
-    private final TurnMetrics metrics;
+    private final String endpoint;
     private final long speechEndNanos;
     private final long gatheredNanos;
 
-    TurnTimer(TurnMetrics metrics, Duration afterSpeech) {
-        this.metrics = metrics;
+    TurnTimer(GatherResult turn) {
+        this.endpoint = turn.endpoint().name().toLowerCase(Locale.ROOT);
         this.gatheredNanos = System.nanoTime();
-        this.speechEndNanos = gatheredNanos - afterSpeech.toNanos();
+        this.speechEndNanos = gatheredNanos - turn.afterSpeech().toNanos();
     }
 
     /** The answer's first frame goes out now. */
-    void answered(Prompt prompt, long nowNanos) {
+    TurnLatency answered(Prompt prompt, long nowNanos) {
         long requested = Math.max(prompt.requestedNanos, gatheredNanos);
         long ready = Math.max(prompt.readyNanos(), requested);
-        metrics.replied(
-                gatheredNanos - speechEndNanos,
-                requested - gatheredNanos,
-                ready - requested,
-                Math.max(0, nowNanos - ready),
-                nowNanos - speechEndNanos);
+        return new TurnLatency(
+                endpoint,
+                Duration.ofNanos(gatheredNanos - speechEndNanos),
+                Duration.ofNanos(requested - gatheredNanos),
+                Duration.ofNanos(ready - requested),
+                Duration.ofNanos(Math.max(0, nowNanos - ready)));
     }
 }

@@ -29,6 +29,7 @@ import org.switchboard.api.call.GatherResult;
 import org.switchboard.api.call.TurnTaking;
 import org.switchboard.api.media.MediaEvents;
 import org.switchboard.api.media.MediaSession;
+import org.switchboard.api.media.TurnLatency;
 import org.switchboard.api.speech.Recognition;
 import org.switchboard.api.speech.RecognitionListener;
 import org.switchboard.api.speech.RecognitionSession;
@@ -52,6 +53,7 @@ public class TurnTakingTest {
     private volatile Scripted recognizer;
     private volatile String words = "";
     private final List<Double> heard = new CopyOnWriteArrayList<>();
+    private final List<TurnLatency> answered = new CopyOnWriteArrayList<>();
     private final AtomicBoolean listening = new AtomicBoolean(true);
     private Thread receiver;
     private int seq = 1;
@@ -69,6 +71,11 @@ public class TurnTakingTest {
 
             @Override
             public void mediaTimeout(Duration silence) {}
+
+            @Override
+            public void turnAnswered(TurnLatency latency) {
+                answered.add(latency);
+            }
         });
         session.connect("127.0.0.1", peer.getLocalPort(), 0, "PCMU", 101);
         receiver = new Thread(this::receive, "test-rtp-receiver");
@@ -178,7 +185,23 @@ public class TurnTakingTest {
         assertTrue(
                 "ended after 200 ms of silence, before the recognizer's 700 ms: " + silent,
                 silent >= 10 && silent < 35);
-        assertTrue("time after the speech: " + r.afterSpeech(), r.afterSpeech() != null);
+        assertTrue("time after the speech: " + r.afterSpeech(), r.afterSpeech().toMillis() >= 150);
+
+        Thread.sleep(100); // the flow and the assistant think
+        Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("answer.wav"), 8000, 200);
+        session.play(wav.toUri(), true).toCompletableFuture().get(3, TimeUnit.SECONDS);
+        assertEquals("one answer timed: " + answered, 1, answered.size());
+        TurnLatency l = answered.get(0);
+        assertEquals("phrase", l.endpoint());
+        assertEquals(r.afterSpeech().toMillis(), l.recognition().toMillis(), 1);
+        assertTrue(
+                "the assistant's stage holds the 100 ms pause: " + l,
+                l.assistant().toMillis() >= 100);
+        assertTrue(
+                "the total is the sum: " + l,
+                l.total().compareTo(l.recognition().plus(l.assistant())) >= 0);
+        session.play(wav.toUri(), true).toCompletableFuture().get(3, TimeUnit.SECONDS);
+        assertEquals("a second prompt answers no turn", 1, answered.size());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.media.MediaEngine;
 import org.switchboard.api.media.MediaEvents;
 import org.switchboard.api.media.MediaSession;
+import org.switchboard.api.media.TurnLatency;
 import org.switchboard.sip.internal.sdp.RtpPorts;
 import org.switchboard.sip.internal.sdp.SdpAnswerer;
 
@@ -95,6 +96,26 @@ final class CallMedia implements MediaEvents {
         if (c != null) {
             c.event("media.recording", Map.of("file", file));
         }
+    }
+
+    @Override
+    public void turnAnswered(TurnLatency latency) {
+        SipCall c = call;
+        if (c != null) {
+            c.event("turn.latency", latencyAttributes(latency));
+        }
+    }
+
+    /** The attributes of a {@code turn.latency} event: the endpoint and each stage in whole milliseconds. */
+    static Map<String, String> latencyAttributes(TurnLatency l) {
+        Map<String, String> a = new java.util.LinkedHashMap<>();
+        a.put("endpoint", l.endpoint());
+        a.put("totalMs", Long.toString(l.total().toMillis()));
+        a.put("recognitionMs", Long.toString(l.recognition().toMillis()));
+        a.put("assistantMs", Long.toString(l.assistant().toMillis()));
+        a.put("synthesisMs", Long.toString(l.synthesis().toMillis()));
+        a.put("playoutMs", Long.toString(l.playout().toMillis()));
+        return a;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.switchboard.api.conversation.Conversation;
@@ -100,6 +101,15 @@ final class ConversationJson {
      * incoming ones {@code received}, outgoing ones {@code pending} (Kore's value for prompts on a voice channel).
      */
     static JsonArray history(Conversation c, List<Turn> turns, int skip) {
+        return history(c, turns, skip, Map.of());
+    }
+
+    /**
+     * {@link #history(Conversation, List, int)} with each answer's latency ({@link TurnLatencies}, by position in the
+     * conversation) as the extra field {@code latency} of its item: the caller's turn's {@code endpoint} and
+     * {@code totalMs}, {@code recognitionMs}, {@code assistantMs}, {@code synthesisMs}, {@code playoutMs}.
+     */
+    static JsonArray history(Conversation c, List<Turn> turns, int skip, Map<Integer, Map<String, String>> latencies) {
         JsonArray a = new JsonArray();
         String user = userId(c);
         for (int i = 0; i < turns.size(); i++) {
@@ -139,6 +149,10 @@ final class ConversationJson {
             o.addProperty("iv", ""); // Kore's encryption-at-rest IV: Switchboard's payloads are not encrypted
             o.addProperty("ire", false);
             o.addProperty("sessionId", c.sessionId());
+            Map<String, String> latency = latencies.get(skip + i);
+            if (latency != null) {
+                o.add("latency", TurnLatencies.json(latency));
+            }
             a.add(o);
         }
         return a;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -145,6 +146,9 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         }
     }
 
+    /** The turns read to place answer latencies: a conversation longer than this shows none past it. */
+    private static final int MAX_TIMED_TURNS = 10_000;
+
     private JsonObject details(HttpServletRequest req, String botId) throws ApiException, IOException {
         Services s = services();
         verifier.verify(s.bots, token(req), botId, BotApp.CHAT_HISTORY);
@@ -155,7 +159,11 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         JsonObject o = new JsonObject();
         o.add("conversationInfo", ConversationJson.info(c));
         o.add("conversationFlow", ConversationJson.flow(c));
-        o.add("conversationHistory", ConversationJson.history(c, more ? page.subList(0, r.limit()) : page, r.skip()));
+        Map<Integer, Map<String, String>> latencies =
+                TurnLatencies.match(s.store.turns(c.sessionId(), 0, MAX_TIMED_TURNS), s.store.events(c.sessionId()));
+        o.add(
+                "conversationHistory",
+                ConversationJson.history(c, more ? page.subList(0, r.limit()) : page, r.skip(), latencies));
         if (r.summaryRequired()) {
             o.add("summary", summaryJson(s, botId, c, r.lang()));
         }
