@@ -86,7 +86,7 @@ public class DemoSummariesTest {
                 .caller("four seven one two", null)
                 .set("orderNumber", "4712")
                 .set("orderStatus", "shipped yesterday and will arrive tomorrow")
-                .bot("Order 4 7 1 2 is shipped yesterday and will arrive tomorrow.")
+                .bot("The status of order 4 7 1 2: shipped yesterday and will arrive tomorrow.")
                 .bot("Can I help you with anything else? Say yes or no.");
     }
 

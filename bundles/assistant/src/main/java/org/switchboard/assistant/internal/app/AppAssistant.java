@@ -81,13 +81,19 @@ final class AppAssistant implements VirtualAssistant {
             return app.menuPhrases();
         }
         Step.Ask ask = currentAsk(context);
-        return ask == null ? List.of() : phrases(ask.entity());
+        return ask == null ? List.of() : gather(ask).phrases();
     }
 
     private void menu(Map<String, Object> ctx, List<AssistantAction> out) {
+        menu(ctx, out, false);
+    }
+
+    /** The menu, or on a retry its short form when the app has one. */
+    private void menu(Map<String, Object> ctx, List<AssistantAction> out, boolean retry) {
         ctx.put("_state", "menu");
         ctx.remove("_task");
-        out.add(new AssistantAction.Say(resolve(app.menu(), ctx), true));
+        String prompt = retry && app.reprompt() != null ? app.reprompt() : app.menu();
+        out.add(new AssistantAction.Say(resolve(prompt, ctx), true));
         out.add(new AssistantAction.Gather(true, true, 1, app.menuPhrases(), MENU_WAIT));
     }
 
@@ -107,11 +113,11 @@ final class AppAssistant implements VirtualAssistant {
             ctx.put("_failures", failures);
             if (failures >= app.maxFailures()) {
                 set(ctx, out, Map.of("intent", app.failureIntent()));
-                handoff(ctx, out);
+                failureHandoff(ctx, out);
             } else {
                 out.add(new AssistantAction.Say(
                         r.event() == TurnRequest.Event.NO_INPUT ? app.noInput() : app.noMatch(), true));
-                menu(ctx, out);
+                menu(ctx, out, true);
             }
             return;
         }
@@ -126,6 +132,14 @@ final class AppAssistant implements VirtualAssistant {
             menu(ctx, out);
             return;
         }
+        if (app.anytimeIntent() != null
+                && r.event() == TurnRequest.Event.UTTERANCE
+                && matcher.match(r.text()).filter(i -> i == app.anytimeIntent()).isPresent()) {
+            ctx.put("_failures", 0);
+            set(ctx, out, Map.of("intent", app.anytimeIntent().name()));
+            run(ctx, out, app.anytimeIntent().task(), 0, 0);
+            return;
+        }
         String value = value(ask, r);
         if (value != null) {
             ctx.put("_retries", 0);
@@ -136,7 +150,7 @@ final class AppAssistant implements VirtualAssistant {
         int retries = number(ctx.get("_retries")) + 1;
         ctx.put("_retries", retries);
         if (retries > ask.retries()) {
-            handoff(ctx, out);
+            failureHandoff(ctx, out);
             return;
         }
         String sorry = r.event() == TurnRequest.Event.NO_INPUT ? app.noInput() : app.noMatch();
@@ -201,6 +215,14 @@ final class AppAssistant implements VirtualAssistant {
         out.add(transfer(app.handoff(), ctx));
     }
 
+    /** The handoff that failures (silence, answers not understood) lead to, saying why when the app says so. */
+    private void failureHandoff(Map<String, Object> ctx, List<AssistantAction> out) {
+        if (app.handoffMessage() != null) {
+            out.add(new AssistantAction.Say(resolve(app.handoffMessage(), ctx), true));
+        }
+        handoff(ctx, out);
+    }
+
     private AssistantAction.Transfer transfer(Step.Transfer t, Map<String, Object> ctx) {
         return new AssistantAction.Transfer(
                 t.reason(), t.target() == null ? null : resolve(t.target(), ctx), resolveAll(t.headers(), ctx));
@@ -245,11 +267,14 @@ final class AppAssistant implements VirtualAssistant {
         return v;
     }
 
-    private static AssistantAction.Gather gather(Step.Ask a) {
+    private AssistantAction.Gather gather(Step.Ask a) {
+        List<String> phrases = new ArrayList<>(phrases(a.entity()));
+        if (!phrases.isEmpty()) {
+            phrases.addAll(app.anytimePhrases()); // "agent" is heard at every question
+        }
         return switch (a.entity()) {
-            case DIGITS, NUMBER ->
-                new AssistantAction.Gather(true, true, a.maxLength(), phrases(a.entity()), ANSWER_WAIT);
-            case YES_NO -> new AssistantAction.Gather(true, true, 1, phrases(a.entity()), ANSWER_WAIT);
+            case DIGITS, NUMBER -> new AssistantAction.Gather(true, true, a.maxLength(), phrases, ANSWER_WAIT);
+            case YES_NO -> new AssistantAction.Gather(true, true, 1, phrases, ANSWER_WAIT);
             case TEXT -> new AssistantAction.Gather(false, true, 1, List.of(), ANSWER_WAIT);
         };
     }

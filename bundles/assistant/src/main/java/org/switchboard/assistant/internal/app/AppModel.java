@@ -30,6 +30,11 @@ import com.google.gson.JsonParser;
  * @param failureIntent the intent recorded when failures lead to the handoff
  * @param handoff the agent handoff after too many failures
  * @param afterTask what follows a task whose steps ran out: {@code menu} or {@code end}
+ * @param reprompt said instead of the menu when the caller is asked again (a short menu), or {@code null}
+ * @param handoffMessage said before the handoff that failures lead to (why the caller is handed over), or
+ *     {@code null}
+ * @param anytimeIntent the intent recognized at every question as well as in the menu (e.g. the agent), or
+ *     {@code null}
  * @param intents the intents, in order (ties go to the first)
  * @param tasks the tasks by name
  */
@@ -42,6 +47,9 @@ record AppModel(
         String failureIntent,
         Step.Transfer handoff,
         String afterTask,
+        String reprompt,
+        String handoffMessage,
+        Intent anytimeIntent,
         List<Intent> intents,
         Map<String, List<Step>> tasks) {
 
@@ -58,6 +66,9 @@ record AppModel(
             "failureIntent",
             "handoff",
             "afterTask",
+            "reprompt",
+            "handoffMessage",
+            "anytimeIntent",
             "intents",
             "tasks");
 
@@ -132,6 +143,14 @@ record AppModel(
                 }
             }
         });
+        Intent anytime = null;
+        if (o.has("anytimeIntent")) {
+            String name = string(o, "anytimeIntent", "$", true);
+            anytime = intents.stream()
+                    .filter(i -> i.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> bad("$.anytimeIntent", "no intent '" + name + "' in $.intents"));
+        }
         return new AppModel(
                 string(o, "greeting", "$", false),
                 menu,
@@ -141,8 +160,21 @@ record AppModel(
                 o.has("failureIntent") ? string(o, "failureIntent", "$", true) : "Unrecognized",
                 handoff,
                 afterTask,
+                string(o, "reprompt", "$", false),
+                string(o, "handoffMessage", "$", false),
+                anytime,
                 List.copyOf(intents),
                 tasks);
+    }
+
+    /** The phrases of the intent recognized at every question; empty without one. */
+    List<String> anytimePhrases() {
+        if (anytimeIntent == null) {
+            return List.of();
+        }
+        List<String> p = new ArrayList<>(anytimeIntent.examples());
+        p.addAll(anytimeIntent.keywords());
+        return p;
     }
 
     /** Every phrase the menu expects, for the recognizer's grammar. */

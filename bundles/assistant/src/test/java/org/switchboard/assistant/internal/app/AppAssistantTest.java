@@ -86,7 +86,9 @@ public class AppAssistantTest {
         assertEquals(8, last(a, AssistantAction.Gather.class).maxDigits());
         assertTrue(app.expectedPhrases(context).contains("seven"));
         a = turn(Event.UTTERANCE, "four seven one two", null);
-        assertTrue(said(a), said(a).startsWith("Order 4 7 1 2 is shipped yesterday and will arrive tomorrow."));
+        assertTrue(
+                said(a),
+                said(a).startsWith("The status of order 4 7 1 2: shipped yesterday and will arrive tomorrow."));
         assertEquals("4712", context.get("orderNumber"));
         a = turn(Event.UTTERANCE, "no", null);
         last(a, AssistantAction.End.class);
@@ -119,11 +121,46 @@ public class AppAssistantTest {
     }
 
     @Test
+    public void agentWorksAtEveryQuestion() {
+        turn(Event.START, null, null);
+        List<AssistantAction> a = turn(Event.UTTERANCE, "order status", null);
+        assertTrue(
+                "the order number's grammar hears 'agent'",
+                last(a, AssistantAction.Gather.class).phrases().contains("agent"));
+        assertTrue(app.expectedPhrases(context).contains("representative"));
+        a = turn(Event.UTTERANCE, "agent", null);
+        assertEquals("Connecting you to an agent.", said(a));
+        assertEquals(
+                Map.of("X-Intent", "Agent"),
+                last(a, AssistantAction.Transfer.class).headers());
+
+        context = Map.of();
+        turn(Event.START, null, null);
+        turn(Event.DTMF, null, "2");
+        turn(Event.DTMF, null, "4712");
+        a = turn(Event.UTTERANCE, "i want to talk to a person", null); // at the yes-or-no question
+        assertEquals(
+                Map.of("X-Intent", "Agent"),
+                last(a, AssistantAction.Transfer.class).headers());
+    }
+
+    @Test
+    public void anAppWithAnUnknownAnytimeIntentIsRefusedWithThePath() throws IOException {
+        String bad = demoApp().replace("\"anytimeIntent\":\"Agent\"", "\"anytimeIntent\":\"Nobody\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AppModel.parse(bad));
+        assertTrue(e.getMessage(), e.getMessage().contains("$.anytimeIntent"));
+    }
+
+    @Test
     public void twoFailedAttemptsInTheMenuHandToAnAgent() {
         turn(Event.START, null, null);
         List<AssistantAction> a = turn(Event.UTTERANCE, "what is the weather", null);
-        assertTrue(said(a), said(a).startsWith("Sorry, I did not get that. You can say billing"));
+        assertEquals(
+                "a short menu on the retry",
+                "Sorry, I did not get that. Say billing, order status, or agent. Or press 1, 2, or 0.",
+                said(a));
         a = turn(Event.NO_INPUT, null, null);
+        assertEquals("the caller hears why", "Let me get you someone who can help.", said(a));
         AssistantAction.Transfer t = last(a, AssistantAction.Transfer.class);
         assertEquals("TransferToAgent", t.reason());
         assertEquals(Map.of("X-Intent", "Unrecognized"), t.headers());
