@@ -26,6 +26,27 @@ public interface VirtualAssistant {
      */
     CompletionStage<TurnResponse> takeTurn(TurnRequest request);
 
+    /**
+     * Whether this assistant wants the words heard while the caller is still speaking ({@link #partial}); asked at
+     * each question.
+     *
+     * @since 1.3
+     */
+    default boolean wantsPartials() {
+        return false;
+    }
+
+    /**
+     * The words heard so far in the caller's current turn (a partial result, sent when it changes), so that the bot
+     * can prepare an answer before the turn ends. Must not block; the turn itself still comes to {@link #takeTurn}.
+     *
+     * @param sessionId the conversation
+     * @param text the words so far, lower case
+     * @param context the dialogue's context as of the question
+     * @since 1.3
+     */
+    default void partial(String sessionId, String text, java.util.Map<String, Object> context) {}
+
     /** The phrases this assistant expects next in {@code context}, for a recognizer grammar; empty for free-form. */
     default java.util.List<String> expectedPhrases(java.util.Map<String, Object> context) {
         return java.util.List.of();

@@ -63,6 +63,16 @@ public interface CallControl {
     /** Prompts (optionally) and collects digits and/or speech. */
     CompletionStage<GatherResult> gather(GatherRequest request);
 
+    /**
+     * {@link #gather(GatherRequest)}, with the words heard so far while the caller speaks: {@code partials} gets each
+     * new partial result (on a media thread: it must return quickly). This default reports none.
+     *
+     * @since 1.6
+     */
+    default CompletionStage<GatherResult> gather(GatherRequest request, java.util.function.Consumer<String> partials) {
+        return gather(request);
+    }
+
     /** Hands the call back to the contact center by BYE with headers or by REFER, exactly as given. */
     CompletionStage<TransferResult> transfer(Handoff handoff);
 

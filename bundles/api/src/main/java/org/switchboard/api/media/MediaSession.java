@@ -72,6 +72,16 @@ public interface MediaSession extends AutoCloseable {
     CompletionStage<GatherResult> gather(GatherRequest request);
 
     /**
+     * {@link #gather(GatherRequest)}, reporting each new partial result (the words heard so far, when they change) to
+     * {@code partials}, off the media threads. This default reports none.
+     *
+     * @since 1.4
+     */
+    default CompletionStage<GatherResult> gather(GatherRequest request, java.util.function.Consumer<String> partials) {
+        return gather(request);
+    }
+
+    /**
      * Stops the prompt playing and drops the ones queued after it, bargeable or not; their stages complete as done.
      * Nothing by default.
      *

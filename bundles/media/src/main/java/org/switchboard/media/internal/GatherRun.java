@@ -53,8 +53,15 @@ final class GatherRun implements RecognitionListener {
     private double partialConfidence;
     private boolean partialHasPosition;
     private Endpoint committing;
+    private final java.util.function.Consumer<String> partials;
 
-    GatherRun(RtpSession session, GatherRequest request, MediaEngineImpl engine, Settings settings) {
+    GatherRun(
+            RtpSession session,
+            GatherRequest request,
+            MediaEngineImpl engine,
+            Settings settings,
+            java.util.function.Consumer<String> partials) {
+        this.partials = partials;
         this.session = session;
         this.request = request;
         this.engine = engine;
@@ -177,6 +184,9 @@ final class GatherRun implements RecognitionListener {
                 return;
             }
             if (!r.isFinal()) {
+                if (partials != null && !text.isEmpty() && !text.equals(partial)) {
+                    engine.pool().execute(() -> report(text));
+                }
                 partial = text;
                 partialConfidence = r.confidence();
                 partialHasPosition = r.audioMs() >= 0;
@@ -197,6 +207,14 @@ final class GatherRun implements RecognitionListener {
             }
             Endpoint endpoint = committing != null ? committing : Endpoint.RECOGNIZER;
             complete(new GatherResult(Outcome.MATCH, null, text, r.confidence(), endpoint, afterSpeech()));
+        }
+    }
+
+    private void report(String text) {
+        try {
+            partials.accept(text);
+        } catch (RuntimeException e) {
+            LOG.warn("Session {}: the partial result listener failed: {}", session.id(), e.toString());
         }
     }
 

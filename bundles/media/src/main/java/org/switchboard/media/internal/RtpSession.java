@@ -511,6 +511,11 @@ final class RtpSession implements MediaSession {
 
     @Override
     public CompletionStage<GatherResult> gather(GatherRequest request) {
+        return gather(request, null);
+    }
+
+    @Override
+    public CompletionStage<GatherResult> gather(GatherRequest request, java.util.function.Consumer<String> partials) {
         GatherRun g;
         synchronized (this) {
             if (closed) {
@@ -519,7 +524,7 @@ final class RtpSession implements MediaSession {
             if (gather != null) {
                 gather.finish(GatherResult.Outcome.NO_INPUT);
             }
-            g = new GatherRun(this, request, engine, settings);
+            g = new GatherRun(this, request, engine, settings, partials);
             gather = g;
         }
         g.start();

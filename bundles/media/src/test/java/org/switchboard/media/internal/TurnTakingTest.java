@@ -205,6 +205,17 @@ public class TurnTakingTest {
     }
 
     @Test
+    public void theWordsHeardSoFarAreReportedOnceEachWhenTheyChange() throws Exception {
+        words = "billing";
+        List<String> partials = new CopyOnWriteArrayList<>();
+        var gather = session.gather(speech(List.of("billing", "agent"), 1, null), partials::add)
+                .toCompletableFuture();
+        speakThenWait(gather, 20, 60);
+        Thread.sleep(100);
+        assertEquals("reported once though repeated every 60 ms of audio", List.of("billing"), partials);
+    }
+
+    @Test
     public void aPhraseThatAnotherExtendsWaitsForTheEndSilence() throws Exception {
         words = "order";
         TurnTaking turn = new TurnTaking(null, Duration.ofMillis(500), null);

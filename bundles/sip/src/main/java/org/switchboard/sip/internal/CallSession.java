@@ -180,13 +180,18 @@ final class CallSession implements CallControl {
 
     @Override
     public CompletionStage<GatherResult> gather(GatherRequest request) {
+        return gather(request, null);
+    }
+
+    @Override
+    public CompletionStage<GatherResult> gather(GatherRequest request, java.util.function.Consumer<String> partials) {
         if (media == null) {
             return noMedia();
         }
         if (request.prompt() != null && !request.prompt().isBlank()) {
             turn(Direction.OUTGOING, request.prompt(), null, 1.0);
         }
-        return media.gather(request).thenApply(r -> {
+        return (partials == null ? media.gather(request) : media.gather(request, partials)).thenApply(r -> {
             if (r.outcome() == GatherResult.Outcome.MATCH) {
                 turn(Direction.INCOMING, r.text(), r.digits(), r.confidence());
             }

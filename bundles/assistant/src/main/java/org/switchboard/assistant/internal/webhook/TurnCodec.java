@@ -59,6 +59,17 @@ final class TurnCodec {
         return GSON.toJson(o);
     }
 
+    /** A {@code partial} event: the words heard so far in the caller's turn. */
+    static String partial(String sessionId, String assistantId, String text, Map<String, Object> context) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sessionId", sessionId);
+        o.addProperty("assistantId", assistantId);
+        o.addProperty("event", "partial");
+        o.addProperty("text", text);
+        o.add("context", GSON.toJsonTree(context));
+        return GSON.toJson(o);
+    }
+
     /** Parses a response; {@link IllegalArgumentException} saying what is wrong when it is not one. */
     static TurnResponse response(String body) {
         JsonElement root;

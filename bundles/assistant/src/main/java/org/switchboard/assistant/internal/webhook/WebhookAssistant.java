@@ -77,6 +77,34 @@ final class WebhookAssistant implements VirtualAssistant {
         });
     }
 
+    @Override
+    public boolean wantsPartials() {
+        return settings.partials();
+    }
+
+    /**
+     * Posts the words heard so far as a {@code partial} event; the answer is not waited for and anything it says is
+     * ignored (the turn itself comes next, as an {@code utterance}). A failure is logged at debug level only: the
+     * turn's own request reports an unreachable bot.
+     */
+    @Override
+    public void partial(String sessionId, String text, Map<String, Object> context) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url())
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TurnCodec.partial(sessionId, id, text, context)));
+        settings.headers().forEach(b::header);
+        client.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+            if (e != null) {
+                LOG.debug(
+                        "Session {}: partial result not delivered to webhook assistant '{}': {}",
+                        sessionId,
+                        id,
+                        e.toString());
+            }
+        });
+    }
+
     private TurnResponse fallback(TurnRequest request, String problem) {
         List<AssistantAction> actions = new ArrayList<>();
         actions.add(new AssistantAction.SetContext(Map.of("webhookError", problem)));

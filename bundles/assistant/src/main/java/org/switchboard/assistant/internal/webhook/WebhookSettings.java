@@ -11,7 +11,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** A webhook definition, checked: {@code url}, {@code timeoutMs}, {@code headers} and the fallback. */
+/**
+ * A webhook definition, checked: {@code url}, {@code timeoutMs}, {@code headers}, the fallback, and {@code partials}
+ * (whether the words heard while the caller speaks are posted too).
+ */
 record WebhookSettings(
         URI url,
         Duration timeout,
@@ -19,10 +22,19 @@ record WebhookSettings(
         String fallback,
         String fallbackMessage,
         String fallbackReason,
-        Map<String, String> fallbackHeaders) {
+        Map<String, String> fallbackHeaders,
+        boolean partials) {
 
     private static final Set<String> FIELDS = Set.of(
-            "type", "url", "timeoutMs", "headers", "fallback", "fallbackMessage", "fallbackReason", "fallbackHeaders");
+            "type",
+            "url",
+            "timeoutMs",
+            "headers",
+            "fallback",
+            "fallbackMessage",
+            "fallbackReason",
+            "fallbackHeaders",
+            "partials");
     private static final List<String> FALLBACKS = List.of("agent", "hangup", "resolved");
 
     static WebhookSettings parse(String json) {
@@ -67,7 +79,19 @@ record WebhookSettings(
                         ? o.get("fallbackMessage").getAsString()
                         : "Sorry, I am having trouble right now. Let me get you to an agent.",
                 o.has("fallbackReason") ? o.get("fallbackReason").getAsString() : "TransferToAgent",
-                map(o, "fallbackHeaders"));
+                map(o, "fallbackHeaders"),
+                bool(o, "partials"));
+    }
+
+    private static boolean bool(JsonObject o, String name) {
+        JsonElement v = o.get(name);
+        if (v == null) {
+            return false;
+        }
+        if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException("$." + name + ": must be true or false");
+        }
+        return v.getAsBoolean();
     }
 
     private static Map<String, String> map(JsonObject o, String name) {

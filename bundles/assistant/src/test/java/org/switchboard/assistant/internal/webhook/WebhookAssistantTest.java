@@ -1,6 +1,7 @@
 package org.switchboard.assistant.internal.webhook;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -129,6 +130,27 @@ public class WebhookAssistantTest {
         assertEquals(List.of("yes"), g.phrases());
         assertEquals("greet", r.taskName());
         assertEquals(1.0, ((Number) r.context().get("n")).doubleValue(), 0);
+    }
+
+    @Test
+    public void partialResultsArePostedOnlyWhenTheBotAsksForThem() throws Exception {
+        VirtualAssistant quiet = bot(url(), "");
+        assertFalse(quiet.wantsPartials());
+        VirtualAssistant eager = bot(url(), ", \"partials\": true, \"headers\": {\"Authorization\": \"Bearer p\"}");
+        assertTrue(eager.wantsPartials());
+        eager.partial("s1", "order sta", Map.of("intent", "x"));
+        for (int i = 0; i < 200 && received.get() == null; i++) {
+            Thread.sleep(10);
+        }
+        JsonObject sent = JsonParser.parseString(received.get()).getAsJsonObject();
+        assertEquals("partial", sent.get("event").getAsString());
+        assertEquals("order sta", sent.get("text").getAsString());
+        assertEquals("helper", sent.get("assistantId").getAsString());
+        assertEquals("x", sent.getAsJsonObject("context").get("intent").getAsString());
+        assertEquals("Bearer p", auth.get());
+        IllegalArgumentException e = org.junit.Assert.assertThrows(
+                IllegalArgumentException.class, () -> bot(url(), ", \"partials\": \"yes\""));
+        assertTrue(e.getMessage(), e.getMessage().contains("$.partials: must be true or false"));
     }
 
     private void assertFallback(TurnResponse r, String problem) {

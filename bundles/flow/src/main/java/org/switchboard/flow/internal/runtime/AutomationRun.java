@@ -194,7 +194,13 @@ final class AutomationRun {
             result.complete(Outcome.error("assistant '" + assistantId + "': bad gather: " + e.getMessage()));
             return;
         }
-        run.call().gather(request).whenComplete((r, e) -> {
+        java.util.function.Consumer<String> partials = null;
+        if (assistant.wantsPartials()) {
+            Map<String, Object> asked = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(context));
+            String sessionId = run.call().session().sessionId();
+            partials = text -> assistant.partial(sessionId, text, asked);
+        }
+        run.call().gather(request, partials).whenComplete((r, e) -> {
             if (e != null || r.outcome() == GatherResult.Outcome.HANGUP) {
                 turn(Event.HANGUP, null, 0, null);
             } else if (r.outcome() == GatherResult.Outcome.NO_INPUT) {

@@ -39,6 +39,8 @@ public class AutomationRunTest {
     private final FlowRunTest.FakeCall call = new FlowRunTest.FakeCall();
     private final List<TurnRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Assistants assistants = new Assistants();
+    private volatile boolean wantsPartials;
+    private final List<String> partialsHeard = Collections.synchronizedList(new ArrayList<>());
 
     @After
     public void stop() {
@@ -63,6 +65,16 @@ public class AutomationRunTest {
                     @Override
                     public List<String> expectedPhrases(Map<String, Object> context) {
                         return List.of("yes", "no");
+                    }
+
+                    @Override
+                    public boolean wantsPartials() {
+                        return wantsPartials;
+                    }
+
+                    @Override
+                    public void partial(String sessionId, String text, Map<String, Object> context) {
+                        partialsHeard.add(sessionId + ":" + text + ":" + context.get("_step"));
                     }
                 },
                 Map.of(AssistantFactory.TYPE, "app"));
@@ -96,6 +108,28 @@ public class AutomationRunTest {
                     .anyMatch(e -> e.type().equals(type)
                             && e.attributes().values().stream().anyMatch(v -> v.contains(attribute)));
         }
+    }
+
+    @Test
+    public void theWordsHeardSoFarReachAnAssistantThatWantsThem() throws Exception {
+        assistant(r -> switch (r.event()) {
+            case START -> answer(new AssistantAction.Gather(false, true, 1, List.of(), Duration.ofSeconds(4)));
+            default -> answer(new AssistantAction.End());
+        });
+        call.partials.addAll(List.of("order", "order status"));
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "order status", 0.9));
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, null, "order status", 0.9));
+        assertEquals("hangup", run(ALL, ""));
+        assertTrue("an assistant that does not ask gets none: " + partialsHeard, partialsHeard.isEmpty());
+
+        wantsPartials = true;
+        requests.clear();
+        call.active = true; // the first call hung up
+        assertEquals("hangup", run(ALL, ""));
+        String session = call.session().sessionId();
+        assertEquals(List.of(session + ":order:1", session + ":order status:1"), partialsHeard);
+        assertEquals(
+                "the turn still comes whole", "order status", requests.get(1).text());
     }
 
     @Test

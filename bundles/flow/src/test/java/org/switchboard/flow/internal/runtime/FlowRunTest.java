@@ -100,6 +100,17 @@ public class FlowRunTest {
 
         final java.util.Deque<GatherResult> heard = new java.util.concurrent.ConcurrentLinkedDeque<>();
         final List<GatherRequest> gathers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Partial results each gather that asks for them hears before its result. */
+        final List<String> partials = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<GatherResult> gather(
+                GatherRequest request, java.util.function.Consumer<String> listener) {
+            if (listener != null) {
+                partials.forEach(listener);
+            }
+            return gather(request);
+        }
 
         @Override
         public CompletionStage<GatherResult> gather(GatherRequest request) {
