@@ -18,6 +18,7 @@ import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Turn;
+import org.switchboard.testing.VoiceCaller;
 
 /**
  * The Acme support demo (+15550105) end to end with real speech: sipp places the call, a scripted caller talks

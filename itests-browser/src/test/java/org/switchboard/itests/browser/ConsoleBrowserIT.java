@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.switchboard.testing.Gateway;
 import org.switchboard.testing.Jwt;
 import org.switchboard.testing.Sipp;
+import org.switchboard.testing.VoiceCaller;
 
 /**
  * Every Switchboard console page in headless Chromium against the running gateway, with real calls from sipp:
@@ -351,6 +352,42 @@ public class ConsoleBrowserIT {
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    @Test
+    public void h_eachSpokenAnswerShowsHowLongTheCallerWaited() throws Exception {
+        java.nio.file.Path clips = java.nio.file.Files.createTempDirectory("clips");
+        try (VoiceCaller caller = new VoiceCaller()) {
+            var call = gateway.call(
+                    "examples/sipp/zcc-voice-call.xml",
+                    "-s",
+                    "+15550105",
+                    "-key",
+                    "rtp_port",
+                    Integer.toString(caller.port()),
+                    "-timeout",
+                    "120s");
+            caller.awaitLoud(30_000); // the greeting
+            caller.awaitQuiet(900, 60_000); // and the menu
+            caller.say(VoiceCaller.speech("agent", clips));
+            call.awaitSuccess();
+        }
+        browser.open(page("switchboard-interactions") + "?did=%2B15550105");
+        String session =
+                browser.all("#sb-conversations tbody tr a.sb-id").get(0).getText();
+        browser.open(page("switchboard-interactions") + "?session=" + session);
+        browser.await(
+                "the answer's latency",
+                10,
+                true,
+                () -> !browser.all("#sb-transcript .sb-latency").isEmpty());
+        String transcript = browser.text("#sb-transcript");
+        assertTrue(
+                transcript,
+                transcript.matches("(?s).*answered \\d+ ms after the caller stopped \\(turn ended by "
+                        + "(phrase|silence|recognizer)\\): recognition \\d+ .*"));
+        assertEquals(4, browser.all("#sb-transcript .sb-latency span").size());
+        browser.screenshot("answer-latency");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
+import org.switchboard.util.conversation.AnswerLatencies;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -105,7 +106,7 @@ final class ConversationJson {
     }
 
     /**
-     * {@link #history(Conversation, List, int)} with each answer's latency ({@link TurnLatencies}, by position in the
+     * {@link #history(Conversation, List, int)} with each answer's latency ({@link AnswerLatencies}, by position in the
      * conversation) as the extra field {@code latency} of its item: the caller's turn's {@code endpoint} and
      * {@code totalMs}, {@code recognitionMs}, {@code assistantMs}, {@code synthesisMs}, {@code playoutMs}.
      */
@@ -151,11 +152,27 @@ final class ConversationJson {
             o.addProperty("sessionId", c.sessionId());
             Map<String, String> latency = latencies.get(skip + i);
             if (latency != null) {
-                o.add("latency", TurnLatencies.json(latency));
+                o.add("latency", latency(latency));
             }
             a.add(o);
         }
         return a;
+    }
+
+    /** The {@code latency} field: numbers for the stages, the endpoint as text. */
+    static JsonObject latency(Map<String, String> attributes) {
+        JsonObject o = new JsonObject();
+        String endpoint = attributes.get("endpoint");
+        if (endpoint != null) {
+            o.addProperty("endpoint", endpoint);
+        }
+        for (String k : AnswerLatencies.MILLIS) {
+            String v = attributes.get(k);
+            if (v != null && v.matches("\\d{1,9}")) {
+                o.addProperty(k, Long.parseLong(v));
+            }
+        }
+        return o;
     }
 
     private static String id(String prefix, String key) {

@@ -32,6 +32,7 @@ import org.switchboard.api.conversation.Summary;
 import org.switchboard.api.conversation.Turn;
 import org.switchboard.api.metrics.MetricsSource;
 import org.switchboard.api.metrics.MetricsWriter;
+import org.switchboard.util.conversation.AnswerLatencies;
 import org.switchboard.util.metrics.RequestMetrics;
 
 import com.google.gson.Gson;
@@ -160,7 +161,7 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         o.add("conversationInfo", ConversationJson.info(c));
         o.add("conversationFlow", ConversationJson.flow(c));
         Map<Integer, Map<String, String>> latencies =
-                TurnLatencies.match(s.store.turns(c.sessionId(), 0, MAX_TIMED_TURNS), s.store.events(c.sessionId()));
+                AnswerLatencies.match(s.store.turns(c.sessionId(), 0, MAX_TIMED_TURNS), s.store.events(c.sessionId()));
         o.add(
                 "conversationHistory",
                 ConversationJson.history(c, more ? page.subList(0, r.limit()) : page, r.skip(), latencies));

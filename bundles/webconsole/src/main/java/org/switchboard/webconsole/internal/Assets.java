@@ -24,6 +24,11 @@ final class Assets {
             .sb-turn.sb-bot{background:#eef3fb;border:1px solid #b9cbe8}
             .sb-turn.sb-caller{background:#f3f7ea;border:1px solid #c3d6a0;margin-left:auto}
             .sb-turn small{color:#666;display:block}
+            .sb-answer-latency{margin-top:4px}
+            .sb-latency{display:flex;width:240px;height:6px;background:#f4f4f4;border:1px solid #ddd}
+            .sb-latency span{display:block;height:100%}
+            .sb-lat-recognition{background:#7a9fd6}.sb-lat-assistant{background:#e0a84a}
+            .sb-lat-synthesis{background:#9bc36b}.sb-lat-playout{background:#b28ad1}
             .sb-ladder{border:1px solid #ddd;background:#fff;max-width:100%}
             .sb-ladder a{cursor:pointer}
             .sb-ladder a:hover text,.sb-ladder a.sb-sel text{fill:#c00}

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -28,6 +29,7 @@ import org.switchboard.api.conversation.Turn;
 import org.switchboard.api.store.TrunkRecord;
 import org.switchboard.api.store.WorkspaceRecord;
 import org.switchboard.api.store.WorkspaceRepository;
+import org.switchboard.util.conversation.AnswerLatencies;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -222,10 +224,13 @@ public final class InteractionsPage extends ConsolePage {
 
         out.print("<h2>Transcript</h2><div id=\"sb-transcript\">");
         List<Turn> turns = s.turns(c.sessionId(), 0, 2000);
+        List<ConversationEvent> events = s.events(c.sessionId());
+        Map<Integer, Map<String, String>> latencies = AnswerLatencies.match(turns, events);
         if (turns.isEmpty()) {
             out.print("<p class=\"sb-muted\">Nothing was said.</p>");
         }
-        for (Turn t : turns) {
+        for (int i = 0; i < turns.size(); i++) {
+            Turn t = turns.get(i);
             boolean caller = t.direction() == Direction.INCOMING;
             String said = t.text() == null ? "" : t.text();
             if (t.digits() != null) {
@@ -236,14 +241,14 @@ public final class InteractionsPage extends ConsolePage {
                     + Html.time(t.at()).substring(11)
                     + (t.taskName() == null ? "" : " &middot; " + Html.h(t.taskName()))
                     + (caller && t.text() != null ? String.format(" &middot; confidence %.2f", t.confidence()) : "")
-                    + "</small>" + Html.h(said) + "</div>");
+                    + "</small>" + Html.h(said)
+                    + (latencies.containsKey(i) ? LatencyBar.html(latencies.get(i)) : "") + "</div>");
         }
         out.print("</div>");
 
         out.print("<h2>SIP messages</h2><div id=\"sb-sip\">" + Ladder.draw(s.sipMessages(c.sessionId()), peerName(c))
                 + "</div>");
 
-        List<ConversationEvent> events = s.events(c.sessionId());
         out.print("<h2>Events</h2>");
         if (events.isEmpty()) {
             out.print("<p class=\"sb-muted\">No events.</p>");

@@ -1,4 +1,4 @@
-package org.switchboard.itests;
+package org.switchboard.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import javax.sound.sampled.AudioSystem;
  * The caller's side of a call's audio, as a phone would do it: G.711 u-law RTP every 20 ms from one UDP port
  * (silence unless speech was queued), and what Switchboard sends back decoded and measured frame by frame (a frame above -40 dBFS is "loud": a prompt is playing). Speech comes from Debian's flite.
  */
-final class VoiceCaller implements AutoCloseable {
+public final class VoiceCaller implements AutoCloseable {
 
     private static final double LOUD_DB = -40;
 
@@ -41,7 +41,8 @@ final class VoiceCaller implements AutoCloseable {
     private long timestamp;
     private final int ssrc = 0x5eed1234;
 
-    VoiceCaller() throws SocketException {
+    /** A caller on a free loopback UDP port, sending silence every 20 ms until speech is queued. */
+    public VoiceCaller() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         receiver = new Thread(this::receive, "voice-caller");
         receiver.setDaemon(true);
@@ -49,24 +50,24 @@ final class VoiceCaller implements AutoCloseable {
         sender.scheduleAtFixedRate(this::sendFrame, 20, 20, TimeUnit.MILLISECONDS);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    long packetsIn() {
+    public long packetsIn() {
         return packetsIn.get();
     }
 
-    long loudFrames() {
+    public long loudFrames() {
         return loudFrames.get();
     }
 
-    double loudestDb() {
+    public double loudestDb() {
         return loudestDb;
     }
 
     /** Queues 8 kHz speech to be sent in 20 ms frames after what is already queued. */
-    void say(short[] pcm) {
+    public void say(short[] pcm) {
         for (int i = 0; i < pcm.length; i += 160) {
             byte[] frame = new byte[160];
             for (int k = 0; k < 160; k++) {
@@ -77,19 +78,19 @@ final class VoiceCaller implements AutoCloseable {
     }
 
     /** Whether queued speech is still being sent. */
-    boolean speaking() {
+    public boolean speaking() {
         return !outgoing.isEmpty();
     }
 
     /** Waits until the queued speech has been sent. */
-    void awaitSaid() throws InterruptedException {
+    public void awaitSaid() throws InterruptedException {
         while (speaking()) {
             Thread.sleep(20);
         }
     }
 
     /** Waits for Switchboard to start a prompt; returns when it did (System.nanoTime). */
-    long awaitLoud(long timeoutMs) throws InterruptedException {
+    public long awaitLoud(long timeoutMs) throws InterruptedException {
         long since = System.nanoTime();
         long deadline = since + timeoutMs * 1_000_000;
         while (System.nanoTime() < deadline) {
@@ -102,7 +103,7 @@ final class VoiceCaller implements AutoCloseable {
     }
 
     /** Waits until nothing loud came for {@code quietMs} (the prompt ended); returns when the last loud frame came. */
-    long awaitQuiet(long quietMs, long timeoutMs) throws InterruptedException {
+    public long awaitQuiet(long quietMs, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
         while (System.nanoTime() < deadline) {
             if (System.nanoTime() - lastLoudNanos > quietMs * 1_000_000 && lastPacketNanos > lastLoudNanos) {
@@ -114,7 +115,7 @@ final class VoiceCaller implements AutoCloseable {
     }
 
     /** Waits for the next prompt and for its end. */
-    void awaitPrompt(long timeoutMs) throws InterruptedException {
+    public void awaitPrompt(long timeoutMs) throws InterruptedException {
         awaitLoud(timeoutMs);
         awaitQuiet(900, 60_000);
     }
@@ -204,7 +205,7 @@ final class VoiceCaller implements AutoCloseable {
     }
 
     /** {@code text} spoken by flite's slt voice, as 8 kHz samples. */
-    static short[] speech(String text, Path dir) throws IOException, InterruptedException {
+    public static short[] speech(String text, Path dir) throws IOException, InterruptedException {
         Path wav = Files.createTempFile(dir, "clip", ".wav");
         Process p;
         try {
@@ -227,11 +228,37 @@ final class VoiceCaller implements AutoCloseable {
             if (in.getFormat().getSampleRate() == 8000) {
                 return s;
             }
-            return org.switchboard.util.audio.Resampler.downsample2(s); // flite's slt voice is 16 kHz
+            return halve(s); // flite's slt voice is 16 kHz
         } catch (javax.sound.sampled.UnsupportedAudioFileException e) {
             throw new IOException(e);
         } finally {
             Files.deleteIfExists(wav);
         }
+    }
+
+    /** 16 kHz to 8 kHz: a 31-tap Hamming-windowed sinc low-pass at 3.4 kHz, then every other sample. */
+    static short[] halve(short[] in) {
+        int taps = 31;
+        double[] h = new double[taps];
+        double sum = 0;
+        for (int i = 0; i < taps; i++) {
+            double x = i - (taps - 1) / 2.0;
+            double fc = 3400.0 / 16000.0;
+            double sinc = x == 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * x) / (Math.PI * x);
+            h[i] = sinc * (0.54 - 0.46 * Math.cos(2 * Math.PI * i / (taps - 1)));
+            sum += h[i];
+        }
+        short[] out = new short[in.length / 2];
+        for (int o = 0; o < out.length; o++) {
+            double acc = 0;
+            for (int i = 0; i < taps; i++) {
+                int at = 2 * o + i - (taps - 1) / 2;
+                if (at >= 0 && at < in.length) {
+                    acc += in[at] * h[i] / sum;
+                }
+            }
+            out[o] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(acc)));
+        }
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package org.switchboard.summary.internal;
+package org.switchboard.util.conversation;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,23 +8,29 @@ import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Turn;
 
-import com.google.gson.JsonObject;
-
 /**
  * Matches the media's {@code turn.latency} events (recorded when an answer's first packet went out) to the turns they
  * time: the first outgoing turn after the last incoming turn before the event (the prompt that answered the caller,
  * even when the assistant said several in a row).
  */
-final class TurnLatencies {
+public final class AnswerLatencies {
 
-    static final String EVENT = "turn.latency";
-    private static final List<String> MILLIS =
+    /** The event's type. */
+    public static final String EVENT = "turn.latency";
+    /** Its attributes in whole milliseconds: the total, then the stages in order. */
+    public static final List<String> MILLIS =
             List.of("totalMs", "recognitionMs", "assistantMs", "synthesisMs", "playoutMs");
 
-    private TurnLatencies() {}
+    private AnswerLatencies() {}
 
-    /** Each timed answer's position in {@code turns} (the whole conversation) and its event's attributes. */
-    static Map<Integer, Map<String, String>> match(List<Turn> turns, List<ConversationEvent> events) {
+    /**
+     * Each timed answer's position in {@code turns} (the whole conversation, oldest first) and its event's attributes.
+     *
+     * @param turns the conversation's turns, oldest first
+     * @param events its events, oldest first (others than {@value #EVENT} are skipped)
+     * @return position to attributes
+     */
+    public static Map<Integer, Map<String, String>> match(List<Turn> turns, List<ConversationEvent> events) {
         Map<Integer, Map<String, String>> matched = new HashMap<>();
         for (ConversationEvent e : events) {
             if (!EVENT.equals(e.type())) {
@@ -49,21 +55,5 @@ final class TurnLatencies {
             }
         }
         return matched;
-    }
-
-    /** The {@code latency} field: numbers for the stages, the endpoint as text. */
-    static JsonObject json(Map<String, String> attributes) {
-        JsonObject o = new JsonObject();
-        String endpoint = attributes.get("endpoint");
-        if (endpoint != null) {
-            o.addProperty("endpoint", endpoint);
-        }
-        for (String k : MILLIS) {
-            String v = attributes.get(k);
-            if (v != null && v.matches("\\d{1,9}")) {
-                o.addProperty(k, Long.parseLong(v));
-            }
-        }
-        return o;
     }
 }

@@ -1,7 +1,6 @@
-package org.switchboard.summary.internal;
+package org.switchboard.util.conversation;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
@@ -13,9 +12,7 @@ import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.Turn;
 
-import com.google.gson.JsonObject;
-
-public class TurnLatenciesTest {
+public class AnswerLatenciesTest {
 
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
 
@@ -45,7 +42,7 @@ public class TurnLatenciesTest {
                 new ConversationEvent("s", T0.plusMillis(5200), "flow.node", Map.of()),
                 latency(5450, "430"),
                 latency(9600, "380"));
-        Map<Integer, Map<String, String>> m = TurnLatencies.match(turns, events);
+        Map<Integer, Map<String, String>> m = AnswerLatencies.match(turns, events);
         assertEquals(
                 Map.of(3, latency(0, "430").attributes(), 6, latency(0, "380").attributes()), m);
     }
@@ -53,15 +50,7 @@ public class TurnLatenciesTest {
     @Test
     public void aLatencyBeforeAnyCallerTurnOrWithNoAnswerYetTimesNothing() {
         List<Turn> turns = List.of(turn(Direction.OUTGOING, 0, "Welcome"), turn(Direction.INCOMING, 5000, "billing"));
-        assertTrue(TurnLatencies.match(turns, List.of(latency(100, "1"), latency(5100, "2")))
+        assertTrue(AnswerLatencies.match(turns, List.of(latency(100, "1"), latency(5100, "2")))
                 .isEmpty());
-    }
-
-    @Test
-    public void theFieldHasNumbersForStagesAndSkipsValuesThatAreNot() {
-        JsonObject o = TurnLatencies.json(Map.of("endpoint", "silence", "totalMs", "512", "playoutMs", "x1"));
-        assertEquals("silence", o.get("endpoint").getAsString());
-        assertEquals(512, o.get("totalMs").getAsLong());
-        assertFalse(o.has("playoutMs"));
     }
 }
