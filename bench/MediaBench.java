@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments: target host:port, DID, calls, measure seconds, target pid, label.
  */
-public final class MediaBench {
+public class MediaBench {
 
     static final int FRAME = 160;
     static final long FRAME_NANOS = 20_000_000L;
@@ -44,7 +44,7 @@ public final class MediaBench {
     volatile boolean measuring;
     final byte[] tone = new byte[FRAME * 50];
 
-    static final class Call {
+    static class Call {
         final String callId;
         final String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong());
         final DatagramChannel rtp;
@@ -241,7 +241,8 @@ public final class MediaBench {
                 }
                 b.clear();
                 b.put((byte) 0x80).put((byte) 0).putShort((short) c.seq).putInt((int) c.ts).putInt(c.ssrc);
-                b.put(tone, (int) ((c.ts & 0x7FFFFFFFL) % 50) * FRAME, FRAME).flip();
+                putFrame(c, b);
+                b.flip();
                 c.seq = (c.seq + 1) & 0xFFFF;
                 c.ts += FRAME;
                 try {
@@ -257,6 +258,11 @@ public final class MediaBench {
                 next = System.nanoTime();
             }
         }
+    }
+
+    /** Puts the call's next 20 ms of G.711 u-law audio: the quiet tone. */
+    void putFrame(Call c, ByteBuffer b) {
+        b.put(tone, (int) ((c.ts & 0x7FFFFFFFL) % 50) * FRAME, FRAME);
     }
 
     void receiver() {
@@ -289,8 +295,8 @@ public final class MediaBench {
                             c.foreign++; // another stream on this port (an earlier call's, not yet ended)
                             continue;
                         }
-                        if (pt == 0 && measuring) {
-                            rtp(c, seq, now, payload, n);
+                        if (pt == 0) {
+                            onRtp(c, seq, now, payload, n);
                         }
                     }
                 }
@@ -300,6 +306,13 @@ public final class MediaBench {
                     System.err.println("rtp: " + e);
                 }
             }
+        }
+    }
+
+    /** A G.711 packet of the call's stream arrived at {@code now}; counted while measuring. */
+    void onRtp(Call c, int seq, long now, byte[] payload, int n) {
+        if (measuring) {
+            rtp(c, seq, now, payload, n);
         }
     }
 
