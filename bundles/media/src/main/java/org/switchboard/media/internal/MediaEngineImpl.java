@@ -72,7 +72,11 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
     private final Recordings recordings;
     private final MediaCounters ended = new MediaCounters();
     private final SrtpRefusals srtp = new SrtpRefusals();
-    private final Map<SpeechSynthesizer, List<String>> synthesizers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SpeechSynthesizer, Voices> synthesizers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A synthesizer's voices and service ranking: the highest-ranked says the prompts that name no voice. */
+    private record Voices(List<String> names, int ranking) {}
+
     private final List<SpeechRecognizer> recognizers = new CopyOnWriteArrayList<>();
     private volatile boolean warnedSynthesizer;
     private volatile boolean warnedRecognizer;
@@ -191,7 +195,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
     }
 
     /**
-     * The prompt's samples, from the cache or the synthesizer that has {@code voice} (any, for null); silence
+     * The prompt's samples, from the cache or the synthesizer that has {@code voice} (the highest-ranked, for null); silence
      * (logged once) without a synthesizer; {@link IllegalArgumentException} when none has the voice.
      */
     short[] synthesize(String text, String voice) {
@@ -203,7 +207,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
             }
             return new short[0];
         }
-        String key = "say:" + (voice == null ? "" : voice) + ":" + text;
+        String key = "say:" + (voice == null ? "" : voice) + ":" + System.identityHashCode(s) + ":" + text;
         short[] cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -221,10 +225,13 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
             return null;
         }
         if (voice == null) {
-            return synthesizers.keySet().iterator().next();
+            return synthesizers.entrySet().stream()
+                    .max(java.util.Comparator.comparingInt(e -> e.getValue().ranking()))
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
         }
         return synthesizers.entrySet().stream()
-                .filter(e -> e.getValue().contains(voice))
+                .filter(e -> e.getValue().names().contains(voice))
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown voice '" + voice
@@ -232,9 +239,10 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
                         + String.join(
                                 ", ",
                                 synthesizers.values().stream()
-                                        .flatMap(List::stream)
+                                        .flatMap(v -> v.names().stream())
                                         .sorted()
-                                        .toList()) + ")"));
+                                        .toList())
+                        + ")"));
     }
 
     /** A prompt file's samples; {@link IllegalArgumentException} naming the file when it cannot be played. */
@@ -263,7 +271,8 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindSynthesizer(SpeechSynthesizer s, Map<String, Object> properties) {
-        synthesizers.put(s, SpeechSynthesizer.voices(properties));
+        Object ranking = properties.get(org.osgi.framework.Constants.SERVICE_RANKING);
+        synthesizers.put(s, new Voices(SpeechSynthesizer.voices(properties), ranking instanceof Integer r ? r : 0));
         warnedSynthesizer = false;
     }
 

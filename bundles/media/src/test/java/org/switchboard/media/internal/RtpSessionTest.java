@@ -133,12 +133,13 @@ public class RtpSessionTest {
                     asked.add("b:" + voice);
                     return new org.switchboard.api.speech.Audio(8000, new short[160]);
                 },
-                java.util.Map.of("speech.voices", new String[] {"tenor"}));
+                java.util.Map.of("speech.voices", new String[] {"tenor"}, "service.ranking", 10));
         session.say("one", "tenor", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
         session.say("two", "bass", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
-        assertEquals(List.of("b:tenor", "a:bass"), asked);
+        session.say("three", null, false).toCompletableFuture().get(2, TimeUnit.SECONDS);
+        assertEquals("no voice: the highest-ranked synthesizer", List.of("b:tenor", "a:bass", "b:null"), asked);
         try {
-            session.say("three", "soprano", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
+            session.say("four", "soprano", false).toCompletableFuture().get(2, TimeUnit.SECONDS);
             throw new AssertionError("an unknown voice was accepted");
         } catch (java.util.concurrent.ExecutionException e) {
             assertEquals(
