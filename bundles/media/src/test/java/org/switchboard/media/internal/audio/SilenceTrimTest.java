@@ -1,0 +1,36 @@
+package org.switchboard.media.internal.audio;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+
+import org.junit.Test;
+
+public class SilenceTrimTest {
+
+    private static short[] speech(int silenceBefore, int sound, int silenceAfter) {
+        short[] s = new short[silenceBefore + sound + silenceAfter];
+        for (int i = 0; i < sound; i++) {
+            s[silenceBefore + i] = (short) (8000 * Math.sin(2 * Math.PI * 300 * i / 8000.0));
+        }
+        for (int i = 0; i < silenceBefore; i++) {
+            s[i] = (short) (i % 3 - 1); // a synthesizer's near-silence, not digital zero
+        }
+        return s;
+    }
+
+    @Test
+    public void aPromptStarts20MsBeforeItsFirstSoundAndEnds80MsAfterItsLast() {
+        short[] s = speech(1920, 8000, 1920); // 240 ms, 1 s, 240 ms
+        short[] t = SilenceTrim.trim(s);
+        assertEquals(160 + 8000 + 640, t.length);
+        assertEquals(s[1920 - 160 + 200], t[200]);
+    }
+
+    @Test
+    public void audioWithoutSilenceOrWithoutSoundIsLeftAsItIs() {
+        short[] tight = speech(0, 4000, 0);
+        assertSame(tight, SilenceTrim.trim(tight));
+        short[] quiet = new short[4000];
+        assertSame(quiet, SilenceTrim.trim(quiet));
+    }
+}
