@@ -72,9 +72,10 @@ keep() {
   cp -r "$1" "$RESULTS_DIR/raw/$2"
 }
 # jvm_metric <name> [label filter]: a value from the gateway's /metrics, e.g. jvm_metric jvm_memory_used_bytes 'area="heap"'
+# (awk reads to the end: leaving early would fail curl with SIGPIPE, and the script with pipefail)
 jvm_metric() {
   curl -sf "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v n="$1" -v l="${2:-}" \
-    '$1 == n || (index($1, n "{") == 1 && (l == "" || index($1, l) > 0)) {print $2; exit}'
+    '!found && ($1 == n || (index($1, n "{") == 1 && (l == "" || index($1, l) > 0))) {print $2; found = 1}'
 }
 rss_mib() {
   awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$1"/status 2>/dev/null || echo "?"

@@ -11,9 +11,10 @@ import java.time.Duration;
  *     turn at once; zero waits for the recognizer's own end of utterance
  * @param endSilence silence after any other words heard (free-form speech, a phrase still open) that ends the turn;
  *     zero waits for the recognizer's own end of utterance
- * @param resumeWindow when the caller's sound interrupts a bargeable prompt, the prompt pauses for up to this long;
- *     it stops for good when words are recognized (or, with no recognizer listening, when the sound lasts this long)
- *     and resumes where it paused otherwise (a cough, "uh-huh", line noise); zero stops it at the first sound
+ * @param resumeWindow when the caller's sound interrupts a bargeable prompt, the prompt pauses: it stops for good
+ *     when words are recognized, and resumes where it paused when the sound ends without words (a cough, "uh-huh",
+ *     line noise) within this window; sound that goes on past it stops the prompt when no recognizer listens, and
+ *     keeps it paused (for at most three windows) while one does; zero stops the prompt at the first sound
  * @since 1.6
  */
 public record TurnTaking(Duration commitSilence, Duration endSilence, Duration resumeWindow) {

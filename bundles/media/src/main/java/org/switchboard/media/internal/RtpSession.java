@@ -318,12 +318,24 @@ final class RtpSession implements MediaSession {
         }
     }
 
-    /** The resume window ended without words: the prompt resumes, unless the sound is still going on. */
+    /**
+     * The resume window ended without words: the prompt resumes, unless the sound is still going on. Then, while a
+     * recognizer listens, words decide: the prompt stays paused until the sound ends (and resumes) or words come
+     * (and it stops), for at most three windows; with no recognizer, sound that lasts the window stops it.
+     */
     private synchronized void windowEnded() {
         if (!paused || closed) {
             return;
         }
-        if (System.nanoTime() - lastVoicedNanos < SUSTAINED_NANOS) {
+        long now = System.nanoTime();
+        if (now - lastVoicedNanos < SUSTAINED_NANOS) {
+            long window = gather != null ? gather.resumeWindowMs() : settings.resumeWindowMs();
+            if (gather != null
+                    && gather.listening()
+                    && now - pausedAtNanos < TimeUnit.MILLISECONDS.toNanos(3 * window)) {
+                resumeTimer = engine.scheduler().schedule(this::windowEnded, 100, TimeUnit.MILLISECONDS);
+                return;
+            }
             stopBargeable(false);
             return;
         }

@@ -296,6 +296,26 @@ public class TurnTakingTest {
     }
 
     @Test
+    public void whileARecognizerListensLongSoundWithoutWordsKeepsThePromptPausedThenItResumes() throws Exception {
+        words = ""; // line noise: no words
+        Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("prompt.wav"), 8000, 2000);
+        var played = session.play(wav.toUri(), true).toCompletableFuture();
+        var gather = session.gather(speech(List.of("agent"), 1, null)).toCompletableFuture();
+        awaitLoudFrames(20);
+        for (int i = 0; i < 40; i++) { // 800 ms of noise, beyond the 400 ms window, within three
+            frame(true);
+        }
+        for (int i = 0; i < 150 && !played.isDone(); i++) {
+            frame(false);
+        }
+        played.get(3, TimeUnit.SECONDS);
+        long loud = heard.stream().filter(db -> db > -30).count();
+        assertTrue("resumed and played in full (100 frames): " + loud, loud >= 97 && loud <= 103);
+        assertTrue("paused through the noise: " + longestQuietRun(), longestQuietRun() >= 40);
+        assertFalse(gather.isDone());
+    }
+
+    @Test
     public void withoutARecognizerSoundThatLastsTheWindowStopsThePrompt() throws Exception {
         Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("prompt.wav"), 8000, 3000);
         var played = session.play(wav.toUri(), true).toCompletableFuture();

@@ -33,4 +33,25 @@ public class SilenceTrimTest {
         short[] quiet = new short[4000];
         assertSame(quiet, SilenceTrim.trim(quiet));
     }
+
+    @Test
+    public void aQuietVoiceIsRaisedToMinus16DbfsWithoutClippingAndALoudOneIsLeft() {
+        short[] quiet = speech(0, 8000, 0);
+        for (int i = 0; i < quiet.length; i++) {
+            quiet[i] = (short) (quiet[i] / 8); // loudest frame about -15 - 18 = -33 dBFS
+        }
+        short[] raised = SilenceTrim.level(quiet);
+        double db = EnergyVad.levelDb(raised, 0, 160 * 10);
+        assertEquals("at most 12 dB of gain", -33 + 12, db, 1.0);
+        short[] loud = speech(0, 8000, 0);
+        assertSame(loud, SilenceTrim.level(loud));
+        short[] nearFull = new short[1600];
+        for (int i = 0; i < nearFull.length; i++) {
+            nearFull[i] = (short) (i % 2 == 0 ? 30000 : -300); // a click: peaky, quiet on average
+        }
+        short[] limited = SilenceTrim.level(nearFull);
+        for (short v : limited) {
+            assertEquals(true, Math.abs(v) <= 32000);
+        }
+    }
 }

@@ -1,0 +1,268 @@
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Barge-in on the wire (run by bench/bargein.sh; a benchmark, not a test). N calls to a DID whose flow plays a long
+ * bargeable prompt while it listens; whenever the prompt has been playing for a while, a call sends one clip of a
+ * category and waits 2.5 s: coughs and line noise (made here), fillers ("uh-huh", "hmm", "um") and real
+ * interruptions (flite and espeak-ng voices, from the clip directory). It measures the stop latency: from the send
+ * of the clip's first voiced packet to the arrival of the first silent packet of the prompt. Whether the prompt then
+ * stopped for good or resumed is counted by the gateway ({@code switchboard_barge_ins_total}); the script reads it.
+ * Prints one line of key=value pairs.
+ *
+ * <p>Arguments: target host:port, DID, calls, clips per call, category (cough, noise or a clip directory).
+ */
+public final class BargeInBench extends MediaBench {
+
+    static final double VOICED_DB = -40;
+    static final long PROMPT_PLAYING = TimeUnit.MILLISECONDS.toNanos(600);
+    static final long AFTER_CLIP = TimeUnit.MILLISECONDS.toNanos(2500);
+    static final long QUIET_ENDS_PROMPT = TimeUnit.MILLISECONDS.toNanos(300);
+    static final long STOP_WINDOW = TimeUnit.MILLISECONDS.toNanos(400);
+
+    enum State { WAIT_PROMPT, SENDING, AFTER }
+
+    static final class BargeCall extends Call {
+        volatile State state = State.WAIT_PROMPT;
+        volatile long loudSince = -1;
+        volatile long lastLoud;
+        volatile long clipVoicedAt = -1;
+        volatile long stopLatency = -1;
+        volatile long silentSince = -1;
+        volatile int silentFrames;
+        long stateSince = System.nanoTime();
+        long wait;
+        byte[][] clip;
+        int frame;
+        int sent;
+
+        BargeCall(String callId, DatagramChannel rtp) {
+            super(callId, rtp);
+        }
+    }
+
+    final List<byte[][]> clips;
+    final int perCall;
+    final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    volatile int notPaused;
+    final byte[] silence = new byte[FRAME];
+
+    BargeInBench(InetSocketAddress target, String did, List<byte[][]> clips, int perCall) throws IOException {
+        super(target, did);
+        this.clips = clips;
+        this.perCall = perCall;
+        java.util.Arrays.fill(silence, linearToUlaw(0));
+    }
+
+    @Override
+    void putFrame(Call call, ByteBuffer b) {
+        BargeCall c = (BargeCall) call;
+        long now = System.nanoTime();
+        switch (c.state) {
+            case WAIT_PROMPT -> {
+                // the prompt has been playing a while and is sounding now (not in one of its own pauses)
+                if (c.sent < perCall
+                        && c.loudSince > 0
+                        && now - c.loudSince > PROMPT_PLAYING + c.wait
+                        && now - c.lastLoud < 40_000_000L) {
+                    c.clip = clips.get(ThreadLocalRandom.current().nextInt(clips.size()));
+                    c.frame = 0;
+                    c.clipVoicedAt = -1;
+                    c.stopLatency = -1;
+                    c.silentFrames = 0;
+                    c.state = State.SENDING;
+                }
+                b.put(silence);
+            }
+            case SENDING -> {
+                byte[] f = c.clip[c.frame++];
+                if (c.clipVoicedAt < 0 && levelDb(f) > VOICED_DB) {
+                    c.clipVoicedAt = now;
+                }
+                b.put(f);
+                if (c.frame == c.clip.length) {
+                    c.state = State.AFTER;
+                    c.stateSince = now;
+                }
+            }
+            case AFTER -> {
+                if (now - c.stateSince > AFTER_CLIP) {
+                    if (c.stopLatency >= 0) {
+                        latencies.add(c.stopLatency);
+                    } else {
+                        notPaused++;
+                    }
+                    c.sent++;
+                    c.loudSince = -1;
+                    c.wait = TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(800));
+                    c.state = State.WAIT_PROMPT;
+                }
+                b.put(silence);
+            }
+        }
+    }
+
+    @Override
+    void onRtp(Call call, int seq, long now, byte[] payload, int n) {
+        BargeCall c = (BargeCall) call;
+        boolean loud = TurnLevel.db(payload, n) > -50;
+        if (loud) {
+            c.lastLoud = now;
+        }
+        if (c.state == State.WAIT_PROMPT) {
+            if (loud && c.loudSince < 0) {
+                c.loudSince = now;
+            } else if (!loud && now - c.lastLoud > QUIET_ENDS_PROMPT) {
+                c.loudSince = -1; // the prompt ended (or stopped): wait for the next
+            }
+        } else if (c.clipVoicedAt > 0 && c.stopLatency < 0) {
+            // the prompt paused: 100 ms of silence that began within 400 ms of the clip's first sound (not one of
+            // the prompt's own pauses later on)
+            if (loud) {
+                c.silentFrames = 0;
+            } else if (c.silentFrames++ == 0) {
+                c.silentSince = now;
+            }
+            if (c.silentFrames >= 5 && c.silentSince - c.clipVoicedAt < STOP_WINDOW) {
+                c.stopLatency = c.silentSince - c.clipVoicedAt;
+            }
+        }
+    }
+
+    static double levelDb(byte[] ulaw) {
+        return TurnLevel.db(ulaw, ulaw.length);
+    }
+
+    /** The level of u-law audio in dBFS. */
+    static final class TurnLevel {
+        static double db(byte[] ulaw, int n) {
+            long energy = 0;
+            for (int i = 0; i < n; i++) {
+                int v = ulawToLinear(ulaw[i]);
+                energy += (long) v * v;
+            }
+            double rms = n == 0 ? 0 : Math.sqrt((double) energy / n);
+            return rms < 1 ? -96 : 20 * Math.log10(rms / 32768.0);
+        }
+    }
+
+    static byte[][] frames(short[] pcm) {
+        int count = (pcm.length + FRAME - 1) / FRAME;
+        byte[][] out = new byte[count][FRAME];
+        for (int f = 0; f < count; f++) {
+            for (int i = 0; i < FRAME; i++) {
+                int at = f * FRAME + i;
+                out[f][i] = linearToUlaw(at < pcm.length ? pcm[at] : 0);
+            }
+        }
+        return out;
+    }
+
+    /** A cough-like burst: noise through a one-pole low-pass, a fast attack and a decay, 120-350 ms, loud. */
+    static short[] cough(Random r) {
+        int n = 8 * (120 + r.nextInt(230));
+        short[] s = new short[n];
+        double y = 0;
+        double amp = 6000 + r.nextInt(10000);
+        for (int i = 0; i < n; i++) {
+            y = 0.7 * y + 0.3 * r.nextGaussian();
+            double env = Math.min(1, i / 80.0) * Math.exp(-3.0 * i / n);
+            s[i] = (short) Math.max(-32768, Math.min(32767, amp * env * y));
+        }
+        return s;
+    }
+
+    /** Line noise: a burst of hiss or hum at a moderate level, 300-900 ms. */
+    static short[] noise(Random r) {
+        int n = 8 * (300 + r.nextInt(600));
+        short[] s = new short[n];
+        boolean hum = r.nextBoolean();
+        double amp = 1500 + r.nextInt(2500);
+        for (int i = 0; i < n; i++) {
+            double v = hum ? Math.sin(2 * Math.PI * 60 * i / 8000.0) + 0.5 * Math.sin(2 * Math.PI * 180 * i / 8000.0)
+                    : r.nextGaussian() * 0.5;
+            s[i] = (short) Math.max(-32768, Math.min(32767, amp * v));
+        }
+        return s;
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1_000_000;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] hp = args[0].split(":");
+        int n = Integer.parseInt(args[2]);
+        int perCall = Integer.parseInt(args[3]);
+        String category = args[4];
+        List<byte[][]> clips = new ArrayList<>();
+        Random r = new Random(42);
+        if (category.equals("cough") || category.equals("noise")) {
+            for (int i = 0; i < 40; i++) {
+                clips.add(frames(category.equals("cough") ? cough(r) : noise(r)));
+            }
+        } else {
+            try (var files = Files.list(Path.of(category))) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
+                    clips.add(TurnBench.load(p).frames());
+                }
+            }
+        }
+        BargeInBench b = new BargeInBench(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), args[1], clips, perCall);
+        Thread sipThread = new Thread(b::sipLoop, "sip");
+        Thread pacer = new Thread(b::pacer, "pacer");
+        Thread receiver = new Thread(b::receiver, "receiver");
+        pacer.setPriority(Thread.MAX_PRIORITY);
+        sipThread.start();
+        pacer.start();
+        receiver.start();
+        List<BargeCall> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            DatagramChannel rtp = DatagramChannel.open();
+            rtp.bind(new InetSocketAddress(b.localIp, 0));
+            rtp.configureBlocking(false);
+            BargeCall c = new BargeCall("bb-" + i + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), rtp);
+            b.selector.wakeup();
+            rtp.register(b.selector, SelectionKey.OP_READ, c);
+            b.calls.put(c.callId, c);
+            all.add(c);
+            b.invite(c);
+            Thread.sleep(300);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30L + perCall * 12L);
+        while (all.stream().anyMatch(c -> c.sent < perCall && !c.ended) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        for (BargeCall c : all) {
+            if (c.answered && !c.ended) {
+                c.ended = true;
+                b.inDialog(c, "BYE", 2);
+            }
+        }
+        Thread.sleep(500);
+        b.running = false;
+        List<Long> sorted = new ArrayList<>(b.latencies);
+        Collections.sort(sorted);
+        int sent = all.stream().mapToInt(c -> c.sent).sum();
+        System.out.printf(java.util.Locale.ROOT,
+                "category=%s clips=%d paused=%d not_paused=%d stop_p50_ms=%d stop_p95_ms=%d stop_max_ms=%d%n",
+                category.replaceAll(".*/", ""), sent, sorted.size(), b.notPaused, percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 100));
+        System.exit(0);
+    }
+}
