@@ -2,7 +2,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ public final class BargeInBench extends MediaBench {
             }
             case SENDING -> {
                 byte[] f = c.clip[c.frame++];
-                if (c.clipVoicedAt < 0 && levelDb(f) > VOICED_DB) {
+                if (c.clipVoicedAt < 0 && levelDb(f, f.length) > VOICED_DB) {
                     c.clipVoicedAt = now;
                 }
                 b.put(f);
@@ -116,7 +115,7 @@ public final class BargeInBench extends MediaBench {
     @Override
     void onRtp(Call call, int seq, long now, byte[] payload, int n) {
         BargeCall c = (BargeCall) call;
-        boolean loud = TurnLevel.db(payload, n) > -50;
+        boolean loud = levelDb(payload, n) > -50;
         if (loud) {
             c.lastLoud = now;
         }
@@ -140,22 +139,6 @@ public final class BargeInBench extends MediaBench {
         }
     }
 
-    static double levelDb(byte[] ulaw) {
-        return TurnLevel.db(ulaw, ulaw.length);
-    }
-
-    /** The level of u-law audio in dBFS. */
-    static final class TurnLevel {
-        static double db(byte[] ulaw, int n) {
-            long energy = 0;
-            for (int i = 0; i < n; i++) {
-                int v = ulawToLinear(ulaw[i]);
-                energy += (long) v * v;
-            }
-            double rms = n == 0 ? 0 : Math.sqrt((double) energy / n);
-            return rms < 1 ? -96 : 20 * Math.log10(rms / 32768.0);
-        }
-    }
 
     static byte[][] frames(short[] pcm) {
         int count = (pcm.length + FRAME - 1) / FRAME;
@@ -197,13 +180,6 @@ public final class BargeInBench extends MediaBench {
         return s;
     }
 
-    static long percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1_000_000;
-    }
 
     public static void main(String[] args) throws Exception {
         String[] hp = args[0].split(":");
@@ -224,36 +200,13 @@ public final class BargeInBench extends MediaBench {
             }
         }
         BargeInBench b = new BargeInBench(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), args[1], clips, perCall);
-        Thread sipThread = new Thread(b::sipLoop, "sip");
-        Thread pacer = new Thread(b::pacer, "pacer");
-        Thread receiver = new Thread(b::receiver, "receiver");
-        pacer.setPriority(Thread.MAX_PRIORITY);
-        sipThread.start();
-        pacer.start();
-        receiver.start();
-        List<BargeCall> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            DatagramChannel rtp = DatagramChannel.open();
-            rtp.bind(new InetSocketAddress(b.localIp, 0));
-            rtp.configureBlocking(false);
-            BargeCall c = new BargeCall("bb-" + i + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), rtp);
-            b.selector.wakeup();
-            rtp.register(b.selector, SelectionKey.OP_READ, c);
-            b.calls.put(c.callId, c);
-            all.add(c);
-            b.invite(c);
-            Thread.sleep(300);
-        }
+        b.startThreads();
+        List<BargeCall> all = b.place(n, "bb-", BargeCall::new, 300);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30L + perCall * 12L);
         while (all.stream().anyMatch(c -> c.sent < perCall && !c.ended) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        for (BargeCall c : all) {
-            if (c.answered && !c.ended) {
-                c.ended = true;
-                b.inDialog(c, "BYE", 2);
-            }
-        }
+        b.hangUp(all);
         Thread.sleep(500);
         b.running = false;
         List<Long> sorted = new ArrayList<>(b.latencies);

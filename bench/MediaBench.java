@@ -353,6 +353,67 @@ public class MediaBench {
         }
     }
 
+    /** The level of u-law audio in dBFS (-96 for digital silence). */
+    static double levelDb(byte[] ulaw, int n) {
+        long energy = 0;
+        for (int i = 0; i < n; i++) {
+            int v = ulawToLinear(ulaw[i]);
+            energy += (long) v * v;
+        }
+        double rms = n == 0 ? 0 : Math.sqrt((double) energy / n);
+        return rms < 1 ? -96 : 20 * Math.log10(rms / 32768.0);
+    }
+
+    /** The p-th percentile of sorted nanoseconds, in milliseconds; -1 when there are none. */
+    static long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1_000_000;
+    }
+
+    /** Starts the SIP, pacer and receiver threads. */
+    void startThreads() {
+        Thread sipThread = new Thread(this::sipLoop, "sip");
+        Thread pacer = new Thread(this::pacer, "pacer");
+        Thread receiver = new Thread(this::receiver, "receiver");
+        pacer.setPriority(Thread.MAX_PRIORITY);
+        sipThread.start();
+        pacer.start();
+        receiver.start();
+    }
+
+    /** Places {@code n} calls made by {@code make} (a Call-ID and its RTP channel), {@code gapMs} apart. */
+    <C extends Call> List<C> place(int n, String prefix, java.util.function.BiFunction<String, DatagramChannel, C> make,
+            long gapMs) throws IOException, InterruptedException {
+        List<C> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            DatagramChannel rtp = DatagramChannel.open();
+            rtp.bind(new InetSocketAddress(localIp, 0));
+            rtp.configureBlocking(false);
+            C c = make.apply(prefix + i + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), rtp);
+            selector.wakeup();
+            rtp.register(selector, SelectionKey.OP_READ, c);
+            calls.put(c.callId, c);
+            all.add(c);
+            invite(c);
+            Thread.sleep(gapMs);
+        }
+        return all;
+    }
+
+    /** Hangs up every call still up. */
+    void hangUp(List<? extends Call> all) throws IOException, InterruptedException {
+        for (Call c : all) {
+            if (c.answered && !c.ended) {
+                c.ended = true;
+                inDialog(c, "BYE", 2);
+                Thread.sleep(2);
+            }
+        }
+    }
+
     static byte linearToUlaw(int sample) {
         int sign = sample < 0 ? 0x80 : 0;
         int v = Math.min(Math.abs(sample), 32635) + 0x84;

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,15 +112,6 @@ public final class TurnBench extends MediaBench {
         }
     }
 
-    static double levelDb(byte[] ulaw, int n) {
-        long energy = 0;
-        for (int i = 0; i < n; i++) {
-            int v = ulawToLinear(ulaw[i]);
-            energy += (long) v * v;
-        }
-        double rms = n == 0 ? 0 : Math.sqrt((double) energy / n);
-        return rms < 1 ? -96 : 20 * Math.log10(rms / 32768.0);
-    }
 
     static Clip load(Path wav) throws Exception {
         short[] pcm;
@@ -187,13 +177,6 @@ public final class TurnBench extends MediaBench {
         return out;
     }
 
-    static long percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1_000_000;
-    }
 
     public static void main(String[] args) throws Exception {
         String[] hp = args[0].split(":");
@@ -206,39 +189,15 @@ public final class TurnBench extends MediaBench {
         TurnBench b = new TurnBench(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), args[1], clips);
         int n = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        Thread sipThread = new Thread(b::sipLoop, "sip");
-        Thread pacer = new Thread(b::pacer, "pacer");
-        Thread receiver = new Thread(b::receiver, "receiver");
-        pacer.setPriority(Thread.MAX_PRIORITY);
-        sipThread.start();
-        pacer.start();
-        receiver.start();
-        List<TurnCall> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) { // staggered over a second and a half, so that the turns do not line up
-            DatagramChannel rtp = DatagramChannel.open();
-            rtp.bind(new InetSocketAddress(b.localIp, 0));
-            rtp.configureBlocking(false);
-            TurnCall c = new TurnCall("tb-" + i + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), rtp);
-            b.selector.wakeup();
-            rtp.register(b.selector, SelectionKey.OP_READ, c);
-            b.calls.put(c.callId, c);
-            all.add(c);
-            b.invite(c);
-            Thread.sleep(1500 / Math.max(1, n));
-        }
+        b.startThreads();
+        List<TurnCall> all = b.place(n, "tb-", TurnCall::new, 1500 / Math.max(1, n)); // staggered: turns do not line up
         Thread.sleep(5000); // every call greeted and a first turn or two taken (warm-up)
         long up = all.stream().filter(c -> c.answered && !c.ended).count();
         b.measuring = true;
         Thread.sleep(seconds * 1000L);
         b.measuring = false;
         long dropped = all.stream().filter(c -> c.byeReceived).count();
-        for (TurnCall c : all) {
-            if (c.answered && !c.ended) {
-                c.ended = true;
-                b.inDialog(c, "BYE", 2);
-                Thread.sleep(2);
-            }
-        }
+        b.hangUp(all);
         Thread.sleep(1000);
         b.running = false;
         List<Long> sorted = new ArrayList<>(b.latencies);
