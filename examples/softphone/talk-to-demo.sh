@@ -36,13 +36,28 @@ if [ -z "$said" ]; then
   for p in "order status" "four seven one two" "agent"; do flite -voice slt -t "$p" -o "$dir/${p// /_}.wav"; done
   # the caller: 12 s for the greeting and the menu, a phrase, then time for the bot's answer, ...
   python3 - "$dir" <<'PY'
-import sys, wave, array
+import sys, wave, array, math
 d = sys.argv[1]
 def clip(name):
     w = wave.open(f"{d}/{name}.wav")
     s = array.array("h", w.readframes(w.getnframes()))
-    if w.getframerate() == 16000:  # flite's slt voice: average pairs down to 8 kHz
-        s = array.array("h", [(s[i] + s[i + 1]) // 2 for i in range(0, len(s) - 1, 2)])
+    if w.getframerate() == 16000:  # flite's slt voice: low-pass at 3.4 kHz (31-tap windowed sinc), every other sample
+        taps = 31
+        h = []
+        for i in range(taps):
+            x = i - (taps - 1) / 2
+            sinc = 2 * 0.2125 if x == 0 else math.sin(2 * math.pi * 0.2125 * x) / (math.pi * x)
+            h.append(sinc * (0.54 - 0.46 * math.cos(2 * math.pi * i / (taps - 1))))
+        total = sum(h)
+        out = array.array("h")
+        for o in range(len(s) // 2):
+            acc = 0.0
+            for i in range(taps):
+                at = 2 * o + i - (taps - 1) // 2
+                if 0 <= at < len(s):
+                    acc += s[at] * h[i]
+            out.append(max(-32768, min(32767, int(round(acc / total)))))
+        s = out
     return s
 silence = lambda sec: array.array("h", [0] * int(8000 * sec))
 said = silence(12) + clip("order_status") + silence(5) + clip("four_seven_one_two") + silence(12) + clip("agent") + silence(20)

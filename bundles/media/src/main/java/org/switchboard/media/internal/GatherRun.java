@@ -31,6 +31,8 @@ final class GatherRun implements RecognitionListener {
     private static final Logger LOG = LoggerFactory.getLogger(GatherRun.class);
     /** How long the recognizer may take to finish an utterance the gather ended before the partial result stands. */
     private static final long FINISH_WAIT_MS = 1000;
+    /** Audio after the speech detector's onset (200 ms at 8 kHz) that an empty final must cover to end the turn. */
+    private static final long AFTER_ONSET = 1600;
 
     private final RtpSession session;
     private final GatherRequest request;
@@ -49,6 +51,7 @@ final class GatherRun implements RecognitionListener {
     private long fed;
     private long lastVoicedSample = -1;
     private long lastVoicedNanos;
+    private long speechStartSample = -1;
     private String partial = "";
     private double partialConfidence;
     private boolean partialHasPosition;
@@ -139,6 +142,7 @@ final class GatherRun implements RecognitionListener {
             return;
         }
         heard = true;
+        speechStartSample = fed;
         schedule(settings.maxSpeechMs(), Outcome.NO_MATCH);
     }
 
@@ -200,7 +204,11 @@ final class GatherRun implements RecognitionListener {
             }
             if (text.isEmpty()) {
                 partial = "";
-                if (heard || committing != null) {
+                // an empty final that ends before the caller's speech began is the recognizer closing the silence
+                // before it (Vosk does after 5 s of it), not the caller's turn
+                boolean beforeSpeech =
+                        r.audioMs() >= 0 && speechStartSample >= 0 && r.audioMs() * 8 < speechStartSample + AFTER_ONSET;
+                if ((heard && !beforeSpeech) || committing != null) {
                     finish(Outcome.NO_MATCH);
                 }
                 return;

@@ -52,6 +52,7 @@ public class TurnTakingTest {
     private MediaSession session;
     private volatile Scripted recognizer;
     private volatile String words = "";
+    private volatile boolean closeSilenceFirst;
     private final List<Double> heard = new CopyOnWriteArrayList<>();
     private final List<TurnLatency> answered = new CopyOnWriteArrayList<>();
     private final AtomicBoolean listening = new AtomicBoolean(true);
@@ -97,6 +98,8 @@ public class TurnTakingTest {
         private long fed;
         private long lastPartial;
         private long silentSince = -1;
+        private int loudFrames;
+        private long speechAt;
         private volatile boolean closed;
 
         Scripted(RecognitionListener listener) {
@@ -107,6 +110,13 @@ public class TurnTakingTest {
         public synchronized void feed(short[] samples, int offset, int length) {
             fed += length;
             boolean quiet = EnergyVad.levelDb(samples, offset, length) < -50;
+            if (closeSilenceFirst && !quiet && loudFrames++ == 0) {
+                speechAt = fed - length;
+            }
+            if (closeSilenceFirst && loudFrames == 5) { // as Vosk closes a long silence, a little late: an empty final
+                closeSilenceFirst = false;
+                deliver(new Recognition("", 0, true, speechAt / 8));
+            }
             silentSince = quiet ? (silentSince < 0 ? fed - length : silentSince) : -1;
             String text = fed >= 1600 ? words : "";
             if (fed - lastPartial >= 480) {
@@ -213,6 +223,21 @@ public class TurnTakingTest {
         speakThenWait(gather, 20, 60);
         Thread.sleep(100);
         assertEquals("reported once though repeated every 60 ms of audio", List.of("billing"), partials);
+    }
+
+    @Test
+    public void anEmptyFinalForTheSilenceBeforeTheCallerSpokeDoesNotEndTheTurn() throws Exception {
+        words = "billing";
+        closeSilenceFirst = true;
+        var gather =
+                session.gather(speech(List.of("billing", "agent"), 1, null)).toCompletableFuture();
+        awaitRecognizer();
+        for (int i = 0; i < 25; i++) { // the caller waits half a second before speaking
+            frame(false);
+        }
+        speakThenWait(gather, 20, 60);
+        assertEquals(GatherResult.Outcome.MATCH, gather.get().outcome());
+        assertEquals("billing", gather.get().text());
     }
 
     @Test
