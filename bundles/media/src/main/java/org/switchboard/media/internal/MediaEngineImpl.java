@@ -216,8 +216,7 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         if (a.sampleRate() != 8000) {
             throw new IllegalStateException("the synthesizer answered " + a.sampleRate() + " Hz audio, not 8000");
         }
-        short[] samples = org.switchboard.media.internal.audio.SilenceTrim.level(
-                org.switchboard.media.internal.audio.SilenceTrim.trim(a.samples()));
+        short[] samples = org.switchboard.media.internal.audio.SynthesizedPrompt.prepare(a.samples());
         cache.put(key, samples);
         return samples;
     }

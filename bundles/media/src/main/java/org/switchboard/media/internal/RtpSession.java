@@ -45,8 +45,6 @@ final class RtpSession implements MediaSession {
 
     static final int FRAME = 160;
     private static final int MAX_PAYLOAD = 1200;
-    /** Sound this recent when the resume window ends means the caller is still speaking: the prompt stops. */
-    private static final long SUSTAINED_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private static final byte[] SILENCE_ULAW = silence(true);
     private static final byte[] SILENCE_ALAW = silence(false);
@@ -88,10 +86,7 @@ final class RtpSession implements MediaSession {
     private final Deque<Prompt> prompts = new ArrayDeque<>();
     private final Deque<TelephoneEvent> dtmfOut = new ArrayDeque<>();
     private GatherRun gather;
-    private boolean paused;
-    private long pausedAtNanos;
-    private java.util.concurrent.ScheduledFuture<?> resumeTimer;
-    private long lastVoicedNanos;
+    private final PromptPause pause;
     private TurnTimer reply;
 
     private final AtomicLong in = new AtomicLong();
@@ -113,6 +108,7 @@ final class RtpSession implements MediaSession {
         this.engine = engine;
         this.settings = settings;
         this.reorder = new ReorderBuffer(settings.reorderDepth());
+        this.pause = new PromptPause(engine.scheduler());
         this.vad = new EnergyVad(settings.vadThresholdDb(), 12, 3, 40);
         this.lastReceived = System.nanoTime();
     }
@@ -252,7 +248,7 @@ final class RtpSession implements MediaSession {
         }
         synchronized (this) {
             if (voiced) {
-                lastVoicedNanos = System.nanoTime();
+                pause.voiced(System.nanoTime());
             }
             if (change == EnergyVad.Change.SPEECH_START) {
                 interrupt();
@@ -286,7 +282,7 @@ final class RtpSession implements MediaSession {
 
     @Override
     public synchronized void abortPrompts() {
-        unpause();
+        pause.end();
         while (!prompts.isEmpty()) {
             Prompt p = prompts.poll();
             engine.pool().execute(() -> p.done.complete(null));
@@ -298,7 +294,7 @@ final class RtpSession implements MediaSession {
      * the window is zero). Holding the monitor.
      */
     private void interrupt() {
-        if (prompts.isEmpty() || !prompts.peek().bargeIn || paused) {
+        if (prompts.isEmpty() || !prompts.peek().bargeIn || pause.paused()) {
             return;
         }
         long window = gather != null ? gather.resumeWindowMs() : settings.resumeWindowMs();
@@ -306,14 +302,12 @@ final class RtpSession implements MediaSession {
             stopBargeable(false);
             return;
         }
-        paused = true;
-        pausedAtNanos = System.nanoTime();
-        resumeTimer = engine.scheduler().schedule(this::windowEnded, window, TimeUnit.MILLISECONDS);
+        pause.start(window, this::windowEnded);
     }
 
     /** Words were recognized: a paused prompt stops for good. Holding the monitor (called by the gather). */
     void wordsHeard() {
-        if (paused) {
+        if (pause.paused()) {
             stopBargeable(false);
         }
     }
@@ -324,41 +318,32 @@ final class RtpSession implements MediaSession {
      * (and it stops), for at most three windows; with no recognizer, sound that lasts the window stops it.
      */
     private synchronized void windowEnded() {
-        if (!paused || closed) {
+        if (!pause.paused() || closed) {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastVoicedNanos < SUSTAINED_NANOS) {
+        if (pause.soundGoingOn(now)) {
             long window = gather != null ? gather.resumeWindowMs() : settings.resumeWindowMs();
             if (gather != null
                     && gather.listening()
-                    && now - pausedAtNanos < TimeUnit.MILLISECONDS.toNanos(3 * window)) {
-                resumeTimer = engine.scheduler().schedule(this::windowEnded, 100, TimeUnit.MILLISECONDS);
+                    && pause.pausedNanos(now) < TimeUnit.MILLISECONDS.toNanos(3 * window)) {
+                pause.checkAgain(this::windowEnded);
                 return;
             }
             stopBargeable(false);
             return;
         }
-        unpause();
+        pause.end();
         engine.turns().bargeIn(false, 0);
         if (gather != null) {
             gather.onFalseStart();
         }
     }
 
-    private void unpause() {
-        paused = false;
-        if (resumeTimer != null) {
-            resumeTimer.cancel(false);
-            resumeTimer = null;
-        }
-    }
-
     /** Stops the bargeable prompts at the head of the queue. Holding the monitor. */
     private void stopBargeable(boolean keypad) {
-        boolean wasPaused = paused;
-        long pausedFor = wasPaused ? System.nanoTime() - pausedAtNanos : 0;
-        unpause();
+        long pausedFor = pause.pausedNanos(System.nanoTime());
+        pause.end();
         boolean stopped = false;
         while (!prompts.isEmpty() && prompts.peek().bargeIn) {
             Prompt p = prompts.poll();
@@ -397,7 +382,7 @@ final class RtpSession implements MediaSession {
             sound = false;
             if (event == null) {
                 Prompt head = prompts.peek();
-                if (head != null && head.isReady() && !paused) {
+                if (head != null && head.isReady() && !pause.paused()) {
                     if (reply != null && head.unstarted()) {
                         answered = reply.answered(head, now);
                         reply = null;
@@ -580,7 +565,7 @@ final class RtpSession implements MediaSession {
                 return;
             }
             closed = true;
-            unpause();
+            pause.end();
             for (Prompt p : prompts) {
                 engine.pool().execute(() -> p.done.complete(null));
             }

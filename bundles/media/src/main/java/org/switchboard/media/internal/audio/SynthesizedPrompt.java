@@ -3,13 +3,13 @@ package org.switchboard.media.internal.audio;
 import java.util.Arrays;
 
 /**
- * Readies a synthesized prompt for the line. {@link #trim} cuts the silence a synthesizer puts before and after the
+ * Readies a synthesized prompt for the line ({@link #prepare}). {@link #trim} cuts the silence a synthesizer puts before and after the
  * words (Festival's HTS voice: about 200 ms each side), which the caller would otherwise hear as the bot thinking: a
  * prompt starts 20 ms before its first sound and ends 80 ms after its last (sound: a 10 ms window above -50 dBFS).
  * {@link #level} raises a quiet voice (Festival's peaks near -30 dBFS) so that its loudest 20 ms reach -16 dBFS, with
  * at most 12 dB of gain and no sample clipped; a loud enough voice is left as it is.
  */
-public final class SilenceTrim {
+public final class SynthesizedPrompt {
 
     static final int WINDOW = 80; // 10 ms at 8 kHz
     static final int LEAD = 160; // 20 ms
@@ -18,7 +18,12 @@ public final class SilenceTrim {
     private static final double TARGET_DB = -16;
     private static final double MAX_GAIN = 4; // 12 dB
 
-    private SilenceTrim() {}
+    private SynthesizedPrompt() {}
+
+    /** {@link #trim}, then {@link #level}: a synthesizer's output as the caller should hear it. */
+    public static short[] prepare(short[] s) {
+        return level(trim(s));
+    }
 
     public static short[] trim(short[] s) {
         int first = -1;
