@@ -10,8 +10,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface RecognitionListener {
 
     /**
-     * A partial or final result. Recognizers deliver partial results while the caller speaks (and while the words
-     * heard so far stand, as the audio goes on), so that a gather can end a turn early or a prompt can yield.
+     * A partial or final result. Recognizers deliver partial results as the audio goes on, with the words heard so
+     * far (or none) and the audio they cover, so that a gather can end a turn early and knows when a sound that
+     * interrupted a prompt has been heard out.
      */
     void onResult(Recognition recognition);
 

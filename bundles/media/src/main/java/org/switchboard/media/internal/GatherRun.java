@@ -33,6 +33,8 @@ final class GatherRun implements RecognitionListener {
     private static final long FINISH_WAIT_MS = 1000;
     /** Audio after the speech detector's onset (200 ms at 8 kHz) that an empty final must cover to end the turn. */
     private static final long AFTER_ONSET = 1600;
+    /** Audio after the caller's sound (300 ms at 8 kHz) the recognizer must have heard before it can say "no words". */
+    private static final long SETTLE = 2400;
 
     private final RtpSession session;
     private final GatherRequest request;
@@ -55,6 +57,7 @@ final class GatherRun implements RecognitionListener {
     private String partial = "";
     private double partialConfidence;
     private boolean partialHasPosition;
+    private long recognizedSample = -1;
     private Endpoint committing;
     private final java.util.function.Consumer<String> partials;
 
@@ -85,6 +88,30 @@ final class GatherRun implements RecognitionListener {
     /** Whether a recognizer is listening to the caller. */
     boolean listening() {
         return recognition != null;
+    }
+
+    /** Whether the recognizer heard words the turn has not yet ended on. */
+    boolean wordsPending() {
+        return !done && (!partial.isEmpty() || committing != null);
+    }
+
+    /**
+     * Whether the recognizer has yet to say if the caller's last sound held words: words are pending (heard in a
+     * partial result, awaiting the final one that ends the turn) or it has not yet heard 300 ms past the sound.
+     */
+    boolean undecided() {
+        if (done || recognition == null) {
+            return false;
+        }
+        if (wordsPending()) {
+            return true;
+        }
+        if (lastVoicedSample < 0) {
+            return false;
+        }
+        return recognizedSample >= 0
+                ? recognizedSample < lastVoicedSample + SETTLE
+                : System.nanoTime() - lastVoicedNanos < TimeUnit.MILLISECONDS.toNanos(SETTLE / 8);
     }
 
     void start() {
@@ -183,7 +210,11 @@ final class GatherRun implements RecognitionListener {
             if (done || digits.length() > 0) {
                 return;
             }
-            String text = TurnEnd.clean(r.text());
+            // fillers alone ("um", "uh-huh") are no answer: free-form recognition spells them out
+            String text = phrases.hasWords(TurnEnd.clean(r.text())) ? TurnEnd.clean(r.text()) : "";
+            if (r.audioMs() >= 0) {
+                recognizedSample = Math.max(recognizedSample, r.audioMs() * 8);
+            }
             if (!r.isFinal() && committing != null) {
                 return;
             }
@@ -194,12 +225,18 @@ final class GatherRun implements RecognitionListener {
                 partial = text;
                 partialConfidence = r.confidence();
                 partialHasPosition = r.audioMs() >= 0;
-                if (phrases.hasWords(text)) {
-                    session.wordsHeard();
-                }
                 if (partialHasPosition) {
                     commitIfQuiet(r.audioMs() * 8);
                 }
+                return;
+            }
+            if (text.isEmpty() && session.promptPaused()) {
+                // the sound that interrupted the prompt held no words (a filler the partial result took for one):
+                // no turn, the prompt resumes
+                LOG.debug("Session {}: no words in the interruption, the prompt resumes", session.id());
+                partial = "";
+                committing = null;
+                session.resume();
                 return;
             }
             if (text.isEmpty()) {

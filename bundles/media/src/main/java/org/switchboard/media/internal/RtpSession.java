@@ -45,6 +45,8 @@ final class RtpSession implements MediaSession {
 
     static final int FRAME = 160;
     private static final int MAX_PAYLOAD = 1200;
+    /** The longest a prompt stays paused for the recognizer to decide whether the caller said words. */
+    private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private static final byte[] SILENCE_ULAW = silence(true);
     private static final byte[] SILENCE_ALAW = silence(false);
@@ -305,32 +307,50 @@ final class RtpSession implements MediaSession {
         pause.start(window, this::windowEnded);
     }
 
-    /** Words were recognized: a paused prompt stops for good. Holding the monitor (called by the gather). */
-    void wordsHeard() {
-        if (pause.paused()) {
-            stopBargeable(false);
-        }
+    /** Whether an interrupted prompt is paused. Holding the monitor. */
+    boolean promptPaused() {
+        return pause.paused();
     }
 
     /**
-     * The resume window ended without words: the prompt resumes, unless the sound is still going on. Then, while a
-     * recognizer listens, words decide: the prompt stays paused until the sound ends (and resumes) or words come
-     * (and it stops), for at most three windows; with no recognizer, sound that lasts the window stops it.
+     * The resume window ended: the prompt resumes unless the sound is still going on or the recognizer has yet to
+     * decide. While a recognizer listens, words decide: the prompt stays paused while the sound goes on (for at most
+     * three windows unless words were heard) and until the recognizer has heard it out; its final words end the turn
+     * and stop the prompt ({@link #gatherEnded}), no words resume it. With no recognizer, sound that lasts the window
+     * stops it.
      */
     private synchronized void windowEnded() {
         if (!pause.paused() || closed) {
             return;
         }
         long now = System.nanoTime();
+        long window = gather != null ? gather.resumeWindowMs() : settings.resumeWindowMs();
+        boolean listening = gather != null && gather.listening();
+        boolean capped = pause.pausedNanos(now) >= MAX_PAUSE_NANOS;
         if (pause.soundGoingOn(now)) {
-            long window = gather != null ? gather.resumeWindowMs() : settings.resumeWindowMs();
-            if (gather != null
-                    && gather.listening()
-                    && pause.pausedNanos(now) < TimeUnit.MILLISECONDS.toNanos(3 * window)) {
+            if (listening
+                    && !capped
+                    && (gather.wordsPending() || pause.pausedNanos(now) < TimeUnit.MILLISECONDS.toNanos(3 * window))) {
                 pause.checkAgain(this::windowEnded);
                 return;
             }
             stopBargeable(false);
+            return;
+        }
+        if (listening && gather.undecided()) {
+            if (capped) {
+                stopBargeable(false);
+            } else {
+                pause.checkAgain(this::windowEnded);
+            }
+            return;
+        }
+        resume();
+    }
+
+    /** The sound that paused the prompt was not worth a turn: the prompt resumes. Holding the monitor. */
+    void resume() {
+        if (!pause.paused()) {
             return;
         }
         pause.end();
@@ -532,6 +552,9 @@ final class RtpSession implements MediaSession {
     void gatherEnded(GatherRun g, GatherResult r) {
         if (gather == g) {
             gather = null;
+            if (pause.paused()) { // the caller's turn ended while the prompt was paused for it: it stops for good
+                stopBargeable(false);
+            }
         }
         engine.turns().gathered(r);
         reply = r.afterSpeech() == null || r.outcome() != GatherResult.Outcome.MATCH ? null : new TurnTimer(r);

@@ -53,6 +53,9 @@ public class TurnTakingTest {
     private volatile Scripted recognizer;
     private volatile String words = "";
     private volatile boolean closeSilenceFirst;
+    /** What the final result says, when it differs from the partial results' words. */
+    private volatile String finalWords;
+
     private final List<Double> heard = new CopyOnWriteArrayList<>();
     private final List<TurnLatency> answered = new CopyOnWriteArrayList<>();
     private final AtomicBoolean listening = new AtomicBoolean(true);
@@ -92,7 +95,10 @@ public class TurnTakingTest {
         engine.deactivate();
     }
 
-    /** A recognizer that hears {@link #words} once 200 ms of audio were fed, as Vosk's partial results would. */
+    /**
+     * A recognizer that hears {@link #words} once 200 ms of audio were fed, as Vosk's partial results would; after a
+     * final result, none until the caller makes a sound again.
+     */
     private final class Scripted implements RecognitionSession {
         private final RecognitionListener listener;
         private long fed;
@@ -100,6 +106,7 @@ public class TurnTakingTest {
         private long silentSince = -1;
         private int loudFrames;
         private long speechAt;
+        private boolean ended;
         private volatile boolean closed;
 
         Scripted(RecognitionListener listener) {
@@ -118,20 +125,24 @@ public class TurnTakingTest {
                 deliver(new Recognition("", 0, true, speechAt / 8));
             }
             silentSince = quiet ? (silentSince < 0 ? fed - length : silentSince) : -1;
-            String text = fed >= 1600 ? words : "";
+            ended &= quiet;
+            String text = fed >= 1600 && !ended ? words : "";
             if (fed - lastPartial >= 480) {
                 lastPartial = fed;
                 deliver(new Recognition(text, 1, false, fed / 8));
             }
             if (silentSince >= 0 && fed - silentSince >= 5600 && !text.isEmpty()) { // its own end: 700 ms
                 silentSince = -1;
-                deliver(new Recognition(text, 0.7, true, fed / 8));
+                ended = true;
+                deliver(new Recognition(finalWords != null ? finalWords : text, 0.7, true, fed / 8));
             }
         }
 
         @Override
         public synchronized boolean finish() {
-            deliver(new Recognition(fed >= 1600 ? words : "", 0.9, true, fed / 8));
+            String text = fed < 1600 || ended ? "" : finalWords != null ? finalWords : words;
+            ended = true;
+            deliver(new Recognition(text, 0.9, true, fed / 8));
             return true;
         }
 
@@ -292,6 +303,50 @@ public class TurnTakingTest {
         var gather = session.gather(speech(List.of("agent"), 1, null)).toCompletableFuture();
         awaitLoudFrames(20);
         for (int i = 0; i < 8; i++) { // a 160 ms cough
+            frame(true);
+        }
+        for (int i = 0; i < 150 && !played.isDone(); i++) {
+            frame(false);
+        }
+        played.get(3, TimeUnit.SECONDS);
+        long loud = heard.stream().filter(db -> db > -30).count();
+        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
+        assertTrue("with a pause in it: " + longestQuietRun(), longestQuietRun() >= 15);
+        assertFalse("the gather still listens", gather.isDone());
+    }
+
+    @Test
+    public void aFillerInFreeFormSpeechResumesThePromptAndIsNoAnswer() throws Exception {
+        words = "um"; // free-form recognition spells fillers out
+        Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("prompt.wav"), 8000, 2000);
+        var played = session.play(wav.toUri(), true).toCompletableFuture();
+        var gather = session.gather(speech(List.of(), 1, null)).toCompletableFuture();
+        awaitLoudFrames(20);
+        for (int i = 0; i < 12; i++) {
+            frame(true);
+        }
+        for (int i = 0; i < 150 && !played.isDone(); i++) {
+            frame(false);
+        }
+        played.get(3, TimeUnit.SECONDS);
+        long loud = heard.stream().filter(db -> db > -30).count();
+        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
+        for (int i = 0; i < 50; i++) { // past the recognizer's own end of the utterance
+            frame(false);
+        }
+        assertFalse("'um' is no answer: " + (gather.isDone() ? gather.get() : ""), gather.isDone());
+    }
+
+    @Test
+    public void aFillerThePartialResultTookForAWordResumesThePromptOnTheEmptyFinalResult() throws Exception {
+        words = "agent"; // as Vosk's partial result hears "hmm" for a moment
+        finalWords = ""; // and its final result, only the filler
+        Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("prompt.wav"), 8000, 2000);
+        var played = session.play(wav.toUri(), true).toCompletableFuture();
+        var gather =
+                session.gather(speech(List.of("agent", "billing"), 1, null)).toCompletableFuture();
+        awaitLoudFrames(20);
+        for (int i = 0; i < 12; i++) {
             frame(true);
         }
         for (int i = 0; i < 150 && !played.isDone(); i++) {

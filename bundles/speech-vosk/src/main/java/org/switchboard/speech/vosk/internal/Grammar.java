@@ -11,13 +11,18 @@ import com.google.gson.JsonArray;
 /**
  * A Vosk grammar from the phrases a prompt expects: lower case, punctuation removed, digits spelled out as words
  * (the model's vocabulary has no digits), duplicates dropped, plus {@code [unk]} so that speech matching no phrase
- * is reported as unknown instead of being forced onto the nearest phrase.
+ * is reported as unknown instead of being forced onto the nearest phrase, and the fillers a caller says while
+ * listening ("uh-huh", "hmm", "um"): without them a grammar-bound decoder hears a confident "agent" in "hmm". The
+ * fillers the grammar adds are taken out of the results ({@link #added}), as {@code [unk]} is.
  */
 final class Grammar {
 
     private static final String[] DIGITS = {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
     };
+
+    /** Fillers in the model's vocabulary, as it spells them. */
+    static final List<String> FILLERS = List.of("um", "uh", "er", "ah", "hmm", "mm", "huh", "uh huh");
 
     private Grammar() {}
 
@@ -36,11 +41,34 @@ final class Grammar {
     /** The JSON array Vosk takes as a grammar. */
     static String json(List<String> phrases) {
         JsonArray a = new JsonArray();
-        for (String p : normalize(phrases)) {
+        List<String> own = normalize(phrases);
+        for (String p : own) {
             a.add(p);
+        }
+        for (String f : FILLERS) {
+            if (!own.contains(f)) {
+                a.add(f);
+            }
         }
         a.add("[unk]");
         return a.toString();
+    }
+
+    /** The filler words the grammar adds for these phrases: those no phrase uses, to be taken out of results. */
+    static Set<String> added(List<String> phrases) {
+        Set<String> used = new java.util.HashSet<>();
+        for (String p : normalize(phrases)) {
+            used.addAll(List.of(p.split(" ")));
+        }
+        Set<String> out = new java.util.HashSet<>();
+        for (String f : FILLERS) {
+            for (String w : f.split(" ")) {
+                if (!used.contains(w)) {
+                    out.add(w);
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     static String phrase(String p) {

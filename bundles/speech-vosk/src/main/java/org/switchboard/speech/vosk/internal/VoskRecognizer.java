@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -133,14 +134,14 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
             throw new IllegalStateException("all " + maxSessions + " recognition streams are busy");
         }
         try {
-            Recognizer r = phrases == null
-                            || phrases.isEmpty()
-                            || Grammar.normalize(phrases).isEmpty()
-                    ? new Recognizer(model, RATE)
-                    : new Recognizer(model, RATE, Grammar.json(phrases));
+            boolean freeForm = phrases == null
+                    || phrases.isEmpty()
+                    || Grammar.normalize(phrases).isEmpty();
+            Recognizer r = freeForm ? new Recognizer(model, RATE) : new Recognizer(model, RATE, Grammar.json(phrases));
             r.setWords(true);
             opened.incrementAndGet();
-            return new VoskStream(r, listener, pool, this, maxBacklogMs, partialIntervalMs);
+            Set<String> strip = freeForm ? Set.of() : Grammar.added(phrases);
+            return new VoskStream(r, listener, pool, this, maxBacklogMs, partialIntervalMs, strip);
         } catch (IOException | RuntimeException e) {
             sessions.release();
             throw new IllegalStateException("Vosk cannot open a recognizer: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package org.switchboard.speech.vosk.internal;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,8 @@ import com.google.gson.JsonParser;
  * One recognition stream: {@link #feed} queues a copy of the 8 kHz audio and returns; a task on the shared pool
  * (at most one per stream at a time, so results stay in order) upsamples it to 16 kHz and decodes it. Each end of
  * utterance Vosk finds is delivered as a final result; between them, every partial interval of audio, the words heard
- * so far as a partial result (when they changed, or while there are any, so that the listener sees the audio they
- * cover grow through the silence after them). A stream whose backlog grows beyond the limit gives up with an error
+ * so far as a partial result, none too: the listener sees how far the recognizer has heard (the audio words cover
+ * grows through the silence after them; a sound with no words is heard out). A stream whose backlog grows beyond the limit gives up with an error
  * (the gather goes on with DTMF).
  */
 final class VoskStream implements RecognitionSession {
@@ -42,7 +43,7 @@ final class VoskStream implements RecognitionSession {
     // decoding thread (one at a time)
     private long decodedSamples;
     private long sinceFinalOrPartial;
-    private String lastPartial = "";
+    private final Set<String> strip;
 
     VoskStream(
             Recognizer recognizer,
@@ -50,7 +51,9 @@ final class VoskStream implements RecognitionSession {
             Executor pool,
             VoskRecognizer engine,
             int maxBacklogMs,
-            int partialIntervalMs) {
+            int partialIntervalMs,
+            Set<String> strip) {
+        this.strip = strip;
         this.recognizer = recognizer;
         this.listener = listener;
         this.pool = pool;
@@ -127,64 +130,63 @@ final class VoskStream implements RecognitionSession {
     /** Decodes one chunk (or the end of the utterance); the result to deliver, or {@code null}. Holding this. */
     private Recognition decode(short[] chunk) {
         if (chunk == FINISH) {
-            lastPartial = "";
             sinceFinalOrPartial = 0;
-            return parse(recognizer.getFinalResult(), decodedSamples / 8);
+            return parse(recognizer.getFinalResult(), decodedSamples / 8, strip);
         }
         short[] wide = upsampler.process(chunk, 0, chunk.length);
         decodedSamples += chunk.length;
         sinceFinalOrPartial += chunk.length;
         long audioMs = decodedSamples / 8;
         if (recognizer.acceptWaveForm(wide, wide.length)) {
-            lastPartial = "";
             sinceFinalOrPartial = 0;
-            return parse(recognizer.getResult(), audioMs);
+            return parse(recognizer.getResult(), audioMs, strip);
         }
         if (partialIntervalSamples == 0 || sinceFinalOrPartial < partialIntervalSamples) {
             return null;
         }
         sinceFinalOrPartial = 0;
-        Recognition p = parsePartial(recognizer.getPartialResult(), audioMs);
-        boolean deliver = !p.text().isEmpty() || !lastPartial.isEmpty();
-        lastPartial = p.text();
-        return deliver ? p : null;
+        return parsePartial(recognizer.getPartialResult(), audioMs, strip);
     }
 
-    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("\\[unk\\]");
-
-    /** {@link #parse(String, long)} of a result that does not say its audio position. */
+    /** {@link #parse(String, long, Set)} of a result that does not say its audio position, nothing stripped. */
     static Recognition parse(String json) {
-        return parse(json, -1);
+        return parse(json, -1, Set.of());
     }
 
     /**
      * A Vosk result ({@code {"text": ..., "result": [{"word", "conf"}, ...]}}) as a final recognition, without the
-     * grammar's {@code [unk]} tokens (speech matching no phrase): they never reach a transcript. Only unknown words:
-     * empty text, confidence 0.
+     * grammar's {@code [unk]} tokens (speech matching no phrase) and the fillers it added ({@code strip}): they never
+     * reach a transcript. Only unknown words and fillers: empty text, confidence 0.
      */
-    static Recognition parse(String json, long audioMs) {
+    static Recognition parse(String json, long audioMs, Set<String> strip) {
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        return recognition(o, "text", "result", true, audioMs);
+        return recognition(o, "text", "result", true, audioMs, strip);
     }
 
     /** A Vosk partial result ({@code {"partial": ..., "partial_result": [{"word", "conf"}, ...]}}). */
-    static Recognition parsePartial(String json, long audioMs) {
+    static Recognition parsePartial(String json, long audioMs, Set<String> strip) {
         JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-        return recognition(o, "partial", "partial_result", false, audioMs);
+        return recognition(o, "partial", "partial_result", false, audioMs, strip);
     }
 
     private static Recognition recognition(
-            JsonObject o, String textKey, String wordsKey, boolean isFinal, long audioMs) {
+            JsonObject o, String textKey, String wordsKey, boolean isFinal, long audioMs, Set<String> strip) {
         String raw = o.has(textKey) ? o.get(textKey).getAsString() : "";
-        String text = UNKNOWN.matcher(raw).replaceAll(" ").trim().replaceAll("\\s+", " ");
+        StringBuilder kept = new StringBuilder();
+        for (String w : raw.trim().split("\\s+")) {
+            if (!w.isEmpty() && !"[unk]".equals(w) && !strip.contains(w)) {
+                kept.append(kept.length() == 0 ? "" : " ").append(w);
+            }
+        }
+        String text = kept.toString();
         double conf = 0;
         int words = 0;
         if (o.has(wordsKey) && o.get(wordsKey).isJsonArray()) {
             JsonArray a = o.getAsJsonArray(wordsKey);
             for (JsonElement e : a) {
                 JsonObject w = e.getAsJsonObject();
-                if (w.has("conf")
-                        && !(w.has("word") && "[unk]".equals(w.get("word").getAsString()))) {
+                String word = w.has("word") ? w.get("word").getAsString() : "";
+                if (w.has("conf") && !"[unk]".equals(word) && !strip.contains(word)) {
                     conf += w.get("conf").getAsDouble();
                     words++;
                 }

@@ -3,6 +3,7 @@ package org.switchboard.speech.vosk.internal;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.Test;
 
@@ -30,7 +31,18 @@ public class GrammarTest {
     }
 
     @Test
-    public void theGrammarEndsWithUnknown() {
-        assertEquals("[\"yes\",\"no\",\"[unk]\"]", Grammar.json(List.of("Yes", "no", "YES")));
+    public void theGrammarAddsTheFillersAndEndsWithUnknown() {
+        assertEquals(
+                "[\"yes\",\"no\",\"um\",\"uh\",\"er\",\"ah\",\"hmm\",\"mm\",\"huh\",\"uh huh\",\"[unk]\"]",
+                Grammar.json(List.of("Yes", "no", "YES")));
+        assertEquals(Set.of("um", "uh", "er", "ah", "hmm", "mm", "huh"), Grammar.added(List.of("yes", "no")));
+    }
+
+    @Test
+    public void aFillerThatIsAPhraseIsTheCallersOwn() {
+        assertEquals(
+                "[\"yes\",\"uh huh\",\"um\",\"uh\",\"er\",\"ah\",\"hmm\",\"mm\",\"huh\",\"[unk]\"]",
+                Grammar.json(List.of("yes", "Uh-huh")));
+        assertEquals(Set.of("um", "er", "ah", "hmm", "mm"), Grammar.added(List.of("yes", "uh-huh")));
     }
 }

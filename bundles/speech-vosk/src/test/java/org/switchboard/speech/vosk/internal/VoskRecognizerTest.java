@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -197,11 +198,46 @@ public class VoskRecognizerTest {
     }
 
     @Test
+    public void theFillersAGrammarAddsAreTakenOutOfTheResult() {
+        Recognition r = VoskStream.parse(
+                "{\"result\": [{\"conf\": 0.5, \"word\": \"um\"}, {\"conf\": 0.9, \"word\": \"billing\"}], "
+                        + "\"text\": \"um billing\"}",
+                100,
+                Grammar.added(List.of("billing", "agent")));
+        assertEquals("billing", r.text());
+        assertEquals(0.9, r.confidence(), 1e-9);
+        Recognition own = VoskStream.parse(
+                "{\"result\": [{\"conf\": 0.8, \"word\": \"uh\"}, {\"conf\": 0.8, \"word\": \"huh\"}], "
+                        + "\"text\": \"uh huh\"}",
+                100,
+                Grammar.added(List.of("yes", "uh huh", "no")));
+        assertEquals("a filler that is one of the phrases stays", "uh huh", own.text());
+    }
+
+    @Test
+    public void fillersSaidOverAPromptAreNoWordsInGrammarMode() throws Exception {
+        // without the fillers in the grammar, the decoder heard "hmm" as a confident "agent"
+        List<String> menu = List.of("billing", "order status", "agent", "representative");
+        for (String filler : List.of("hmm", "mm hmm", "uh huh", "um")) {
+            First first = new First();
+            Recognition r = hear(
+                    vosk.open(menu, first),
+                    first,
+                    Clips.say(filler, TMP.getRoot().toPath()));
+            assertEquals("'" + filler + "' heard as " + r, "", r.text());
+            for (Recognition p : first.partials) {
+                assertEquals("'" + filler + "' partly heard as " + p, "", p.text());
+            }
+        }
+    }
+
+    @Test
     public void partialResultsKeepTheWordConfidences() {
         Recognition p = VoskStream.parsePartial(
                 "{\"partial\": \"[unk] agent\", \"partial_result\": [{\"conf\": 1.0, "
                         + "\"word\": \"[unk]\"}, {\"conf\": 0.6, \"word\": \"agent\"}]}",
-                480);
+                480,
+                Set.of());
         assertEquals("agent", p.text());
         assertEquals(0.6, p.confidence(), 1e-9);
         assertFalse(p.isFinal());
