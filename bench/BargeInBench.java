@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
  * Barge-in on the wire (run by bench/bargein.sh; a benchmark, not a test). N calls to a DID whose flow plays a long
  * bargeable prompt while it listens; whenever the prompt has been playing for a while, a call sends one clip of a
  * category and waits 2.5 s: coughs and line noise (made here), fillers ("uh-huh", "hmm", "um") and real
- * interruptions (flite and espeak-ng voices, from the clip directory). It measures the stop latency: from the send
- * of the clip's first voiced packet to the arrival of the first silent packet of the prompt. Whether the prompt then
+ * interruptions (flite and espeak-ng voices, from the clip directory), or the bot's own echo: for 4 s the caller
+ * sends back what it hears, 60 ms later and {@code erl} dB weaker (category {@code echo:erl}), as a telephone
+ * hybrid or a speakerphone would. It measures the stop latency: from the send of the clip's first voiced packet (the
+ * echo's first packet) to the arrival of the first silent packet of the prompt. Whether the prompt then
  * stopped for good or resumed is counted by the gateway ({@code switchboard_barge_ins_total}); the script reads it.
  * Prints one line of key=value pairs.
  *
- * <p>Arguments: target host:port, DID, calls, clips per call, category (cough, noise or a clip directory).
+ * <p>Arguments: target host:port, DID, calls, clips per call, category (cough, noise, echo:erl or a clip directory,
+ * with {@code @-12} after it for its clips 12 dB weaker).
  */
 public final class BargeInBench extends MediaBench {
 
@@ -29,6 +32,9 @@ public final class BargeInBench extends MediaBench {
     static final long AFTER_CLIP = TimeUnit.MILLISECONDS.toNanos(2500);
     static final long QUIET_ENDS_PROMPT = TimeUnit.MILLISECONDS.toNanos(300);
     static final long STOP_WINDOW = TimeUnit.MILLISECONDS.toNanos(400);
+    static final int ECHO_FRAMES = 200; // 4 s
+    static final int ECHO_DELAY_FRAMES = 3; // 60 ms, besides the network's
+
 
     enum State { WAIT_PROMPT, SENDING, AFTER }
 
@@ -45,6 +51,8 @@ public final class BargeInBench extends MediaBench {
         byte[][] clip;
         int frame;
         int sent;
+        final byte[][] heard = new byte[16][];
+        int heardCount;
 
         BargeCall(String callId, DatagramChannel rtp) {
             super(callId, rtp);
@@ -56,11 +64,14 @@ public final class BargeInBench extends MediaBench {
     final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     volatile int notPaused;
     final byte[] silence = new byte[FRAME];
+    final double echoGain; // 0: no echo, clips
 
-    BargeInBench(InetSocketAddress target, String did, List<byte[][]> clips, int perCall) throws IOException {
+    BargeInBench(InetSocketAddress target, String did, List<byte[][]> clips, int perCall, double echoGain)
+            throws IOException {
         super(target, did);
         this.clips = clips;
         this.perCall = perCall;
+        this.echoGain = echoGain;
         java.util.Arrays.fill(silence, linearToUlaw(0));
     }
 
@@ -75,7 +86,7 @@ public final class BargeInBench extends MediaBench {
                         && c.loudSince > 0
                         && now - c.loudSince > PROMPT_PLAYING + c.wait
                         && now - c.lastLoud < 40_000_000L) {
-                    c.clip = clips.get(ThreadLocalRandom.current().nextInt(clips.size()));
+                    c.clip = echoGain > 0 ? null : clips.get(ThreadLocalRandom.current().nextInt(clips.size()));
                     c.frame = 0;
                     c.clipVoicedAt = -1;
                     c.stopLatency = -1;
@@ -85,12 +96,12 @@ public final class BargeInBench extends MediaBench {
                 b.put(silence);
             }
             case SENDING -> {
-                byte[] f = c.clip[c.frame++];
-                if (c.clipVoicedAt < 0 && levelDb(f, f.length) > VOICED_DB) {
+                byte[] f = c.clip != null ? c.clip[c.frame++] : echo(c);
+                if (c.clipVoicedAt < 0 && (c.clip == null || levelDb(f, f.length) > VOICED_DB)) {
                     c.clipVoicedAt = now;
                 }
                 b.put(f);
-                if (c.frame == c.clip.length) {
+                if (c.frame == (c.clip != null ? c.clip.length : ECHO_FRAMES)) {
                     c.state = State.AFTER;
                     c.stateSince = now;
                 }
@@ -112,9 +123,28 @@ public final class BargeInBench extends MediaBench {
         }
     }
 
+    /** What the caller heard 60 ms ago, weaker by the echo return loss. */
+    byte[] echo(BargeCall c) {
+        c.frame++;
+        byte[] out = new byte[FRAME];
+        synchronized (c.heard) {
+            byte[] h = c.heardCount > ECHO_DELAY_FRAMES
+                    ? c.heard[(c.heardCount - 1 - ECHO_DELAY_FRAMES) % c.heard.length]
+                    : null;
+            for (int i = 0; i < FRAME; i++) {
+                int v = h == null || i >= h.length ? 0 : (int) Math.round(ulawToLinear(h[i]) * echoGain);
+                out[i] = linearToUlaw(v);
+            }
+        }
+        return out;
+    }
+
     @Override
     void onRtp(Call call, int seq, long now, byte[] payload, int n) {
         BargeCall c = (BargeCall) call;
+        synchronized (c.heard) {
+            c.heard[c.heardCount++ % c.heard.length] = java.util.Arrays.copyOf(payload, n);
+        }
         boolean loud = levelDb(payload, n) > -50;
         if (loud) {
             c.lastLoud = now;
@@ -188,18 +218,29 @@ public final class BargeInBench extends MediaBench {
         String category = args[4];
         List<byte[][]> clips = new ArrayList<>();
         Random r = new Random(42);
-        if (category.equals("cough") || category.equals("noise")) {
+        double echoGain = 0;
+        if (category.startsWith("echo:")) {
+            echoGain = Math.pow(10, -Double.parseDouble(category.substring(5)) / 20);
+        } else if (category.equals("cough") || category.equals("noise")) {
             for (int i = 0; i < 40; i++) {
                 clips.add(frames(category.equals("cough") ? cough(r) : noise(r)));
             }
         } else {
-            try (var files = Files.list(Path.of(category))) {
+            String[] dirGain = category.split("@");
+            double gain = dirGain.length > 1 ? Math.pow(10, Double.parseDouble(dirGain[1]) / 20) : 1;
+            try (var files = Files.list(Path.of(dirGain[0]))) {
                 for (Path p : files.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
-                    clips.add(TurnBench.load(p).frames());
+                    byte[][] f = TurnBench.load(p).frames();
+                    for (byte[] frame : f) {
+                        for (int i = 0; i < frame.length; i++) {
+                            frame[i] = linearToUlaw((int) Math.round(ulawToLinear(frame[i]) * gain));
+                        }
+                    }
+                    clips.add(f);
                 }
             }
         }
-        BargeInBench b = new BargeInBench(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), args[1], clips, perCall);
+        BargeInBench b = new BargeInBench(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), args[1], clips, perCall, echoGain);
         b.startThreads();
         List<BargeCall> all = b.place(n, "bb-", BargeCall::new, 300);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30L + perCall * 12L);
@@ -214,7 +255,7 @@ public final class BargeInBench extends MediaBench {
         int sent = all.stream().mapToInt(c -> c.sent).sum();
         System.out.printf(java.util.Locale.ROOT,
                 "category=%s clips=%d paused=%d not_paused=%d stop_p50_ms=%d stop_p95_ms=%d stop_max_ms=%d%n",
-                category.replaceAll(".*/", ""), sent, sorted.size(), b.notPaused, percentile(sorted, 50),
+                category.replaceAll(".*/", "").replace("echo:", "echo-").replace("@", "-") + (category.matches("echo:.*|.*@.*") ? "dB" : ""), sent, sorted.size(), b.notPaused, percentile(sorted, 50),
                 percentile(sorted, 95), percentile(sorted, 100));
         System.exit(0);
     }

@@ -3,12 +3,17 @@
 # a long bargeable prompt while the gateway listens for the demo's menu phrases, and interrupts it with clips of one
 # category at a time: coughs and line noise (generated), fillers ("uh huh", "mm hmm", "um", "hmm") and real
 # interruptions ("agent", "billing", "order status", "representative"), both said by four flite voices and
-# espeak-ng. Prints per category: clips sent, prompts paused, stopped for good and resumed (the gateway's
-# switchboard_barge_ins_total), the false barge-in rate (prompts stopped by something that is not speech worth a
-# turn) or the missed rate (real interruptions that did not stop the prompt), and the stop latency on the wire:
-# the clip's first voiced packet to the prompt's first silent packet.
+# espeak-ng (the interruptions again 12 dB softer: a quiet caller against the echo gate), and the bot's own echo
+# (for 4 s the caller sends back the prompt it hears, 60 ms later and 30, 20 or 12 dB weaker: the echo return loss
+# of a good, a fair and a poor line). Prints per category: clips sent; prompts paused, stopped for good and resumed
+# (the gateway's switchboard_barge_ins_total; a call that hangs up while its prompt is paused counts in neither);
+# the caller turns the gateway took (switchboard_turns_total ended by speech: for anything but real interruptions,
+# a turn the caller never took); the false barge-in rate (prompts stopped by something that is not speech worth a
+# turn) or the missed rate (real interruptions that did not stop the prompt); the stop latency on the wire: the
+# clip's first voiced packet to the prompt's first silent packet.
 #
-#   bench/bargein.sh [calls] [clips per call]      default: 5 calls, 5 clips each (100 clips in all)
+#   bench/bargein.sh [calls] [clips per call]      default: 5 calls, 5 clips each (25 clips per category)
+#   CATEGORIES="fillers echo:12" bench/bargein.sh  some of them
 set -euo pipefail
 HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CALLS=${1:-5}
@@ -33,27 +38,38 @@ javac -d "$WORK/classes" "$HOME_DIR/bench/MediaBench.java" "$HOME_DIR/bench/Turn
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 counter() { jvm_metric switchboard_barge_ins_total "outcome=\"$1\"" | awk '{printf "%d", $1}'; }
+turns() { # caller turns ended by speech
+  local n=0 e
+  for e in phrase silence recognizer; do
+    n=$((n + $(jvm_metric switchboard_turns_total "endpoint=\"$e\"" | awk '{printf "%d", $1}')))
+  done
+  echo "$n"
+}
 
 printf '\nBarge-in on a playing prompt, %s calls x %s clips per category, %s cores\n\n' "$CALLS" "$PER_CALL" "$(nproc)"
-printf '| clips | sent | prompt paused | stopped for good | resumed | false barge-ins | missed interruptions | stop latency p50 / p95 / max (ms) |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|\n'
-result bargein "category,sent,paused,stopped,resumed,false_pct,missed_pct,stop_p50_ms,stop_p95_ms,stop_max_ms"
-for category in cough noise "$WORK/fillers" "$WORK/speech"; do
-  s0=$(counter stopped); r0=$(counter resumed)
+printf '| clips | sent | prompt paused | stopped for good | resumed | turns taken | false barge-ins | missed interruptions | stop latency p50 / p95 / max (ms) |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+result bargein "category,sent,paused,stopped,resumed,turns,false_pct,missed_pct,stop_p50_ms,stop_p95_ms,stop_max_ms"
+for category in ${CATEGORIES:-cough noise fillers speech speech@-12 echo:30 echo:20 echo:12}; do
+  case $category in fillers*|speech*) category=$WORK/$category ;; esac
+  s0=$(counter stopped); r0=$(counter resumed); t0=$(turns)
   line=$(java -cp "$WORK/classes" BargeInBench "127.0.0.1:$SIP_PORT" +15550905 "$CALLS" "$PER_CALL" "$category" \
     2>>"$WORK/bench.err" | tail -n 1 || true)
   sleep 3
-  stopped=$(( $(counter stopped) - s0 )); resumed=$(( $(counter resumed) - r0 ))
+  stopped=$(( $(counter stopped) - s0 )); resumed=$(( $(counter resumed) - r0 )); taken=$(( $(turns) - t0 ))
   sent=$(field clips "$line")
   name=$(field category "$line")
-  if [ "$name" = speech ]; then
+  if [[ $name == speech* ]]; then
     false_pct="-"; missed=$(awk -v s="$stopped" -v n="$sent" 'BEGIN{printf "%.0f %%", (n > 0 ? 100 * (n - s) / n : 0)}')
   else
     false_pct=$(awk -v s="$stopped" -v n="$sent" 'BEGIN{printf "%.0f %%", (n > 0 ? 100 * s / n : 0)}'); missed="-"
   fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |\n' "$name" "$sent" "$(field paused "$line")" "$stopped" \
-    "$resumed" "$false_pct" "$missed" "$(field stop_p50_ms "$line")" "$(field stop_p95_ms "$line")" "$(field stop_max_ms "$line")"
-  result bargein "$name,$sent,$(field paused "$line"),$stopped,$resumed,$false_pct,$missed,$(field stop_p50_ms "$line"),$(field stop_p95_ms "$line"),$(field stop_max_ms "$line")"
+  paused=$((stopped + resumed))
+  latency=("$(field stop_p50_ms "$line")" "$(field stop_p95_ms "$line")" "$(field stop_max_ms "$line")")
+  case $name in echo*) latency=(- - -) ;; esac # the prompt's own quiet stretches: no stop to time
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |\n' "$name" "$sent" "$paused" "$stopped" "$resumed" \
+    "$taken" "$false_pct" "$missed" "${latency[@]}"
+  result bargein "$name,$sent,$paused,$stopped,$resumed,$taken,$false_pct,$missed,${latency[0]},${latency[1]},${latency[2]}"
 done
 if [ -s "$WORK/bench.err" ]; then
   echo "load generator errors:"; tail -n 20 "$WORK/bench.err"

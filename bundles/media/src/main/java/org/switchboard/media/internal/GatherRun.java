@@ -58,6 +58,10 @@ final class GatherRun implements RecognitionListener {
     private double partialConfidence;
     private boolean partialHasPosition;
     private long recognizedSample = -1;
+    private boolean unheardWords;
+    /** Whether the caller's audio was voiced (past the echo gate) since the gather began. */
+    private boolean voicedSeen;
+
     private Endpoint committing;
     private final java.util.function.Consumer<String> partials;
 
@@ -197,6 +201,7 @@ final class GatherRun implements RecognitionListener {
         r.feed(pcm, 0, pcm.length);
         fed += pcm.length;
         if (voiced) {
+            voicedSeen = true;
             lastVoicedSample = fed;
             lastVoicedNanos = System.nanoTime();
         } else if (!partialHasPosition) {
@@ -210,8 +215,7 @@ final class GatherRun implements RecognitionListener {
             if (done || digits.length() > 0) {
                 return;
             }
-            // fillers alone ("um", "uh-huh") are no answer: free-form recognition spells them out
-            String text = phrases.hasWords(TurnEnd.clean(r.text())) ? TurnEnd.clean(r.text()) : "";
+            String text = words(r);
             if (r.audioMs() >= 0) {
                 recognizedSample = Math.max(recognizedSample, r.audioMs() * 8);
             }
@@ -253,6 +257,25 @@ final class GatherRun implements RecognitionListener {
             Endpoint endpoint = committing != null ? committing : Endpoint.RECOGNIZER;
             complete(new GatherResult(Outcome.MATCH, null, text, r.confidence(), endpoint, afterSpeech()));
         }
+    }
+
+    /**
+     * The words of a result that may make a turn: none for fillers alone ("um", "uh-huh", which free-form recognition
+     * spells out) or for words while the caller made no sound (the bot's own echo, or a sound too faint for a turn).
+     */
+    private String words(Recognition r) {
+        String text = TurnEnd.clean(r.text());
+        if (!phrases.hasWords(text)) {
+            return "";
+        }
+        if (!voicedSeen) {
+            if (!unheardWords) {
+                unheardWords = true;
+                LOG.debug("Session {}: '{}' recognized, but the caller did not speak (echo?)", session.id(), text);
+            }
+            return "";
+        }
+        return text;
     }
 
     private void report(String text) {

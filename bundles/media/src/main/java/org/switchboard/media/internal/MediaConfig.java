@@ -53,6 +53,14 @@ public @interface MediaConfig {
                     + "otherwise (a cough, 'uh-huh', line noise). 0: stop at the first sound.")
     int barge_in_resume_ms() default 600;
 
+    @AttributeDefinition(
+            name = "Echo margin",
+            description = "While a prompt plays, the caller's audio counts as speech (to interrupt it or to take a "
+                    + "turn) only when it is louder than the prompt's loudest 20 ms of the last 400 ms less these "
+                    + "decibels: the bot's own echo, which a line returns at least this much weaker, interrupts "
+                    + "nothing. 0: off.")
+    double echo_margin_db() default 10;
+
     @AttributeDefinition(name = "Prompt cache", description = "Synthesized prompts and loaded files kept in memory.")
     int prompt_cache() default 500;
 

@@ -21,6 +21,7 @@ import org.switchboard.api.media.MediaSession;
 import org.switchboard.api.media.MediaStats;
 import org.switchboard.api.media.SrtpParameters;
 import org.switchboard.api.media.TurnLatency;
+import org.switchboard.media.internal.audio.EchoGate;
 import org.switchboard.media.internal.audio.EnergyVad;
 import org.switchboard.media.internal.audio.G711;
 import org.switchboard.media.internal.record.CallRecorder;
@@ -82,6 +83,7 @@ final class RtpSession implements MediaSession {
     private final ReorderBuffer reorder;
     private final DtmfReceiver dtmf = new DtmfReceiver(this::onDigit);
     private final EnergyVad vad;
+    private final EchoGate echo;
     private final byte[] srtpIn = new byte[RtpPacket.HEADER + MAX_PAYLOAD + 64];
 
     // guarded by this
@@ -112,6 +114,7 @@ final class RtpSession implements MediaSession {
         this.reorder = new ReorderBuffer(settings.reorderDepth());
         this.pause = new PromptPause(engine.scheduler());
         this.vad = new EnergyVad(settings.vadThresholdDb(), 12, 3, 40);
+        this.echo = new EchoGate(settings.echoMarginDb());
         this.lastReceived = System.nanoTime();
     }
 
@@ -240,15 +243,21 @@ final class RtpSession implements MediaSession {
             recorder.caller(pcm, pcm.length);
         }
         EnergyVad.Change change = EnergyVad.Change.NONE;
-        boolean voiced = false;
+        boolean gated = false;
+        boolean loud = false;
+        double minimumDb = echo.minimumDb();
         for (int at = 0; at + FRAME <= pcm.length; at += FRAME) {
-            EnergyVad.Change c = vad.frame(pcm, at, FRAME);
-            voiced |= vad.voiced();
+            EnergyVad.Change c = vad.frame(pcm, at, FRAME, minimumDb);
+            gated |= vad.voiced();
+            loud |= vad.aboveNoise();
             if (c != EnergyVad.Change.NONE) {
                 change = c;
             }
         }
         synchronized (this) {
+            // the echo gate decides whether a sound interrupts the prompt; once it is paused, the echo of what was
+            // sent dies away within the gate's span and the caller's sound, however soft, decides when it resumes
+            boolean voiced = pause.paused() ? loud : gated;
             if (voiced) {
                 pause.voiced(System.nanoTime());
             }
@@ -437,6 +446,7 @@ final class RtpSession implements MediaSession {
             if (sound) {
                 G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
             }
+            echo.sent(sound ? EnergyVad.levelDb(frame, 0, FRAME) : -96);
             RtpPacket.write(
                     tx,
                     sound && !talking,

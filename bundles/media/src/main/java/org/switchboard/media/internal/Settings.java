@@ -11,6 +11,7 @@ record Settings(
         long commitSilenceMs,
         long endSilenceMs,
         long resumeWindowMs,
+        double echoMarginDb,
         int promptCache,
         boolean recording,
         String recordingDir,
@@ -50,6 +51,11 @@ record Settings(
                 c.barge_in_resume_ms(),
                 "between 0 (stop at the first sound) and 10000");
         check(
+                c.echo_margin_db() >= 0 && c.echo_margin_db() <= 60,
+                "echo.margin.db",
+                c.echo_margin_db(),
+                "between 0 (off) and 60");
+        check(
                 c.prompt_cache() >= 0 && c.prompt_cache() <= 100_000,
                 "prompt.cache",
                 c.prompt_cache(),
@@ -80,6 +86,7 @@ record Settings(
                 c.commit_silence_ms(),
                 c.end_silence_ms(),
                 c.barge_in_resume_ms(),
+                c.echo_margin_db(),
                 c.prompt_cache(),
                 c.recording_enabled(),
                 dir,

@@ -360,6 +360,28 @@ public class TurnTakingTest {
     }
 
     @Test
+    public void theBotsOwnEchoNeitherInterruptsThePromptNorTakesATurn() throws Exception {
+        words = "agent"; // what the prompt says, heard back by the recognizer
+        Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("prompt.wav"), 8000, 2000);
+        var played = session.play(wav.toUri(), true).toCompletableFuture();
+        var gather =
+                session.gather(speech(List.of("agent", "billing"), 1, null)).toCompletableFuture();
+        awaitLoudFrames(10);
+        for (int i = 0; i < 150 && !played.isDone(); i++) {
+            frame(2500); // the prompt's level (amplitude 10000) less 12 dB: a poor line's echo, well above the VAD's
+            // floor
+        }
+        played.get(3, TimeUnit.SECONDS);
+        long loud = heard.stream().filter(db -> db > -30).count();
+        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
+        assertTrue("without a pause: " + longestQuietRun(), longestQuietRun() < 5);
+        for (int i = 0; i < 40; i++) { // the echo's tail, then the recognizer's end of utterance
+            frame(i < 10 ? 2500 : 0);
+        }
+        assertFalse("the echo's words took no turn: " + (gather.isDone() ? gather.get() : ""), gather.isDone());
+    }
+
+    @Test
     public void wordsWhileThePromptIsPausedStopItForGood() throws Exception {
         words = "agent";
         Path wav = RtpSessionTest.tone(tmp.getRoot().toPath().resolve("prompt.wav"), 8000, 3000);
@@ -458,11 +480,14 @@ public class TurnTakingTest {
 
     /** One 20 ms frame of the caller: a 440 Hz tone or silence, sent in real time. */
     private void frame(boolean loud) throws IOException, InterruptedException {
+        frame(loud ? 12000 : 0);
+    }
+
+    /** One 20 ms frame of a 440 Hz tone of this amplitude (0: silence), sent in real time. */
+    private void frame(int amplitude) throws IOException, InterruptedException {
         short[] pcm = new short[160];
-        if (loud) {
-            for (int i = 0; i < pcm.length; i++) {
-                pcm[i] = (short) (12000 * Math.sin(2 * Math.PI * 440 * (seq * 160 + i) / 8000.0));
-            }
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (amplitude * Math.sin(2 * Math.PI * 440 * (seq * 160 + i) / 8000.0));
         }
         byte[] payload = new byte[160];
         G711.encode(true, pcm, 0, 160, payload, 0);

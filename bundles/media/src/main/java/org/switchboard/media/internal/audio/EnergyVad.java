@@ -17,6 +17,7 @@ public final class EnergyVad {
     private int quiet;
     private boolean speaking;
     private boolean voiced;
+    private boolean aboveNoise;
 
     /**
      * @param thresholdDb the lowest level (dBFS) that may count as speech, e.g. -40
@@ -39,10 +40,19 @@ public final class EnergyVad {
     }
 
     public Change frame(short[] samples, int offset, int length) {
+        return frame(samples, offset, length, -96);
+    }
+
+    /**
+     * A frame that counts as speech only above {@code minimumDb} as well ({@link EchoGate}); a frame below it only
+     * for that reason (the bot's echo) leaves the noise floor as it was.
+     */
+    public Change frame(short[] samples, int offset, int length, double minimumDb) {
         double db = levelDb(samples, offset, length);
-        boolean isLoud = db > thresholdDb && db > floorDb + marginDb;
+        aboveNoise = db > thresholdDb && db > floorDb + marginDb;
+        boolean isLoud = aboveNoise && db > minimumDb;
         voiced = isLoud;
-        if (!isLoud) {
+        if (!aboveNoise) {
             floorDb = db < floorDb ? db : floorDb + (db - floorDb) * 0.05;
         }
         if (isLoud) {
@@ -70,6 +80,11 @@ public final class EnergyVad {
     /** Whether the last frame was loud enough to be speech (without the onset and hangover of {@link #speaking}). */
     public boolean voiced() {
         return voiced;
+    }
+
+    /** Whether the last frame was loud enough to be speech, whatever the minimum level it was given. */
+    public boolean aboveNoise() {
+        return aboveNoise;
     }
 
     /** The RMS level of the samples in dBFS (-96 for digital silence). */
