@@ -33,8 +33,11 @@ final class GatherRun implements RecognitionListener {
     private static final long FINISH_WAIT_MS = 1000;
     /** Audio after the speech detector's onset (200 ms at 8 kHz) that an empty final must cover to end the turn. */
     private static final long AFTER_ONSET = 1600;
-    /** Audio after the caller's sound (300 ms at 8 kHz) the recognizer must have heard before it can say "no words". */
-    private static final long SETTLE = 2400;
+    /**
+     * Audio after the caller's sound (500 ms at 8 kHz) the recognizer must have heard before it can say "no words":
+     * Vosk's partial result shows a word up to 300 ms of audio after it ends, later for a soft voice.
+     */
+    private static final long SETTLE = 4000;
 
     private final RtpSession session;
     private final GatherRequest request;
@@ -101,7 +104,7 @@ final class GatherRun implements RecognitionListener {
 
     /**
      * Whether the recognizer has yet to say if the caller's last sound held words: words are pending (heard in a
-     * partial result, awaiting the final one that ends the turn) or it has not yet heard 300 ms past the sound.
+     * partial result, awaiting the final one that ends the turn) or it has not yet heard 500 ms past the sound.
      */
     boolean undecided() {
         if (done || recognition == null) {

@@ -562,7 +562,9 @@ final class RtpSession implements MediaSession {
     void gatherEnded(GatherRun g, GatherResult r) {
         if (gather == g) {
             gather = null;
-            if (pause.paused()) { // the caller's turn ended while the prompt was paused for it: it stops for good
+            // the caller's turn ended while the prompt was paused for it, or on words too soft to pause it: the
+            // prompt stops for good
+            if (pause.paused() || r.outcome() == GatherResult.Outcome.MATCH) {
                 stopBargeable(false);
             }
         }
