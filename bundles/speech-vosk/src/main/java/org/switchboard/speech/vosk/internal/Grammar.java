@@ -21,8 +21,11 @@ final class Grammar {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
     };
 
-    /** Fillers in the model's vocabulary, as it spells them. */
-    static final List<String> FILLERS = List.of("um", "uh", "er", "ah", "hmm", "mm", "huh", "uh huh");
+    /**
+     * Fillers in the model's vocabulary, as it spells them. Not "mm": the decoder took a whole "payment" for it (with
+     * these, 20 fillers in five voices come out clean and 30 menu phrases right).
+     */
+    static final List<String> FILLERS = List.of("um", "uh", "er", "ah", "hmm", "huh", "uh huh");
 
     private Grammar() {}
 

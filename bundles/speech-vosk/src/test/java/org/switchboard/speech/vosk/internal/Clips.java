@@ -18,10 +18,15 @@ final class Clips {
     private Clips() {}
 
     static short[] say(String text, Path dir) throws IOException, InterruptedException {
-        Path wav = dir.resolve(text.replaceAll("[^A-Za-z0-9]+", "_") + ".wav");
+        return say(text, dir, "slt");
+    }
+
+    /** In one of flite's voices: slt, kal, awb, rms. */
+    static short[] say(String text, Path dir, String voice) throws IOException, InterruptedException {
+        Path wav = dir.resolve(text.replaceAll("[^A-Za-z0-9]+", "_") + "-" + voice + ".wav");
         Process p;
         try {
-            p = new ProcessBuilder("flite", "-voice", "slt", "-t", text, "-o", wav.toString())
+            p = new ProcessBuilder("flite", "-voice", voice, "-t", text, "-o", wav.toString())
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {

@@ -215,6 +215,20 @@ public class VoskRecognizerTest {
     }
 
     @Test
+    public void aWordWithAFillersSoundIsStillTheWord() throws Exception {
+        // with "mm" among the fillers, the decoder heard kal's "payment" as "mm"
+        List<String> menu = List.of("billing", "order status", "agent", "representative", "payment", "tracking");
+        for (String voice : List.of("kal", "slt", "awb", "rms")) {
+            First first = new First();
+            Recognition r = hear(
+                    vosk.open(menu, first),
+                    first,
+                    Clips.say("payment", TMP.getRoot().toPath(), voice));
+            assertEquals(voice + "'s payment", "payment", r.text());
+        }
+    }
+
+    @Test
     public void fillersSaidOverAPromptAreNoWordsInGrammarMode() throws Exception {
         // without the fillers in the grammar, the decoder heard "hmm" as a confident "agent"
         List<String> menu = List.of("billing", "order status", "agent", "representative");
