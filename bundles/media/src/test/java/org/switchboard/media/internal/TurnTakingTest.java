@@ -302,15 +302,7 @@ public class TurnTakingTest {
         var played = session.play(wav.toUri(), true).toCompletableFuture();
         var gather = session.gather(speech(List.of("agent"), 1, null)).toCompletableFuture();
         awaitLoudFrames(20);
-        for (int i = 0; i < 8; i++) { // a 160 ms cough
-            frame(true);
-        }
-        for (int i = 0; i < 150 && !played.isDone(); i++) {
-            frame(false);
-        }
-        played.get(3, TimeUnit.SECONDS);
-        long loud = heard.stream().filter(db -> db > -30).count();
-        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
+        soundThenHearThePromptOut(played, 8); // a 160 ms cough
         assertTrue("with a pause in it: " + longestQuietRun(), longestQuietRun() >= 15);
         assertFalse("the gather still listens", gather.isDone());
     }
@@ -322,15 +314,7 @@ public class TurnTakingTest {
         var played = session.play(wav.toUri(), true).toCompletableFuture();
         var gather = session.gather(speech(List.of(), 1, null)).toCompletableFuture();
         awaitLoudFrames(20);
-        for (int i = 0; i < 12; i++) {
-            frame(true);
-        }
-        for (int i = 0; i < 150 && !played.isDone(); i++) {
-            frame(false);
-        }
-        played.get(3, TimeUnit.SECONDS);
-        long loud = heard.stream().filter(db -> db > -30).count();
-        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
+        soundThenHearThePromptOut(played, 12);
         for (int i = 0; i < 50; i++) { // past the recognizer's own end of the utterance
             frame(false);
         }
@@ -346,15 +330,7 @@ public class TurnTakingTest {
         var gather =
                 session.gather(speech(List.of("agent", "billing"), 1, null)).toCompletableFuture();
         awaitLoudFrames(20);
-        for (int i = 0; i < 12; i++) {
-            frame(true);
-        }
-        for (int i = 0; i < 150 && !played.isDone(); i++) {
-            frame(false);
-        }
-        played.get(3, TimeUnit.SECONDS);
-        long loud = heard.stream().filter(db -> db > -30).count();
-        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
+        soundThenHearThePromptOut(played, 12);
         assertTrue("with a pause in it: " + longestQuietRun(), longestQuietRun() >= 15);
         assertFalse("the gather still listens", gather.isDone());
     }
@@ -428,6 +404,19 @@ public class TurnTakingTest {
         played.get(2, TimeUnit.SECONDS);
         long loud = heard.stream().filter(db -> db > -30).count();
         assertTrue("stopped, not resumed: " + loud + " of 150 frames", loud < 60);
+    }
+
+    /** Sends that many loud frames, then silence until the 2 s prompt ends; asserts it was heard in full. */
+    private void soundThenHearThePromptOut(CompletableFuture<Void> played, int loudFrames) throws Exception {
+        for (int i = 0; i < loudFrames; i++) {
+            frame(true);
+        }
+        for (int i = 0; i < 150 && !played.isDone(); i++) {
+            frame(false);
+        }
+        played.get(3, TimeUnit.SECONDS);
+        long loud = heard.stream().filter(db -> db > -30).count();
+        assertTrue("the whole 2 s prompt was heard (100 frames): " + loud, loud >= 97 && loud <= 103);
     }
 
     private void awaitRecognizer() throws InterruptedException {
