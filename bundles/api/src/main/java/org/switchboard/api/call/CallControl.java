@@ -39,7 +39,10 @@ public interface CallControl {
      */
     CompletionStage<Void> say(String text, String voice, boolean bargeIn);
 
-    /** Plays an audio resource (WAV 8/16 kHz or G.711); completes when playback ends or is barged in. */
+    /**
+     * Plays an audio resource (WAV 8/16 kHz or G.711, or {@code silence:<ms>} for a pause); completes when playback
+     * ends or is barged in.
+     */
     CompletionStage<Void> play(URI audio, boolean bargeIn);
 
     /**

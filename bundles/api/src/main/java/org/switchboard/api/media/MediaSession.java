@@ -65,7 +65,10 @@ public interface MediaSession extends AutoCloseable {
      */
     CompletionStage<Void> say(String text, String voice, boolean bargeIn);
 
-    /** Plays a WAV (8 or 16 kHz, 16-bit PCM or G.711) or raw G.711 file; completes when it ends or is barged in. */
+    /**
+     * Plays a WAV (8 or 16 kHz, 16-bit PCM or G.711) or raw G.711 file, or {@code silence:<ms>} (a pause of that many
+     * milliseconds); completes when it ends or is barged in.
+     */
     CompletionStage<Void> play(URI audio, boolean bargeIn);
 
     /** Prompts (optionally) and collects DTMF and/or speech. */

@@ -248,6 +248,18 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
 
     /** A prompt file's samples; {@link IllegalArgumentException} naming the file when it cannot be played. */
     short[] load(URI audio) {
+        if ("silence".equals(audio.getScheme())) { // silence:<ms>, a pause
+            long ms;
+            try {
+                ms = Long.parseLong(audio.getSchemeSpecificPart());
+            } catch (NumberFormatException e) {
+                ms = -1;
+            }
+            if (ms < 1 || ms > 300_000) {
+                throw new IllegalArgumentException("unplayable prompt " + audio + ": silence:<1-300000 ms> expected");
+            }
+            return new short[(int) ms * 8];
+        }
         Path file;
         try {
             file = "file".equals(audio.getScheme()) ? Paths.get(audio) : Paths.get(audio.toString());

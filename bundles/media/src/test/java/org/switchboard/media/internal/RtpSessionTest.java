@@ -183,6 +183,22 @@ public class RtpSessionTest {
     }
 
     @Test
+    public void aSilencePromptIsAPauseOfThatLength() throws Exception {
+        long start = System.nanoTime();
+        session.play(java.net.URI.create("silence:300"), false)
+                .toCompletableFuture()
+                .get(3, TimeUnit.SECONDS);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue("a 300 ms pause took " + ms + " ms", ms >= 280 && ms < 2000);
+        for (String bad : List.of("silence:0", "silence:x", "silence:300001")) {
+            var failed = session.play(java.net.URI.create(bad), false).toCompletableFuture();
+            var e = org.junit.Assert.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> failed.get(3, TimeUnit.SECONDS));
+            assertTrue(bad + ": " + e.getCause(), e.getCause().getMessage().contains("silence:<1-300000 ms>"));
+        }
+    }
+
+    @Test
     public void badPacketsAreDroppedAndCountedAndSilenceFromThePeerTimesTheCallOut() throws Exception {
         byte[] garbage = {1, 2, 3};
         send(garbage);
