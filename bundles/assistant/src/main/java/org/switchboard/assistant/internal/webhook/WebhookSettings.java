@@ -15,7 +15,7 @@ import com.google.gson.JsonParser;
  * A webhook definition, checked: {@code url}, {@code timeoutMs}, {@code headers}, the fallback, and {@code partials}
  * (whether the words heard while the caller speaks are posted too).
  */
-record WebhookSettings(
+public record WebhookSettings(
         URI url,
         Duration timeout,
         Map<String, String> headers,
@@ -37,7 +37,7 @@ record WebhookSettings(
             "partials");
     private static final List<String> FALLBACKS = List.of("agent", "hangup", "resolved");
 
-    static WebhookSettings parse(String json) {
+    public static WebhookSettings parse(String json) {
         JsonObject o;
         try {
             o = JsonParser.parseString(json).getAsJsonObject();

@@ -1,0 +1,222 @@
+package org.switchboard.assistant.internal.jambonz;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.assistant.AssistantAction;
+import org.switchboard.api.assistant.TurnRequest;
+import org.switchboard.api.assistant.TurnResponse;
+import org.switchboard.api.assistant.VirtualAssistant;
+import org.switchboard.assistant.internal.webhook.WebhookSettings;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A jambonz application behind its webhook: the call webhook is posted when the dialogue starts and answers with
+ * verbs; the verbs run as actions until a {@code gather}, whose {@code actionHook} gets the caller's answer and may
+ * answer with new verbs (replacing the ones left) or nothing (the ones left go on). The verbs left and the pending
+ * hook travel in the dialogue's context (hidden keys), so one assistant serves every call. A hook that fails or
+ * answers something that is not verbs takes the fallback (an apology, then an agent), with the reason in the
+ * context as {@code jambonzError}.
+ */
+final class JambonzAssistant implements VirtualAssistant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JambonzAssistant.class);
+    static final String VERBS = "_jambonzVerbs";
+    static final String HOOK = "_jambonzHook";
+    private static final int MAX_REDIRECTS = 10;
+
+    private final String id;
+    private final WebhookSettings settings;
+    private final HttpClient client;
+
+    JambonzAssistant(String id, WebhookSettings settings, HttpClient client) {
+        this.id = id;
+        this.settings = settings;
+        this.client = client;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
+        Map<String, Object> context = new LinkedHashMap<>(request.context());
+        switch (request.event()) {
+            case HANGUP -> {
+                return CompletableFuture.completedFuture(new TurnResponse(List.of(), context, null));
+            }
+            case START -> {
+                return carryOut(request, post(settings.url(), CallHooks.newCall(request, id)), context, 0);
+            }
+            default -> {
+                Deque<JsonObject> left = left(context);
+                Object hook = context.remove(HOOK);
+                if (hook == null) {
+                    return carryOut(request, CompletableFuture.completedFuture(left), context, 0);
+                }
+                JsonObject body = withTag(CallHooks.gathered(request, id), context);
+                return carryOut(
+                        request,
+                        post(resolve(hook.toString()), body).thenApply(verbs -> verbs.isEmpty() ? left : verbs),
+                        context,
+                        0);
+            }
+        }
+    }
+
+    /** Runs the verbs until the turn ends, following redirects; the fallback when the application went wrong. */
+    private CompletionStage<TurnResponse> carryOut(
+            TurnRequest request,
+            CompletionStage<Deque<JsonObject>> fetched,
+            Map<String, Object> context,
+            int redirects) {
+        return fetched.thenCompose(verbs -> {
+                    Verbs.Step step = Verbs.run(verbs);
+                    List<AssistantAction> actions = new ArrayList<>();
+                    if (!step.skipped().isEmpty()) {
+                        actions.add(new AssistantAction.SetContext(
+                                Map.of("jambonzSkipped", step.skipped().toString())));
+                        LOG.info(
+                                "Session {}: jambonz application '{}' skipped {}",
+                                request.sessionId(),
+                                id,
+                                step.skipped().keySet());
+                    }
+                    actions.addAll(step.actions());
+                    for (AssistantAction a : step.actions()) {
+                        if (a instanceof AssistantAction.SetContext set) {
+                            context.putAll(set.values()); // a tag goes with the hooks that follow
+                        }
+                    }
+                    if (step.redirect() != null) {
+                        if (redirects >= MAX_REDIRECTS) {
+                            throw new IllegalArgumentException("more than " + MAX_REDIRECTS + " redirects in a row");
+                        }
+                        JsonObject body = withTag(CallHooks.attributes(request, id, "in-progress"), context);
+                        return carryOut(request, post(resolve(step.redirect()), body), context, redirects + 1)
+                                .thenApply(r -> prepend(actions, r));
+                    }
+                    context.put(VERBS, toJson(step.remaining()));
+                    if (step.actionHook() != null) {
+                        context.put(HOOK, step.actionHook());
+                    }
+                    return CompletableFuture.completedFuture(new TurnResponse(actions, context, null));
+                })
+                .exceptionally(failure -> fallback(request, context, failure));
+    }
+
+    private static TurnResponse prepend(List<AssistantAction> first, TurnResponse then) {
+        List<AssistantAction> all = new ArrayList<>(first);
+        all.addAll(then.actions());
+        return new TurnResponse(all, then.context(), then.taskName());
+    }
+
+    /** Posts a hook; its answer's verbs (none for an empty answer). Fails with what went wrong. */
+    private CompletionStage<Deque<JsonObject>> post(URI url, JsonObject body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        settings.headers().forEach(b::header);
+        return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable c = failure.getCause() != null ? failure.getCause() : failure;
+                throw new HookFailure(
+                        url,
+                        c instanceof java.net.http.HttpTimeoutException
+                                ? "no answer within " + settings.timeout().toMillis() + " ms"
+                                : "unreachable (" + c.getClass().getSimpleName()
+                                        + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")");
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new HookFailure(url, "answered HTTP " + response.statusCode());
+            }
+            try {
+                return Verbs.parse(response.body());
+            } catch (IllegalArgumentException e) {
+                throw new HookFailure(url, "answered something that is not verbs: " + e.getMessage());
+            }
+        });
+    }
+
+    private URI resolve(String hook) {
+        return settings.url().resolve(hook);
+    }
+
+    private static JsonObject withTag(JsonObject body, Map<String, Object> context) {
+        Object tag = context.get(Verbs.TAG);
+        if (tag != null) {
+            body.add("customerData", JsonParser.parseString(tag.toString()));
+        }
+        return body;
+    }
+
+    private static Deque<JsonObject> left(Map<String, Object> context) {
+        Object v = context.remove(VERBS);
+        return v == null ? new ArrayDeque<>() : Verbs.parse(v.toString());
+    }
+
+    private static String toJson(Deque<JsonObject> verbs) {
+        JsonArray a = new JsonArray();
+        verbs.forEach(a::add);
+        return a.toString();
+    }
+
+    private TurnResponse fallback(TurnRequest request, Map<String, Object> context, Throwable failure) {
+        Throwable f = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        String problem = f instanceof HookFailure h
+                ? h.getMessage()
+                : f instanceof IllegalArgumentException ? "the application's verbs: " + f.getMessage() : f.toString();
+        LOG.warn(
+                "Session {}: jambonz application '{}' {}; taking the fallback ({})",
+                request.sessionId(),
+                id,
+                problem,
+                settings.fallback());
+        context.remove(VERBS);
+        context.remove(HOOK);
+        context.put("jambonzError", problem);
+        List<AssistantAction> actions = new ArrayList<>();
+        actions.add(new AssistantAction.SetContext(Map.of("jambonzError", problem)));
+        if (settings.fallbackMessage() != null) {
+            actions.add(new AssistantAction.Say(settings.fallbackMessage(), false));
+        }
+        actions.add(
+                switch (settings.fallback()) {
+                    case "hangup" -> new AssistantAction.Hangup(Map.of());
+                    case "resolved" -> new AssistantAction.End();
+                    default ->
+                        new AssistantAction.Transfer(settings.fallbackReason(), null, settings.fallbackHeaders());
+                });
+        return new TurnResponse(actions, context, null);
+    }
+
+    /** A hook that could not be posted or answered nonsense. */
+    private static final class HookFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HookFailure(URI url, String problem) {
+            super("hook " + url + " " + problem, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.switchboard.assistant.internal.jambonz;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import org.osgi.service.component.annotations.Component;
+import org.switchboard.api.assistant.AssistantFactory;
+import org.switchboard.api.assistant.VirtualAssistant;
+import org.switchboard.assistant.internal.webhook.WebhookSettings;
+
+/**
+ * Makes jambonz-compatible assistants from {@code {"type": "jambonz", "url": ...}} definitions (the call webhook's
+ * URL, with the webhook assistant's {@code timeoutMs}, {@code headers} and fallback settings); one HTTP client for
+ * all.
+ */
+@Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=jambonz")
+public final class JambonzAssistantFactory implements AssistantFactory {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    @Override
+    public VirtualAssistant create(String id, String definition) {
+        return new JambonzAssistant(id, WebhookSettings.parse(definition), client);
+    }
+}

@@ -1,0 +1,324 @@
+package org.switchboard.assistant.internal.jambonz;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.switchboard.api.assistant.AssistantAction;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * A jambonz application's verbs carried out as assistant actions, up to the first verb that waits for the caller
+ * ({@code gather}), ends the dialogue ({@code hangup}, {@code sip:refer}) or needs the application again
+ * ({@code redirect}). Verbs jambonz has that Switchboard does not carry out are skipped and named in
+ * {@link Step#skipped}; a verb jambonz does not have, or one with a wrong type, is an error
+ * ({@link IllegalArgumentException} saying which verb and what).
+ */
+final class Verbs {
+
+    /** jambonz verbs Switchboard does not carry out: skipped, the call goes on with the next. */
+    static final Set<String> UNSUPPORTED = Set.of(
+            "alert",
+            "answer",
+            "conference",
+            "config",
+            "dequeue",
+            "dial",
+            "dialogflow",
+            "dtmf",
+            "dub",
+            "enqueue",
+            "leave",
+            "lex",
+            "listen",
+            "llm",
+            "message",
+            "rasa",
+            "sip:decline",
+            "sip:request",
+            "stream",
+            "transcribe");
+
+    static final Duration GATHER_TIMEOUT = Duration.ofSeconds(15);
+
+    /** The context key of the {@code tag} verb's data (hidden from the flow's variables), sent as customerData. */
+    static final String TAG = "_jambonzTag";
+
+    private Verbs() {}
+
+    /** What the verbs asked for before the turn ends. */
+    record Step(
+            List<AssistantAction> actions,
+            Deque<JsonObject> remaining,
+            String actionHook,
+            String redirect,
+            Map<String, String> skipped) {}
+
+    /** Parses an application's answer: a JSON array of verbs (empty or blank: none). */
+    static Deque<JsonObject> parse(String body) {
+        Deque<JsonObject> out = new ArrayDeque<>();
+        if (body == null || body.isBlank()) {
+            return out;
+        }
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(body);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        if (!root.isJsonArray()) {
+            throw new IllegalArgumentException("not an array of verbs");
+        }
+        JsonArray a = root.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) {
+            JsonElement e = a.get(i);
+            if (!e.isJsonObject()
+                    || !e.getAsJsonObject().has("verb")
+                    || !isString(e.getAsJsonObject().get("verb"))) {
+                throw new IllegalArgumentException("[" + i + "]: not a verb (an object with a \"verb\" name)");
+            }
+            out.add(e.getAsJsonObject());
+        }
+        return out;
+    }
+
+    /** Carries out verbs from the head of {@code verbs} (which it consumes) until the turn ends. */
+    static Step run(Deque<JsonObject> verbs) {
+        List<AssistantAction> actions = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        JsonObject v;
+        while ((v = verbs.poll()) != null) {
+            String name = v.get("verb").getAsString();
+            switch (name) {
+                case "say" -> actions.addAll(say(v, false));
+                case "play" -> actions.addAll(play(v, false));
+                case "pause" -> actions.add(new AssistantAction.Play("silence:" + millis(v, "length", 0.02), false));
+                case "tag" -> actions.add(new AssistantAction.SetContext(Map.of(TAG, object(v, "data"))));
+                case "gather" -> {
+                    boolean bargeIn = !v.has("listenDuringPrompt") || bool(v, "listenDuringPrompt");
+                    if (v.has("say")) {
+                        actions.addAll(say(nested(v, "say"), bargeIn));
+                    }
+                    if (v.has("play")) {
+                        actions.addAll(play(nested(v, "play"), bargeIn));
+                    }
+                    actions.add(gather(v));
+                    return new Step(actions, verbs, hook(v, "actionHook", false), null, skipped);
+                }
+                case "hangup" -> {
+                    actions.add(new AssistantAction.Hangup(headers(v)));
+                    return new Step(actions, verbs, null, null, skipped);
+                }
+                case "sip:refer" -> {
+                    String to = string(v, "referTo", true);
+                    actions.add(new AssistantAction.Transfer("TransferToAgent", to, headers(v)));
+                    return new Step(actions, verbs, null, null, skipped);
+                }
+                case "redirect" -> {
+                    return new Step(actions, verbs, null, hook(v, "actionHook", true), skipped);
+                }
+                default -> {
+                    if (!UNSUPPORTED.contains(name)) {
+                        throw new IllegalArgumentException("verb '" + name + "': not a jambonz verb");
+                    }
+                    skipped.put(name, "not supported by Switchboard; skipped");
+                }
+            }
+        }
+        // jambonz ends the call when the application has no more verbs
+        actions.add(new AssistantAction.Hangup(Map.of()));
+        return new Step(actions, verbs, null, null, skipped);
+    }
+
+    private static List<AssistantAction> say(JsonObject v, boolean bargeIn) {
+        JsonElement t = v.get("text");
+        String text;
+        if (t != null
+                && t.isJsonArray()
+                && !t.getAsJsonArray().isEmpty()
+                && isString(t.getAsJsonArray().get(0))) {
+            text = t.getAsJsonArray().get(0).getAsString();
+        } else {
+            text = string(v, "text", true);
+        }
+        List<AssistantAction> out = new ArrayList<>();
+        for (int i = 0; i < loop(v); i++) {
+            out.add(new AssistantAction.Say(text, bargeIn));
+        }
+        return out;
+    }
+
+    private static List<AssistantAction> play(JsonObject v, boolean bargeIn) {
+        List<String> urls = new ArrayList<>();
+        JsonElement u = v.get("url");
+        if (u != null && u.isJsonArray()) {
+            u.getAsJsonArray().forEach(e -> urls.add(e.getAsString()));
+        } else {
+            urls.add(string(v, "url", true));
+        }
+        List<AssistantAction> out = new ArrayList<>();
+        for (int i = 0; i < loop(v); i++) {
+            for (String url : urls) {
+                if (url.startsWith("http:") || url.startsWith("https:")) {
+                    throw new IllegalArgumentException("verb 'play': url " + url
+                            + ": only files on the gateway can be played (a path or a file: URI)");
+                }
+                out.add(new AssistantAction.Play(url, bargeIn));
+            }
+        }
+        return out;
+    }
+
+    private static AssistantAction.Gather gather(JsonObject v) {
+        List<String> input = new ArrayList<>();
+        if (v.has("input")) {
+            if (!v.get("input").isJsonArray()) {
+                throw new IllegalArgumentException("verb 'gather': input must be an array of \"digits\", \"speech\"");
+            }
+            v.getAsJsonArray("input").forEach(e -> input.add(e.getAsString()));
+        } else {
+            input.add("digits");
+        }
+        for (String i : input) {
+            if (!i.equals("digits") && !i.equals("speech")) {
+                throw new IllegalArgumentException("verb 'gather': unknown input '" + i + "'");
+            }
+        }
+        int digits = v.has("numDigits") ? integer(v, "numDigits") : v.has("maxDigits") ? integer(v, "maxDigits") : 1;
+        if (digits < 1 || digits > 64) {
+            throw new IllegalArgumentException("verb 'gather': numDigits must be 1-64");
+        }
+        List<String> hints = new ArrayList<>();
+        if (v.has("recognizer") && v.get("recognizer").isJsonObject()) {
+            JsonObject r = v.getAsJsonObject("recognizer");
+            if (r.has("hints") && r.get("hints").isJsonArray()) {
+                r.getAsJsonArray("hints").forEach(e -> hints.add(e.getAsString()));
+            }
+        }
+        if (v.has("hints") && v.get("hints").isJsonArray()) {
+            v.getAsJsonArray("hints").forEach(e -> hints.add(e.getAsString()));
+        }
+        Duration timeout = v.has("timeout") ? Duration.ofMillis(millis(v, "timeout", 1)) : GATHER_TIMEOUT;
+        return new AssistantAction.Gather(input.contains("digits"), input.contains("speech"), digits, hints, timeout);
+    }
+
+    /** A hook: a URL string, or an object with {@code url}. */
+    private static String hook(JsonObject v, String name, boolean required) {
+        JsonElement h = v.get(name);
+        if (h == null) {
+            if (required) {
+                throw new IllegalArgumentException("verb '" + v.get("verb").getAsString() + "': " + name + " missing");
+            }
+            return null;
+        }
+        if (isString(h)) {
+            return h.getAsString();
+        }
+        if (h.isJsonObject() && isString(h.getAsJsonObject().get("url"))) {
+            return h.getAsJsonObject().get("url").getAsString();
+        }
+        throw new IllegalArgumentException(
+                "verb '" + v.get("verb").getAsString() + "': " + name + " must be a URL or {\"url\": ...}");
+    }
+
+    private static Map<String, String> headers(JsonObject v) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!v.has("headers")) {
+            return out;
+        }
+        if (!v.get("headers").isJsonObject()) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': headers must map names to values");
+        }
+        for (Map.Entry<String, JsonElement> e : v.getAsJsonObject("headers").entrySet()) {
+            if (!e.getValue().isJsonPrimitive()) {
+                throw new IllegalArgumentException(
+                        "verb '" + v.get("verb").getAsString() + "': header " + e.getKey() + " must be a string");
+            }
+            out.put(e.getKey(), e.getValue().getAsString());
+        }
+        return out;
+    }
+
+    private static JsonObject nested(JsonObject v, String name) {
+        if (!v.get(name).isJsonObject()) {
+            throw new IllegalArgumentException("verb 'gather': " + name + " must be an object");
+        }
+        JsonObject n = v.getAsJsonObject(name).deepCopy();
+        n.addProperty("verb", name);
+        return n;
+    }
+
+    private static String object(JsonObject v, String name) {
+        if (!v.has(name) || !v.get(name).isJsonObject()) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': " + name + " must be an object");
+        }
+        return v.get(name).toString();
+    }
+
+    private static int loop(JsonObject v) {
+        int n = v.has("loop") ? integer(v, "loop") : 1;
+        if (n < 1 || n > 10) {
+            throw new IllegalArgumentException("verb '" + v.get("verb").getAsString() + "': loop must be 1-10");
+        }
+        return n;
+    }
+
+    private static long millis(JsonObject v, String name, double min) {
+        JsonElement e = v.get(name);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': " + name + " must be a number of seconds");
+        }
+        double s = e.getAsDouble();
+        if (s < min || s > 300) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': " + name + " must be " + min + "-300 seconds");
+        }
+        return Math.round(s * 1000);
+    }
+
+    private static int integer(JsonObject v, String name) {
+        JsonElement e = v.get(name);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': " + name + " must be a whole number");
+        }
+        return e.getAsInt();
+    }
+
+    private static boolean bool(JsonObject v, String name) {
+        JsonElement e = v.get(name);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': " + name + " must be true or false");
+        }
+        return e.getAsBoolean();
+    }
+
+    private static String string(JsonObject v, String name, boolean required) {
+        JsonElement e = v.get(name);
+        if (e == null && !required) {
+            return null;
+        }
+        if (!isString(e) || e.getAsString().isBlank()) {
+            throw new IllegalArgumentException(
+                    "verb '" + v.get("verb").getAsString() + "': " + name + " must be a non-empty string");
+        }
+        return e.getAsString();
+    }
+
+    private static boolean isString(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+    }
+}

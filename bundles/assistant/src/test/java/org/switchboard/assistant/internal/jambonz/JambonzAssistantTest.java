@@ -1,0 +1,251 @@
+package org.switchboard.assistant.internal.jambonz;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.switchboard.api.assistant.AssistantAction;
+import org.switchboard.api.assistant.TurnRequest;
+import org.switchboard.api.assistant.TurnRequest.Event;
+import org.switchboard.api.assistant.TurnResponse;
+import org.switchboard.api.assistant.VirtualAssistant;
+import org.switchboard.api.call.SessionContext;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
+
+/** A jambonz application written to jambonz's webhook documentation, served by a real local HTTP server. */
+public class JambonzAssistantTest {
+
+    private HttpServer server;
+    /** What each path answers: a status and a body. */
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+    private final Map<String, JsonObject> posted = new ConcurrentHashMap<>();
+    private VirtualAssistant app;
+
+    @Before
+    public void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            posted.put(
+                    path,
+                    JsonParser.parseString(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                            .getAsJsonObject());
+            String answer = answers.getOrDefault(path, "404 ");
+            int status = Integer.parseInt(answer.substring(0, 3));
+            byte[] b = answer.substring(4).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+            if (b.length > 0) {
+                exchange.getResponseBody().write(b);
+            }
+            exchange.close();
+        });
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/call";
+        app = new JambonzAssistantFactory()
+                .create("acme", "{\"type\": \"jambonz\", \"url\": \"" + url + "\", \"timeoutMs\": 2000}");
+        answers.put("/call", """
+                200 [{"verb": "say", "text": "Welcome to Acme."},
+                     {"verb": "gather", "input": ["speech", "digits"], "actionHook": "/menu", "timeout": 5,
+                      "hints": ["billing", "agent"], "say": {"text": "Say billing or agent."}},
+                     {"verb": "say", "text": "Goodbye."},
+                     {"verb": "hangup", "headers": {"X-Reason": "done"}}]""");
+    }
+
+    @After
+    public void stop() {
+        server.stop(0);
+    }
+
+    private static SessionContext call() {
+        return new SessionContext(
+                "s1",
+                "call-1@zcc",
+                "st-1",
+                "zcc",
+                "+15550100",
+                "+15551234",
+                Instant.now(),
+                Map.of(),
+                Map.of("X-Zcc-Engagement", "eng-7"));
+    }
+
+    private TurnResponse turn(Event event, String text, String digits, Map<String, Object> context) throws Exception {
+        return app.takeTurn(new TurnRequest("s1", "st-1", event, text, 0.9, digits, context, call()))
+                .toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    public void theCallWebhookGetsTheCallAndItsVerbsRunUpToTheGather() throws Exception {
+        TurnResponse r = turn(Event.START, null, null, Map.of());
+        assertEquals(
+                List.of(
+                        new AssistantAction.Say("Welcome to Acme.", false),
+                        new AssistantAction.Say("Say billing or agent.", true),
+                        new AssistantAction.Gather(true, true, 1, List.of("billing", "agent"), Duration.ofSeconds(5))),
+                r.actions());
+        JsonObject hook = posted.get("/call");
+        assertEquals("s1", hook.get("call_sid").getAsString());
+        assertEquals("+15551234", hook.get("from").getAsString());
+        assertEquals("+15550100", hook.get("to").getAsString());
+        assertEquals("call-1@zcc", hook.get("call_id").getAsString());
+        assertEquals("inbound", hook.get("direction").getAsString());
+        assertEquals(
+                "eng-7",
+                hook.getAsJsonObject("sip")
+                        .getAsJsonObject("headers")
+                        .get("X-Zcc-Engagement")
+                        .getAsString());
+        assertEquals("/menu", r.context().get(JambonzAssistant.HOOK));
+    }
+
+    @Test
+    public void theGathersActionHookGetsTheWordsAndItsVerbsReplaceTheRest() throws Exception {
+        answers.put("/menu", """
+                200 [{"verb": "sip:refer", "referTo": "sip:agents@zcc.example", "headers": {"X-Intent": "Agent"}}]""");
+        TurnResponse start = turn(Event.START, null, null, Map.of());
+        TurnResponse r = turn(Event.UTTERANCE, "agent", null, start.context());
+        assertEquals(
+                List.of(new AssistantAction.Transfer(
+                        "TransferToAgent", "sip:agents@zcc.example", Map.of("X-Intent", "Agent"))),
+                r.actions());
+        JsonObject hook = posted.get("/menu");
+        assertEquals("speechDetected", hook.get("reason").getAsString());
+        assertEquals(
+                "agent",
+                hook.getAsJsonObject("speech")
+                        .getAsJsonArray("alternatives")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("transcript")
+                        .getAsString());
+    }
+
+    @Test
+    public void anEmptyAnswerGoesOnWithTheVerbsLeft() throws Exception {
+        answers.put("/menu", "200 ");
+        TurnResponse start = turn(Event.START, null, null, Map.of());
+        TurnResponse r = turn(Event.DTMF, null, "1", start.context());
+        assertEquals(
+                List.of(
+                        new AssistantAction.Say("Goodbye.", false),
+                        new AssistantAction.Hangup(Map.of("X-Reason", "done"))),
+                r.actions());
+        assertEquals("dtmfDetected", posted.get("/menu").get("reason").getAsString());
+        assertEquals("1", posted.get("/menu").get("digits").getAsString());
+    }
+
+    @Test
+    public void silenceIsATimeoutAndRedirectsTagsAndPausesWork() throws Exception {
+        answers.put("/menu", """
+                200 [{"verb": "tag", "data": {"account": "A-17"}},
+                     {"verb": "pause", "length": 1.5},
+                     {"verb": "redirect", "actionHook": "/other"}]""");
+        answers.put("/other", """
+                200 [{"verb": "dial", "target": []}, {"verb": "say", "text": "Bye."}]""");
+        TurnResponse start = turn(Event.START, null, null, Map.of());
+        TurnResponse r = turn(Event.NO_INPUT, null, null, start.context());
+        assertEquals("timeout", posted.get("/menu").get("reason").getAsString());
+        assertEquals(
+                "the tag's data goes with later hooks",
+                "A-17",
+                posted.get("/other")
+                        .getAsJsonObject("customerData")
+                        .get("account")
+                        .getAsString());
+        List<AssistantAction> a = r.actions();
+        assertEquals(new AssistantAction.Play("silence:1500", false), a.get(1));
+        assertTrue(
+                "the unsupported dial is recorded: " + a,
+                a.contains(new AssistantAction.SetContext(
+                        Map.of("jambonzSkipped", "{dial=not supported by Switchboard; skipped}"))));
+        assertEquals(new AssistantAction.Say("Bye.", false), a.get(a.size() - 2));
+        assertEquals("no more verbs: jambonz hangs up", new AssistantAction.Hangup(Map.of()), a.get(a.size() - 1));
+    }
+
+    @Test
+    public void aBrokenApplicationTakesTheFallbackWithTheReason() throws Exception {
+        TurnResponse start = turn(Event.START, null, null, Map.of());
+        for (String answer : List.of(
+                "500 oops",
+                "200 <html>",
+                "200 {\"verb\": \"say\"}",
+                "200 [{\"verb\": \"dance\"}]",
+                "200 [{\"verb\": \"say\", \"text\": 7}]",
+                "200 [{\"verb\": \"gather\", \"input\": \"speech\"}]")) {
+            answers.put("/menu", answer);
+            TurnResponse r = turn(Event.UTTERANCE, "billing", null, start.context());
+            AssistantAction last = r.actions().get(r.actions().size() - 1);
+            assertTrue(answer + " -> " + r.actions(), last instanceof AssistantAction.Transfer);
+            assertTrue(answer + " -> " + r.context(), r.context().get("jambonzError") != null);
+        }
+        answers.put("/menu", "500 oops");
+        assertEquals(
+                "hook http://127.0.0.1:" + server.getAddress().getPort() + "/menu answered HTTP 500",
+                turn(Event.UTTERANCE, "billing", null, start.context())
+                        .context()
+                        .get("jambonzError"));
+        answers.put("/menu", "200 [{\"verb\": \"dance\"}]");
+        TurnResponse r = turn(Event.UTTERANCE, "billing", null, start.context());
+        assertTrue(
+                r.context().get("jambonzError").toString(),
+                r.context().get("jambonzError").toString().contains("verb 'dance': not a jambonz verb"));
+    }
+
+    @Test
+    public void theExampleAppHoldsADialogue() throws Exception {
+        int port = org.switchboard.testing.FreePorts.tcp();
+        Process p = new ProcessBuilder(
+                        "python3",
+                        java.nio.file.Paths.get("../../examples/jambonz-app/app.py")
+                                .toString(),
+                        "--port",
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(out.readLine().contains("listening"));
+            app = new JambonzAssistantFactory()
+                    .create("acme", "{\"type\": \"jambonz\", \"url\": \"http://127.0.0.1:" + port + "/call\"}");
+            TurnResponse r = turn(Event.START, null, null, Map.of());
+            assertEquals(
+                    new AssistantAction.Play("silence:300", false), r.actions().get(1));
+            assertTrue(r.actions().get(3) instanceof AssistantAction.Gather);
+            r = turn(Event.UTTERANCE, "billing", null, r.context());
+            assertEquals(
+                    new AssistantAction.Say("Your balance is forty two dollars.", false),
+                    r.actions().get(0));
+            r = turn(Event.DTMF, null, "0", r.context());
+            assertEquals(
+                    new AssistantAction.Transfer(
+                            "TransferToAgent", "sip:agents@zcc.example.com", Map.of("X-Intent", "Agent")),
+                    r.actions().get(r.actions().size() - 1));
+            TurnResponse quiet = turn(Event.START, null, null, Map.of());
+            quiet = turn(Event.NO_INPUT, null, null, quiet.context());
+            assertEquals(
+                    "silence: the verbs left say goodbye and hang up",
+                    new AssistantAction.Hangup(Map.of("X-Resolution", "NoInput", "X-Caller", "+15551234")),
+                    quiet.actions().get(quiet.actions().size() - 1));
+        } finally {
+            p.destroy();
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
