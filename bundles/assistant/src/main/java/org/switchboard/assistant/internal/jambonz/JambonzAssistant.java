@@ -198,16 +198,7 @@ final class JambonzAssistant implements VirtualAssistant {
         context.put("jambonzError", problem);
         List<AssistantAction> actions = new ArrayList<>();
         actions.add(new AssistantAction.SetContext(Map.of("jambonzError", problem)));
-        if (settings.fallbackMessage() != null) {
-            actions.add(new AssistantAction.Say(settings.fallbackMessage(), false));
-        }
-        actions.add(
-                switch (settings.fallback()) {
-                    case "hangup" -> new AssistantAction.Hangup(Map.of());
-                    case "resolved" -> new AssistantAction.End();
-                    default ->
-                        new AssistantAction.Transfer(settings.fallbackReason(), null, settings.fallbackHeaders());
-                });
+        actions.addAll(settings.fallbackActions());
         return new TurnResponse(actions, context, null);
     }
 

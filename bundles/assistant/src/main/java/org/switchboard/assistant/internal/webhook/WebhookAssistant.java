@@ -111,16 +111,7 @@ final class WebhookAssistant implements VirtualAssistant {
         if (request.event() == TurnRequest.Event.HANGUP) {
             return new TurnResponse(actions, request.context(), null);
         }
-        if (settings.fallbackMessage() != null) {
-            actions.add(new AssistantAction.Say(settings.fallbackMessage(), false));
-        }
-        actions.add(
-                switch (settings.fallback()) {
-                    case "hangup" -> new AssistantAction.Hangup(Map.of());
-                    case "resolved" -> new AssistantAction.End();
-                    default ->
-                        new AssistantAction.Transfer(settings.fallbackReason(), null, settings.fallbackHeaders());
-                });
+        actions.addAll(settings.fallbackActions());
         Map<String, Object> ctx = new LinkedHashMap<>(request.context());
         ctx.put("webhookError", problem);
         return new TurnResponse(actions, ctx, null);

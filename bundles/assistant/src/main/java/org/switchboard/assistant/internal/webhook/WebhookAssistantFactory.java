@@ -1,7 +1,6 @@
 package org.switchboard.assistant.internal.webhook;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 
 import org.osgi.service.component.annotations.Component;
 import org.switchboard.api.assistant.AssistantFactory;
@@ -11,10 +10,7 @@ import org.switchboard.api.assistant.VirtualAssistant;
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=webhook")
 public final class WebhookAssistantFactory implements AssistantFactory {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient client = WebhookSettings.httpClient();
 
     @Override
     public VirtualAssistant create(String id, String definition) {

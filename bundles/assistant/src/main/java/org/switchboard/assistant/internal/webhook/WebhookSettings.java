@@ -1,11 +1,15 @@
 package org.switchboard.assistant.internal.webhook;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.switchboard.api.assistant.AssistantAction;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -107,6 +111,29 @@ public record WebhookSettings(
                 .entrySet()
                 .forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
         return m;
+    }
+
+    /** The fallback's actions after the reason is recorded: the apology (if any), then the agent, hang-up or end. */
+    public List<AssistantAction> fallbackActions() {
+        List<AssistantAction> actions = new ArrayList<>();
+        if (fallbackMessage != null) {
+            actions.add(new AssistantAction.Say(fallbackMessage, false));
+        }
+        actions.add(
+                switch (fallback) {
+                    case "hangup" -> new AssistantAction.Hangup(Map.of());
+                    case "resolved" -> new AssistantAction.End();
+                    default -> new AssistantAction.Transfer(fallbackReason, null, fallbackHeaders);
+                });
+        return actions;
+    }
+
+    /** The HTTP client the hook assistants share: HTTP/1.1, a 3 s connect timeout. */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** Never shows header values: they may hold credentials. */
