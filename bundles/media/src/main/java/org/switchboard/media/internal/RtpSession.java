@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,9 +48,6 @@ final class RtpSession implements MediaSession {
     /** The longest a prompt stays paused for the recognizer to decide whether the caller said words. */
     private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private static final byte[] SILENCE_ULAW = silence(true);
-    private static final byte[] SILENCE_ALAW = silence(false);
-
     private final String id;
     private final DatagramChannel channel;
     private final MediaEvents events;
@@ -70,14 +66,8 @@ final class RtpSession implements MediaSession {
     private boolean timedOut;
 
     // pacer thread
-    private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
-    private long timestamp = ThreadLocalRandom.current().nextLong(0x100000000L);
-    private final long ssrc = ThreadLocalRandom.current().nextLong(0x100000000L);
-    private final ByteBuffer tx = ByteBuffer.allocate(RtpPacket.HEADER + FRAME + SrtpSuite.MAX_TAG);
+    private final OutboundStream outbound = new OutboundStream();
     private final short[] frame = new short[FRAME];
-    private final byte[] encoded = new byte[FRAME];
-    private boolean talking;
-    private long dtmfOutTimestamp = -1;
 
     // receiver thread
     private final ReorderBuffer reorder;
@@ -116,12 +106,6 @@ final class RtpSession implements MediaSession {
         this.vad = new EnergyVad(settings.vadThresholdDb(), 12, 3, 40);
         this.echo = new EchoGate(settings.echoMarginDb());
         this.lastReceived = System.nanoTime();
-    }
-
-    private static byte[] silence(boolean ulaw) {
-        byte[] b = new byte[FRAME];
-        G711.encode(ulaw, new short[FRAME], 0, FRAME, b, 0);
-        return b;
     }
 
     String id() {
@@ -424,46 +408,16 @@ final class RtpSession implements MediaSession {
                 }
             }
         }
-        tx.clear();
+        ByteBuffer tx;
         if (event != null) {
-            if (dtmfOutTimestamp < 0) {
-                dtmfOutTimestamp = timestamp;
-            }
-            byte[] payload = event.encode();
-            RtpPacket.write(
-                    tx,
-                    event.duration() == 160,
-                    dtmfPayloadType,
-                    sequence,
-                    dtmfOutTimestamp,
-                    ssrc,
-                    payload,
-                    payload.length);
-            if (lastOfDigit) {
-                dtmfOutTimestamp = -1;
-            }
+            tx = outbound.event(event, lastOfDigit, dtmfPayloadType);
         } else {
-            if (sound) {
-                G711.encode(ulaw, frame, 0, FRAME, encoded, 0);
-            }
             echo.sent(sound ? EnergyVad.levelDb(frame, 0, FRAME) : -96);
-            RtpPacket.write(
-                    tx,
-                    sound && !talking,
-                    pt,
-                    sequence,
-                    timestamp,
-                    ssrc,
-                    sound ? encoded : ulaw ? SILENCE_ULAW : SILENCE_ALAW,
-                    FRAME);
-            talking = sound;
+            tx = outbound.audio(sound ? frame : null, pt, ulaw);
         }
         if (recorder != null && recorder.tick(event == null && sound ? frame : null)) { // null: silence
             engine.pool().execute(() -> events.recording(recorder.file().toString()));
         }
-        sequence = (sequence + 1) & 0xFFFF;
-        timestamp = (timestamp + FRAME) & 0xFFFFFFFFL;
-        tx.flip();
         Srtp secure = srtp;
         if (secure != null) {
             tx.limit(secure.sender.protect(tx.array(), 0, tx.limit()));
