@@ -130,21 +130,10 @@ final class JambonzAssistant implements VirtualAssistant {
 
     /** Posts a hook; its answer's verbs (none for an empty answer). Fails with what went wrong. */
     private CompletionStage<Deque<JsonObject>> post(URI url, JsonObject body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url)
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        settings.headers().forEach(b::header);
-        return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        HttpRequest post = settings.post(url, body.toString());
+        return client.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             if (failure != null) {
-                Throwable c = failure.getCause() != null ? failure.getCause() : failure;
-                throw new HookFailure(
-                        url,
-                        c instanceof java.net.http.HttpTimeoutException
-                                ? "no answer within " + settings.timeout().toMillis() + " ms"
-                                : "unreachable (" + c.getClass().getSimpleName()
-                                        + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")");
+                throw new HookFailure(url, settings.problem(failure));
             }
             if (response.statusCode() / 100 != 2) {
                 throw new HookFailure(url, "answered HTTP " + response.statusCode());

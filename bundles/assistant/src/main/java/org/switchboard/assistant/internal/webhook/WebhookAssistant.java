@@ -43,20 +43,11 @@ final class WebhookAssistant implements VirtualAssistant {
 
     @Override
     public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TurnCodec.request(request, id)));
-        settings.headers().forEach(b::header);
-        return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        HttpRequest post = settings.post(settings.url(), TurnCodec.request(request, id));
+        return client.sendAsync(post, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             String problem;
             if (failure != null) {
-                Throwable c = failure.getCause() != null ? failure.getCause() : failure;
-                problem = c instanceof java.net.http.HttpTimeoutException
-                        ? "no answer within " + settings.timeout().toMillis() + " ms"
-                        : "unreachable (" + c.getClass().getSimpleName()
-                                + (c.getMessage() == null ? "" : ": " + c.getMessage()) + ")";
+                problem = settings.problem(failure);
             } else if (response.statusCode() / 100 != 2) {
                 problem = "answered HTTP " + response.statusCode();
             } else {
@@ -89,12 +80,8 @@ final class WebhookAssistant implements VirtualAssistant {
      */
     @Override
     public void partial(String sessionId, String text, Map<String, Object> context) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(settings.url())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TurnCodec.partial(sessionId, id, text, context)));
-        settings.headers().forEach(b::header);
-        client.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+        HttpRequest post = settings.post(settings.url(), TurnCodec.partial(sessionId, id, text, context));
+        client.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e != null) {
                 LOG.debug(
                         "Session {}: partial result not delivered to webhook assistant '{}': {}",

@@ -2,6 +2,7 @@ package org.switchboard.assistant.internal.webhook;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,6 +127,26 @@ public record WebhookSettings(
                     default -> new AssistantAction.Transfer(fallbackReason, null, fallbackHeaders);
                 });
         return actions;
+    }
+
+    /** A JSON POST to {@code target} with this definition's timeout and headers. */
+    public HttpRequest post(URI target, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return b.build();
+    }
+
+    /** What went wrong with a request that got no answer: its timeout, or the connection's failure. */
+    public String problem(Throwable failure) {
+        Throwable c = failure.getCause() != null ? failure.getCause() : failure;
+        return c instanceof java.net.http.HttpTimeoutException
+                ? "no answer within " + timeout.toMillis() + " ms"
+                : "unreachable (" + c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage())
+                        + ")";
     }
 
     /** The HTTP client the hook assistants share: HTTP/1.1, a 3 s connect timeout. */
