@@ -39,7 +39,7 @@ final class Baresip implements AutoCloseable {
         StringBuilder config = new StringBuilder()
                 .append("poll_method epoll\n")
                 .append("sip_listen 127.0.0.1:")
-                .append(FreePorts.tcpAndUdp())
+                .append(listenPort())
                 .append('\n')
                 .append("call_local_timeout 60\n")
                 .append("audio_player aubridge,nowhere\naudio_alert aubridge,nowhere\n")
@@ -67,6 +67,37 @@ final class Baresip implements AutoCloseable {
                 .redirectOutput(dir.resolve("baresip.out").toFile())
                 .start();
         return new Baresip(dir, p);
+    }
+
+    /**
+     * A port for baresip's SIP over UDP and TCP whose next port is free for TCP too: baresip listens for TLS there, and
+     * a caller that cannot open that listener never dials.
+     */
+    private static int listenPort() throws IOException {
+        for (int i = 0; i < 100; i++) {
+            int port = FreePorts.tcpAndUdp();
+            if (port < 65535 && FreePorts.tcpFree(port + 1)) {
+                return port;
+            }
+        }
+        throw new IOException("no port pair free for baresip's SIP and SIP over TLS");
+    }
+
+    /**
+     * Waits until baresip says the call is established; otherwise fails with a first line that says what baresip
+     * last said about the call (the CI summary shows only that line), then its whole output.
+     */
+    void awaitEstablished(int seconds) throws Exception {
+        if (await("Call established", seconds)) {
+            return;
+        }
+        String out = output();
+        String last = out.lines()
+                .filter(l -> l.contains("call:") || l.contains("rror") || l.contains("tls:") || l.contains("sip:"))
+                .reduce((a, b) -> b)
+                .orElse(out.isEmpty() ? "no output at all" : "no call line");
+        throw new AssertionError("no call established in " + seconds + " s (alive " + process.isAlive() + "), last: "
+                + last.replaceAll("[\\x00-\\x1f]", " ") + "\n" + out);
     }
 
     /** Kills baresip at once (SIGKILL): its connections drop without a BYE or a TLS close. */

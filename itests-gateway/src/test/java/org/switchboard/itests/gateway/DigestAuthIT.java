@@ -104,7 +104,7 @@ public class DigestAuthIT {
         String uri = "sip:+15550101@127.0.0.1:" + gateway.sip;
         try (Baresip caller =
                 Baresip.dial(gateway.work, "digest", "sip:zcc@127.0.0.1", ";auth_pass=" + password, null, uri)) {
-            assertTrue(caller.output(), caller.await("Call established", 20));
+            caller.awaitEstablished(30);
         }
         String c = gateway.awaitConversation("+15550101", d -> Gateway.has(d, "endedAt"), 30);
         assertTrue(

@@ -46,7 +46,15 @@ public class SrtpIT {
         String uri = "sip:+15550104@127.0.0.1:" + tlsPort + ";transport=tls";
         try (Baresip caller = Baresip.dial(
                 gateway.work, "tls", "sip:caller@127.0.0.1;transport=tls", ";mediaenc=srtp-mand", ca, uri)) {
-            assertTrue(caller.output(), caller.await("Call established", 20));
+            try {
+                caller.awaitEstablished(30);
+            } catch (AssertionError e) {
+                String warnings = gateway.log()
+                        .lines()
+                        .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("Rejected"))
+                        .reduce("", (a, b) -> a + " | " + b);
+                throw new AssertionError(e.getMessage().lines().findFirst().orElse("") + "; gateway: " + warnings, e);
+            }
             assertTrue(caller.output(), caller.output().contains("SRTP is Enabled"));
             Thread.sleep(4000); // the menu's prompt plays
             caller.press('2'); // "order status"
@@ -85,7 +93,7 @@ public class SrtpIT {
 
             try (Baresip secure = Baresip.dial(
                     gateway.work, "best-effort", "sip:besteffort@127.0.0.1", ";mediaenc=srtp", null, uri)) {
-                assertTrue(secure.output(), secure.await("Call established", 20));
+                secure.awaitEstablished(30);
                 assertTrue(secure.output(), secure.output().contains("SRTP is Enabled"));
                 assertTrue("the bot hangs up: " + secure.output(), secure.await("session closed", 20));
             }
@@ -104,7 +112,7 @@ public class SrtpIT {
         String uri = "sip:+15550104@127.0.0.1:" + tlsPort + ";transport=tls";
         try (Baresip caller = Baresip.dial(
                 gateway.work, "tls-drop", "sip:caller@127.0.0.1;transport=tls", ";mediaenc=srtp-mand", ca, uri)) {
-            assertTrue(caller.output(), caller.await("Call established", 20));
+            caller.awaitEstablished(30);
             caller.kill();
         }
         // the menu times out twice and hands the call to an agent with a BYE that has nowhere to go

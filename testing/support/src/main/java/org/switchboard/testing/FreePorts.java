@@ -24,6 +24,15 @@ public final class FreePorts {
         throw new IOException("no port free for both TCP and UDP");
     }
 
+    /** Whether {@code port} can be listened on for TCP on 127.0.0.1 now. */
+    public static boolean tcpFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     /** A TCP port free on 127.0.0.1. */
     public static int tcp() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
