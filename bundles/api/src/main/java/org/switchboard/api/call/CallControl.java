@@ -76,6 +76,26 @@ public interface CallControl {
         return gather(request);
     }
 
+    /**
+     * Opens the call's audio to an external bot ({@link org.switchboard.api.media.MediaSession#stream}); completes exceptionally when the call
+     * has no media or has ended.
+     *
+     * @since 1.7
+     */
+    default CompletionStage<org.switchboard.api.media.AudioStream> stream(
+            org.switchboard.api.media.AudioStream.Listener listener) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+                new UnsupportedOperationException("this call cannot stream audio"));
+    }
+
+    /**
+     * Records a turn of the conversation that the call itself did not hear or say (an external bot's transcript of a
+     * streamed conversation): the caller's words when {@code fromCaller}, else the bot's. Blank text is ignored.
+     *
+     * @since 1.7
+     */
+    default void recordTurn(boolean fromCaller, String text) {}
+
     /** Hands the call back to the contact center by BYE with headers or by REFER, exactly as given. */
     CompletionStage<TransferResult> transfer(Handoff handoff);
 

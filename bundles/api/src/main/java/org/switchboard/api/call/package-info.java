@@ -2,7 +2,7 @@
  * Live calls: the per-call control surface, the session context and handoff instructions.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package org.switchboard.api.call;
 
 import org.osgi.annotation.bundle.Export;

@@ -92,6 +92,18 @@ public interface MediaSession extends AutoCloseable {
      */
     default void abortPrompts() {}
 
+    /**
+     * Opens the call's audio to an external bot (a WebSocket audio bridge): the caller's audio, digits and speech
+     * changes go to {@code listener}; what the bot sends is played through the returned stream. One stream at a time:
+     * opening another closes the first.
+     *
+     * @throws UnsupportedOperationException when this media engine cannot stream
+     * @since 1.5
+     */
+    default AudioStream stream(AudioStream.Listener listener) {
+        throw new UnsupportedOperationException("this media engine cannot stream audio");
+    }
+
     /** Sends DTMF digits as RFC 4733 events (when negotiated). */
     void sendDtmf(String digits);
 

@@ -2,7 +2,7 @@
  * The media engine: RTP sessions for the SDP the SIP bundle negotiates, prompts, DTMF and speech input.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.switchboard.api.media;
 
 import org.osgi.annotation.bundle.Export;

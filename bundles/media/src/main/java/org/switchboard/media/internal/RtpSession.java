@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.switchboard.api.call.GatherRequest;
 import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.media.AudioStream;
 import org.switchboard.api.media.MediaEvents;
 import org.switchboard.api.media.MediaSession;
 import org.switchboard.api.media.MediaStats;
@@ -81,6 +82,7 @@ final class RtpSession implements MediaSession {
     private final Deque<TelephoneEvent> dtmfOut = new ArrayDeque<>();
     private GatherRun gather;
     private final PromptPause pause;
+    private volatile StreamPlayback stream;
     private TurnTimer reply;
 
     private final AtomicLong in = new AtomicLong();
@@ -226,6 +228,10 @@ final class RtpSession implements MediaSession {
         if (recorder != null) {
             recorder.caller(pcm, pcm.length);
         }
+        StreamPlayback bot = stream;
+        if (bot != null) {
+            bot.listener().heard(pcm, pcm.length);
+        }
         EnergyVad.Change change = EnergyVad.Change.NONE;
         boolean gated = false;
         boolean loud = false;
@@ -237,6 +243,9 @@ final class RtpSession implements MediaSession {
             if (c != EnergyVad.Change.NONE) {
                 change = c;
             }
+        }
+        if (bot != null && change != EnergyVad.Change.NONE) {
+            bot.listener().speech(change == EnergyVad.Change.SPEECH_START);
         }
         synchronized (this) {
             // the echo gate decides whether a sound interrupts the prompt; once it is paused, the echo of what was
@@ -260,6 +269,10 @@ final class RtpSession implements MediaSession {
     private void onDigit(char digit, int durationMs) {
         digits.incrementAndGet();
         events.dtmf(digit, durationMs); // in arrival order, on the receiving thread
+        StreamPlayback bot = stream;
+        if (bot != null) {
+            bot.listener().digit(digit);
+        }
         synchronized (this) {
             stopBargeable(true);
             if (gather != null) {
@@ -386,6 +399,7 @@ final class RtpSession implements MediaSession {
         boolean lastOfDigit = false;
         Prompt finished = null;
         boolean sound;
+        boolean promptDue;
         synchronized (this) {
             event = dtmfOut.poll();
             if (event != null) {
@@ -393,6 +407,7 @@ final class RtpSession implements MediaSession {
                         event.end() && (dtmfOut.isEmpty() || !dtmfOut.peek().end());
             }
             sound = false;
+            promptDue = !prompts.isEmpty();
             if (event == null) {
                 Prompt head = prompts.peek();
                 if (head != null && head.isReady() && !pause.paused()) {
@@ -407,6 +422,10 @@ final class RtpSession implements MediaSession {
                     }
                 }
             }
+        }
+        StreamPlayback bot = stream;
+        if (event == null && !promptDue && bot != null) {
+            sound = bot.next(frame);
         }
         ByteBuffer tx;
         if (event != null) {
@@ -527,6 +546,29 @@ final class RtpSession implements MediaSession {
     }
 
     @Override
+    public AudioStream stream(AudioStream.Listener listener) {
+        StreamPlayback previous;
+        StreamPlayback next = new StreamPlayback(listener, this::streamClosed);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the session is closed");
+            }
+            previous = stream;
+            stream = next;
+        }
+        if (previous != null) {
+            previous.close();
+        }
+        return next;
+    }
+
+    private synchronized void streamClosed(StreamPlayback s) {
+        if (stream == s) {
+            stream = null;
+        }
+    }
+
+    @Override
     public synchronized void sendDtmf(String digitsToSend) {
         for (char c : digitsToSend.toCharArray()) {
             int code = TelephoneEvent.code(c);
@@ -562,6 +604,10 @@ final class RtpSession implements MediaSession {
             if (gather != null) {
                 gather.finish(GatherResult.Outcome.HANGUP);
             }
+        }
+        StreamPlayback bot = stream;
+        if (bot != null) {
+            bot.close();
         }
         engine.closed(this);
         if (recorder != null) {

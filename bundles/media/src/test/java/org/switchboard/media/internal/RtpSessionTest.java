@@ -217,6 +217,62 @@ public class RtpSessionTest {
         assertEquals(Duration.ofSeconds(1), timeouts.get(0));
     }
 
+    @Test
+    public void aStreamPlaysTheBotsAudioReportsItsMarksAndGivesTheBotTheCallersAudioAndDigits() throws Exception {
+        List<String> marks = new CopyOnWriteArrayList<>();
+        List<Character> keys = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        org.switchboard.api.media.AudioStream stream =
+                session.stream(new org.switchboard.api.media.AudioStream.Listener() {
+                    @Override
+                    public void heard(short[] samples, int length) {
+                        heard.addAndGet(length);
+                    }
+
+                    @Override
+                    public void marked(String name, boolean cleared) {
+                        marks.add(name + (cleared ? "/cleared" : "/played"));
+                    }
+
+                    @Override
+                    public void digit(char digit) {
+                        keys.add(digit);
+                    }
+                });
+        short[] tone = new short[3200]; // 400 ms
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) (10000 * Math.sin(2 * Math.PI * 1000 * i / 8000.0));
+        }
+        receive(); // latch
+        stream.play(tone);
+        stream.mark("greeting");
+        assertEquals(400, stream.queuedMillis());
+        int loud = 0;
+        for (int i = 0; i < 40 && marks.isEmpty(); i++) {
+            if (level(receive()) > -20) {
+                loud++;
+            }
+        }
+        awaitTrue(() -> marks.size() == 1);
+        assertEquals(List.of("greeting/played"), marks);
+        assertTrue("frames of the bot's audio sent: " + loud, loud >= 19 && loud <= 21);
+        for (int i = 0; i < 5; i++) {
+            sendAudio(peer);
+        }
+        sendDigit('7', 5000);
+        awaitTrue(() -> heard.get() == 800 && keys.equals(List.of('7')));
+
+        stream.play(tone);
+        stream.mark("second");
+        stream.clear();
+        assertEquals(List.of("greeting/played", "second/cleared"), marks);
+        assertEquals(0, stream.queuedMillis());
+        stream.play(tone);
+        stream.mark("third");
+        session.close();
+        assertEquals("closing the call drops what is queued", "third/cleared", marks.get(2));
+    }
+
     private void sendAudio(DatagramSocket from) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(172);
         RtpPacket.write(b, false, 0, seq++, seq * 160L, 7, new byte[160], 160);

@@ -172,6 +172,27 @@ final class CallSession implements CallControl {
     }
 
     @Override
+    public CompletionStage<org.switchboard.api.media.AudioStream> stream(
+            org.switchboard.api.media.AudioStream.Listener listener) {
+        if (media == null) {
+            return noMedia();
+        }
+        if (!isActive()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the call has ended"));
+        }
+        try {
+            return CompletableFuture.completedFuture(media.stream(listener));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void recordTurn(boolean fromCaller, String text) {
+        turn(fromCaller ? Direction.INCOMING : Direction.OUTGOING, text, null, 1.0);
+    }
+
+    @Override
     public void abortPrompts() {
         if (media != null) {
             media.abortPrompts();
