@@ -11,5 +11,6 @@ package org.switchboard.flow.internal.model;
 public record AssistantSpec(String id, String type, String definition) {
 
     /** The types a definition may have. */
-    public static final java.util.List<String> TYPES = java.util.List.of("app", "webhook", "jambonz", "service");
+    public static final java.util.List<String> TYPES =
+            java.util.List.of("app", "webhook", "jambonz", "websocket", "service");
 }

@@ -55,8 +55,43 @@ final class AutomationRun {
 
     CompletionStage<Outcome> start() {
         context = new LinkedHashMap<>(run.variables());
-        turn(Event.START, null, 0, null);
+        if (assistant.streamsAudio()) {
+            converse();
+        } else {
+            turn(Event.START, null, 0, null);
+        }
         return result;
+    }
+
+    /** The assistant holds the conversation over the call's audio; its closing actions are carried out as a turn's. */
+    private void converse() {
+        run.event("assistant.stream", node.id(), Map.of("assistant", assistantId));
+        org.switchboard.api.call.SessionContext session = run.call().session();
+        TurnRequest start =
+                new TurnRequest(session.sessionId(), session.botId(), Event.START, null, 0, null, context, session);
+        CompletionStage<TurnResponse> done;
+        try {
+            done = assistant.converse(start, run.call());
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((response, failure) -> {
+            if (!run.call().isActive()) {
+                result.complete(Outcome.ended("caller"));
+            } else if (failure != null) {
+                Throwable c = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
+                result.complete(Outcome.error("assistant '" + assistantId + "' failed: " + c.getMessage()));
+            } else {
+                context = new LinkedHashMap<>(response.context());
+                List<AssistantAction> closing = new java.util.ArrayList<>(response.actions());
+                if (closing.isEmpty() || !ends(closing.get(closing.size() - 1))) {
+                    closing.add(new AssistantAction.End()); // a stream that ended without a word is resolved
+                }
+                perform(closing, 0);
+            }
+        });
     }
 
     private void turn(Event event, String text, double confidence, String digits) {
@@ -172,6 +207,12 @@ final class AutomationRun {
         } else if (action instanceof AssistantAction.End) {
             result.complete(Outcome.of("resolved"));
         }
+    }
+
+    private static boolean ends(AssistantAction a) {
+        return a instanceof AssistantAction.Transfer
+                || a instanceof AssistantAction.Hangup
+                || a instanceof AssistantAction.End;
     }
 
     private void listen(String prompt, boolean bargeIn, AssistantAction.Gather g) {

@@ -215,6 +215,68 @@ public class AutomationRunTest {
         assertEquals(TurnRequest.Event.HANGUP, requests.get(requests.size() - 1).event());
     }
 
+    /** A factory of type "app" whose assistant streams: {@code converse} answers with {@code ending}. */
+    private volatile Function<TurnRequest, CompletionStage<TurnResponse>> ending;
+
+    private void streamingAssistant(Function<TurnRequest, CompletionStage<TurnResponse>> how) {
+        boolean first = ending == null;
+        ending = how;
+        if (!first) {
+            return;
+        }
+        assistants.addFactory(
+                (id, definition) -> new VirtualAssistant() {
+                    @Override
+                    public String id() {
+                        return id;
+                    }
+
+                    @Override
+                    public boolean streamsAudio() {
+                        return true;
+                    }
+
+                    @Override
+                    public CompletionStage<TurnResponse> converse(
+                            TurnRequest start, org.switchboard.api.call.CallControl c) {
+                        requests.add(start);
+                        return ending.apply(start);
+                    }
+
+                    @Override
+                    public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
+                        throw new AssertionError("a streaming assistant takes no turns");
+                    }
+                },
+                Map.of(AssistantFactory.TYPE, "app"));
+    }
+
+    @Test
+    public void aStreamingAssistantHoldsTheConversationAndItsClosingActionsAreCarriedOut() throws Exception {
+        streamingAssistant(start -> answer(
+                new AssistantAction.SetContext(Map.of("heardMs", 1000)),
+                new AssistantAction.Transfer("TransferToAgent", null, Map.of("X-Intent", "Agent"))));
+        assertEquals("transfer", run("\"resolved\": \"done\", \"error\": \"oops\", \"hangup\": \"agent\"", ""));
+        assertEquals(List.of("agentTransfer null {X-Intent=Agent}"), call.log);
+        assertEquals(1000, call.variables.get("heardMs"));
+        assertEquals(TurnRequest.Event.START, requests.get(0).event());
+        assertTrue(hasEvent("assistant.stream", "bot"));
+    }
+
+    @Test
+    public void aStreamThatEndsWithoutAWordIsResolvedAndOneThatFailsTakesTheErrorEdge() throws Exception {
+        streamingAssistant(start -> answer());
+        assertEquals("hangup", run(ALL, ""));
+        assertEquals(List.of("hangup {X-Done=1}"), call.log);
+
+        call.log.clear();
+        call.active = true;
+        streamingAssistant(start -> CompletableFuture.failedFuture(new IllegalStateException("no media")));
+        run(ALL, "");
+        assertEquals(List.of("hangup {X-Error=1}"), call.log);
+        assertTrue(hasEvent("flow.error", "no media"));
+    }
+
     @Test
     public void undeclaredAssistantsAndUnknownTypesAreRejected() {
         List<Problem> problems = new ArrayList<>();
