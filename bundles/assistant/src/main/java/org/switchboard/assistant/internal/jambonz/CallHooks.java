@@ -14,7 +14,7 @@ import com.google.gson.JsonObject;
  * {@code sip.headers} on the first, and a gather's outcome ({@code reason}, {@code speech} or {@code digits}) on its
  * {@code actionHook}.
  */
-final class CallHooks {
+public final class CallHooks {
 
     private CallHooks() {}
 
@@ -40,7 +40,7 @@ final class CallHooks {
     }
 
     /** The call webhook's body: the attributes and the INVITE's headers. */
-    static JsonObject newCall(TurnRequest r, String assistantId) {
+    public static JsonObject newCall(TurnRequest r, String assistantId) {
         JsonObject o = attributes(r, assistantId, "in-progress");
         JsonObject sip = new JsonObject();
         JsonObject headers = new JsonObject();

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,17 +28,13 @@ public record WebhookSettings(
         Map<String, String> fallbackHeaders,
         boolean partials) {
 
-    private static final Set<String> FIELDS = Set.of(
-            "type",
-            "url",
-            "timeoutMs",
-            "headers",
-            "fallback",
-            "fallbackMessage",
-            "fallbackReason",
-            "fallbackHeaders",
-            "partials");
-    private static final List<String> FALLBACKS = List.of("agent", "hangup", "resolved");
+    private static final Set<String> FIELDS = fields();
+
+    private static Set<String> fields() {
+        Set<String> f = new java.util.TreeSet<>(Set.of("type", "url", "timeoutMs", "headers", "partials"));
+        f.addAll(Fallback.FIELDS);
+        return Set.copyOf(f);
+    }
 
     public static WebhookSettings parse(String json) {
         JsonObject o;
@@ -71,20 +65,15 @@ public record WebhookSettings(
         if (timeout < 100 || timeout > 60_000) {
             throw new IllegalArgumentException("$.timeoutMs: must be 100-60000");
         }
-        String fallback = o.has("fallback") ? o.get("fallback").getAsString() : "agent";
-        if (!FALLBACKS.contains(fallback)) {
-            throw new IllegalArgumentException("$.fallback: must be one of " + FALLBACKS);
-        }
+        Fallback f = Fallback.parse(o);
         return new WebhookSettings(
                 url,
                 Duration.ofMillis(timeout),
-                map(o, "headers"),
-                fallback,
-                o.has("fallbackMessage")
-                        ? o.get("fallbackMessage").getAsString()
-                        : "Sorry, I am having trouble right now. Let me get you to an agent.",
-                o.has("fallbackReason") ? o.get("fallbackReason").getAsString() : "TransferToAgent",
-                map(o, "fallbackHeaders"),
+                Fallback.stringMap(o, "headers"),
+                f.mode(),
+                f.message(),
+                f.reason(),
+                f.headers(),
                 bool(o, "partials"));
     }
 
@@ -99,34 +88,9 @@ public record WebhookSettings(
         return v.getAsBoolean();
     }
 
-    private static Map<String, String> map(JsonObject o, String name) {
-        Map<String, String> m = new LinkedHashMap<>();
-        JsonElement v = o.get(name);
-        if (v == null) {
-            return m;
-        }
-        if (!v.isJsonObject()) {
-            throw new IllegalArgumentException("$." + name + ": must map header names to values");
-        }
-        v.getAsJsonObject()
-                .entrySet()
-                .forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
-        return m;
-    }
-
     /** The fallback's actions after the reason is recorded: the apology (if any), then the agent, hang-up or end. */
     public List<AssistantAction> fallbackActions() {
-        List<AssistantAction> actions = new ArrayList<>();
-        if (fallbackMessage != null) {
-            actions.add(new AssistantAction.Say(fallbackMessage, false));
-        }
-        actions.add(
-                switch (fallback) {
-                    case "hangup" -> new AssistantAction.Hangup(Map.of());
-                    case "resolved" -> new AssistantAction.End();
-                    default -> new AssistantAction.Transfer(fallbackReason, null, fallbackHeaders);
-                });
-        return actions;
+        return new Fallback(fallback, fallbackMessage, fallbackReason, fallbackHeaders).actions();
     }
 
     /** A JSON POST to {@code target} with this definition's timeout and headers. */
