@@ -48,29 +48,29 @@ public interface VirtualAssistant {
     default void partial(String sessionId, String text, java.util.Map<String, Object> context) {}
 
     /**
-     * Whether this assistant holds the whole conversation over the call's audio itself ({@link #converse}) instead of
-     * one turn at a time.
+     * Whether this assistant holds the whole conversation itself ({@link #converse}) instead of one turn at a time: an
+     * audio bridge to an external bot, or a bot that speaks while it is still working out what to say.
      *
      * @since 1.4
      */
-    default boolean streamsAudio() {
+    default boolean holdsConversation() {
         return false;
     }
 
     /**
-     * Holds the conversation over the call's audio (an audio bridge to an external bot): opens
-     * {@link org.switchboard.api.call.CallControl#stream} and completes, when the bot is done, with the actions that
+     * Holds the conversation through the call (its audio stream, or its prompts and gathers) and completes, when the
+     * bot is done, with the actions that
      * end it (context to set, then a {@link AssistantAction.Transfer}, {@link AssistantAction.Hangup} or
      * {@link AssistantAction.End}), carried out by the flow as a turn's actions are. Completes exceptionally when the
-     * bot fails (the flow takes its failure path). Asked only when {@link #streamsAudio()}; must not block.
+     * bot fails (the flow takes its failure path). Asked only when {@link #holdsConversation()}; must not block.
      *
      * @param start the conversation's start: session, context and the call's parties
-     * @param call the call, to stream and to record the bot's transcript on
+     * @param call the call, to speak, listen or stream on
      * @since 1.4
      */
     default CompletionStage<TurnResponse> converse(TurnRequest start, org.switchboard.api.call.CallControl call) {
         return java.util.concurrent.CompletableFuture.failedFuture(
-                new UnsupportedOperationException("assistant '" + id() + "' does not stream audio"));
+                new UnsupportedOperationException("assistant '" + id() + "' does not hold conversations"));
     }
 
     /** The phrases this assistant expects next in {@code context}, for a recognizer grammar; empty for free-form. */

@@ -51,7 +51,7 @@ final class WebSocketAssistant implements VirtualAssistant {
     }
 
     @Override
-    public boolean streamsAudio() {
+    public boolean holdsConversation() {
         return true;
     }
 

@@ -12,5 +12,5 @@ public record AssistantSpec(String id, String type, String definition) {
 
     /** The types a definition may have. */
     public static final java.util.List<String> TYPES =
-            java.util.List.of("app", "webhook", "jambonz", "websocket", "service");
+            java.util.List.of("app", "webhook", "jambonz", "websocket", "llm", "service");
 }

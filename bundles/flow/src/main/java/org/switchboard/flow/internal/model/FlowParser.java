@@ -95,7 +95,7 @@ public final class FlowParser {
                 java.util.Collections.unmodifiableMap(assistants)));
     }
 
-    /** {@code "assistants": {"<id>": {"type": "app" | "webhook" | "jambonz" | "websocket" | "service", ...}}}; the rest is the factory's. */
+    /** {@code "assistants": {"<id>": {"type": "app" | "webhook" | "jambonz" | "websocket" | "llm" | "service", ...}}}; the rest is the factory's. */
     private static Map<String, AssistantSpec> assistants(JsonElement json, String path, List<Problem> problems) {
         Map<String, AssistantSpec> out = new LinkedHashMap<>();
         if (json == null || json.isJsonNull()) {

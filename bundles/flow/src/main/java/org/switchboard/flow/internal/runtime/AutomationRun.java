@@ -55,7 +55,7 @@ final class AutomationRun {
 
     CompletionStage<Outcome> start() {
         context = new LinkedHashMap<>(run.variables());
-        if (assistant.streamsAudio()) {
+        if (assistant.holdsConversation()) {
             converse();
         } else {
             turn(Event.START, null, 0, null);

@@ -232,7 +232,7 @@ public class AutomationRunTest {
                     }
 
                     @Override
-                    public boolean streamsAudio() {
+                    public boolean holdsConversation() {
                         return true;
                     }
 
