@@ -1,13 +1,10 @@
 package org.switchboard.itests.gateway;
 
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +32,7 @@ public class WebSocketBotIT {
     public static void start() throws Exception {
         port = FreePorts.tcp();
         bot = new ProcessBuilder(
-                        Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3",
+                        Gateway.python3(),
                         Paths.get("../examples/websocket-bot/bot.py").toString(),
                         "--port",
                         Integer.toString(port))
@@ -45,14 +42,6 @@ public class WebSocketBotIT {
         String first = out.readLine();
         assertTrue("the example bot starts (python3-websockets installed?): " + first, first.contains("listening"));
         gateway = Gateway.start("WebSocketBotIT");
-        var trunk = gateway.admin("GET", "/api/admin/trunks/zcc-demo", null);
-        var put = gateway.admin(
-                "PUT",
-                "/api/admin/trunks/zcc-demo",
-                trunk.body()
-                        .replaceFirst("\"dids\"\\s*:\\s*\\[", "\"dids\": [\"+15550110\", \"+15550111\", ")
-                        .replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", ""));
-        assertEquals(put.body(), 200, put.statusCode());
         flow("ws-demo", "+15550110", "");
         flow("ws-broken", "+15550111", ", \"metadata\": {\"mode\": \"close\"}");
     }
@@ -65,11 +54,7 @@ public class WebSocketBotIT {
                 + "\"next\": {\"resolved\": \"bye\"}}, {\"id\": \"bye\", \"type\": \"hangup\"}]}";
         var put = gateway.admin("PUT", "/api/admin/flows/" + id, doc);
         assertTrue(put.body(), put.statusCode() == 200 || put.statusCode() == 201);
-        var attach = gateway.admin(
-                "PUT",
-                "/api/admin/attachments",
-                "{\"trunk\": \"zcc-demo\", \"did\": \"" + did + "\", \"flow\": \"" + id + "\"}");
-        assertEquals(attach.body(), 200, attach.statusCode());
+        gateway.attach("zcc-demo", id, did);
     }
 
     @AfterClass

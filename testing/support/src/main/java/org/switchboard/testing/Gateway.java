@@ -293,6 +293,42 @@ public final class Gateway implements AutoCloseable {
                 .statusCode();
     }
 
+    /**
+     * Adds {@code dids} to the trunk {@code trunkId} and attaches each to {@code flowId} through the admin API; an
+     * AssertionError when the API refuses.
+     */
+    public void attach(String trunkId, String flowId, String... dids) throws Exception {
+        HttpResponse<String> trunk = admin("GET", "/api/admin/trunks/" + trunkId, null);
+        StringBuilder added = new StringBuilder();
+        for (String did : dids) {
+            added.append('"').append(did).append("\", ");
+        }
+        HttpResponse<String> put = admin(
+                "PUT",
+                "/api/admin/trunks/" + trunkId,
+                trunk.body()
+                        .replaceFirst(
+                                "\"dids\"\\s*:\\s*\\[", "\"dids\": [" + Matcher.quoteReplacement(added.toString()))
+                        .replaceAll(",?\\s*\"sipUris\"\\s*:\\s*\\[[^\\]]*\\]", ""));
+        if (put.statusCode() != 200) {
+            throw new AssertionError("trunk " + trunkId + " not updated: " + put.body());
+        }
+        for (String did : dids) {
+            HttpResponse<String> a = admin(
+                    "PUT",
+                    "/api/admin/attachments",
+                    "{\"trunk\": \"" + trunkId + "\", \"did\": \"" + did + "\", \"flow\": \"" + flowId + "\"}");
+            if (a.statusCode() != 200) {
+                throw new AssertionError(did + " not attached to " + flowId + ": " + a.body());
+            }
+        }
+    }
+
+    /** Debian's python3 where there is one (its packages, such as python3-websockets, are there), else python3. */
+    public static String python3() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
     /** A request with the administrator's credentials and a JSON body (or none); returns status and body. */
     public HttpResponse<String> admin(String method, String path, String json)
             throws IOException, InterruptedException {
