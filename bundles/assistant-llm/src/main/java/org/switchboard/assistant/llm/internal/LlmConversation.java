@@ -232,7 +232,7 @@ final class LlmConversation {
                 "Session {}: LLM assistant '{}': {}; taking the fallback ({})",
                 start.sessionId(),
                 assistantId,
-                Printable.of(reason),
+                org.switchboard.util.log.LogText.escape(reason),
                 settings.fallback());
         kept.put("llmError", reason);
         List<AssistantAction> actions = new ArrayList<>();

@@ -111,25 +111,13 @@ final class WebSocketAssistant implements VirtualAssistant {
                 "Session {}: assistant '{}': {}; taking the fallback ({})",
                 start.sessionId(),
                 id,
-                printable(problem),
+                org.switchboard.util.log.LogText.escape(problem),
                 settings.fallback().mode());
         context.put("websocketError", problem);
         List<AssistantAction> actions = new ArrayList<>();
         actions.add(new AssistantAction.SetContext(Map.of("websocketError", problem)));
         actions.addAll(settings.fallback().actions());
         return new TurnResponse(actions, context, null);
-    }
-
-    /** A bot's words in a log line: control characters escaped, at most 300 characters. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (b.length() >= 300) {
-                return b.append("...").toString();
-            }
-            b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return b.toString();
     }
 
     /** The bridge needs the call's audio: a turn on its own is not a conversation. */
