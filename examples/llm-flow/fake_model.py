@@ -12,7 +12,9 @@ Rules, on the caller's last words:
 - "bye" or the key #: "Goodbye!" and hang_up;
 - anything else: it repeats what it heard and asks whether the caller wants an agent.
 
-Run: python3 examples/llm-flow/fake_model.py [--port 8093]
+With --reply TEXT it answers every turn with TEXT at once (bench/protocols.sh measures the bridge with it).
+
+Run: python3 examples/llm-flow/fake_model.py [--port 8093] [--reply TEXT]
 """
 
 import argparse
@@ -22,9 +24,14 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+REPLY = None
+
+
 def answer(messages):
     """The text and tool calls for the conversation so far."""
     last = messages[-1]
+    if REPLY is not None:
+        return ("Ready." if last["role"] == "system" else REPLY), []
     if last["role"] == "system":
         return "Hi, this is the Acme assistant. How can I help you today?", []
     if last["role"] == "tool":
@@ -62,7 +69,8 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         for word in re.findall(r"\S+\s*", text):
             self.chunk({"content": word})
-            time.sleep(0.02)
+            if REPLY is None:
+                time.sleep(0.02)  # as a model would stream
         for i, (name, args) in enumerate(calls):
             self.chunk({"tool_calls": [{"index": i, "id": "call_%d" % i, "type": "function",
                                         "function": {"name": name, "arguments": json.dumps(args)}}]})
@@ -84,7 +92,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8093)
     parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--reply", default=None)
     args = parser.parse_args()
+    global REPLY
+    REPLY = args.reply
     server = ThreadingHTTPServer((args.host, args.port), Handler)
     print("fake model listening on http://%s:%d/v1" % (args.host, args.port), flush=True)
     server.serve_forever()
