@@ -238,14 +238,14 @@ final class RtpSession implements MediaSession {
         double minimumDb = echo.minimumDb();
         for (int at = 0; at + FRAME <= pcm.length; at += FRAME) {
             EnergyVad.Change c = vad.frame(pcm, at, FRAME, minimumDb);
+            if (bot != null) {
+                bot.detect(pcm, at, FRAME, minimumDb);
+            }
             gated |= vad.voiced();
             loud |= vad.aboveNoise();
             if (c != EnergyVad.Change.NONE) {
                 change = c;
             }
-        }
-        if (bot != null && change != EnergyVad.Change.NONE) {
-            bot.listener().speech(change == EnergyVad.Change.SPEECH_START);
         }
         synchronized (this) {
             // the echo gate decides whether a sound interrupts the prompt; once it is paused, the echo of what was
@@ -548,7 +548,7 @@ final class RtpSession implements MediaSession {
     @Override
     public AudioStream stream(AudioStream.Listener listener) {
         StreamPlayback previous;
-        StreamPlayback next = new StreamPlayback(listener, this::streamClosed);
+        StreamPlayback next = new StreamPlayback(listener, this::streamClosed, settings.vadThresholdDb());
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the session is closed");

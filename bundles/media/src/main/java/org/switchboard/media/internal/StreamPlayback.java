@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.switchboard.api.media.AudioStream;
+import org.switchboard.media.internal.audio.EnergyVad;
 
 /**
  * A session's audio stream to an external bot: the bot's audio and marks in one queue, played 160 samples at a time
@@ -20,8 +21,12 @@ final class StreamPlayback implements AudioStream {
 
     private record Mark(String name) {}
 
+    /** Quiet frames that end the caller's speech for the bot: 300 ms (the prompts' detector waits 800). */
+    static final int SPEECH_END_FRAMES = 15;
+
     private final Listener listener;
     private final Consumer<StreamPlayback> onClose;
+    private final EnergyVad vad;
     private final Deque<Object> queue = new ArrayDeque<>();
     private short[] current;
     private int position;
@@ -29,9 +34,21 @@ final class StreamPlayback implements AudioStream {
     private long dropped;
     private volatile boolean closed;
 
-    StreamPlayback(Listener listener, Consumer<StreamPlayback> onClose) {
+    StreamPlayback(Listener listener, Consumer<StreamPlayback> onClose, double vadThresholdDb) {
         this.listener = listener;
         this.onClose = onClose;
+        this.vad = new EnergyVad(vadThresholdDb, 12, 3, SPEECH_END_FRAMES);
+    }
+
+    /**
+     * A 20 ms frame of the caller's audio through this stream's own voice detector, which ends speech sooner than
+     * the prompts' one: the bot is told when the caller starts and stops speaking. Receiving thread.
+     */
+    void detect(short[] samples, int offset, int length, double minimumDb) {
+        EnergyVad.Change c = vad.frame(samples, offset, length, minimumDb);
+        if (c != EnergyVad.Change.NONE) {
+            listener.speech(c == EnergyVad.Change.SPEECH_START);
+        }
     }
 
     Listener listener() {

@@ -24,7 +24,8 @@ public class StreamPlaybackTest {
                     marks.add(name + (cleared ? "/cleared" : "/played"));
                 }
             },
-            closed::add);
+            closed::add,
+            -40);
 
     private static short[] samples(int n, int value) {
         short[] s = new short[n];

@@ -43,11 +43,13 @@ final class JambonzAssistant implements VirtualAssistant {
     private final String id;
     private final WebhookSettings settings;
     private final HttpClient client;
+    private final AudioCache audio;
 
-    JambonzAssistant(String id, WebhookSettings settings, HttpClient client) {
+    JambonzAssistant(String id, WebhookSettings settings, HttpClient client, AudioCache audio) {
         this.id = id;
         this.settings = settings;
         this.client = client;
+        this.audio = audio;
     }
 
     @Override
@@ -117,9 +119,31 @@ final class JambonzAssistant implements VirtualAssistant {
                     if (step.actionHook() != null) {
                         context.put(HOOK, step.actionHook());
                     }
-                    return CompletableFuture.completedFuture(new TurnResponse(actions, context, null));
+                    return fetched(actions, 0).thenApply(a -> new TurnResponse(a, context, null));
                 })
                 .exceptionally(failure -> fallback(request, context, failure));
+    }
+
+    /** The actions with each {@code play} of an http(s) URL turned into the play of its fetched file. */
+    private CompletionStage<List<AssistantAction>> fetched(List<AssistantAction> actions, int from) {
+        for (int i = from; i < actions.size(); i++) {
+            if (actions.get(i) instanceof AssistantAction.Play p
+                    && (p.uri().startsWith("http:") || p.uri().startsWith("https:"))) {
+                URI url;
+                try {
+                    url = URI.create(p.uri());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("verb 'play': url " + p.uri() + " is not a URL");
+                }
+                int at = i;
+                return audio.file(url, settings.timeout()).thenCompose(file -> {
+                    List<AssistantAction> next = new ArrayList<>(actions);
+                    next.set(at, new AssistantAction.Play(file.toString(), p.bargeIn()));
+                    return fetched(next, at + 1);
+                });
+            }
+        }
+        return CompletableFuture.completedFuture(actions);
     }
 
     private static TurnResponse prepend(List<AssistantAction> first, TurnResponse then) {

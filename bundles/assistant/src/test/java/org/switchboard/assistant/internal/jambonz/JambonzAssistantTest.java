@@ -35,6 +35,7 @@ public class JambonzAssistantTest {
 
     private final Map<String, JsonObject> posted = new ConcurrentHashMap<>();
     private VirtualAssistant app;
+    private final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
 
     @Before
     public void start() throws Exception {
@@ -49,6 +50,17 @@ public class JambonzAssistantTest {
             int status = Integer.parseInt(answer.substring(0, 3));
             byte[] b = answer.substring(4).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+            if (b.length > 0) {
+                exchange.getResponseBody().write(b);
+            }
+            exchange.close();
+        });
+        server.createContext("/audio/", exchange -> {
+            fetches.incrementAndGet();
+            byte[] b = exchange.getRequestURI().getPath().endsWith("/missing.wav")
+                    ? new byte[0]
+                    : "RIFF-pretend-wav".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(b.length == 0 ? 404 : 200, b.length == 0 ? -1 : b.length);
             if (b.length > 0) {
                 exchange.getResponseBody().write(b);
             }
@@ -176,6 +188,28 @@ public class JambonzAssistantTest {
                         Map.of("jambonzSkipped", "{dial=not supported by Switchboard; skipped}"))));
         assertEquals(new AssistantAction.Say("Bye.", false), a.get(a.size() - 2));
         assertEquals("no more verbs: jambonz hangs up", new AssistantAction.Hangup(Map.of()), a.get(a.size() - 1));
+    }
+
+    @Test
+    public void audioFromAUrlIsFetchedOnceAndPlayedFromItsFileAndAMissingOneTakesTheFallback() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/audio/";
+        answers.put(
+                "/call",
+                "200 [{\"verb\": \"play\", \"url\": \"" + base + "hello.wav\"}, " + "{\"verb\": \"play\", \"url\": \""
+                        + base + "hello.wav\"}, {\"verb\": \"hangup\"}]");
+        TurnResponse r = turn(Event.START, null, null, Map.of());
+        AssistantAction.Play first = (AssistantAction.Play) r.actions().get(0);
+        assertTrue(first.uri(), first.uri().endsWith(".wav") && !first.uri().startsWith("http"));
+        assertEquals("RIFF-pretend-wav", java.nio.file.Files.readString(java.nio.file.Path.of(first.uri())));
+        assertEquals(first, r.actions().get(1));
+        turn(Event.START, null, null, Map.of());
+        assertEquals("fetched once for both plays and both calls", 1, fetches.get());
+
+        answers.put("/call", "200 [{\"verb\": \"play\", \"url\": \"" + base + "missing.wav\"}]");
+        TurnResponse missing = turn(Event.START, null, null, Map.of());
+        assertEquals(
+                "the application's verbs: audio " + base + "missing.wav answered HTTP 404",
+                missing.context().get("jambonzError"));
     }
 
     @Test
