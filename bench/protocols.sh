@@ -10,7 +10,9 @@
 #   llm        the LLM assistant on examples/llm-flow/fake_model.py --reply "Got it." (streams at once; free-form
 #              recognition: no grammar, so the turn ends on silence or the recognizer)
 # Prints per protocol and level: turns, lost, p50 / p95 / max, the p50 added to the built-in flow's, and the gateway's
-# mean "assistant" stage (turn end to the answer's text, from /metrics; none for the bridge, which has no gather).
+# mean "assistant" stage (turn end to the answer's text: the protocol's own cost) and synthesis + playout (the text
+# to its first RTP packet: for the LLM, its first streamed sentence to the wire), from /metrics (none for the bridge,
+# which has no gather and no synthesis).
 #
 #   bench/protocols.sh [calls ...]      default: 10 25
 #   SECONDS_PER_LEVEL=30 bench/protocols.sh
@@ -72,23 +74,31 @@ done
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 metric() { jvm_metric "$1" "${2:-}" | awk '{printf "%.6f", $1 == "" ? 0 : $1}'; }
-assistant_stage() { echo "$(metric switchboard_turn_stage_seconds_sum 'stage="assistant"') $(metric switchboard_turn_stage_seconds_count 'stage="assistant"')"; }
-run_level() { # run_level <did> <calls>: one TurnBench line plus the mean assistant stage in between
+stages() { # the sums and counts of the assistant, synthesis and playout stages, as one line of numbers
+  local out=""
+  for s in assistant synthesis playout; do
+    out+="$(metric switchboard_turn_stage_seconds_sum "stage=\"$s\"") $(metric switchboard_turn_stage_seconds_count "stage=\"$s\"") "
+  done
+  echo "$out"
+}
+run_level() { # run_level <did> <calls>: one TurnBench line plus the stages' means in between
   local before after line
-  before=$(assistant_stage)
+  before=$(stages)
   line=$(java -cp "$WORK/classes" TurnBench "127.0.0.1:$SIP_PORT" "$1" "$2" "$MEASURE" "$WORK/clips" 2>>"$WORK/bench.err" | tail -n 1)
-  after=$(assistant_stage)
+  after=$(stages)
   echo "$line $(awk -v b="$before" -v a="$after" 'BEGIN{split(b, x, " "); split(a, y, " ");
-    n = y[2] - x[2]; printf "assistant_ms=%s", (n > 0 ? sprintf("%.0f", 1000 * (y[1] - x[1]) / n) : "-")}')"
+    n = y[2] - x[2]; printf "assistant_ms=%s ", (n > 0 ? sprintf("%.0f", 1000 * (y[1] - x[1]) / n) : "-");
+    t = 0; c = 0; for (i = 3; i <= 5; i += 2) { if (y[i+1] - x[i+1] > 0) { t += 1000 * (y[i] - x[i]) / (y[i+1] - x[i+1]); c++ } }
+    printf "speak_ms=%s", (c == 2 ? sprintf("%.0f", t) : "-")}')"
 }
 
 for did in +15550903 +15550906 +15550907 +15550908 +15550909; do run_level "$did" 3 >/dev/null; done # warm-up
 
 printf '\nTurn latency by bot protocol: caller'"'"'s last voiced packet to the first packet of "Got it.", %s s per level, %s cores\n\n' \
   "$MEASURE" "$(nproc)"
-printf '| calls | protocol | turns | lost | p50 (ms) | p95 | max | p50 added to built-in | assistant stage (mean ms) |\n'
-printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|\n'
-result protocols "calls,protocol,turns,lost,p50_ms,p95_ms,max_ms,added_p50_ms,assistant_ms"
+printf '| calls | protocol | turns | lost | p50 (ms) | p95 | max | p50 added to built-in | assistant stage (mean ms) | text to first packet (mean ms) |\n'
+printf '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+result protocols "calls,protocol,turns,lost,p50_ms,p95_ms,max_ms,added_p50_ms,assistant_ms,speak_ms"
 for n in "${LEVELS[@]}"; do
   base=""
   for pair in builtin:+15550903 webhook:+15550906 jambonz:+15550907 websocket:+15550908 llm:+15550909; do
@@ -97,10 +107,10 @@ for n in "${LEVELS[@]}"; do
     sleep 2
     [ -n "$base" ] || base=$(field p50_ms "$line")
     added=$(awk -v a="$(field p50_ms "$line")" -v b="$base" 'BEGIN{printf "%+d", a - b}')
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$name" "$(field turns "$line")" \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$name" "$(field turns "$line")" \
       "$(field lost "$line")" "$(field p50_ms "$line")" "$(field p95_ms "$line")" "$(field max_ms "$line")" "$added" \
-      "$(field assistant_ms "$line")"
-    result protocols "$n,$name,$(field turns "$line"),$(field lost "$line"),$(field p50_ms "$line"),$(field p95_ms "$line"),$(field max_ms "$line"),$added,$(field assistant_ms "$line")"
+      "$(field assistant_ms "$line")" "$(field speak_ms "$line")"
+    result protocols "$n,$name,$(field turns "$line"),$(field lost "$line"),$(field p50_ms "$line"),$(field p95_ms "$line"),$(field max_ms "$line"),$added,$(field assistant_ms "$line"),$(field speak_ms "$line")"
   done
 done
 if [ -s "$WORK/bench.err" ]; then

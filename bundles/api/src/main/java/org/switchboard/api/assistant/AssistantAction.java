@@ -16,12 +16,28 @@ public sealed interface AssistantAction {
     /** Play an audio resource. */
     record Play(String uri, boolean bargeIn) implements AssistantAction {}
 
-    /** Listen for the caller's next input, with phrase hints for the recognizer. */
-    record Gather(boolean dtmf, boolean speech, int maxDigits, List<String> phrases, Duration timeout)
+    /**
+     * Listen for the caller's next input, with phrase hints for the recognizer.
+     *
+     * @param terminator the key that ends a digit entry ({@code null}: {@code #} when more than one digit is asked
+     *     for, since 1.4)
+     */
+    record Gather(
+            boolean dtmf, boolean speech, int maxDigits, List<String> phrases, Duration timeout, String terminator)
             implements AssistantAction {
-        /** Copies the phrases. */
+        /** Copies the phrases; checks the terminator is one key. */
         public Gather {
             phrases = phrases == null ? List.of() : List.copyOf(phrases);
+            if (terminator != null
+                    && (terminator.length() != 1 || "0123456789*#ABCD".indexOf(terminator.charAt(0)) < 0)) {
+                throw new IllegalArgumentException(
+                        "the terminator must be one key (0-9, *, #, A-D), was " + terminator);
+            }
+        }
+
+        /** A gather whose digit entry ends with {@code #} when more than one digit is asked for. */
+        public Gather(boolean dtmf, boolean speech, int maxDigits, List<String> phrases, Duration timeout) {
+            this(dtmf, speech, maxDigits, phrases, timeout, null);
         }
     }
 

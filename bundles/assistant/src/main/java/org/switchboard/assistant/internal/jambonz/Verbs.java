@@ -189,7 +189,10 @@ final class Verbs {
                 throw new IllegalArgumentException("verb 'gather': unknown input '" + i + "'");
             }
         }
-        int digits = v.has("numDigits") ? integer(v, "numDigits") : v.has("maxDigits") ? integer(v, "maxDigits") : 1;
+        // without a count, a finishOnKey entry goes on until the key (or the timeout)
+        int digits = v.has("numDigits")
+                ? integer(v, "numDigits")
+                : v.has("maxDigits") ? integer(v, "maxDigits") : v.has("finishOnKey") ? 64 : 1;
         if (digits < 1 || digits > 64) {
             throw new IllegalArgumentException("verb 'gather': numDigits must be 1-64");
         }
@@ -204,7 +207,12 @@ final class Verbs {
             v.getAsJsonArray("hints").forEach(e -> hints.add(e.getAsString()));
         }
         Duration timeout = v.has("timeout") ? Duration.ofMillis(millis(v, "timeout", 1)) : GATHER_TIMEOUT;
-        return new AssistantAction.Gather(input.contains("digits"), input.contains("speech"), digits, hints, timeout);
+        String finish = v.has("finishOnKey") ? string(v, "finishOnKey", true) : null;
+        if (finish != null && (finish.length() != 1 || "0123456789*#".indexOf(finish.charAt(0)) < 0)) {
+            throw new IllegalArgumentException("verb 'gather': finishOnKey must be one key (0-9, * or #)");
+        }
+        return new AssistantAction.Gather(
+                input.contains("digits"), input.contains("speech"), digits, hints, timeout, finish);
     }
 
     /** A hook: a URL string, or an object with {@code url}. */

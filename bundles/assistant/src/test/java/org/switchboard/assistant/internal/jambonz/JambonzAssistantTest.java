@@ -213,6 +213,23 @@ public class JambonzAssistantTest {
     }
 
     @Test
+    public void finishOnKeyEndsADigitEntry() throws Exception {
+        answers.put("/call", """
+                200 [{"verb": "gather", "input": ["digits"], "finishOnKey": "*", "actionHook": "/menu"},
+                     {"verb": "gather", "input": ["digits"], "numDigits": 4, "actionHook": "/menu"}]""");
+        TurnResponse r = turn(Event.START, null, null, Map.of());
+        assertEquals(
+                new AssistantAction.Gather(true, false, 64, List.of(), Duration.ofSeconds(15), "*"),
+                r.actions().get(0));
+        answers.put("/menu", "200 ");
+        TurnResponse next = turn(Event.DTMF, null, "12", r.context());
+        assertEquals(
+                "no key: # ends an entry of more than one digit, as before",
+                new AssistantAction.Gather(true, false, 4, List.of(), Duration.ofSeconds(15), null),
+                next.actions().get(0));
+    }
+
+    @Test
     public void aBrokenApplicationTakesTheFallbackWithTheReason() throws Exception {
         TurnResponse start = turn(Event.START, null, null, Map.of());
         for (String answer : List.of(

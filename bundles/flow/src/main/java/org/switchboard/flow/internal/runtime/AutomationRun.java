@@ -224,7 +224,7 @@ final class AutomationRun {
                     bargeIn,
                     g.dtmf(),
                     Math.max(1, g.maxDigits()),
-                    g.maxDigits() > 1 ? "#" : null,
+                    g.terminator() != null ? g.terminator() : g.maxDigits() > 1 ? "#" : null,
                     g.speech(),
                     phrases,
                     g.timeout() == null ? DEFAULT_LISTEN : g.timeout(),
