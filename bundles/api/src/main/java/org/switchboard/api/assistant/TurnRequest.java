@@ -51,7 +51,24 @@ public record TurnRequest(
         /** The caller said nothing before the timeout. */
         NO_INPUT,
         /** The caller hung up; the assistant's answer is ignored. */
-        HANGUP
+        HANGUP,
+        /**
+         * The assistant's transfer was accepted and the call is gone; {@code text} is the final SIP status and reason
+         * (e.g. {@code "200 SIP/2.0 200 OK"}); the answer is ignored. Only for an assistant that
+         * {@link VirtualAssistant#followsTransfers() follows its transfers}.
+         *
+         * @since 1.4
+         */
+        TRANSFERRED,
+        /**
+         * The assistant's transfer failed (refused, no final NOTIFY, a failure reported): {@code text} is the final
+         * SIP status (0 when none) and the reason, e.g. {@code "486 transfer failed: SIP/2.0 486 Busy Here"}; the
+         * call goes on with the answer. Only for an assistant that {@link VirtualAssistant#followsTransfers() follows
+         * its transfers}.
+         *
+         * @since 1.4
+         */
+        TRANSFER_FAILED
     }
 
     /** Checks the event and copies the context. */

@@ -73,6 +73,18 @@ public interface VirtualAssistant {
                 new UnsupportedOperationException("assistant '" + id() + "' does not hold conversations"));
     }
 
+    /**
+     * Whether this assistant takes a turn with the outcome of the transfers it asks for (carried out by the call,
+     * not by a flow's {@code agent} edge): {@link TurnRequest.Event#TRANSFERRED} when it went through,
+     * {@link TurnRequest.Event#TRANSFER_FAILED} when it did not, and the dialogue goes on with the answer. Otherwise a
+     * failed transfer takes the flow's error path.
+     *
+     * @since 1.4
+     */
+    default boolean followsTransfers() {
+        return false;
+    }
+
     /** The phrases this assistant expects next in {@code context}, for a recognizer grammar; empty for free-form. */
     default java.util.List<String> expectedPhrases(java.util.Map<String, Object> context) {
         return java.util.List.of();

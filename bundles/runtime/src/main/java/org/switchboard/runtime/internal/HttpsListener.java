@@ -50,12 +50,34 @@ public final class HttpsListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpsListener.class);
 
+    /** Counts the restarts this component forced, so that an update always differs from the one before. */
+    static final String ATTEMPT = "switchboard.https.attempt";
+    /** Restarts of Jetty tried when it does not come up listening on the HTTPS port. */
+    static final int RESTARTS = 3;
+
     private final ConfigurationAdmin configAdmin;
+    private final org.osgi.framework.BundleContext context;
+    private final String host;
+    private final java.util.concurrent.ScheduledExecutorService checks =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "https-check");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Activate
-    public HttpsListener(@Reference ConfigurationAdmin configAdmin, HttpsConfig config) {
+    public HttpsListener(
+            @Reference ConfigurationAdmin configAdmin, HttpsConfig config, org.osgi.framework.BundleContext context) {
         this.configAdmin = configAdmin;
+        this.context = context;
+        String h = context.getProperty("org.apache.felix.http.host");
+        this.host = h == null || h.isBlank() || h.equals("0.0.0.0") || h.equals("::") ? "127.0.0.1" : h;
         apply(config);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        checks.shutdownNow();
     }
 
     @Modified
@@ -136,6 +158,8 @@ public final class HttpsListener {
             }
             if (current == null || !same(current, wanted)) {
                 jetty.update(wanted);
+                int port = c.port();
+                checks.schedule(() -> verify(wanted, port, 1), 3, java.util.concurrent.TimeUnit.SECONDS);
                 LOG.info(
                         "HTTPS on port {} as {}, {}{}",
                         wanted.get(PORT),
@@ -145,6 +169,63 @@ public final class HttpsListener {
             }
         } catch (IOException e) {
             LOG.error("HTTPS could not be configured: {}", e.toString());
+        }
+    }
+
+    /**
+     * Jetty restarts when its configuration changes, and Felix HTTP can fail that restart while servlets register at
+     * the same moment ("Exception while initializing Jetty"): then nothing listens or nothing is served. The HTTPS port
+     * and Felix HTTP's runtime service are checked a few seconds after each change, and Jetty restarted again (at most
+     * {@value #RESTARTS} times) while either is missing.
+     */
+    private void verify(Dictionary<String, Object> wanted, int port, int attempt) {
+        if (listening(port) && whiteboardUp()) {
+            return;
+        }
+        if (attempt > RESTARTS) {
+            LOG.error(
+                    "HTTPS: nothing listens on {}:{} after {} restarts of Jetty; see the errors above",
+                    host,
+                    port,
+                    RESTARTS);
+            return;
+        }
+        LOG.warn(
+                "HTTPS: Jetty did not come back on {}:{} with its servlets after its restart; restarting it ({} of {})",
+                host,
+                port,
+                attempt,
+                RESTARTS);
+        try {
+            Dictionary<String, Object> again = new Hashtable<>();
+            for (java.util.Enumeration<String> keys = wanted.keys(); keys.hasMoreElements(); ) {
+                String k = keys.nextElement();
+                again.put(k, wanted.get(k));
+            }
+            again.put(ATTEMPT, Integer.toString(attempt));
+            configAdmin.getConfiguration(JETTY_PID, "?").update(again);
+            checks.schedule(() -> verify(wanted, port, attempt + 1), 3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("HTTPS could not be configured again: {}", e.toString());
+        }
+    }
+
+    /** Whether Felix HTTP's runtime service is registered: its whiteboard started. */
+    private boolean whiteboardUp() {
+        try {
+            var refs = context.getServiceReferences((String) null, "(objectClass=*.HttpServiceRuntime)");
+            return refs != null && refs.length > 0;
+        } catch (org.osgi.framework.InvalidSyntaxException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -210,7 +210,10 @@ final class LlmConversation {
                 List.of(),
                 settings.listenTimeout(),
                 Duration.ofSeconds(3),
-                settings.voice());
+                settings.voice(),
+                settings.endSilence() == null
+                        ? org.switchboard.api.call.TurnTaking.DEFAULTS
+                        : new org.switchboard.api.call.TurnTaking(null, settings.endSilence(), null));
         call.gather(request).whenComplete((r, e) -> {
             if (e != null || r.outcome() == GatherResult.Outcome.HANGUP || !call.isActive()) {
                 end(List.of(new AssistantAction.End()));

@@ -18,7 +18,8 @@ import com.google.gson.JsonParser;
  * {@code http://127.0.0.1:11434/v1}), {@code model}, {@code apiKeyEnv} (the name of the environment variable that
  * holds the key: a definition is shown in the console, a key must not be), {@code systemPrompt}, {@code greeting}
  * (said before the model is asked, else the model greets), {@code temperature}, {@code maxTokens}, the time budget of
- * each answer ({@code turnTimeoutMs}), how long the caller has to answer ({@code listenTimeoutMs}), {@code maxTurns},
+ * each answer ({@code turnTimeoutMs}), how long the caller has to answer ({@code listenTimeoutMs}), the silence after
+ * the caller's words that ends their turn ({@code endSilenceMs}; the media engine's default otherwise), {@code maxTurns},
  * {@code voice}, HTTP {@code tools}, and the fallback ({@code fallbackMessage}, {@code fallback}, ...).
  */
 record LlmSettings(
@@ -31,6 +32,7 @@ record LlmSettings(
         Integer maxTokens,
         Duration turnTimeout,
         Duration listenTimeout,
+        Duration endSilence,
         int maxTurns,
         String voice,
         List<HttpTool> tools,
@@ -55,6 +57,7 @@ record LlmSettings(
             "maxTokens",
             "turnTimeoutMs",
             "listenTimeoutMs",
+            "endSilenceMs",
             "maxTurns",
             "voice",
             "tools",
@@ -104,6 +107,7 @@ record LlmSettings(
                 Duration.ofMillis((long) (o.has("turnTimeoutMs") ? number(o, "turnTimeoutMs", 500, 120_000) : 8000)),
                 Duration.ofMillis(
                         (long) (o.has("listenTimeoutMs") ? number(o, "listenTimeoutMs", 1000, 60_000) : 8000)),
+                o.has("endSilenceMs") ? Duration.ofMillis((long) number(o, "endSilenceMs", 0, 5000)) : null,
                 (int) (o.has("maxTurns") ? number(o, "maxTurns", 1, 500) : 50),
                 text(o, "voice", null),
                 tools(o),

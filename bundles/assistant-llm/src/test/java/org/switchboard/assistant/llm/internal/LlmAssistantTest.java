@@ -233,6 +233,9 @@ public class LlmAssistantTest {
                 "{\"type\": \"llm\", \"url\": \"http://x\", \"model\": \"m\", \"apiKey\": \"sk-1\"}",
                 "$.apiKey: unknown");
         assertBad(
+                "{\"type\": \"llm\", \"url\": \"http://x\", \"model\": \"m\", \"endSilenceMs\": 9000}",
+                "$.endSilenceMs: must be 0-5000");
+        assertBad(
                 "{\"type\": \"llm\", \"url\": \"http://x\", \"model\": \"m\", \"tools\": [{\"name\": \"hang_up\", "
                         + "\"url\": \"http://t\"}]}",
                 "$.tools[0].name: 'hang_up' is taken");

@@ -52,6 +52,34 @@ public final class CallHooks {
         return o;
     }
 
+    /**
+     * A {@code sip:refer}'s {@code actionHook} body: the call's attributes, {@code refer_status} (the REFER's own
+     * answer) and {@code final_referred_call_status} (the final NOTIFY's, when the REFER was accepted), read from the
+     * transfer's outcome ({@code "<status> <reason>"}).
+     */
+    static JsonObject referred(TurnRequest r, String assistantId) {
+        boolean done = r.event() == TurnRequest.Event.TRANSFERRED;
+        JsonObject o = attributes(r, assistantId, done ? "completed" : "in-progress");
+        String outcome = r.text() == null ? "0" : r.text();
+        int space = outcome.indexOf(' ');
+        int status;
+        try {
+            status = Integer.parseInt(space < 0 ? outcome : outcome.substring(0, space));
+        } catch (NumberFormatException e) {
+            status = 0;
+        }
+        String reason = space < 0 ? "" : outcome.substring(space + 1);
+        if (reason.startsWith("REFER answered")) {
+            o.addProperty("refer_status", status);
+        } else {
+            o.addProperty("refer_status", 202);
+            if (status > 0 || done) {
+                o.addProperty("final_referred_call_status", status > 0 ? status : 200);
+            }
+        }
+        return o;
+    }
+
     /** A gather's {@code actionHook} body: what the caller said or pressed, or that the gather timed out. */
     static JsonObject gathered(TurnRequest r, String assistantId) {
         JsonObject o = attributes(r, assistantId, "in-progress");

@@ -57,6 +57,12 @@ final class JambonzAssistant implements VirtualAssistant {
         return id;
     }
 
+    /** A {@code sip:refer}'s outcome goes to its {@code actionHook}; after a failed one the verbs go on. */
+    @Override
+    public boolean followsTransfers() {
+        return true;
+    }
+
     @Override
     public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
         Map<String, Object> context = new LinkedHashMap<>(request.context());
@@ -67,13 +73,25 @@ final class JambonzAssistant implements VirtualAssistant {
             case START -> {
                 return carryOut(request, post(settings.url(), CallHooks.newCall(request, id)), context, 0);
             }
+            case TRANSFERRED -> {
+                Object hook = context.remove(HOOK);
+                if (hook != null) { // the call is gone: the answer is not waited for
+                    post(resolve(hook.toString()), withTag(CallHooks.referred(request, id), context))
+                            .whenComplete((verbs, e) -> {});
+                }
+                return CompletableFuture.completedFuture(new TurnResponse(List.of(), context, null));
+            }
             default -> {
                 Deque<JsonObject> left = left(context);
                 Object hook = context.remove(HOOK);
                 if (hook == null) {
                     return carryOut(request, CompletableFuture.completedFuture(left), context, 0);
                 }
-                JsonObject body = withTag(CallHooks.gathered(request, id), context);
+                JsonObject body = withTag(
+                        request.event() == TurnRequest.Event.TRANSFER_FAILED
+                                ? CallHooks.referred(request, id)
+                                : CallHooks.gathered(request, id),
+                        context);
                 return carryOut(
                         request,
                         post(resolve(hook.toString()), body).thenApply(verbs -> verbs.isEmpty() ? left : verbs),

@@ -121,7 +121,7 @@ final class Verbs {
                 case "sip:refer" -> {
                     String to = string(v, "referTo", true);
                     actions.add(new AssistantAction.Transfer("TransferToAgent", to, headers(v)));
-                    return new Step(actions, verbs, null, null, skipped);
+                    return new Step(actions, verbs, hook(v, "actionHook", false), null, skipped);
                 }
                 case "redirect" -> {
                     return new Step(actions, verbs, null, hook(v, "actionHook", true), skipped);

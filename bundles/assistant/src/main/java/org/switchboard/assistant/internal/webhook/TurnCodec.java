@@ -38,6 +38,8 @@ final class TurnCodec {
                     case DTMF -> "dtmf";
                     case NO_INPUT -> "noInput";
                     case HANGUP -> "hangup";
+                    case TRANSFERRED -> "transferred";
+                    case TRANSFER_FAILED -> "transferFailed";
                 });
         if (r.text() != null) {
             o.addProperty("text", r.text());

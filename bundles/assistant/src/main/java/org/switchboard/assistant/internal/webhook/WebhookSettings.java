@@ -12,7 +12,6 @@ import org.switchboard.api.assistant.AssistantAction;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * A webhook definition, checked: {@code url}, {@code timeoutMs}, {@code headers}, the fallback, and {@code partials}
@@ -37,30 +36,8 @@ public record WebhookSettings(
     }
 
     public static WebhookSettings parse(String json) {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("$: not a JSON object");
-        }
-        for (String k : o.keySet()) {
-            if (!FIELDS.contains(k)) {
-                throw new IllegalArgumentException("$." + k + ": unknown field; known: "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
-            }
-        }
-        if (!o.has("url") || !o.get("url").isJsonPrimitive()) {
-            throw new IllegalArgumentException("$.url: missing (the bot's http:// or https:// endpoint)");
-        }
-        URI url;
-        try {
-            url = URI.create(o.get("url").getAsString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("$.url: not a URL: " + e.getMessage());
-        }
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("$.url: must be an http:// or https:// URL with a host");
-        }
+        JsonObject o = Definitions.object(json, FIELDS);
+        URI url = Definitions.url(o, "http", "https");
         long timeout = o.has("timeoutMs") ? o.get("timeoutMs").getAsLong() : 3000;
         if (timeout < 100 || timeout > 60_000) {
             throw new IllegalArgumentException("$.timeoutMs: must be 100-60000");

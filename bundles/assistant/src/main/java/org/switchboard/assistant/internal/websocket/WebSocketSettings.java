@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.switchboard.assistant.internal.webhook.Definitions;
 import org.switchboard.assistant.internal.webhook.Fallback;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * A WebSocket bot's definition, checked: {@code url} (ws:// or wss://), {@code sampleRate} (8000 or 16000 Hz L16),
@@ -36,29 +36,8 @@ record WebSocketSettings(
     }
 
     static WebSocketSettings parse(String json) {
-        JsonObject o;
-        try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("$: not a JSON object");
-        }
-        for (String k : o.keySet()) {
-            if (!FIELDS.contains(k)) {
-                throw new IllegalArgumentException("$." + k + ": unknown field; known: " + String.join(", ", FIELDS));
-            }
-        }
-        if (!o.has("url") || !o.get("url").isJsonPrimitive()) {
-            throw new IllegalArgumentException("$.url: missing (the bot's ws:// or wss:// endpoint)");
-        }
-        URI url;
-        try {
-            url = URI.create(o.get("url").getAsString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("$.url: not a URL: " + e.getMessage());
-        }
-        if (!"ws".equals(url.getScheme()) && !"wss".equals(url.getScheme()) || url.getHost() == null) {
-            throw new IllegalArgumentException("$.url: must be a ws:// or wss:// URL with a host");
-        }
+        JsonObject o = Definitions.object(json, FIELDS);
+        URI url = Definitions.url(o, "ws", "wss");
         int rate = (int) number(o, "sampleRate", 8000);
         if (rate != 8000 && rate != 16000) {
             throw new IllegalArgumentException("$.sampleRate: must be 8000 or 16000");

@@ -213,6 +213,51 @@ public class JambonzAssistantTest {
     }
 
     @Test
+    public void aReferOutcomeGoesToItsActionHookAndAfterAFailureTheAppGoesOn() throws Exception {
+        assertTrue(app.followsTransfers());
+        answers.put("/call", """
+                200 [{"verb": "sip:refer", "referTo": "sip:agents@zcc.example", "actionHook": "/referred"},
+                     {"verb": "say", "text": "Left over."}]""");
+        answers.put("/referred", """
+                200 [{"verb": "say", "text": "Everyone is busy."}, {"verb": "hangup"}]""");
+        TurnResponse start = turn(Event.START, null, null, Map.of());
+        TurnResponse failed =
+                turn(Event.TRANSFER_FAILED, "486 transfer failed: SIP/2.0 486 Busy Here", null, start.context());
+        JsonObject hook = posted.get("/referred");
+        assertEquals(202, hook.get("refer_status").getAsInt());
+        assertEquals(486, hook.get("final_referred_call_status").getAsInt());
+        assertEquals(
+                List.of(new AssistantAction.Say("Everyone is busy.", false), new AssistantAction.Hangup(Map.of())),
+                failed.actions());
+
+        posted.clear();
+        TurnResponse refused = turn(Event.TRANSFER_FAILED, "403 REFER answered 403 Forbidden", null, start.context());
+        assertEquals(403, posted.get("/referred").get("refer_status").getAsInt());
+        assertTrue(!posted.get("/referred").has("final_referred_call_status"));
+
+        posted.clear();
+        TurnResponse done = turn(Event.TRANSFERRED, "200 SIP/2.0 200 OK", null, start.context());
+        assertEquals(List.of(), done.actions());
+        long until = System.currentTimeMillis() + 3000;
+        while (!posted.containsKey("/referred") && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        assertEquals("completed", posted.get("/referred").get("call_status").getAsString());
+        assertEquals(
+                200, posted.get("/referred").get("final_referred_call_status").getAsInt());
+
+        answers.put("/call", """
+                200 [{"verb": "sip:refer", "referTo": "sip:agents@zcc.example"}, {"verb": "say", "text": "Sorry."}]""");
+        TurnResponse noHook = turn(Event.START, null, null, Map.of());
+        TurnResponse after = turn(Event.TRANSFER_FAILED, "0 no final NOTIFY within 15 s", null, noHook.context());
+        assertEquals(
+                "without a hook the verbs left go on",
+                List.of(new AssistantAction.Say("Sorry.", false), new AssistantAction.Hangup(Map.of())),
+                after.actions());
+        assertTrue(refused.actions().size() > 0);
+    }
+
+    @Test
     public void finishOnKeyEndsADigitEntry() throws Exception {
         answers.put("/call", """
                 200 [{"verb": "gather", "input": ["digits"], "finishOnKey": "*", "actionHook": "/menu"},

@@ -95,7 +95,7 @@ final class AutomationRun {
     }
 
     private void turn(Event event, String text, double confidence, String digits) {
-        if (!run.call().isActive() && event != Event.HANGUP) {
+        if (!run.call().isActive() && event != Event.HANGUP && event != Event.TRANSFERRED) {
             turn(Event.HANGUP, null, 0, null);
             return;
         }
@@ -126,6 +126,8 @@ final class AutomationRun {
         answer.whenComplete((response, failure) -> {
             if (event == Event.HANGUP) {
                 result.complete(Outcome.ended("caller"));
+            } else if (event == Event.TRANSFERRED) {
+                result.complete(Outcome.ended("transfer"));
             } else if (failure != null) {
                 Throwable c = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                         ? failure.getCause()
@@ -267,6 +269,11 @@ final class AutomationRun {
             return;
         }
         run.call().agentTransfer(null, t.target(), t.headers()).whenComplete((r, e) -> {
+            if (assistant.followsTransfers()) {
+                String outcome = e != null ? "0 " + e : r.status() + " " + r.reason();
+                turn(e == null && r.success() ? Event.TRANSFERRED : Event.TRANSFER_FAILED, outcome, 0, null);
+                return;
+            }
             if (e == null && r.success()) {
                 result.complete(Outcome.ended("transfer"));
             } else {

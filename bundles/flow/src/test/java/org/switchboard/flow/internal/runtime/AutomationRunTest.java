@@ -23,6 +23,7 @@ import org.switchboard.api.assistant.TurnRequest;
 import org.switchboard.api.assistant.TurnResponse;
 import org.switchboard.api.assistant.VirtualAssistant;
 import org.switchboard.api.call.GatherResult;
+import org.switchboard.api.call.TransferResult;
 import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.flow.internal.model.Flow;
 import org.switchboard.flow.internal.model.FlowParser;
@@ -213,6 +214,50 @@ public class AutomationRunTest {
         call.heard.add(new GatherResult(GatherResult.Outcome.HANGUP, null, null, 0));
         assertEquals("caller", run(ALL, ""));
         assertEquals(TurnRequest.Event.HANGUP, requests.get(requests.size() - 1).event());
+    }
+
+    @Test
+    public void anAssistantThatFollowsItsTransfersHearsAFailureAndGoesOn() throws Exception {
+        assistants.addFactory(
+                (id, definition) -> new VirtualAssistant() {
+                    @Override
+                    public String id() {
+                        return id;
+                    }
+
+                    @Override
+                    public boolean followsTransfers() {
+                        return true;
+                    }
+
+                    @Override
+                    public CompletionStage<TurnResponse> takeTurn(TurnRequest r) {
+                        requests.add(r);
+                        return switch (r.event()) {
+                            case START, TRANSFER_FAILED ->
+                                requests.size() < 3
+                                        ? answer(new AssistantAction.Transfer("TransferToAgent", "sip:q@zcc", Map.of()))
+                                        : answer(new AssistantAction.End());
+                            default -> answer();
+                        };
+                    }
+                },
+                Map.of(AssistantFactory.TYPE, "app"));
+        call.transferResult = new TransferResult(false, 486, "transfer failed: SIP/2.0 486 Busy Here");
+        assertEquals("hangup", run("\"resolved\": \"done\", \"error\": \"oops\", \"hangup\": \"agent\"", ""));
+        assertEquals(TurnRequest.Event.TRANSFER_FAILED, requests.get(1).event());
+        assertEquals(
+                "486 transfer failed: SIP/2.0 486 Busy Here", requests.get(1).text());
+        assertEquals(
+                List.of("agentTransfer sip:q@zcc {}", "agentTransfer sip:q@zcc {}", "hangup {X-Done=1}"), call.log);
+
+        requests.clear();
+        call.log.clear();
+        call.active = true;
+        call.transferResult = new TransferResult(true, 200, "SIP/2.0 200 OK");
+        assertEquals("transfer", run("\"resolved\": \"done\", \"error\": \"oops\", \"hangup\": \"agent\"", ""));
+        assertEquals(TurnRequest.Event.TRANSFERRED, requests.get(1).event());
+        assertEquals("200 SIP/2.0 200 OK", requests.get(1).text());
     }
 
     /** A factory of type "app" whose assistant streams: {@code converse} answers with {@code ending}. */
