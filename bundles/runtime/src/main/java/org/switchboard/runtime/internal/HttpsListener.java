@@ -55,6 +55,9 @@ public final class HttpsListener {
     /** Restarts of Jetty tried when it does not come up listening on the HTTPS port. */
     static final int RESTARTS = 3;
 
+    /** How long after a change of Jetty's configuration it is checked; tests shorten it. */
+    static volatile long checkDelayMs = 3000;
+
     private final ConfigurationAdmin configAdmin;
     private final org.osgi.framework.BundleContext context;
     private final String host;
@@ -159,7 +162,8 @@ public final class HttpsListener {
             if (current == null || !same(current, wanted)) {
                 jetty.update(wanted);
                 int port = c.port();
-                checks.schedule(() -> verify(wanted, port, 1), 3, java.util.concurrent.TimeUnit.SECONDS);
+                checks.schedule(
+                        () -> verify(wanted, port, 1), checkDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
                 LOG.info(
                         "HTTPS on port {} as {}, {}{}",
                         wanted.get(PORT),
@@ -204,7 +208,8 @@ public final class HttpsListener {
             }
             again.put(ATTEMPT, Integer.toString(attempt));
             configAdmin.getConfiguration(JETTY_PID, "?").update(again);
-            checks.schedule(() -> verify(wanted, port, attempt + 1), 3, java.util.concurrent.TimeUnit.SECONDS);
+            checks.schedule(
+                    () -> verify(wanted, port, attempt + 1), checkDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.error("HTTPS could not be configured again: {}", e.toString());
         }
