@@ -86,6 +86,11 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         long start = System.nanoTime();
         try {
             ModelFiles.check(modelDir);
+            try {
+                VoskLibrary.locate();
+            } catch (IOException e) {
+                LOG.warn("Vosk's library stays where JNA puts it: {}", e.getMessage());
+            }
             LibVosk.setLogLevel(LogLevel.WARNINGS);
             model = new Model(modelDir.toString());
         } catch (IOException | RuntimeException | LinkageError e) {
