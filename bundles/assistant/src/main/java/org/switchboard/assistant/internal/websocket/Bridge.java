@@ -60,17 +60,20 @@ final class Bridge implements WebSocket.Listener, AudioStream.Listener {
     /** The socket is open: the stream starts, then the start message, then the caller's audio. */
     void start(WebSocket ws, JsonObject startMessage, java.util.concurrent.ScheduledExecutorService timer) {
         socket = ws;
-        outbox = new Outbox(ws, e -> fail("the connection failed while sending: " + e));
-        outbox.text(startMessage.toString());
+        Outbox out = new Outbox(ws, e -> fail("the connection failed while sending: " + e));
+        // the stream is open before the bot hears of the call, so that its first audio has somewhere to play
         call.stream(this).whenComplete((s, e) -> {
             if (e != null) {
                 fail("the call's audio could not be streamed: " + e.getMessage());
-            } else {
-                stream = s;
-                if (done.isDone()) {
-                    s.close();
-                }
+                return;
             }
+            stream = s;
+            if (done.isDone()) {
+                s.close();
+                return;
+            }
+            out.text(startMessage.toString());
+            outbox = out;
         });
         watch = timer.scheduleWithFixedDelay(this::check, 250, 250, TimeUnit.MILLISECONDS);
         if (done.isDone()) {
