@@ -10,8 +10,17 @@ import java.util.Map;
  */
 public sealed interface AssistantAction {
 
-    /** Say text to the caller. */
-    record Say(String text, boolean bargeIn) implements AssistantAction {}
+    /**
+     * Say text to the caller.
+     *
+     * @param voice a voice of an installed synthesizer, or {@code null} for the flow's (since 1.5)
+     */
+    record Say(String text, boolean bargeIn, String voice) implements AssistantAction {
+        /** Said in the flow's voice. */
+        public Say(String text, boolean bargeIn) {
+            this(text, bargeIn, null);
+        }
+    }
 
     /** Play an audio resource. */
     record Play(String uri, boolean bargeIn) implements AssistantAction {}

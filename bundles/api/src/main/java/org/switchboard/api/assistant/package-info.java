@@ -2,7 +2,7 @@
  * Virtual assistants: turn-based dialogue between a caller and a bot.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.switchboard.api.assistant;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param terminator the digit that ends entry early (e.g. {@code "#"}), or {@code null}
  * @param speech collect speech
  * @param phrases phrase hints (a grammar) for the recognizer; empty for free-form
- * @param noInputTimeout how long to wait for the first input
+ * @param noInputTimeout how long to wait for the first input once the prompt has ended (without a prompt: once the
+ *     prompts already queued on the call have ended)
  * @param interDigitTimeout how long to wait between digits
  * @param voice the prompt's voice, or {@code null} for the synthesizer's default (since 1.1)
  * @param turn when the caller's turn ends and how the prompt yields to the caller, or {@code null} for the media

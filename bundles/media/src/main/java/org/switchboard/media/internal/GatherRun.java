@@ -124,7 +124,7 @@ final class GatherRun implements RecognitionListener {
     void start() {
         CompletionStage<Void> prompt =
                 request.prompt() == null || request.prompt().isBlank()
-                        ? CompletableFuture.completedFuture(null)
+                        ? session.queuedPrompts()
                         : session.say(request.prompt(), request.voice(), request.bargeIn());
         synchronized (session) {
             if (request.speech()) {

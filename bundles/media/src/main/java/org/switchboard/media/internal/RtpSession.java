@@ -502,6 +502,12 @@ final class RtpSession implements MediaSession {
         return p;
     }
 
+    /** Completes when the prompts queued now have ended (played, stopped or failed). */
+    synchronized CompletionStage<Void> queuedPrompts() {
+        Prompt last = prompts.peekLast();
+        return last == null ? CompletableFuture.completedFuture(null) : last.done.handle((v, e) -> null);
+    }
+
     private void fail(Prompt p, RuntimeException e) {
         synchronized (this) {
             prompts.remove(p);

@@ -183,6 +183,25 @@ public class RtpSessionTest {
     }
 
     @Test
+    public void aGatherWithoutAPromptListensDuringTheQueuedPromptsAndTimesOutOnlyAfterThem() throws Exception {
+        var played = session.play(java.net.URI.create("silence:1000"), true).toCompletableFuture();
+        GatherRequest request = new GatherRequest(
+                null, true, true, 1, null, false, List.of(), Duration.ofMillis(200), Duration.ofSeconds(1));
+        var quiet = session.gather(request).toCompletableFuture();
+        assertEquals(
+                GatherResult.Outcome.NO_INPUT, quiet.get(3, TimeUnit.SECONDS).outcome());
+        assertTrue("the timeout ran from the end of the play, not the gather's start", played.isDone());
+
+        played = session.play(java.net.URI.create("silence:3000"), true).toCompletableFuture();
+        var keyed = session.gather(request).toCompletableFuture();
+        Thread.sleep(300);
+        sendDigit('5', 400);
+        GatherResult r = keyed.get(3, TimeUnit.SECONDS);
+        assertEquals("the key that stopped the play is the gather's", "5", r.digits());
+        played.get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
     public void aSilencePromptIsAPauseOfThatLength() throws Exception {
         long start = System.nanoTime();
         session.play(java.net.URI.create("silence:300"), false)

@@ -10,8 +10,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +40,22 @@ final class JambonzAssistant implements VirtualAssistant {
     private static final Logger LOG = LoggerFactory.getLogger(JambonzAssistant.class);
     static final String VERBS = "_jambonzVerbs";
     static final String HOOK = "_jambonzHook";
+    static final String BACKGROUND = "_jambonzBackground";
     private static final int MAX_REDIRECTS = 10;
 
     private final String id;
     private final WebhookSettings settings;
     private final HttpClient client;
     private final AudioCache audio;
+    private final Supplier<Set<String>> voices;
 
-    JambonzAssistant(String id, WebhookSettings settings, HttpClient client, AudioCache audio) {
+    JambonzAssistant(
+            String id, WebhookSettings settings, HttpClient client, AudioCache audio, Supplier<Set<String>> voices) {
         this.id = id;
         this.settings = settings;
         this.client = client;
         this.audio = audio;
+        this.voices = voices;
     }
 
     @Override
@@ -71,7 +77,12 @@ final class JambonzAssistant implements VirtualAssistant {
                 return CompletableFuture.completedFuture(new TurnResponse(List.of(), context, null));
             }
             case START -> {
-                return carryOut(request, post(settings.url(), CallHooks.newCall(request, id)), context, 0);
+                return carryOut(
+                        request,
+                        post(settings.url(), CallHooks.newCall(request, id)),
+                        context,
+                        SessionConfig.defaults(voices.get()),
+                        0);
             }
             case TRANSFERRED -> {
                 Object hook = context.remove(HOOK);
@@ -84,8 +95,20 @@ final class JambonzAssistant implements VirtualAssistant {
             default -> {
                 Deque<JsonObject> left = left(context);
                 Object hook = context.remove(HOOK);
+                SessionConfig config = SessionConfig.from(context, voices.get());
+                if (context.remove(BACKGROUND) != null) {
+                    boolean heard = request.event() == TurnRequest.Event.DTMF
+                            || request.event() == TurnRequest.Event.UTTERANCE
+                                    && request.text() != null
+                                    && !request.text().isBlank();
+                    if (!heard) { // the background gather heard nothing: the verbs go on
+                        hook = null;
+                    } else {
+                        config.backgroundHeard();
+                    }
+                }
                 if (hook == null) {
-                    return carryOut(request, CompletableFuture.completedFuture(left), context, 0);
+                    return carryOut(request, CompletableFuture.completedFuture(left), context, config, 0);
                 }
                 JsonObject body = withTag(
                         request.event() == TurnRequest.Event.TRANSFER_FAILED
@@ -96,6 +119,7 @@ final class JambonzAssistant implements VirtualAssistant {
                         request,
                         post(resolve(hook.toString()), body).thenApply(verbs -> verbs.isEmpty() ? left : verbs),
                         context,
+                        config,
                         0);
             }
         }
@@ -106,9 +130,10 @@ final class JambonzAssistant implements VirtualAssistant {
             TurnRequest request,
             CompletionStage<Deque<JsonObject>> fetched,
             Map<String, Object> context,
+            SessionConfig config,
             int redirects) {
         return fetched.thenCompose(verbs -> {
-                    Verbs.Step step = Verbs.run(verbs);
+                    Verbs.Step step = Verbs.run(verbs, config);
                     List<AssistantAction> actions = new ArrayList<>();
                     if (!step.skipped().isEmpty()) {
                         actions.add(new AssistantAction.SetContext(
@@ -130,13 +155,17 @@ final class JambonzAssistant implements VirtualAssistant {
                             throw new IllegalArgumentException("more than " + MAX_REDIRECTS + " redirects in a row");
                         }
                         JsonObject body = withTag(CallHooks.attributes(request, id, "in-progress"), context);
-                        return carryOut(request, post(resolve(step.redirect()), body), context, redirects + 1)
+                        return carryOut(request, post(resolve(step.redirect()), body), context, config, redirects + 1)
                                 .thenApply(r -> prepend(actions, r));
                     }
                     context.put(VERBS, toJson(step.remaining()));
                     if (step.actionHook() != null) {
                         context.put(HOOK, step.actionHook());
                     }
+                    if (step.background()) {
+                        context.put(BACKGROUND, "true");
+                    }
+                    config.store(context);
                     return fetched(actions, 0).thenApply(a -> new TurnResponse(a, context, null));
                 })
                 .exceptionally(failure -> fallback(request, context, failure));
@@ -226,6 +255,8 @@ final class JambonzAssistant implements VirtualAssistant {
                 settings.fallback());
         context.remove(VERBS);
         context.remove(HOOK);
+        context.remove(BACKGROUND);
+        context.remove(SessionConfig.KEY);
         context.put("jambonzError", problem);
         List<AssistantAction> actions = new ArrayList<>();
         actions.add(new AssistantAction.SetContext(Map.of("jambonzError", problem)));

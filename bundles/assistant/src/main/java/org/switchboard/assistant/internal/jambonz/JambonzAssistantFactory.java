@@ -1,17 +1,27 @@
 package org.switchboard.assistant.internal.jambonz;
 
 import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.api.assistant.AssistantFactory;
 import org.switchboard.api.assistant.VirtualAssistant;
+import org.switchboard.api.speech.SpeechSynthesizer;
 import org.switchboard.assistant.internal.webhook.WebhookSettings;
 
 /**
  * Makes jambonz-compatible assistants from {@code {"type": "jambonz", "url": ...}} definitions (the call webhook's
  * URL, with the webhook assistant's {@code timeoutMs}, {@code headers} and fallback settings); one HTTP client and one
  * cache of the audio applications play from URLs (in the temporary directory, emptied when the component stops) for
- * all.
+ * all. The installed synthesizers' voices are the ones an application's {@code synthesizer.voice} may choose.
  */
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=jambonz")
 public final class JambonzAssistantFactory implements AssistantFactory {
@@ -23,9 +33,29 @@ public final class JambonzAssistantFactory implements AssistantFactory {
                     System.getProperty("java.io.tmpdir"),
                     "switchboard-jambonz-audio-" + ProcessHandle.current().pid()));
 
+    private final Map<SpeechSynthesizer, List<String>> synthesizers = new ConcurrentHashMap<>();
+
     @Override
     public VirtualAssistant create(String id, String definition) {
-        return new JambonzAssistant(id, WebhookSettings.parse(definition), client, audio);
+        return new JambonzAssistant(id, WebhookSettings.parse(definition), client, audio, this::voices);
+    }
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSynthesizer(SpeechSynthesizer s, Map<String, Object> properties) {
+        synthesizers.put(s, SpeechSynthesizer.voices(properties));
+    }
+
+    void unbindSynthesizer(SpeechSynthesizer s) {
+        synthesizers.remove(s);
+    }
+
+    private Set<String> voices() {
+        Set<String> all = new TreeSet<>();
+        synthesizers.values().forEach(all::addAll);
+        return all;
     }
 
     @org.osgi.service.component.annotations.Deactivate

@@ -30,7 +30,6 @@ final class Verbs {
             "alert",
             "answer",
             "conference",
-            "config",
             "dequeue",
             "dial",
             "dialogflow",
@@ -50,18 +49,37 @@ final class Verbs {
 
     static final Duration GATHER_TIMEOUT = Duration.ofSeconds(15);
 
+    /** How long a background gather listens after a prompt before the next verb starts. */
+    static final Duration BACKGROUND_GAP = Duration.ofMillis(300);
+
     /** The context key of the {@code tag} verb's data (hidden from the flow's variables), sent as customerData. */
     static final String TAG = "_jambonzTag";
 
     private Verbs() {}
 
-    /** What the verbs asked for before the turn ends. */
+    /**
+     * What the verbs asked for before the turn ends.
+     *
+     * @param background whether the turn ends in the background gather ({@code config}'s {@code bargeIn}), whose
+     *     silence goes on with the verbs left rather than to the hook
+     */
     record Step(
             List<AssistantAction> actions,
             Deque<JsonObject> remaining,
             String actionHook,
             String redirect,
-            Map<String, String> skipped) {}
+            Map<String, String> skipped,
+            boolean background) {
+
+        Step(
+                List<AssistantAction> actions,
+                Deque<JsonObject> remaining,
+                String actionHook,
+                String redirect,
+                Map<String, String> skipped) {
+            this(actions, remaining, actionHook, redirect, skipped, false);
+        }
+    }
 
     /** Parses an application's answer: a JSON array of verbs (empty or blank: none). */
     static Deque<JsonObject> parse(String body) {
@@ -91,27 +109,72 @@ final class Verbs {
         return out;
     }
 
-    /** Carries out verbs from the head of {@code verbs} (which it consumes) until the turn ends. */
-    static Step run(Deque<JsonObject> verbs) {
+    /**
+     * Carries out verbs from the head of {@code verbs} (which it consumes) until the turn ends, with the session's
+     * {@code config} (which {@code config} verbs change). While a background gather is on, each prompt or pause is
+     * a turn of its own, listened to.
+     */
+    static Step run(Deque<JsonObject> verbs, SessionConfig config) {
         List<AssistantAction> actions = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         JsonObject v;
         while ((v = verbs.poll()) != null) {
             String name = v.get("verb").getAsString();
+            JsonObject background = config.background();
             switch (name) {
-                case "say" -> actions.addAll(say(v, false));
-                case "play" -> actions.addAll(play(v, false));
-                case "pause" -> actions.add(new AssistantAction.Play("silence:" + millis(v, "length", 0.02), false));
+                case "config" -> config.apply(v, skipped);
+                case "say" -> {
+                    String voice = config.voice(v, skipped);
+                    if (background == null) {
+                        actions.addAll(say(v, false, voice));
+                    } else {
+                        actions.add(new AssistantAction.Say(
+                                String.join(
+                                        " ",
+                                        say(v, true, voice).stream()
+                                                .map(a -> ((AssistantAction.Say) a).text())
+                                                .toList()),
+                                true,
+                                voice));
+                        return background(actions, verbs, background, BACKGROUND_GAP, config, skipped);
+                    }
+                }
+                case "play" -> {
+                    List<AssistantAction> plays = play(v, background != null);
+                    if (background == null) {
+                        actions.addAll(plays);
+                    } else {
+                        actions.add(plays.get(0));
+                        if (plays.size() > 1) { // the rest, one at a time, each listened to
+                            JsonObject rest = new JsonObject();
+                            rest.addProperty("verb", "play");
+                            JsonArray urls = new JsonArray();
+                            plays.subList(1, plays.size()).forEach(p -> urls.add(((AssistantAction.Play) p).uri()));
+                            rest.add("url", urls);
+                            verbs.push(rest);
+                        }
+                        return background(actions, verbs, background, BACKGROUND_GAP, config, skipped);
+                    }
+                }
+                case "pause" -> {
+                    long ms = millis(v, "length", 0.02);
+                    if (background == null) {
+                        actions.add(new AssistantAction.Play("silence:" + ms, false));
+                    } else {
+                        return background(actions, verbs, background, Duration.ofMillis(ms), config, skipped);
+                    }
+                }
                 case "tag" -> actions.add(new AssistantAction.SetContext(Map.of(TAG, object(v, "data"))));
                 case "gather" -> {
                     boolean bargeIn = !v.has("listenDuringPrompt") || bool(v, "listenDuringPrompt");
                     if (v.has("say")) {
-                        actions.addAll(say(nested(v, "say"), bargeIn));
+                        JsonObject say = nested(v, "say");
+                        actions.addAll(say(say, bargeIn, config.voice(say, skipped)));
                     }
                     if (v.has("play")) {
                         actions.addAll(play(nested(v, "play"), bargeIn));
                     }
-                    actions.add(gather(v));
+                    actions.add(gather(v, config.hints()));
                     return new Step(actions, verbs, hook(v, "actionHook", false), null, skipped);
                 }
                 case "hangup" -> {
@@ -139,7 +202,21 @@ final class Verbs {
         return new Step(actions, verbs, null, null, skipped);
     }
 
-    private static List<AssistantAction> say(JsonObject v, boolean bargeIn) {
+    /** Ends the turn in the background gather, listening for {@code listen} after the prompt. */
+    private static Step background(
+            List<AssistantAction> actions,
+            Deque<JsonObject> verbs,
+            JsonObject gather,
+            Duration listen,
+            SessionConfig config,
+            Map<String, String> skipped) {
+        AssistantAction.Gather g = gather(gather, config.hints());
+        actions.add(
+                new AssistantAction.Gather(g.dtmf(), g.speech(), g.maxDigits(), g.phrases(), listen, g.terminator()));
+        return new Step(actions, verbs, hook(gather, "actionHook", false), null, skipped, true);
+    }
+
+    private static List<AssistantAction> say(JsonObject v, boolean bargeIn, String voice) {
         JsonElement t = v.get("text");
         String text;
         if (t != null
@@ -152,7 +229,7 @@ final class Verbs {
         }
         List<AssistantAction> out = new ArrayList<>();
         for (int i = 0; i < loop(v); i++) {
-            out.add(new AssistantAction.Say(text, bargeIn));
+            out.add(new AssistantAction.Say(text, bargeIn, voice));
         }
         return out;
     }
@@ -174,7 +251,8 @@ final class Verbs {
         return out;
     }
 
-    private static AssistantAction.Gather gather(JsonObject v) {
+    /** A {@code gather} verb's (or a background gather's) listening; {@code hints} when it has none of its own. */
+    static AssistantAction.Gather gather(JsonObject v, List<String> defaultHints) {
         List<String> input = new ArrayList<>();
         if (v.has("input")) {
             if (!v.get("input").isJsonArray()) {
@@ -206,6 +284,9 @@ final class Verbs {
         if (v.has("hints") && v.get("hints").isJsonArray()) {
             v.getAsJsonArray("hints").forEach(e -> hints.add(e.getAsString()));
         }
+        if (hints.isEmpty()) {
+            hints.addAll(defaultHints);
+        }
         Duration timeout = v.has("timeout") ? Duration.ofMillis(millis(v, "timeout", 1)) : GATHER_TIMEOUT;
         String finish = v.has("finishOnKey") ? string(v, "finishOnKey", true) : null;
         if (finish != null && (finish.length() != 1 || "0123456789*#".indexOf(finish.charAt(0)) < 0)) {
@@ -216,7 +297,7 @@ final class Verbs {
     }
 
     /** A hook: a URL string, or an object with {@code url}. */
-    private static String hook(JsonObject v, String name, boolean required) {
+    static String hook(JsonObject v, String name, boolean required) {
         JsonElement h = v.get(name);
         if (h == null) {
             if (required) {

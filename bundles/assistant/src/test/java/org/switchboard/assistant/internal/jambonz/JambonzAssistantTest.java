@@ -275,6 +275,131 @@ public class JambonzAssistantTest {
     }
 
     @Test
+    public void configSetsTheVoiceOfAnInstalledSynthesizerAndTheHintsOfLaterGathers() throws Exception {
+        JambonzAssistantFactory factory = new JambonzAssistantFactory();
+        factory.bindSynthesizer(
+                (org.switchboard.api.speech.SpeechSynthesizer) java.lang.reflect.Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {org.switchboard.api.speech.SpeechSynthesizer.class},
+                        (proxy, method, args) -> switch (method.getName()) {
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            case "equals" -> proxy == args[0];
+                            default -> null;
+                        }),
+                Map.of(org.switchboard.api.speech.SpeechSynthesizer.VOICES, "kal,slt"));
+        app = factory.create(
+                "acme",
+                "{\"type\": \"jambonz\", \"url\": \"http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/call\"}");
+        answers.put("/call", """
+                200 [{"verb": "config", "synthesizer": {"vendor": "google", "voice": "slt"},
+                      "recognizer": {"hints": ["billing", {"phrase": "agent"}]}, "amd": true},
+                     {"verb": "say", "text": "In slt."},
+                     {"verb": "say", "text": "In kal.", "synthesizer": {"voice": "kal"}},
+                     {"verb": "say", "text": "Still slt.", "synthesizer": {"voice": "Jenny"}},
+                     {"verb": "gather", "input": ["speech"], "actionHook": "/menu"}]""");
+        TurnResponse r = turn(Event.START, null, null, Map.of());
+        List<AssistantAction> a = r.actions();
+        assertTrue(a.toString(), a.get(0) instanceof AssistantAction.SetContext);
+        String skipped = ((AssistantAction.SetContext) a.get(0))
+                .values()
+                .get("jambonzSkipped")
+                .toString();
+        assertTrue(skipped, skipped.contains("config.amd=not supported by Switchboard; ignored"));
+        assertTrue(skipped, skipped.contains("say.synthesizer.voice='Jenny' is not an installed voice"));
+        assertEquals(new AssistantAction.Say("In slt.", false, "slt"), a.get(1));
+        assertEquals(new AssistantAction.Say("In kal.", false, "kal"), a.get(2));
+        assertEquals(new AssistantAction.Say("Still slt.", false, "slt"), a.get(3));
+        assertEquals(
+                new AssistantAction.Gather(false, true, 1, List.of("billing", "agent"), Duration.ofSeconds(15)),
+                a.get(4));
+
+        answers.put("/menu", """
+                200 [{"verb": "say", "text": "Kept."}, {"verb": "config", "reset": ["synthesizer", "recognizer"]},
+                     {"verb": "say", "text": "Reset."}, {"verb": "gather", "input": ["speech"]}]""");
+        TurnResponse next = turn(Event.UTTERANCE, "billing", null, r.context());
+        assertEquals(
+                "the config lasts the call: it travels in the context",
+                List.of(
+                        new AssistantAction.Say("Kept.", false, "slt"),
+                        new AssistantAction.Say("Reset.", false, null),
+                        new AssistantAction.Gather(false, true, 1, List.of(), Duration.ofSeconds(15))),
+                next.actions());
+    }
+
+    @Test
+    public void aBackgroundGatherListensWhileTheVerbsRunAndItsHookReplacesThem() throws Exception {
+        answers.put("/call", """
+                200 [{"verb": "config", "bargeIn": {"enable": true, "input": ["digits"], "actionHook": "/anytime"}},
+                     {"verb": "say", "text": "Our hours are nine to five."},
+                     {"verb": "pause", "length": 2},
+                     {"verb": "say", "text": "We are closed on Sundays."},
+                     {"verb": "hangup"}]""");
+        answers.put("/anytime", """
+                200 [{"verb": "say", "text": "Connecting you."}, {"verb": "sip:refer", "referTo": "sip:a@zcc"}]""");
+        Duration gap = Verbs.BACKGROUND_GAP;
+        TurnResponse r = turn(Event.START, null, null, Map.of());
+        assertEquals(
+                "each prompt is listened to, with the keys it may take",
+                List.of(
+                        new AssistantAction.Say("Our hours are nine to five.", true),
+                        new AssistantAction.Gather(true, false, 1, List.of(), gap)),
+                r.actions());
+        r = turn(Event.NO_INPUT, null, null, r.context());
+        assertEquals(
+                "silence is not posted: the verbs go on, the pause listened to as well",
+                List.of(new AssistantAction.Gather(true, false, 1, List.of(), Duration.ofSeconds(2))),
+                r.actions());
+        assertTrue("nothing posted for silence", !posted.containsKey("/anytime"));
+        r = turn(Event.NO_INPUT, null, null, r.context());
+        assertEquals(
+                new AssistantAction.Say("We are closed on Sundays.", true),
+                r.actions().get(0));
+        TurnResponse keyed = turn(Event.DTMF, null, "0", r.context());
+        assertEquals("0", posted.get("/anytime").get("digits").getAsString());
+        assertEquals("dtmfDetected", posted.get("/anytime").get("reason").getAsString());
+        assertEquals(
+                "the hook's verbs replace the ones left; the background gather (not sticky) is over",
+                List.of(
+                        new AssistantAction.Say("Connecting you.", false),
+                        new AssistantAction.Transfer("TransferToAgent", "sip:a@zcc", Map.of())),
+                keyed.actions());
+
+        answers.put("/call", """
+                200 [{"verb": "config", "bargeIn": {"input": ["speech"], "actionHook": "/anytime", "sticky": true}},
+                     {"verb": "play", "url": ["/tmp/a.wav", "/tmp/b.wav"]},
+                     {"verb": "config", "bargeIn": {"enable": false}},
+                     {"verb": "say", "text": "Done."}]""");
+        answers.put("/anytime", "200 ");
+        r = turn(Event.START, null, null, Map.of());
+        assertEquals(
+                List.of(
+                        new AssistantAction.Play("/tmp/a.wav", true),
+                        new AssistantAction.Gather(false, true, 1, List.of(), gap)),
+                r.actions());
+        r = turn(Event.UTTERANCE, "hello", null, r.context());
+        assertEquals(
+                "sticky: an empty answer goes on with the verbs left, still listened to",
+                List.of(
+                        new AssistantAction.Play("/tmp/b.wav", true),
+                        new AssistantAction.Gather(false, true, 1, List.of(), gap)),
+                r.actions());
+        r = turn(Event.NO_INPUT, null, null, r.context());
+        assertEquals(
+                "disabled: the rest runs unlistened",
+                List.of(new AssistantAction.Say("Done.", false), new AssistantAction.Hangup(Map.of())),
+                r.actions());
+
+        answers.put("/call", """
+                200 [{"verb": "config", "bargeIn": {"enable": true, "actionHook": "/anytime"}}]""");
+        assertTrue(turn(Event.START, null, null, Map.of())
+                .context()
+                .get("jambonzError")
+                .toString()
+                .contains("verb 'config': bargeIn.input missing"));
+    }
+
+    @Test
     public void aBrokenApplicationTakesTheFallbackWithTheReason() throws Exception {
         TurnResponse start = turn(Event.START, null, null, Map.of());
         for (String answer : List.of(

@@ -155,7 +155,8 @@ final class AutomationRun {
             listen(
                     null,
                     true,
-                    new AssistantAction.Gather(true, true, 1, assistant.expectedPhrases(context), DEFAULT_LISTEN));
+                    new AssistantAction.Gather(true, true, 1, assistant.expectedPhrases(context), DEFAULT_LISTEN),
+                    null);
             return;
         }
         AssistantAction action = actions.get(i);
@@ -163,11 +164,11 @@ final class AutomationRun {
         if (action instanceof AssistantAction.Say say) {
             if (i + 1 < actions.size() && actions.get(i + 1) instanceof AssistantAction.Gather g) {
                 record(g);
-                listen(say.text(), say.bargeIn(), g);
+                listen(say.text(), say.bargeIn(), g, say.voice());
                 return;
             }
             run.call()
-                    .say(say.text(), node.string("voice", null), say.bargeIn())
+                    .say(say.text(), say.voice() != null ? say.voice() : node.string("voice", null), say.bargeIn())
                     .whenComplete((v, e) -> perform(actions, i + 1));
         } else if (action instanceof AssistantAction.Play play) {
             URI uri;
@@ -179,10 +180,19 @@ final class AutomationRun {
                 result.complete(Outcome.error("assistant '" + assistantId + "': bad audio '" + play.uri() + "'"));
                 return;
             }
-            run.call().play(uri, play.bargeIn()).whenComplete((v, e) -> {
+            // a bargeable play before a gather: the gather listens while it plays (its timeout starts after)
+            boolean listening =
+                    play.bargeIn() && i + 1 < actions.size() && actions.get(i + 1) instanceof AssistantAction.Gather;
+            CompletionStage<Void> played = run.call().play(uri, play.bargeIn());
+            if (listening) {
+                AssistantAction.Gather g = (AssistantAction.Gather) actions.get(i + 1);
+                record(g);
+                listen(null, true, g, null);
+            }
+            played.whenComplete((v, e) -> {
                 if (e != null) {
                     result.complete(Outcome.error("assistant '" + assistantId + "': " + e.getMessage()));
-                } else {
+                } else if (!listening) {
                     perform(actions, i + 1);
                 }
             });
@@ -197,7 +207,7 @@ final class AutomationRun {
             run.updateVariables(visible);
             perform(actions, i + 1);
         } else if (action instanceof AssistantAction.Gather g) {
-            listen(null, true, g);
+            listen(null, true, g, null);
         } else if (action instanceof AssistantAction.Transfer t) {
             transfer(t);
         } else if (action instanceof AssistantAction.Hangup h) {
@@ -217,7 +227,7 @@ final class AutomationRun {
                 || a instanceof AssistantAction.End;
     }
 
-    private void listen(String prompt, boolean bargeIn, AssistantAction.Gather g) {
+    private void listen(String prompt, boolean bargeIn, AssistantAction.Gather g, String voice) {
         List<String> phrases = g.phrases().isEmpty() ? assistant.expectedPhrases(context) : g.phrases();
         GatherRequest request;
         try {
@@ -231,7 +241,7 @@ final class AutomationRun {
                     phrases,
                     g.timeout() == null ? DEFAULT_LISTEN : g.timeout(),
                     Duration.ofSeconds(3),
-                    node.string("voice", null),
+                    voice != null ? voice : node.string("voice", null),
                     node.turnTaking());
         } catch (IllegalArgumentException e) {
             result.complete(Outcome.error("assistant '" + assistantId + "': bad gather: " + e.getMessage()));

@@ -159,6 +159,25 @@ public class AutomationRunTest {
     }
 
     @Test
+    public void aGatherListensWhileABargeablePlayBeforeItPlaysAndASayMayChooseItsVoice() throws Exception {
+        assistant(r -> switch (r.event()) {
+            case START ->
+                answer(
+                        new AssistantAction.Say("Hello.", false, "slt"),
+                        new AssistantAction.Play("/tmp/hours.wav", true),
+                        new AssistantAction.Gather(true, false, 1, List.of(), Duration.ofSeconds(4)));
+            default -> answer(new AssistantAction.End());
+        });
+        call.playsPend = true; // the play has not ended when the caller presses a key
+        call.heard.add(new GatherResult(GatherResult.Outcome.MATCH, "1", null, 1));
+        assertEquals("hangup", run(ALL, ""));
+        assertEquals(
+                List.of("say Hello. [slt]", "play /tmp/hours.wav", "gather null", "hangup {X-Done=1}"),
+                call.log.subList(0, 4));
+        assertEquals("1", requests.get(1).digits());
+    }
+
+    @Test
     public void digitsAndNoInputBecomeTheirEvents() throws Exception {
         assistant(r -> r.event() == TurnRequest.Event.NO_INPUT
                 ? answer(new AssistantAction.End())
