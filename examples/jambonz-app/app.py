@@ -5,9 +5,10 @@ Switchboard (README, "jambonz applications").
 Run it:   python3 examples/jambonz-app/app.py --port 8091
 and point a flow's assistant at its call webhook: {"type": "jambonz", "url": "http://127.0.0.1:8091/call"}.
 
-It greets the caller, asks what they need (spoken or keyed), gives the balance for "billing" (1), and hands the
-caller to an agent for "agent" (0) or after two failed attempts, with a SIP REFER to the agents' queue carrying the
-intent; "goodbye" hangs up with a resolution header. Only the Python standard library is used.
+It greets the caller (who may press 0 at any time during the greeting: a `config` verb's background gather),
+asks what they need (spoken or keyed), gives the balance for "billing" (1), and hands the caller to an agent for
+"agent" (0) or after two failed attempts, with a SIP REFER to the agents' queue carrying the intent; "goodbye"
+hangs up with a resolution header. Only the Python standard library is used.
 """
 import argparse
 import json
@@ -18,7 +19,7 @@ AGENTS = "sip:agents@zcc.example.com"
 
 def menu(prompt):
     return {"verb": "gather", "input": ["speech", "digits"], "actionHook": "/menu", "numDigits": 1, "timeout": 6,
-            "hints": ["billing", "agent", "goodbye"], "say": {"text": prompt}}
+            "say": {"text": prompt}}
 
 
 def to_agent(text, intent):
@@ -29,8 +30,11 @@ def to_agent(text, intent):
 
 def call(hook):
     caller = hook.get("from", "")
-    return [{"verb": "say", "text": "Welcome to Acme."},
+    return [{"verb": "config", "recognizer": {"hints": ["billing", "agent", "goodbye"]},
+             "bargeIn": {"enable": True, "input": ["digits"], "numDigits": 1, "actionHook": "/anytime"}},
+            {"verb": "say", "text": "Welcome to Acme. Press 0 at any time for an agent."},
             {"verb": "pause", "length": 0.3},
+            {"verb": "config", "bargeIn": {"enable": False}},
             menu("Say billing, or agent. Or press 1 for billing, 0 for an agent."),
             {"verb": "say", "text": "Goodbye."},
             {"verb": "hangup", "headers": {"X-Resolution": "NoInput", "X-Caller": caller}}]
@@ -68,6 +72,9 @@ class Handler(BaseHTTPRequestHandler):
             if self.path == "/call":
                 Handler.tries[sid] = 0
                 verbs = call(hook)
+            elif self.path == "/anytime":  # a key pressed during the greeting
+                verbs = to_agent("Right away, connecting you to an agent.", "Agent") \
+                    if hook.get("digits") == "0" else []
             elif self.path == "/menu":
                 Handler.tries[sid] = Handler.tries.get(sid, 0) + 1
                 verbs = answer(hook, Handler.tries[sid])

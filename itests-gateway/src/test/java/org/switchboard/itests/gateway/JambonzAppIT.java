@@ -82,5 +82,16 @@ public class JambonzAppIT {
                 "+15550109", d -> Gateway.has(d, "endedAt") && d.contains("Connecting you to an agent."), 20);
         assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
         assertTrue("the digit reached the app's gather: " + c, c.contains("sip:agents@zcc.example.com"));
+        assertTrue("not the greeting's background gather: " + c, !c.contains("Right away"));
+    }
+
+    @Test
+    public void aKeyPressedDuringTheGreetingReachesTheBackgroundGathersHook() throws Exception {
+        gateway.callAndWait("jambonz-anytime.xml", "-s", "+15550109", "-mp", Integer.toString(FreePorts.tcpAndUdp()));
+        String c = gateway.awaitConversation(
+                "+15550109", d -> Gateway.has(d, "endedAt") && d.contains("Right away, connecting you"), 20);
+        assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"transfer\".*"));
+        assertTrue("the menu never came: " + c, !c.contains("Say billing, or agent."));
+        assertTrue("the config verb is not among the skipped: " + c, !c.contains("config=not supported"));
     }
 }

@@ -447,8 +447,21 @@ public class JambonzAssistantTest {
                     .create("acme", "{\"type\": \"jambonz\", \"url\": \"http://127.0.0.1:" + port + "/call\"}");
             TurnResponse r = turn(Event.START, null, null, Map.of());
             assertEquals(
-                    new AssistantAction.Play("silence:300", false), r.actions().get(1));
-            assertTrue(r.actions().get(3) instanceof AssistantAction.Gather);
+                    "the greeting is listened to for a key",
+                    new AssistantAction.Gather(
+                            true, false, 1, List.of("billing", "agent", "goodbye"), Verbs.BACKGROUND_GAP),
+                    r.actions().get(1));
+            TurnResponse keyed = turn(Event.DTMF, null, "0", r.context());
+            assertEquals(
+                    new AssistantAction.Say("Right away, connecting you to an agent.", false),
+                    keyed.actions().get(0));
+            r = turn(Event.NO_INPUT, null, null, r.context()); // the pause, listened to
+            r = turn(Event.NO_INPUT, null, null, r.context());
+            assertEquals(
+                    "then the menu, with the config's hints",
+                    new AssistantAction.Gather(
+                            true, true, 1, List.of("billing", "agent", "goodbye"), Duration.ofSeconds(6)),
+                    r.actions().get(1));
             r = turn(Event.UTTERANCE, "billing", null, r.context());
             assertEquals(
                     new AssistantAction.Say("Your balance is forty two dollars.", false),
@@ -459,6 +472,8 @@ public class JambonzAssistantTest {
                             "TransferToAgent", "sip:agents@zcc.example.com", Map.of("X-Intent", "Agent")),
                     r.actions().get(r.actions().size() - 1));
             TurnResponse quiet = turn(Event.START, null, null, Map.of());
+            quiet = turn(Event.NO_INPUT, null, null, quiet.context());
+            quiet = turn(Event.NO_INPUT, null, null, quiet.context());
             quiet = turn(Event.NO_INPUT, null, null, quiet.context());
             assertEquals(
                     "silence: the verbs left say goodbye and hang up",
