@@ -41,18 +41,29 @@ final class JambonzAssistant implements VirtualAssistant {
     static final String VERBS = "_jambonzVerbs";
     static final String HOOK = "_jambonzHook";
     static final String BACKGROUND = "_jambonzBackground";
+    /** Set when the call's end was posted to the status webhook (so that it is posted once). */
+    static final String COMPLETED = "_jambonzCompleted";
+
     private static final int MAX_REDIRECTS = 10;
 
     private final String id;
     private final WebhookSettings settings;
+    private final URI statusUrl;
+    private final java.util.concurrent.atomic.AtomicLong statusWarned = new java.util.concurrent.atomic.AtomicLong();
     private final HttpClient client;
     private final AudioCache audio;
     private final Supplier<Set<String>> voices;
 
     JambonzAssistant(
-            String id, WebhookSettings settings, HttpClient client, AudioCache audio, Supplier<Set<String>> voices) {
+            String id,
+            WebhookSettings settings,
+            URI statusUrl,
+            HttpClient client,
+            AudioCache audio,
+            Supplier<Set<String>> voices) {
         this.id = id;
         this.settings = settings;
+        this.statusUrl = statusUrl;
         this.client = client;
         this.audio = audio;
         this.voices = voices;
@@ -71,12 +82,60 @@ final class JambonzAssistant implements VirtualAssistant {
 
     @Override
     public CompletionStage<TurnResponse> takeTurn(TurnRequest request) {
+        return turn(request).thenApply(r -> {
+            List<AssistantAction> a = r.actions();
+            boolean ends = request.event() == TurnRequest.Event.HANGUP
+                    || request.event() == TurnRequest.Event.TRANSFERRED
+                    || !a.isEmpty() && a.get(a.size() - 1) instanceof AssistantAction.Hangup;
+            if (!ends || r.context().containsKey(COMPLETED) || statusUrl == null) {
+                return r;
+            }
+            status(request, "completed");
+            Map<String, Object> context = new LinkedHashMap<>(r.context());
+            context.put(COMPLETED, "true");
+            return new TurnResponse(a, context, r.taskName());
+        });
+    }
+
+    /**
+     * Posts the call's status to the application's call status webhook, if it has one, without waiting; a failure
+     * is logged (at most once a minute) and changes nothing for the call.
+     */
+    private void status(TurnRequest request, String status) {
+        if (statusUrl == null) {
+            return;
+        }
+        JsonObject body = CallHooks.attributes(request, id, status);
+        client.sendAsync(settings.post(statusUrl, body.toString()), HttpResponse.BodyHandlers.discarding())
+                .whenComplete((response, failure) -> {
+                    String problem = failure != null
+                            ? settings.problem(failure)
+                            : response.statusCode() / 100 != 2 ? "answered HTTP " + response.statusCode() : null;
+                    long now = System.nanoTime();
+                    long last = statusWarned.get();
+                    if (problem != null
+                            && (last == 0 || now - last > 60_000_000_000L)
+                            && statusWarned.compareAndSet(last, now)) {
+                        LOG.warn(
+                                "Session {}: jambonz application '{}' status hook {} {} (call_status {}; logged once a"
+                                        + " minute)",
+                                request.sessionId(),
+                                id,
+                                statusUrl,
+                                problem,
+                                status);
+                    }
+                });
+    }
+
+    private CompletionStage<TurnResponse> turn(TurnRequest request) {
         Map<String, Object> context = new LinkedHashMap<>(request.context());
         switch (request.event()) {
             case HANGUP -> {
                 return CompletableFuture.completedFuture(new TurnResponse(List.of(), context, null));
             }
             case START -> {
+                status(request, "in-progress");
                 return carryOut(
                         request,
                         post(settings.url(), CallHooks.newCall(request, id)),

@@ -1,5 +1,6 @@
 package org.switchboard.assistant.internal.jambonz;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.switchboard.api.assistant.AssistantFactory;
 import org.switchboard.api.assistant.VirtualAssistant;
 import org.switchboard.api.speech.SpeechSynthesizer;
+import org.switchboard.assistant.internal.webhook.Definitions;
 import org.switchboard.assistant.internal.webhook.WebhookSettings;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * Makes jambonz-compatible assistants from {@code {"type": "jambonz", "url": ...}} definitions (the call webhook's
@@ -35,9 +41,30 @@ public final class JambonzAssistantFactory implements AssistantFactory {
 
     private final Map<SpeechSynthesizer, List<String>> synthesizers = new ConcurrentHashMap<>();
 
+    /**
+     * The definition: the webhook assistant's fields, and {@code statusUrl}, the application's call status webhook
+     * (optional).
+     */
     @Override
     public VirtualAssistant create(String id, String definition) {
-        return new JambonzAssistant(id, WebhookSettings.parse(definition), client, audio, this::voices);
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(definition).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("$: not a JSON object");
+        }
+        URI status = null;
+        JsonElement s = o.remove("statusUrl");
+        if (s != null) {
+            JsonObject u = new JsonObject();
+            u.add("url", s);
+            try {
+                status = Definitions.url(u, "http", "https");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().replace("$.url", "$.statusUrl"));
+            }
+        }
+        return new JambonzAssistant(id, WebhookSettings.parse(o.toString()), status, client, audio, this::voices);
     }
 
     @Reference(

@@ -400,6 +400,46 @@ public class JambonzAssistantTest {
     }
 
     @Test
+    public void theCallStatusWebhookHearsTheCallAnsweredAndEnded() throws Exception {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        app = new JambonzAssistantFactory()
+                .create(
+                        "acme",
+                        "{\"type\": \"jambonz\", \"url\": \"" + base + "/call\", \"statusUrl\": \"" + base
+                                + "/status\"}");
+        answers.put("/status", "200 ");
+        answers.put("/call", "200 [{\"verb\": \"say\", \"text\": \"Hi.\"}]");
+        TurnResponse r = turn(Event.START, null, null, Map.of());
+        awaitPosted("/status", "in-progress");
+        assertEquals(
+                "the verbs ran out: the call ends",
+                new AssistantAction.Hangup(Map.of()),
+                r.actions().get(1));
+        awaitPosted("/status", "completed");
+        assertEquals("s1", posted.get("/status").get("call_sid").getAsString());
+        posted.remove("/status");
+        turn(Event.HANGUP, null, null, r.context());
+        Thread.sleep(200);
+        assertTrue("the end is posted once", !posted.containsKey("/status"));
+
+        var e = org.junit.Assert.assertThrows(
+                IllegalArgumentException.class,
+                () -> new JambonzAssistantFactory()
+                        .create("x", "{\"type\": \"jambonz\", \"url\": \"" + base + "/call\", \"statusUrl\": 7}"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("$.statusUrl"));
+    }
+
+    private void awaitPosted(String path, String status) throws InterruptedException {
+        long until = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < until
+                && !(posted.containsKey(path)
+                        && status.equals(posted.get(path).get("call_status").getAsString()))) {
+            Thread.sleep(10);
+        }
+        assertEquals(status, posted.get(path).get("call_status").getAsString());
+    }
+
+    @Test
     public void aBrokenApplicationTakesTheFallbackWithTheReason() throws Exception {
         TurnResponse start = turn(Event.START, null, null, Map.of());
         for (String answer : List.of(
