@@ -144,9 +144,9 @@ public class Summary {
             return;
         }
         for (List<String> r : table(md)) {
-            row("start to healthy (first start / later starts)", r.get(0) + " / " + r.get(1), "JVM alone: " + r.get(2),
-                    "-");
-            row("idle resident memory (heap used after GC)", r.get(3) + " (" + r.get(6) + ")", "-", "-");
+            row("start to healthy (first start / later starts; speech loaded too)",
+                    r.get(0) + " / " + r.get(1) + "; " + r.get(2), "JVM alone: " + r.get(3), "-");
+            row("idle resident memory (heap used after GC)", r.get(4) + " (" + r.get(7) + ")", "-", "-");
         }
     }
 

@@ -22,7 +22,8 @@ trap cleanup EXIT
 # start_gateway [workspace.json]: the assembled gateway on free ports (SIP_PORT, HTTP_PORT), data in $WORK/data,
 # the default configuration but the given workspace and the overload limits of MAX_CALLS and MAX_CALLS_PER_SECOND
 # (default 0: none, so that what is measured is the gateway, not its limits); waits for /health; sets GW_PID,
-# JVM_PID (the java process) and HEALTHY_MS (launch to the first healthy answer, polled every 50 ms).
+# JVM_PID (the java process), HEALTHY_MS (launch to the first healthy answer, polled every 50 ms) and READY_MS
+# (launch to the speech engines loaded as well).
 PASSWORD=bench-only-password
 start_gateway() {
   cp -r "$HOME_DIR/felix-config" "$WORK/config"
@@ -50,6 +51,12 @@ launch_gateway() {
     || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
   HEALTHY_MS=$((($(date +%s%N) - t0) / 1000000))
   JVM_PID=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
+  # healthy serves calls; the speech engines load after that (degraded: "... loading (...)" until they are ready)
+  for _ in $(seq 1 1200); do
+    curl -sf "http://127.0.0.1:$HTTP_PORT/health" 2>/dev/null | grep -q ' loading (\| starting (' || break
+    sleep 0.05
+  done
+  READY_MS=$((($(date +%s%N) - t0) / 1000000))
 }
 # stop_gateway: stops it and waits for its JVM to be gone
 stop_gateway() {

@@ -228,8 +228,9 @@ public abstract class SwitchboardTestSupport {
         return last;
     }
 
+    /** Healthy, with the speech engines loaded (they load after the gateway is healthy). */
     protected static Http awaitHealthy() throws InterruptedException {
-        return awaitHealth(h -> h.status() == 200, 30_000);
+        return awaitHealth(h -> h.status() == 200 && org.switchboard.testing.Gateway.ready(h.body()), 30_000);
     }
 
     /** The newest conversation on a DID once it has ended. */

@@ -7,15 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.speech.Audio;
-import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.api.speech.SpeechSynthesizer;
 import org.switchboard.util.audio.Resampler;
 
@@ -25,27 +19,15 @@ import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 /**
  * {@link SpeechSynthesizer} on FreeTTS: a pool of allocated voices per voice name (a FreeTTS voice is not
  * thread-safe), output collected in memory and given as 8 kHz samples, and an LRU cache so that a repeated prompt
- * costs a map lookup.
+ * costs a map lookup. Made by {@link FreeTtsService}, off the framework's start.
  */
-@Component(
-        service = SpeechSynthesizer.class,
-        immediate = true,
-        configurationPid = FreeTtsSynthesizer.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = {
-            SpeechRecognizer.ENGINE + "=freetts",
-            SpeechRecognizer.LANGUAGES + "=en-US",
-            SpeechSynthesizer.VOICES + "=kevin",
-            SpeechSynthesizer.VOICES + "=kevin16"
-        })
-@Designate(ocd = FreeTtsConfig.class)
 public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
     /** The configuration PID. */
     public static final String PID = "org.switchboard.speech.freetts";
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeTtsSynthesizer.class);
-    private static final Set<String> NAMES = Set.of("kevin", "kevin16");
+    static final Set<String> NAMES = Set.of("kevin", "kevin16");
 
     private final String defaultVoice;
     private final Map<String, BlockingQueue<Speaker>> pools = new LinkedHashMap<>();
@@ -54,8 +36,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
     /** One allocated voice with the player that collects its output. */
     private record Speaker(Voice voice, CollectingPlayer player) {}
 
-    @Activate
-    public FreeTtsSynthesizer(FreeTtsConfig config) {
+    FreeTtsSynthesizer(FreeTtsConfig config) {
         try {
             check(NAMES.contains(config.default_voice()), "default.voice", config.default_voice(), "one of " + NAMES);
             check(
@@ -163,7 +144,6 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
         return audio;
     }
 
-    @Deactivate
     void deactivate() {
         for (BlockingQueue<Speaker> pool : pools.values()) {
             for (Speaker s : pool) {

@@ -14,11 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.api.metrics.MetricsSource;
@@ -32,17 +27,11 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * {@link SpeechRecognizer} on Vosk: one model loaded at activation and shared by every stream, streams decoded on
- * a fixed pool, at most {@code max.sessions} open at once. A missing or unreadable model fails activation with an
- * error naming the path; the service is then absent and speech gathers listen for DTMF only.
+ * {@link SpeechRecognizer} on Vosk: one model loaded when made (by {@link VoskService}, off the framework's start)
+ * and shared by every stream, streams decoded on a fixed pool, at most {@code max.sessions} open at once. A missing
+ * or unreadable model fails with an error naming the path; the service is then absent and speech gathers listen for
+ * DTMF only.
  */
-@Component(
-        service = {SpeechRecognizer.class, MetricsSource.class},
-        immediate = true,
-        configurationPid = VoskRecognizer.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = {SpeechRecognizer.ENGINE + "=vosk", SpeechRecognizer.LANGUAGES + "=en-US"})
-@Designate(ocd = VoskConfig.class)
 public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
 
     /** The configuration PID. */
@@ -62,11 +51,6 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
     private final AtomicLong opened = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-
-    @Activate
-    public VoskRecognizer(VoskConfig config, BundleContext context) throws IOException {
-        this(config, modelDirectory(config, context));
-    }
 
     VoskRecognizer(VoskConfig config, Path modelDir) throws IOException {
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
@@ -119,7 +103,8 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
                 config.max_sessions());
     }
 
-    private static Path modelDirectory(VoskConfig config, BundleContext context) throws IOException {
+    /** The configured model, or this bundle's own copied to its data area once. */
+    static Path modelDirectory(VoskConfig config, BundleContext context) throws IOException {
         if (!config.model_path().isBlank()) {
             return Paths.get(config.model_path().trim()).toAbsolutePath();
         }
@@ -206,7 +191,6 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
      * Stops decoding, then frees the model once no decoding thread is inside Vosk's native code (a thread still
      * decoding while the JVM exits runs native code beside the library's teardown).
      */
-    @Deactivate
     void deactivate() {
         pool.shutdownNow();
         try {

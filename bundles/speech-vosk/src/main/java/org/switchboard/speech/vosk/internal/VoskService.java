@@ -1,0 +1,69 @@
+package org.switchboard.speech.vosk.internal;
+
+import java.util.Hashtable;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.api.health.HealthContributor;
+import org.switchboard.api.metrics.MetricsSource;
+import org.switchboard.api.speech.SpeechRecognizer;
+import org.switchboard.util.osgi.LateService;
+
+/**
+ * Loads the Vosk model on a thread of its own (copying it out of the bundle the first time, then about two seconds
+ * each start, which must not hold up the gateway's) and registers the {@link VoskRecognizer} as the {@link
+ * SpeechRecognizer} once loaded. Until then {@code /health} says so under {@code degraded}, and speech gathers listen
+ * for DTMF only; a model that cannot be loaded stays there with the reason.
+ */
+@Component(
+        service = HealthContributor.class,
+        immediate = true,
+        configurationPid = VoskRecognizer.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = VoskConfig.class)
+public final class VoskService implements HealthContributor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoskService.class);
+
+    private final LateService<VoskRecognizer> recognizer;
+    private volatile String failure;
+
+    @Activate
+    public VoskService(VoskConfig config, BundleContext context) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(SpeechRecognizer.ENGINE, "vosk");
+        props.put(SpeechRecognizer.LANGUAGES, "en-US");
+        recognizer = LateService.start(
+                "vosk-load",
+                context,
+                new String[] {SpeechRecognizer.class.getName(), MetricsSource.class.getName()},
+                props,
+                () -> new VoskRecognizer(config, VoskRecognizer.modelDirectory(config, context)),
+                VoskRecognizer::deactivate,
+                e -> {
+                    failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                    LOG.debug("Vosk recognizer not made", e); // the recognizer logged the reason
+                });
+    }
+
+    @Override
+    public List<String> degraded() {
+        if (recognizer.pending()) {
+            return List.of("speech recognizer loading (Vosk): calls hear DTMF only until it is ready");
+        }
+        String f = failure;
+        return f == null ? List.of() : List.of("speech recognizer not started (Vosk): " + f);
+    }
+
+    @Deactivate
+    void deactivate() {
+        recognizer.close(30_000);
+    }
+}

@@ -1,0 +1,156 @@
+package org.switchboard.util.osgi;
+
+import java.util.Dictionary;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * A service that takes long to make (a speech model to load, processes to start), made on a thread of its own and
+ * registered once made, so that it does not hold up the framework's start (every bundle after it waits while a
+ * component activates). While the framework is starting the making waits for it to finish (at most a minute): on a
+ * small machine it would otherwise take the cores the start needs. A component makes one when it activates and {@link #close() closes} it when it deactivates:
+ * the service is unregistered, the making waited for, and what was made closed.
+ *
+ * @param <S> the service object's type
+ */
+public final class LateService<S> {
+
+    /** What the maker threw: logged by the component with what to do about it. */
+    public interface Failure {
+        /** Called once, on the making thread, when the maker failed. */
+        void failed(Exception e);
+    }
+
+    private final Thread maker;
+    private final Consumer<S> closer;
+    private S made;
+    private ServiceRegistration<?> registration;
+    private boolean closed;
+    private volatile boolean pending = true;
+
+    private LateService(
+            String threadName,
+            BundleContext context,
+            String[] classes,
+            Dictionary<String, ?> properties,
+            Callable<S> make,
+            Consumer<S> closer,
+            Failure failure) {
+        this.closer = closer;
+        this.maker = new Thread(() -> make(context, classes, properties, make, failure), threadName);
+        maker.setDaemon(true);
+    }
+
+    /**
+     * Starts making the service on a thread named {@code threadName}; once made it is registered under {@code
+     * classes} with {@code properties}. A maker that fails is reported to {@code failure} and nothing is registered.
+     */
+    public static <S> LateService<S> start(
+            String threadName,
+            BundleContext context,
+            String[] classes,
+            Dictionary<String, ?> properties,
+            Callable<S> make,
+            Consumer<S> closer,
+            Failure failure) {
+        LateService<S> s = new LateService<>(threadName, context, classes, properties, make, closer, failure);
+        s.maker.start();
+        return s;
+    }
+
+    private void make(
+            BundleContext context,
+            String[] classes,
+            Dictionary<String, ?> properties,
+            Callable<S> make,
+            Failure failure) {
+        try {
+            S s;
+            try {
+                awaitFrameworkStarted(context);
+                s = make.call();
+            } catch (Exception e) {
+                failure.failed(e);
+                return;
+            }
+            synchronized (this) {
+                if (closed) {
+                    closer.accept(s);
+                    return;
+                }
+                made = s;
+                try {
+                    registration = context.registerService(classes, s, properties);
+                } catch (IllegalStateException e) { // the bundle is stopping
+                    made = null;
+                    closer.accept(s);
+                }
+            }
+        } finally {
+            pending = false;
+        }
+    }
+
+    private void awaitFrameworkStarted(BundleContext context) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            try {
+                if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+                    return;
+                }
+            } catch (IllegalStateException e) {
+                return; // the bundle is stopping: the maker's result is closed
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Whether the service is still being made. */
+    public boolean pending() {
+        return pending;
+    }
+
+    /** Whether the service was made and is registered. */
+    public synchronized boolean registered() {
+        return registration != null;
+    }
+
+    /**
+     * Unregisters the service, waits for a making still going on (at most {@code waitMs}), and closes what was made.
+     */
+    public void close(long waitMs) {
+        synchronized (this) {
+            closed = true;
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException e) {
+                    // gone with the bundle
+                }
+                registration = null;
+            }
+        }
+        try {
+            maker.join(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        S s;
+        synchronized (this) {
+            s = made;
+            made = null;
+        }
+        if (s != null) {
+            closer.accept(s);
+        }
+    }
+}
