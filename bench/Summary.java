@@ -50,12 +50,23 @@ public class Summary {
             double g = Double.parseDouble(m.group(1)), u = Double.parseDouble(m.group(2));
             row("highest call rate with 0 failed calls (sipp UAC, stepped rates)", m.group(1) + " calls/s",
                     "sipp's UAS: " + m.group(2) + " calls/s", u == 0 ? "-" : ratio(g / u));
+            Matcher k = Pattern.compile("Kamailio UAS (\\d+) calls/s").matcher(md);
+            if (k.find()) {
+                double kv = Double.parseDouble(k.group(1));
+                row("highest call rate with 0 failed calls, against Kamailio", m.group(1) + " calls/s",
+                        "Kamailio as a stateful UAS: " + k.group(1) + " calls/s", kv == 0 ? "-" : ratio(g / kv));
+            }
         }
         for (List<String> r : table(md)) {
             if (r.get(0).equals("100") || r.get(0).equals("400")) {
                 String[] g = r.get(2).split(" / "), u = r.get(4).split(" / ");
+                String kam = "";
+                if (r.size() > 6 && !r.get(6).startsWith("-")) {
+                    String[] k = r.get(6).split(" / ");
+                    kam = "; Kamailio " + k[0] + " / " + k[2] + " ms";
+                }
                 row("INVITE→200 OK p50 / p99 at " + r.get(0) + " calls/s", g[0] + " / " + g[2] + " ms",
-                        u[0] + " / " + u[2] + " ms", "-");
+                        "sipp " + u[0] + " / " + u[2] + " ms" + kam, "-");
             }
         }
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SIP call-rate benchmark (run on demand, not a test). sipp plays the contact center at increasing rates against
-# the assembled gateway, whose flow hangs up at once (bench/workspace.json), and against sipp's own UAS (the
-# loopback baseline), measured in the same run. Prints, per rate: calls completed and failed, and INVITE -> 200 OK
+# the assembled gateway, whose flow hangs up at once (bench/workspace.json), and, measured in the same run, against
+# two baselines: sipp's own UAS (the loopback floor) and Kamailio as a stateful UAS (bench/kamailio/uas.cfg, 2
+# children; skipped when kamailio is not installed). Prints, per rate: calls completed and failed, and INVITE -> 200 OK
 # latency percentiles; then the highest rate each side completed with no failed call.
 #
 #   bench/sip-rate.sh [rate ...]          default rates: 100 200 400 800 1600 3200
@@ -18,6 +19,19 @@ start_gateway "$HOME_DIR/bench/workspace.json"
 UAS_PORT=$(free_port)
 sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -nostdin >/dev/null 2>&1 &
 EXTRA_PIDS+=($!)
+
+# Kamailio as a stateful UAS, the second baseline.
+KAM_PORT=""
+if command -v kamailio >/dev/null; then
+  KAM_PORT=$(free_port)
+  mkdir -p "$WORK/kamailio"
+  kamailio -DD -E -f "$HOME_DIR/bench/kamailio/uas.cfg" -Y "$WORK/kamailio" -P "$WORK/kamailio/kamailio.pid" \
+    -A "LISTEN_UDP=udp:127.0.0.1:$KAM_PORT" >"$WORK/kamailio/kamailio.log" 2>&1 &
+  EXTRA_PIDS+=($!)
+  sleep 1
+else
+  echo "kamailio is not installed (apt-get install -y kamailio): its baseline is skipped" >&2
+fi
 
 # run <label> <rate> <sipp args...>: prints "ok failed p50 p95 p99"
 run() {
@@ -49,18 +63,27 @@ run() {
 PER_RATE=10 run warmup 200 -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 "127.0.0.1:$SIP_PORT" >/dev/null
 
 printf '\nSIP call rate, %s s per rate, UDP on loopback, %s cores\n\n' "$PER_RATE" "$(nproc)"
-printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) |\n'
-printf '|---:|---:|---:|---:|---:|\n'
-result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99"
+printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) | Kamailio UAS ok / failed | p50 / p95 / p99 (ms) |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
+result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99,kam_ok,kam_failed,kam_cps,kam_p50,kam_p95,kam_p99"
 best_gw=0
 best_uas=0
+best_kam=0
 for rate in "${RATES[@]}"; do
   read -r gok gfail g50 g95 g99 < <(run gateway "$rate" -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 \
     "127.0.0.1:$SIP_PORT")
   read -r uok ufail u50 u95 u99 < <(run uas "$rate" -sn uac -d 0 -s bench "127.0.0.1:$UAS_PORT")
-  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s |\n' "$rate" "$gok" "$gfail" "$g50" "$g95" "$g99" \
-    "$uok" "$ufail" "$u50" "$u95" "$u99"
-  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99"
+  kok=- kfail=- k50=- k95=- k99=-
+  if [ -n "$KAM_PORT" ]; then
+    read -r kok kfail k50 k95 k99 < <(run kamailio "$rate" -sn uac -d 0 -s bench "127.0.0.1:$KAM_PORT")
+    keep "$WORK/kamailio-$rate" "sip-rate-kamailio-$rate"
+    [ "$kfail" = 0 ] && [ "$kok" -gt 0 ] && best_kam=$rate
+  fi
+  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s |\n' "$rate" "$gok" "$gfail" \
+    "$g50" "$g95" "$g99" "$uok" "$ufail" "$u50" "$u95" "$u99" "$kok" "$kfail" "$k50" "$k95" "$k99"
+  kcps=-
+  [ "$kok" = - ] || kcps=$((kok / PER_RATE))
+  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99,$kok,$kfail,$kcps,$k50,$k95,$k99"
   keep "$WORK/gateway-$rate" "sip-rate-gateway-$rate"
   keep "$WORK/uas-$rate" "sip-rate-uas-$rate"
   [ "$gfail" = 0 ] && [ "$gok" -gt 0 ] && best_gw=$rate
@@ -68,10 +91,13 @@ for rate in "${RATES[@]}"; do
 done
 printf '\nHighest rate with 0 failed calls: Switchboard %s calls/s, sipp UAS %s calls/s' "$best_gw" "$best_uas"
 if [ "$best_uas" -gt 0 ]; then
-  awk -v g="$best_gw" -v u="$best_uas" 'BEGIN{printf " (ratio %.2f)\n", g/u}'
-else
-  echo
+  awk -v g="$best_gw" -v u="$best_uas" 'BEGIN{printf " (ratio %.2f)", g/u}'
 fi
+if [ -n "$KAM_PORT" ]; then
+  printf ', Kamailio UAS %s calls/s' "$best_kam"
+  [ "$best_kam" -gt 0 ] && awk -v g="$best_gw" -v k="$best_kam" 'BEGIN{printf " (ratio %.2f)", g/k}'
+fi
+echo
 printf 'Gateway resident memory after the run: %s MiB\n' "$(rss_mib "$JVM_PID")"
-result sip-rate-best "gateway,uas"
-result sip-rate-best "$best_gw,$best_uas"
+result sip-rate-best "gateway,uas,kamailio"
+result sip-rate-best "$best_gw,$best_uas,$best_kam"
