@@ -33,7 +33,14 @@ final class MediaLoop implements AutoCloseable {
     private final LogThrottle failures = new LogThrottle(10_000_000_000L, 4096);
     private final Queue<RtpSession> pending = new ConcurrentLinkedQueue<>();
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
-    private volatile RtpSession[] ticking = new RtpSession[0]; // what the pacer walks: a copy made on each change
+    /** Sessions to start or stop ticking: applied by the pacer before its next round, so a change costs O(1). */
+    private final Queue<RtpSession> joining = new ConcurrentLinkedQueue<>();
+
+    private final Queue<RtpSession> leaving = new ConcurrentLinkedQueue<>();
+    /** What the pacer walks, and where each session is in it (the pacer's own: no other thread touches them). */
+    private final java.util.ArrayList<RtpSession> ticking = new java.util.ArrayList<>();
+
+    private final java.util.IdentityHashMap<RtpSession, Integer> tickIndex = new java.util.IdentityHashMap<>();
     private final Thread receiver;
     private final Thread pacer;
     private volatile boolean running = true;
@@ -50,10 +57,8 @@ final class MediaLoop implements AutoCloseable {
     }
 
     void add(RtpSession s) {
-        synchronized (sessions) { // concurrent changes must not leave an older copy in place
-            sessions.add(s);
-            ticking = sessions.toArray(RtpSession[]::new);
-        }
+        sessions.add(s);
+        joining.add(s);
         pending.add(s);
         selector.wakeup();
     }
@@ -64,12 +69,32 @@ final class MediaLoop implements AutoCloseable {
     }
 
     void remove(RtpSession s) {
-        synchronized (sessions) {
-            if (sessions.remove(s)) {
-                ticking = sessions.toArray(RtpSession[]::new);
-            }
+        if (sessions.remove(s)) {
+            leaving.add(s);
         }
         selector.wakeup();
+    }
+
+    /** Applies the sessions added and removed since the last round. On the pacer thread. */
+    private void applyChanges() {
+        RtpSession s;
+        while ((s = joining.poll()) != null) {
+            if (!tickIndex.containsKey(s)) {
+                tickIndex.put(s, ticking.size());
+                ticking.add(s);
+            }
+        }
+        while ((s = leaving.poll()) != null) {
+            Integer at = tickIndex.remove(s);
+            if (at == null) {
+                continue; // removed before it joined: drop it from the joining queue's effect
+            }
+            RtpSession last = ticking.remove(ticking.size() - 1);
+            if (last != s) {
+                ticking.set(at, last);
+                tickIndex.put(last, at);
+            }
+        }
     }
 
     private void receive() {
@@ -122,7 +147,9 @@ final class MediaLoop implements AutoCloseable {
         while (running) {
             next += FRAME_NANOS;
             long now = System.nanoTime();
-            for (RtpSession s : ticking) {
+            applyChanges();
+            for (int i = 0; i < ticking.size(); i++) {
+                RtpSession s = ticking.get(i);
                 try {
                     s.tick(now);
                 } catch (RuntimeException e) {
