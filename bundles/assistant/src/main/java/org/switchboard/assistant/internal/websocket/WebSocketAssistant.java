@@ -79,7 +79,9 @@ final class WebSocketAssistant implements VirtualAssistant {
             if (e != null) {
                 Throwable c = e.getCause() != null ? e.getCause() : e;
                 bridge.fail(
+                        // our timer or the client's own, whichever fires first
                         c instanceof java.util.concurrent.TimeoutException
+                                        || c instanceof java.net.http.HttpTimeoutException
                                 ? "did not answer the connection within "
                                         + settings.connectTimeout().toMillis() + " ms"
                                 : "unreachable (" + c.getClass().getSimpleName()
