@@ -36,37 +36,72 @@ final class Baresip implements AutoCloseable {
         Path dir = Files.createDirectories(work.resolve("baresip-" + name));
         Path dump = Files.createDirectories(dir.resolve("dump"));
         Path silence = silence(dir.resolve("silence.wav"));
-        StringBuilder config = new StringBuilder()
-                .append("poll_method epoll\n")
-                .append("sip_listen 127.0.0.1:")
-                .append(listenPort())
-                .append('\n')
-                .append("call_local_timeout 60\n")
-                .append("audio_player aubridge,nowhere\naudio_alert aubridge,nowhere\n")
-                .append("audio_source aufile,")
-                .append(silence)
-                .append('\n')
-                .append("audio_srate 8000\naudio_channels 1\n")
-                .append("module_path /usr/lib/baresip/modules\n")
-                .append("module stdio.so\nmodule g711.so\nmodule aufile.so\nmodule aubridge.so\n")
-                .append("module sndfile.so\nmodule srtp.so\n")
-                .append("module_app account.so\nmodule_app menu.so\n")
-                .append("snd_path ")
-                .append(dump)
-                .append('\n');
-        if (caFile != null) {
-            config.append("sip_cafile ").append(caFile).append('\n');
+        // a port probed free can be taken before baresip binds it (another test's media, its TLS neighbour): retry
+        for (int attempt = 1; ; attempt++) {
+            StringBuilder config = new StringBuilder()
+                    .append("poll_method epoll\n")
+                    .append("sip_listen 127.0.0.1:")
+                    .append(listenPort())
+                    .append('\n')
+                    .append("call_local_timeout 60\n")
+                    .append("audio_player aubridge,nowhere\naudio_alert aubridge,nowhere\n")
+                    .append("audio_source aufile,")
+                    .append(silence)
+                    .append('\n')
+                    .append("audio_srate 8000\naudio_channels 1\n")
+                    .append("module_path /usr/lib/baresip/modules\n")
+                    .append("module stdio.so\nmodule g711.so\nmodule aufile.so\nmodule aubridge.so\n")
+                    .append("module sndfile.so\nmodule srtp.so\n")
+                    .append("module_app account.so\nmodule_app menu.so\n")
+                    .append("snd_path ")
+                    .append(dump)
+                    .append('\n');
+            if (caFile != null) {
+                config.append("sip_cafile ").append(caFile).append('\n');
+            }
+            Files.writeString(dir.resolve("config"), config);
+            Files.writeString(
+                    dir.resolve("accounts"),
+                    "<" + accountUri + ">;regint=0;audio_codecs=PCMU,PCMA" + accountParams + "\n");
+            Files.writeString(dir.resolve("contacts"), "");
+            Process p = new ProcessBuilder("baresip", "-f", dir.toString(), "-e", "/dial " + uri)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("baresip.out").toFile())
+                    .start();
+            Baresip b = new Baresip(dir, p);
+            if (!b.startFailedOnBusyPort() || attempt == 3) {
+                return b;
+            }
+            p.destroyForcibly();
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return b;
+            }
         }
-        Files.writeString(dir.resolve("config"), config);
-        Files.writeString(
-                dir.resolve("accounts"), "<" + accountUri + ">;regint=0;audio_codecs=PCMU,PCMA" + accountParams + "\n");
-        Files.writeString(dir.resolve("contacts"), "");
-        Process p = new ProcessBuilder("baresip", "-f", dir.toString(), "-e", "/dial " + uri)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("baresip.out").toFile())
-                .start();
-        return new Baresip(dir, p);
+    }
+
+    /** Waits (at most 5 s) until baresip is ready or says its SIP port was taken; true for the latter. */
+    private boolean startFailedOnBusyPort() throws IOException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            String out = output();
+            if (out.contains("Address already in use")) {
+                return true;
+            }
+            if (out.contains("baresip is ready") || !process.isAlive()) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
