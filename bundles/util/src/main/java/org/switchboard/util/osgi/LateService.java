@@ -31,6 +31,7 @@ public final class LateService<S> {
     private ServiceRegistration<?> registration;
     private boolean closed;
     private volatile boolean pending = true;
+    private volatile String failure;
 
     private LateService(
             String threadName,
@@ -74,6 +75,7 @@ public final class LateService<S> {
                 awaitFrameworkStarted(context);
                 s = make.call();
             } catch (Exception e) {
+                this.failure = e.getMessage() == null ? e.toString() : e.getMessage();
                 failure.failed(e);
                 return;
             }
@@ -117,6 +119,11 @@ public final class LateService<S> {
     /** Whether the service is still being made. */
     public boolean pending() {
         return pending;
+    }
+
+    /** Why the maker failed, or {@code null} while it has not. */
+    public String failure() {
+        return failure;
     }
 
     /** Whether the service was made and is registered. */

@@ -120,6 +120,7 @@ public class LateServiceTest {
                 failures::add);
         await(() -> !s.pending());
         assertEquals("no model at /nowhere", failures.get(0).getMessage());
+        assertEquals("no model at /nowhere", s.failure());
         assertEquals(List.of(), registry);
         s.close(1000);
         assertEquals(List.of(), closed);

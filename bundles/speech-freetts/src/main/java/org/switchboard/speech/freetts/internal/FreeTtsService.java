@@ -33,7 +33,6 @@ public final class FreeTtsService implements HealthContributor {
     private static final Logger LOG = LoggerFactory.getLogger(FreeTtsService.class);
 
     private final LateService<FreeTtsSynthesizer> synthesizer;
-    private volatile String failure;
 
     @Activate
     public FreeTtsService(FreeTtsConfig config, BundleContext context) {
@@ -51,9 +50,8 @@ public final class FreeTtsService implements HealthContributor {
                 () -> new FreeTtsSynthesizer(config),
                 FreeTtsSynthesizer::deactivate,
                 e -> {
-                    failure = e.getMessage() == null ? e.toString() : e.getMessage();
                     if (!(e instanceof IllegalArgumentException)) { // a bad configuration is logged already
-                        LOG.error("FreeTTS synthesizer not started: {}", failure, e);
+                        LOG.error("FreeTTS synthesizer not started: {}", e.toString(), e);
                     }
                 });
     }
@@ -63,7 +61,7 @@ public final class FreeTtsService implements HealthContributor {
         if (synthesizer.pending()) {
             return List.of("speech synthesizer loading (FreeTTS): its voices are not available until it is ready");
         }
-        String f = failure;
+        String f = synthesizer.failure();
         return f == null ? List.of() : List.of("speech synthesizer not started (FreeTTS): " + f);
     }
 

@@ -33,7 +33,6 @@ public final class VoskService implements HealthContributor {
     private static final Logger LOG = LoggerFactory.getLogger(VoskService.class);
 
     private final LateService<VoskRecognizer> recognizer;
-    private volatile String failure;
 
     @Activate
     public VoskService(VoskConfig config, BundleContext context) {
@@ -48,7 +47,6 @@ public final class VoskService implements HealthContributor {
                 () -> new VoskRecognizer(config, VoskRecognizer.modelDirectory(config, context)),
                 VoskRecognizer::deactivate,
                 e -> {
-                    failure = e.getMessage() == null ? e.toString() : e.getMessage();
                     LOG.debug("Vosk recognizer not made", e); // the recognizer logged the reason
                 });
     }
@@ -58,7 +56,7 @@ public final class VoskService implements HealthContributor {
         if (recognizer.pending()) {
             return List.of("speech recognizer loading (Vosk): calls hear DTMF only until it is ready");
         }
-        String f = failure;
+        String f = recognizer.failure();
         return f == null ? List.of() : List.of("speech recognizer not started (Vosk): " + f);
     }
 
