@@ -231,10 +231,15 @@ public class ClusterIT {
                     assertTrue("node-c holds the call", System.currentTimeMillis() < deadline);
                     Thread.sleep(100);
                 }
-                String session = Gateway.field(
-                        c.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null)
-                                .body(),
-                        "sessionId");
+                String listed = "";
+                while (!listed.contains("\"sessionId\"")) { // the recorder writes the start after the answer
+                    assertTrue(
+                            "node-c records the held call: " + listed, System.currentTimeMillis() < deadline + 10_000);
+                    Thread.sleep(100);
+                    listed = c.admin("GET", "/api/admin/conversations?did=%2B15550102&limit=1", null)
+                            .body();
+                }
+                String session = Gateway.field(listed, "sessionId");
 
                 proxy.cut();
                 run("cut-calls", "examples/sipp/zcc-bot-hangup.xml", "127.0.0.1", target, "-m", "3", "-r", "3");
