@@ -20,39 +20,60 @@ final class Jdbc {
     }
 
     <T> T query(String what, Work<T> work) {
-        Connection c = take(what);
-        boolean broken = false;
-        try {
-            return work.run(c);
-        } catch (SQLException e) {
-            broken = isConnectionFailure(e);
-            throw failure(what, e, broken);
-        } finally {
-            pool.release(c, broken);
-        }
+        return run(what, work, false);
     }
 
     <T> T transaction(String what, Work<T> work) {
-        Connection c = take(what);
+        return run(what, work, true);
+    }
+
+    /**
+     * Runs work on a connection; when it fails because a connection the pool reused without a check was lost (a
+     * database restarted meanwhile), runs it once more on a checked or new one.
+     */
+    private <T> T run(String what, Work<T> work, boolean transaction) {
+        ConnectionPool.Lease lease = take(what, false);
+        try {
+            return attempt(what, work, transaction, lease.connection());
+        } catch (StoreUnavailableException e) {
+            if (!lease.unchecked()) {
+                throw e;
+            }
+        }
+        return attempt(what, work, transaction, take(what, true).connection());
+    }
+
+    private <T> T attempt(String what, Work<T> work, boolean transaction, Connection c) {
         boolean broken = false;
         try {
-            c.setAutoCommit(false);
+            if (transaction) {
+                c.setAutoCommit(false);
+            }
             T result = work.run(c);
-            c.commit();
+            if (transaction) {
+                c.commit();
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException rollback) {
-                broken = true;
+            if (transaction) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    broken = true;
+                }
             }
-            broken |= e instanceof SQLException s && isConnectionFailure(s);
+            broken |= e instanceof SQLException s && (isConnectionFailure(s) || !valid(c));
+            if (e instanceof StoreUnavailableException || (!transaction && e instanceof RuntimeException)) {
+                throw (RuntimeException) e;
+            }
             throw failure(what, e, broken);
         } finally {
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException e) {
-                broken = true;
+            if (transaction) {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException e) {
+                    broken = true;
+                }
             }
             pool.release(c, broken);
         }
@@ -88,9 +109,9 @@ final class Jdbc {
         }
     }
 
-    private Connection take(String what) {
+    private ConnectionPool.Lease take(String what, boolean check) {
         try {
-            return pool.take();
+            return pool.take(check);
         } catch (SQLException e) {
             throw new StoreUnavailableException("store: " + what + ": no database connection: " + e.getMessage(), e);
         }
@@ -99,6 +120,15 @@ final class Jdbc {
     private static IllegalStateException failure(String what, Exception e, boolean connectionLost) {
         String message = "store: " + what + " failed: " + e.getMessage();
         return connectionLost ? new StoreUnavailableException(message, e) : new IllegalStateException(message, e);
+    }
+
+    /** Whether a connection on which a statement failed still works (a closed one does not). */
+    private static boolean valid(Connection c) {
+        try {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Connection exceptions (SQLSTATE class 08), a server shutting down (57P01-57P03), H2's broken connection. */
