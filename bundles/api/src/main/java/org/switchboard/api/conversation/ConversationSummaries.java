@@ -1,5 +1,6 @@
 package org.switchboard.api.conversation;
 
+import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -22,6 +23,18 @@ public interface ConversationSummaries {
      * @throws NoSuchElementException when there is no such session
      */
     Summary summary(String sessionId, String lang);
+
+    /**
+     * The same as {@link #summary(String, String)} for a conversation whose records the caller has read already (the
+     * details API reads them for its own answer), without reading them again.
+     *
+     * @param conversation the session
+     * @param turns its turns in order, from the first (at most 10,000 are used)
+     * @param events its events in order
+     * @param lang the language asked for
+     * @since 1.5
+     */
+    Summary summary(Conversation conversation, List<Turn> turns, List<ConversationEvent> events, String lang);
 
     /**
      * A summary of a transcript given inline rather than recorded (Kore's {@code inputMode.transcript}): text whose

@@ -26,6 +26,7 @@ import org.switchboard.api.bot.Bot;
 import org.switchboard.api.bot.BotApp;
 import org.switchboard.api.bot.BotRepository;
 import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.ConversationStore;
 import org.switchboard.api.conversation.ConversationSummaries;
 import org.switchboard.api.conversation.Summary;
@@ -155,18 +156,22 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         verifier.verify(s.bots, token(req), botId, BotApp.CHAT_HISTORY);
         DetailsRequest r = DetailsRequest.parse(body(req), config.page_limit_default(), config.page_limit_max());
         Conversation c = find(s.store, r, botId);
-        List<Turn> page = s.store.turns(c.sessionId(), r.skip(), r.limit() + 1);
+        List<Turn> all = s.store.turns(c.sessionId(), 0, MAX_TIMED_TURNS);
+        List<ConversationEvent> events = s.store.events(c.sessionId());
+        List<Turn> page = all.size() < MAX_TIMED_TURNS
+                ? all.subList(
+                        Math.min(all.size(), r.skip()), (int) Math.min(all.size(), (long) r.skip() + r.limit() + 1))
+                : s.store.turns(c.sessionId(), r.skip(), r.limit() + 1);
         boolean more = page.size() > r.limit();
         JsonObject o = new JsonObject();
         o.add("conversationInfo", ConversationJson.info(c));
         o.add("conversationFlow", ConversationJson.flow(c));
-        Map<Integer, Map<String, String>> latencies =
-                AnswerLatencies.match(s.store.turns(c.sessionId(), 0, MAX_TIMED_TURNS), s.store.events(c.sessionId()));
+        Map<Integer, Map<String, String>> latencies = AnswerLatencies.match(all, events);
         o.add(
                 "conversationHistory",
                 ConversationJson.history(c, more ? page.subList(0, r.limit()) : page, r.skip(), latencies));
         if (r.summaryRequired()) {
-            o.add("summary", summaryJson(s, botId, c, r.lang()));
+            o.add("summary", summaryJson(s, botId, c, all.size() < MAX_TIMED_TURNS ? all : null, events, r.lang()));
         }
         o.addProperty("skip", r.skip());
         o.addProperty("limit", r.limit());
@@ -191,7 +196,7 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
             Conversation c = find(s.store, r.ids(), botId);
             o.addProperty("sessionId", c.sessionId());
             o.addProperty("callId", c.callId());
-            summary = summaryJson(s, botId, c, r.lang());
+            summary = summaryJson(s, botId, c, null, null, r.lang());
         }
         JsonObject answer = new JsonObject();
         summary.entrySet().forEach(e -> answer.add(e.getKey(), e.getValue()));
@@ -228,13 +233,18 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         return new Writer(writer, bot.isPresent());
     }
 
-    private JsonObject summaryJson(Services s, String botId, Conversation c, String lang) throws ApiException {
+    /** {@code turns}: all the conversation's turns, read already with its {@code events}; null to read them. */
+    private JsonObject summaryJson(
+            Services s, String botId, Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang)
+            throws ApiException {
         Writer w = writer(s, botId);
         if (w == null) {
             return ConversationJson.summaryDisabled();
         }
         try {
-            Summary summary = w.service().summary(c.sessionId(), lang);
+            Summary summary = turns == null
+                    ? w.service().summary(c.sessionId(), lang)
+                    : w.service().summary(c, turns, events, lang);
             return ConversationJson.summary(summary);
         } catch (NoSuchElementException e) {
             throw new ApiException(404, "No conversation with that id for this bot");

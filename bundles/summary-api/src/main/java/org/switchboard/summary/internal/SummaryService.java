@@ -112,8 +112,15 @@ public class SummaryService implements ConversationSummaries {
     public Summary summary(String sessionId, String lang) {
         Conversation c =
                 store.bySessionId(sessionId).orElseThrow(() -> new NoSuchElementException("no session " + sessionId));
-        List<Turn> turns = store.turns(sessionId, 0, MAX_TURNS);
-        List<ConversationEvent> events = store.events(sessionId);
+        return summary(c, store.turns(sessionId, 0, MAX_TURNS), store.events(sessionId), lang);
+    }
+
+    @Override
+    public Summary summary(Conversation c, List<Turn> turns, List<ConversationEvent> events, String lang) {
+        String sessionId = c.sessionId();
+        if (turns.size() > MAX_TURNS) {
+            turns = turns.subList(0, MAX_TURNS);
+        }
         String wanted = wantedSummarizer(c);
         String basis = basis(c, turns, events, lang, wanted);
         Optional<Summary> stored = store.summary(sessionId);
