@@ -110,4 +110,13 @@ public class AssemblyIT extends SwitchboardTestSupport {
         }
         assertTrue("SIP component not listed as active: " + h, sip);
     }
+
+    @Test
+    public void theLivenessProbeAnswersWithoutTheReport() throws Exception {
+        awaitHealthy();
+        Http live = get("/health/live", null, null);
+        assertEquals(live.body(), 200, live.status());
+        assertEquals("live", live.json().get("status").getAsString());
+        assertEquals(live.body(), 1, live.json().size());
+    }
 }
