@@ -23,6 +23,11 @@ import javax.crypto.spec.SecretKeySpec;
  * Jetty, the baseline. Prints one markdown table.
  *
  *   java DetailsApiBench.java base-url bot-id client-id client-secret admin-user:password seconds concurrency...
+ *
+ * With --tokens, writes COUNT lines "token sessionId" (tokens signed now, valid for 10 minutes, each with its own
+ * jti; sessions the recorded ones in turn) for bench/wrk/details.lua instead:
+ *
+ *   java DetailsApiBench.java --tokens file count base-url bot-id client-id client-secret admin-user:password
  */
 public class DetailsApiBench {
 
@@ -33,6 +38,10 @@ public class DetailsApiBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--tokens")) {
+            writeTokens(args);
+            return;
+        }
         String base = args[0], bot = args[1], clientId = args[2], secret = args[3], admin = args[4];
         int seconds = Integer.parseInt(args[5]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -44,7 +53,7 @@ public class DetailsApiBench {
         URI details = URI.create(base + "/api/public/bot/" + bot + "/conversationDetails");
         Call detailsCall = h -> {
             String id = sessions.get(ThreadLocalRandom.current().nextInt(sessions.size()));
-            HttpRequest r = HttpRequest.newBuilder(details).header("auth", token(clientId, secret))
+            HttpRequest r = HttpRequest.newBuilder(details).header("auth", token(clientId, secret, null))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + id + "\",\"isSummaryRequired\":true}"))
                     .build();
@@ -67,6 +76,21 @@ public class DetailsApiBench {
             System.out.printf("| %d | %.0f | %.1f / %.1f | %d of %d | %.0f | %.1f / %.1f | %.2f |%n", clients,
                     d.perSecond, d.p50, d.p99, d.errors, d.count, b.perSecond, b.p50, b.p99, d.perSecond / b.perSecond);
         }
+    }
+
+    static void writeTokens(String[] args) throws Exception {
+        int count = Integer.parseInt(args[2]);
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> sessions = sessions(http, args[3], args[7]);
+        if (sessions.isEmpty()) {
+            throw new IllegalStateException("no conversations recorded");
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            out.append(token(args[5], args[6], "bench-" + i)).append(' ').append(sessions.get(i % sessions.size()))
+                    .append('\n');
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), out);
     }
 
     static Result run(HttpClient http, Call call, int clients, int seconds) throws InterruptedException {
@@ -119,12 +143,12 @@ public class DetailsApiBench {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
     }
 
-    static String token(String clientId, String secret) throws Exception {
+    static String token(String clientId, String secret, String jti) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = System.currentTimeMillis() / 1000;
         String head = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String body = b64.encodeToString(("{\"appId\":\"" + clientId + "\",\"iat\":" + now + ",\"exp\":" + (now + 300)
-                + "}").getBytes(StandardCharsets.UTF_8));
+        String body = b64.encodeToString(("{\"appId\":\"" + clientId + "\",\"iat\":" + now + ",\"exp\":" + (now + 600)
+                + (jti == null ? "" : ",\"jti\":\"" + jti + "\"") + "}").getBytes(StandardCharsets.UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return head + "." + body + "." + b64.encodeToString(mac.doFinal((head + "." + body).getBytes(StandardCharsets.UTF_8)));

@@ -132,7 +132,7 @@ public class Summary {
         if (best != null) {
             row("Conversation Details API (with summary), " + best.get(0) + " clients: req/s, p99", best.get(1)
                     + " req/s, p99 " + best.get(2).split(" / ")[1] + " ms (errors " + best.get(3) + ")",
-                    "/health: " + best.get(4) + " req/s, p99 " + best.get(5).split(" / ")[1] + " ms", best.get(6));
+                    (md.contains("/health/live") ? "/health/live: " : "/health: ") + best.get(4) + " req/s, p99 " + best.get(5).split(" / ")[1] + " ms", best.get(6));
         }
     }
 
