@@ -2,7 +2,7 @@
 # The whole benchmark suite in one command (run on demand, not a test; it is not part of CI). Runs, one after the
 # other so they do not disturb each other: start-up time and idle memory, the SIP call rate (against sipp's own UAS),
 # concurrent media calls (against sipp's UAS echoing RTP), grammar ASR streams, the Conversation Details API
-# (against /health of the same server), hot upgrades under load, and optionally a soak at half the highest clean
+# (against /health/live of the same server), hot upgrades under load, and optionally a soak at half the highest clean
 # call rate. Each benchmark's table and raw data go to bench/results/<UTC time>/ (raw data packed into raw.tar.gz),
 # with SVG charts of the call rate's throughput and latency curves (and of the soak's memory); then the suite's one
 # table (summary.md) is printed.
