@@ -33,10 +33,38 @@ public final class FreePorts {
         }
     }
 
-    /** A TCP port free on 127.0.0.1. */
+    /**
+     * A TCP port free on 127.0.0.1, chosen at random outside the kernel's ephemeral range: a port the kernel handed
+     * out (port 0) can be given again as the local port of any outgoing connection between this probe and the bind of
+     * whatever is to listen on it (a SIP stack once failed to start on "Address already in use" that way).
+     */
     public static int tcp() throws IOException {
+        int[] range = listenRange();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int port = random.nextInt(range[0], range[1]);
+            if (tcpFree(port)) {
+                return port;
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    /** Ports [from, to) no outgoing connection takes: below the ephemeral range when there is room, else above it. */
+    static int[] listenRange() {
+        int low = 32768;
+        int high = 60999;
+        try {
+            String[] r = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim()
+                    .split("\\s+");
+            low = Integer.parseInt(r[0]);
+            high = Integer.parseInt(r[1]);
+        } catch (IOException | RuntimeException notLinux) {
+            // the Linux default
+        }
+        return low > 11_000 ? new int[] {10_000, low} : new int[] {Math.min(high + 1, 65_000), 65_536};
     }
 }
