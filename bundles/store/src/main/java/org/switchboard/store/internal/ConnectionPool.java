@@ -13,8 +13,8 @@ import javax.sql.DataSource;
  * is taken first, so a few stay busy (and keep their prepared-statement caches warm) and the others idle. One that
  * has been idle for more than {@value #CHECK_AFTER_MS} ms is checked before it is handed out; a busy one is not (a
  * check is a round trip to a database server), and its {@link Lease} says so: {@link Jdbc} runs work that failed on
- * a lost unchecked connection once more, on a checked one. Enough for a store whose writes come from one recorder thread and
- * whose reads come from a few HTTP threads.
+ * a lost unchecked connection once more, on a checked one. Enough for a store whose writes come from one recorder
+ * thread and whose reads come from a few HTTP threads.
  */
 final class ConnectionPool implements AutoCloseable {
 

@@ -69,7 +69,11 @@ public final class Database {
                         null);
             }
             String url = durable(
-                    config.url().isBlank() ? defaultUrl(context) : config.url().trim(), config.h2_write_delay_ms());
+                    withQueryCache(
+                            config.url().isBlank()
+                                    ? defaultUrl(context)
+                                    : config.url().trim()),
+                    config.h2_write_delay_ms());
             String lower = url.toLowerCase(Locale.ROOT);
             embeddedH2 = lower.startsWith("jdbc:h2:")
                     && !lower.startsWith("jdbc:h2:mem:")
@@ -226,6 +230,14 @@ public final class Database {
      */
     static final int H2_QUERY_CACHE = 64;
 
+    /** An H2 URL with {@link #H2_QUERY_CACHE} unless it sets its own; any other URL as it is. */
+    static String withQueryCache(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.contains(";query_cache_size=")
+                ? url + ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE
+                : url;
+    }
+
     /**
      * An H2 file database writes committed transactions to its file up to WRITE_DELAY later (500 ms by default): a
      * killed process loses what came in that time. 0 writes each commit at once, but then H2 never compacts its
@@ -236,9 +248,6 @@ public final class Database {
      */
     static String durable(String url, int writeDelayMs) {
         String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:h2:") && !lower.contains(";query_cache_size=")) {
-            url += ";QUERY_CACHE_SIZE=" + H2_QUERY_CACHE;
-        }
         if (lower.startsWith("jdbc:h2:")
                 && !lower.startsWith("jdbc:h2:mem:")
                 && !lower.startsWith("jdbc:h2:tcp:")

@@ -158,7 +158,8 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
         Conversation c = find(s.store, r, botId);
         List<Turn> all = s.store.turns(c.sessionId(), 0, MAX_TIMED_TURNS);
         List<ConversationEvent> events = s.store.events(c.sessionId());
-        List<Turn> page = all.size() < MAX_TIMED_TURNS
+        boolean complete = all.size() < MAX_TIMED_TURNS; // else a page past them is read on its own
+        List<Turn> page = complete
                 ? all.subList(
                         Math.min(all.size(), r.skip()), (int) Math.min(all.size(), (long) r.skip() + r.limit() + 1))
                 : s.store.turns(c.sessionId(), r.skip(), r.limit() + 1);
@@ -171,7 +172,7 @@ public class PublicApiServlet extends HttpServlet implements MetricsSource {
                 "conversationHistory",
                 ConversationJson.history(c, more ? page.subList(0, r.limit()) : page, r.skip(), latencies));
         if (r.summaryRequired()) {
-            o.add("summary", summaryJson(s, botId, c, all.size() < MAX_TIMED_TURNS ? all : null, events, r.lang()));
+            o.add("summary", summaryJson(s, botId, c, complete ? all : null, events, r.lang()));
         }
         o.addProperty("skip", r.skip());
         o.addProperty("limit", r.limit());
