@@ -20,4 +20,11 @@ public @interface FreeTtsConfig {
 
     @AttributeDefinition(name = "Speaking rate", description = "Words per minute (80-300).")
     int rate_wpm() default 150;
+
+    @AttributeDefinition(
+            name = "Preload",
+            description = "auto: 10 s after start the default voice is allocated unless a synthesizer ranked above"
+                    + " FreeTTS (Festival) is registered by then; always: at start; never: each voice when a prompt"
+                    + " first needs it.")
+    String preload() default "auto";
 }

@@ -4,6 +4,10 @@ import java.util.Hashtable;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -14,13 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.api.health.HealthContributor;
 import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.api.speech.SpeechSynthesizer;
-import org.switchboard.util.osgi.LateService;
 
 /**
- * Allocates the FreeTTS voices on a thread of its own (over a second, which must not hold up the gateway's start)
- * and registers the {@link FreeTtsSynthesizer} as a {@link SpeechSynthesizer} once they are ready (engine {@code
- * freetts}, voices {@code kevin} and {@code kevin16}). Until then {@code /health} says so under {@code degraded}; a
- * bad configuration stays there with the reason.
+ * Registers the {@link FreeTtsSynthesizer} as a {@link SpeechSynthesizer} (engine {@code freetts}, voices {@code
+ * kevin} and {@code kevin16}) at once: its voices are allocated when first needed, or ahead of that as {@code
+ * preload} says, on a thread of its own. A bad configuration registers nothing and stays under {@code degraded} in
+ * {@code /health} with the reason.
  */
 @Component(
         service = HealthContributor.class,
@@ -31,42 +34,111 @@ import org.switchboard.util.osgi.LateService;
 public final class FreeTtsService implements HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeTtsService.class);
+    static final long AUTO_PRELOAD_DELAY_MS = 10_000;
 
-    private final LateService<FreeTtsSynthesizer> synthesizer;
+    private final FreeTtsSynthesizer synthesizer;
+    private final ServiceRegistration<?> registration;
+    private final Thread warmer;
+    private final String failure;
 
     @Activate
     public FreeTtsService(FreeTtsConfig config, BundleContext context) {
+        FreeTtsSynthesizer made;
+        String why = null;
+        try {
+            made = new FreeTtsSynthesizer(config); // a bad configuration is logged there
+        } catch (IllegalArgumentException e) {
+            made = null;
+            why = e.getMessage();
+        }
+        synthesizer = made;
+        failure = why;
+        if (made == null) {
+            registration = null;
+            warmer = null;
+            return;
+        }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(SpeechRecognizer.ENGINE, "freetts");
         props.put(SpeechRecognizer.LANGUAGES, "en-US");
         props.put(
                 SpeechSynthesizer.VOICES,
                 FreeTtsSynthesizer.NAMES.stream().sorted().toArray(String[]::new));
-        synthesizer = LateService.start(
-                "freetts-load",
-                context,
-                new String[] {SpeechSynthesizer.class.getName()},
-                props,
-                () -> new FreeTtsSynthesizer(config),
-                FreeTtsSynthesizer::deactivate,
-                e -> {
-                    if (!(e instanceof IllegalArgumentException)) { // a bad configuration is logged already
-                        LOG.error("FreeTTS synthesizer not started: {}", e.toString(), e);
+        registration = context.registerService(SpeechSynthesizer.class.getName(), made, props);
+        warmer = switch (config.preload()) {
+            case "always" -> new Thread(() -> synthesizer.warm(synthesizer.defaultVoice()), "freetts-warm");
+            case "auto" -> new Thread(() -> warmUnlessOutranked(context), "freetts-warm");
+            default -> null;
+        };
+        if (warmer != null) {
+            warmer.setDaemon(true);
+            warmer.start();
+        }
+    }
+
+    /** After the start has settled, allocates the default voice if no synthesizer ranked above FreeTTS says prompts. */
+    private void warmUnlessOutranked(BundleContext context) {
+        try {
+            Thread.sleep(AUTO_PRELOAD_DELAY_MS);
+        } catch (InterruptedException e) {
+            return;
+        }
+        try {
+            String above = outranking(context);
+            if (above != null) {
+                LOG.debug("FreeTTS voices not preloaded: {} says the prompts that name no voice", above);
+                return;
+            }
+            synthesizer.warm(synthesizer.defaultVoice());
+        } catch (IllegalStateException e) {
+            // the bundle is stopping
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("FreeTTS could not preload voice {}: {}", synthesizer.defaultVoice(), e.toString());
+        }
+    }
+
+    /** The engine of a registered synthesizer ranked above this one, or {@code null}. */
+    private static String outranking(BundleContext context) {
+        try {
+            ServiceReference<?>[] refs = context.getServiceReferences(
+                    SpeechSynthesizer.class.getName(), "(!(" + SpeechRecognizer.ENGINE + "=freetts))");
+            if (refs != null) {
+                for (ServiceReference<?> r : refs) {
+                    if (r.getProperty(Constants.SERVICE_RANKING) instanceof Integer n && n > 0) {
+                        return String.valueOf(r.getProperty(SpeechRecognizer.ENGINE));
                     }
-                });
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return null;
     }
 
     @Override
     public List<String> degraded() {
-        if (synthesizer.pending()) {
-            return List.of("speech synthesizer loading (FreeTTS): its voices are not available until it is ready");
-        }
-        String f = synthesizer.failure();
-        return f == null ? List.of() : List.of("speech synthesizer not started (FreeTTS): " + f);
+        return failure == null ? List.of() : List.of("speech synthesizer not started (FreeTTS): " + failure);
     }
 
     @Deactivate
     void deactivate() {
-        synthesizer.close(30_000);
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the bundle
+            }
+        }
+        if (warmer != null) {
+            warmer.interrupt();
+            try {
+                warmer.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (synthesizer != null) {
+            synthesizer.deactivate();
+        }
     }
 }

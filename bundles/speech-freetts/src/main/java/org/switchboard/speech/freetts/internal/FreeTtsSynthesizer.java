@@ -2,10 +2,12 @@ package org.switchboard.speech.freetts.internal;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,9 @@ import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 /**
  * {@link SpeechSynthesizer} on FreeTTS: a pool of allocated voices per voice name (a FreeTTS voice is not
  * thread-safe), output collected in memory and given as 8 kHz samples, and an LRU cache so that a repeated prompt
- * costs a map lookup. Made by {@link FreeTtsService}, off the framework's start.
+ * costs a map lookup. A voice is allocated (about a second and 10-20 MB of heap each) when a prompt first needs it,
+ * up to {@code pool.size} per name, or ahead of that by {@link #warm(String)}: where Festival says the prompts,
+ * FreeTTS then costs nothing until a flow names one of its voices.
  */
 public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
@@ -28,13 +32,48 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeTtsSynthesizer.class);
     static final Set<String> NAMES = Set.of("kevin", "kevin16");
+    static final List<String> PRELOADS = List.of("auto", "always", "never");
 
     private final String defaultVoice;
-    private final Map<String, BlockingQueue<Speaker>> pools = new LinkedHashMap<>();
+    private final Map<String, VoicePool> pools = new LinkedHashMap<>();
     private final Map<String, Audio> cache;
 
     /** One allocated voice with the player that collects its output. */
     private record Speaker(Voice voice, CollectingPlayer player) {}
+
+    /** The allocated voices of one name: idle ones, and how many were made (at most {@code max}). */
+    private static final class VoicePool {
+        final String name;
+        final int rate;
+        final int max;
+        final BlockingQueue<Speaker> idle;
+        final AtomicInteger made = new AtomicInteger();
+
+        VoicePool(String name, int rate, int max) {
+            this.name = name;
+            this.rate = rate;
+            this.max = max;
+            this.idle = new ArrayBlockingQueue<>(max);
+        }
+
+        /** An idle voice, a new one while fewer than {@code max} exist, else the next one given back. */
+        Speaker take() throws InterruptedException {
+            Speaker s = idle.poll();
+            if (s != null) {
+                return s;
+            }
+            if (made.incrementAndGet() <= max) {
+                try {
+                    return allocate(name, rate);
+                } catch (RuntimeException | Error e) {
+                    made.decrementAndGet();
+                    throw e;
+                }
+            }
+            made.decrementAndGet();
+            return idle.take();
+        }
+    }
 
     FreeTtsSynthesizer(FreeTtsConfig config) {
         try {
@@ -54,6 +93,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
                     "rate.wpm",
                     config.rate_wpm(),
                     "between 80 and 300");
+            check(PRELOADS.contains(config.preload()), "preload", config.preload(), "one of " + PRELOADS);
         } catch (IllegalArgumentException e) {
             LOG.error("FreeTTS synthesizer not started: {}", e.getMessage());
             throw e;
@@ -68,20 +108,41 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
                 return size() > size;
             }
         });
-        long start = System.nanoTime();
-        for (String name : NAMES) {
-            BlockingQueue<Speaker> pool = new ArrayBlockingQueue<>(config.pool_size());
-            for (int i = 0; i < config.pool_size(); i++) {
-                pool.add(allocate(name, config.rate_wpm()));
-            }
-            pools.put(name, pool);
+        for (String name : NAMES.stream().sorted().toList()) {
+            pools.put(name, new VoicePool(name, config.rate_wpm(), config.pool_size()));
         }
         LOG.info(
-                "FreeTTS synthesizer started: voices {} (default {}), {} each, in {} ms",
+                "FreeTTS synthesizer started: voices {} (default {}), up to {} each, allocated when first needed",
                 NAMES,
                 defaultVoice,
-                config.pool_size(),
-                (System.nanoTime() - start) / 1_000_000);
+                config.pool_size());
+    }
+
+    /** The default voice's name. */
+    String defaultVoice() {
+        return defaultVoice;
+    }
+
+    /** Allocates one voice of {@code name} unless one is already allocated, so that its first prompt is not late. */
+    void warm(String name) {
+        VoicePool pool = pools.get(name);
+        if (pool == null || pool.made.get() > 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            pool.idle.add(pool.take());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        LOG.info("FreeTTS voice {} allocated in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** How many voices of {@code name} are allocated. */
+    int allocated(String name) {
+        VoicePool pool = pools.get(name);
+        return pool == null ? 0 : pool.made.get();
     }
 
     private static void check(boolean ok, String property, Object value, String rule) {
@@ -107,7 +168,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
     @Override
     public Audio synthesize(String text, String voice) {
         String name = voice == null || voice.isBlank() ? defaultVoice : voice;
-        BlockingQueue<Speaker> pool = pools.get(name);
+        VoicePool pool = pools.get(name);
         if (pool == null) {
             throw new IllegalArgumentException("unknown voice '" + name + "': FreeTTS has " + NAMES);
         }
@@ -133,7 +194,7 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
             samples = s.player().samples();
             rate = s.player().sampleRate();
         } finally {
-            pool.add(s);
+            pool.idle.add(s);
         }
         Audio audio = switch (rate) {
             case 8000 -> new Audio(8000, samples);
@@ -145,8 +206,8 @@ public final class FreeTtsSynthesizer implements SpeechSynthesizer {
     }
 
     void deactivate() {
-        for (BlockingQueue<Speaker> pool : pools.values()) {
-            for (Speaker s : pool) {
+        for (VoicePool pool : pools.values()) {
+            for (Speaker s : pool.idle) {
                 try {
                     s.voice().deallocate();
                 } catch (RuntimeException e) {

@@ -22,6 +22,10 @@ public class FreeTtsSynthesizerTest {
     private static FreeTtsSynthesizer tts;
 
     static FreeTtsConfig config(String voice, int pool, int cache, int rate) {
+        return config(voice, pool, cache, rate, "never");
+    }
+
+    static FreeTtsConfig config(String voice, int pool, int cache, int rate, String preload) {
         return new FreeTtsConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -46,6 +50,11 @@ public class FreeTtsSynthesizerTest {
             @Override
             public int rate_wpm() {
                 return rate;
+            }
+
+            @Override
+            public String preload() {
+                return preload;
             }
         };
     }
@@ -110,8 +119,28 @@ public class FreeTtsSynthesizerTest {
             for (Future<Audio> f : results) {
                 assertTrue(f.get().durationMillis() > 1000);
             }
+            assertTrue("allocated " + tts.allocated("kevin"), tts.allocated("kevin") <= 2);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    public void voicesAreAllocatedWhenFirstNeededOrWarmed() {
+        FreeTtsSynthesizer lazy = new FreeTtsSynthesizer(config("kevin", 2, 10, 150));
+        try {
+            assertEquals(0, lazy.allocated("kevin"));
+            assertEquals(0, lazy.allocated("kevin16"));
+            lazy.synthesize("one moment please", null);
+            assertEquals(1, lazy.allocated("kevin"));
+            assertEquals(0, lazy.allocated("kevin16"));
+            lazy.warm("kevin16");
+            lazy.warm("kevin16");
+            assertEquals(1, lazy.allocated("kevin16"));
+            lazy.synthesize("one moment please", "kevin16");
+            assertEquals("the warmed voice is used, not a second one", 1, lazy.allocated("kevin16"));
+        } finally {
+            lazy.deactivate();
         }
     }
 
@@ -122,5 +151,8 @@ public class FreeTtsSynthesizerTest {
         assertTrue(e.getMessage(), e.getMessage().contains("pool.size"));
         e = assertThrows(IllegalArgumentException.class, () -> new FreeTtsSynthesizer(config("hal", 1, 10, 150)));
         assertTrue(e.getMessage(), e.getMessage().contains("default.voice"));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new FreeTtsSynthesizer(config("kevin", 1, 10, 150, "soon")));
+        assertTrue(e.getMessage(), e.getMessage().contains("'preload' = 'soon'"));
     }
 }

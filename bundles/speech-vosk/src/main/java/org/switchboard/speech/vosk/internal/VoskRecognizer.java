@@ -103,12 +103,18 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
                 config.max_sessions());
     }
 
-    /** The configured model, or this bundle's own copied to its data area once. */
+    /**
+     * The configured model, or this bundle's own copied once to {@code <switchboard.data>/speech} (kept across
+     * starts, unlike the bundle cache) or, without that property, to the bundle's data area.
+     */
     static Path modelDirectory(VoskConfig config, BundleContext context) throws IOException {
         if (!config.model_path().isBlank()) {
             return Paths.get(config.model_path().trim()).toAbsolutePath();
         }
-        Path target = context.getDataFile("model-en-us").toPath();
+        String data = context.getProperty("switchboard.data");
+        Path target = data == null || data.isBlank()
+                ? context.getDataFile("model-en-us").toPath()
+                : Paths.get(data, "speech", "vosk-model-en-us").toAbsolutePath();
         try {
             return ModelFiles.extract(context.getBundle(), target);
         } catch (IOException e) {
