@@ -173,6 +173,9 @@ final class SipDispatcher implements SipListener {
     public void processResponse(ResponseEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
+            if (event.getResponse().getStatusCode() >= 200) {
+                ct.setApplicationData(null); // the transaction lingers for its timers: it must not keep the call
+            }
             try {
                 workers.execute(() -> p.call().responseReceived(p, event.getResponse()));
             } catch (RejectedExecutionException e) {
@@ -204,6 +207,7 @@ final class SipDispatcher implements SipListener {
     public void processTimeout(TimeoutEvent event) {
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
+            ct.setApplicationData(null);
             workers.execute(() -> p.call().timedOut(p, ct.getRequest()));
             return;
         }
