@@ -21,7 +21,7 @@ import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
 /**
  * {@link SpeechSynthesizer} on FreeTTS: a pool of allocated voices per voice name (a FreeTTS voice is not
  * thread-safe), output collected in memory and given as 8 kHz samples, and an LRU cache so that a repeated prompt
- * costs a map lookup. A voice is allocated (about a second and 10-20 MB of heap each) when a prompt first needs it,
+ * costs a map lookup. A voice is allocated (about a second and a few MB of heap each) when a prompt first needs it,
  * up to {@code pool.size} per name, or ahead of that by {@link #warm(String)}: where Festival says the prompts,
  * FreeTTS then costs nothing until a flow names one of its voices.
  */
