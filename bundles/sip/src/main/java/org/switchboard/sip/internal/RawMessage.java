@@ -3,6 +3,7 @@ package org.switchboard.sip.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The header section of a message as text, before any parsing: the start line and the header fields, continuation
@@ -10,6 +11,8 @@ import java.util.Locale;
  * wrong with the message. Lines may end with CRLF or a bare LF; the section ends at the first empty line.
  */
 record RawMessage(String startLine, List<String> fields) {
+
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,9}");
 
     static RawMessage of(String text) {
         List<String> fields = new ArrayList<>();
@@ -77,7 +80,7 @@ record RawMessage(String startLine, List<String> fields) {
             return -1;
         }
         String value = lengths.get(0).substring(lengths.get(0).indexOf(':') + 1).strip();
-        return value.matches("\\d{1,9}") ? Integer.parseInt(value) : -1;
+        return LENGTH.matcher(value).matches() ? Integer.parseInt(value) : -1;
     }
 
     /** The request method, or null for a response. */

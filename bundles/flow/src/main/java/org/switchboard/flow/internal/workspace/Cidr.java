@@ -3,12 +3,16 @@ package org.switchboard.flow.internal.workspace;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 address block, e.g. {@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare address is a /32 or /128.
  * Only literal addresses are accepted: host names are peers of their own kind (FQDN), resolved separately.
  */
 public record Cidr(byte[] network, int prefix, String text) {
+
+    private static final Pattern IP4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IP6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** Parses a block; throws {@link IllegalArgumentException} with the reason. */
     public static Cidr parse(String text) {
@@ -52,10 +56,10 @@ public record Cidr(byte[] network, int prefix, String text) {
     }
 
     private static boolean isLiteral(String a) {
-        if (a.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (IP4.matcher(a).matches()) {
             return Arrays.stream(a.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);
         }
-        return a.contains(":") && a.matches("[0-9A-Fa-f:.]+");
+        return a.contains(":") && IP6_CHARS.matcher(a).matches();
     }
 
     private static byte[] mask(byte[] bytes, int prefix) {

@@ -1,6 +1,7 @@
 package org.switchboard.flow.internal.workspace;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * DIDs in E.164 form: {@code +} and 3 to 15 digits. Matching ignores a leading {@code +}, visual separators
@@ -8,6 +9,9 @@ import java.util.Optional;
  * {@code +15550100;user=phone} are the same DID.
  */
 public final class Did {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.()\\-]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{3,15}");
 
     private Did() {}
 
@@ -24,13 +28,13 @@ public final class Did {
         if (s.startsWith("tel:")) {
             s = s.substring(4);
         }
-        s = s.replaceAll("[\\s.()\\-]", "");
+        s = SEPARATORS.matcher(s).replaceAll("");
         if (s.startsWith("+")) {
             s = s.substring(1);
         } else if (s.startsWith("00")) {
             s = s.substring(2);
         }
-        if (!s.matches("[0-9]{3,15}")) {
+        if (!DIGITS.matcher(s).matches()) {
             return Optional.empty();
         }
         return Optional.of("+" + s);

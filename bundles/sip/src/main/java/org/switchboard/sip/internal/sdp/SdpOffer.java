@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An SDP offer (RFC 4566) as far as answering needs it: the session connection address and every media section
@@ -11,6 +12,8 @@ import java.util.Map;
  * says exactly what is wrong, because the reason goes back to the peer in a 488's Warning header.
  */
 public record SdpOffer(String connection, List<Media> media) {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** One {@code m=} section; {@code crypto} holds its {@code a=crypto:} values in order. */
     public record Media(
@@ -38,7 +41,7 @@ public record SdpOffer(String connection, List<Media> media) {
         if (body == null || body.isBlank()) {
             throw new Rejected("no SDP offer");
         }
-        String[] lines = body.split("\r?\n");
+        String[] lines = lines(body);
         String connection = null;
         String sessionDirection = "sendrecv";
         List<Media> media = new ArrayList<>();
@@ -99,8 +102,28 @@ public record SdpOffer(String connection, List<Media> media) {
         return new SdpOffer(connection, media);
     }
 
+    /** The body's lines as {@code split("\r?\n")} gives them (a trailing CR dropped, trailing empty lines too). */
+    static String[] lines(String body) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int nl = body.indexOf('\n', start);
+            int end = nl < 0 ? body.length() : nl;
+            out.add(body.substring(start, nl >= 0 && end > start && body.charAt(end - 1) == '\r' ? end - 1 : end));
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        int n = out.size();
+        while (n > 0 && out.get(n - 1).isEmpty()) {
+            n--;
+        }
+        return out.subList(0, n).toArray(String[]::new);
+    }
+
     private static String parseConnection(String value, int line) throws Rejected {
-        String[] p = value.split("\\s+");
+        String[] p = SPACES.split(value);
         if (p.length != 3 || !p[0].equals("IN") || !(p[1].equals("IP4") || p[1].equals("IP6"))) {
             throw new Rejected("SDP line " + line + ": c= must be 'IN IP4 <address>' or 'IN IP6 <address>'");
         }
@@ -135,7 +158,7 @@ public record SdpOffer(String connection, List<Media> media) {
         List<String> crypto = new ArrayList<>();
 
         static MediaBuilder parse(String value, int line) throws Rejected {
-            String[] p = value.split("\\s+");
+            String[] p = SPACES.split(value);
             if (p.length < 4) {
                 throw new Rejected("SDP line " + line + ": m= needs <media> <port> <proto> <formats>");
             }
@@ -171,13 +194,13 @@ public record SdpOffer(String connection, List<Media> media) {
             if (isDirection(a)) {
                 direction = a;
             } else if (a.startsWith("rtpmap:")) {
-                String[] p = a.substring(7).split("\\s+", 2);
+                String[] p = SPACES.split(a.substring(7), 2);
                 if (p.length != 2) {
                     throw new Rejected("SDP line " + line + ": bad rtpmap '" + a + "'");
                 }
                 rtpmap.put(payload(p[0], line), p[1].trim());
             } else if (a.startsWith("fmtp:")) {
-                String[] p = a.substring(5).split("\\s+", 2);
+                String[] p = SPACES.split(a.substring(5), 2);
                 fmtp.put(payload(p[0], line), p.length == 2 ? p[1].trim() : "");
             } else if (a.startsWith("crypto:")) {
                 crypto.add(a.substring(7));
