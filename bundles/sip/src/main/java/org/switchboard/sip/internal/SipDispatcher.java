@@ -208,7 +208,8 @@ final class SipDispatcher implements SipListener {
         ClientTransaction ct = event.getClientTransaction();
         if (ct != null && ct.getApplicationData() instanceof SipCall.Pending p) {
             ct.setApplicationData(null);
-            workers.execute(() -> p.call().timedOut(p, ct.getRequest()));
+            javax.sip.message.Request request = ct.getRequest(); // now: a terminated transaction lets go of it
+            workers.execute(() -> p.call().timedOut(p, request));
             return;
         }
         LOG.debug("SIP transaction timeout: {}", event.getTimeout());
