@@ -34,7 +34,7 @@ import org.switchboard.api.speech.SpeechSynthesizer;
 public final class FreeTtsService implements HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FreeTtsService.class);
-    static final long AUTO_PRELOAD_DELAY_MS = 10_000;
+    private static final long AUTO_PRELOAD_DELAY_MS = 10_000;
 
     private final FreeTtsSynthesizer synthesizer;
     private final ServiceRegistration<?> registration;
@@ -65,26 +65,29 @@ public final class FreeTtsService implements HealthContributor {
                 SpeechSynthesizer.VOICES,
                 FreeTtsSynthesizer.NAMES.stream().sorted().toArray(String[]::new));
         registration = context.registerService(SpeechSynthesizer.class.getName(), made, props);
-        warmer = switch (config.preload()) {
-            case "always" -> new Thread(() -> synthesizer.warm(synthesizer.defaultVoice()), "freetts-warm");
-            case "auto" -> new Thread(() -> warmUnlessOutranked(context), "freetts-warm");
-            default -> null;
-        };
+        warmer = config.preload().equals("never")
+                ? null
+                : new Thread(() -> preload(context, config.preload().equals("auto")), "freetts-warm");
         if (warmer != null) {
             warmer.setDaemon(true);
             warmer.start();
         }
     }
 
-    /** After the start has settled, allocates the default voice if no synthesizer ranked above FreeTTS says prompts. */
-    private void warmUnlessOutranked(BundleContext context) {
-        try {
-            Thread.sleep(AUTO_PRELOAD_DELAY_MS);
-        } catch (InterruptedException e) {
-            return;
+    /**
+     * Allocates the default voice: at once, or ({@code auto}) once the start has settled and only if no synthesizer
+     * ranked above FreeTTS says the prompts.
+     */
+    private void preload(BundleContext context, boolean auto) {
+        if (auto) {
+            try {
+                Thread.sleep(AUTO_PRELOAD_DELAY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
         try {
-            String above = outranking(context);
+            String above = auto ? outranking(context) : null;
             if (above != null) {
                 LOG.debug("FreeTTS voices not preloaded: {} says the prompts that name no voice", above);
                 return;
