@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -50,6 +51,9 @@ final class JambonzAssistant implements VirtualAssistant {
     private final WebhookSettings settings;
     private final URI statusUrl;
     private final java.util.concurrent.atomic.AtomicLong statusWarned = new java.util.concurrent.atomic.AtomicLong();
+    /** Per session, the status post last started, until it is done: the next one waits for it. */
+    private final Map<String, CompletableFuture<Void>> statusPosts = new ConcurrentHashMap<>();
+
     private final HttpClient client;
     private final AudioCache audio;
     private final Supplier<Set<String>> voices;
@@ -98,34 +102,45 @@ final class JambonzAssistant implements VirtualAssistant {
     }
 
     /**
-     * Posts the call's status to the application's call status webhook, if it has one, without waiting; a failure
-     * is logged (at most once a minute) and changes nothing for the call.
+     * Posts the call's status to the application's call status webhook, if it has one, without waiting for it; a
+     * call's posts go one after another, so the application hears them in order. A failure is logged (at most once a
+     * minute) and changes nothing for the call.
      */
     private void status(TurnRequest request, String status) {
         if (statusUrl == null) {
             return;
         }
-        JsonObject body = CallHooks.attributes(request, id, status);
-        client.sendAsync(settings.post(statusUrl, body.toString()), HttpResponse.BodyHandlers.discarding())
+        HttpRequest post = settings.post(
+                statusUrl, CallHooks.attributes(request, id, status).toString());
+        String session = request.sessionId();
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        CompletableFuture<Void> before = statusPosts.put(session, sent);
+        (before == null ? CompletableFuture.<Void>completedFuture(null) : before)
+                .thenCompose(v -> client.sendAsync(post, HttpResponse.BodyHandlers.discarding()))
                 .whenComplete((response, failure) -> {
+                    statusPosts.remove(session, sent);
+                    sent.complete(null);
                     String problem = failure != null
                             ? settings.problem(failure)
                             : response.statusCode() / 100 != 2 ? "answered HTTP " + response.statusCode() : null;
-                    long now = System.nanoTime();
-                    long last = statusWarned.get();
-                    if (problem != null
-                            && (last == 0 || now - last > 60_000_000_000L)
-                            && statusWarned.compareAndSet(last, now)) {
-                        LOG.warn(
-                                "Session {}: jambonz application '{}' status hook {} {} (call_status {}; logged once a"
-                                        + " minute)",
-                                request.sessionId(),
-                                id,
-                                statusUrl,
-                                problem,
-                                status);
+                    if (problem != null) {
+                        warnStatus(request, status, problem);
                     }
                 });
+    }
+
+    private void warnStatus(TurnRequest request, String status, String problem) {
+        long now = System.nanoTime();
+        long last = statusWarned.get();
+        if ((last == 0 || now - last > 60_000_000_000L) && statusWarned.compareAndSet(last, now)) {
+            LOG.warn(
+                    "Session {}: jambonz application '{}' status hook {} {} (call_status {}; logged once a minute)",
+                    request.sessionId(),
+                    id,
+                    statusUrl,
+                    problem,
+                    status);
+        }
     }
 
     private CompletionStage<TurnResponse> turn(TurnRequest request) {
