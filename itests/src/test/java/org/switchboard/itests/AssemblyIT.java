@@ -38,9 +38,38 @@ public class AssemblyIT extends SwitchboardTestSupport {
                 "org.switchboard.sip",
                 "org.switchboard.runtime",
                 "org.apache.felix.webconsole",
-                "org.apache.felix.http.jetty12")) {
+                "org.switchboard.http-jetty")) {
             assertEquals(bsn, Bundle.ACTIVE, installed(bsn).getState());
         }
+    }
+
+    /**
+     * The HTTP service is the re-wrapped Jetty bundle, which the Service Loader Mediator does not weave (it asks for
+     * no processor), while SLF4J still finds logback through the mediator: the log reaches the console.
+     */
+    @Test
+    public void jettyIsNotWovenAndSlf4jStillFindsLogback() throws Exception {
+        awaitHealthy();
+        String processor = "osgi.serviceloader.processor";
+        Bundle jetty = installed("org.switchboard.http-jetty");
+        for (var r : jetty.adapt(org.osgi.framework.wiring.BundleRevision.class).getRequirements("osgi.extender")) {
+            assertTrue(
+                    r.toString(),
+                    !String.valueOf(r.getDirectives().get("filter")).contains(processor));
+        }
+        assertTrue(
+                "the upstream bundle is not installed beside it",
+                java.util.Arrays.stream(context.getBundles())
+                        .noneMatch(b -> "org.apache.felix.http.jetty12".equals(b.getSymbolicName())));
+        Bundle slf4j = installed("slf4j.api");
+        boolean wired =
+                slf4j.adapt(org.osgi.framework.wiring.BundleWiring.class).getRequiredWires("osgi.extender").stream()
+                        .anyMatch(w -> processor.equals(
+                                w.getCapability().getAttributes().get("osgi.extender")));
+        assertTrue("slf4j-api is wired to the Service Loader Mediator", wired);
+        assertTrue(
+                "logback's SLF4J provider is registered by the mediator",
+                context.getServiceReferences("org.slf4j.spi.SLF4JServiceProvider", null) != null);
     }
 
     @Test
