@@ -15,13 +15,16 @@ import org.switchboard.api.assistant.VirtualAssistant;
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=llm")
 public final class LlmAssistantFactory implements AssistantFactory {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(3))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
     @Override
     public VirtualAssistant create(String id, String definition) {
-        return new LlmAssistant(id, LlmSettings.parse(definition), client);
+        return new LlmAssistant(id, LlmSettings.parse(definition), SharedClient.CLIENT);
+    }
+
+    /** Built when the first assistant is made, not at start: building a client initializes TLS (about 150 ms). */
+    private static final class SharedClient {
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 }

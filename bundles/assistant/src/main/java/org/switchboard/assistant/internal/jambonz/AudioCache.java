@@ -28,11 +28,11 @@ final class AudioCache {
 
     static final long MAX_BYTES = 20L * 1024 * 1024;
 
-    private final HttpClient client;
+    private final java.util.function.Supplier<HttpClient> client;
     private final Path dir;
     private final ConcurrentMap<URI, CompletableFuture<Path>> files = new ConcurrentHashMap<>();
 
-    AudioCache(HttpClient client, Path dir) {
+    AudioCache(java.util.function.Supplier<HttpClient> client, Path dir) {
         this.client = client;
         this.dir = dir;
     }
@@ -50,34 +50,37 @@ final class AudioCache {
 
     private CompletableFuture<Path> fetch(URI url, Duration timeout) {
         HttpRequest get = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-        return client.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
-            try (InputStream in = r.body()) {
-                if (r.statusCode() / 100 != 2) {
-                    throw new IllegalArgumentException("audio " + url + " answered HTTP " + r.statusCode());
-                }
-                Files.createDirectories(dir);
-                Path part = Files.createTempFile(dir, "fetch", ".part");
-                try (OutputStream out = Files.newOutputStream(part)) {
-                    byte[] buf = new byte[65536];
-                    long total = 0;
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        total += n;
-                        if (total > MAX_BYTES) {
-                            throw new IllegalArgumentException(
-                                    "audio " + url + " is larger than " + MAX_BYTES + " bytes");
+        return client.get()
+                .sendAsync(get, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(r -> {
+                    try (InputStream in = r.body()) {
+                        if (r.statusCode() / 100 != 2) {
+                            throw new IllegalArgumentException("audio " + url + " answered HTTP " + r.statusCode());
                         }
-                        out.write(buf, 0, n);
+                        Files.createDirectories(dir);
+                        Path part = Files.createTempFile(dir, "fetch", ".part");
+                        try (OutputStream out = Files.newOutputStream(part)) {
+                            byte[] buf = new byte[65536];
+                            long total = 0;
+                            for (int n; (n = in.read(buf)) > 0; ) {
+                                total += n;
+                                if (total > MAX_BYTES) {
+                                    throw new IllegalArgumentException(
+                                            "audio " + url + " is larger than " + MAX_BYTES + " bytes");
+                                }
+                                out.write(buf, 0, n);
+                            }
+                        } catch (RuntimeException | IOException e) {
+                            Files.deleteIfExists(part);
+                            throw e;
+                        }
+                        Path file = dir.resolve(name(url));
+                        return Files.move(
+                                part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("audio " + url + " could not be fetched: " + e.getMessage());
                     }
-                } catch (RuntimeException | IOException e) {
-                    Files.deleteIfExists(part);
-                    throw e;
-                }
-                Path file = dir.resolve(name(url));
-                return Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("audio " + url + " could not be fetched: " + e.getMessage());
-            }
-        });
+                });
     }
 
     /** A file name for the URL: its hash, and the extension that tells the media engine the format. */

@@ -1,7 +1,6 @@
 package org.switchboard.assistant.internal.jambonz;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +31,8 @@ import com.google.gson.JsonParser;
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=jambonz")
 public final class JambonzAssistantFactory implements AssistantFactory {
 
-    private final HttpClient client = WebhookSettings.httpClient();
     private final AudioCache audio = new AudioCache(
-            client,
+            WebhookSettings::httpClient,
             java.nio.file.Path.of(
                     System.getProperty("java.io.tmpdir"),
                     "switchboard-jambonz-audio-" + ProcessHandle.current().pid()));
@@ -64,7 +62,8 @@ public final class JambonzAssistantFactory implements AssistantFactory {
                 throw new IllegalArgumentException(e.getMessage().replace("$.url", "$.statusUrl"));
             }
         }
-        return new JambonzAssistant(id, WebhookSettings.parse(o.toString()), status, client, audio, this::voices);
+        return new JambonzAssistant(
+                id, WebhookSettings.parse(o.toString()), status, WebhookSettings.httpClient(), audio, this::voices);
     }
 
     @Reference(

@@ -1,7 +1,5 @@
 package org.switchboard.assistant.internal.webhook;
 
-import java.net.http.HttpClient;
-
 import org.osgi.service.component.annotations.Component;
 import org.switchboard.api.assistant.AssistantFactory;
 import org.switchboard.api.assistant.VirtualAssistant;
@@ -10,10 +8,8 @@ import org.switchboard.api.assistant.VirtualAssistant;
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=webhook")
 public final class WebhookAssistantFactory implements AssistantFactory {
 
-    private final HttpClient client = WebhookSettings.httpClient();
-
     @Override
     public VirtualAssistant create(String id, String definition) {
-        return new WebhookAssistant(id, WebhookSettings.parse(definition), client);
+        return new WebhookAssistant(id, WebhookSettings.parse(definition), WebhookSettings.httpClient());
     }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.assistant.internal.websocket;
 
-import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -17,7 +16,6 @@ import org.switchboard.assistant.internal.webhook.WebhookSettings;
 @Component(service = AssistantFactory.class, property = AssistantFactory.TYPE + "=websocket")
 public final class WebSocketAssistantFactory implements AssistantFactory {
 
-    private final HttpClient client = WebhookSettings.httpClient();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "websocket-bridge-timer");
         t.setDaemon(true);
@@ -26,7 +24,7 @@ public final class WebSocketAssistantFactory implements AssistantFactory {
 
     @Override
     public VirtualAssistant create(String id, String definition) {
-        return new WebSocketAssistant(id, WebSocketSettings.parse(definition), client, timer);
+        return new WebSocketAssistant(id, WebSocketSettings.parse(definition), WebhookSettings.httpClient(), timer);
     }
 
     @Deactivate

@@ -51,7 +51,8 @@ public class LlmSummarizer implements Summarizer {
     private final LlmConfig config;
     private final URI endpoint;
     private final Clock clock;
-    private final HttpClient http;
+    /** Built on the first summary, not at start: building a client initializes TLS (about 150 ms). */
+    private HttpClient http;
 
     @Activate
     public LlmSummarizer(LlmConfig config) {
@@ -63,15 +64,21 @@ public class LlmSummarizer implements Summarizer {
         this.clock = clock;
         this.endpoint = endpoint(config.url());
         check(config);
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(config.timeout_ms()))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         if (endpoint == null) {
             LOG.info("LLM summarizer not configured (PID {}: url is empty); bots using it get built-in summaries", PID);
         } else {
             LOG.info("LLM summarizer using {} with model {}", endpoint, config.model());
         }
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(config.timeout_ms()))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     private static URI endpoint(String url) {
@@ -150,7 +157,7 @@ public class LlmSummarizer implements Summarizer {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             throw new IOException("no answer from " + endpoint + " within " + config.timeout_ms() + " ms");
         }
