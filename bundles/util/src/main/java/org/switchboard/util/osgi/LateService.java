@@ -6,13 +6,16 @@ import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
  * A service that takes long to make (a speech model to load, processes to start), made on a thread of its own and
  * registered once made, so that it does not hold up the framework's start (every bundle after it waits while a
- * component activates). While the framework is starting the making waits for it to finish (at most a minute): on a
- * small machine it would otherwise take the cores the start needs. A component makes one when it activates and {@link #close() closes} it when it deactivates:
+ * component activates). While the framework and its bundles are starting the making waits for them (at most a
+ * minute): on a small machine it would otherwise take the cores the start needs. A component makes one when it
+ * activates and {@link #close() closes} it when it deactivates:
  * the service is unregistered, the making waited for, and what was made closed.
  *
  * @param <S> the service object's type
@@ -24,6 +27,9 @@ public final class LateService<S> {
         /** Called once, on the making thread, when the maker failed. */
         void failed(Exception e);
     }
+
+    /** How long no bundle may have become active before a start with bundles left inactive counts as over. */
+    static final long SETTLED_MS = 2_000;
 
     private final Thread maker;
     private final Consumer<S> closer;
@@ -72,7 +78,7 @@ public final class LateService<S> {
         try {
             S s;
             try {
-                awaitFrameworkStarted(context);
+                awaitStartOver(context);
                 s = make.call();
             } catch (Exception e) {
                 this.failure = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -97,8 +103,16 @@ public final class LateService<S> {
         }
     }
 
-    private void awaitFrameworkStarted(BundleContext context) throws InterruptedException {
+    /**
+     * Waits until the framework's start is over: the framework active and every bundle but fragments started. A launcher
+     * such as bnd's starts the framework first and the bundles after it, so the framework's own state says little. A
+     * bundle that stays inactive (it failed, or an operator stopped it) ends the wait once no bundle has become active
+     * for {@value #SETTLED_MS} ms. At most a minute in all.
+     */
+    private void awaitStartOver(BundleContext context) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
+        int lastActive = -1;
+        long settledSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
             synchronized (this) {
                 if (closed) {
@@ -107,13 +121,45 @@ public final class LateService<S> {
             }
             try {
                 if (context.getBundle(0).getState() == Bundle.ACTIVE) {
-                    return;
+                    int active = 0;
+                    int waiting = 0;
+                    for (Bundle b : context.getBundles()) {
+                        if (started(b)) {
+                            active++;
+                        } else if (!isFragment(b)) {
+                            waiting++;
+                        }
+                    }
+                    if (waiting == 0) {
+                        return;
+                    }
+                    if (active != lastActive) {
+                        lastActive = active;
+                        settledSince = System.nanoTime();
+                    } else if (System.nanoTime() - settledSince >= SETTLED_MS * 1_000_000L) {
+                        return;
+                    }
                 }
             } catch (IllegalStateException e) {
                 return; // the bundle is stopping: the maker's result is closed
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Active, or started with lazy activation (it stays STARTING until a class of it is first loaded). */
+    private static boolean started(Bundle b) {
+        return b.getState() == Bundle.ACTIVE
+                || (b.getState() == Bundle.STARTING
+                        && Constants.ACTIVATION_LAZY.equals(
+                                String.valueOf(b.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY))
+                                        .split(";")[0]
+                                        .trim()));
+    }
+
+    private static boolean isFragment(Bundle b) {
+        BundleRevision r = b.adapt(BundleRevision.class);
+        return r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 
     /** Whether the service is still being made. */

@@ -21,6 +21,11 @@ import org.osgi.framework.ServiceRegistration;
 public class LateServiceTest {
 
     private volatile int frameworkState = Bundle.STARTING;
+    private volatile int[] bundleStates = {};
+
+    /** In {@link #bundleStates}: a bundle started with lazy activation, STARTING until a class of it is loaded. */
+    private static final int LAZY = -1;
+
     private final List<String> registry = new CopyOnWriteArrayList<>();
     private final List<String> closed = new CopyOnWriteArrayList<>();
     private final AtomicInteger made = new AtomicInteger();
@@ -36,6 +41,7 @@ public class LateServiceTest {
         return (BundleContext) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {BundleContext.class}, (p, m, a) -> switch (m.getName()) {
                     case "getBundle" -> system;
+                    case "getBundles" -> bundles();
                     case "registerService" -> {
                         String service = a[1].toString();
                         registry.add(service);
@@ -53,6 +59,27 @@ public class LateServiceTest {
                     case "equals" -> p == a[0];
                     default -> null;
                 });
+    }
+
+    private Bundle[] bundles() {
+        int[] states = bundleStates;
+        Bundle[] bundles = new Bundle[states.length];
+        for (int i = 0; i < states.length; i++) {
+            int state = states[i] == LAZY ? Bundle.STARTING : states[i];
+            Hashtable<String, String> headers = new Hashtable<>();
+            if (states[i] == LAZY) {
+                headers.put("Bundle-ActivationPolicy", "lazy");
+            }
+            bundles[i] = (Bundle) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Bundle.class}, (p, m, a) -> switch (m.getName()) {
+                        case "getState" -> state;
+                        case "getHeaders" -> headers;
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == a[0];
+                        default -> null;
+                    });
+        }
+        return bundles;
     }
 
     private LateService<String> start(BundleContext context, CountDownLatch gate, List<Exception> failures) {
@@ -78,18 +105,43 @@ public class LateServiceTest {
     }
 
     @Test
-    public void itIsMadeOnlyOnceTheFrameworkHasStartedThenRegisteredThenClosedWithTheComponent() throws Exception {
+    public void itIsMadeOnlyOnceTheFrameworkAndItsBundlesHaveStartedThenRegisteredThenClosedWithTheComponent()
+            throws Exception {
+        bundleStates = new int[] {Bundle.ACTIVE, Bundle.RESOLVED, Bundle.INSTALLED, LAZY};
         LateService<String> s = start(context(), new CountDownLatch(0), new CopyOnWriteArrayList<>());
         Thread.sleep(200);
         assertEquals("nothing made while the framework starts", 0, made.get());
         assertTrue(s.pending());
-        frameworkState = Bundle.ACTIVE;
+        frameworkState = Bundle.ACTIVE; // as bnd's launcher does: the framework first, then the bundles one by one
+        Thread.sleep(200);
+        bundleStates = new int[] {Bundle.ACTIVE, Bundle.ACTIVE, Bundle.STARTING, LAZY};
+        Thread.sleep(200);
+        assertEquals("nothing made while bundles start", 0, made.get());
+        long t0 = System.nanoTime();
+        bundleStates = new int[] {Bundle.ACTIVE, Bundle.ACTIVE, Bundle.ACTIVE, LAZY};
         await(() -> registry.contains("service-1"));
+        assertTrue(
+                "a lazy bundle waiting for its first class does not hold the making",
+                System.nanoTime() - t0 < LateService.SETTLED_MS * 1_000_000L);
         await(() -> !s.pending());
         assertTrue(s.registered());
         s.close(1000);
         assertEquals(List.of(), registry);
         assertEquals(List.of("service-1"), closed);
+    }
+
+    @Test
+    public void aBundleThatStaysInactiveHoldsTheMakingOnlyUntilNoBundleHasStartedForAWhile() throws Exception {
+        frameworkState = Bundle.ACTIVE;
+        bundleStates = new int[] {Bundle.ACTIVE, Bundle.RESOLVED}; // a bundle that failed to start, or was stopped
+        long t0 = System.nanoTime();
+        LateService<String> s = start(context(), new CountDownLatch(0), new CopyOnWriteArrayList<>());
+        Thread.sleep(LateService.SETTLED_MS / 2);
+        assertEquals(0, made.get());
+        await(() -> registry.contains("service-1"));
+        assertTrue(
+                "made only once the start had settled", System.nanoTime() - t0 >= LateService.SETTLED_MS * 1_000_000L);
+        s.close(1000);
     }
 
     @Test
