@@ -90,6 +90,61 @@ public class LauncherIT {
     }
 
     @Test
+    public void theFirstStopWritesTheClassArchiveAndTheNextStartMapsIt() throws Exception {
+        Path cds = Files.createTempDirectory(Path.of("target"), "cds").toAbsolutePath();
+        gateway = Gateway.builder("LauncherIT-cds")
+                .env("SWITCHBOARD_CDS", cds.toString())
+                .start();
+        Path dir;
+        try (var dirs = Files.list(cds)) {
+            dir = dirs.findFirst().orElseThrow(() -> new AssertionError("no archive directory under " + cds));
+        }
+        Path stale = dir.resolve("switchboard-1.jsa"); // an older build's archive
+        Files.writeString(stale, "old");
+        Path cut = dir.resolve("switchboard-1.jsa.2147483646"); // left by a writer that died (no such process)
+        Files.writeString(cut, "cut short");
+        long writer = gateway.pid();
+        gateway.terminate();
+        Path written;
+        try (var files = Files.list(dir)) {
+            written = files.filter(f -> f.getFileName().toString().matches("switchboard-[0-9]+\\.jsa\\." + writer))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no archive written by " + writer + " in " + dir));
+        }
+        byte[] head = Files.readAllBytes(written);
+        assertTrue("a whole dynamic archive (" + head.length + " bytes)", head.length > 1_000_000);
+        assertEquals(
+                "the dynamic archive's magic",
+                0xf00baba8,
+                java.nio.ByteBuffer.wrap(head, 0, 4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .getInt());
+
+        gateway = gateway.restart();
+        Path adopted = onlyFile(dir, "switchboard-[0-9]+\\.jsa");
+        assertEquals(written.getFileName().toString(), adopted.getFileName() + "." + writer);
+        assertFalse("the older build's archive is gone", Files.exists(stale));
+        assertFalse("the cut archive is gone", Files.exists(cut));
+        String maps = Files.readString(Path.of("/proc/" + gateway.pid() + "/maps"));
+        assertTrue("the JVM maps the archive", maps.contains(adopted.toString()));
+        gateway.callAndWait("examples/sipp/zcc-transfer-bye.xml");
+
+        gateway.terminate();
+        gateway = gateway.restart(); // a start with the archive in place leaves it as it is
+        assertEquals(adopted, onlyFile(dir, "switchboard-[0-9]+\\.jsa"));
+    }
+
+    private static Path onlyFile(Path dir, String regex) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            java.util.List<Path> all = files.toList();
+            assertEquals("files in " + dir + ": " + all, 1, all.size());
+            assertTrue(
+                    all + " match " + regex, all.get(0).getFileName().toString().matches(regex));
+            return all.get(0);
+        }
+    }
+
+    @Test
     public void aRecordedCallSurvivesTheProcessBeingKilled() throws Exception {
         gateway =
                 Gateway.builder("LauncherIT-kill").workingDirectory("elsewhere").start();

@@ -230,6 +230,11 @@ public final class Gateway implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The JVM's process id ({@code ./switchboard} replaces itself with the JVM). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
