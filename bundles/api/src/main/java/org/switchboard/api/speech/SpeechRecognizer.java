@@ -27,4 +27,11 @@ public interface SpeechRecognizer {
      * @throws IllegalStateException when the engine is not available (e.g. no model)
      */
     RecognitionSession open(List<String> phrases, RecognitionListener listener);
+
+    /**
+     * Says that a call that may listen has begun, so that an engine loading its model on demand starts now and has it
+     * ready by the first gather. Returns at once; called for every call, so it must be cheap once the engine is
+     * ready. The default does nothing.
+     */
+    default void prepare() {}
 }

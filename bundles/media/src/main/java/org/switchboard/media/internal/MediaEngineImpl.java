@@ -143,6 +143,14 @@ public final class MediaEngineImpl implements MediaEngine, MetricsSource {
         RtpSession s = new RtpSession(
                 sessionId, channel, events, this, settings, recordings == null ? null : recordings.open(sessionId));
         loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)].add(s);
+        SpeechRecognizer recognizer = recognizer();
+        if (recognizer != null) {
+            try {
+                recognizer.prepare(); // an engine loading on demand gets the call's greeting to load in
+            } catch (RuntimeException e) {
+                LOG.debug("Speech recognizer could not prepare", e);
+            }
+        }
         return s;
     }
 
