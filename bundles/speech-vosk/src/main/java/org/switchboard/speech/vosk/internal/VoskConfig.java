@@ -2,6 +2,7 @@ package org.switchboard.speech.vosk.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** Configuration of the Vosk recognizer, PID {@value VoskRecognizer#PID}. */
 @ObjectClassDefinition(name = "Switchboard speech: Vosk", description = "Offline speech recognition with Vosk.")
@@ -34,4 +35,18 @@ public @interface VoskConfig {
             description = "Milliseconds of audio between partial results (the words heard so far), which let a "
                     + "gather end the caller's turn early and a prompt yield to words (20-1000; 0: no partials).")
     int partial_interval_ms() default 60;
+
+    @AttributeDefinition(
+            name = "Model loading",
+            description = "start: the model loads once the gateway has started and stays loaded (about 130 MB). "
+                    + "demand: it loads when a call comes (during its greeting; a gather that starts sooner has its "
+                    + "audio held until the model is there) and is let go after model.idle.s without a call.",
+            options = {@Option(label = "at start", value = "start"), @Option(label = "on demand", value = "demand")})
+    String model_load() default "start";
+
+    @AttributeDefinition(
+            name = "Model idle time",
+            description = "With model.load=demand: seconds without a call or a recognition stream after which the "
+                    + "model is let go (10-86400).")
+    int model_idle_s() default 300;
 }

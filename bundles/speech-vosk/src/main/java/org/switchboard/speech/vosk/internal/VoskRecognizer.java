@@ -40,7 +40,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(VoskRecognizer.class);
     private static final float RATE = 16000f;
 
-    private final Model model;
+    private final ModelHolder<Model> models;
     private final ExecutorService pool;
     private final Semaphore sessions;
     private final int maxBacklogMs;
@@ -52,39 +52,18 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
+    /** Loads the model now ({@code model.load=start}); {@link IOException} naming the path when it cannot. */
     VoskRecognizer(VoskConfig config, Path modelDir) throws IOException {
-        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
-        if (config.threads() < 0
-                || config.threads() > 256
-                || config.max_sessions() < 1
-                || config.max_backlog_ms() < 100
-                || (config.partial_interval_ms() != 0
-                        && (config.partial_interval_ms() < 20 || config.partial_interval_ms() > 1000))) {
-            IllegalArgumentException e = new IllegalArgumentException("PID " + PID + ": threads must be 0-256, "
-                    + "max.sessions at least 1, max.backlog.ms at least 100 and partial.interval.ms 0 or 20-1000 (were "
-                    + config.threads() + ", " + config.max_sessions() + ", " + config.max_backlog_ms() + ", "
-                    + config.partial_interval_ms() + ")");
-            LOG.error("Vosk recognizer not started: {}", e.getMessage());
-            throw e;
-        }
-        long start = System.nanoTime();
-        try {
-            ModelFiles.check(modelDir);
-            try {
-                VoskLibrary.locate();
-            } catch (IOException e) {
-                LOG.warn("Vosk's library stays where JNA puts it: {}", e.getMessage());
-            }
-            LibVosk.setLogLevel(LogLevel.WARNINGS);
-            model = new Model(modelDir.toString());
-        } catch (IOException | RuntimeException | LinkageError e) {
-            IOException error = new IOException(
-                    "cannot load the Vosk model at " + modelDir + ": "
-                            + (e.getMessage() == null ? e.toString() : e.getMessage()),
-                    e);
-            LOG.error("Vosk recognizer not started: {}; speech gathers will listen for DTMF only", error.getMessage());
-            throw error;
-        }
+        this(config, validThreads(config), preloaded(loadModel(modelDir, "")));
+        LOG.info(
+                "Vosk recognizer started: model {} loaded, {} threads, up to {} streams",
+                modelDir,
+                validThreads(config),
+                config.max_sessions());
+    }
+
+    private VoskRecognizer(VoskConfig config, int threads, ModelHolder<Model> models) {
+        this.models = models;
         maxSessions = config.max_sessions();
         sessions = new Semaphore(maxSessions);
         maxBacklogMs = config.max_backlog_ms();
@@ -95,12 +74,83 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * A recognizer whose model loads when a call may need it and is let go after {@code model.idle.s} without
+     * ({@code model.load=demand}); {@code modelDir} is called on the loading thread.
+     */
+    static VoskRecognizer onDemand(VoskConfig config, java.util.concurrent.Callable<Path> modelDir) {
+        int threads = validThreads(config);
+        ModelHolder<Model> models = new ModelHolder<>(
+                () -> loadModel(modelDir.call(), " (on demand)"),
+                m -> {
+                    free(m);
+                    LOG.info("Vosk model let go after {} s without recognition", config.model_idle_s());
+                },
+                config.model_idle_s() * 1000L);
         LOG.info(
-                "Vosk recognizer started: model {} loaded in {} ms, {} threads, up to {} streams",
-                modelDir,
-                (System.nanoTime() - start) / 1_000_000,
+                "Vosk recognizer started: model loaded when a call comes, let go after {} s without one; {} threads, "
+                        + "up to {} streams",
+                config.model_idle_s(),
                 threads,
                 config.max_sessions());
+        return new VoskRecognizer(config, threads, models);
+    }
+
+    private static ModelHolder<Model> preloaded(Model model) {
+        return new ModelHolder<>(model, VoskRecognizer::free);
+    }
+
+    private static int validThreads(VoskConfig config) {
+        String load = config.model_load().trim();
+        if (config.threads() < 0
+                || config.threads() > 256
+                || config.max_sessions() < 1
+                || config.max_backlog_ms() < 100
+                || (config.partial_interval_ms() != 0
+                        && (config.partial_interval_ms() < 20 || config.partial_interval_ms() > 1000))
+                || !(load.equals("start") || load.equals("demand"))
+                || config.model_idle_s() < 10
+                || config.model_idle_s() > 86_400) {
+            IllegalArgumentException e = new IllegalArgumentException("PID " + PID + ": threads must be 0-256, "
+                    + "max.sessions at least 1, max.backlog.ms at least 100, partial.interval.ms 0 or 20-1000, "
+                    + "model.load start or demand and model.idle.s 10-86400 (were " + config.threads() + ", "
+                    + config.max_sessions() + ", " + config.max_backlog_ms() + ", " + config.partial_interval_ms()
+                    + ", '" + load + "', " + config.model_idle_s() + ")");
+            LOG.error("Vosk recognizer not started: {}", e.getMessage());
+            throw e;
+        }
+        return config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+    }
+
+    private static Model loadModel(Path modelDir, String how) throws IOException {
+        long start = System.nanoTime();
+        try {
+            ModelFiles.check(modelDir);
+            try {
+                VoskLibrary.locate();
+            } catch (IOException e) {
+                LOG.warn("Vosk's library stays where JNA puts it: {}", e.getMessage());
+            }
+            LibVosk.setLogLevel(LogLevel.WARNINGS);
+            Model model = new Model(modelDir.toString());
+            LOG.info("Vosk model {} loaded in {} ms{}", modelDir, (System.nanoTime() - start) / 1_000_000, how);
+            return model;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            IOException error = new IOException(
+                    "cannot load the Vosk model at " + modelDir + ": "
+                            + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                    e);
+            LOG.error("Vosk recognizer not started: {}; speech gathers will listen for DTMF only", error.getMessage());
+            throw error;
+        }
+    }
+
+    /** Frees the model and hands the native heap it held back to the system (glibc keeps it otherwise). */
+    private static void free(Model model) {
+        model.close();
+        NativeHeap.trim();
     }
 
     /**
@@ -129,19 +179,47 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
             refused.incrementAndGet();
             throw new IllegalStateException("all " + maxSessions + " recognition streams are busy");
         }
+        ModelHolder<Model>.Lease lease;
         try {
-            boolean freeForm = phrases == null
-                    || phrases.isEmpty()
-                    || Grammar.normalize(phrases).isEmpty();
-            Recognizer r = freeForm ? new Recognizer(model, RATE) : new Recognizer(model, RATE, Grammar.json(phrases));
-            r.setWords(true);
-            opened.incrementAndGet();
-            Set<String> strip = freeForm ? Set.of() : Grammar.added(phrases);
-            return new VoskStream(r, listener, pool, this, maxBacklogMs, partialIntervalMs, strip);
-        } catch (IOException | RuntimeException e) {
+            lease = models.lease();
+        } catch (IllegalStateException e) {
             sessions.release();
-            throw new IllegalStateException("Vosk cannot open a recognizer: " + e.getMessage(), e);
+            throw e;
         }
+        boolean freeForm = phrases == null
+                || phrases.isEmpty()
+                || Grammar.normalize(phrases).isEmpty();
+        String grammar = freeForm ? null : Grammar.json(phrases);
+        opened.incrementAndGet();
+        Set<String> strip = freeForm ? Set.of() : Grammar.added(phrases);
+        return new VoskStream(
+                lease,
+                model -> grammar == null ? new Recognizer(model, RATE) : new Recognizer(model, RATE, grammar),
+                listener,
+                pool,
+                this,
+                maxBacklogMs,
+                partialIntervalMs,
+                strip);
+    }
+
+    @Override
+    public void prepare() {
+        models.prepare();
+    }
+
+    /** Whether the model is being loaded now; why it could not be, or {@code null}. */
+    boolean modelLoading() {
+        return models.loading();
+    }
+
+    String modelFailure() {
+        return models.failure();
+    }
+
+    /** Whether the model is loaded now. */
+    boolean modelLoaded() {
+        return models.loaded();
     }
 
     void decoded(int samples8k, long nanos) {
@@ -177,6 +255,11 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         out.counter(
                 "switchboard_recognition_decode_seconds_total", "Time spent decoding", none, decodeNanos.get() / 1e9);
         out.gauge(
+                "switchboard_recognition_model_loaded",
+                "1 while the speech model is loaded (model.load=demand lets it go when idle)",
+                none,
+                models.loaded() ? 1 : 0);
+        out.gauge(
                 "switchboard_recognition_real_time_factor",
                 "Decode time over audio time since start",
                 none,
@@ -206,7 +289,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        model.close();
+        models.close(30_000);
         LOG.info("Vosk recognizer stopped");
     }
 }

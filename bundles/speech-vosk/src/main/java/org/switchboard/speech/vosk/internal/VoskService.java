@@ -4,6 +4,7 @@ import java.util.Hashtable;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,7 +21,8 @@ import org.switchboard.util.osgi.LateService;
  * Loads the Vosk model on a thread of its own (copying it out of the bundle the first time, then about two seconds
  * each start, which must not hold up the gateway's) and registers the {@link VoskRecognizer} as the {@link
  * SpeechRecognizer} once loaded. Until then {@code /health} says so under {@code degraded}, and speech gathers listen
- * for DTMF only; a model that cannot be loaded stays there with the reason.
+ * for DTMF only; a model that cannot be loaded stays there with the reason. With {@code model.load=demand} the
+ * recognizer is registered at once and loads its model when a call comes ({@link VoskRecognizer#onDemand}).
  */
 @Component(
         service = HealthContributor.class,
@@ -33,16 +35,27 @@ public final class VoskService implements HealthContributor {
     private static final Logger LOG = LoggerFactory.getLogger(VoskService.class);
 
     private final LateService<VoskRecognizer> recognizer;
+    private final VoskRecognizer onDemand;
+    private final ServiceRegistration<?> registration;
 
     @Activate
     public VoskService(VoskConfig config, BundleContext context) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(SpeechRecognizer.ENGINE, "vosk");
         props.put(SpeechRecognizer.LANGUAGES, "en-US");
+        String[] services = {SpeechRecognizer.class.getName(), MetricsSource.class.getName()};
+        if ("demand".equals(config.model_load().trim())) {
+            recognizer = null;
+            onDemand = VoskRecognizer.onDemand(config, () -> VoskRecognizer.modelDirectory(config, context));
+            registration = context.registerService(services, onDemand, props);
+            return;
+        }
+        onDemand = null;
+        registration = null;
         recognizer = LateService.start(
                 "vosk-load",
                 context,
-                new String[] {SpeechRecognizer.class.getName(), MetricsSource.class.getName()},
+                services,
                 props,
                 () -> new VoskRecognizer(config, VoskRecognizer.modelDirectory(config, context)),
                 VoskRecognizer::deactivate,
@@ -53,6 +66,15 @@ public final class VoskService implements HealthContributor {
 
     @Override
     public List<String> degraded() {
+        if (onDemand != null) {
+            String f = onDemand.modelFailure();
+            if (f != null) {
+                return List.of("speech recognizer not started (Vosk): " + f);
+            }
+            return onDemand.modelLoading()
+                    ? List.of("speech recognizer loading (Vosk, on demand): calls hear DTMF only until it is ready")
+                    : List.of();
+        }
         if (recognizer.pending()) {
             return List.of("speech recognizer loading (Vosk): calls hear DTMF only until it is ready");
         }
@@ -62,6 +84,15 @@ public final class VoskService implements HealthContributor {
 
     @Deactivate
     void deactivate() {
+        if (onDemand != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // gone with the bundle
+            }
+            onDemand.deactivate();
+            return;
+        }
         recognizer.close(30_000);
     }
 }

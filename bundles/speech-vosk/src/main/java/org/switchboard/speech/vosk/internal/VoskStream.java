@@ -1,8 +1,12 @@
 package org.switchboard.speech.vosk.internal;
 
+import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,6 +14,7 @@ import org.switchboard.api.speech.Recognition;
 import org.switchboard.api.speech.RecognitionListener;
 import org.switchboard.api.speech.RecognitionSession;
 import org.switchboard.util.audio.StreamUpsampler;
+import org.vosk.Model;
 import org.vosk.Recognizer;
 
 import com.google.gson.JsonArray;
@@ -27,7 +32,17 @@ import com.google.gson.JsonParser;
  */
 final class VoskStream implements RecognitionSession {
 
-    private final Recognizer recognizer;
+    /** Makes the stream's recognizer once the model is there. */
+    interface Maker {
+        Recognizer make(Model model) throws IOException;
+    }
+
+    /** How long a stream waits for a model still loading before it gives up (the backlog limit usually comes first). */
+    private static final long MODEL_WAIT_S = 30;
+
+    private final ModelHolder<Model>.Lease lease;
+    private final Maker maker;
+    private Recognizer recognizer;
     private final RecognitionListener listener;
     private final Executor pool;
     private final VoskRecognizer engine;
@@ -46,7 +61,8 @@ final class VoskStream implements RecognitionSession {
     private final Set<String> strip;
 
     VoskStream(
-            Recognizer recognizer,
+            ModelHolder<Model>.Lease lease,
+            Maker maker,
             RecognitionListener listener,
             Executor pool,
             VoskRecognizer engine,
@@ -54,7 +70,8 @@ final class VoskStream implements RecognitionSession {
             int partialIntervalMs,
             Set<String> strip) {
         this.strip = strip;
-        this.recognizer = recognizer;
+        this.lease = lease;
+        this.maker = maker;
         this.listener = listener;
         this.pool = pool;
         this.engine = engine;
@@ -103,6 +120,9 @@ final class VoskStream implements RecognitionSession {
 
     private void drain() {
         try {
+            if (!recognizerReady()) {
+                return;
+            }
             short[] chunk;
             while (!closed && (chunk = queue.poll()) != null) {
                 backlog.addAndGet(-chunk.length);
@@ -125,6 +145,46 @@ final class VoskStream implements RecognitionSession {
             scheduled.set(false);
             schedule();
         }
+    }
+
+    /**
+     * Makes the recognizer the first time, waiting (outside the stream's lock, so that closing never waits) for a
+     * model still loading; the audio fed meanwhile waits in the queue. False once the stream failed or closed.
+     */
+    private boolean recognizerReady() {
+        synchronized (this) {
+            if (recognizer != null || freed) {
+                return !freed;
+            }
+        }
+        Model model;
+        try {
+            model = lease.model().get(MODEL_WAIT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(new IllegalStateException("stopped while the Vosk model was loading"));
+            return false;
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            fail(new IllegalStateException("the Vosk model is not there: " + cause.getMessage(), cause));
+            return false;
+        }
+        Exception error;
+        synchronized (this) {
+            if (freed) {
+                return false;
+            }
+            try {
+                recognizer = maker.make(model);
+                recognizer.setWords(true);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                recognizer = null;
+                error = e;
+            }
+        }
+        fail(new IllegalStateException("Vosk cannot open a recognizer: " + error.getMessage(), error));
+        return false;
     }
 
     /** Decodes one chunk (or the end of the utterance); the result to deliver, or {@code null}. Holding this. */
@@ -221,7 +281,10 @@ final class VoskStream implements RecognitionSession {
     private void free() {
         if (!freed) {
             freed = true;
-            recognizer.close();
+            if (recognizer != null) {
+                recognizer.close();
+            }
+            lease.close();
             engine.released();
         }
     }

@@ -37,7 +37,21 @@ public class VoskRecognizerTest {
     }
 
     static VoskConfig config(int threads, int maxSessions, int backlogMs, int partialMs) {
+        return config(threads, maxSessions, backlogMs, partialMs, "start", 300);
+    }
+
+    static VoskConfig config(int threads, int maxSessions, int backlogMs, int partialMs, String load, int idleS) {
         return new VoskConfig() {
+            @Override
+            public String model_load() {
+                return load;
+            }
+
+            @Override
+            public int model_idle_s() {
+                return idleS;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return VoskConfig.class;
@@ -367,5 +381,75 @@ public class VoskRecognizerTest {
         Files.copy(model().resolve("conf/mfcc.conf"), bad.resolve("conf/mfcc.conf"));
         IOException e = assertThrows(IOException.class, () -> new VoskRecognizer(config(1, 1, 1000), bad));
         assertTrue(e.getMessage(), e.getMessage().contains(bad.toString()));
+    }
+
+    @Test
+    public void onDemandTheFirstGathersAudioWaitsForTheModelAndAnIdleModelIsLetGo() throws Exception {
+        VoskRecognizer lazy =
+                VoskRecognizer.onDemand(config(1, 2, 30_000, 60, "demand", 10), VoskRecognizerTest::model);
+        try {
+            assertFalse("nothing loaded before a call", lazy.modelLoaded());
+            First first = new First();
+            // a gather that opens before the model is there: its audio waits, then is heard
+            Recognition r = hear(
+                    lazy.open(List.of("billing", "order status", "agent"), first),
+                    first,
+                    Clips.say("order status", TMP.getRoot().toPath()));
+            assertEquals("order status", r.text());
+            assertTrue(lazy.modelLoaded());
+            long closed = System.nanoTime();
+            while (lazy.modelLoaded() && System.nanoTime() - closed < 30_000_000_000L) {
+                Thread.sleep(100);
+            }
+            assertFalse("let go after model.idle.s without a stream", lazy.modelLoaded());
+            assertTrue("not before model.idle.s", System.nanoTime() - closed >= 9_000_000_000L);
+
+            lazy.prepare(); // the next call loads it again during its greeting
+            long asked = System.nanoTime();
+            while (!lazy.modelLoaded() && System.nanoTime() - asked < 30_000_000_000L) {
+                Thread.sleep(20);
+            }
+            assertTrue(lazy.modelLoaded());
+            First again = new First();
+            assertEquals(
+                    "billing",
+                    hear(
+                                    lazy.open(List.of("billing", "order status", "agent"), again),
+                                    again,
+                                    Clips.say("billing", TMP.getRoot().toPath()))
+                            .text());
+        } finally {
+            lazy.deactivate();
+        }
+    }
+
+    @Test
+    public void onDemandAMissingModelFailsTheStreamAndTheNextOpenSaysWhy() throws Exception {
+        Path missing = TMP.getRoot().toPath().resolve("no-such-model");
+        VoskRecognizer lazy = VoskRecognizer.onDemand(config(1, 2, 30_000, 60, "demand", 10), () -> missing);
+        try {
+            First first = new First();
+            RecognitionSession s = lazy.open(List.of(), first);
+            s.feed(new short[160], 0, 160);
+            Exception e = assertThrows(Exception.class, () -> first.result.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getMessage(), e.getMessage().contains(missing.toString()));
+            IllegalStateException next =
+                    assertThrows(IllegalStateException.class, () -> lazy.open(List.of(), new First()));
+            assertTrue(next.getMessage(), next.getMessage().contains(missing.toString()));
+            assertTrue(lazy.modelFailure().contains(missing.toString()));
+        } finally {
+            lazy.deactivate();
+        }
+    }
+
+    @Test
+    public void aBadLoadSettingIsRejectedNamingIt() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> VoskRecognizer.onDemand(config(1, 2, 30_000, 60, "lazy", 300), VoskRecognizerTest::model));
+        assertTrue(
+                e.getMessage(),
+                e.getMessage().contains("model.load start or demand")
+                        && e.getMessage().contains("'lazy'"));
     }
 }
