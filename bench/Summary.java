@@ -158,6 +158,9 @@ public class Summary {
             row("start to healthy (first start / later starts; speech loaded too)",
                     r.get(0) + " / " + r.get(1) + "; " + r.get(2), "JVM alone: " + r.get(3), "-");
             row("idle resident memory (heap used after GC)", r.get(4) + " (" + r.get(7) + ")", "-", "-");
+            if (r.size() > 8) {
+                row("idle resident memory, Vosk's model loaded on demand (`model.load=demand`)", r.get(8), "-", "-");
+            }
         }
     }
 
