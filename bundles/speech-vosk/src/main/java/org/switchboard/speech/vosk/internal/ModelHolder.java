@@ -49,6 +49,7 @@ final class ModelHolder<M> {
 
     private final Loader<M> loader;
     private final Consumer<M> freer;
+    private final Runnable idled;
     private final long idleMs;
     private final ScheduledExecutorService thread;
     private CompletableFuture<M> model;
@@ -62,10 +63,12 @@ final class ModelHolder<M> {
      *
      * @param idleMs how long the model stays loaded with no lease
      * @param freer frees a model let go (and what it held)
+     * @param idled told after a model was let go for being idle (not when closed)
      */
-    ModelHolder(Loader<M> loader, Consumer<M> freer, long idleMs) {
+    ModelHolder(Loader<M> loader, Consumer<M> freer, long idleMs, Runnable idled) {
         this.loader = loader;
         this.freer = freer;
+        this.idled = idled;
         this.idleMs = idleMs;
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
             Thread th = new Thread(r, "vosk-model");
@@ -79,7 +82,7 @@ final class ModelHolder<M> {
 
     /** A model loaded already, kept until {@link #close}. */
     ModelHolder(M loaded, Consumer<M> freer) {
-        this(() -> loaded, freer, 0);
+        this(() -> loaded, freer, 0, () -> {});
         this.model = CompletableFuture.completedFuture(loaded);
     }
 
@@ -171,6 +174,7 @@ final class ModelHolder<M> {
             release = null;
         }
         freer.accept(m);
+        idled.run();
     }
 
     /** Whether the model is loaded now. */

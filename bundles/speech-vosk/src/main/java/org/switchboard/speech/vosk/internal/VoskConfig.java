@@ -38,11 +38,11 @@ public @interface VoskConfig {
 
     @AttributeDefinition(
             name = "Model loading",
-            description = "start: the model loads once the gateway has started and stays loaded (about 130 MB). "
-                    + "demand: it loads when a call comes (during its greeting; a gather that starts sooner has its "
-                    + "audio held until the model is there) and is let go after model.idle.s without a call.",
+            description = "demand: the model loads when a call comes (during its greeting; a gather that starts "
+                    + "sooner has its audio held until the model is there) and is let go after model.idle.s without "
+                    + "a call. start: it loads once the gateway has started and stays loaded (about 130 MB).",
             options = {@Option(label = "at start", value = "start"), @Option(label = "on demand", value = "demand")})
-    String model_load() default "start";
+    String model_load() default "demand";
 
     @AttributeDefinition(
             name = "Model idle time",

@@ -84,11 +84,9 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         int threads = validThreads(config);
         ModelHolder<Model> models = new ModelHolder<>(
                 () -> loadModel(modelDir.call(), " (on demand)"),
-                m -> {
-                    free(m);
-                    LOG.info("Vosk model let go after {} s without recognition", config.model_idle_s());
-                },
-                config.model_idle_s() * 1000L);
+                VoskRecognizer::free,
+                config.model_idle_s() * 1000L,
+                () -> LOG.info("Vosk model let go after {} s without recognition", config.model_idle_s()));
         LOG.info(
                 "Vosk recognizer started: model loaded when a call comes, let go after {} s without one; {} threads, "
                         + "up to {} streams",

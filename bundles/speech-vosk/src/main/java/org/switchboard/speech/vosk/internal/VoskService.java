@@ -21,8 +21,9 @@ import org.switchboard.util.osgi.LateService;
  * Loads the Vosk model on a thread of its own (copying it out of the bundle the first time, then about two seconds
  * each start, which must not hold up the gateway's) and registers the {@link VoskRecognizer} as the {@link
  * SpeechRecognizer} once loaded. Until then {@code /health} says so under {@code degraded}, and speech gathers listen
- * for DTMF only; a model that cannot be loaded stays there with the reason. With {@code model.load=demand} the
- * recognizer is registered at once and loads its model when a call comes ({@link VoskRecognizer#onDemand}).
+ * for DTMF only; a model that cannot be loaded stays there with the reason. With {@code model.load=demand} (the
+ * default) the recognizer is registered at once and loads its model when a call comes ({@link
+ * VoskRecognizer#onDemand}).
  */
 @Component(
         service = HealthContributor.class,
@@ -72,7 +73,7 @@ public final class VoskService implements HealthContributor {
                 return List.of("speech recognizer not started (Vosk): " + f);
             }
             return onDemand.modelLoading()
-                    ? List.of("speech recognizer loading (Vosk, on demand): calls hear DTMF only until it is ready")
+                    ? List.of("speech model loading (Vosk, on demand): gathers' audio waits for it")
                     : List.of();
         }
         if (recognizer.pending()) {

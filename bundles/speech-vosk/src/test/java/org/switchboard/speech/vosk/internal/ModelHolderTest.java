@@ -19,6 +19,7 @@ import org.junit.Test;
 public class ModelHolderTest {
 
     private final AtomicInteger loads = new AtomicInteger();
+    private final AtomicInteger idled = new AtomicInteger();
     private final List<String> freed = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private ModelHolder<String> holder;
@@ -30,7 +31,8 @@ public class ModelHolderTest {
                     return "model-" + loads.incrementAndGet();
                 },
                 freed::add,
-                idleMs);
+                idleMs,
+                idled::incrementAndGet);
         return holder;
     }
 
@@ -77,6 +79,7 @@ public class ModelHolderTest {
         assertEquals(List.of(), freed);
         lease.close();
         await(() -> !h.loaded());
+        await(() -> idled.get() == 1);
         assertEquals(List.of("model-1"), freed);
 
         h.prepare(); // the next call
@@ -107,7 +110,8 @@ public class ModelHolderTest {
                     throw new java.io.IOException("no model at /nowhere");
                 },
                 freed::add,
-                60_000);
+                60_000,
+                idled::incrementAndGet);
         ModelHolder<String>.Lease first = holder.lease();
         assertThrows(
                 java.util.concurrent.ExecutionException.class,
@@ -127,6 +131,7 @@ public class ModelHolderTest {
         h.lease().model().get(5, TimeUnit.SECONDS);
         h.close(1000);
         assertEquals(List.of("model-1"), freed);
+        assertEquals("closing is not idling", 0, idled.get());
         assertThrows(IllegalStateException.class, h::lease);
 
         ModelHolder<String> loading = holder(60_000);
