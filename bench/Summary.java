@@ -159,7 +159,7 @@ public class Summary {
                     r.get(0) + " / " + r.get(1) + "; " + r.get(2), "JVM alone: " + r.get(3), "-");
             row("idle resident memory (heap used after GC)", r.get(4) + " (" + r.get(7) + ")", "-", "-");
             if (r.size() > 8) {
-                row("idle resident memory, Vosk's model loaded on demand (`model.load=demand`)", r.get(8), "-", "-");
+                row("idle resident memory, Vosk's model resident (`model.load=start`)", r.get(8), "-", "-");
             }
         }
     }
