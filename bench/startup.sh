@@ -4,7 +4,8 @@
 # it left. Each is timed from launch to the first 200 of /health (polled every 50 ms). After the last start the
 # gateway idles IDLE_S seconds; then its resident memory and Java heap are read, before and after a full GC
 # (jcmd). Then one more start with Vosk's model resident (model.load=start; by default it loads when a call comes),
-# idle as long: its resident memory. Baseline of the same run: a JVM that only prints its version, started the same way.
+# idle as long: its resident memory. Baseline of the same run: a JVM that only prints its version, started the same
+# way.
 #
 #   bench/startup.sh                 RUNS=3 IDLE_S=30
 set -euo pipefail
