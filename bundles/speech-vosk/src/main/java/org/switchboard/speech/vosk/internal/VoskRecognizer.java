@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -27,10 +28,10 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * {@link SpeechRecognizer} on Vosk: one model loaded when made (by {@link VoskService}, off the framework's start)
- * and shared by every stream, streams decoded on a fixed pool, at most {@code max.sessions} open at once. A missing
- * or unreadable model fails with an error naming the path; the service is then absent and speech gathers listen for
- * DTMF only.
+ * {@link SpeechRecognizer} on Vosk: one model shared by every stream, loaded when made ({@code model.load=start}, by
+ * {@link VoskService} off the framework's start) or when a call comes ({@link #onDemand}), streams decoded on a fixed
+ * pool, at most {@code max.sessions} open at once. A missing or unreadable model is an error naming the path; speech
+ * gathers then listen for DTMF only.
  */
 public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
 
@@ -41,6 +42,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
     private static final float RATE = 16000f;
 
     private final ModelHolder<Model> models;
+    private final int threads;
     private final ExecutorService pool;
     private final Semaphore sessions;
     private final int maxBacklogMs;
@@ -58,12 +60,13 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         LOG.info(
                 "Vosk recognizer started: model {} loaded, {} threads, up to {} streams",
                 modelDir,
-                validThreads(config),
+                threads,
                 config.max_sessions());
     }
 
     private VoskRecognizer(VoskConfig config, int threads, ModelHolder<Model> models) {
         this.models = models;
+        this.threads = threads;
         maxSessions = config.max_sessions();
         sessions = new Semaphore(maxSessions);
         maxBacklogMs = config.max_backlog_ms();
@@ -80,7 +83,7 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
      * A recognizer whose model loads when a call may need it and is let go after {@code model.idle.s} without
      * ({@code model.load=demand}); {@code modelDir} is called on the loading thread.
      */
-    static VoskRecognizer onDemand(VoskConfig config, java.util.concurrent.Callable<Path> modelDir) {
+    static VoskRecognizer onDemand(VoskConfig config, Callable<Path> modelDir) {
         int threads = validThreads(config);
         ModelHolder<Model> models = new ModelHolder<>(
                 () -> loadModel(modelDir.call(), " (on demand)"),
@@ -206,11 +209,12 @@ public final class VoskRecognizer implements SpeechRecognizer, MetricsSource {
         models.prepare();
     }
 
-    /** Whether the model is being loaded now; why it could not be, or {@code null}. */
+    /** Whether the model is being loaded now. */
     boolean modelLoading() {
         return models.loading();
     }
 
+    /** Why the model could not be loaded, or {@code null}. */
     String modelFailure() {
         return models.failure();
     }

@@ -18,12 +18,12 @@ import org.switchboard.api.speech.SpeechRecognizer;
 import org.switchboard.util.osgi.LateService;
 
 /**
- * Loads the Vosk model on a thread of its own (copying it out of the bundle the first time, then about two seconds
- * each start, which must not hold up the gateway's) and registers the {@link VoskRecognizer} as the {@link
- * SpeechRecognizer} once loaded. Until then {@code /health} says so under {@code degraded}, and speech gathers listen
- * for DTMF only; a model that cannot be loaded stays there with the reason. With {@code model.load=demand} (the
- * default) the recognizer is registered at once and loads its model when a call comes ({@link
- * VoskRecognizer#onDemand}).
+ * Registers the {@link VoskRecognizer} as the {@link SpeechRecognizer}. With {@code model.load=demand} (the default)
+ * it is registered at once and loads its model when a call comes ({@link VoskRecognizer#onDemand}). With {@code
+ * start} the model is loaded on a thread of its own once the bundles have started (copied out of the bundle the first
+ * time, then about a second each start, which must not hold up the gateway's) and the recognizer registered once
+ * loaded. While a model loads {@code /health} says so under {@code degraded}; a model that cannot be loaded stays
+ * there with the reason.
  */
 @Component(
         service = HealthContributor.class,
