@@ -55,6 +55,11 @@ final class ModelHolder<M> {
     private CompletableFuture<M> model;
     private int leases;
     private ScheduledFuture<?> release;
+    /** Identifies the pending release; a release that finds another number was superseded. */
+    private long releaseRound;
+    /** When the model last became or stayed idle (nanoTime): the idle period runs from here. */
+    private long idleSince;
+
     private volatile String failure;
     private boolean closed;
 
@@ -97,7 +102,7 @@ final class ModelHolder<M> {
             thread.execute(() -> load(loading));
         }
         if (leases == 0) {
-            scheduleRelease();
+            idleFrom(System.nanoTime());
         }
     }
 
@@ -144,29 +149,50 @@ final class ModelHolder<M> {
     private void returned() {
         leases--;
         if (leases == 0 && !closed) {
-            scheduleRelease();
+            idleFrom(System.nanoTime());
         }
     }
 
-    private void scheduleRelease() {
-        cancelRelease();
+    /**
+     * Restarts the idle period. A release already pending is kept: when it comes it looks at how long the model has
+     * really been idle, so a call costs a timestamp, not a timer cancelled and scheduled again.
+     */
+    private void idleFrom(long now) {
+        idleSince = now;
+        if (release == null) {
+            scheduleRelease(idleMs);
+        }
+    }
+
+    private void scheduleRelease(long delayMs) {
         if (idleMs <= 0) {
             return; // kept until closed
         }
-        release = thread.schedule(this::releaseIfIdle, idleMs, TimeUnit.MILLISECONDS);
+        long round = ++releaseRound;
+        release = thread.schedule(() -> releaseIfIdle(round), delayMs, TimeUnit.MILLISECONDS);
     }
 
     private void cancelRelease() {
+        releaseRound++;
         if (release != null) {
             release.cancel(false);
             release = null;
         }
     }
 
-    private void releaseIfIdle() {
+    private void releaseIfIdle(long round) {
         M m;
         synchronized (this) {
+            if (round != releaseRound) {
+                return;
+            }
+            release = null;
             if (leases > 0 || model == null || !model.isDone() || model.isCompletedExceptionally()) {
+                return;
+            }
+            long leftMs = idleMs - (System.nanoTime() - idleSince) / 1_000_000;
+            if (leftMs > 0) {
+                scheduleRelease(leftMs);
                 return;
             }
             m = model.join();

@@ -100,6 +100,11 @@ public class ModelHolderTest {
         }
         assertTrue(h.loaded());
         assertEquals(1, loads.get());
+        long lastCall = System.nanoTime();
+        await(() -> idled.get() == 1);
+        long idleMs = (System.nanoTime() - lastCall) / 1_000_000;
+        assertTrue("let go a whole idle period after the last call, not before: " + idleMs + " ms", idleMs >= 290);
+        assertFalse(h.loaded());
     }
 
     @Test
