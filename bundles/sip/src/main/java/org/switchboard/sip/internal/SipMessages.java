@@ -109,6 +109,9 @@ final class SipMessages {
     }
 
     static String value(Header h) {
+        if (h instanceof gov.nist.javax.sip.header.SIPHeader s) {
+            return s.getHeaderValue().trim(); // the body alone: toString() encodes name and CRLF only to cut them off
+        }
         String text = h.toString();
         int colon = text.indexOf(':');
         return (colon < 0 ? text : text.substring(colon + 1)).trim();
