@@ -68,6 +68,19 @@ public class Summary {
                 row("INVITE→200 OK p50 / p99 at " + r.get(0) + " calls/s", g[0] + " / " + g[2] + " ms",
                         "sipp " + u[0] + " / " + u[2] + " ms" + kam, "-");
             }
+            if (r.get(0).equals("400") && r.size() > 8 && !r.get(7).startsWith("-")) {
+                String[] c = r.get(7).split(" / ");
+                String base = "sipp's UAS " + c[1] + " ms" + (c[2].equals("-") ? "" : "; Kamailio " + c[2] + " ms");
+                String vs = "-";
+                try {
+                    double k = Double.parseDouble(c[c[2].equals("-") ? 1 : 2]);
+                    vs = k == 0 ? "-" : ratio(Double.parseDouble(c[0]) / k);
+                } catch (NumberFormatException e) {
+                    // a side without calls: no ratio
+                }
+                row("CPU per call at 400 calls/s (heap allocated per call)", c[0] + " ms (" + r.get(8) + " KiB)", base,
+                        vs);
+            }
         }
     }
 

@@ -3,7 +3,9 @@
 # the assembled gateway, whose flow hangs up at once (bench/workspace.json), and, measured in the same run, against
 # two baselines: sipp's own UAS (the loopback floor) and Kamailio as a stateful UAS (bench/kamailio/uas.cfg, 2
 # children; skipped when kamailio is not installed). Prints, per rate: calls completed and failed, and INVITE -> 200 OK
-# latency percentiles; then the highest rate each side completed with no failed call.
+# latency percentiles, and what a call cost each side: CPU time per completed call (the process and its children,
+# from /proc) and, for the gateway, heap allocated per call (its jvm_allocated_bytes_total); then the highest rate
+# each side completed with no failed call.
 #
 #   bench/sip-rate.sh [rate ...]          default rates: 100 200 400 800 1600 3200
 #   SECONDS_PER_RATE=5 bench/sip-rate.sh  how long each rate runs (after a 10 s warm-up of the gateway)
@@ -18,7 +20,8 @@ start_gateway "$HOME_DIR/bench/workspace.json"
 # sipp's own UAS, the baseline.
 UAS_PORT=$(free_port)
 sipp -sn uas -i 127.0.0.1 -p "$UAS_PORT" -nostdin >/dev/null 2>&1 &
-EXTRA_PIDS+=($!)
+UAS_PID=$!
+EXTRA_PIDS+=($UAS_PID)
 
 # Kamailio as a stateful UAS, the second baseline.
 KAM_PORT=""
@@ -27,11 +30,27 @@ if command -v kamailio >/dev/null; then
   mkdir -p "$WORK/kamailio"
   kamailio -DD -E -f "$HOME_DIR/bench/kamailio/uas.cfg" -Y "$WORK/kamailio" -P "$WORK/kamailio/kamailio.pid" \
     -A "LISTEN_UDP=udp:127.0.0.1:$KAM_PORT" >"$WORK/kamailio/kamailio.log" 2>&1 &
-  EXTRA_PIDS+=($!)
+  KAM_PID=$!
+  EXTRA_PIDS+=($KAM_PID)
   sleep 1
 else
   echo "kamailio is not installed (apt-get install -y kamailio): its baseline is skipped" >&2
 fi
+
+# cpu_ms <pid>: CPU time (ms) a process and its children (Kamailio's workers) have used so far
+HZ=$(getconf CLK_TCK)
+cpu_ms() {
+  local total=0 p t
+  for p in "$1" $(pgrep -P "$1" || true); do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo $((total * 1000 / HZ))
+}
+# per_call <total> <calls> [divisor]: total / calls / divisor with two decimals, or - without calls
+per_call() {
+  awk -v t="$1" -v n="$2" -v d="${3:-1}" 'BEGIN { if (n > 0 && t != "") printf "%.2f", t / n / d; else print "-" }'
+}
 
 # run <label> <rate> <sipp args...>: prints "ok failed p50 p95 p99"
 run() {
@@ -63,27 +82,38 @@ run() {
 PER_RATE=10 run warmup 200 -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 "127.0.0.1:$SIP_PORT" >/dev/null
 
 printf '\nSIP call rate, %s s per rate, UDP on loopback, %s cores\n\n' "$PER_RATE" "$(nproc)"
-printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) | Kamailio UAS ok / failed | p50 / p95 / p99 (ms) |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|\n'
-result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99,kam_ok,kam_failed,kam_cps,kam_p50,kam_p95,kam_p99"
+printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) | Kamailio UAS ok / failed | p50 / p95 / p99 (ms) | CPU ms per call: Switchboard / sipp UAS / Kamailio | Switchboard KiB allocated per call |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99,kam_ok,kam_failed,kam_cps,kam_p50,kam_p95,kam_p99,gw_cpu_ms,uas_cpu_ms,kam_cpu_ms,gw_kib"
 best_gw=0
 best_uas=0
 best_kam=0
 for rate in "${RATES[@]}"; do
+  c0=$(cpu_ms "$JVM_PID")
+  a0=$(jvm_metric jvm_allocated_bytes_total || true)
   read -r gok gfail g50 g95 g99 < <(run gateway "$rate" -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 \
     "127.0.0.1:$SIP_PORT")
+  gcpu=$(per_call $(($(cpu_ms "$JVM_PID") - c0)) "$gok")
+  a1=$(jvm_metric jvm_allocated_bytes_total || true)
+  gkib=-
+  [ -z "$a0" ] || [ -z "$a1" ] || gkib=$(per_call "$(awk -v a="$a0" -v b="$a1" 'BEGIN{printf "%.0f", b - a}')" "$gok" 1024)
+  c0=$(cpu_ms "$UAS_PID")
   read -r uok ufail u50 u95 u99 < <(run uas "$rate" -sn uac -d 0 -s bench "127.0.0.1:$UAS_PORT")
-  kok=- kfail=- k50=- k95=- k99=-
+  ucpu=$(per_call $(($(cpu_ms "$UAS_PID") - c0)) "$uok")
+  kok=- kfail=- k50=- k95=- k99=- kcpu=-
   if [ -n "$KAM_PORT" ]; then
+    c0=$(cpu_ms "$KAM_PID")
     read -r kok kfail k50 k95 k99 < <(run kamailio "$rate" -sn uac -d 0 -s bench "127.0.0.1:$KAM_PORT")
+    kcpu=$(per_call $(($(cpu_ms "$KAM_PID") - c0)) "$kok")
     keep "$WORK/kamailio-$rate" "sip-rate-kamailio-$rate"
     [ "$kfail" = 0 ] && [ "$kok" -gt 0 ] && best_kam=$rate
   fi
-  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s |\n' "$rate" "$gok" "$gfail" \
-    "$g50" "$g95" "$g99" "$uok" "$ufail" "$u50" "$u95" "$u99" "$kok" "$kfail" "$k50" "$k95" "$k99"
+  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s / %s | %s |\n' \
+    "$rate" "$gok" "$gfail" "$g50" "$g95" "$g99" "$uok" "$ufail" "$u50" "$u95" "$u99" "$kok" "$kfail" "$k50" "$k95" \
+    "$k99" "$gcpu" "$ucpu" "$kcpu" "$gkib"
   kcps=-
   [ "$kok" = - ] || kcps=$((kok / PER_RATE))
-  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99,$kok,$kfail,$kcps,$k50,$k95,$k99"
+  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99,$kok,$kfail,$kcps,$k50,$k95,$k99,$gcpu,$ucpu,$kcpu,$gkib"
   keep "$WORK/gateway-$rate" "sip-rate-gateway-$rate"
   keep "$WORK/uas-$rate" "sip-rate-uas-$rate"
   [ "$gfail" = 0 ] && [ "$gok" -gt 0 ] && best_gw=$rate

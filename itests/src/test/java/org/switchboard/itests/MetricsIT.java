@@ -36,6 +36,7 @@ public class MetricsIT extends SwitchboardTestSupport {
         assertTrue(text, value(text, "jvm_memory_used_bytes{area=\"heap\"}") > 1_000_000);
         assertTrue(text, value(text, "jvm_threads_live") > 10);
         assertTrue(text, value(text, "process_cpu_seconds_total") > 0);
+        assertTrue(text, value(text, "jvm_allocated_bytes_total") > 1_000_000);
     }
 
     private static double value(String text, String series) {

@@ -88,6 +88,14 @@ public class MetricsServlet extends HttpServlet {
                     Map.of("gc", gc.getName()),
                     Math.max(0, gc.getCollectionTime()) / 1000.0);
         }
+        Number allocated = attribute(ManagementFactory.THREAD_MXBEAN_NAME, "TotalThreadAllocatedBytes");
+        if (allocated != null && allocated.longValue() >= 0) {
+            out.counter(
+                    "jvm_allocated_bytes_total",
+                    "Heap memory allocated since the start, by all threads (an approximation)",
+                    Map.of(),
+                    allocated.doubleValue());
+        }
         Number cpu = osAttribute("ProcessCpuTime");
         if (cpu != null && cpu.longValue() >= 0) {
             out.counter("process_cpu_seconds_total", "CPU time of the process", Map.of(), cpu.longValue() / 1e9);
@@ -107,10 +115,14 @@ public class MetricsServlet extends HttpServlet {
 
     /** An attribute of the platform's operating system MBean (read through JMX: no com.sun.management import). */
     private static Number osAttribute(String name) {
+        return attribute(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, name);
+    }
+
+    /** A numeric attribute of a platform MBean, or {@code null} when this JVM has none. */
+    private static Number attribute(String bean, String name) {
         try {
             Object v = ManagementFactory.getPlatformMBeanServer()
-                    .getAttribute(
-                            new javax.management.ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), name);
+                    .getAttribute(new javax.management.ObjectName(bean), name);
             return v instanceof Number n ? n : null;
         } catch (javax.management.JMException | RuntimeException e) {
             return null;

@@ -68,6 +68,7 @@ public class PrometheusWriterTest {
             "jvm_threads_live",
             "jvm_gc_collections_total{gc=",
             "process_cpu_seconds_total",
+            "jvm_allocated_bytes_total",
             "process_start_time_seconds"
         }) {
             assertEquals(name, true, text.contains("\n" + name) || text.startsWith(name));
