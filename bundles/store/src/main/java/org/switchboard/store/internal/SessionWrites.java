@@ -17,8 +17,6 @@ import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Turn;
 
-import com.google.gson.Gson;
-
 /**
  * The conversation writes as SQL. {@link #apply} writes a batch of them in order in one transaction, each statement
  * prepared once per batch: a call's dozen records, and those of every other call queued meanwhile, cost one commit.
@@ -30,7 +28,6 @@ final class SessionWrites {
 
     static final String COLUMNS = "session_id, call_id, bot_id, trunk_id, did, caller, started_at, answered_at, "
             + "handoff_at, ended_at, ended_by, end_reason";
-    private static final Gson GSON = new Gson();
     private static final Logger LOG = LoggerFactory.getLogger(SessionWrites.class);
 
     private final Jdbc jdbc;
@@ -129,7 +126,7 @@ final class SessionWrites {
                 c.endedBy() == null ? null : c.endedBy().name(),
                 c.endReason(),
                 nodeId,
-                c.sipHeaders().isEmpty() ? null : GSON.toJson(c.sipHeaders()));
+                c.sipHeaders().isEmpty() ? null : JsonText.of(c.sipHeaders()));
         for (String task : c.taskPath()) {
             addTask(s, c.sessionId(), task);
         }
@@ -205,7 +202,7 @@ final class SessionWrites {
                 e.sessionId(),
                 e.at().toEpochMilli(),
                 truncate(e.type(), 100),
-                GSON.toJson(e.attributes()));
+                JsonText.of(e.attributes()));
     }
 
     void addSipMessage(Statements s, SipMessageRecord m) throws SQLException {
@@ -215,7 +212,7 @@ final class SessionWrites {
                 m.at().toEpochMilli(),
                 m.direction().name(),
                 truncate(m.firstLine(), 2000),
-                GSON.toJson(m.headers()));
+                JsonText.of(m.headers()));
     }
 
     void addTask(Statements s, String sessionId, String taskName) throws SQLException {
