@@ -178,12 +178,12 @@ public final class HttpsListener {
 
     /**
      * Jetty restarts when its configuration changes, and Felix HTTP can fail that restart while servlets register at
-     * the same moment ("Exception while initializing Jetty"): then nothing listens or nothing is served. The HTTPS port
-     * and Felix HTTP's runtime service are checked a few seconds after each change, and Jetty restarted again (at most
-     * {@value #RESTARTS} times) while either is missing.
+     * the same moment ("Exception while initializing Jetty"): then nothing listens or nothing is served. The HTTPS port,
+     * Felix HTTP's runtime service and a servlet's answer over HTTPS ({@link LivenessProbe}) are checked a few seconds
+     * after each change, and Jetty restarted again (at most {@value #RESTARTS} times) while any is missing.
      */
     private void verify(Dictionary<String, Object> wanted, int port, int attempt) {
-        if (listening(port) && whiteboardUp()) {
+        if (listening(port) && whiteboardUp() && LivenessProbe.serves(host, port)) {
             return;
         }
         if (attempt > RESTARTS) {

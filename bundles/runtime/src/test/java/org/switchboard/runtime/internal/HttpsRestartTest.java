@@ -4,13 +4,17 @@ import static org.junit.Assert.assertEquals;
 
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 import org.junit.After;
 import org.junit.ClassRule;
@@ -23,7 +27,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.converter.Converters;
 import org.switchboard.testing.TestKeys;
 
-/** Jetty is restarted while it does not come back with HTTPS and its servlets after a configuration change. */
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/** Jetty is restarted while it does not come back with HTTPS serving its servlets after a configuration change. */
 public class HttpsRestartTest {
 
     @ClassRule
@@ -97,11 +104,48 @@ public class HttpsRestartTest {
     @Test
     public void jettyThatCameBackIsLeftAlone() throws Exception {
         whiteboard = true;
-        try (ServerSocket https = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            start(https.getLocalPort());
+        HttpsServer https = https(200);
+        try {
+            start(https.getAddress().getPort());
             Thread.sleep(600);
             assertEquals(1, updates.size());
+        } finally {
+            https.stop(0);
         }
+    }
+
+    @Test
+    public void jettyListeningWithoutItsServletsIsRestartedToo() throws Exception {
+        whiteboard = true; // the runtime service is there, but the whiteboard failed: every path is 404
+        HttpsServer https = https(404);
+        try {
+            start(https.getAddress().getPort());
+            Thread.sleep(1500);
+            assertEquals("the change, then three restarts", 4, updates.size());
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    /** An HTTPS server on a free loopback port whose liveness path answers {@code status}. */
+    private static HttpsServer https(int status) throws Exception {
+        Path ks = TestKeys.keystore(TMP.getRoot().toPath(), "probe-" + System.nanoTime(), "pw-123456");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(ks)) {
+            keys.load(in, "pw-123456".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "pw-123456".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext(LivenessProbe.PATH, exchange -> {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @Test
