@@ -7,13 +7,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.junit.After;
@@ -130,14 +128,7 @@ public class HttpsRestartTest {
     /** An HTTPS server on a free loopback port whose liveness path answers {@code status}. */
     private static HttpsServer https(int status) throws Exception {
         Path ks = TestKeys.keystore(TMP.getRoot().toPath(), "probe-" + System.nanoTime(), "pw-123456");
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (var in = java.nio.file.Files.newInputStream(ks)) {
-            keys.load(in, "pw-123456".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "pw-123456".toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
+        SSLContext tls = TestKeys.presenting(ks, ks, "pw-123456");
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext(LivenessProbe.PATH, exchange -> {
