@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.switchboard.api.conversation.Conversation;
 import org.switchboard.api.conversation.ConversationEvent;
@@ -31,17 +33,38 @@ final class Recorded {
     private static final Type HEADERS = new TypeToken<Map<String, List<String>>>() {}.getType();
 
     private final String op;
-    private final JsonObject json;
+    private final String sessionId;
+    private final Supplier<JsonObject> json;
     private final Apply apply;
+    private final Conversation started;
+    private final UnaryOperator<Conversation> fold;
 
-    private interface Apply {
+    interface Apply {
         void to(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException;
     }
 
-    private Recorded(String op, JsonObject json, Apply apply) {
+    /**
+     * {@code json} makes the journal's line, only when the record is journalled. {@code started}: the conversation
+     * a start record inserts; {@code fold}: what an answered, handed-off or end record does to the row, applied to a
+     * conversation not yet inserted (see {@link BatchFold}).
+     */
+    private Recorded(
+            String op,
+            String sessionId,
+            Supplier<JsonObject> json,
+            Apply apply,
+            Conversation started,
+            UnaryOperator<Conversation> fold) {
         this.op = op;
+        this.sessionId = sessionId;
         this.json = json;
         this.apply = apply;
+        this.started = started;
+        this.fold = fold;
+    }
+
+    private Recorded(String op, String sessionId, Supplier<JsonObject> json, Apply apply) {
+        this(op, sessionId, json, apply, null, null);
     }
 
     void applyTo(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException {
@@ -52,8 +75,35 @@ final class Recorded {
         return op;
     }
 
+    /** The session the record belongs to; null for one about many sessions. */
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The conversation a start record inserts; null for any other record. */
+    Conversation started() {
+        return started;
+    }
+
+    /** This record's change to a conversation not yet inserted; null when it changes no column of {@code sessions}. */
+    UnaryOperator<Conversation> fold() {
+        return fold;
+    }
+
+    /** A start record for {@code c}, which already holds the changes of {@code folded}, applied if it was not new. */
+    static Recorded startFolded(Conversation c, List<Recorded> folded) {
+        Apply apply = (w, s) -> {
+            if (!w.start(s, c)) {
+                for (Recorded r : folded) {
+                    r.applyTo(w, s);
+                }
+            }
+        };
+        return new Recorded("start", c.sessionId(), () -> startJson(c), apply, c, null);
+    }
+
     String toLine() {
-        JsonObject o = json.deepCopy();
+        JsonObject o = json.get();
         o.addProperty("op", op);
         return GSON.toJson(o);
     }
@@ -69,6 +119,10 @@ final class Recorded {
     }
 
     static Recorded start(Conversation c) {
+        return new Recorded("start", c.sessionId(), () -> startJson(c), (w, s) -> w.start(s, c), c, null);
+    }
+
+    private static JsonObject startJson(Conversation c) {
         JsonObject o = new JsonObject();
         o.addProperty("sessionId", c.sessionId());
         o.addProperty("callId", c.callId());
@@ -90,64 +144,126 @@ final class Recorded {
             c.sipHeaders().forEach(headers::addProperty);
             o.add("sipHeaders", headers);
         }
-        return new Recorded("start", o, (w, s) -> w.start(s, c));
+        return o;
     }
 
     static Recorded answered(String sessionId, Instant at) {
-        return new Recorded("answered", time(sessionId, at), (w, s) -> w.answered(s, sessionId, at));
+        return new Recorded(
+                "answered",
+                sessionId,
+                () -> time(sessionId, at),
+                (w, s) -> w.answered(s, sessionId, at),
+                null,
+                c -> c.answeredAt() != null
+                        ? c
+                        : BatchFold.with(c, at, c.handoffAt(), c.endedAt(), c.endedBy(), c.endReason()));
     }
 
     static Recorded handedOff(String sessionId, Instant at) {
-        return new Recorded("handedOff", time(sessionId, at), (w, s) -> w.handedOff(s, sessionId, at));
+        return new Recorded(
+                "handedOff",
+                sessionId,
+                () -> time(sessionId, at),
+                (w, s) -> w.handedOff(s, sessionId, at),
+                null,
+                c -> c.handoffAt() != null
+                        ? c
+                        : BatchFold.with(c, c.answeredAt(), at, c.endedAt(), c.endedBy(), c.endReason()));
     }
 
     static Recorded end(String sessionId, Instant at, EndedBy by, String reason) {
-        JsonObject o = time(sessionId, at);
-        o.addProperty("endedBy", by.name());
-        o.addProperty("reason", reason);
-        return new Recorded("end", o, (w, s) -> w.end(s, sessionId, at, by, reason));
+        return new Recorded(
+                "end",
+                sessionId,
+                () -> {
+                    JsonObject o = time(sessionId, at);
+                    o.addProperty("endedBy", by.name());
+                    o.addProperty("reason", reason);
+                    return o;
+                },
+                (w, s) -> w.end(s, sessionId, at, by, reason),
+                null,
+                c -> SessionWrites.endable(c)
+                        ? BatchFold.with(
+                                c,
+                                c.answeredAt(),
+                                c.handoffAt(),
+                                at,
+                                by,
+                                SessionWrites.truncate(reason, SessionWrites.REASON_MAX))
+                        : c);
     }
 
     static Recorded turn(Turn t) {
-        JsonObject o = time(t.sessionId(), t.at());
-        o.addProperty("direction", t.direction().name());
-        o.addProperty("text", t.text());
-        o.addProperty("digits", t.digits());
-        o.addProperty("confidence", t.confidence());
-        o.addProperty("taskName", t.taskName());
-        o.addProperty("lang", t.lang());
-        return new Recorded("turn", o, (w, s) -> w.addTurn(s, t));
+        return new Recorded(
+                "turn",
+                t.sessionId(),
+                () -> {
+                    JsonObject o = time(t.sessionId(), t.at());
+                    o.addProperty("direction", t.direction().name());
+                    o.addProperty("text", t.text());
+                    o.addProperty("digits", t.digits());
+                    o.addProperty("confidence", t.confidence());
+                    o.addProperty("taskName", t.taskName());
+                    o.addProperty("lang", t.lang());
+                    return o;
+                },
+                (w, s) -> w.addTurn(s, t));
     }
 
     static Recorded event(ConversationEvent e) {
-        JsonObject o = time(e.sessionId(), e.at());
-        o.addProperty("type", e.type());
-        o.add("attributes", GSON.toJsonTree(e.attributes(), ATTRIBUTES));
-        return new Recorded("event", o, (w, s) -> w.addEvent(s, e));
+        return new Recorded(
+                "event",
+                e.sessionId(),
+                () -> {
+                    JsonObject o = time(e.sessionId(), e.at());
+                    o.addProperty("type", e.type());
+                    o.add("attributes", GSON.toJsonTree(e.attributes(), ATTRIBUTES));
+                    return o;
+                },
+                (w, s) -> w.addEvent(s, e));
     }
 
     static Recorded sipMessage(SipMessageRecord m) {
-        JsonObject o = time(m.sessionId(), m.at());
-        o.addProperty("direction", m.direction().name());
-        o.addProperty("firstLine", m.firstLine());
-        o.add("headers", GSON.toJsonTree(m.headers(), HEADERS));
-        return new Recorded("sip", o, (w, s) -> w.addSipMessage(s, m));
+        return new Recorded(
+                "sip",
+                m.sessionId(),
+                () -> {
+                    JsonObject o = time(m.sessionId(), m.at());
+                    o.addProperty("direction", m.direction().name());
+                    o.addProperty("firstLine", m.firstLine());
+                    o.add("headers", GSON.toJsonTree(m.headers(), HEADERS));
+                    return o;
+                },
+                (w, s) -> w.addSipMessage(s, m));
     }
 
     static Recorded task(String sessionId, String name) {
-        JsonObject o = new JsonObject();
-        o.addProperty("sessionId", sessionId);
-        o.addProperty("name", name);
-        return new Recorded("task", o, (w, s) -> w.addTask(s, sessionId, name));
+        return new Recorded(
+                "task",
+                sessionId,
+                () -> {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("sessionId", sessionId);
+                    o.addProperty("name", name);
+                    return o;
+                },
+                (w, s) -> w.addTask(s, sessionId, name));
     }
 
     /** Closes the sessions this node left open before {@code before} (see {@link SessionWrites#closeAbandoned}). */
     static Recorded abandoned(Instant before, Instant at, String reason) {
-        JsonObject o = new JsonObject();
-        o.addProperty("before", before.toEpochMilli());
-        o.addProperty("at", at.toEpochMilli());
-        o.addProperty("reason", reason);
-        return new Recorded("abandoned", o, (w, s) -> w.closeAbandoned(s, before, at, reason));
+        return new Recorded(
+                "abandoned",
+                null,
+                () -> {
+                    JsonObject o = new JsonObject();
+                    o.addProperty("before", before.toEpochMilli());
+                    o.addProperty("at", at.toEpochMilli());
+                    o.addProperty("reason", reason);
+                    return o;
+                },
+                (w, s) -> w.closeAbandoned(s, before, at, reason));
     }
 
     /** Reads a journal line back; an unreadable line is an {@link IllegalArgumentException} saying why. */

@@ -28,6 +28,9 @@ final class SessionWrites {
 
     static final String COLUMNS = "session_id, call_id, bot_id, trunk_id, did, caller, started_at, answered_at, "
             + "handoff_at, ended_at, ended_by, end_reason";
+    /** The longest end reason kept (the column's size). */
+    static final int REASON_MAX = 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(SessionWrites.class);
 
     private final Jdbc jdbc;
@@ -81,7 +84,7 @@ final class SessionWrites {
     void apply(List<Recorded> records) {
         jdbc.transaction("write " + records.size() + " conversation record(s)", c -> {
             try (Statements s = new Statements(c)) {
-                for (Recorded r : records) {
+                for (Recorded r : BatchFold.fold(records)) {
                     r.applyTo(this, s);
                 }
             }
@@ -102,12 +105,13 @@ final class SessionWrites {
         }
     }
 
-    void start(Statements s, Conversation c) throws SQLException {
+    /** Inserts the session unless it is there already (a replay after a retry); says whether it inserted it. */
+    boolean start(Statements s, Conversation c) throws SQLException {
         PreparedStatement exists = s.get("SELECT 1 FROM sessions WHERE session_id = ?");
         exists.setString(1, c.sessionId());
         try (ResultSet r = exists.executeQuery()) {
             if (r.next()) {
-                return; // recorded already: a replay after a retry
+                return false;
             }
         }
         s.update(
@@ -130,6 +134,7 @@ final class SessionWrites {
         for (String task : c.taskPath()) {
             addTask(s, c.sessionId(), task);
         }
+        return true;
     }
 
     void answered(Statements s, String sessionId, Instant at) throws SQLException {
@@ -153,10 +158,15 @@ final class SessionWrites {
                         + "NULL OR (ended_by = ? AND end_reason = ?))",
                 at.toEpochMilli(),
                 endedBy.name(),
-                truncate(reason, 1000),
+                truncate(reason, REASON_MAX),
                 sessionId,
                 EndedBy.SYSTEM.name(),
                 ClusterNodes.NODE_LOST);
+    }
+
+    /** Whether {@link #end} would change a session recorded as {@code c}: one not ended, or declared lost. */
+    static boolean endable(Conversation c) {
+        return c.endedAt() == null || (c.endedBy() == EndedBy.SYSTEM && ClusterNodes.NODE_LOST.equals(c.endReason()));
     }
 
     /**

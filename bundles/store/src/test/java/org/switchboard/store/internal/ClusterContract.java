@@ -23,7 +23,7 @@ import org.switchboard.api.conversation.Turn;
  * lost nodes' sessions closed once, operators' actions reaching the node holding a call, migrations run once when
  * nodes start together, and a foreign database refused.
  */
-public abstract class ClusterContract extends StoreContract {
+public abstract class ClusterContract extends BatchContract {
 
     @Test
     public void aNodeStartingAgainClosesTheSessionsItLeftOpenAndNoOtherNodes() throws Exception {

@@ -585,46 +585,4 @@ public abstract class StoreContract {
             s.close();
         }
     }
-
-    @Test
-    public void aBatchIsWrittenInOrderAndOneRecordTheDatabaseRefusesLosesNoOther() {
-        Sessions s = new Sessions(db);
-        try {
-            Instant t0 = Instant.ofEpochMilli(1_700_000_000_000L);
-            s.batch(b -> {
-                b.start(new Conversation(
-                        S2,
-                        "call-b@zcc",
-                        null,
-                        "zcc-demo",
-                        "+15550100",
-                        "+1408",
-                        t0,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
-                b.answered(S2, t0.plusMillis(3));
-                for (int i = 0; i < 200; i++) {
-                    b.addSipMessage(
-                            new SipMessageRecord(S2, t0.plusMillis(i), Direction.INCOMING, "INFO " + i, Map.of()));
-                }
-                b.addTurn(new Turn("s".repeat(30), Direction.INCOMING, t0, "an id too long", null, 1, null, "en"));
-                b.addTurn(new Turn(S2, Direction.INCOMING, t0, "kept", null, 1, null, "en"));
-                b.end(S2, t0.plusMillis(9), EndedBy.CALLER, "BYE");
-            });
-            Conversation c = s.bySessionId(S2).orElseThrow();
-            assertEquals(t0.plusMillis(3), c.answeredAt());
-            assertEquals(EndedBy.CALLER, c.endedBy());
-            assertEquals(200, s.sipMessages(S2).size());
-            assertEquals("INFO 199", s.sipMessages(S2).get(199).firstLine());
-            assertEquals(
-                    List.of("kept"),
-                    s.turns(S2, 0, 10).stream().map(Turn::text).collect(java.util.stream.Collectors.toList()));
-        } finally {
-            s.close();
-        }
-    }
 }

@@ -1,0 +1,168 @@
+package org.switchboard.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.conversation.EndedBy;
+import org.switchboard.api.conversation.SipMessageRecord;
+import org.switchboard.api.conversation.Turn;
+
+/**
+ * The store's batches, run against each real database: a batch is written in order, a refused record loses no other,
+ * and a session's answer, hand-off and end folded into its start in the same batch record exactly what the records
+ * one by one would.
+ */
+public abstract class BatchContract extends StoreContract {
+
+    private static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_000L);
+
+    @Test
+    public void aBatchIsWrittenInOrderAndOneRecordTheDatabaseRefusesLosesNoOther() {
+        Sessions s = new Sessions(db);
+        try {
+            Instant t0 = T0;
+            s.batch(b -> {
+                b.start(new Conversation(
+                        S2,
+                        "call-b@zcc",
+                        null,
+                        "zcc-demo",
+                        "+15550100",
+                        "+1408",
+                        t0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+                b.answered(S2, t0.plusMillis(3));
+                for (int i = 0; i < 200; i++) {
+                    b.addSipMessage(
+                            new SipMessageRecord(S2, t0.plusMillis(i), Direction.INCOMING, "INFO " + i, Map.of()));
+                }
+                b.addTurn(new Turn("s".repeat(30), Direction.INCOMING, t0, "an id too long", null, 1, null, "en"));
+                b.addTurn(new Turn(S2, Direction.INCOMING, t0, "kept", null, 1, null, "en"));
+                b.end(S2, t0.plusMillis(9), EndedBy.CALLER, "BYE");
+            });
+            Conversation c = s.bySessionId(S2).orElseThrow();
+            assertEquals(t0.plusMillis(3), c.answeredAt());
+            assertEquals(EndedBy.CALLER, c.endedBy());
+            assertEquals(200, s.sipMessages(S2).size());
+            assertEquals("INFO 199", s.sipMessages(S2).get(199).firstLine());
+            assertEquals(
+                    List.of("kept"),
+                    s.turns(S2, 0, 10).stream().map(Turn::text).collect(java.util.stream.Collectors.toList()));
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    public void aSessionStartedAndEndedInOneBatchRecordsWhatTheRecordsOneByOneWould() {
+        Sessions s = new Sessions(db);
+        try {
+            String longReason = "r".repeat(1500);
+            s.batch(b -> {
+                b.start(conversation(S1, null));
+                b.addSipMessage(new SipMessageRecord(S1, T0, Direction.INCOMING, "INVITE sip:x SIP/2.0", Map.of()));
+                b.answered(S1, T0.plusMillis(3));
+                b.answered(S1, T0.plusMillis(4));
+                b.handedOff(S1, T0.plusMillis(5));
+                b.handedOff(S1, T0.plusMillis(6));
+                b.end(S1, T0.plusMillis(7), EndedBy.SYSTEM, ClusterNodes.NODE_LOST);
+                b.end(S1, T0.plusMillis(8), EndedBy.CALLER, longReason);
+                b.end(S1, T0.plusMillis(9), EndedBy.BOT, "too late");
+                b.start(conversation(S2, null));
+                b.addTask(S2, "greeting");
+            });
+            Conversation c = s.bySessionId(S1).orElseThrow();
+            assertEquals("the first answer", T0.plusMillis(3), c.answeredAt());
+            assertEquals("the first hand-off", T0.plusMillis(5), c.handoffAt());
+            assertEquals("a real end replaces a node declared lost", T0.plusMillis(8), c.endedAt());
+            assertEquals(EndedBy.CALLER, c.endedBy());
+            assertEquals("the reason cut to the column", "r".repeat(1000), c.endReason());
+            assertEquals(List.of("intent"), c.taskPath());
+            assertEquals(1, s.sipMessages(S1).size());
+            Conversation other = s.bySessionId(S2).orElseThrow();
+            assertNull("another session started in the batch takes none of them", other.answeredAt());
+            assertNull(other.endedAt());
+            assertEquals(List.of("intent", "greeting"), other.taskPath());
+            assertEquals("one row each", 2, count("SELECT COUNT(*) FROM sessions"));
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    public void aStartAlreadyRecordedStillTakesTheAnswerAndEndOfItsBatch() {
+        Sessions s = new Sessions(db);
+        try {
+            s.start(conversation(S1, null));
+            s.batch(b -> {
+                b.start(conversation(S1, "a replayed start"));
+                b.answered(S1, T0.plusMillis(3));
+                b.end(S1, T0.plusMillis(9), EndedBy.CALLER, "BYE");
+            });
+            Conversation c = s.bySessionId(S1).orElseThrow();
+            assertEquals("the row first recorded stays", "+1408", c.caller());
+            assertEquals(T0.plusMillis(3), c.answeredAt());
+            assertEquals(T0.plusMillis(9), c.endedAt());
+            assertEquals("BYE", c.endReason());
+            assertEquals(List.of("intent"), c.taskPath());
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
+    public void anEndBeforeItsStartInABatchIsNotFoldedIntoIt() {
+        Sessions s = new Sessions(db);
+        try {
+            s.batch(b -> {
+                b.end(S1, T0.plusMillis(9), EndedBy.CALLER, "BYE");
+                b.start(conversation(S1, null));
+            });
+            Conversation c = s.bySessionId(S1).orElseThrow();
+            assertNull("an end that came first found no row, as one by one", c.endedAt());
+        } finally {
+            s.close();
+        }
+    }
+
+    private static Conversation conversation(String id, String caller) {
+        return new Conversation(
+                id,
+                "call-" + id,
+                null,
+                "zcc-demo",
+                "+15550100",
+                caller == null ? "+1408" : caller,
+                T0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("intent"));
+    }
+
+    private long count(String sql) {
+        return db.jdbc().query("count", c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet r = st.executeQuery(sql)) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+}
