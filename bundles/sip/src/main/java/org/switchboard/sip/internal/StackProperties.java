@@ -6,6 +6,7 @@ import java.util.Properties;
 final class StackProperties {
 
     static final String STACK_LOGGER_CLASS = "org.switchboard.jainsip.internal.Slf4jStackLogger";
+    static final String PROCESSOR_FACTORY_CLASS = "org.switchboard.jainsip.internal.LeanMessageProcessorFactory";
 
     private StackProperties() {}
 
@@ -14,6 +15,8 @@ final class StackProperties {
         p.setProperty("javax.sip.STACK_NAME", stackName);
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", STACK_LOGGER_CLASS);
+        // UDP datagrams received into one buffer, not a new 64 KiB one each (the wrapper bundle's processor).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", PROCESSOR_FACTORY_CLASS);
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", Integer.toString(s.stackTraceLevel()));
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
