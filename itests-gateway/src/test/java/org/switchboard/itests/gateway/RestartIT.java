@@ -4,10 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Test;
@@ -97,12 +104,23 @@ public class RestartIT {
 
         gateway.kill();
         sipp.kill();
+        Set<String> leftByTheKill = temporaryFiles();
+        assertTrue("the launcher unpacks itself under the data directory", !leftByTheKill.isEmpty());
         gateway = gateway.restart();
+        Set<String> now = temporaryFiles();
+        now.retainAll(leftByTheKill);
+        assertEquals("the killed process's temporary files are gone", Set.of(), now);
 
         String c = gateway.awaitConversation(HELD, d -> Gateway.has(d, "endedAt"), 10);
         assertTrue(c, c.matches("(?s).*\"endedBy\":\\s*\"system\".*"));
         assertTrue(c, c.matches("(?s).*\"endReason\":\\s*\"node restarted\".*"));
         assertTrue(gateway.log().contains("left open when it stopped without ending them"));
+    }
+
+    private Set<String> temporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(gateway.data().resolve("tmp"))) {
+            return files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(HashSet::new));
+        }
     }
 
     private void awaitHeld() throws Exception {
