@@ -68,8 +68,12 @@ PY
 fi
 [ -f "$said" ] || { echo "no such file: $said" >&2; exit 2; }
 
-port=$((30000 + RANDOM % 20000))
-cat >"$dir/config" <<CFG
+# baresip listens on a port (UDP and TCP) and the next one (TLS). The port is picked below the kernel's range of
+# ephemeral ports; if another process still holds one of the two, baresip stops at once ("Address already in use",
+# status 98) and another port is tried.
+start_baresip() {
+  port=$((20000 + RANDOM % 12000))
+  cat >"$dir/config" <<CFG
 poll_method epoll
 sip_listen 127.0.0.1:$port
 call_local_timeout 60
@@ -88,11 +92,27 @@ module_app account.so
 module_app menu.so
 snd_path $dir/dump
 CFG
+  : >"$dir/baresip.out"
+  baresip -f "$dir" -e "/dial sip:$did@$target" >"$dir/baresip.out" 2>&1 </dev/null &
+  pid=$!
+  for _ in $(seq 1 10); do
+    grep -q "Address already in use" "$dir/baresip.out" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if grep -q "Address already in use" "$dir/baresip.out"; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    return 1
+  fi
+}
 echo "<sip:caller@127.0.0.1>;regint=0;audio_codecs=PCMU,PCMA" >"$dir/accounts"
 : >"$dir/contacts"
 echo "Calling sip:$did@$target from baresip (up to $seconds s)..."
-baresip -f "$dir" -e "/dial sip:$did@$target" >"$dir/baresip.out" 2>&1 </dev/null &
-pid=$!
+for attempt in 1 2 3 4 5; do
+  start_baresip && break
+  [ "$attempt" = 5 ] && { echo "baresip found no free port; its output:" >&2; cat "$dir/baresip.out" >&2; exit 1; }
+done
 answered=no
 for _ in $(seq 1 $((seconds * 5))); do
   grep -q "Call established" "$dir/baresip.out" && [ $answered = no ] && { answered=yes; echo "answered"; }
