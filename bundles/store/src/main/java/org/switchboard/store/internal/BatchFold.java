@@ -29,7 +29,7 @@ final class BatchFold {
         List<Object> out = new ArrayList<>(batch.size());
         for (Recorded r : batch) {
             if (r.started() != null) {
-                Folding f = new Folding(r.started());
+                Folding f = new Folding(r);
                 if (open == null) {
                     open = new HashMap<>();
                 }
@@ -76,18 +76,19 @@ final class BatchFold {
                 c.sipHeaders());
     }
 
+    /** A start record of the batch and the records folded into it so far. */
     private static final class Folding {
-        private final Conversation original;
+        private final Recorded start;
         private final List<Recorded> folded = new ArrayList<>(3);
         private Conversation conversation;
 
-        Folding(Conversation started) {
-            this.original = started;
-            this.conversation = started;
+        Folding(Recorded start) {
+            this.start = start;
+            this.conversation = start.started();
         }
 
         Recorded record() {
-            return folded.isEmpty() ? Recorded.start(original) : Recorded.startFolded(conversation, folded);
+            return folded.isEmpty() ? start : Recorded.startFolded(conversation, folded);
         }
     }
 }

@@ -39,7 +39,7 @@ final class Recorded {
     private final Conversation started;
     private final UnaryOperator<Conversation> fold;
 
-    interface Apply {
+    private interface Apply {
         void to(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException;
     }
 
@@ -154,9 +154,7 @@ final class Recorded {
                 () -> time(sessionId, at),
                 (w, s) -> w.answered(s, sessionId, at),
                 null,
-                c -> c.answeredAt() != null
-                        ? c
-                        : BatchFold.with(c, at, c.handoffAt(), c.endedAt(), c.endedBy(), c.endReason()));
+                c -> SessionWrites.afterAnswered(c, at));
     }
 
     static Recorded handedOff(String sessionId, Instant at) {
@@ -166,9 +164,7 @@ final class Recorded {
                 () -> time(sessionId, at),
                 (w, s) -> w.handedOff(s, sessionId, at),
                 null,
-                c -> c.handoffAt() != null
-                        ? c
-                        : BatchFold.with(c, c.answeredAt(), at, c.endedAt(), c.endedBy(), c.endReason()));
+                c -> SessionWrites.afterHandedOff(c, at));
     }
 
     static Recorded end(String sessionId, Instant at, EndedBy by, String reason) {
@@ -183,15 +179,7 @@ final class Recorded {
                 },
                 (w, s) -> w.end(s, sessionId, at, by, reason),
                 null,
-                c -> SessionWrites.endable(c)
-                        ? BatchFold.with(
-                                c,
-                                c.answeredAt(),
-                                c.handoffAt(),
-                                at,
-                                by,
-                                SessionWrites.truncate(reason, SessionWrites.REASON_MAX))
-                        : c);
+                c -> SessionWrites.afterEnd(c, at, by, reason));
     }
 
     static Recorded turn(Turn t) {

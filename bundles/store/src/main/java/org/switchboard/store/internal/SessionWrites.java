@@ -144,11 +144,25 @@ final class SessionWrites {
                 sessionId);
     }
 
+    /** {@code c} as {@link #answered} would leave its row: the first answer wins. */
+    static Conversation afterAnswered(Conversation c, Instant at) {
+        return c.answeredAt() != null
+                ? c
+                : BatchFold.with(c, at, c.handoffAt(), c.endedAt(), c.endedBy(), c.endReason());
+    }
+
     void handedOff(Statements s, String sessionId, Instant at) throws SQLException {
         s.update(
                 "UPDATE sessions SET handoff_at = ? WHERE session_id = ? AND handoff_at IS NULL",
                 at.toEpochMilli(),
                 sessionId);
+    }
+
+    /** {@code c} as {@link #handedOff} would leave its row: the first hand-off wins. */
+    static Conversation afterHandedOff(Conversation c, Instant at) {
+        return c.handoffAt() != null
+                ? c
+                : BatchFold.with(c, c.answeredAt(), at, c.endedAt(), c.endedBy(), c.endReason());
     }
 
     void end(Statements s, String sessionId, Instant at, EndedBy endedBy, String reason) throws SQLException {
@@ -164,9 +178,13 @@ final class SessionWrites {
                 ClusterNodes.NODE_LOST);
     }
 
-    /** Whether {@link #end} would change a session recorded as {@code c}: one not ended, or declared lost. */
-    static boolean endable(Conversation c) {
-        return c.endedAt() == null || (c.endedBy() == EndedBy.SYSTEM && ClusterNodes.NODE_LOST.equals(c.endReason()));
+    /** {@code c} as {@link #end} would leave its row: an end replaces no end, or a node declared lost. */
+    static Conversation afterEnd(Conversation c, Instant at, EndedBy endedBy, String reason) {
+        boolean endable =
+                c.endedAt() == null || (c.endedBy() == EndedBy.SYSTEM && ClusterNodes.NODE_LOST.equals(c.endReason()));
+        return endable
+                ? BatchFold.with(c, c.answeredAt(), c.handoffAt(), at, endedBy, truncate(reason, REASON_MAX))
+                : c;
     }
 
     /**
