@@ -84,6 +84,11 @@ jvm_metric() {
   curl -sf "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v n="$1" -v l="${2:-}" \
     '!found && ($1 == n || (index($1, n "{") == 1 && (l == "" || index($1, l) > 0))) {print $2; found = 1}'
 }
+# metric_sum <name>: the sum of a metric's series (every label set) on the gateway's /metrics, 0 when it has none
+metric_sum() {
+  curl -sf "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v n="$1" \
+    '$1 == n || index($1, n "{") == 1 {s += $2} END {printf "%.0f", s}'
+}
 rss_mib() {
   awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$1"/status 2>/dev/null || echo "?"
 }

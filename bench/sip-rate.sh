@@ -5,7 +5,7 @@
 # children; skipped when kamailio is not installed). Prints, per rate: calls completed and failed, and INVITE -> 200 OK
 # latency percentiles, and what a call cost each side: CPU time per completed call (the process and its children,
 # from /proc) and, for the gateway, heap allocated per call (its jvm_allocated_bytes_total); then the highest rate
-# each side completed with no failed call.
+# each side completed with no failed call, and whether every call the gateway took was recorded in full.
 #
 #   bench/sip-rate.sh [rate ...]          default rates: 100 200 400 800 1600 3200
 #   SECONDS_PER_RATE=5 bench/sip-rate.sh  how long each rate runs (after a 10 s warm-up of the gateway)
@@ -128,6 +128,21 @@ if [ -n "$KAM_PORT" ]; then
   [ "$best_kam" -gt 0 ] && awk -v g="$best_gw" -v k="$best_kam" 'BEGIN{printf " (ratio %.2f)", g/k}'
 fi
 echo
+# Every call recorded in full: once the recorder's queue has drained and no call is in progress, every call the
+# gateway started has ended (a call's end is its last record), and no record was dropped or refused by the store.
+for _ in $(seq 1 600); do
+  [ "$(metric_sum switchboard_recorder_queue_depth)" = 0 ] && [ "$(metric_sum switchboard_calls_active)" = 0 ] && break
+  sleep 0.1
+done
+started=$(metric_sum switchboard_calls_started_total)
+ended=$(metric_sum switchboard_calls_total)
+dropped=$(metric_sum switchboard_recorder_dropped_total)
+refused=$(metric_sum switchboard_recorder_failed_total)
+queued=$(metric_sum switchboard_recorder_queue_depth)
+full=no
+[ "$started" = "$ended" ] && [ "$dropped" = 0 ] && [ "$refused" = 0 ] && [ "$queued" = 0 ] && full=yes
+printf 'Every call recorded in full (warm-up included): %s (calls started %s, ended %s; records written %s, dropped %s, refused by the store %s, still queued %s)\n' \
+  "$full" "$started" "$ended" "$(metric_sum switchboard_recorder_records_total)" "$dropped" "$refused" "$queued"
 printf 'Gateway resident memory after the run: %s MiB\n' "$(rss_mib "$JVM_PID")"
-result sip-rate-best "gateway,uas,kamailio"
-result sip-rate-best "$best_gw,$best_uas,$best_kam"
+result sip-rate-best "gateway,uas,kamailio,recorded_in_full"
+result sip-rate-best "$best_gw,$best_uas,$best_kam,$full"
