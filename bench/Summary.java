@@ -57,6 +57,14 @@ public class Summary {
                         "Kamailio as a stateful UAS: " + k.group(1) + " calls/s", kv == 0 ? "-" : ratio(g / kv));
             }
         }
+        Matcher full = Pattern.compile(
+                        "Every call recorded in full \\(warm-up included\\): (\\w+) \\(calls started (\\d+), ended (\\d+)")
+                .matcher(md);
+        if (full.find()) {
+            row("every call of the call-rate run recorded in full (calls started = ended; no record dropped, refused"
+                    + " or left queued)", full.group(1) + " (" + full.group(2) + " started, " + full.group(3)
+                    + " ended)", "-", "-");
+        }
         for (List<String> r : table(md)) {
             if (r.get(0).equals("100") || r.get(0).equals("400")) {
                 String[] g = r.get(2).split(" / "), u = r.get(4).split(" / ");
