@@ -10,8 +10,9 @@ import gov.nist.javax.sip.stack.OIOMessageProcessorFactory;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
- * The stack's message processors: {@link LeanUdpMessageProcessor} for UDP, the RI's own (blocking I/O) for every
- * other transport. The stack instantiates this class by name from the wrapper bundle's class loader when the property
+ * The stack's message processors: {@link LeanUdpMessageProcessor} for UDP, {@link TcpProcessor} and
+ * {@link TlsProcessor} (the RI's blocking-I/O ones with a send race fixed, see {@link SentBeforeClose}) for TCP and
+ * TLS, the RI's own for any other transport. The stack instantiates this class by name from the wrapper bundle's class loader when the property
  * {@code gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY} names it, so it lives inside this bundle.
  *
  * <p>Like the RI's factory, making a UDP processor sets the stack's package-private {@code udpFlag}: with it, UDP
@@ -35,6 +36,12 @@ public class LeanMessageProcessorFactory implements MessageProcessorFactory {
             LeanUdpMessageProcessor processor = new LeanUdpMessageProcessor(address, stack, port);
             sendFromListeningSockets(stack);
             return processor;
+        }
+        if ("tcp".equalsIgnoreCase(transport)) {
+            return new TcpProcessor(address, stack, port);
+        }
+        if ("tls".equalsIgnoreCase(transport)) {
+            return new TlsProcessor(address, stack, port);
         }
         return others.createMessageProcessor(stack, address, port, transport);
     }
