@@ -1,6 +1,10 @@
 package org.switchboard.jainsip.internal;
 
 import java.net.Socket;
+import java.net.SocketException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A send the RI reports failed although its message went out. After writing a message, the RI's TCP and TLS channels
@@ -13,13 +17,20 @@ import java.net.Socket;
  */
 final class SentBeforeClose {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SentBeforeClose.class);
+
     private SentBeforeClose() {}
 
     /**
-     * Whether a send that failed with a {@link java.net.SocketException} only failed to adopt {@code adopted} (the
-     * channel's socket after the failure), closed by the reader after the message was written on it.
+     * Rethrows {@code e}, the failure of a send, unless it only failed to adopt {@code adopted} (the channel's socket
+     * after the failure), closed by the reader after the message was written on it; the caller then sets its socket
+     * to null, as the reader's close left it, and the send counts as done.
      */
-    static boolean written(Socket adopted) {
-        return adopted != null && adopted.isClosed();
+    static void settle(SocketException e, Socket adopted, String transport, Object peer, int port)
+            throws SocketException {
+        if (adopted == null || !adopted.isClosed()) {
+            throw e;
+        }
+        LOG.debug("Sent to {}:{} over {} just before the peer closed the connection", peer, port, transport);
     }
 }

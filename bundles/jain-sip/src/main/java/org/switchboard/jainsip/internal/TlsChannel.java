@@ -5,17 +5,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import gov.nist.javax.sip.stack.TLSMessageChannel;
 import gov.nist.javax.sip.stack.TLSMessageProcessor;
 
 /** The RI's TLS channel, except that a message written before the peer closed counts as sent ({@link SentBeforeClose}). */
 final class TlsChannel extends TLSMessageChannel {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TlsChannel.class);
 
     /** A channel on a connection the processor accepted; its reader starts at once. */
     TlsChannel(Socket accepted, SIPTransactionStack stack, TLSMessageProcessor processor, String threadName)
@@ -50,10 +45,7 @@ final class TlsChannel extends TLSMessageChannel {
     }
 
     private void settle(SocketException e) throws SocketException {
-        if (!SentBeforeClose.written(mySock)) {
-            throw e;
-        }
-        mySock = null; // as the reader's close left it
-        LOG.debug("Sent to {}:{} over TLS just before the peer closed the connection", peerAddress, peerPort);
+        SentBeforeClose.settle(e, mySock, "TLS", peerAddress, peerPort);
+        mySock = null;
     }
 }

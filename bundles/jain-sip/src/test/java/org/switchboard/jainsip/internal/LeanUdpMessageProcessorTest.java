@@ -146,7 +146,7 @@ public class LeanUdpMessageProcessorTest {
                 + body;
     }
 
-    private static final class RequestCollector implements javax.sip.SipListener {
+    private static final class RequestCollector extends TestListener {
         private final BlockingQueue<Request> received;
 
         RequestCollector(BlockingQueue<Request> received) {
@@ -157,20 +157,5 @@ public class LeanUdpMessageProcessorTest {
         public void processRequest(RequestEvent event) {
             received.add(event.getRequest());
         }
-
-        @Override
-        public void processResponse(javax.sip.ResponseEvent event) {}
-
-        @Override
-        public void processTimeout(javax.sip.TimeoutEvent event) {}
-
-        @Override
-        public void processIOException(javax.sip.IOExceptionEvent event) {}
-
-        @Override
-        public void processTransactionTerminated(javax.sip.TransactionTerminatedEvent event) {}
-
-        @Override
-        public void processDialogTerminated(javax.sip.DialogTerminatedEvent event) {}
     }
 }

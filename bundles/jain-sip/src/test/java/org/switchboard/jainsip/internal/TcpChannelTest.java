@@ -246,7 +246,7 @@ public class TcpChannelTest {
         }
     }
 
-    private static final class Answers implements javax.sip.SipListener {
+    private static final class Answers extends TestListener {
         private final BlockingQueue<Response> answers;
 
         Answers(BlockingQueue<Response> answers) {
@@ -254,23 +254,8 @@ public class TcpChannelTest {
         }
 
         @Override
-        public void processRequest(javax.sip.RequestEvent event) {}
-
-        @Override
         public void processResponse(javax.sip.ResponseEvent event) {
             answers.add(event.getResponse());
         }
-
-        @Override
-        public void processTimeout(javax.sip.TimeoutEvent event) {}
-
-        @Override
-        public void processIOException(javax.sip.IOExceptionEvent event) {}
-
-        @Override
-        public void processTransactionTerminated(javax.sip.TransactionTerminatedEvent event) {}
-
-        @Override
-        public void processDialogTerminated(javax.sip.DialogTerminatedEvent event) {}
     }
 }

@@ -421,8 +421,9 @@ final class SipCall implements CallSession.Dialog {
             send(bye, answered);
         } catch (Exception e) {
             strayByeAnswer = answered;
-            // The stack can report a send failure for a BYE that did reach the peer (seen over TCP): its answer is
-            // still taken if it comes; otherwise the call ends as not handed over.
+            // The stack can report a send failure for a BYE that did reach the peer (over TCP when the peer answered
+            // and closed at once; the wrapper bundle's channels now settle that case): its answer is still taken if
+            // it comes; otherwise the call ends as not handed over.
             String why = e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause());
             LOG.warn("Session {}: BYE may not have been sent: {}", sessionId(), why);
             ctx.timers.schedule(
