@@ -29,23 +29,19 @@ import org.switchboard.media.internal.rtp.DtmfReceiver;
 import org.switchboard.media.internal.rtp.ReorderBuffer;
 import org.switchboard.media.internal.rtp.RtpPacket;
 import org.switchboard.media.internal.rtp.TelephoneEvent;
-import org.switchboard.media.internal.srtp.SrtpReceiver;
-import org.switchboard.media.internal.srtp.SrtpSender;
-import org.switchboard.media.internal.srtp.SrtpSuite;
 
 /**
- * One call's RTP: receives on the shared selector thread (source latching, payload-type checks, reorder buffer,
- * DTMF, voice detection), sends one 20 ms frame per pacer tick (the head prompt, or silence), and runs prompts
+ * One call's RTP: receives on the shared selector thread (what {@link RtpPeer} takes goes through the reorder buffer,
+ * DTMF and voice detection), sends one 20 ms frame per pacer tick (the head prompt, or silence), and runs prompts
  * and gathers. State shared between the threads and the API is guarded by this object's monitor.
  *
- * <p>It is longer than most classes on purpose: the receive path, the 20 ms pacer and the prompt and gather state
- * share that one monitor, and splitting them would put locking between objects on the 20 ms path. Codecs, SRTP,
- * DTMF, jitter, gathers and recordings are already classes of their own.
+ * <p>The receive path, the 20 ms pacer and the prompt and gather state share that one monitor, so they stay in
+ * this class: splitting them would put locking between objects on the 20 ms path. What needs no monitor is in
+ * classes of its own: the negotiated peer and SRTP ({@link RtpPeer}), codecs, DTMF, jitter, gathers, recordings.
  */
 final class RtpSession implements MediaSession {
 
     static final int FRAME = 160;
-    private static final int MAX_PAYLOAD = 1200;
     /** The longest a prompt stays paused for the recognizer to decide whether the caller said words. */
     private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -56,14 +52,8 @@ final class RtpSession implements MediaSession {
     private final Settings settings;
     private final CallRecorder recorder;
 
-    private volatile InetSocketAddress sdpRemote;
-    private volatile InetSocketAddress latched;
-    private volatile int payloadType = -1;
-    private volatile boolean ulaw = true;
-    private volatile int dtmfPayloadType = -1;
+    private final RtpPeer peer;
     private volatile boolean closed;
-    private volatile Srtp srtp;
-    private volatile long lastReceived;
     private boolean timedOut;
 
     // pacer thread
@@ -75,7 +65,6 @@ final class RtpSession implements MediaSession {
     private final DtmfReceiver dtmf = new DtmfReceiver(this::onDigit);
     private final EnergyVad vad;
     private final EchoGate echo;
-    private final byte[] srtpIn = new byte[RtpPacket.HEADER + MAX_PAYLOAD + 64];
 
     // guarded by this
     private final Deque<Prompt> prompts = new ArrayDeque<>();
@@ -107,7 +96,7 @@ final class RtpSession implements MediaSession {
         this.pause = new PromptPause(engine.scheduler());
         this.vad = new EnergyVad(settings.vadThresholdDb(), 12, 3, 40);
         this.echo = new EchoGate(settings.echoMarginDb());
-        this.lastReceived = System.nanoTime();
+        this.peer = new RtpPeer((outcome, from) -> engine.srtpRefused(this, outcome, from));
     }
 
     String id() {
@@ -123,41 +112,14 @@ final class RtpSession implements MediaSession {
         return channel.socket().getLocalPort();
     }
 
-    /** The keys in use and the contexts made from them; replaced as a whole when a re-INVITE changes them. */
-    private record Srtp(SrtpParameters keys, SrtpSender sender, SrtpReceiver receiver) {}
-
     @Override
     public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt) {
-        connect(remoteAddress, remotePort, pt, codec, dtmfPt, null);
+        peer.connect(remoteAddress, remotePort, pt, codec, dtmfPt, null);
     }
 
     @Override
     public void connect(String remoteAddress, int remotePort, int pt, String codec, int dtmfPt, SrtpParameters keys) {
-        Srtp current = srtp;
-        if (keys == null) {
-            srtp = null;
-        } else if (current == null || !current.keys.equals(keys)) {
-            SrtpSuite suite = SrtpSuite.of(keys.suite());
-            boolean sameSending = current != null
-                    && current.keys.suite().equals(keys.suite())
-                    && java.util.Arrays.equals(current.keys.localKey(), keys.localKey());
-            boolean sameReceiving = current != null
-                    && current.keys.suite().equals(keys.suite())
-                    && java.util.Arrays.equals(current.keys.remoteKey(), keys.remoteKey());
-            srtp = new Srtp(
-                    keys,
-                    sameSending ? current.sender : new SrtpSender(suite, keys.localKey()),
-                    sameReceiving ? current.receiver : new SrtpReceiver(suite, keys.remoteKey()));
-        }
-        InetSocketAddress remote = new InetSocketAddress(remoteAddress, remotePort);
-        if (sdpRemote != null && !sdpRemote.equals(remote)) {
-            latched = null; // a re-INVITE moved the peer: latch again
-        }
-        ulaw = !"PCMA".equalsIgnoreCase(codec);
-        dtmfPayloadType = dtmfPt;
-        payloadType = pt;
-        sdpRemote = remote;
-        lastReceived = System.nanoTime();
+        peer.connect(remoteAddress, remotePort, pt, codec, dtmfPt, keys);
     }
 
     // ---- receiving (selector thread)
@@ -166,29 +128,12 @@ final class RtpSession implements MediaSession {
         if (closed) {
             return;
         }
-        Srtp secure = srtp;
-        if (secure != null) {
-            data = unprotect(secure.receiver, data, from);
-            if (data == null) {
-                dropped.incrementAndGet();
-                return;
-            }
-        }
-        int pt = payloadType;
-        RtpPacket p = data.remaining() > RtpPacket.HEADER + MAX_PAYLOAD ? null : RtpPacket.parse(data);
-        if (p == null || pt < 0 || (p.payloadType() != pt && p.payloadType() != dtmfPayloadType)) {
+        RtpPacket p = peer.accept(data, from);
+        if (p == null) {
             dropped.incrementAndGet();
             return;
         }
-        InetSocketAddress source = latched;
-        if (source == null) {
-            latched = from;
-        } else if (!source.equals(from)) {
-            dropped.incrementAndGet();
-            return;
-        }
-        lastReceived = System.nanoTime();
-        if (p.payloadType() == dtmfPayloadType) {
+        if (peer.isDtmf(p)) {
             TelephoneEvent e = TelephoneEvent.parse(p.payload());
             if (e == null) {
                 dropped.incrementAndGet();
@@ -206,25 +151,10 @@ final class RtpSession implements MediaSession {
         reorder.add(p, this::onAudio);
     }
 
-    /** The packet decrypted into this session's buffer, or {@code null} when it is not authentic or replayed. */
-    private ByteBuffer unprotect(SrtpReceiver receiver, ByteBuffer data, InetSocketAddress from) {
-        int length = data.remaining();
-        if (length > srtpIn.length) {
-            return null;
-        }
-        data.get(srtpIn, 0, length);
-        SrtpReceiver.Outcome outcome = receiver.unprotect(srtpIn, 0, length);
-        if (outcome == SrtpReceiver.Outcome.OK) {
-            return ByteBuffer.wrap(srtpIn, 0, receiver.length());
-        }
-        engine.srtpRefused(this, outcome, from);
-        return null;
-    }
-
     private void onAudio(RtpPacket p) {
         byte[] payload = p.payload();
         short[] pcm = new short[payload.length];
-        G711.decode(ulaw, payload, 0, payload.length, pcm, 0);
+        G711.decode(peer.ulaw(), payload, 0, payload.length, pcm, 0);
         if (recorder != null) {
             recorder.caller(pcm, pcm.length);
         }
@@ -384,13 +314,13 @@ final class RtpSession implements MediaSession {
     // ---- sending (pacer thread)
 
     void tick(long now) {
-        InetSocketAddress to = latched != null ? latched : sdpRemote;
-        int pt = payloadType;
+        InetSocketAddress to = peer.target();
+        int pt = peer.payloadType();
         if (closed || to == null || pt < 0) {
             return;
         }
         long silence = settings.mediaTimeoutNanos();
-        if (silence > 0 && !timedOut && now - lastReceived > silence) {
+        if (silence > 0 && !timedOut && now - peer.lastReceived() > silence) {
             timedOut = true;
             engine.pool().execute(() -> events.mediaTimeout(Duration.ofNanos(silence)));
         }
@@ -429,18 +359,15 @@ final class RtpSession implements MediaSession {
         }
         ByteBuffer tx;
         if (event != null) {
-            tx = outbound.event(event, lastOfDigit, dtmfPayloadType);
+            tx = outbound.event(event, lastOfDigit, peer.dtmfPayloadType());
         } else {
             echo.sent(sound ? EnergyVad.levelDb(frame, 0, FRAME) : -96);
-            tx = outbound.audio(sound ? frame : null, pt, ulaw);
+            tx = outbound.audio(sound ? frame : null, pt, peer.ulaw());
         }
         if (recorder != null && recorder.tick(event == null && sound ? frame : null)) { // null: silence
             engine.pool().execute(() -> events.recording(recorder.file().toString()));
         }
-        Srtp secure = srtp;
-        if (secure != null) {
-            tx.limit(secure.sender.protect(tx.array(), 0, tx.limit()));
-        }
+        peer.protect(tx);
         try {
             channel.send(tx, to);
             out.incrementAndGet();
@@ -578,7 +505,7 @@ final class RtpSession implements MediaSession {
     public synchronized void sendDtmf(String digitsToSend) {
         for (char c : digitsToSend.toCharArray()) {
             int code = TelephoneEvent.code(c);
-            if (code < 0 || dtmfPayloadType < 0) {
+            if (code < 0 || peer.dtmfPayloadType() < 0) {
                 continue;
             }
             for (int d = 160; d < 800; d += 160) {
