@@ -5,10 +5,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.util.log.LogThrottle;
 
 import gov.nist.javax.sip.stack.ConnectionOrientedMessageChannel;
 import gov.nist.javax.sip.stack.MessageChannel;
@@ -17,6 +19,8 @@ import gov.nist.javax.sip.stack.MessageChannel;
 final class Channels {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channels.class);
+    private static final long ACCEPT_RETRY_MS = 50;
+    private static final LogThrottle ACCEPT_FAILURES = new LogThrottle(TimeUnit.MINUTES.toNanos(1), 16);
 
     private Channels() {}
 
@@ -43,7 +47,8 @@ final class Channels {
 
     /**
      * The accept loop of a processor: each accepted connection to {@code incoming}, numbered; returns when the
-     * listening socket is closed (the processor stopped) or {@code running} turns false. Connections are bounded where
+     * listening socket is closed (the processor stopped) or {@code running} turns false; any other accept
+     * failure is logged (throttled) and listening goes on. Connections are bounded where
      * they are accepted (the SIP bundle's guarded network layer), so the stack's own {@code MAX_CONNECTIONS} wait is
      * not kept: Switchboard never sets it.
      */
@@ -53,10 +58,11 @@ final class Channels {
             Socket socket;
             try {
                 socket = listening.accept();
-            } catch (SocketException e) {
-                return;
             } catch (IOException e) {
-                LOG.debug("{} accept on port {} failed: {}", transport, listening.getLocalPort(), e.toString());
+                if (listening.isClosed()) {
+                    return;
+                }
+                acceptFailed(transport, listening.getLocalPort(), e);
                 continue;
             }
             try {
@@ -66,6 +72,32 @@ final class Channels {
                         "{} connection from {} dropped: {}", transport, socket.getRemoteSocketAddress(), e.toString());
                 closeQuietly(socket);
             }
+        }
+    }
+
+    /**
+     * An accept failed with the listening socket still open: the RI's TCP processor stopped listening for good on a
+     * {@link SocketException} (out of file descriptors, say). Said at most once a minute; after a
+     * {@code SocketException} the loop waits a little before accepting again, so that a lasting cause does not spin
+     * it.
+     */
+    private static void acceptFailed(String transport, int port, IOException e) {
+        long held = ACCEPT_FAILURES.admit(transport + port, System.nanoTime());
+        if (held >= 0) {
+            LOG.warn(
+                    "{} accept on port {} failed, listening goes on: {}{}",
+                    transport,
+                    port,
+                    e.toString(),
+                    held > 0 ? " (" + held + " more since the last such line)" : "");
+        }
+        if (!(e instanceof SocketException)) {
+            return; // about that connection only
+        }
+        try {
+            Thread.sleep(ACCEPT_RETRY_MS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
