@@ -151,6 +151,13 @@ public @interface SipConfig {
     int connection_idle_timeout_s() default 900;
 
     @AttributeDefinition(
+            name = "Transaction linger",
+            description = "Seconds a terminated transaction or dialog stays known to the stack (1-32), after the "
+                    + "RFC 3261 timers: an INVITE retransmitted after the 2xx and ACK is still absorbed in that time, "
+                    + "not taken for a new call. Longer costs memory at high call rates (JAIN-SIP's own default is 8).")
+    int transaction_linger_s() default 2;
+
+    @AttributeDefinition(
             name = "Recorder queue",
             description = "Call records that may wait to be written to the "
                     + "conversation store (1000-10000000). Once half of it is taken, new calls get 503 until the store catches "

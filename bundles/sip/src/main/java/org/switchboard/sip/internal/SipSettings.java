@@ -38,6 +38,7 @@ record SipSettings(
         int maxConnections,
         int maxConnectionsPerSource,
         int connectionIdleTimeoutS,
+        int transactionLingerS,
         TlsSettings tls,
         TrustedProxies trustedProxies) {
 
@@ -83,6 +84,7 @@ record SipSettings(
         range(errors, "max.connections", c.max_connections(), 0, 100_000);
         range(errors, "max.connections.per.source", c.max_connections_per_source(), 0, 100_000);
         range(errors, "connection.idle.timeout.s", c.connection_idle_timeout_s(), 0, 86_400);
+        range(errors, "transaction.linger.s", c.transaction_linger_s(), 1, 32);
         String handoff =
                 c.shutdown_handoff() == null ? "" : c.shutdown_handoff().trim().toLowerCase(Locale.ROOT);
         if (!handoff.equals("hangup") && !handoff.equals("agent")) {
@@ -129,6 +131,7 @@ record SipSettings(
                 c.max_connections(),
                 c.max_connections_per_source(),
                 c.connection_idle_timeout_s(),
+                c.transaction_linger_s(),
                 tls,
                 proxies);
     }

@@ -43,6 +43,9 @@ final class StackProperties {
         // A terminated transaction or dialog lets go of its parsed messages while it lingers for its timers (32 s
         // over UDP): a third less live heap at 400 calls/s, and less for each young collection to copy.
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        // How long a terminated transaction or dialog lingers (RI default 8 s). At 400 calls/s, 2 s instead of 8 took
+        // the live heap from 76 to 48 MB and its objects from 1.7 to 0.9 million: less for each young GC to copy.
+        p.setProperty("gov.nist.javax.sip.LINGER_TIMER", Integer.toString(s.transactionLingerS()));
         TlsSettings tls = s.tls();
         if (tls != null) {
             p.setProperty("javax.net.ssl.keyStore", tls.keystore());

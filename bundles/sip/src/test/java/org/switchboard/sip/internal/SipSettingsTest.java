@@ -25,6 +25,21 @@ public class SipSettingsTest {
         assertEquals(4, s.stackTraceLevel());
         assertEquals(2000, s.maxCalls());
         assertEquals(200, s.maxCallsPerSecond());
+        assertEquals(2, s.transactionLingerS());
+    }
+
+    @Test
+    public void theLingerReachesTheStackAndStaysWithinTheRfcTimers() {
+        SipSettings s = SipSettings.from(config(Map.of("transaction.linger.s", 5)));
+        assertEquals("5", StackProperties.of(s, "t").getProperty("gov.nist.javax.sip.LINGER_TIMER"));
+        for (int bad : new int[] {0, 33}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> SipSettings.from(config(Map.of("transaction.linger.s", bad))));
+            assertTrue(
+                    e.getMessage(),
+                    e.getMessage().contains("'transaction.linger.s' = '" + bad + "': must be between 1 and 32"));
+        }
     }
 
     @Test
