@@ -2,11 +2,19 @@ package org.switchboard.itests.gateway;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -75,6 +83,92 @@ public class ConformanceIT {
         assertFalse("no failure in Switchboard's code", log.contains("\tat org.switchboard."));
         assertFalse("no NullPointerException anywhere", log.contains("NullPointerException"));
         assertTrue("rejections are logged with their reason", log.contains("Rejected INVITE from 127.0.0.1"));
+    }
+
+    /**
+     * RFC 3261 ends an INVITE server transaction with its 2xx; the stack keeps it {@code transaction.linger.s} (2 s)
+     * more, so an INVITE retransmission that arrives after the call has already ended is absorbed there rather than
+     * taken for a new call (one that arrives later than that is a new call: the setting's documented trade-off).
+     */
+    @Test
+    public void anInviteRetransmittedAfterTheCallEndedIsAbsorbedNotANewCall() throws Exception {
+        long before = callsStarted();
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            String id = "retx-" + System.nanoTime();
+            String via = "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bK" + id + ";rport\r\n";
+            String dialog = "From: <sip:+14085551212@127.0.0.1>;tag=" + id + "\r\nCall-ID: " + id + "\r\n"
+                    + "Max-Forwards: 70\r\nContact: <sip:+14085551212@127.0.0.1:" + s.getLocalPort() + ">\r\n";
+            String sdp = "v=0\r\no=t 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+            String invite = "INVITE sip:+15550102@127.0.0.1:" + gateway.sip + " SIP/2.0\r\n" + via + dialog
+                    + "To: <sip:+15550102@127.0.0.1>\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\n"
+                    + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+            send(s, invite);
+            String ok = await(s, "200", "INVITE");
+            Matcher tag = Pattern.compile("\r\nTo: [^\r]*;tag=([^;\r]+)").matcher(ok);
+            assertTrue(ok, tag.find());
+            String to = "To: <sip:+15550102@127.0.0.1>;tag=" + tag.group(1) + "\r\n";
+            String target = "sip:+15550102@127.0.0.1:" + gateway.sip;
+            send(
+                    s,
+                    "ACK " + target + " SIP/2.0\r\n" + via.replace(id, id + "a") + dialog + to
+                            + "CSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            send(
+                    s,
+                    "BYE " + target + " SIP/2.0\r\n" + via.replace(id, id + "b") + dialog + to
+                            + "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+            await(s, "200", "BYE");
+
+            // 0.8 s on, within the 2 s linger: without it the stack has forgotten the transaction by then (measured:
+            // from 0.7 s on, the same INVITE became a second call)
+            Thread.sleep(800);
+            send(s, invite);
+            s.setSoTimeout(1500);
+            byte[] in = new byte[65536];
+            try {
+                while (true) {
+                    DatagramPacket p = new DatagramPacket(in, in.length);
+                    s.receive(p);
+                    String r = new String(in, 0, p.getLength(), StandardCharsets.UTF_8);
+                    // only a late copy of the call's own 2xx may still come; anything else answers the retransmission
+                    assertTrue(
+                            "the retransmission was answered as a request of its own:\n" + r,
+                            r.startsWith("SIP/2.0 200") && r.contains(";tag=" + tag.group(1)));
+                }
+            } catch (SocketTimeoutException expected) {
+                // nothing answered the retransmission: its transaction took it
+            }
+        }
+        assertEquals("one call, not two", before + 1, callsStarted());
+    }
+
+    private static void send(DatagramSocket s, String message) throws Exception {
+        byte[] b = message.getBytes(StandardCharsets.UTF_8);
+        s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), gateway.sip));
+    }
+
+    /** The next response with this code to this method, skipping provisional ones and the caller's own requests. */
+    private static String await(DatagramSocket s, String code, String method) throws Exception {
+        s.setSoTimeout(5000);
+        byte[] in = new byte[65536];
+        while (true) {
+            DatagramPacket p = new DatagramPacket(in, in.length);
+            s.receive(p);
+            String r = new String(in, 0, p.getLength(), StandardCharsets.UTF_8);
+            if (r.startsWith("SIP/2.0 " + code) && r.contains(" " + method + "\r\n")) {
+                return r;
+            }
+            assertFalse("unexpected final answer:\n" + r, r.matches("(?s)SIP/2\\.0 [3-6].*"));
+        }
+    }
+
+    private static long callsStarted() throws Exception {
+        String metrics = gateway.get("/metrics");
+        assertNotNull(metrics);
+        return metrics.lines()
+                .filter(l -> l.startsWith("switchboard_calls_started_total"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static void check(Corpus.Case c, String transport, String expected, Wire.Exchange x, List<String> wrong) {
