@@ -147,7 +147,7 @@ public class ConformanceIT {
         s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), gateway.sip));
     }
 
-    /** The next response with this code to this method, skipping provisional ones and the caller's own requests. */
+    /** The next response with this code to this method; other answers and the gateway's own requests are skipped. */
     private static String await(DatagramSocket s, String code, String method) throws Exception {
         s.setSoTimeout(5000);
         byte[] in = new byte[65536];
