@@ -56,6 +56,13 @@ public class Summary {
                 row("highest call rate with 0 failed calls, against Kamailio", m.group(1) + " calls/s",
                         "Kamailio as a stateful UAS: " + k.group(1) + " calls/s", kv == 0 ? "-" : ratio(g / kv));
             }
+            Matcher ri = Pattern.compile("JAIN-SIP RI alone (\\d+) calls/s").matcher(md);
+            if (ri.find()) {
+                double rv = Double.parseDouble(ri.group(1));
+                row("highest call rate with 0 failed calls, against the JAIN-SIP RI alone", m.group(1) + " calls/s",
+                        "the RI alone as a UAS (bench/RiUas.java): " + ri.group(1) + " calls/s",
+                        rv == 0 ? "-" : ratio(g / rv));
+            }
         }
         Matcher full = Pattern.compile(
                         "Every call recorded in full \\(warm-up included\\): (\\w+) \\(calls started (\\d+), ended (\\d+)")
@@ -73,12 +80,18 @@ public class Summary {
                     String[] k = r.get(6).split(" / ");
                     kam = "; Kamailio " + k[0] + " / " + k[2] + " ms";
                 }
+                if (r.size() > 10 && !r.get(8).startsWith("-")) {
+                    String[] ri = r.get(8).split(" / ");
+                    kam += "; the RI alone " + ri[0] + " / " + ri[2] + " ms";
+                }
                 row("INVITE→200 OK p50 / p99 at " + r.get(0) + " calls/s", g[0] + " / " + g[2] + " ms",
                         "sipp " + u[0] + " / " + u[2] + " ms" + kam, "-");
             }
-            if (r.get(0).equals("400") && r.size() > 8 && !r.get(7).startsWith("-")) {
-                String[] c = r.get(7).split(" / ");
-                String base = "sipp's UAS " + c[1] + " ms" + (c[2].equals("-") ? "" : "; Kamailio " + c[2] + " ms");
+            int cpu = r.size() > 10 ? 9 : 7;
+            if (r.get(0).equals("400") && r.size() > cpu + 1 && !r.get(cpu).startsWith("-")) {
+                String[] c = r.get(cpu).split(" / ");
+                String base = "sipp's UAS " + c[1] + " ms" + (c[2].equals("-") ? "" : "; Kamailio " + c[2] + " ms")
+                        + (c.length > 3 && !c[3].equals("-") ? "; the RI alone " + c[3] + " ms" : "");
                 String vs = "-";
                 try {
                     double k = Double.parseDouble(c[c[2].equals("-") ? 1 : 2]);
@@ -86,8 +99,17 @@ public class Summary {
                 } catch (NumberFormatException e) {
                     // a side without calls: no ratio
                 }
-                row("CPU per call at 400 calls/s (heap allocated per call)", c[0] + " ms (" + r.get(8) + " KiB)", base,
-                        vs);
+                row("CPU per call at 400 calls/s (heap allocated per call)", c[0] + " ms (" + r.get(cpu + 1) + " KiB)",
+                        base, vs);
+                if (c.length > 3 && !c[3].equals("-")) {
+                    try {
+                        double ri = Double.parseDouble(c[3]);
+                        row("CPU per call at 400 calls/s, against the JAIN-SIP RI alone", c[0] + " ms",
+                                "the RI alone: " + c[3] + " ms", ri == 0 ? "-" : ratio(Double.parseDouble(c[0]) / ri));
+                    } catch (NumberFormatException e) {
+                        // the gateway completed no call: no ratio
+                    }
+                }
             }
         }
     }

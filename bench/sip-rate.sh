@@ -37,6 +37,18 @@ else
   echo "kamailio is not installed (apt-get install -y kamailio): its baseline is skipped" >&2
 fi
 
+# The JAIN-SIP RI alone as a UAS, the third baseline, from the jars the assembly runs.
+mkdir -p "$WORK/ri"
+unzip -q -o -j -d "$WORK/ri" "$HOME_DIR/features/target/switchboard.jar" 'jar/org.switchboard.jain-sip-*.jar' \
+  'jar/org.switchboard.util-*.jar' 'jar/slf4j-api-*.jar'
+RI_PORT=$(free_port)
+java -Xmx1g -cp "$(ls "$WORK"/ri/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
+  >"$WORK/ri/ri.log" 2>&1 &
+RI_PID=$!
+EXTRA_PIDS+=($RI_PID)
+for _ in $(seq 1 200); do grep -q '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done
+grep -q '^ready' "$WORK/ri/ri.log" || { echo "the RI UAS did not start:" >&2; cat "$WORK/ri/ri.log" >&2; exit 1; }
+
 # cpu_ms <pid>: CPU time (ms) a process and its children (Kamailio's workers) have used so far
 HZ=$(getconf CLK_TCK)
 cpu_ms() {
@@ -78,16 +90,18 @@ run() {
   echo "$ok $failed $pct"
 }
 
-# JIT warm-up of the gateway (not reported): 10 s at 200 calls/s.
+# JIT warm-up of the gateway and of the RI alone (not reported): 10 s at 200 calls/s each.
 PER_RATE=10 run warmup 200 -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 "127.0.0.1:$SIP_PORT" >/dev/null
+PER_RATE=10 run warmup-ri 200 -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 "127.0.0.1:$RI_PORT" >/dev/null
 
 printf '\nSIP call rate, %s s per rate, UDP on loopback, %s cores\n\n' "$PER_RATE" "$(nproc)"
-printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) | Kamailio UAS ok / failed | p50 / p95 / p99 (ms) | CPU ms per call: Switchboard / sipp UAS / Kamailio | Switchboard KiB allocated per call |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99,kam_ok,kam_failed,kam_cps,kam_p50,kam_p95,kam_p99,gw_cpu_ms,uas_cpu_ms,kam_cpu_ms,gw_kib"
+printf '| rate (calls/s) | Switchboard ok / failed | INVITE->200 p50 / p95 / p99 (ms) | sipp UAS ok / failed | p50 / p95 / p99 (ms) | Kamailio UAS ok / failed | p50 / p95 / p99 (ms) | JAIN-SIP RI alone ok / failed | p50 / p95 / p99 (ms) | CPU ms per call: Switchboard / sipp UAS / Kamailio / RI alone | Switchboard KiB allocated per call |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+result sip-rate "rate,gw_ok,gw_failed,gw_cps,gw_p50,gw_p95,gw_p99,uas_ok,uas_failed,uas_cps,uas_p50,uas_p95,uas_p99,kam_ok,kam_failed,kam_cps,kam_p50,kam_p95,kam_p99,gw_cpu_ms,uas_cpu_ms,kam_cpu_ms,gw_kib,ri_ok,ri_failed,ri_cps,ri_p50,ri_p95,ri_p99,ri_cpu_ms"
 best_gw=0
 best_uas=0
 best_kam=0
+best_ri=0
 for rate in "${RATES[@]}"; do
   c0=$(cpu_ms "$JVM_PID")
   a0=$(jvm_metric jvm_allocated_bytes_total || true)
@@ -108,12 +122,18 @@ for rate in "${RATES[@]}"; do
     keep "$WORK/kamailio-$rate" "sip-rate-kamailio-$rate"
     [ "$kfail" = 0 ] && [ "$kok" -gt 0 ] && best_kam=$rate
   fi
-  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s / %s | %s |\n' \
+  c0=$(cpu_ms "$RI_PID")
+  read -r rok rfail r50 r95 r99 < <(run ri "$rate" -sf "$HOME_DIR/bench/sipp/uac-bot-hangup.xml" -s +15550900 \
+    "127.0.0.1:$RI_PORT")
+  rcpu=$(per_call $(($(cpu_ms "$RI_PID") - c0)) "$rok")
+  keep "$WORK/ri-$rate" "sip-rate-ri-$rate"
+  [ "$rfail" = 0 ] && [ "$rok" -gt 0 ] && best_ri=$rate
+  printf '| %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s | %s / %s / %s | %s / %s / %s / %s | %s |\n' \
     "$rate" "$gok" "$gfail" "$g50" "$g95" "$g99" "$uok" "$ufail" "$u50" "$u95" "$u99" "$kok" "$kfail" "$k50" "$k95" \
-    "$k99" "$gcpu" "$ucpu" "$kcpu" "$gkib"
+    "$k99" "$rok" "$rfail" "$r50" "$r95" "$r99" "$gcpu" "$ucpu" "$kcpu" "$rcpu" "$gkib"
   kcps=-
   [ "$kok" = - ] || kcps=$((kok / PER_RATE))
-  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99,$kok,$kfail,$kcps,$k50,$k95,$k99,$gcpu,$ucpu,$kcpu,$gkib"
+  result sip-rate "$rate,$gok,$gfail,$((gok / PER_RATE)),$g50,$g95,$g99,$uok,$ufail,$((uok / PER_RATE)),$u50,$u95,$u99,$kok,$kfail,$kcps,$k50,$k95,$k99,$gcpu,$ucpu,$kcpu,$gkib,$rok,$rfail,$((rok / PER_RATE)),$r50,$r95,$r99,$rcpu"
   keep "$WORK/gateway-$rate" "sip-rate-gateway-$rate"
   keep "$WORK/uas-$rate" "sip-rate-uas-$rate"
   [ "$gfail" = 0 ] && [ "$gok" -gt 0 ] && best_gw=$rate
@@ -127,6 +147,8 @@ if [ -n "$KAM_PORT" ]; then
   printf ', Kamailio UAS %s calls/s' "$best_kam"
   [ "$best_kam" -gt 0 ] && awk -v g="$best_gw" -v k="$best_kam" 'BEGIN{printf " (ratio %.2f)", g/k}'
 fi
+printf ', JAIN-SIP RI alone %s calls/s' "$best_ri"
+[ "$best_ri" -gt 0 ] && awk -v g="$best_gw" -v r="$best_ri" 'BEGIN{printf " (ratio %.2f)", g/r}'
 echo
 # Every call recorded in full: once the recorder's queue has drained and no call is in progress, every call the
 # gateway started has ended (a call's end is its last record), and no record was dropped or refused by the store.
@@ -144,5 +166,5 @@ full=no
 printf 'Every call recorded in full (warm-up included): %s (calls started %s, ended %s; records written %s, dropped %s, refused by the store %s, still queued %s)\n' \
   "$full" "$started" "$ended" "$(metric_sum switchboard_recorder_records_total)" "$dropped" "$refused" "$queued"
 printf 'Gateway resident memory after the run: %s MiB\n' "$(rss_mib "$JVM_PID")"
-result sip-rate-best "gateway,uas,kamailio,recorded_in_full"
-result sip-rate-best "$best_gw,$best_uas,$best_kam,$full"
+result sip-rate-best "gateway,uas,kamailio,recorded_in_full,ri"
+result sip-rate-best "$best_gw,$best_uas,$best_kam,$full,$best_ri"
