@@ -2,7 +2,6 @@ package org.switchboard.sip.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,33 +16,50 @@ record RawMessage(String startLine, List<String> fields) {
     static RawMessage of(String text) {
         List<String> fields = new ArrayList<>();
         String start = null;
-        StringBuilder current = null;
+        String current = null;
+        StringBuilder folded = null; // the current field once a continuation line is folded into it
+        int n = text.length();
         int i = 0;
-        while (i <= text.length()) {
+        while (i <= n) {
             int nl = text.indexOf('\n', i);
-            String line = nl < 0 ? text.substring(i) : text.substring(i, nl);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
+            int end = nl < 0 ? n : nl;
+            int next = nl < 0 ? n + 1 : nl + 1;
+            if (end > i && text.charAt(end - 1) == '\r') {
+                end--;
             }
-            i = nl < 0 ? text.length() + 1 : nl + 1;
             if (start == null) {
-                start = line;
+                start = text.substring(i, end);
+                i = next;
                 continue;
             }
-            if (line.isEmpty()) {
+            if (end == i) {
                 break;
             }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
-                current.append(' ').append(line.strip());
+            char c = text.charAt(i);
+            if ((c == ' ' || c == '\t') && current != null) {
+                if (folded == null) {
+                    folded = new StringBuilder(current);
+                }
+                int from = i;
+                int to = end;
+                while (from < to && Character.isWhitespace(text.charAt(from))) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                    to--;
+                }
+                folded.append(' ').append(text, from, to);
             } else {
                 if (current != null) {
-                    fields.add(current.toString());
+                    fields.add(folded == null ? current : folded.toString());
                 }
-                current = new StringBuilder(line);
+                current = text.substring(i, end);
+                folded = null;
             }
+            i = next;
         }
         if (current != null) {
-            fields.add(current.toString());
+            fields.add(folded == null ? current : folded.toString());
         }
         return new RawMessage(start == null ? "" : start, List.copyOf(fields));
     }
@@ -65,12 +81,25 @@ record RawMessage(String startLine, List<String> fields) {
     List<String> fields(String name, String compact) {
         List<String> found = new ArrayList<>();
         for (String f : fields) {
-            String n = name(f).toLowerCase(Locale.ROOT);
-            if (n.equals(name.toLowerCase(Locale.ROOT)) || (compact != null && n.equals(compact))) {
+            if (named(f, name) || (compact != null && named(f, compact))) {
                 found.add(f);
             }
         }
         return found;
+    }
+
+    /** Whether {@code field}'s name, whitespace around it ignored, is {@code name} in any case. */
+    private static boolean named(String field, String name) {
+        int colon = field.indexOf(':');
+        int from = 0;
+        int to = colon < 0 ? field.length() : colon;
+        while (from < to && Character.isWhitespace(field.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(field.charAt(to - 1))) {
+            to--;
+        }
+        return to - from == name.length() && field.regionMatches(true, from, name, 0, name.length());
     }
 
     /** The one Content-Length's value; -1 when it is absent, given twice or not a number of at most 9 digits. */
