@@ -329,6 +329,7 @@ final class InviteProcessor implements MethodProcessor {
                 ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
         CallPolicy policy;
         java.util.Map<String, String> passed;
+        java.util.Map<String, java.util.List<String>> headers = SipMessages.headers(invite);
         try {
             InboundCall inbound = new InboundCall(
                     sessionId,
@@ -339,9 +340,9 @@ final class InviteProcessor implements MethodProcessor {
                     transport,
                     route.trunkId(),
                     route.botId(),
-                    SipMessages.lowerCaseHeaders(invite));
+                    SipMessages.lowerCaseHeaders(headers));
             policy = adapter.policyFor(inbound);
-            passed = SipMessages.receivedNames(invite, policy.sessionHeaders(inbound));
+            passed = SipMessages.receivedNames(headers.keySet(), policy.sessionHeaders(inbound));
         } catch (RuntimeException e) {
             rtp.release(ctx.rtpPorts);
             reject(
@@ -409,7 +410,7 @@ final class InviteProcessor implements MethodProcessor {
                 null,
                 null,
                 passed));
-        call.record(Direction.INCOMING, invite);
+        call.record(Direction.INCOMING, invite, headers);
         call.record(Direction.OUTGOING, trying);
         int delay = ctx.settings.answerDelayMs();
         if (delay > 0) {

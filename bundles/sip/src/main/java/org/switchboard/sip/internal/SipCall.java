@@ -483,6 +483,11 @@ final class SipCall implements CallSession.Dialog {
         ctx.recorder.sipMessage(SipMessages.record(sessionId(), direction, message));
     }
 
+    /** Records {@code message} with its headers as {@link SipMessages#headers} read them already. */
+    void record(Direction direction, Message message, Map<String, java.util.List<String>> headers) {
+        ctx.recorder.sipMessage(SipMessages.record(sessionId(), direction, message, headers));
+    }
+
     // ---- what operators and the flow's session see ---------------------------------------------------------
 
     String trunkId() {

@@ -25,7 +25,13 @@ final class SipMessages {
     private SipMessages() {}
 
     static SipMessageRecord record(String sessionId, Direction direction, Message message) {
-        return new SipMessageRecord(sessionId, Instant.now(), direction, firstLine(message), headers(message));
+        return record(sessionId, direction, message, headers(message));
+    }
+
+    /** The record of {@code message} whose {@link #headers} were read already. */
+    static SipMessageRecord record(
+            String sessionId, Direction direction, Message message, Map<String, List<String>> headers) {
+        return new SipMessageRecord(sessionId, Instant.now(), direction, firstLine(message), headers);
     }
 
     static String firstLine(Message message) {
@@ -54,15 +60,14 @@ final class SipMessages {
         return all;
     }
 
-    /** Headers by lower-case name, as adapters see them. */
-    static Map<String, List<String>> lowerCaseHeaders(Message message) {
+    /** {@code headers} (from {@link #headers}) by lower-case name, as adapters see them. */
+    static Map<String, List<String>> lowerCaseHeaders(Map<String, List<String>> headers) {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        headers(message)
-                .forEach((k, v) -> all.merge(k.toLowerCase(Locale.ROOT), v, (a, b) -> {
-                    List<String> m = new ArrayList<>(a);
-                    m.addAll(b);
-                    return m;
-                }));
+        headers.forEach((k, v) -> all.merge(k.toLowerCase(Locale.ROOT), v, (a, b) -> {
+            List<String> m = new ArrayList<>(a);
+            m.addAll(b);
+            return m;
+        }));
         return all;
     }
 
@@ -72,18 +77,18 @@ final class SipMessages {
     static final int MAX_PASSED_VALUE = 1024;
 
     /**
-     * The headers an adapter chose to pass ({@code chosen}, by any case of name), named as they were received, in the
-     * message's order, at most {@value #MAX_PASSED_HEADERS}, each value one line of at most
-     * {@value #MAX_PASSED_VALUE} characters.
+     * The headers an adapter chose to pass ({@code chosen}, by any case of name), named as they were received
+     * ({@code received}: the message's header names in order), at most {@value #MAX_PASSED_HEADERS}, each value one
+     * line of at most {@value #MAX_PASSED_VALUE} characters.
      */
-    static Map<String, String> receivedNames(Message message, Map<String, String> chosen) {
+    static Map<String, String> receivedNames(java.util.Collection<String> received, Map<String, String> chosen) {
         if (chosen == null || chosen.isEmpty()) {
             return Map.of();
         }
         Map<String, String> byLower = new LinkedHashMap<>();
         chosen.forEach((k, v) -> byLower.put(k.toLowerCase(Locale.ROOT), v));
         Map<String, String> passed = new LinkedHashMap<>();
-        for (String name : headers(message).keySet()) {
+        for (String name : received) {
             String v = byLower.remove(name.toLowerCase(Locale.ROOT));
             if (v != null && passed.size() < MAX_PASSED_HEADERS) {
                 passed.put(name, oneLine(v));
