@@ -17,6 +17,7 @@ import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.SessionContext;
 import org.switchboard.api.conversation.ConversationQuery;
 import org.switchboard.api.conversation.Direction;
+import org.switchboard.api.conversation.SipMessageRecord;
 import org.switchboard.api.conversation.Turn;
 import org.switchboard.api.routing.CallRoute;
 import org.switchboard.api.speech.Audio;
@@ -116,6 +117,33 @@ public class ApiRecordsTest {
                 Map.of("session-expires", List.of("1800")));
         assertEquals("1800", call.header("Session-Expires"));
         assertEquals(null, call.header("X-None"));
+    }
+
+    @Test
+    public void aSipMessageRecordKeepsItsHeadersInTheOrderTheyCame() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : List.of(
+                "Via",
+                "Max-Forwards",
+                "From",
+                "To",
+                "Call-ID",
+                "CSeq",
+                "Contact",
+                "Allow",
+                "Supported",
+                "Session-Expires",
+                "Content-Type",
+                "X-Zcc-Call",
+                "Content-Length")) {
+            headers.put(name, List.of(name.toLowerCase()));
+        }
+        SipMessageRecord r = new SipMessageRecord(
+                "0123456789abcdef01234567", Instant.EPOCH, Direction.INCOMING, "INVITE sip:a SIP/2.0", headers);
+        assertEquals(List.copyOf(headers.keySet()), List.copyOf(r.headers().keySet()));
+        headers.clear();
+        assertEquals("a copy", 13, r.headers().size());
+        assertThrows(UnsupportedOperationException.class, () -> r.headers().put("X", List.of()));
     }
 
     @Test

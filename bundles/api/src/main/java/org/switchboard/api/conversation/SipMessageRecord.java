@@ -1,6 +1,8 @@
 package org.switchboard.api.conversation;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,17 +14,17 @@ import java.util.Objects;
  * @param at when it was sent or received
  * @param direction which way it went
  * @param firstLine the request line or status line
- * @param headers the headers by name, values in order
+ * @param headers the headers by name in the order they came, values in order
  */
 public record SipMessageRecord(
         String sessionId, Instant at, Direction direction, String firstLine, Map<String, List<String>> headers) {
 
-    /** Checks the identifiers and copies the headers. */
+    /** Checks the identifiers and copies the headers, keeping their order (a ladder shows them as sent). */
     public SipMessageRecord {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(firstLine, "firstLine");
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 }

@@ -307,16 +307,8 @@ public abstract class StoreContract {
         s.addTask(S1, "intent");
         s.addTask(S1, "agent");
         s.addEvent(new ConversationEvent(S1, t0.plusMillis(6), "flow.node", Map.of("node", "intent", "flow", "demo")));
-        s.addSipMessage(new SipMessageRecord(
-                S1,
-                t0,
-                Direction.INCOMING,
-                "INVITE sip:+15550100@gw SIP/2.0",
-                Map.of(
-                        "Via",
-                        List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"),
-                        "Call-ID",
-                        List.of("call-1@zcc"))));
+        s.addSipMessage(
+                new SipMessageRecord(S1, t0, Direction.INCOMING, "INVITE sip:+15550100@gw SIP/2.0", inviteHeaders()));
         s.addSipMessage(new SipMessageRecord(
                 S1, t0.plusMillis(1), Direction.OUTGOING, "SIP/2.0 200 OK", Map.of("kore-session_id", List.of(S1))));
         s.addTurn(new Turn(S1, Direction.OUTGOING, t0.plusMillis(7), "How can I help?", null, 1, "intent", "en"));
@@ -341,6 +333,10 @@ public abstract class StoreContract {
 
         List<SipMessageRecord> sip = s.sipMessages(S1);
         assertEquals(2, sip.size());
+        assertEquals(
+                "the headers in the order they came",
+                List.copyOf(inviteHeaders().keySet()),
+                List.copyOf(sip.get(0).headers().keySet()));
         assertEquals(
                 List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"),
                 sip.get(0).headers().get("Via"));
@@ -392,6 +388,28 @@ public abstract class StoreContract {
         assertEquals("llm", stored.summarizer());
         assertEquals("turns=3", stored.basis());
         assertEquals(t0.plusSeconds(1), stored.createdAt());
+    }
+
+    /** An INVITE's headers in wire order: more than a hash map keeps in order by chance. */
+    private static Map<String, List<String>> inviteHeaders() {
+        Map<String, List<String>> h = new java.util.LinkedHashMap<>();
+        h.put("Via", List.of("SIP/2.0/UDP a;branch=1", "SIP/2.0/UDP b;branch=2"));
+        for (String name : List.of(
+                "Max-Forwards",
+                "From",
+                "To",
+                "Call-ID",
+                "CSeq",
+                "Contact",
+                "Allow",
+                "Supported",
+                "Session-Expires",
+                "Content-Type",
+                "X-Zcc-Call",
+                "Content-Length")) {
+            h.put(name, List.of(name.equals("Call-ID") ? "call-1@zcc" : name.toLowerCase(java.util.Locale.ROOT)));
+        }
+        return h;
     }
 
     private static List<String> ids(List<Conversation> cs) {
