@@ -39,10 +39,11 @@ fi
 
 # The JAIN-SIP RI alone as a UAS, the third baseline, from the jars the assembly runs.
 mkdir -p "$WORK/ri"
-unzip -q -o -j -d "$WORK/ri" "$HOME_DIR/features/target/switchboard.jar" 'jar/org.switchboard.jain-sip-*.jar' \
-  'jar/org.switchboard.util-*.jar' 'jar/slf4j-api-*.jar'
+RI_JARS=$(jar tf "$HOME_DIR/features/target/switchboard.jar" \
+  | grep -E '^jar/(org\.switchboard\.jain-sip-|org\.switchboard\.util-|slf4j-api-)[^/]*\.jar$')
+(cd "$WORK/ri" && jar xf "$HOME_DIR/features/target/switchboard.jar" $RI_JARS)
 RI_PORT=$(free_port)
-java -Xmx1g -cp "$(ls "$WORK"/ri/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
+java -Xmx1g -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
   >"$WORK/ri/ri.log" 2>&1 &
 RI_PID=$!
 EXTRA_PIDS+=($RI_PID)
