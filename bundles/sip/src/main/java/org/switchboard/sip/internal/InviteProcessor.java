@@ -329,8 +329,9 @@ final class InviteProcessor implements MethodProcessor {
                 ((ViaHeader) invite.getHeader(ViaHeader.NAME)).getTransport().toLowerCase(Locale.ROOT);
         CallPolicy policy;
         java.util.Map<String, String> passed;
-        java.util.Map<String, java.util.List<String>> headers = SipMessages.headers(invite);
+        java.util.Map<String, java.util.List<String>> headers;
         try {
+            headers = SipMessages.headers(invite);
             InboundCall inbound = new InboundCall(
                     sessionId,
                     callId,
