@@ -21,7 +21,7 @@ import org.switchboard.api.conversation.Turn;
  * and a session's answer, hand-off and end folded into its start in the same batch record exactly what the records
  * one by one would.
  */
-public abstract class BatchContract extends StoreContract {
+public abstract class BatchContract extends BotsContract {
 
     private static final Instant T0 = Instant.ofEpochMilli(1_700_000_000_000L);
 
