@@ -40,15 +40,7 @@ record RawMessage(String startLine, List<String> fields) {
                 if (folded == null) {
                     folded = new StringBuilder(current);
                 }
-                int from = i;
-                int to = end;
-                while (from < to && Character.isWhitespace(text.charAt(from))) {
-                    from++;
-                }
-                while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-                    to--;
-                }
-                folded.append(' ').append(text, from, to);
+                folded.append(' ').append(text.substring(i, end).strip()); // folding is rare
             } else {
                 if (current != null) {
                     fields.add(folded == null ? current : folded.toString());
