@@ -18,7 +18,6 @@ import org.switchboard.api.conversation.SipMessageRecord;
 /** Reads SIP messages: header values as text, and the record of a message kept for a session's ladder. */
 final class SipMessages {
 
-    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "proxy-authorization");
     private static final java.util.regex.Pattern RESPONSE =
             java.util.regex.Pattern.compile("(?i)(\\bresponse\\s*=\\s*)(\"[^\"]*\"|[^,\\s]*)");
 
@@ -42,22 +41,40 @@ final class SipMessages {
         return "SIP/2.0 " + r.getStatusCode() + " " + r.getReasonPhrase();
     }
 
-    /** Every header by its name as sent, values in order; a digest response is left out of credentials. */
+    /**
+     * Every header by its name as sent, values in order; a digest response is left out of credentials. Each header is
+     * encoded into one buffer for the message, and a header that came once (most do) is a one-element list.
+     */
     static Map<String, List<String>> headers(Message message) {
         Map<String, List<String>> all = new LinkedHashMap<>();
+        StringBuilder buffer = new StringBuilder(256);
         ListIterator<?> names = message.getHeaderNames();
         while (names.hasNext()) {
             String name = (String) names.next();
-            List<String> values = new ArrayList<>();
+            boolean credentials = isCredentials(name);
+            String first = null;
+            List<String> values = null;
             ListIterator<?> hs = message.getHeaders(name);
-            boolean credentials = CREDENTIALS.contains(name.toLowerCase(Locale.ROOT));
             while (hs.hasNext()) {
-                String v = value((Header) hs.next());
-                values.add(credentials ? RESPONSE.matcher(v).replaceAll("$1\"(redacted)\"") : v);
+                String v = value((Header) hs.next(), buffer);
+                v = credentials ? RESPONSE.matcher(v).replaceAll("$1\"(redacted)\"") : v;
+                if (first == null) {
+                    first = v;
+                } else {
+                    if (values == null) {
+                        values = new ArrayList<>(4);
+                        values.add(first);
+                    }
+                    values.add(v);
+                }
             }
-            all.put(name, values);
+            all.put(name, values != null ? values : first != null ? List.of(first) : List.of());
         }
         return all;
+    }
+
+    private static boolean isCredentials(String name) {
+        return name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization");
     }
 
     /** {@code headers} (from {@link #headers}) by lower-case name, as adapters see them. */
@@ -117,9 +134,34 @@ final class SipMessages {
         if (h instanceof gov.nist.javax.sip.header.SIPHeader s) {
             return s.getHeaderValue().trim(); // the body alone: toString() encodes name and CRLF only to cut them off
         }
-        String text = h.toString();
-        int colon = text.indexOf(':');
-        return (colon < 0 ? text : text.substring(colon + 1)).trim();
+        return afterColon(h.toString(), 0);
+    }
+
+    /** {@link #value(Header)}, the header encoded into {@code buffer} (emptied first) rather than a buffer of its own. */
+    static String value(Header h, StringBuilder buffer) {
+        if (h instanceof gov.nist.javax.sip.header.SIPHeader s) {
+            buffer.setLength(0);
+            s.encode(buffer); // name, ": ", body, CRLF
+            return afterColon(buffer, 0);
+        }
+        return value(h);
+    }
+
+    /** What follows the first colon from {@code from}, trimmed as {@link String#trim()} does. */
+    private static String afterColon(CharSequence text, int from) {
+        int start = from;
+        while (start < text.length() && text.charAt(start) != ':') {
+            start++;
+        }
+        start = start < text.length() ? start + 1 : from;
+        int end = text.length();
+        while (start < end && text.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return text.subSequence(start, end).toString();
     }
 
     /** Whether a comma-separated header (Supported, Allow, Require) lists {@code token}, case-insensitively. */

@@ -1,9 +1,14 @@
 package org.switchboard.sip.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ListIterator;
+import java.util.Map;
 import javax.sip.header.Header;
 
 import org.junit.Test;
@@ -53,5 +58,39 @@ public class SipMessagesTest {
         assertEquals("z9hG4bK-1", SipMessages.value(m, "Via").replaceAll(".*branch=([^;]+).*", "$1"));
         assertEquals("e-42", SipMessages.value(m, "X-Zoom-Engagement-Id"));
         assertEquals("the first of a list", "timer", SipMessages.value(m, "Supported"));
+    }
+
+    @Test
+    public void aRecordsHeadersAreEachHeadersValueInOrderWithCredentialsRedacted() throws Exception {
+        SIPMessage m =
+                new StringMsgParser().parseSIPMessage(INVITE.getBytes(StandardCharsets.ISO_8859_1), true, false, null);
+        Map<String, List<String>> headers = SipMessages.headers(m);
+        ListIterator<?> names = m.getHeaderNames();
+        List<String> order = new ArrayList<>();
+        while (names.hasNext()) {
+            String name = (String) names.next();
+            order.add(name);
+            List<String> expected = new ArrayList<>();
+            ListIterator<?> hs = m.getHeaders(name);
+            while (hs.hasNext()) {
+                expected.add(SipMessages.value((Header) hs.next()));
+            }
+            if (name.equals("Proxy-Authorization")) {
+                assertEquals(1, expected.size());
+                assertTrue(expected.get(0), expected.get(0).contains("response=\"0123\""));
+                expected.set(0, expected.get(0).replace("response=\"0123\"", "response=\"(redacted)\""));
+            }
+            assertEquals(name, expected, headers.get(name));
+        }
+        assertEquals("the names in the order they came", order, new ArrayList<>(headers.keySet()));
+        assertEquals(
+                List.of(
+                        "SIP/2.0/UDP 10.0.0.9:5060;branch=z9hG4bK-1;rport",
+                        "SIP/2.0/TCP 10.0.0.8;branch=z9hG4bK-0",
+                        "SIP/2.0/UDP 10.0.0.7:5070;received=10.0.0.70;branch=z9hG4bK-00"),
+                headers.get("Via"));
+        assertEquals(List.of(""), headers.get("X-Empty"));
+        assertEquals(List.of("e-42"), headers.get("X-Zoom-Engagement-Id"));
+        assertFalse(headers.toString(), headers.toString().contains("0123"));
     }
 }
