@@ -14,6 +14,11 @@ final class JsonText {
 
     static String of(Map<String, ?> map) {
         StringBuilder b = new StringBuilder(32 + map.size() * 48);
+        object(b, map);
+        return b.toString();
+    }
+
+    private static void object(StringBuilder b, Map<String, ?> map) {
         b.append('{');
         boolean first = true;
         for (Map.Entry<String, ?> e : map.entrySet()) {
@@ -28,6 +33,18 @@ final class JsonText {
             b.append(':');
             value(b, e.getValue());
         }
+        b.append('}');
+    }
+
+    /** One SIP message as the object a row of {@code session_sip_batches} lists. */
+    static String sipMessage(long at, String direction, String firstLine, Map<String, ?> headers) {
+        StringBuilder b = new StringBuilder(96 + headers.size() * 56);
+        b.append("{\"at\":").append(at).append(",\"direction\":");
+        string(b, direction);
+        b.append(",\"firstLine\":");
+        string(b, firstLine);
+        b.append(",\"headers\":");
+        object(b, headers);
         return b.append('}').toString();
     }
 

@@ -38,7 +38,8 @@ final class Migrations {
             "V10__session_node.sql",
             "V11__used_token_ids.sql",
             "V12__cluster.sql",
-            "V13__session_sip_headers.sql");
+            "V13__session_sip_headers.sql",
+            "V14__sip_message_batches.sql");
 
     private Migrations() {}
 

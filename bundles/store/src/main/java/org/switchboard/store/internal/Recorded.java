@@ -38,6 +38,7 @@ final class Recorded {
     private final Apply apply;
     private final Conversation started;
     private final UnaryOperator<Conversation> fold;
+    private SipMessageRecord sip;
 
     private interface Apply {
         void to(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException;
@@ -83,6 +84,11 @@ final class Recorded {
     /** The conversation a start record inserts; null for any other record. */
     Conversation started() {
         return started;
+    }
+
+    /** The SIP message a "sip" record writes; null for any other record. */
+    SipMessageRecord sip() {
+        return sip;
     }
 
     /** This record's change to a conversation not yet inserted; null when it changes no column of {@code sessions}. */
@@ -213,7 +219,7 @@ final class Recorded {
     }
 
     static Recorded sipMessage(SipMessageRecord m) {
-        return new Recorded(
+        Recorded r = new Recorded(
                 "sip",
                 m.sessionId(),
                 () -> {
@@ -223,7 +229,24 @@ final class Recorded {
                     o.add("headers", GSON.toJsonTree(m.headers(), HEADERS));
                     return o;
                 },
-                (w, s) -> w.addSipMessage(s, m));
+                (w, s) -> w.addSipMessages(s, m.sessionId(), List.of(m)));
+        r.sip = m;
+        return r;
+    }
+
+    /** The SIP messages of {@code records} (all "sip" records of one session, in order) written as one row. */
+    static Recorded sipMessages(String sessionId, List<Recorded> records) {
+        List<SipMessageRecord> messages = new ArrayList<>(records.size());
+        for (Recorded r : records) {
+            messages.add(r.sip);
+        }
+        return new Recorded(
+                "sip",
+                sessionId,
+                () -> {
+                    throw new IllegalStateException("a group of SIP messages is journalled message by message");
+                },
+                (w, s) -> w.addSipMessages(s, sessionId, messages));
     }
 
     static Recorded task(String sessionId, String name) {

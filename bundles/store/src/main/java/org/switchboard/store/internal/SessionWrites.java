@@ -28,6 +28,8 @@ final class SessionWrites {
 
     static final String COLUMNS = "session_id, call_id, bot_id, trunk_id, did, caller, started_at, answered_at, "
             + "handoff_at, ended_at, ended_by, end_reason";
+    /** The most characters of SIP messages written in one row (its column holds 1,000,000). */
+    static final int SIP_ROW_CHARS = 500_000;
     /** The longest end reason kept (the column's size). */
     static final int REASON_MAX = 1000;
 
@@ -84,7 +86,7 @@ final class SessionWrites {
     void apply(List<Recorded> records) {
         jdbc.transaction("write " + records.size() + " conversation record(s)", c -> {
             try (Statements s = new Statements(c)) {
-                for (Recorded r : BatchFold.fold(records)) {
+                for (Recorded r : SipBatches.group(BatchFold.fold(records))) {
                     r.applyTo(this, s);
                 }
             }
@@ -233,14 +235,34 @@ final class SessionWrites {
                 JsonText.of(e.attributes()));
     }
 
-    void addSipMessage(Statements s, SipMessageRecord m) throws SQLException {
+    /**
+     * Writes a session's SIP messages of one batch as one row (more when their text would pass {@value
+     * #SIP_ROW_CHARS} characters), each message's first line cut to 2,000 characters and its headers as they are.
+     */
+    void addSipMessages(Statements s, String sessionId, List<SipMessageRecord> messages) throws SQLException {
+        List<String> row = new java.util.ArrayList<>(messages.size());
+        int chars = 2;
+        for (SipMessageRecord m : messages) {
+            String json = JsonText.sipMessage(
+                    m.at().toEpochMilli(), m.direction().name(), truncate(m.firstLine(), 2000), m.headers());
+            if (!row.isEmpty() && chars + json.length() + 1 > SIP_ROW_CHARS) {
+                insertSipRow(s, sessionId, row);
+                row.clear();
+                chars = 2;
+            }
+            row.add(json);
+            chars += json.length() + 1;
+        }
+        if (!row.isEmpty()) {
+            insertSipRow(s, sessionId, row);
+        }
+    }
+
+    private void insertSipRow(Statements s, String sessionId, List<String> messages) throws SQLException {
         s.update(
-                "INSERT INTO session_sip_messages (session_id, at, direction, first_line, headers) VALUES (?, ?, ?, ?, ?)",
-                m.sessionId(),
-                m.at().toEpochMilli(),
-                m.direction().name(),
-                truncate(m.firstLine(), 2000),
-                JsonText.of(m.headers()));
+                "INSERT INTO session_sip_batches (session_id, messages) VALUES (?, ?)",
+                sessionId,
+                "[" + String.join(",", messages) + "]");
     }
 
     void addTask(Statements s, String sessionId, String taskName) throws SQLException {

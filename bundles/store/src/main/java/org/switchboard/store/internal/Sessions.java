@@ -30,6 +30,9 @@ import org.switchboard.api.conversation.Turn;
 import org.switchboard.api.health.HealthContributor;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 
 /**
@@ -268,6 +271,7 @@ public final class Sessions implements ConversationStore, HealthContributor {
         });
     }
 
+    /** The session's SIP messages: those written a row each (before the batches), then those written in batches. */
     @Override
     public List<SipMessageRecord> sipMessages(String sessionId) {
         return jdbc.query("read SIP messages", c -> {
@@ -283,6 +287,24 @@ public final class Sessions implements ConversationStore, HealthContributor {
                                 Direction.valueOf(r.getString(2)),
                                 r.getString(3),
                                 GSON.fromJson(r.getString(4), HEADERS)));
+                    }
+                }
+            }
+            try (PreparedStatement p =
+                    c.prepareStatement("SELECT messages FROM session_sip_batches WHERE session_id = ? ORDER BY id")) {
+                p.setString(1, sessionId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        for (JsonElement e :
+                                JsonParser.parseString(r.getString(1)).getAsJsonArray()) {
+                            JsonObject m = e.getAsJsonObject();
+                            out.add(new SipMessageRecord(
+                                    sessionId,
+                                    Instant.ofEpochMilli(m.get("at").getAsLong()),
+                                    Direction.valueOf(m.get("direction").getAsString()),
+                                    m.get("firstLine").getAsString(),
+                                    GSON.fromJson(m.get("headers"), HEADERS)));
+                        }
                     }
                 }
             }

@@ -156,6 +156,76 @@ public abstract class BatchContract extends BotsContract {
                 List.of("intent"));
     }
 
+    @Test
+    public void aSessionsSipMessagesOfABatchAreOneRowReadInOrderAfterThoseWrittenARowEach() {
+        db.jdbc()
+                .update(
+                        "a message written a row each, before batches",
+                        "INSERT INTO session_sip_messages (session_id, at, direction, first_line, headers) VALUES (?, ?, ?, ?, ?)",
+                        S1,
+                        T0.toEpochMilli(),
+                        "INCOMING",
+                        "INVITE sip:x SIP/2.0",
+                        "{\"Via\":[\"SIP/2.0/UDP a;branch=z9hG4bK-1\"],\"CSeq\":[\"1 INVITE\"]}");
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        headers.put("Via", List.of("SIP/2.0/UDP b;branch=z9hG4bK-2"));
+        headers.put("Allow", List.of("INVITE", "ACK", "BYE"));
+        headers.put("X-Quote", List.of("say \"hi\"\\ \u00e9\u2028"));
+        headers.put("Content-Length", List.of("0"));
+        String big = "v".repeat(200_000);
+        Sessions s = new Sessions(db);
+        try {
+            s.batch(b -> {
+                b.addSipMessage(
+                        new SipMessageRecord(S1, T0.plusMillis(2), Direction.OUTGOING, "SIP/2.0 200 OK", headers));
+                b.addSipMessage(new SipMessageRecord(
+                        S2, T0.plusMillis(2), Direction.INCOMING, "INVITE sip:y SIP/2.0", Map.of()));
+                b.addTask(S2, "greeting");
+                b.addSipMessage(
+                        new SipMessageRecord(S1, T0.plusMillis(3), Direction.INCOMING, "ACK sip:x SIP/2.0", Map.of()));
+                b.addSipMessage(
+                        new SipMessageRecord(S2, T0.plusMillis(4), Direction.INCOMING, "ACK sip:y SIP/2.0", Map.of()));
+                for (int i = 0; i < 3; i++) {
+                    b.addSipMessage(new SipMessageRecord(
+                            S3, T0.plusMillis(i), Direction.INCOMING, "INFO " + i, Map.of("X-Big", List.of(big + i))));
+                }
+            });
+            List<SipMessageRecord> one = s.sipMessages(S1);
+            assertEquals(
+                    List.of("INVITE sip:x SIP/2.0", "SIP/2.0 200 OK", "ACK sip:x SIP/2.0"),
+                    one.stream().map(SipMessageRecord::firstLine).toList());
+            assertEquals(List.of("1 INVITE"), one.get(0).headers().get("CSeq"));
+            assertEquals(
+                    "the headers and their order as recorded",
+                    headers,
+                    one.get(1).headers());
+            assertEquals(
+                    List.copyOf(headers.keySet()),
+                    List.copyOf(one.get(1).headers().keySet()));
+            assertEquals(Direction.OUTGOING, one.get(1).direction());
+            assertEquals(T0.plusMillis(2), one.get(1).at());
+            assertEquals(
+                    List.of("INVITE sip:y SIP/2.0", "ACK sip:y SIP/2.0"),
+                    s.sipMessages(S2).stream().map(SipMessageRecord::firstLine).toList());
+            List<SipMessageRecord> large = s.sipMessages(S3);
+            assertEquals(
+                    List.of("INFO 0", "INFO 1", "INFO 2"),
+                    large.stream().map(SipMessageRecord::firstLine).toList());
+            assertEquals(List.of(big + 2), large.get(2).headers().get("X-Big"));
+            assertEquals(
+                    "one row for each session's messages of the batch",
+                    1,
+                    count("SELECT COUNT(*) FROM session_sip_batches WHERE session_id = '" + S1 + "'"));
+            assertEquals(1, count("SELECT COUNT(*) FROM session_sip_batches WHERE session_id = '" + S2 + "'"));
+            assertEquals(
+                    "more than a row holds goes on to the next",
+                    2,
+                    count("SELECT COUNT(*) FROM session_sip_batches WHERE session_id = '" + S3 + "'"));
+        } finally {
+            s.close();
+        }
+    }
+
     private long count(String sql) {
         return db.jdbc().query("count", c -> {
             try (Statement st = c.createStatement();

@@ -34,6 +34,7 @@ public abstract class StoreContract {
 
     static final String S1 = "64d0d2f2bfeaa2d58a566d08";
     static final String S2 = "0123456789abcdef01234567";
+    static final String S3 = "64d0d2f2bfeaa2d58a566d09";
 
     protected Database db;
 
