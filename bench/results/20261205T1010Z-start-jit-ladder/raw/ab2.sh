@@ -1,5 +1,6 @@
 #!/bin/bash
 # alternating: A = ./switchboard (new) on data-a, B = switchboard.old on data-b
+# switchboard.old: the committed ./switchboard (git show HEAD:switchboard), ./switchboard: the trial (launch.keep=true, the build mark); both on a jar built with -digests: SHA-1
 N=${N:-8}
 one() { D=$1; S=$2; t0=$(date +%s%N)
   SWITCHBOARD_CONFIG=/tmp/st/config SWITCHBOARD_DATA=$D SWITCHBOARD_SIP_PORT=25060 SWITCHBOARD_HTTP_PORT=28080 SWITCHBOARD_ADMIN_PASSWORD=bench-only-password /work/main/$S --no-build > $D.log 2>&1 < /dev/null &
