@@ -47,7 +47,7 @@ java -Xmx1g -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUa
   >"$WORK/ri/ri.log" 2>&1 &
 RI_PID=$!
 EXTRA_PIDS+=($RI_PID)
-for _ in $(seq 1 200); do grep -q '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done
+for _ in $(seq 1 200); do grep -qs '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done
 grep -q '^ready' "$WORK/ri/ri.log" || { echo "the RI UAS did not start:" >&2; cat "$WORK/ri/ri.log" >&2; exit 1; }
 
 # cpu_ms <pid>: CPU time (ms) a process and its children (Kamailio's workers) have used so far
