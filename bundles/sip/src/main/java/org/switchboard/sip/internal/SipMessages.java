@@ -131,29 +131,26 @@ final class SipMessages {
     }
 
     static String value(Header h) {
-        if (h instanceof gov.nist.javax.sip.header.SIPHeader s) {
-            return s.getHeaderValue().trim(); // the body alone: toString() encodes name and CRLF only to cut them off
-        }
-        return afterColon(h.toString(), 0);
+        return value(h, new StringBuilder(64));
     }
 
-    /** {@link #value(Header)}, the header encoded into {@code buffer} (emptied first) rather than a buffer of its own. */
+    /**
+     * {@link #value(Header)}, the header encoded into {@code buffer} (emptied first): the body alone, as what follows
+     * the name's colon, trimmed.
+     */
     static String value(Header h, StringBuilder buffer) {
+        CharSequence text;
         if (h instanceof gov.nist.javax.sip.header.SIPHeader s) {
             buffer.setLength(0);
-            s.encode(buffer); // name, ": ", body, CRLF
-            return afterColon(buffer, 0);
+            text = s.encode(buffer); // name, ": ", body, CRLF
+        } else {
+            text = h.toString();
         }
-        return value(h);
-    }
-
-    /** What follows the first colon from {@code from}, trimmed as {@link String#trim()} does. */
-    private static String afterColon(CharSequence text, int from) {
-        int start = from;
+        int start = 0;
         while (start < text.length() && text.charAt(start) != ':') {
             start++;
         }
-        start = start < text.length() ? start + 1 : from;
+        start = start < text.length() ? start + 1 : 0;
         int end = text.length();
         while (start < end && text.charAt(start) <= ' ') {
             start++;

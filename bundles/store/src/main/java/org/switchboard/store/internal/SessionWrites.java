@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,7 +241,7 @@ final class SessionWrites {
      * #SIP_ROW_CHARS} characters), each message's first line cut to 2,000 characters and its headers as they are.
      */
     void addSipMessages(Statements s, String sessionId, List<SipMessageRecord> messages) throws SQLException {
-        List<String> row = new java.util.ArrayList<>(messages.size());
+        List<String> row = new ArrayList<>(messages.size());
         int chars = 2;
         for (SipMessageRecord m : messages) {
             String json = JsonText.sipMessage(
