@@ -36,16 +36,24 @@ final class JsonText {
         b.append('}');
     }
 
-    /** One SIP message as the object a row of {@code session_sip_batches} lists. */
-    static String sipMessage(long at, String direction, String firstLine, Map<String, ?> headers) {
-        StringBuilder b = new StringBuilder(96 + headers.size() * 56);
+    /** Appends one SIP message as the object a row of {@code session_batches} lists in its {@code messages}. */
+    static void sipMessage(StringBuilder b, long at, String direction, String firstLine, Map<String, ?> headers) {
         b.append("{\"at\":").append(at).append(",\"direction\":");
         string(b, direction);
         b.append(",\"firstLine\":");
         string(b, firstLine);
         b.append(",\"headers\":");
         object(b, headers);
-        return b.append('}').toString();
+        b.append('}');
+    }
+
+    /** Appends one event as the object a row of {@code session_batches} lists in its {@code events}. */
+    static void event(StringBuilder b, long at, String type, Map<String, ?> attributes) {
+        b.append("{\"at\":").append(at).append(",\"type\":");
+        string(b, type);
+        b.append(",\"attributes\":");
+        object(b, attributes);
+        b.append('}');
     }
 
     private static void value(StringBuilder b, Object v) {
@@ -68,7 +76,8 @@ final class JsonText {
         }
     }
 
-    private static void string(StringBuilder b, String s) {
+    /** Appends {@code s} as a JSON string. */
+    static void string(StringBuilder b, String s) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -39,7 +39,8 @@ final class Migrations {
             "V11__used_token_ids.sql",
             "V12__cluster.sql",
             "V13__session_sip_headers.sql",
-            "V14__sip_message_batches.sql");
+            "V14__sip_message_batches.sql",
+            "V15__session_batches.sql");
 
     private Migrations() {}
 

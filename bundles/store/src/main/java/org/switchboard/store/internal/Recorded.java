@@ -39,6 +39,8 @@ final class Recorded {
     private final Conversation started;
     private final UnaryOperator<Conversation> fold;
     private SipMessageRecord sip;
+    private ConversationEvent event;
+    private String task;
 
     private interface Apply {
         void to(SessionWrites w, SessionWrites.Statements s) throws java.sql.SQLException;
@@ -86,9 +88,9 @@ final class Recorded {
         return started;
     }
 
-    /** The SIP message a "sip" record writes; null for any other record. */
-    SipMessageRecord sip() {
-        return sip;
+    /** True for a SIP message, event or task record: written to {@code session_batches} (see {@link SessionBatches}). */
+    boolean batched() {
+        return sip != null || event != null || task != null;
     }
 
     /** This record's change to a conversation not yet inserted; null when it changes no column of {@code sessions}. */
@@ -206,7 +208,7 @@ final class Recorded {
     }
 
     static Recorded event(ConversationEvent e) {
-        return new Recorded(
+        Recorded r = new Recorded(
                 "event",
                 e.sessionId(),
                 () -> {
@@ -215,7 +217,9 @@ final class Recorded {
                     o.add("attributes", GSON.toJsonTree(e.attributes(), ATTRIBUTES));
                     return o;
                 },
-                (w, s) -> w.addEvent(s, e));
+                (w, s) -> w.addBatch(s, e.sessionId(), List.of(), List.of(e), List.of()));
+        r.event = e;
+        return r;
     }
 
     static Recorded sipMessage(SipMessageRecord m) {
@@ -229,28 +233,39 @@ final class Recorded {
                     o.add("headers", GSON.toJsonTree(m.headers(), HEADERS));
                     return o;
                 },
-                (w, s) -> w.addSipMessages(s, m.sessionId(), List.of(m)));
+                (w, s) -> w.addBatch(s, m.sessionId(), List.of(m), List.of(), List.of()));
         r.sip = m;
         return r;
     }
 
-    /** The SIP messages of {@code records} (all "sip" records of one session, in order) written as one row. */
-    static Recorded sipMessages(String sessionId, List<Recorded> records) {
+    /**
+     * The SIP messages, events and tasks of {@code records} (batched records of one session, in order) written as one
+     * row.
+     */
+    static Recorded batch(String sessionId, List<Recorded> records) {
         List<SipMessageRecord> messages = new ArrayList<>(records.size());
+        List<ConversationEvent> events = new ArrayList<>(2);
+        List<String> tasks = new ArrayList<>(2);
         for (Recorded r : records) {
-            messages.add(r.sip);
+            if (r.sip != null) {
+                messages.add(r.sip);
+            } else if (r.event != null) {
+                events.add(r.event);
+            } else {
+                tasks.add(r.task);
+            }
         }
         return new Recorded(
-                "sip",
+                "batch",
                 sessionId,
                 () -> {
-                    throw new IllegalStateException("a group of SIP messages is journalled message by message");
+                    throw new IllegalStateException("a session's batch is journalled record by record");
                 },
-                (w, s) -> w.addSipMessages(s, sessionId, messages));
+                (w, s) -> w.addBatch(s, sessionId, messages, events, tasks));
     }
 
     static Recorded task(String sessionId, String name) {
-        return new Recorded(
+        Recorded r = new Recorded(
                 "task",
                 sessionId,
                 () -> {
@@ -259,7 +274,9 @@ final class Recorded {
                     o.addProperty("name", name);
                     return o;
                 },
-                (w, s) -> w.addTask(s, sessionId, name));
+                (w, s) -> w.addBatch(s, sessionId, List.of(), List.of(), List.of(name)));
+        r.task = java.util.Objects.requireNonNull(name, "task name");
+        return r;
     }
 
     /** Closes the sessions this node left open before {@code before} (see {@link SessionWrites#closeAbandoned}). */

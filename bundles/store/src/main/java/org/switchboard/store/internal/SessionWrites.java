@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,8 @@ final class SessionWrites {
 
     static final String COLUMNS = "session_id, call_id, bot_id, trunk_id, did, caller, started_at, answered_at, "
             + "handoff_at, ended_at, ended_by, end_reason";
-    /** The most characters of SIP messages written in one row (its column holds 1,000,000). */
-    static final int SIP_ROW_CHARS = 500_000;
+    /** The most characters of one kind (SIP messages, events, tasks) written in one row (a column holds 1,000,000). */
+    static final int ROW_CHARS = 500_000;
     /** The longest end reason kept (the column's size). */
     static final int REASON_MAX = 1000;
 
@@ -87,7 +87,7 @@ final class SessionWrites {
     void apply(List<Recorded> records) {
         jdbc.transaction("write " + records.size() + " conversation record(s)", c -> {
             try (Statements s = new Statements(c)) {
-                for (Recorded r : SipBatches.group(BatchFold.fold(records))) {
+                for (Recorded r : SessionBatches.group(BatchFold.fold(records))) {
                     r.applyTo(this, s);
                 }
             }
@@ -134,8 +134,8 @@ final class SessionWrites {
                 c.endReason(),
                 nodeId,
                 c.sipHeaders().isEmpty() ? null : JsonText.of(c.sipHeaders()));
-        for (String task : c.taskPath()) {
-            addTask(s, c.sessionId(), task);
+        if (!c.taskPath().isEmpty()) {
+            addBatch(s, c.sessionId(), List.of(), List.of(), c.taskPath());
         }
         return true;
     }
@@ -227,47 +227,93 @@ final class SessionWrites {
                 truncate(t.lang(), 16));
     }
 
-    void addEvent(Statements s, ConversationEvent e) throws SQLException {
-        s.update(
-                "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)",
-                e.sessionId(),
-                e.at().toEpochMilli(),
-                truncate(e.type(), 100),
-                JsonText.of(e.attributes()));
+    /**
+     * Writes a session's SIP messages, events and tasks of one batch as one row of {@code session_batches} (more when
+     * one kind's text would pass {@value #ROW_CHARS} characters), each kind in the order given. A message's first line
+     * is cut to 2,000 characters, an event's type to 100 and a task's name to 400, as their own columns were.
+     */
+    void addBatch(
+            Statements s,
+            String sessionId,
+            List<SipMessageRecord> messages,
+            List<ConversationEvent> events,
+            List<String> tasks)
+            throws SQLException {
+        BatchRow row = new BatchRow(s, sessionId);
+        for (SipMessageRecord m : messages) {
+            StringBuilder b = row.next(BatchRow.MESSAGES);
+            JsonText.sipMessage(
+                    b, m.at().toEpochMilli(), m.direction().name(), truncate(m.firstLine(), 2000), m.headers());
+            row.added(BatchRow.MESSAGES);
+        }
+        for (ConversationEvent e : events) {
+            JsonText.event(row.next(BatchRow.EVENTS), e.at().toEpochMilli(), truncate(e.type(), 100), e.attributes());
+            row.added(BatchRow.EVENTS);
+        }
+        for (String task : tasks) {
+            JsonText.string(row.next(BatchRow.TASKS), truncate(task, 400));
+            row.added(BatchRow.TASKS);
+        }
+        row.insert();
     }
 
     /**
-     * Writes a session's SIP messages of one batch as one row (more when their text would pass {@value
-     * #SIP_ROW_CHARS} characters), each message's first line cut to 2,000 characters and its headers as they are.
+     * The JSON arrays of one row of {@code session_batches} being filled, each element written straight into its
+     * array: {@link #next} opens an element, {@link #added} closes it, and moves it to a new row when it took its
+     * array past {@value #ROW_CHARS} characters.
      */
-    void addSipMessages(Statements s, String sessionId, List<SipMessageRecord> messages) throws SQLException {
-        List<String> row = new ArrayList<>(messages.size());
-        int chars = 2;
-        for (SipMessageRecord m : messages) {
-            String json = JsonText.sipMessage(
-                    m.at().toEpochMilli(), m.direction().name(), truncate(m.firstLine(), 2000), m.headers());
-            if (!row.isEmpty() && chars + json.length() + 1 > SIP_ROW_CHARS) {
-                insertSipRow(s, sessionId, row);
-                row.clear();
-                chars = 2;
+    private static final class BatchRow {
+        static final int MESSAGES = 0;
+        static final int EVENTS = 1;
+        static final int TASKS = 2;
+
+        private final Statements statements;
+        private final String sessionId;
+        private final StringBuilder[] arrays = new StringBuilder[3];
+        private int start;
+
+        BatchRow(Statements statements, String sessionId) {
+            this.statements = statements;
+            this.sessionId = sessionId;
+        }
+
+        StringBuilder next(int kind) {
+            StringBuilder a = arrays[kind];
+            if (a == null) {
+                a = arrays[kind] = new StringBuilder(kind == MESSAGES ? 8192 : 256).append('[');
+            } else {
+                a.append(',');
             }
-            row.add(json);
-            chars += json.length() + 1;
+            start = a.length();
+            return a;
         }
-        if (!row.isEmpty()) {
-            insertSipRow(s, sessionId, row);
+
+        void added(int kind) throws SQLException {
+            StringBuilder a = arrays[kind];
+            if (a.length() + 1 > ROW_CHARS && start > 1) {
+                String element = a.substring(start);
+                a.setLength(start - 1);
+                insert();
+                next(kind).append(element);
+            }
         }
-    }
 
-    private void insertSipRow(Statements s, String sessionId, List<String> messages) throws SQLException {
-        s.update(
-                "INSERT INTO session_sip_batches (session_id, messages) VALUES (?, ?)",
-                sessionId,
-                "[" + String.join(",", messages) + "]");
-    }
+        void insert() throws SQLException {
+            if (arrays[MESSAGES] == null && arrays[EVENTS] == null && arrays[TASKS] == null) {
+                return;
+            }
+            statements.update(
+                    "INSERT INTO session_batches (session_id, messages, events, tasks) VALUES (?, ?, ?, ?)",
+                    sessionId,
+                    array(MESSAGES),
+                    array(EVENTS),
+                    array(TASKS));
+            Arrays.fill(arrays, null);
+        }
 
-    void addTask(Statements s, String sessionId, String taskName) throws SQLException {
-        s.update("INSERT INTO session_tasks (session_id, name) VALUES (?, ?)", sessionId, truncate(taskName, 400));
+        private String array(int kind) {
+            return arrays[kind] == null ? null : arrays[kind].append(']').toString();
+        }
     }
 
     private static Long millis(Instant i) {

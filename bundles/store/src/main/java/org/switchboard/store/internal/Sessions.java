@@ -219,7 +219,27 @@ public final class Sessions implements ConversationStore, HealthContributor {
                 }
             }
         }
+        batched(c, "tasks", sessionId, e -> out.add(e.getAsString()));
         return out;
+    }
+
+    /**
+     * Each element of the session's {@code column} arrays in {@code session_batches} ({@code messages}, {@code events}
+     * or {@code tasks}), row by row in the order written.
+     */
+    private static void batched(Connection c, String column, String sessionId, Consumer<JsonElement> each)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + column + " FROM session_batches WHERE session_id = ? "
+                + "AND " + column + " IS NOT NULL ORDER BY id")) {
+            p.setString(1, sessionId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    for (JsonElement e : JsonParser.parseString(r.getString(1)).getAsJsonArray()) {
+                        each.accept(e);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -267,6 +287,14 @@ public final class Sessions implements ConversationStore, HealthContributor {
                     }
                 }
             }
+            batched(c, "events", sessionId, e -> {
+                JsonObject o = e.getAsJsonObject();
+                out.add(new ConversationEvent(
+                        sessionId,
+                        Instant.ofEpochMilli(o.get("at").getAsLong()),
+                        o.get("type").getAsString(),
+                        GSON.fromJson(o.get("attributes"), ATTRIBUTES)));
+            });
             return out;
         });
     }
@@ -290,24 +318,15 @@ public final class Sessions implements ConversationStore, HealthContributor {
                     }
                 }
             }
-            try (PreparedStatement p =
-                    c.prepareStatement("SELECT messages FROM session_sip_batches WHERE session_id = ? ORDER BY id")) {
-                p.setString(1, sessionId);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        for (JsonElement e :
-                                JsonParser.parseString(r.getString(1)).getAsJsonArray()) {
-                            JsonObject m = e.getAsJsonObject();
-                            out.add(new SipMessageRecord(
-                                    sessionId,
-                                    Instant.ofEpochMilli(m.get("at").getAsLong()),
-                                    Direction.valueOf(m.get("direction").getAsString()),
-                                    m.get("firstLine").getAsString(),
-                                    GSON.fromJson(m.get("headers"), HEADERS)));
-                        }
-                    }
-                }
-            }
+            batched(c, "messages", sessionId, e -> {
+                JsonObject m = e.getAsJsonObject();
+                out.add(new SipMessageRecord(
+                        sessionId,
+                        Instant.ofEpochMilli(m.get("at").getAsLong()),
+                        Direction.valueOf(m.get("direction").getAsString()),
+                        m.get("firstLine").getAsString(),
+                        GSON.fromJson(m.get("headers"), HEADERS)));
+            });
             return out;
         });
     }

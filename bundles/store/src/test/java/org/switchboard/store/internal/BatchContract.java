@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.switchboard.api.conversation.Conversation;
+import org.switchboard.api.conversation.ConversationEvent;
 import org.switchboard.api.conversation.Direction;
 import org.switchboard.api.conversation.EndedBy;
 import org.switchboard.api.conversation.SipMessageRecord;
@@ -215,15 +216,103 @@ public abstract class BatchContract extends BotsContract {
             assertEquals(
                     "one row for each session's messages of the batch",
                     1,
-                    count("SELECT COUNT(*) FROM session_sip_batches WHERE session_id = '" + S1 + "'"));
-            assertEquals(1, count("SELECT COUNT(*) FROM session_sip_batches WHERE session_id = '" + S2 + "'"));
+                    count("SELECT COUNT(*) FROM session_batches WHERE session_id = '" + S1 + "'"));
+            assertEquals(1, count("SELECT COUNT(*) FROM session_batches WHERE session_id = '" + S2 + "'"));
             assertEquals(
                     "more than a row holds goes on to the next",
                     2,
-                    count("SELECT COUNT(*) FROM session_sip_batches WHERE session_id = '" + S3 + "'"));
+                    count("SELECT COUNT(*) FROM session_batches WHERE session_id = '" + S3 + "'"));
         } finally {
             s.close();
         }
+    }
+
+    @Test
+    public void aSessionsEventsAndTasksOfABatchShareItsSipRowAndAreReadAfterThoseWrittenARowEach() {
+        db.jdbc()
+                .update(
+                        "an event written a row each, before batches",
+                        "INSERT INTO session_events (session_id, at, type, attributes) VALUES (?, ?, ?, ?)",
+                        S1,
+                        T0.toEpochMilli(),
+                        "flow.started",
+                        "{\"flow\":\"old\"}");
+        db.jdbc()
+                .update(
+                        "a task written a row each, before batches",
+                        "INSERT INTO session_tasks (session_id, name) VALUES (?, ?)",
+                        S1,
+                        "welcome");
+        String big = "w".repeat(300_000);
+        Map<String, String> odd = new java.util.LinkedHashMap<>();
+        odd.put("quote", "say \"hi\"\\ \u00e9\u2028\n");
+        odd.put("empty", "");
+        Sessions s = new Sessions(db);
+        try {
+            s.batch(b -> {
+                b.start(started(S1, List.of()));
+                b.start(started(S2, List.of("entry")));
+                b.addEvent(new ConversationEvent(S1, T0.plusMillis(1), "call.answered", odd));
+                b.addSipMessage(
+                        new SipMessageRecord(S1, T0.plusMillis(1), Direction.OUTGOING, "SIP/2.0 200 OK", Map.of()));
+                b.addTask(S2, "greeting");
+                b.addTask(S1, "menu");
+                b.addEvent(new ConversationEvent(S2, T0.plusMillis(2), "flow.started", Map.of()));
+                b.addEvent(new ConversationEvent(S1, T0.plusMillis(3), "call.ended", Map.of("by", "caller")));
+                b.addTask(S1, "t".repeat(500));
+                for (int i = 0; i < 2; i++) {
+                    b.addEvent(new ConversationEvent(S3, T0.plusMillis(i), "big", Map.of("n", big + i)));
+                }
+            });
+            s.batch(b -> b.addTask(S1, "goodbye"));
+            List<ConversationEvent> one = s.events(S1);
+            assertEquals(
+                    List.of("flow.started", "call.answered", "call.ended"),
+                    one.stream().map(ConversationEvent::type).toList());
+            assertEquals(Map.of("flow", "old"), one.get(0).attributes());
+            assertEquals("attributes as recorded", odd, one.get(1).attributes());
+            assertEquals(T0.plusMillis(3), one.get(2).at());
+            assertEquals(
+                    "tasks in order, a name cut to 400 characters as its column did",
+                    List.of("welcome", "menu", "t".repeat(400), "goodbye"),
+                    s.bySessionId(S1).orElseThrow().taskPath());
+            assertEquals(
+                    List.of("entry", "greeting"),
+                    s.bySessionId(S2).orElseThrow().taskPath());
+            assertEquals(
+                    List.of("flow.started"),
+                    s.events(S2).stream().map(ConversationEvent::type).toList());
+            assertEquals(
+                    List.of("SIP/2.0 200 OK"),
+                    s.sipMessages(S1).stream().map(SipMessageRecord::firstLine).toList());
+            assertEquals(List.of(), s.sipMessages(S2));
+            assertEquals(
+                    List.of(big + 0, big + 1),
+                    s.events(S3).stream().map(e -> e.attributes().get("n")).toList());
+            assertEquals(
+                    "a row for the session's first batch (messages, events and tasks), one for its second",
+                    2,
+                    count("SELECT COUNT(*) FROM session_batches WHERE session_id = '" + S1 + "'"));
+            assertEquals(
+                    "the start's task path, then the batch's",
+                    2,
+                    count("SELECT COUNT(*) FROM session_batches WHERE session_id = '" + S2 + "'"));
+            assertEquals(
+                    "more than a row holds goes on to the next",
+                    2,
+                    count("SELECT COUNT(*) FROM session_batches WHERE session_id = '" + S3 + "'"));
+            assertEquals(
+                    "nothing more in the tables of a row each",
+                    2,
+                    count("SELECT (SELECT COUNT(*) FROM session_events) + (SELECT COUNT(*) FROM session_tasks)"));
+        } finally {
+            s.close();
+        }
+    }
+
+    private static Conversation started(String id, List<String> taskPath) {
+        return new Conversation(
+                id, "call-" + id, null, "zcc-demo", "+15550100", "+1408", T0, null, null, null, null, null, taskPath);
     }
 
     private long count(String sql) {

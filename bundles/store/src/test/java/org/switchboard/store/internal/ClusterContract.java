@@ -266,7 +266,7 @@ public abstract class ClusterContract extends BatchContract {
                         "session_turns",
                         "session_tasks",
                         "session_sip_messages",
-                        "session_sip_batches",
+                        "session_batches",
                         "session_events",
                         "sessions",
                         "attachments",
