@@ -8,8 +8,8 @@
 set -euo pipefail
 HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$HOME_DIR"
-mvn -B -q -o -DskipTests install -pl bundles/store -am
-mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
+mvn -B -q -DskipTests install -pl bundles/store -am
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
   -Dmdep.includeScope=test -pl bundles/store
 STORE=bundles/store/target
 java -Xmx1g -cp "$STORE/classes:$STORE/test-classes:$(cat bundles/store/target/bench-cp.txt)" \
