@@ -62,6 +62,7 @@ if [ "$QUICK" = 1 ]; then
   step media-calls env SECONDS_PER_LEVEL=10 "$HOME_DIR/bench/media-calls.sh" 100 250 500
   command -v flite >/dev/null && step asr env SECONDS_PER_LEVEL=10 "$HOME_DIR/bench/asr.sh" 1 10 30
   step details-api env CALLS=200 SECONDS_PER_STEP=5 "$HOME_DIR/bench/details-api.sh" 1 4 16
+  step store-writes "$HOME_DIR/bench/store-writes.sh"
   step hot-upgrade env SECONDS_PER_RATE=12 "$HOME_DIR/bench/hot-upgrade.sh" 100
   command -v kamailio >/dev/null && step cluster env SECONDS_PER_RATE=5 "$HOME_DIR/bench/cluster.sh" 100 200 300
 else
@@ -70,6 +71,7 @@ else
   step media-calls "$HOME_DIR/bench/media-calls.sh"
   command -v flite >/dev/null && step asr "$HOME_DIR/bench/asr.sh"
   step details-api "$HOME_DIR/bench/details-api.sh"
+  step store-writes "$HOME_DIR/bench/store-writes.sh"
   step hot-upgrade "$HOME_DIR/bench/hot-upgrade.sh"
   command -v kamailio >/dev/null && step cluster "$HOME_DIR/bench/cluster.sh"
 fi

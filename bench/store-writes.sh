@@ -8,9 +8,9 @@
 set -euo pipefail
 HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$HOME_DIR"
-mvn -B -q -DskipTests install -pl bundles/store -am
+mvn -B -q -DskipTests install -pl bundles/store -am >&2
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
-  -Dmdep.includeScope=test -pl bundles/store
+  -Dmdep.includeScope=test -pl bundles/store >&2
 STORE=bundles/store/target
 java -Xmx1g -cp "$STORE/classes:$STORE/test-classes:$(cat bundles/store/target/bench-cp.txt)" \
   org.switchboard.store.internal.StoreWriteBench "${1:-4}" 2>/dev/null | grep '^|'
