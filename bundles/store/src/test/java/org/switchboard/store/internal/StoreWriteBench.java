@@ -36,6 +36,18 @@ public final class StoreWriteBench {
         org.h2.Driver.load();
         int perBatch = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         Path dir = Files.createTempDirectory("switchboard-store-bench");
+        try {
+            run(dir, perBatch);
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    /** Measures both in databases under {@code dir} (some GB: each batch is a chunk of the file) and prints them. */
+    private static void run(Path dir, int perBatch) throws Exception {
         Database db = open(dir.resolve("store"));
         Sessions store = new Sessions(db);
         Map<String, List<String>> headers = headers();
