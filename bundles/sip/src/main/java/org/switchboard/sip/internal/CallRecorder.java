@@ -35,11 +35,6 @@ final class CallRecorder {
 
     static final int BATCH = 1000;
     static final long STORE_WAIT_MS = 30_000;
-    /**
-     * How long the writer lets records gather after the first of a batch when fewer than a batch wait: a few
-     * milliseconds turn hundreds of commits a second into tens (group commit), at no cost to any call.
-     */
-    static final long LINGER_MS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(CallRecorder.class);
 
@@ -58,8 +53,17 @@ final class CallRecorder {
     /** Records of the batch the writer holds, not yet written. */
     private volatile int writing;
 
-    CallRecorder(Supplier<ConversationStore> store, int capacity) {
+    private final long gatherMs;
+
+    /**
+     * {@code gatherMs}: how long the writer lets records gather after the first of a batch when fewer than a batch
+     * wait. A few milliseconds turn hundreds of commits a second into tens (group commit), at no cost to any call;
+     * each commit is followed by a checkpoint on embedded H2, whose fixed cost a longer gather shares among more
+     * calls.
+     */
+    CallRecorder(Supplier<ConversationStore> store, int capacity, long gatherMs) {
         this.store = store;
+        this.gatherMs = gatherMs;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.highWater = Math.max(1, capacity / 2);
         writer = new Thread(this::run, "sip-recorder");
@@ -144,8 +148,8 @@ final class CallRecorder {
                         continue;
                     }
                     batch.add(first);
-                    if (running && queue.size() < BATCH - 1) {
-                        Thread.sleep(LINGER_MS); // let the next records join: one commit for many
+                    if (running && gatherMs > 0 && queue.size() < BATCH - 1) {
+                        Thread.sleep(gatherMs); // let the next records join: one commit for many
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -35,6 +35,7 @@ record SipSettings(
         boolean shutdownToAgent,
         int drainTimeoutMs,
         int recorderQueueSize,
+        int recorderGatherMs,
         int maxConnections,
         int maxConnectionsPerSource,
         int connectionIdleTimeoutS,
@@ -81,6 +82,7 @@ record SipSettings(
         range(errors, "auth.nonce.s", c.auth_nonce_s(), 5, 3600);
         range(errors, "drain.timeout.ms", c.drain_timeout_ms(), 100, 30_000);
         range(errors, "recorder.queue.size", c.recorder_queue_size(), 1000, 10_000_000);
+        range(errors, "recorder.gather.ms", c.recorder_gather_ms(), 0, 1000);
         range(errors, "max.connections", c.max_connections(), 0, 100_000);
         range(errors, "max.connections.per.source", c.max_connections_per_source(), 0, 100_000);
         range(errors, "connection.idle.timeout.s", c.connection_idle_timeout_s(), 0, 86_400);
@@ -128,6 +130,7 @@ record SipSettings(
                 handoff.equals("agent"),
                 c.drain_timeout_ms(),
                 c.recorder_queue_size(),
+                c.recorder_gather_ms(),
                 c.max_connections(),
                 c.max_connections_per_source(),
                 c.connection_idle_timeout_s(),

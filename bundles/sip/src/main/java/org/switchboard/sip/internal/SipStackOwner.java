@@ -148,7 +148,7 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
         timerPool.setRemoveOnCancelPolicy(
                 true); // a call's cancelled timers leave at once, not when they would have run
         timers = timerPool;
-        recorder = new CallRecorder(() -> store, settings.recorderQueueSize());
+        recorder = new CallRecorder(() -> store, settings.recorderQueueSize(), settings.recorderGatherMs());
 
         String name = "switchboard-" + STACKS.incrementAndGet();
         stack = new SipStackImpl(StackProperties.of(settings, name));

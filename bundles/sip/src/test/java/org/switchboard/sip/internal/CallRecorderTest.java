@@ -52,7 +52,7 @@ public class CallRecorderTest {
     public void queuedRecordsGoToTheStoreInOrderInBatches() {
         CountDownLatch gate = new CountDownLatch(1);
         Store store = new Store(gate);
-        CallRecorder r = new CallRecorder(() -> store.proxy, 10_000);
+        CallRecorder r = new CallRecorder(() -> store.proxy, 10_000, 10);
         try {
             for (int i = 0; i < 7000; i++) {
                 r.answered("s" + i, Instant.EPOCH);
@@ -78,7 +78,7 @@ public class CallRecorderTest {
         Store store = new Store(new CountDownLatch(0));
         java.util.concurrent.atomic.AtomicReference<ConversationStore> present =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        CallRecorder r = new CallRecorder(present::get, 1000);
+        CallRecorder r = new CallRecorder(present::get, 1000, 10);
         try {
             for (int i = 0; i < 2500; i++) { // the queue holds 1000 (and the writer one batch): too many
                 r.answered("s" + i, Instant.EPOCH);

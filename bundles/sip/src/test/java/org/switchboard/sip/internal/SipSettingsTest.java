@@ -29,6 +29,20 @@ public class SipSettingsTest {
     }
 
     @Test
+    public void theRecorderGathersRecords25MsByDefaultAndAtMostASecond() {
+        assertEquals(25, SipSettings.from(config(Map.of())).recorderGatherMs());
+        assertEquals(
+                0, SipSettings.from(config(Map.of("recorder.gather.ms", 0))).recorderGatherMs());
+        for (int bad : new int[] {-1, 1001}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> SipSettings.from(config(Map.of("recorder.gather.ms", bad))));
+            assertTrue(
+                    e.getMessage(),
+                    e.getMessage().contains("'recorder.gather.ms' = '" + bad + "': must be between 0 and 1000"));
+        }
+    }
+
+    @Test
     public void theLingerReachesTheStackAndStaysWithinTheRfcTimers() {
         SipSettings s = SipSettings.from(config(Map.of("transaction.linger.s", 5)));
         assertEquals("5", StackProperties.of(s, "t").getProperty("gov.nist.javax.sip.LINGER_TIMER"));
