@@ -28,6 +28,7 @@ public class Summary {
         s.media();
         s.asr();
         s.details();
+        s.storeWrites();
         s.hotUpgrade();
         s.startup();
         s.soak();
@@ -176,6 +177,41 @@ public class Summary {
             row("Conversation Details API (with summary), " + best.get(0) + " clients: req/s, p99", best.get(1)
                     + " req/s, p99 " + best.get(2).split(" / ")[1] + " ms (errors " + best.get(3) + ")",
                     (md.contains("/health/live") ? "/health/live: " : "/health: ") + best.get(4) + " req/s, p99 " + best.get(5).split(" / ")[1] + " ms", best.get(6));
+        }
+    }
+
+    private void storeWrites() throws IOException {
+        String md = read("store-writes.md");
+        if (md == null) {
+            return;
+        }
+        List<String> store = null, alone = null, ratio = null;
+        String batch = "";
+        for (String line : md.split("\n")) {
+            if (!line.startsWith("|") || line.lastIndexOf('|') < 1) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
+                cells.add(cell.trim());
+            }
+            if (cells.size() < 3) {
+                continue;
+            }
+            if (cells.get(0).startsWith("H2 file database")) {
+                Matcher m = Pattern.compile("(\\d+) calls a batch").matcher(cells.get(0));
+                batch = m.find() ? ", " + m.group(1) + " calls a batch" : "";
+            } else if (cells.get(0).contains("through the store")) {
+                store = cells;
+            } else if (cells.get(0).startsWith("baseline")) {
+                alone = cells;
+            } else if (cells.get(0).equals("ratio")) {
+                ratio = cells;
+            }
+        }
+        if (store != null && alone != null && ratio != null) {
+            row("what the store costs a call (embedded H2" + batch + "): CPU, heap", store.get(1) + ", " + store.get(2),
+                    "H2 alone, one row per call: " + alone.get(1) + ", " + alone.get(2), ratio.get(1) + " / " + ratio.get(2));
         }
     }
 
