@@ -244,15 +244,15 @@ final class SessionWrites {
             StringBuilder b = row.next(BatchRow.MESSAGES);
             JsonText.sipMessage(
                     b, m.at().toEpochMilli(), m.direction().name(), truncate(m.firstLine(), 2000), m.headers());
-            row.added(BatchRow.MESSAGES);
+            row.added();
         }
         for (ConversationEvent e : events) {
             JsonText.event(row.next(BatchRow.EVENTS), e.at().toEpochMilli(), truncate(e.type(), 100), e.attributes());
-            row.added(BatchRow.EVENTS);
+            row.added();
         }
         for (String task : tasks) {
             JsonText.string(row.next(BatchRow.TASKS), truncate(task, 400));
-            row.added(BatchRow.TASKS);
+            row.added();
         }
         row.insert();
     }
@@ -270,6 +270,9 @@ final class SessionWrites {
         private final Statements statements;
         private final String sessionId;
         private final StringBuilder[] arrays = new StringBuilder[3];
+        /** The kind of the element {@link #next} opened, and where it starts in its array. */
+        private int kind;
+
         private int start;
 
         BatchRow(Statements statements, String sessionId) {
@@ -278,6 +281,7 @@ final class SessionWrites {
         }
 
         StringBuilder next(int kind) {
+            this.kind = kind;
             StringBuilder a = arrays[kind];
             if (a == null) {
                 a = arrays[kind] = new StringBuilder(kind == MESSAGES ? 8192 : 256).append('[');
@@ -288,7 +292,7 @@ final class SessionWrites {
             return a;
         }
 
-        void added(int kind) throws SQLException {
+        void added() throws SQLException {
             StringBuilder a = arrays[kind];
             if (a.length() + 1 > ROW_CHARS && start > 1) {
                 String element = a.substring(start);
