@@ -46,6 +46,27 @@ public class AdminApiIT extends SwitchboardTestSupport {
         return h.body().isEmpty() ? null : JsonParser.parseString(h.body());
     }
 
+    /**
+     * The latest conversation's details once they hold {@code needle}, or after 5 s as they are: the recorder writes a
+     * call's last records a few milliseconds after sipp has seen its end.
+     */
+    private static String awaitLatestConversation(String needle) throws Exception {
+        String details = "";
+        for (int i = 0; i < 50 && !details.contains(needle); i++) {
+            JsonArray items = ok(admin("GET", "/conversations?limit=1", null), 200)
+                    .getAsJsonObject()
+                    .getAsJsonArray("items");
+            if (items.size() == 1) {
+                String id = items.get(0).getAsJsonObject().get("sessionId").getAsString();
+                details = admin("GET", "/conversations/" + id, null).body();
+            }
+            if (!details.contains(needle)) {
+                Thread.sleep(100);
+            }
+        }
+        return details;
+    }
+
     private static String errors(Http h, int status) {
         assertEquals(h.body(), status, h.status());
         JsonArray errors = h.json().getAsJsonArray("errors");
@@ -217,13 +238,7 @@ public class AdminApiIT extends SwitchboardTestSupport {
         ok(admin("PUT", "/attachments", "{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"queue\"}"), 200);
         sipp("zcc-transfer-bye.xml", "udp");
         assertTrue(errors(admin("DELETE", "/header-sets/billing", null), 409).contains("no header set 'billing'"));
-        JsonObject last = ok(admin("GET", "/conversations?limit=1", null), 200)
-                .getAsJsonObject()
-                .getAsJsonArray("items")
-                .get(0)
-                .getAsJsonObject();
-        String events = admin("GET", "/conversations/" + last.get("sessionId").getAsString(), null)
-                .body();
+        String events = awaitLatestConversation("\"header.X-Queue\": \"+15550100\"");
         assertTrue(events, events.contains("\"header.X-Queue\": \"+15550100\""));
         ok(admin("PUT", "/attachments", "{\"trunk\":\"zcc-demo\",\"did\":\"+15550100\",\"flow\":\"demo-agent\"}"), 200);
         ok(admin("DELETE", "/flows/queue", null), 204);
