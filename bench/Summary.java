@@ -191,10 +191,7 @@ public class Summary {
             if (!line.startsWith("|") || line.lastIndexOf('|') < 1) {
                 continue;
             }
-            List<String> cells = new ArrayList<>();
-            for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
-                cells.add(cell.trim());
-            }
+            List<String> cells = cells(line);
             if (cells.size() < 3) {
                 continue;
             }
@@ -266,16 +263,20 @@ public class Summary {
     static List<List<String>> table(String md) {
         List<List<String>> rows = new ArrayList<>();
         for (String line : md.split("\n")) {
-            if (!line.matches("\\|\\s*[0-9].*")) {
-                continue;
+            if (line.matches("\\|\\s*[0-9].*")) {
+                rows.add(cells(line));
             }
-            List<String> cells = new ArrayList<>();
-            for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
-                cells.add(cell.trim());
-            }
-            rows.add(cells);
         }
         return rows;
+    }
+
+    /** The trimmed cells of one markdown table row (between its first and last {@code |}). */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.substring(1, line.lastIndexOf('|')).split("\\|")) {
+            cells.add(cell.trim());
+        }
+        return cells;
     }
 
     private static double percent(String cell) {
