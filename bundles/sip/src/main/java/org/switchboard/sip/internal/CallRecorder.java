@@ -41,6 +41,7 @@ final class CallRecorder {
     private final Supplier<ConversationStore> store;
     private final ArrayBlockingQueue<Consumer<ConversationStore>> queue;
     private final int highWater;
+    private final long gatherMs;
     private final Thread writer;
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong handled = new AtomicLong();
@@ -52,8 +53,6 @@ final class CallRecorder {
     private volatile boolean running = true;
     /** Records of the batch the writer holds, not yet written. */
     private volatile int writing;
-
-    private final long gatherMs;
 
     /**
      * {@code gatherMs}: how long the writer lets records gather after the first of a batch when fewer than a batch
