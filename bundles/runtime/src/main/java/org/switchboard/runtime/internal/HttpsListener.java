@@ -59,6 +59,9 @@ public final class HttpsListener {
     static volatile long checkDelayMs = 3000;
 
     private final ConfigurationAdmin configAdmin;
+    /** Counts the configurations applied; a check scheduled for an older one does nothing. */
+    private long generation;
+
     private final org.osgi.framework.BundleContext context;
     private final String host;
     private final java.util.concurrent.ScheduledExecutorService checks =
@@ -129,7 +132,8 @@ public final class HttpsListener {
         return p;
     }
 
-    private void apply(HttpsConfig c) {
+    private synchronized void apply(HttpsConfig c) {
+        long gen = ++generation;
         List<String> errors = new ArrayList<>();
         Dictionary<String, Object> wanted = jettyProperties(c, errors);
         if (!errors.isEmpty()) {
@@ -163,7 +167,7 @@ public final class HttpsListener {
                 jetty.update(wanted);
                 int port = c.port();
                 checks.schedule(
-                        () -> verify(wanted, port, 1), checkDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        () -> verify(wanted, port, 1, gen), checkDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
                 LOG.info(
                         "HTTPS on port {} as {}, {}{}",
                         wanted.get(PORT),
@@ -180,12 +184,22 @@ public final class HttpsListener {
      * Jetty restarts when its configuration changes, and Felix HTTP can fail that restart while servlets register at
      * the same moment ("Exception while initializing Jetty"): then nothing listens or nothing is served. The HTTPS port,
      * Felix HTTP's runtime service and a servlet's answer over HTTPS ({@link LivenessProbe}) are checked a few seconds
-     * after each change, and Jetty restarted again (at most {@value #RESTARTS} times) while any is missing.
+     * after each change, and Jetty restarted again (at most {@value #RESTARTS} times) while any is missing. A check
+     * whose configuration has since been replaced (HTTPS turned off, another keystore) does nothing, so that it never
+     * brings back a configuration the operator has left.
      */
-    private void verify(Dictionary<String, Object> wanted, int port, int attempt) {
+    private void verify(Dictionary<String, Object> wanted, int port, int attempt, long gen) {
         if (whiteboardUp() && LivenessProbe.serves(host, port)) { // the probe also fails when nothing listens
             return;
         }
+        synchronized (this) {
+            if (gen == generation) {
+                restart(wanted, port, attempt, gen);
+            }
+        }
+    }
+
+    private void restart(Dictionary<String, Object> wanted, int port, int attempt, long gen) {
         if (attempt > RESTARTS) {
             LOG.error(
                     "HTTPS: nothing listens on {}:{} after {} restarts of Jetty; see the errors above",
@@ -209,7 +223,9 @@ public final class HttpsListener {
             again.put(ATTEMPT, Integer.toString(attempt));
             configAdmin.getConfiguration(JETTY_PID, "?").update(again);
             checks.schedule(
-                    () -> verify(wanted, port, attempt + 1), checkDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    () -> verify(wanted, port, attempt + 1, gen),
+                    checkDelayMs,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.error("HTTPS could not be configured again: {}", e.toString());
         }

@@ -97,4 +97,103 @@ public class HttpsListenerTest {
                 List.of("PID org.switchboard.https: property 'keystore' = '/nonexistent/web.p12': no such file"),
                 errors);
     }
+
+    /** Jetty's configuration as a fake Configuration Admin holds it: its updates and deletes, in order. */
+    private static final class FakeJettyConfig {
+        final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile Dictionary<String, Object> props;
+
+        @SuppressWarnings("unchecked")
+        org.osgi.service.cm.ConfigurationAdmin admin() {
+            Object configuration = java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {org.osgi.service.cm.Configuration.class},
+                    (proxy, m, args) -> switch (m.getName()) {
+                        case "getProperties" -> props;
+                        case "update" -> {
+                            props = (Dictionary<String, Object>) args[0];
+                            events.add("update " + props.get(HttpsListener.ATTEMPT));
+                            yield null;
+                        }
+                        case "delete" -> {
+                            props = null;
+                            events.add("delete");
+                            yield null;
+                        }
+                        default -> null;
+                    });
+            return (org.osgi.service.cm.ConfigurationAdmin) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {org.osgi.service.cm.ConfigurationAdmin.class},
+                    (proxy, m, args) -> m.getName().equals("getConfiguration") ? configuration : null);
+        }
+    }
+
+    private static org.osgi.framework.BundleContext noWhiteboard() {
+        return (org.osgi.framework.BundleContext) java.lang.reflect.Proxy.newProxyInstance(
+                HttpsListenerTest.class.getClassLoader(),
+                new Class<?>[] {org.osgi.framework.BundleContext.class},
+                (proxy, m, args) -> null);
+    }
+
+    @Test
+    public void aCheckOfAReplacedConfigurationNeverTurnsHttpsBackOn() throws Exception {
+        long before = HttpsListener.checkDelayMs;
+        HttpsListener.checkDelayMs = 100;
+        try {
+            Path ks = keystore("s3cret-pass");
+            int port;
+            try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort(); // nothing listens there afterwards: every check finds HTTPS down
+            }
+            var jetty = new FakeJettyConfig();
+            var listener = new HttpsListener(
+                    jetty.admin(),
+                    config(Map.of("keystore", ks.toString(), "keystore.password", "s3cret-pass", "port", port)),
+                    noWhiteboard());
+            try {
+                assertEquals(List.of("update null"), jetty.events);
+                listener.modified(config(
+                        Map.of("keystore", ks.toString(), "keystore.password", "wrong-s3cret-pass", "port", port)));
+                Thread.sleep(1000); // the first check and its restarts would have run by now
+                assertEquals(List.of("update null", "delete"), jetty.events);
+                assertNull(jetty.props);
+            } finally {
+                listener.deactivate();
+            }
+        } finally {
+            HttpsListener.checkDelayMs = before;
+        }
+    }
+
+    @Test
+    public void aCheckRestartsJettyWhileItsOwnConfigurationStands() throws Exception {
+        long before = HttpsListener.checkDelayMs;
+        HttpsListener.checkDelayMs = 50;
+        try {
+            Path ks = keystore("s3cret-pass");
+            int port;
+            try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            var jetty = new FakeJettyConfig();
+            var listener = new HttpsListener(
+                    jetty.admin(),
+                    config(Map.of("keystore", ks.toString(), "keystore.password", "s3cret-pass", "port", port)),
+                    noWhiteboard());
+            try {
+                List<String> all = List.of("update null", "update 1", "update 2", "update 3");
+                for (long deadline = System.currentTimeMillis() + 10_000;
+                        jetty.events.size() < all.size() && System.currentTimeMillis() < deadline; ) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(200);
+                assertEquals(all, jetty.events);
+            } finally {
+                listener.deactivate();
+            }
+        } finally {
+            HttpsListener.checkDelayMs = before;
+        }
+    }
 }
