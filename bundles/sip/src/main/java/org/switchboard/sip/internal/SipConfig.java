@@ -153,8 +153,8 @@ public @interface SipConfig {
     @AttributeDefinition(
             name = "Transaction linger",
             description = "Seconds a terminated transaction or dialog stays known to the stack (1-32), after the "
-                    + "RFC 3261 timers: an INVITE retransmitted after the 2xx and ACK is still absorbed in that time, "
-                    + "not taken for a new call. Longer costs memory at high call rates (JAIN-SIP's own default is 8).")
+                    + "RFC 3261 timers. Longer costs memory at high call rates (JAIN-SIP's own default is 8). An INVITE "
+                    + "retransmitted after its answer is absorbed for 32 s (RFC 6026) whatever this is.")
     int transaction_linger_s() default 2;
 
     @AttributeDefinition(

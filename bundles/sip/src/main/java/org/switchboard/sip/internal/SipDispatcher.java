@@ -45,6 +45,8 @@ final class SipDispatcher implements SipListener {
     /** REGISTER: a method of RFC 3261 Switchboard knows but, not being a registrar, does not allow (405). */
     private final MethodProcessor notAllowed;
 
+    private final AnsweredInvites answeredInvites;
+
     private final ThrottledLog rejections = new ThrottledLog(LOG, 1_000_000_000L);
 
     SipDispatcher(
@@ -53,8 +55,10 @@ final class SipDispatcher implements SipListener {
             Responder responder,
             Executor workers,
             SipContext calls,
-            Map<String, MethodProcessor> processors) {
+            Map<String, MethodProcessor> processors,
+            AnsweredInvites answeredInvites) {
         this.settings = settings;
+        this.answeredInvites = answeredInvites;
         this.provider = provider;
         this.responder = responder;
         this.workers = workers;
@@ -222,7 +226,12 @@ final class SipDispatcher implements SipListener {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // nothing held per transaction yet
+        if (event.isServerTransaction()
+                && event.getServerTransaction() instanceof gov.nist.javax.sip.stack.SIPServerTransaction st
+                && st.isInviteTransaction()
+                && st.getLastResponseStatusCode() >= 200) {
+            answeredInvites.answered(st.getTransactionId()); // copies of it still come: InviteRetransmissionValve
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ final class SipMetrics {
     private final LabeledCounter rejected = new LabeledCounter("status");
     private final LabeledCounter overload = new LabeledCounter("scope", "limit");
     private final LabeledCounter auth = new LabeledCounter("outcome");
+    private final java.util.concurrent.atomic.LongAdder absorbed = new java.util.concurrent.atomic.LongAdder();
     private final Histogram answer = new Histogram(Histogram.LATENCY_SECONDS);
 
     void started(String trunk) {
@@ -47,6 +48,11 @@ final class SipMetrics {
         auth.increment(outcome);
     }
 
+    /** An INVITE retransmitted after its final response, dropped at the door ({@link InviteRetransmissionValve}). */
+    void retransmissionAbsorbed() {
+        absorbed.increment();
+    }
+
     void collect(MetricsWriter out, Iterable<SipCall> live) {
         Map<String, Integer> active = new TreeMap<>();
         for (SipCall c : live) {
@@ -69,6 +75,11 @@ final class SipMetrics {
                 "switchboard_sip_auth_total",
                 "Digest verdicts on INVITEs of trunks with auth, by outcome "
                         + "(accepted, no_credentials, wrong_response, stale, replay, nonce, username, ...)");
+        out.counter(
+                "switchboard_invite_retransmissions_absorbed_total",
+                "INVITEs retransmitted after their final response, dropped as copies",
+                Map.of(),
+                absorbed.sum());
         out.histogram(
                 "switchboard_invite_answer_seconds", "INVITE received to 200 OK sent", Map.of(), answer.snapshot());
     }

@@ -80,6 +80,9 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
     private final CallRecorder recorder;
     private final SipContext calls;
     private final CallAdmission admission;
+    /** Answered INVITEs whose transactions are gone, at most this many (32 s of 3,000 calls a second). */
+    private final AnsweredInvites answeredInvites = new AnsweredInvites(100_000, System::nanoTime);
+
     private final Connections connections;
     private final Drain drain;
 
@@ -158,6 +161,7 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
         stack.setMessageParserFactory(frontDoor);
         stack.sipMessageValves.add(new CutBodyValve());
         SipMetrics metrics = new SipMetrics();
+        stack.sipMessageValves.add(new InviteRetransmissionValve(stack, metrics, answeredInvites));
         admission = new CallAdmission(
                 settings.maxCalls(), settings.maxCallsPerSecond(), System::nanoTime, recorder::behind);
         stack.sipMessageValves.add(new OverloadValve(
@@ -201,10 +205,11 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
                     admission);
             drain = new Drain(settings, admission, calls::calls, recorder);
             registerProcessors();
-            dispatcher = new SipDispatcher(settings, provider, responder, workers, calls, processors);
+            dispatcher = new SipDispatcher(settings, provider, responder, workers, calls, processors, answeredInvites);
             provider.addSipListener(dispatcher);
             stack.start();
             timers.scheduleWithFixedDelay(this::sweepAdmissions, 5, 5, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(answeredInvites::sweep, 1, 1, TimeUnit.SECONDS);
             frameworkStopping = event -> {
                 if (event.getType() == BundleEvent.STOPPING && event.getBundle().getBundleId() == 0) {
                     drain.run();
