@@ -136,28 +136,26 @@ public class HttpsListenerTest {
                 (proxy, m, args) -> null);
     }
 
-    @Test
-    public void aCheckOfAReplacedConfigurationNeverTurnsHttpsBackOn() throws Exception {
+    /** What a test does with a listener on a port nothing listens on, so that every check finds HTTPS down. */
+    private interface WithListener {
+        void run(HttpsListener listener, FakeJettyConfig jetty, Map<String, Object> props) throws Exception;
+    }
+
+    private static void onAClosedPort(long checkDelayMs, WithListener test) throws Exception {
         long before = HttpsListener.checkDelayMs;
-        HttpsListener.checkDelayMs = 100;
+        HttpsListener.checkDelayMs = checkDelayMs;
         try {
             Path ks = keystore("s3cret-pass");
             int port;
             try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort(); // nothing listens there afterwards: every check finds HTTPS down
+                port = s.getLocalPort();
             }
+            Map<String, Object> props =
+                    Map.of("keystore", ks.toString(), "keystore.password", "s3cret-pass", "port", port);
             var jetty = new FakeJettyConfig();
-            var listener = new HttpsListener(
-                    jetty.admin(),
-                    config(Map.of("keystore", ks.toString(), "keystore.password", "s3cret-pass", "port", port)),
-                    noWhiteboard());
+            var listener = new HttpsListener(jetty.admin(), config(props), noWhiteboard());
             try {
-                assertEquals(List.of("update null"), jetty.events);
-                listener.modified(config(
-                        Map.of("keystore", ks.toString(), "keystore.password", "wrong-s3cret-pass", "port", port)));
-                Thread.sleep(1000); // the first check and its restarts would have run by now
-                assertEquals(List.of("update null", "delete"), jetty.events);
-                assertNull(jetty.props);
+                test.run(listener, jetty, props);
             } finally {
                 listener.deactivate();
             }
@@ -167,33 +165,28 @@ public class HttpsListenerTest {
     }
 
     @Test
+    public void aCheckOfAReplacedConfigurationNeverTurnsHttpsBackOn() throws Exception {
+        onAClosedPort(100, (listener, jetty, props) -> {
+            assertEquals(List.of("update null"), jetty.events);
+            Map<String, Object> wrong = new HashMap<>(props);
+            wrong.put("keystore.password", "wrong-s3cret-pass");
+            listener.modified(config(wrong));
+            Thread.sleep(1000); // the first check and its restarts would have run by now
+            assertEquals(List.of("update null", "delete"), jetty.events);
+            assertNull(jetty.props);
+        });
+    }
+
+    @Test
     public void aCheckRestartsJettyWhileItsOwnConfigurationStands() throws Exception {
-        long before = HttpsListener.checkDelayMs;
-        HttpsListener.checkDelayMs = 50;
-        try {
-            Path ks = keystore("s3cret-pass");
-            int port;
-            try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
+        onAClosedPort(50, (listener, jetty, props) -> {
+            List<String> all = List.of("update null", "update 1", "update 2", "update 3");
+            for (long deadline = System.currentTimeMillis() + 10_000;
+                    jetty.events.size() < all.size() && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(20);
             }
-            var jetty = new FakeJettyConfig();
-            var listener = new HttpsListener(
-                    jetty.admin(),
-                    config(Map.of("keystore", ks.toString(), "keystore.password", "s3cret-pass", "port", port)),
-                    noWhiteboard());
-            try {
-                List<String> all = List.of("update null", "update 1", "update 2", "update 3");
-                for (long deadline = System.currentTimeMillis() + 10_000;
-                        jetty.events.size() < all.size() && System.currentTimeMillis() < deadline; ) {
-                    Thread.sleep(20);
-                }
-                Thread.sleep(200);
-                assertEquals(all, jetty.events);
-            } finally {
-                listener.deactivate();
-            }
-        } finally {
-            HttpsListener.checkDelayMs = before;
-        }
+            Thread.sleep(200);
+            assertEquals(all, jetty.events);
+        });
     }
 }
