@@ -62,17 +62,19 @@ final class InviteRetransmissionValve implements SIPMessageValve {
                 return true;
             }
             metrics.retransmissionAbsorbed();
-            LOG.debug("INVITE {} retransmitted after its transaction ended: absorbed", callId(request));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("INVITE {} retransmitted after its transaction ended: absorbed", callId(request));
+            }
             return false;
         }
         if (!(tx instanceof SIPServerTransaction st) || !st.isInviteTransaction()) {
             return true;
         }
         TransactionState state = st.getState();
-        boolean final_ = state == TransactionState.TERMINATED
+        boolean finalSent = state == TransactionState.TERMINATED
                 || state == TransactionState.COMPLETED
                 || state == TransactionState.CONFIRMED;
-        if (!final_ || !sameInvite(st, request)) {
+        if (!finalSent || !sameInvite(st, request)) {
             return true; // still proceeding: the RI matches it and repeats its provisional response
         }
         metrics.retransmissionAbsorbed();
