@@ -43,12 +43,11 @@ launch_gateway() {
     "$HOME_DIR/switchboard" --no-build >>"$WORK/gateway.out" 2>&1 </dev/null &
   GW_PID=$!
   for _ in $(seq 1 3600); do
-    curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && break
+    curl -sf --max-time 2 "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && break
     kill -0 "$GW_PID" 2>/dev/null || break
     sleep 0.05
   done
-  curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null \
-    || { echo "gateway did not start:" >&2; cat "$WORK/gateway.out" >&2; exit 1; }
+  curl -sf --max-time 5 "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || not_started "$t0"
   HEALTHY_MS=$((($(date +%s%N) - t0) / 1000000))
   JVM_PID=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
   # healthy serves calls; the speech engines load after that (degraded: "... loading (...)" until they are ready)
@@ -57,6 +56,22 @@ launch_gateway() {
     sleep 0.05
   done
   READY_MS=$((($(date +%s%N) - t0) / 1000000))
+}
+# not_started <launch ns>: why a start did not become healthy (its log, /health's answer, the JVM's threads), then exit
+not_started() {
+  local pid
+  pid=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
+  echo "gateway did not start ($((($(date +%s%N) - $1) / 1000000)) ms after launch):" >&2
+  cat "$WORK/gateway.out" >&2
+  if [ -n "$pid" ]; then
+    echo "--- its JVM $pid is still up; /health answers:" >&2
+    curl -s --max-time 5 -w ' (HTTP %{http_code})\n' "http://127.0.0.1:$HTTP_PORT/health" >&2 || true
+    echo "--- its threads:" >&2
+    jstack "$pid" >&2 2>&1 || true
+  else
+    echo "--- its JVM is gone" >&2
+  fi
+  exit 1
 }
 # stop_gateway: stops it and waits for its JVM to be gone
 stop_gateway() {
