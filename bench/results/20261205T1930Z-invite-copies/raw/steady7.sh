@@ -2,7 +2,7 @@
 # steady2.sh variant...: variant = "url=<suffix>" (appended to the H2 URL) | "opts=<jvm opts>" | "jar=<path>"
 HOME_DIR=/work/main
 RATE=${RATE:-400}; DUR=${DUR:-100}
-. "$HOME_DIR/bench/common.sh"
+. "$HOME_DIR/bench/common.sh"; n=0
 export SWITCHBOARD_CDS=off
 for v in "$@"; do
   rm -rf $WORK/config $WORK/data
@@ -31,5 +31,5 @@ for v in "$@"; do
   p99=$(ls $D/*_rtt.csv | head -1 | xargs awk -F';' 'NR>1 && $2!=""{print $2}' | tail -n +$((RATE*40)) | sort -n | awk '{v[NR]=$1} END{print "p50",v[int(NR*.5)],"p99",v[int(NR*.99)],"p999",v[int(NR*.999)]}')
   gc=$(grep "Pause Young" $WORK/gc.log | awk -F'[][]' '{t=$2; sub("s","",t); if (t>60) print t, $NF}' | awk '{ms=$NF; sub("ms","",ms); n++; s+=ms; if (n==1) f=$1; l=$1} END{printf "young %d pauses mean %.1f ms every %.2f s", n, s/n, (l-f)/(n-1)}')
   echo "$v: last-30s $(awk -v c=$((c1-c0)) -v n="$n1" -v m="$n0" -v a="$a1" -v b="$a0" 'BEGIN{printf "%.2f ms/call %.0f KiB/call", c*10/(n-m), (a-b)/(n-m)/1024}') ok $ok failed $failed $p99 | $gc | $H | steal $((st1-st0)) ticks"
-  echo "  absorbed $(jvm_metric switchboard_invite_retransmissions_absorbed_total) rejected: $(curl -s http://127.0.0.1:$HTTP_PORT/metrics | grep ^switchboard_invites_rejected_total | tr "\n" " ")"; sleep ${IDLE:-0}; [ -z "${IDLE:-}" ] || echo "  idle ${IDLE}s after the load: RSS $(rss_mib $JVM_PID) MiB"; rm -rf ./last; mkdir -p ./last; cp -r $D $WORK/gc.log $WORK/phases.log ./last/; python3 /tmp/sb/phases.py $WORK/phases.log; [ -z "${KEEPJ:-}" ] || jcmd $JVM_PID Thread.print > ./last/threads.txt; n=$((n+1)); mkdir -p ./logs-$n; cp -r $WORK/data/log $WORK/gateway.out ./logs-$n/ 2>/dev/null; stop_gateway
+  echo "  absorbed $(jvm_metric switchboard_invite_retransmissions_absorbed_total) rejected: $(curl -s http://127.0.0.1:$HTTP_PORT/metrics | grep ^switchboard_invites_rejected_total | tr "\n" " ")"; sleep ${IDLE:-0}; [ -z "${IDLE:-}" ] || echo "  idle ${IDLE}s after the load: RSS $(rss_mib $JVM_PID) MiB"; rm -rf ./last; mkdir -p ./last; cp -r $D $WORK/gc.log $WORK/phases.log ./last/; rm -rf ./last-$n; cp -r ./last ./last-$n; python3 /tmp/sb/phases.py $WORK/phases.log; [ -z "${KEEPJ:-}" ] || jcmd $JVM_PID Thread.print > ./last/threads.txt; n=$((n+1)); mkdir -p ./logs-$n; cp -r $WORK/data/log $WORK/gateway.out ./logs-$n/ 2>/dev/null; stop_gateway
 done
