@@ -85,6 +85,12 @@ final class SipDispatcher implements SipListener {
         try {
             if (!Request.ACK.equals(method)) {
                 tx = event.getServerTransaction();
+                if (tx == null && copyOfAnAnsweredInvite(event.getRequest())) {
+                    giveBack(event.getRequest());
+                    calls.metrics.retransmissionAbsorbed();
+                    LOG.debug("INVITE copy that waited past its original's transaction absorbed");
+                    return;
+                }
                 if (tx == null) {
                     try {
                         tx = provider.getNewServerTransaction(event.getRequest());
@@ -128,6 +134,17 @@ final class SipDispatcher implements SipListener {
                 }
             }
         }
+    }
+
+    /**
+     * A copy of an INVITE that passed {@link InviteRetransmissionValve} while its original still waited in the worker
+     * queue, and whose turn came after the original had been answered and let go of by the stack.
+     */
+    private boolean copyOfAnAnsweredInvite(Request request) {
+        return request instanceof gov.nist.javax.sip.message.SIPRequest r
+                && Request.INVITE.equals(r.getMethod())
+                && r.getToTag() == null
+                && answeredInvites.contains(r.getTransactionId());
     }
 
     /** An INVITE that will not become a call gives back its place in the overload count. */

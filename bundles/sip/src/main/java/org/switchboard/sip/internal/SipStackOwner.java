@@ -364,6 +364,11 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
         }
     }
 
+    /** The worker pool requests are processed on (tests hold it to build a queue). */
+    java.util.concurrent.Executor workers() {
+        return workers;
+    }
+
     /** Calls counted against the overload limits (tests check every place is given back). */
     int admitted() {
         return admission.inUse();
