@@ -59,11 +59,11 @@ public final class HttpsListener {
     static volatile long checkDelayMs = 3000;
 
     private final ConfigurationAdmin configAdmin;
+    private final org.osgi.framework.BundleContext context;
+    private final String host;
     /** Counts the configurations applied; a check scheduled for an older one does nothing. */
     private long generation;
 
-    private final org.osgi.framework.BundleContext context;
-    private final String host;
     private final java.util.concurrent.ScheduledExecutorService checks =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "https-check");
