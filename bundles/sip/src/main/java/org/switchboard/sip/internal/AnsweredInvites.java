@@ -2,6 +2,9 @@ package org.switchboard.sip.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import javax.sip.message.Request;
+
+import gov.nist.javax.sip.message.SIPRequest;
 
 /**
  * The INVITEs answered in the last 32 s (64*T1, RFC 6026's Timer L) whose transactions the stack has already let go
@@ -35,6 +38,14 @@ final class AnsweredInvites {
     boolean contains(String transactionId) {
         Long end = until.get(transactionId);
         return end != null && end - nanoClock.getAsLong() > 0;
+    }
+
+    /** Whether this request is a copy of an INVITE answered within the last 32 s (an initial INVITE, no To tag). */
+    boolean isCopy(Request request) {
+        return request instanceof SIPRequest r
+                && Request.INVITE.equals(r.getMethod())
+                && r.getToTag() == null
+                && contains(r.getTransactionId());
     }
 
     /** Forgets the INVITEs answered more than 32 s ago; returns how many are remembered. */

@@ -10,25 +10,22 @@ import org.slf4j.LoggerFactory;
 import org.switchboard.util.log.LogText;
 
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
-import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 
 /**
  * Absorbs an INVITE retransmitted after Switchboard answered it (RFC 3261 §17.2.1, RFC 6026 §7.1: the "Accepted"
  * state). A caller retransmits its INVITE every T1 until a response arrives, so when the answer is slower than 500 ms
- * (a burst, a collector pause) copies of the INVITE wait behind the original and arrive after its 200 OK.
+ * (a burst, a collector pause) copies of the INVITE wait behind the original and arrive after its final response.
  * <p>
- * The RI keeps the answered INVITE transaction for the linger time but, releasing its references
- * ({@code RELEASE_REFERENCES_STRATEGY=Normal}), no longer holds what its matching compares (the request and its Via
- * sent-by), so it does not recognize the copy: it opens a second transaction for the same branch and answers
- * {@code 482 Loop Detected} as for a merged request, or sends a {@code 100 Trying} after the caller's ACK. Strict
- * callers end the call on either. This valve looks the branch up first: a copy of an INVITE whose transaction has a
- * final response is dropped (after a non-2xx, whose transaction still retransmits on its own, its response is sent
- * once more, as §17.2.1 asks). An INVITE whose branch is not known goes on as before.
+ * While the answered INVITE's transaction lingers in the stack (the RI keeps an INVITE server transaction's request
+ * until it removes it), the stack matches a copy itself: it repeats a non-2xx final response and drops a copy of a
+ * 2xx-answered INVITE; this valve only counts those. Once the stack has removed the transaction, it would no longer
+ * recognize the copy: it would open a second transaction for the same branch and answer {@code 482 Loop Detected} as
+ * for a merged request, or make a new call of it. Such a copy, found in {@link AnsweredInvites} (Timer L, 32 s), is
+ * dropped here. An INVITE whose branch is not known goes on as before.
  */
 final class InviteRetransmissionValve implements SIPMessageValve {
 
@@ -37,7 +34,6 @@ final class InviteRetransmissionValve implements SIPMessageValve {
     private final SIPTransactionStack stack;
     private final SipMetrics metrics;
     private final AnsweredInvites answered;
-    private final ThrottledLog log = new ThrottledLog(LOG, 10_000_000_000L);
 
     InviteRetransmissionValve(SIPTransactionStack stack, SipMetrics metrics, AnsweredInvites answered) {
         this.stack = stack;
@@ -55,52 +51,30 @@ final class InviteRetransmissionValve implements SIPMessageValve {
         if (!Request.INVITE.equals(request.getMethod()) || request.getToTag() != null) {
             return true;
         }
-        String id = request.getTransactionId();
-        SIPTransaction tx = stack.findTransaction(id, true);
-        if (tx == null) {
-            if (!answered.contains(id)) {
-                return true;
-            }
+        if (answered.isCopy(request)) {
             metrics.retransmissionAbsorbed();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("INVITE {} retransmitted after its transaction ended: absorbed", callId(request));
             }
             return false;
         }
-        if (!(tx instanceof SIPServerTransaction st) || !st.isInviteTransaction()) {
-            return true;
+        if (stack.findTransaction(request.getTransactionId(), true) instanceof SIPServerTransaction st
+                && st.isInviteTransaction()
+                && st.getCSeq() == request.getCSeq().getSeqNumber()
+                && answeredState(st.getState())) {
+            metrics.retransmissionAbsorbed(); // the stack absorbs it: see the class comment
         }
-        TransactionState state = st.getState();
-        boolean finalSent = state == TransactionState.TERMINATED
-                || state == TransactionState.COMPLETED
-                || state == TransactionState.CONFIRMED;
-        if (!finalSent || !sameInvite(st, request)) {
-            return true; // still proceeding: the RI matches it and repeats its provisional response
-        }
-        metrics.retransmissionAbsorbed();
-        SIPResponse last = state == TransactionState.COMPLETED ? st.getLastResponse() : null;
-        if (last != null) {
-            try {
-                GuardedParser.send(channel, last);
-            } catch (Exception e) {
-                log.info("Could not repeat the final response to a retransmitted INVITE: {}", e.toString());
-            }
-        }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug(
-                    "INVITE {} retransmitted after its {}: absorbed", callId(request), st.getLastResponseStatusCode());
-        }
-        return false;
+        return true;
+    }
+
+    private static boolean answeredState(TransactionState state) {
+        return state == TransactionState.COMPLETED
+                || state == TransactionState.CONFIRMED
+                || state == TransactionState.TERMINATED;
     }
 
     private static String callId(SIPRequest request) {
         return LogText.escape(request.getCallId().getCallId());
-    }
-
-    /** The transaction of this very INVITE: same branch (the lookup key), method and CSeq number. */
-    private static boolean sameInvite(SIPServerTransaction st, SIPRequest request) {
-        return Request.INVITE.equals(st.getMethod())
-                && st.getCSeq() == request.getCSeq().getSeqNumber();
     }
 
     @Override

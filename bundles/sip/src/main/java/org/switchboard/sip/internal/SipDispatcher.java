@@ -85,7 +85,8 @@ final class SipDispatcher implements SipListener {
         try {
             if (!Request.ACK.equals(method)) {
                 tx = event.getServerTransaction();
-                if (tx == null && copyOfAnAnsweredInvite(event.getRequest())) {
+                // a copy that passed the valve while its original still waited in the worker queue
+                if (tx == null && answeredInvites.isCopy(event.getRequest())) {
                     giveBack(event.getRequest());
                     calls.metrics.retransmissionAbsorbed();
                     LOG.debug("INVITE copy that waited past its original's transaction absorbed");
@@ -134,17 +135,6 @@ final class SipDispatcher implements SipListener {
                 }
             }
         }
-    }
-
-    /**
-     * A copy of an INVITE that passed {@link InviteRetransmissionValve} while its original still waited in the worker
-     * queue, and whose turn came after the original had been answered and let go of by the stack.
-     */
-    private boolean copyOfAnAnsweredInvite(Request request) {
-        return request instanceof gov.nist.javax.sip.message.SIPRequest r
-                && Request.INVITE.equals(r.getMethod())
-                && r.getToTag() == null
-                && answeredInvites.contains(r.getTransactionId());
     }
 
     /** An INVITE that will not become a call gives back its place in the overload count. */

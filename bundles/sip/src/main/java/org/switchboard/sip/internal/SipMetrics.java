@@ -48,7 +48,7 @@ final class SipMetrics {
         auth.increment(outcome);
     }
 
-    /** An INVITE retransmitted after its final response, dropped at the door ({@link InviteRetransmissionValve}). */
+    /** An INVITE retransmitted after its final response, absorbed ({@link InviteRetransmissionValve}). */
     void retransmissionAbsorbed() {
         absorbed.increment();
     }
