@@ -51,14 +51,15 @@ final class InviteRetransmissionValve implements SIPMessageValve {
         if (!Request.INVITE.equals(request.getMethod()) || request.getToTag() != null) {
             return true;
         }
-        if (answered.isCopy(request)) {
+        String id = request.getTransactionId();
+        if (answered.contains(id)) {
             metrics.retransmissionAbsorbed();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("INVITE {} retransmitted after its transaction ended: absorbed", callId(request));
             }
             return false;
         }
-        if (stack.findTransaction(request.getTransactionId(), true) instanceof SIPServerTransaction st
+        if (stack.findTransaction(id, true) instanceof SIPServerTransaction st
                 && st.isInviteTransaction()
                 && st.getCSeq() == request.getCSeq().getSeqNumber()
                 && answeredState(st.getState())) {
