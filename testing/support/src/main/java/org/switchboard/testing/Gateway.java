@@ -358,10 +358,11 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * A sipp run of a scenario against this gateway over UDP, its files in this gateway's directory: an example's
-     * path ({@code examples/sipp/...}) or a test's resource ({@code /sipp/<name>} of the calling test's class path).
+     * path ({@code examples/sipp/...}), a benchmark's ({@code bench/sipp/...}) or a test's resource ({@code /sipp/<name>}
+     * of the calling test's class path).
      */
     public Sipp sipp(String scenario) throws IOException {
-        Path file = scenario.startsWith("examples/")
+        Path file = scenario.startsWith("examples/") || scenario.startsWith("bench/")
                 ? home.resolve(scenario)
                 : Sipp.resource(Gateway.class, scenario, work);
         return Sipp.scenario(file).in(work, "sipp-" + System.nanoTime());

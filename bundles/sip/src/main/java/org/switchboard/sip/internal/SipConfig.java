@@ -81,6 +81,13 @@ public @interface SipConfig {
     int worker_threads() default 4;
 
     @AttributeDefinition(
+            name = "Worker backlog",
+            description = "Requests from the network waiting for a worker past which new ones are answered 503"
+                    + " (100-100000). Work for calls already taken (their responses, timeouts and timers) is never"
+                    + " refused.")
+    int worker_backlog() default 10_000;
+
+    @AttributeDefinition(
             name = "Max message size",
             description = "Largest SIP message accepted, in bytes (1024-1048576).")
     int max_message_size() default 65536;

@@ -2,8 +2,6 @@ package org.switchboard.sip.internal;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -37,7 +35,7 @@ final class SipDispatcher implements SipListener {
     private final SipSettings settings;
     private final SipProvider provider;
     private final Responder responder;
-    private final Executor workers;
+    private final SipWorkers workers;
     private final SipContext calls;
     private final CallAdmission admission;
     private final Map<String, MethodProcessor> processors;
@@ -53,7 +51,7 @@ final class SipDispatcher implements SipListener {
             SipSettings settings,
             SipProvider provider,
             Responder responder,
-            Executor workers,
+            SipWorkers workers,
             SipContext calls,
             Map<String, MethodProcessor> processors,
             AnsweredInvites answeredInvites) {
@@ -73,9 +71,7 @@ final class SipDispatcher implements SipListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
-        try {
-            workers.execute(() -> dispatch(event, method));
-        } catch (RejectedExecutionException e) {
+        if (!workers.offerRequest(() -> dispatch(event, method))) {
             overloaded(event);
         }
     }
@@ -187,13 +183,8 @@ final class SipDispatcher implements SipListener {
             if (event.getResponse().getStatusCode() >= 200) {
                 ct.setApplicationData(null); // the transaction lingers for its timers: it must not keep the call
             }
-            try {
-                workers.execute(() -> p.call().responseReceived(p, event.getResponse()));
-            } catch (RejectedExecutionException e) {
-                LOG.warn(
-                        "Response {} dropped: workers are saturated",
-                        event.getResponse().getStatusCode());
-            }
+            // never refused: the call waits for it to end, or to go on
+            workers.execute(() -> p.call().responseReceived(p, event.getResponse()));
             return;
         }
         javax.sip.message.Response r = event.getResponse();
@@ -203,10 +194,9 @@ final class SipDispatcher implements SipListener {
         if (cseq != null && callId != null && javax.sip.message.Request.BYE.equals(cseq.getMethod())) {
             Optional<SipCall> call = calls.byCallId(callId.getCallId());
             if (call.isPresent()) {
-                try {
-                    workers.execute(() -> call.get().strayByeResponse(r));
-                } catch (RejectedExecutionException e) {
-                    LOG.warn("Response {} dropped: workers are saturated", r.getStatusCode());
+                // a response outside its transaction may be anyone's: it waits its turn like a request
+                if (!workers.offerRequest(() -> call.get().strayByeResponse(r))) {
+                    LOG.debug("Response {} outside its transaction dropped: workers are saturated", r.getStatusCode());
                 }
                 return;
             }

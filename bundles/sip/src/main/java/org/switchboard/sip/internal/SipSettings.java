@@ -17,6 +17,7 @@ record SipSettings(
         int tcpPort,
         int threadPoolSize,
         int workerThreads,
+        int workerBacklog,
         int maxMessageSize,
         int stopTimeoutMs,
         String stackLogLevel,
@@ -61,6 +62,7 @@ record SipSettings(
         }
         range(errors, "thread.pool.size", c.thread_pool_size(), 1, 256);
         range(errors, "worker.threads", c.worker_threads(), 1, 256);
+        range(errors, "worker.backlog", c.worker_backlog(), 100, 100_000);
         range(errors, "max.message.size", c.max_message_size(), 1024, 1 << 20);
         range(errors, "max.header.fields", c.max_header_fields(), 10, 1000);
         range(errors, "max.calls", c.max_calls(), 0, 100_000);
@@ -112,6 +114,7 @@ record SipSettings(
                 c.tcp_port(),
                 c.thread_pool_size(),
                 c.worker_threads(),
+                c.worker_backlog(),
                 c.max_message_size(),
                 c.stop_timeout_ms(),
                 level,

@@ -7,10 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ListeningPoint;
@@ -75,7 +73,7 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
     private final Map<String, MethodProcessor> processors = new LinkedHashMap<>();
     private volatile SipDispatcher dispatcher;
     private final Responder responder;
-    private final ThreadPoolExecutor workers;
+    private final SipWorkers workers;
     private final ScheduledExecutorService timers;
     private final CallRecorder recorder;
     private final SipContext calls;
@@ -131,18 +129,7 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
                 Request.INFO));
         responder = new Responder(new MessageFactoryImpl(), new HeaderFactoryImpl(), allowed);
 
-        workers = new ThreadPoolExecutor(
-                settings.workerThreads(),
-                settings.workerThreads(),
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000),
-                r -> {
-                    Thread t = new Thread(r, "sip-worker");
-                    t.setDaemon(true);
-                    return t;
-                });
-        workers.allowCoreThreadTimeOut(true);
+        workers = new SipWorkers(settings.workerThreads(), settings.workerBacklog());
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sip-timer");
             t.setDaemon(true);
@@ -365,7 +352,7 @@ public class SipStackOwner implements MetricsSource, LiveCalls {
     }
 
     /** The worker pool requests are processed on (tests hold it to build a queue). */
-    java.util.concurrent.Executor workers() {
+    SipWorkers workers() {
         return workers;
     }
 

@@ -43,6 +43,20 @@ public class SipSettingsTest {
     }
 
     @Test
+    public void theWorkerBacklogIsBounded() {
+        assertEquals(10_000, SipSettings.from(config(Map.of())).workerBacklog());
+        assertEquals(
+                200, SipSettings.from(config(Map.of("worker.backlog", 200))).workerBacklog());
+        for (int bad : new int[] {99, 100_001}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> SipSettings.from(config(Map.of("worker.backlog", bad))));
+            assertTrue(
+                    e.getMessage(),
+                    e.getMessage().contains("'worker.backlog' = '" + bad + "': must be between 100 and 100000"));
+        }
+    }
+
+    @Test
     public void theLingerReachesTheStackAndStaysWithinTheRfcTimers() {
         SipSettings s = SipSettings.from(config(Map.of("transaction.linger.s", 5)));
         assertEquals("5", StackProperties.of(s, "t").getProperty("gov.nist.javax.sip.LINGER_TIMER"));
