@@ -7,12 +7,12 @@
 # from /proc) and, for the gateway, heap allocated per call (its jvm_allocated_bytes_total); then the highest rate
 # each side completed with no failed call, and whether every call the gateway took was recorded in full.
 #
-#   bench/sip-rate.sh [rate ...]          default rates: 100 200 400 800 1600 3200
+#   bench/sip-rate.sh [rate ...]          default rates: 100 200 400 800 1200 1600 2000 3200 (2,000: issue 26's goal)
 #   SECONDS_PER_RATE=5 bench/sip-rate.sh  how long each rate runs (after a 10 s warm-up of the gateway)
 set -euo pipefail
 HOME_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RATES=("$@")
-[ ${#RATES[@]} -gt 0 ] || RATES=(100 200 400 800 1600 3200)
+[ ${#RATES[@]} -gt 0 ] || RATES=(100 200 400 800 1200 1600 2000 3200)
 PER_RATE=${SECONDS_PER_RATE:-5}
 . "$HOME_DIR/bench/common.sh"
 start_gateway "$HOME_DIR/bench/workspace.json"
