@@ -30,6 +30,7 @@ public class Summary {
         s.details();
         s.storeWrites();
         s.hotUpgrade();
+        s.cluster();
         s.startup();
         s.soak();
         System.out.println("| measure | Switchboard | baseline (same run) | ratio |");
@@ -235,6 +236,30 @@ public class Summary {
             row("failed calls while the ZCC adapter is upgraded 3 times at " + r.get(0) + " calls/s", up[1] + " of "
                     + (Integer.parseInt(up[0]) + Integer.parseInt(up[1])) + " (longest gap " + r.get(4) + " ms)",
                     "no upgrade: " + base[1] + " failed (gap " + r.get(2) + " ms)", "-");
+        }
+    }
+
+    private void cluster() throws IOException {
+        String md = read("cluster.md");
+        if (md == null) {
+            return;
+        }
+        Matcher m = Pattern.compile("Highest rate with 0 failed calls: 1 node (\\d+) calls/s, 2 nodes (\\d+) calls/s"
+                + "(?: \\(ratio ([0-9.]+)\\))?").matcher(md);
+        if (m.find()) {
+            row("cluster behind Kamailio, 2 nodes: highest call rate with 0 failed calls", m.group(2) + " calls/s",
+                    "1 node behind the same Kamailio: " + m.group(1) + " calls/s", m.group(3) == null ? "-" : m.group(3));
+        }
+        Matcher f = Pattern.compile("Failover at (\\d+) calls/s").matcher(md);
+        if (f.find()) {
+            for (List<String> r : table(md.substring(f.start()))) {
+                String[] calls = r.get(1).split(" / ");
+                row("failover at " + f.group(1) + " calls/s, one of two nodes killed (kill -9): failed calls;"
+                                + " Kamailio took it out after",
+                        calls[1] + " of " + (Integer.parseInt(calls[0]) + Integer.parseInt(calls[1])) + "; " + r.get(0)
+                                + " ms",
+                        "-", "-");
+            }
         }
     }
 
