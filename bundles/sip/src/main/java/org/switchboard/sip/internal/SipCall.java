@@ -64,6 +64,9 @@ final class SipCall implements CallSession.Dialog {
     }
 
     final SipContext ctx;
+    /** Its first ACK and first BYE pass a full worker backlog. */
+    final BacklogPasses backlogPasses = new BacklogPasses();
+
     private final CallSetup setup;
     private final Dialog dialog;
     private final CallSession session;

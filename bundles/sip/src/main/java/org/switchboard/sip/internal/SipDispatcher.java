@@ -71,9 +71,16 @@ final class SipDispatcher implements SipListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
-        if (!workers.offerRequest(() -> dispatch(event, method))) {
-            overloaded(event);
+        Runnable task = () -> dispatch(event, method);
+        if (workers.offerRequest(task)) {
+            return;
         }
+        if ((Request.ACK.equals(method) || Request.BYE.equals(method))
+                && calls.find(request).map(c -> c.backlogPasses.take(method)).orElse(false)) {
+            workers.execute(task); // the ACK that starts a live call's flow, or the BYE that ends it
+            return;
+        }
+        overloaded(event);
     }
 
     private void dispatch(RequestEvent event, String method) {
