@@ -25,6 +25,7 @@ public class Summary {
     public static void main(String[] args) throws IOException {
         Summary s = new Summary(Path.of(args[0]));
         s.sipRate();
+        s.answerLatency();
         s.media();
         s.asr();
         s.details();
@@ -263,13 +264,60 @@ public class Summary {
         }
     }
 
+    private void answerLatency() throws IOException {
+        String md = read("answer-latency.md");
+        if (md == null) {
+            return;
+        }
+        Matcher h = Pattern.compile("at (\\d+) calls/s held (\\d+) s, figures of the last (\\d+) s").matcher(md);
+        if (!h.find()) {
+            return;
+        }
+        List<String> rounds = new ArrayList<>(), cpu = new ArrayList<>();
+        String ri = null, riCpu = null, uas = null;
+        for (String line : md.split("\n")) {
+            if (!line.startsWith("| ") || line.startsWith("| side")) {
+                continue;
+            }
+            List<String> r = cells(line);
+            if (r.size() < 6) {
+                continue;
+            }
+            String[] p = r.get(2).split(" / ");
+            String tail = p.length == 3 ? p[1] + " / " + p[2] + " ms" : r.get(2);
+            if (r.get(0).startsWith("Switchboard")) {
+                rounds.add(tail + " (young pauses " + r.get(5) + ")");
+                cpu.add(r.get(3) + " ms (" + r.get(4) + " KiB)");
+            } else if (r.get(0).startsWith("JAIN-SIP RI")) {
+                ri = tail;
+                riCpu = r.get(3);
+            } else if (r.get(0).startsWith("sipp")) {
+                uas = tail;
+            }
+        }
+        if (rounds.isEmpty()) {
+            return;
+        }
+        String held = "held at " + h.group(1) + " calls/s (last " + h.group(3) + " s of " + h.group(2) + ", per round)";
+        row("INVITE→200 OK p99 / p99.9 " + held + "; young pauses: count, mean / longest ms, every s",
+                String.join("; ", rounds), "the RI alone " + ri + "; sipp's UAS " + uas, "-");
+        String vs = "-";
+        try {
+            vs = ratio(Double.parseDouble(cpu.get(cpu.size() - 1).split(" ")[0]) / Double.parseDouble(riCpu));
+        } catch (RuntimeException e) {
+            // a side without calls: no ratio
+        }
+        row("CPU per call " + held + " (heap allocated per call)", String.join("; ", cpu), "the RI alone: " + riCpu
+                + " ms", vs);
+    }
+
     private void startup() throws IOException {
         String md = read("startup.md");
         if (md == null) {
             return;
         }
         for (List<String> r : table(md)) {
-            row("start to healthy (first start / later starts; speech loaded too)",
+            row("start to healthy (first start / median of the later starts (their range); speech loaded too)",
                     r.get(0) + " / " + r.get(1) + "; " + r.get(2), "JVM alone: " + r.get(3), "-");
             row("idle resident memory (heap used after GC)", r.get(4) + " (" + r.get(7) + ")", "-", "-");
             if (r.size() > 8) {

@@ -104,6 +104,36 @@ metric_sum() {
   curl -sf "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v n="$1" \
     '$1 == n || index($1, n "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
+# start_ri_uas [JVM option...]: the JAIN-SIP RI alone as a UAS (bench/RiUas.java) on a free port, from the jars the
+# assembly runs; sets RI_PORT and RI_PID, its output in $WORK/ri/ri.log
+start_ri_uas() {
+  mkdir -p "$WORK/ri"
+  local jars
+  jars=$(jar tf "$HOME_DIR/features/target/switchboard.jar" \
+    | grep -E '^jar/(org\.switchboard\.jain-sip-|org\.switchboard\.util-|slf4j-api-)[^/]*\.jar$')
+  (cd "$WORK/ri" && jar xf "$HOME_DIR/features/target/switchboard.jar" $jars)
+  RI_PORT=$(free_port)
+  java -Xmx1g "$@" -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
+    >"$WORK/ri/ri.log" 2>&1 &
+  RI_PID=$!
+  EXTRA_PIDS+=($RI_PID)
+  for _ in $(seq 1 200); do grep -qs '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done
+  grep -q '^ready' "$WORK/ri/ri.log" || { echo "the RI UAS did not start:" >&2; cat "$WORK/ri/ri.log" >&2; exit 1; }
+}
+# cpu_ms <pid>: CPU time (ms) a process and its children (Kamailio's workers) have used so far
+HZ=$(getconf CLK_TCK)
+cpu_ms() {
+  local total=0 p t
+  for p in "$1" $(pgrep -P "$1" || true); do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo $((total * 1000 / HZ))
+}
+# per_call <total> <calls> [divisor]: total / calls / divisor with two decimals, or - without calls
+per_call() {
+  awk -v t="$1" -v n="$2" -v d="${3:-1}" 'BEGIN { if (n > 0 && t != "") printf "%.2f", t / n / d; else print "-" }'
+}
 rss_mib() {
   awk '/VmRSS/{printf "%d", $2/1024}' /proc/"$1"/status 2>/dev/null || echo "?"
 }

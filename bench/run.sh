@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The whole benchmark suite in one command (run on demand, not a test; it is not part of CI). Runs, one after the
-# other so they do not disturb each other: start-up time and idle memory, the SIP call rate (against sipp's own UAS),
-# concurrent media calls (against sipp's UAS echoing RTP), grammar ASR streams, the Conversation Details API
+# other so they do not disturb each other: start-up time and idle memory, the SIP call rate (against sipp's own UAS,
+# Kamailio and the JAIN-SIP RI alone), the answer latency held at 400 calls/s (against the RI alone), concurrent
+# media calls (against sipp's UAS echoing RTP), grammar ASR streams, the Conversation Details API
 # (against /health/live of the same server), hot upgrades under load, and optionally a soak at half the highest clean
 # call rate. Each benchmark's table and raw data go to bench/results/<UTC time>/ (raw data packed into raw.tar.gz),
 # with SVG charts of the call rate's throughput and latency curves (and of the soak's memory); then the suite's one
 # table (summary.md) is printed.
 #
-#   bench/run.sh                  the full suite, about 25 minutes on 2 cores
+#   bench/run.sh                  the full suite, about 30 minutes on 2 cores
 #   bench/run.sh --quick          shorter steps and fewer levels, about 10 minutes
 #   bench/run.sh --soak 30        then a 30-minute soak
 #   bench/run.sh --only sip-rate,startup
@@ -59,6 +60,7 @@ step() {
 if [ "$QUICK" = 1 ]; then
   step startup env RUNS=2 IDLE_S=15 "$HOME_DIR/bench/startup.sh"
   step sip-rate env SECONDS_PER_RATE=3 "$HOME_DIR/bench/sip-rate.sh" 100 200 400 800 1600
+  step answer-latency env HOLD_S=40 WINDOW_S=20 ROUNDS=1 "$HOME_DIR/bench/answer-latency.sh"
   step media-calls env SECONDS_PER_LEVEL=10 "$HOME_DIR/bench/media-calls.sh" 100 250 500
   command -v flite >/dev/null && step asr env SECONDS_PER_LEVEL=10 "$HOME_DIR/bench/asr.sh" 1 10 30
   step details-api env CALLS=200 SECONDS_PER_STEP=5 "$HOME_DIR/bench/details-api.sh" 1 4 16
@@ -68,6 +70,7 @@ if [ "$QUICK" = 1 ]; then
 else
   step startup "$HOME_DIR/bench/startup.sh"
   step sip-rate "$HOME_DIR/bench/sip-rate.sh"
+  step answer-latency "$HOME_DIR/bench/answer-latency.sh"
   step media-calls "$HOME_DIR/bench/media-calls.sh"
   command -v flite >/dev/null && step asr "$HOME_DIR/bench/asr.sh"
   step details-api "$HOME_DIR/bench/details-api.sh"

@@ -38,32 +38,7 @@ else
 fi
 
 # The JAIN-SIP RI alone as a UAS, the third baseline, from the jars the assembly runs.
-mkdir -p "$WORK/ri"
-RI_JARS=$(jar tf "$HOME_DIR/features/target/switchboard.jar" \
-  | grep -E '^jar/(org\.switchboard\.jain-sip-|org\.switchboard\.util-|slf4j-api-)[^/]*\.jar$')
-(cd "$WORK/ri" && jar xf "$HOME_DIR/features/target/switchboard.jar" $RI_JARS)
-RI_PORT=$(free_port)
-java -Xmx1g -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
-  >"$WORK/ri/ri.log" 2>&1 &
-RI_PID=$!
-EXTRA_PIDS+=($RI_PID)
-for _ in $(seq 1 200); do grep -qs '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done
-grep -q '^ready' "$WORK/ri/ri.log" || { echo "the RI UAS did not start:" >&2; cat "$WORK/ri/ri.log" >&2; exit 1; }
-
-# cpu_ms <pid>: CPU time (ms) a process and its children (Kamailio's workers) have used so far
-HZ=$(getconf CLK_TCK)
-cpu_ms() {
-  local total=0 p t
-  for p in "$1" $(pgrep -P "$1" || true); do
-    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
-    total=$((total + t))
-  done
-  echo $((total * 1000 / HZ))
-}
-# per_call <total> <calls> [divisor]: total / calls / divisor with two decimals, or - without calls
-per_call() {
-  awk -v t="$1" -v n="$2" -v d="${3:-1}" 'BEGIN { if (n > 0 && t != "") printf "%.2f", t / n / d; else print "-" }'
-}
+start_ri_uas
 
 # run <label> <rate> <sipp args...>: prints "ok failed p50 p95 p99"
 run() {
