@@ -21,7 +21,8 @@ public interface ContactCenterAdapter {
     String type();
 
     /**
-     * The policy for one inbound call, created when the call is accepted.
+     * The policy for one inbound call, asked for when the call is accepted; the call keeps it to its end. An adapter
+     * may give the same immutable policy to many calls.
      *
      * @throws IllegalArgumentException when the adapter cannot serve this call; the caller gets 503
      */

@@ -15,7 +15,9 @@ import org.switchboard.api.adapter.InboundCall;
  * The generic SIP adapter ({@code adapter.type=sip}) for contact centers that hand a call over with {@code X-}
  * headers and take it back by BYE or REFER with {@code X-} headers, the shape of Genesys Cloud's, Amazon Connect's
  * and Five9-style SBC integrations: the 200 OK, the agent handoff and the bot's hang-up carry configured header
- * templates, and the INVITE's {@code X-*} headers reach the bot. Each call keeps the settings in force when it began.
+ * templates, and the INVITE's {@code X-*} headers reach the bot. Each call keeps the settings in force when it began:
+ * the {@link SipCallPolicy} of those settings, built (and its classes loaded) once per configuration and shared by
+ * the calls, since it is immutable.
  */
 @Component(
         service = ContactCenterAdapter.class,
@@ -31,16 +33,16 @@ public class SipAdapter implements ContactCenterAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SipAdapter.class);
 
-    private volatile SipAdapterSettings settings;
+    private volatile SipCallPolicy policy;
 
     @Activate
     public SipAdapter(SipAdapterConfig config) {
-        settings = validated(config);
+        policy = new SipCallPolicy(validated(config));
     }
 
     @Modified
     void modified(SipAdapterConfig config) {
-        settings = validated(config);
+        policy = new SipCallPolicy(validated(config));
         LOG.info("SIP adapter settings changed; they apply to new calls");
     }
 
@@ -60,6 +62,6 @@ public class SipAdapter implements ContactCenterAdapter {
 
     @Override
     public CallPolicy policyFor(InboundCall call) {
-        return new SipCallPolicy(settings);
+        return policy;
     }
 }

@@ -12,8 +12,9 @@ import org.switchboard.api.adapter.ContactCenterAdapter;
 import org.switchboard.api.adapter.InboundCall;
 
 /**
- * The Zoom Contact Center adapter ({@code adapter.type=zcc}). Each accepted call gets a {@link ZccCallPolicy} built
- * from the settings in force at that moment; a configuration change applies to new calls only.
+ * The Zoom Contact Center adapter ({@code adapter.type=zcc}). Each accepted call gets the {@link ZccCallPolicy} of the
+ * settings in force at that moment, built (and its classes loaded) once per configuration and shared by the calls,
+ * since it is immutable; a configuration change applies to new calls only.
  */
 @Component(
         service = ContactCenterAdapter.class,
@@ -29,16 +30,16 @@ public class ZccAdapter implements ContactCenterAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZccAdapter.class);
 
-    private volatile ZccSettings settings;
+    private volatile ZccCallPolicy policy;
 
     @Activate
     public ZccAdapter(ZccConfig config) {
-        settings = validated(config);
+        policy = new ZccCallPolicy(validated(config));
     }
 
     @Modified
     void modified(ZccConfig config) {
-        settings = validated(config);
+        policy = new ZccCallPolicy(validated(config));
         LOG.info("ZCC adapter settings changed; they apply to new calls");
     }
 
@@ -58,6 +59,6 @@ public class ZccAdapter implements ContactCenterAdapter {
 
     @Override
     public CallPolicy policyFor(InboundCall call) {
-        return new ZccCallPolicy(settings);
+        return policy;
     }
 }

@@ -2,7 +2,9 @@ package org.switchboard.adapter.zcc.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -190,8 +192,10 @@ public class ZccAdapterTest {
                 BOT,
                 Map.of());
         CallPolicy before = adapter.policyFor(call);
+        assertSame("one immutable policy per configuration, shared by the calls", before, adapter.policyFor(call));
         adapter.modified(config(Map.of("hangup.headers", new String[] {"X-Version: 2"})));
         assertEquals("1", before.botHangup(SESSION, Map.of()).headers().get("X-Version"));
+        assertNotSame(before, adapter.policyFor(call));
         assertEquals(
                 "2",
                 adapter.policyFor(call).botHangup(SESSION, Map.of()).headers().get("X-Version"));
