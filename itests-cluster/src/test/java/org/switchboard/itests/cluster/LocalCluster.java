@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.switchboard.testing.FreePorts;
 import org.switchboard.testing.Gateway;
+import org.switchboard.testing.Metrics;
 import org.switchboard.testing.Sipp;
 
 /**
@@ -267,14 +268,7 @@ final class LocalCluster implements AutoCloseable {
 
     /** The sum of a counter's samples in a node's /metrics. */
     static long counter(Gateway g, String name) throws Exception {
-        String text = g.admin("GET", "/metrics", null).body();
-        long sum = 0;
-        for (String line : text.split("\n")) {
-            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        return Metrics.parse(g.admin("GET", "/metrics", null).body()).count(name);
     }
 
     @Override

@@ -78,13 +78,7 @@ public class DigestAuthIT {
         assertEquals(1, authCount("username") - stranger);
         assertEquals("each call's first INVITE", 4, authCount("no_credentials") - unanswered);
         // the last taken call's end (after its BYE's 200 OK) may still be under way
-        String metrics = gateway.get("/metrics");
-        for (long end = System.currentTimeMillis() + 10_000;
-                !metrics.contains("switchboard_calls_active 0") && System.currentTimeMillis() < end;
-                metrics = gateway.get("/metrics")) {
-            Thread.sleep(100);
-        }
-        assertTrue(metrics, metrics.contains("switchboard_calls_active 0"));
+        gateway.awaitNoCallInProgress(10);
         assertTrue(gateway.log(), gateway.log().contains("Challenged INVITE"));
         assertTrue(gateway.log(), gateway.log().contains("the response does not match (wrong password?)"));
 
@@ -131,9 +125,6 @@ public class DigestAuthIT {
     }
 
     private static long authCount(String outcome) throws Exception {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "switchboard_sip_auth_total\\{outcome=\"" + outcome + "\"\\} (\\d+)")
-                .matcher(gateway.get("/metrics"));
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+        return (long) gateway.metrics().value("switchboard_sip_auth_total{outcome=\"" + outcome + "\"}");
     }
 }

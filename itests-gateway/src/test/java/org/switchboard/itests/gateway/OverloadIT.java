@@ -79,10 +79,8 @@ public class OverloadIT {
         return (int) text.lines().filter(l -> l.contains(what)).count();
     }
 
-    private static long metric(String line) throws Exception {
-        Matcher m =
-                Pattern.compile("(?m)^" + Pattern.quote(line) + " ([0-9.]+)$").matcher(gateway.get("/metrics"));
-        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    private static long metric(String series) throws Exception {
+        return (long) gateway.metrics().value(series);
     }
 
     /** Conversations of the DID ended by a transfer, once there are {@code expected} (the store may lag a little). */
@@ -113,7 +111,7 @@ public class OverloadIT {
         assertEquals("taken", 10, calls[0]);
         assertEquals("refused", 10, calls[1]);
         assertEquals(10, metric("switchboard_invites_overload_total{scope=\"trunk\",limit=\"calls\"}"));
-        awaitNoCall();
+        gateway.awaitNoCallInProgress(15);
         assertEquals("every call taken was recorded and handed to an agent", 10, transferredConversations(10));
 
         String page =
@@ -128,7 +126,7 @@ public class OverloadIT {
         assertEquals("every call was either taken or refused", 30, rate[0] + rate[1]);
         assertTrue("taken: " + rate[0], rate[0] >= 14 && rate[0] <= 22);
         assertEquals(rate[1], metric("switchboard_invites_overload_total{scope=\"trunk\",limit=\"rate\"}"));
-        awaitNoCall();
+        gateway.awaitNoCallInProgress(15);
         assertEquals(10 + rate[0], transferredConversations(10 + rate[0]));
 
         // recovery needs nobody: the next call is taken
@@ -137,17 +135,5 @@ public class OverloadIT {
         String log = gateway.log();
         assertTrue("refusals are logged", log.contains("with 503: Overload: trunk limited"));
         assertFalse("no failure in Switchboard's code", log.contains("\tat org.switchboard."));
-    }
-
-    private static void awaitNoCall() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            String metrics = gateway.get("/metrics");
-            if (metrics.lines().noneMatch(l -> l.startsWith("switchboard_calls_active") && !l.endsWith(" 0"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("calls still in progress:\n" + gateway.get("/metrics"));
     }
 }

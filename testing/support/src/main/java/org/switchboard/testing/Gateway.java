@@ -281,6 +281,30 @@ public final class Gateway implements AutoCloseable {
         return Http.local(http).get(path).body();
     }
 
+    /** What {@code /metrics} says now. */
+    public Metrics metrics() throws IOException {
+        return Metrics.parse(get("/metrics"));
+    }
+
+    /**
+     * Waits up to {@code seconds} until no call is in progress ({@code switchboard_calls_active} 0: a call's end,
+     * after its last BYE, may still be under way when sipp has finished); the last reading.
+     *
+     * @throws AssertionError when calls are still up then, with the metrics
+     */
+    public Metrics awaitNoCallInProgress(int seconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        Metrics m = metrics();
+        while (m.count("switchboard_calls_active") != 0 && System.nanoTime() < end) {
+            Thread.sleep(100);
+            m = metrics();
+        }
+        if (m.count("switchboard_calls_active") != 0) {
+            throw new AssertionError("calls still in progress after " + seconds + " s:\n" + m);
+        }
+        return m;
+    }
+
     /** The status of a GET without credentials; -1 when the gateway does not answer. */
     public int status(String path) {
         return Http.local(http).status(path);
