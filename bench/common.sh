@@ -3,11 +3,13 @@
 command -v sipp >/dev/null || { echo "sipp is required (apt-get install -y sip-tester)" >&2; exit 2; }
 [ -f "$HOME_DIR/features/target/switchboard.jar" ] || (cd "$HOME_DIR" && mvn -B -q -DskipTests install -pl features -am)
 WORK=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
-# a free local port (TCP probe; the gateway binds UDP and TCP)
+# a free local port (TCP probe; the gateway binds UDP and TCP), below the kernel's ephemeral range (32768 and up on
+# Linux): a port in that range may be the local port of an outgoing connection by the time something binds it, and
+# Jetty once failed to start on "Failed to bind" that way. RTP takes 10000-20000 (rtp.port.min/max).
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 30000))
+    p=$((20000 + RANDOM % 12768))
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
 }
@@ -42,12 +44,15 @@ launch_gateway() {
     SWITCHBOARD_HTTP_PORT=$HTTP_PORT SWITCHBOARD_ADMIN_PASSWORD=$PASSWORD \
     "$HOME_DIR/switchboard" --no-build >>"$WORK/gateway.out" 2>&1 </dev/null &
   GW_PID=$!
+  LAUNCH_END="no healthy answer within 180 s"
   for _ in $(seq 1 3600); do
-    curl -sf --max-time 2 "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$GW_PID" 2>/dev/null || break
+    curl -sf --max-time 2 "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && { LAUNCH_END=""; break; }
+    kill -0 "$GW_PID" 2>/dev/null || { LAUNCH_END="process $GW_PID (./switchboard) exited"; break; }
     sleep 0.05
   done
-  curl -sf --max-time 5 "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || not_started "$t0"
+  [ -z "$LAUNCH_END" ] || not_started "$t0"
+  curl -sf --max-time 5 "http://127.0.0.1:$HTTP_PORT/health" >/dev/null \
+    || { LAUNCH_END="/health answered 200, then not"; not_started "$t0"; }
   HEALTHY_MS=$((($(date +%s%N) - t0) / 1000000))
   JVM_PID=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
   # healthy serves calls; the speech engines load after that (degraded: "... loading (...)" until they are ready)
@@ -61,7 +66,7 @@ launch_gateway() {
 not_started() {
   local pid
   pid=$(pgrep -f "switchboard.data=$WORK/data" | head -n 1)
-  echo "gateway did not start ($((($(date +%s%N) - $1) / 1000000)) ms after launch):" >&2
+  echo "gateway did not start ($((($(date +%s%N) - $1) / 1000000)) ms after launch: $LAUNCH_END):" >&2
   cat "$WORK/gateway.out" >&2
   if [ -n "$pid" ]; then
     echo "--- its JVM $pid is still up; /health answers:" >&2
