@@ -9,10 +9,11 @@ import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.SessionContext;
 
 /**
- * One call's policy under the generic SIP adapter, fixed when the call starts: the configured answer headers, an
- * agent handoff by BYE (or REFER) with the transfer headers and the User-to-User data, the bot's hang-up BYE with the hang-up headers, the
- * flow's headers after the configured ones. It holds only immutable state and loads its classes when created, so it
- * keeps working while the adapter bundle is updated or stopped.
+ * The policy of the generic SIP adapter's calls under one configuration, fixed for each call when it starts: the
+ * configured answer headers, an agent handoff by BYE (or REFER) with the transfer headers and the User-to-User data,
+ * the bot's hang-up BYE with the hang-up headers, the flow's headers after the configured ones. It holds only
+ * immutable state, so the calls share it, and loads its classes when created, so it keeps working while the adapter
+ * bundle is updated or stopped.
  */
 final class SipCallPolicy implements CallPolicy {
 

@@ -10,11 +10,11 @@ import org.switchboard.api.call.Handoff;
 import org.switchboard.api.call.SessionContext;
 
 /**
- * One ZCC call's policy, fixed when the call starts (DOMAIN.md): {@code kore-session_id} and {@code kore-bot_id} on
- * the 200 OK; {@code kore-reason: TransferToAgent} (BYE) or a REFER for an agent handoff; {@code kore-reason:
- * HangUp} when the bot ends the call; configured headers after the adapter's own, flow headers after those. It
- * holds only immutable state and loads all its classes when created, so it keeps working if the adapter bundle is
- * updated or stopped during the call.
+ * The policy of ZCC calls under one configuration, fixed for each call when it starts (DOMAIN.md): {@code
+ * kore-session_id} and {@code kore-bot_id} on the 200 OK; {@code kore-reason: TransferToAgent} (BYE) or a REFER for
+ * an agent handoff; {@code kore-reason: HangUp} when the bot ends the call; configured headers after the adapter's
+ * own, flow headers after those. It holds only immutable state, so the calls share it, and loads all its classes
+ * when created, so it keeps working if the adapter bundle is updated or stopped during a call.
  */
 final class ZccCallPolicy implements CallPolicy {
 
