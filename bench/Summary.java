@@ -274,7 +274,7 @@ public class Summary {
             return;
         }
         List<String> rounds = new ArrayList<>(), cpu = new ArrayList<>();
-        String ri = null, riCpu = null, uas = null;
+        String ri = null, riCpu = null, uas = null, lastCpu = null;
         for (String line : md.split("\n")) {
             if (!line.startsWith("| ") || line.startsWith("| side")) {
                 continue;
@@ -288,6 +288,7 @@ public class Summary {
             if (r.get(0).startsWith("Switchboard")) {
                 rounds.add(tail + " (young pauses " + r.get(5) + ")");
                 cpu.add(r.get(3) + " ms (" + r.get(4) + " KiB)");
+                lastCpu = r.get(3);
             } else if (r.get(0).startsWith("JAIN-SIP RI")) {
                 ri = tail;
                 riCpu = r.get(3);
@@ -303,7 +304,7 @@ public class Summary {
                 String.join("; ", rounds), "the RI alone " + ri + "; sipp's UAS " + uas, "-");
         String vs = "-";
         try {
-            vs = ratio(Double.parseDouble(cpu.get(cpu.size() - 1).split(" ")[0]) / Double.parseDouble(riCpu));
+            vs = ratio(Double.parseDouble(lastCpu) / Double.parseDouble(riCpu));
         } catch (RuntimeException e) {
             // a side without calls: no ratio
         }

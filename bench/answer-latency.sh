@@ -71,10 +71,7 @@ hold() {
   [ -z "$stat" ] || read -r ok failed < <(sipp_counts "$stat")
   if [ -n "$rtt" ]; then
     pct=$(awk -F';' -v from=$(((HOLD - WINDOW) * 1000)) 'NR > 1 && $2 != "" && $1 >= from {print $2}' "$rtt" \
-      | sort -n | awk '
-        function at(q,  i) { i = int(NR * q); if (i < 1) i = 1; return v[i] }
-        { v[NR] = $1 }
-        END { if (NR == 0) print "- - - 0"; else printf "%s %s %s %d\n", at(0.50), at(0.99), at(0.999), NR }')
+      | percentiles %s 0.50 0.99 0.999)
   fi
   local n=${pct##* } kib=-
   [ -z "$a0" ] || [ -z "$a1" ] || kib=$(per_call "$(awk -v a="$a0" -v b="$a1" 'BEGIN{printf "%.0f", b - a}')" "$n" 1024)

@@ -125,6 +125,22 @@ start_ri_uas() {
   for _ in $(seq 1 200); do grep -qs '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done
   grep -q '^ready' "$WORK/ri/ri.log" || { echo "the RI UAS did not start:" >&2; cat "$WORK/ri/ri.log" >&2; exit 1; }
 }
+# percentiles <format> <q>...: the quantiles q of the numbers on stdin (one a line), each printed with the printf
+# format (or "-" when there are none), then how many numbers there were
+percentiles() {
+  local fmt=$1
+  shift
+  sort -n | awk -v fmt="$fmt" -v qs="$*" '
+    { v[NR] = $1 }
+    END {
+      n = split(qs, q, " ")
+      for (k = 1; k <= n; k++) {
+        i = int(NR * q[k]); if (i < 1) i = 1
+        if (NR) printf fmt " ", v[i]; else printf "- "
+      }
+      print NR
+    }'
+}
 # cpu_ms <pid>: CPU time (ms) a process and its children (Kamailio's workers) have used so far
 HZ=$(getconf CLK_TCK)
 cpu_ms() {

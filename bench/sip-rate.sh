@@ -58,10 +58,8 @@ run() {
   fi
   local pct="- - -"
   if [ -n "$rtt" ]; then
-    pct=$(awk -F';' 'NR>1 && $2!=""{print $2}' "$rtt" | sort -n | awk '
-      function at(q,  i) { i = int(NR * q); if (i < 1) i = 1; return v[i] }
-      { v[NR] = $1 }
-      END { if (NR == 0) print "- - -"; else printf "%.1f %.1f %.1f\n", at(0.50), at(0.95), at(0.99) }')
+    pct=$(awk -F';' 'NR>1 && $2!=""{print $2}' "$rtt" | percentiles %.1f 0.50 0.95 0.99)
+    pct=${pct% *}
   fi
   echo "$ok $failed $pct"
 }
