@@ -92,8 +92,10 @@ public class LauncherIT {
     @Test
     public void theFirstStopWritesTheClassArchiveAndTheNextStartMapsIt() throws Exception {
         Path cds = Files.createTempDirectory(Path.of("target"), "cds").toAbsolutePath();
+        Path loads = cds.resolveSibling(cds.getFileName() + "-class-load.txt");
         gateway = Gateway.builder("LauncherIT-cds")
                 .env("SWITCHBOARD_CDS", cds.toString())
+                .env("SWITCHBOARD_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads + ":none")
                 .start();
         Path dir;
         try (var dirs = Files.list(cds)) {
@@ -120,7 +122,17 @@ public class LauncherIT {
                         .order(java.nio.ByteOrder.LITTLE_ENDIAN)
                         .getInt());
 
+        assertTrue(
+                "the bundle classes the start loaded are linked for the archive: " + gateway.log(),
+                gateway.log().matches("(?s).*Class-data archive: linked [1-9][0-9]+ classes loaded from bundles.*"));
+        long fromBundlesFirst = classesReadFromBundles(loads);
+
         gateway = gateway.restart();
+        long fromBundles = classesReadFromBundles(loads);
+        assertTrue(
+                "classes still read from the bundles at a start with the archive: " + fromBundles + " (first start: "
+                        + fromBundlesFirst + "; about 800 when only the classes the start linked were archived)",
+                fromBundlesFirst > 3000 && fromBundles < 100);
         Path adopted = onlyFile(dir, "switchboard-[0-9]+\\.jsa");
         assertEquals(written.getFileName().toString(), adopted.getFileName() + "." + writer);
         assertFalse("the older build's archive is gone", Files.exists(stale));
@@ -132,6 +144,13 @@ public class LauncherIT {
         gateway.terminate();
         gateway = gateway.restart(); // a start with the archive in place leaves it as it is
         assertEquals(adopted, onlyFile(dir, "switchboard-[0-9]+\\.jsa"));
+    }
+
+    /** Classes a start's {@code -Xlog:class+load} log says were read from a bundle (not an archive, not the JDK). */
+    private static long classesReadFromBundles(Path log) throws java.io.IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" source: jar:")).count();
+        }
     }
 
     private static Path onlyFile(Path dir, String regex) throws java.io.IOException {
