@@ -75,6 +75,29 @@ public class AssemblyIT extends SwitchboardTestSupport {
         assertEquals("ch.qos.logback.classic.LoggerContext", loggers.getClass().getName());
     }
 
+    /** Whatever a logged value holds, a log line stays one line without terminal controls (logback's %safeMsg). */
+    @Test
+    public void aLoggedValueCannotBreakTheLogLine() throws Exception {
+        awaitHealthy();
+        Class<?> factory = installed("org.switchboard.logging").loadClass("org.slf4j.LoggerFactory");
+        Object logger = factory.getMethod("getLogger", String.class).invoke(null, "org.switchboard.itests.AssemblyIT");
+        String marker = "hostile-" + System.nanoTime();
+        logger.getClass()
+                .getMethod("warn", String.class, Object.class)
+                .invoke(logger, marker + " {}", "a\u001b[2J\u0007b\r\n2026-01-01 00:00:00.000 ERROR forged\u007f\tend");
+        java.nio.file.Path log = dataDir().resolve("log/switchboard.log");
+        String line = null;
+        for (int i = 0; i < 100 && line == null; i++) {
+            line = java.nio.file.Files.readAllLines(log).stream()
+                    .filter(l -> l.contains(marker))
+                    .findFirst()
+                    .orElse(null);
+            Thread.sleep(line == null ? 50 : 0);
+        }
+        assertTrue("the line is in " + log, line != null);
+        assertTrue(line, line.endsWith(marker + " a?[2J?b\\r\\n2026-01-01 00:00:00.000 ERROR forged?\tend"));
+    }
+
     @Test
     public void everySwitchboardComponentIsActive() throws Exception {
         awaitHealthy();
