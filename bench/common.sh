@@ -110,15 +110,16 @@ metric_sum() {
     '$1 == n || index($1, n "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
 # start_ri_uas [JVM option...]: the JAIN-SIP RI alone as a UAS (bench/RiUas.java) on a free port, from the jars the
-# assembly runs; sets RI_PORT and RI_PID, its output in $WORK/ri/ri.log
+# assembly runs (SLF4J's API from the logging bundle, with its no-operation provider, as the gateway's RI logs only
+# warnings); sets RI_PORT and RI_PID, its output in $WORK/ri/ri.log
 start_ri_uas() {
   mkdir -p "$WORK/ri"
   local jars
   jars=$(jar tf "$HOME_DIR/features/target/switchboard.jar" \
-    | grep -E '^jar/(org\.switchboard\.jain-sip-|org\.switchboard\.util-|slf4j-api-)[^/]*\.jar$')
+    | grep -E '^jar/(org\.switchboard\.jain-sip-|org\.switchboard\.util-|org\.switchboard\.logging-)[^/]*\.jar$')
   (cd "$WORK/ri" && jar xf "$HOME_DIR/features/target/switchboard.jar" $jars)
   RI_PORT=$(free_port)
-  java -Xmx1g "$@" -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
+  java -Xmx1g -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider "$@" -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
     >"$WORK/ri/ri.log" 2>&1 &
   RI_PID=$!
   EXTRA_PIDS+=($RI_PID)
