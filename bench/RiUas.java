@@ -31,8 +31,10 @@ import javax.sip.message.Response;
  * the stack's own threads, with nothing else: no routing, flow, media, recording or metrics. What the gateway costs
  * beyond this is Switchboard's; this much is the RI's.
  *
- * <pre>java -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp &lt;jain-sip bundle&gt;:&lt;util bundle&gt;:&lt;logging
- * bundle&gt; bench/RiUas.java &lt;port&gt;</pre>
+ * <pre>
+ * java -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider \
+ *     -cp &lt;jain-sip bundle&gt;:&lt;util bundle&gt;:&lt;logging bundle&gt; bench/RiUas.java &lt;port&gt;
+ * </pre>
  *
  * Prints "ready" once listening; runs until killed, then prints the calls answered and the BYEs answered 200.
  */
