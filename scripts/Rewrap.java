@@ -13,7 +13,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * Writes the manifest of a re-wrapped upstream bundle (the build's only change to upstream jars): the upstream
+ * Writes the manifest of a re-wrapped upstream bundle, whose classes stay as they were: the upstream
  * manifest under another symbolic name, without the capabilities and requirements named by {@code --drop}. Given
  * several jars, their contents become one bundle: exports and capabilities are joined, imports too (once per
  * package), and the first jar's other headers are kept (its Implementation-Version is the one every class of the
