@@ -39,13 +39,15 @@ public final class LogLineBench {
         Logger safe = logger("%safeMsg");
         double[][] cpu = new double[2][rounds];
         double[][] heap = new double[2][rounds];
-        for (int warm = 0; warm < 3; warm++) {
-            run(regex, lines, null, 0, 0);
-            run(safe, lines, null, 0, 0);
-        }
-        for (int r = 0; r < rounds; r++) {
-            run(regex, lines, new double[][] {cpu[0], heap[0]}, r, lines);
-            run(safe, lines, new double[][] {cpu[1], heap[1]}, r, lines);
+        Logger[] sides = {regex, safe};
+        for (int r = -3; r < rounds; r++) { // three warm-up rounds first
+            for (int side = 0; side < 2; side++) {
+                double[] perLine = run(sides[side], lines);
+                if (r >= 0) {
+                    cpu[side][r] = perLine[0];
+                    heap[side][r] = perLine[1];
+                }
+            }
         }
         System.setOut(out);
         System.out.printf("%nA call's log line through the container's pattern (%d lines a round, median of %d rounds)%n%n",
@@ -85,7 +87,8 @@ public final class LogLineBench {
         return logger;
     }
 
-    private static void run(Logger log, int lines, double[][] out, int round, int n) {
+    /** Logs {@code lines} lines; the CPU time (ns) and heap (bytes) per line. */
+    private static double[] run(Logger log, int lines) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long c0 = threads.getCurrentThreadCpuTime();
@@ -97,10 +100,10 @@ public final class LogLineBench {
                     session, "+15550900", "sip:sipp@127.0.0.1:5061", "bench", "hangup", "PCMU", "127.0.0.1", 6000);
             log.info("Session {}: ended by {} ({})", session, "caller", "BYE");
         }
-        if (out != null) {
-            out[0][round] = (threads.getCurrentThreadCpuTime() - c0) / (double) n;
-            out[1][round] = (threads.getThreadAllocatedBytes(id) - a0) / (double) n;
-        }
+        return new double[] {
+            (threads.getCurrentThreadCpuTime() - c0) / (double) lines,
+            (threads.getThreadAllocatedBytes(id) - a0) / (double) lines
+        };
     }
 
     private static double median(double[] v) {

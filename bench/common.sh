@@ -119,8 +119,8 @@ start_ri_uas() {
     | grep -E '^jar/(org\.switchboard\.jain-sip-|org\.switchboard\.util-|org\.switchboard\.logging-)[^/]*\.jar$')
   (cd "$WORK/ri" && jar xf "$HOME_DIR/features/target/switchboard.jar" $jars)
   RI_PORT=$(free_port)
-  java -Xmx1g -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider "$@" -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" \
-    >"$WORK/ri/ri.log" 2>&1 &
+  java -Xmx1g -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider "$@" \
+    -cp "$(ls "$WORK"/ri/jar/*.jar | tr '\n' ':')" "$HOME_DIR/bench/RiUas.java" "$RI_PORT" >"$WORK/ri/ri.log" 2>&1 &
   RI_PID=$!
   EXTRA_PIDS+=($RI_PID)
   for _ in $(seq 1 200); do grep -qs '^ready' "$WORK/ri/ri.log" && break; sleep 0.05; done

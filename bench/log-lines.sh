@@ -11,7 +11,4 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 (cd "$TMP" && unzip -q -o "$JAR" 'jar/logback-core-*.jar' 'jar/org.switchboard.logging-*.jar')
 java -Xmx256m -Dlines="${LINES:-200000}" -Drounds="${ROUNDS:-7}" -cp "$(ls "$TMP"/jar/*.jar | paste -sd:)" \
-  "$HOME_DIR/bench/LogLineBench.java" | tee "$TMP/out.txt"
-if [ -n "${RESULTS_DIR:-}" ]; then
-  cp "$TMP/out.txt" "$RESULTS_DIR/log-lines.md"
-fi
+  "$HOME_DIR/bench/LogLineBench.java"
